@@ -1,0 +1,28 @@
+package de.amtsweg.platform;
+
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the platform ({@code amtsweg.*}).
+ *
+ * @param dataDir where Amtsweg keeps its files, including the embedded PostgreSQL's data
+ * @param embeddedDatabase settings of the embedded PostgreSQL
+ * @param demo settings of the demo profile
+ */
+@ConfigurationProperties("amtsweg")
+public record PlatformProperties(
+    @DefaultValue("./data") Path dataDir,
+    @DefaultValue EmbeddedDatabase embeddedDatabase,
+    @DefaultValue Demo demo) {
+
+  /**
+   * @param ephemeral delete the database files when the app stops (tests)
+   * @param port fixed port for the embedded PostgreSQL on 127.0.0.1; 0 picks a free one
+   */
+  public record EmbeddedDatabase(@DefaultValue("false") boolean ephemeral, @DefaultValue("0") int port) {}
+
+  /** @param password password of every demo account */
+  public record Demo(@DefaultValue("Amtsweg-Demo-2026") String password) {}
+}

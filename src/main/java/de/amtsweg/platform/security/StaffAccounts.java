@@ -1,0 +1,57 @@
+package de.amtsweg.platform.security;
+
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Back-office staff accounts, stored with Argon2id password hashes. */
+@Service
+class StaffAccounts implements UserDetailsService {
+
+  private final JdbcClient jdbc;
+  private final PasswordEncoder passwordEncoder;
+
+  StaffAccounts(JdbcClient jdbc, PasswordEncoder passwordEncoder) {
+    this.jdbc = jdbc;
+    this.passwordEncoder = passwordEncoder;
+  }
+
+  @Override
+  public UserDetails loadUserByUsername(String username) {
+    return jdbc.sql(
+            "select username, password_hash, role, enabled from staff_account where username = ?")
+        .param(username.trim().toLowerCase(java.util.Locale.ROOT))
+        .query(
+            (rs, row) ->
+                User.withUsername(rs.getString("username"))
+                    .password(rs.getString("password_hash"))
+                    .authorities(
+                        List.of(new SimpleGrantedAuthority("ROLE_" + rs.getString("role"))))
+                    .disabled(!rs.getBoolean("enabled"))
+                    .build())
+        .optional()
+        .orElseThrow(() -> new UsernameNotFoundException("unknown staff account"));
+  }
+
+  /** Creates the account, or sets its password and role if it exists. */
+  @Transactional
+  void createOrUpdate(String username, String displayName, String rawPassword, StaffRole role) {
+    jdbc.sql(
+            """
+            insert into staff_account (id, username, display_name, password_hash, role)
+            values (?, ?, ?, ?, ?)
+            on conflict (username) do update set display_name = excluded.display_name,
+              password_hash = excluded.password_hash, role = excluded.role, enabled = true
+            """)
+        .params(UUID.randomUUID(), username, displayName, passwordEncoder.encode(rawPassword), role.name())
+        .update();
+  }
+}

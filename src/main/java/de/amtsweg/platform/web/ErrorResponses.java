@@ -1,0 +1,83 @@
+package de.amtsweg.platform.web;
+
+import de.amtsweg.platform.ProblemException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Locale;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Maps the errors a client can cause to problem details or the error page. Anything not listed here
+ * is a bug: it goes to {@link AmtswegErrorController} as a 500 and is logged there.
+ */
+@ControllerAdvice
+class ErrorResponses {
+
+  private final Problems problems;
+
+  ErrorResponses(Problems problems) {
+    this.problems = problems;
+  }
+
+  @ExceptionHandler(ProblemException.class)
+  Object problem(ProblemException e, HttpServletRequest request, Locale locale) {
+    return respond(request, e.status(), e.type(), locale, e.detailArguments());
+  }
+
+  @ExceptionHandler(NoResourceFoundException.class)
+  Object notFound(HttpServletRequest request, Locale locale) {
+    return respond(request, HttpStatus.NOT_FOUND, "not-found", locale);
+  }
+
+  @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+  Object methodNotAllowed(HttpServletRequest request, Locale locale) {
+    return respond(request, HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", locale);
+  }
+
+  @ExceptionHandler(MissingServletRequestParameterException.class)
+  Object missingParameter(
+      MissingServletRequestParameterException e, HttpServletRequest request, Locale locale) {
+    return respond(request, HttpStatus.BAD_REQUEST, "missing-parameter", locale, e.getParameterName());
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  Object invalidParameter(
+      MethodArgumentTypeMismatchException e, HttpServletRequest request, Locale locale) {
+    return respond(request, HttpStatus.BAD_REQUEST, "invalid-parameter", locale, e.getName());
+  }
+
+  @ExceptionHandler({HttpMessageNotReadableException.class, HandlerMethodValidationException.class})
+  Object badRequest(HttpServletRequest request, Locale locale) {
+    return respond(request, HttpStatus.BAD_REQUEST, "bad-request", locale);
+  }
+
+  @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+  Object unsupportedMediaType(HttpServletRequest request, Locale locale) {
+    return respond(request, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", locale);
+  }
+
+  @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+  Object notAcceptable(HttpServletRequest request, Locale locale) {
+    return respond(request, HttpStatus.NOT_ACCEPTABLE, "not-acceptable", locale);
+  }
+
+  @ExceptionHandler(MaxUploadSizeExceededException.class)
+  Object tooLarge(HttpServletRequest request, Locale locale) {
+    return respond(request, HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", locale);
+  }
+
+  private Object respond(
+      HttpServletRequest request, HttpStatus status, String type, Locale locale, Object... args) {
+    return problems.respond(request, request.getRequestURI(), status, type, args, locale);
+  }
+}

@@ -1,0 +1,68 @@
+package de.amtsweg.platform.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.core.env.Environment;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/** What the shared page layout needs on every page: language links and the demo notice. */
+@ControllerAdvice
+class LayoutModel {
+
+  private final boolean demo;
+
+  LayoutModel(Environment environment) {
+    this.demo = Arrays.asList(environment.getActiveProfiles()).contains("demo");
+  }
+
+  @ModelAttribute("demoMode")
+  boolean demoMode() {
+    return demo;
+  }
+
+  /** Name of the signed-in staff member, or null for citizens and visitors. */
+  @ModelAttribute("staffName")
+  @Nullable String staffName() {
+    Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+    if (authentication == null
+        || !authentication.isAuthenticated()
+        || authentication instanceof AnonymousAuthenticationToken) {
+      return null;
+    }
+    return authentication.getName();
+  }
+
+  @ModelAttribute("languageLinks")
+  LanguageLinks languageLinks(HttpServletRequest request) {
+    return new LanguageLinks(link(request, "de"), link(request, "en"));
+  }
+
+  /**
+   * For pages rendered by exception handlers, which do not get {@code @ModelAttribute}s: the same
+   * attributes, added by hand.
+   */
+  void addTo(ModelAndView page, HttpServletRequest request) {
+    page.addObject("demoMode", demoMode());
+    page.addObject("staffName", staffName());
+    page.addObject("languageLinks", languageLinks(request));
+  }
+
+  /** Same page, other language; relative, built from path and query only (never the Host header). */
+  private static String link(HttpServletRequest request, String language) {
+    return UriComponentsBuilder.fromPath(request.getRequestURI())
+        .query(request.getQueryString())
+        .replaceQueryParam("lang", language)
+        .build()
+        .toUriString();
+  }
+
+  /** Links to the current page in German and English. */
+  record LanguageLinks(String de, String en) {}
+}

@@ -1,0 +1,10 @@
+/**
+ * The citizen-facing shell of the Land portal: start page, legal pages, and the places later
+ * modules fill (service search, Servicekonto).
+ */
+@ApplicationModule(displayName = "Portal")
+@NullMarked
+package de.amtsweg.portal;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,91 @@
+package de.amtsweg.portal.web;
+
+import de.amtsweg.portal.PortalProperties;
+import de.amtsweg.tenancy.PlaceSelection;
+import de.amtsweg.tenancy.Tenant;
+import de.amtsweg.tenancy.TenantManagement;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Locale;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Start page, the portal's legal pages, and the placeholders of areas still to come. */
+@Controller
+class PortalController {
+
+  private final PlaceSelection placeSelection;
+  private final TenantManagement tenants;
+  private final PortalProperties properties;
+  private final MessageSource messages;
+
+  PortalController(
+      PlaceSelection placeSelection,
+      TenantManagement tenants,
+      PortalProperties properties,
+      MessageSource messages) {
+    this.placeSelection = placeSelection;
+    this.tenants = tenants;
+    this.properties = properties;
+    this.messages = messages;
+  }
+
+  @GetMapping("/")
+  String home(HttpServletRequest request, Model model) {
+    model.addAttribute("chosenPlace", placeSelection.current(request).orElse(null));
+    return "portal/home";
+  }
+
+  @GetMapping("/impressum")
+  String impressum(Model model, Locale locale) {
+    Optional<Tenant> operator = tenants.bySlug(properties.operatorTenant());
+    return textPage(model, locale, "legal.impressum", operator, operator.map(t -> t.profile().impressum()));
+  }
+
+  @GetMapping("/datenschutz")
+  String datenschutz(Model model, Locale locale) {
+    Optional<Tenant> operator = tenants.bySlug(properties.operatorTenant());
+    return textPage(
+        model, locale, "legal.datenschutz", operator, operator.map(t -> t.profile().datenschutz()));
+  }
+
+  @GetMapping("/barrierefreiheit")
+  String accessibility(Model model) {
+    model.addAttribute("contactEmail", properties.accessibilityContact());
+    return "portal/barrierefreiheit";
+  }
+
+  /** Until the catalog exists, the search says so and keeps what the visitor typed. */
+  @GetMapping("/leistungen")
+  String services(@RequestParam(required = false) @Nullable String q, Model model, Locale locale) {
+    model.addAttribute("heading", messages.getMessage("services.title", null, locale));
+    model.addAttribute("text", messages.getMessage("services.coming-soon", null, locale));
+    model.addAttribute("query", q == null || q.isBlank() ? null : q.strip());
+    return "portal/coming-soon";
+  }
+
+  /** Until the Servicekonto exists, citizens learn that it is coming; staff find their login. */
+  @GetMapping("/konto")
+  String account(Model model, Locale locale) {
+    model.addAttribute("heading", messages.getMessage("account.title", null, locale));
+    model.addAttribute("text", messages.getMessage("account.coming-soon", null, locale));
+    model.addAttribute("staffLogin", true);
+    return "portal/coming-soon";
+  }
+
+  private String textPage(
+      Model model,
+      Locale locale,
+      String headingKey,
+      Optional<Tenant> operator,
+      Optional<String> text) {
+    model.addAttribute("heading", messages.getMessage(headingKey, null, locale));
+    model.addAttribute("publisher", operator.map(Tenant::displayName).orElse(null));
+    model.addAttribute("text", text.orElse(null));
+    return "platform/text-page";
+  }
+}

@@ -1,0 +1,56 @@
+package de.amtsweg.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.amtsweg.AmtswegApplication;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** What is stored in the embedded PostgreSQL under amtsweg.data-dir survives a restart. */
+class RestartIT {
+
+  private final Path dataDir = Path.of("target", "it-data", "restart-" + System.nanoTime());
+
+  @Test
+  void dataSurvivesARestart() {
+    try (ConfigurableApplicationContext first = start()) {
+      JdbcClient jdbc = first.getBean(JdbcClient.class);
+      jdbc.sql("update tenant set opening_hours = 'Nach Vereinbarung' where slug = 'gotha'").update();
+    }
+
+    try (ConfigurableApplicationContext second = start()) {
+      JdbcClient jdbc = second.getBean(JdbcClient.class);
+      assertThat(
+              jdbc.sql("select opening_hours from tenant where slug = 'gotha'").query(String.class).single())
+          .isEqualTo("Nach Vereinbarung");
+      assertThat(jdbc.sql("select count(*) from authority").query(Integer.class).single()).isEqualTo(731);
+    }
+  }
+
+  private ConfigurableApplicationContext start() {
+    return new SpringApplicationBuilder(AmtswegApplication.class)
+        .profiles("demo")
+        .properties(
+            "server.port=0",
+            "amtsweg.data-dir=" + dataDir.toAbsolutePath(),
+            "amtsweg.demo.password=Restart-Test-2026")
+        .run();
+  }
+
+  @AfterEach
+  void deleteData() throws IOException {
+    if (Files.exists(dataDir)) {
+      try (Stream<Path> files = Files.walk(dataDir)) {
+        files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+      }
+    }
+  }
+}

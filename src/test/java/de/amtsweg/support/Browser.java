@@ -1,0 +1,143 @@
+package de.amtsweg.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+
+/**
+ * A visitor talking real HTTP to the running app: keeps cookies like a browser, does not follow
+ * redirects (tests look at them), and reads CSRF tokens from pages like a browser submits forms.
+ */
+public final class Browser {
+
+  private final URI base;
+  private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+  private final HttpClient client;
+  private String acceptLanguage = "de-DE,de;q=0.9";
+
+  Browser(URI base) {
+    this.base = base;
+    this.client =
+        HttpClient.newBuilder()
+            .cookieHandler(cookies)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+  }
+
+  public Browser acceptLanguage(String header) {
+    this.acceptLanguage = header;
+    return this;
+  }
+
+  public HttpResponse<String> get(String path, String... headers) {
+    return send(request(path, headers).GET().build());
+  }
+
+  /** Submits a form with the CSRF token of the page it was on, as a browser would. */
+  public HttpResponse<String> submit(String path, String csrfToken, Map<String, String> fields) {
+    Map<String, String> all = new java.util.LinkedHashMap<>(fields);
+    all.put("_csrf", csrfToken);
+    return post(path, all);
+  }
+
+  /** A form POST with exactly these fields (no CSRF token unless given). */
+  public HttpResponse<String> post(String path, Map<String, String> fields) {
+    String body =
+        fields.entrySet().stream()
+            .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+            .collect(Collectors.joining("&"));
+    return send(
+        request(path)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build());
+  }
+
+  /** A multipart POST with one file and the CSRF token. */
+  public HttpResponse<String> upload(
+      String path, String csrfToken, String field, String fileName, String contentType, byte[] content) {
+    String boundary = "----amtsweg-test-boundary";
+    List<byte[]> parts = new ArrayList<>();
+    parts.add(
+        ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrfToken + "\r\n")
+            .getBytes(StandardCharsets.UTF_8));
+    parts.add(
+        ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
+                + fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n")
+            .getBytes(StandardCharsets.UTF_8));
+    parts.add(content);
+    parts.add(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return send(
+        request(path)
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArrays(parts))
+            .build());
+  }
+
+  /** Follows one redirect from a response. */
+  public HttpResponse<String> follow(HttpResponse<String> redirect) {
+    String location = redirect.headers().firstValue("Location").orElseThrow();
+    URI target = redirect.uri().resolve(location);
+    return get(target.getRawPath() + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery()));
+  }
+
+  /** Signs in as a staff member through the login form. */
+  public HttpResponse<String> signIn(String username, String password) {
+    Document login = page(get("/anmelden"));
+    return submit("/anmelden", csrf(login), Map.of("username", username, "password", password));
+  }
+
+  public static Document page(HttpResponse<String> response) {
+    return Jsoup.parse(response.body(), response.uri().toString());
+  }
+
+  /** The CSRF token a page carries for its forms. */
+  public static String csrf(Document page) {
+    return page.selectFirst("meta[name=_csrf]").attr("content");
+  }
+
+  public List<java.net.HttpCookie> cookies() {
+    return cookies.getCookieStore().getCookies();
+  }
+
+  private HttpRequest.Builder request(String path, String... headers) {
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(base.resolve(path))
+            .timeout(Duration.ofSeconds(20))
+            .header("Accept-Language", acceptLanguage);
+    if (headers.length > 0) {
+      builder.headers(headers);
+    }
+    return builder;
+  }
+
+  private HttpResponse<String> send(HttpRequest request) {
+    try {
+      return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+}
