@@ -1,6 +1,7 @@
 package de.amtsweg.platform;
 
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -10,18 +11,28 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dataDir where Amtsweg keeps its files, including the embedded PostgreSQL's data
  * @param embeddedDatabase settings of the embedded PostgreSQL
  * @param demo settings of the demo profile
+ * @param bootstrapOperator the first platform operator of an installation without demo data
  */
 @ConfigurationProperties("amtsweg")
 public record PlatformProperties(
     @DefaultValue("./data") Path dataDir,
     @DefaultValue EmbeddedDatabase embeddedDatabase,
-    @DefaultValue Demo demo) {
+    @DefaultValue Demo demo,
+    @DefaultValue BootstrapOperator bootstrapOperator) {
 
   /**
    * @param ephemeral delete the database files when the app stops (tests)
    * @param port fixed port for the embedded PostgreSQL on 127.0.0.1; 0 picks a free one
    */
   public record EmbeddedDatabase(@DefaultValue("false") boolean ephemeral, @DefaultValue("0") int port) {}
+
+  /**
+   * Created at start-up when both are set and no account of that name exists; never overwritten.
+   *
+   * @param username user name of the first operator
+   * @param password initial password (at least 12 characters); pass it through the environment
+   */
+  public record BootstrapOperator(@Nullable String username, @Nullable String password) {}
 
   /** @param password password of every demo account */
   public record Demo(@DefaultValue("Amtsweg-Demo-2026") String password) {}

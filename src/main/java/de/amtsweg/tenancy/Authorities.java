@@ -125,19 +125,28 @@ public class Authorities {
     return byName(folded, typeFilter, size);
   }
 
+  /**
+   * Exact, prefix and substring matches first; misspellings (trigram similarity) only count when
+   * nothing matches better, so that "gotha" does not also offer "Gösen".
+   */
   private List<Authority> byName(String folded, String typeFilter, int size) {
     return jdbc.sql(
             """
-            select %s,
-              least(authority_match_rank(a.search_key, :q), authority_match_rank(a.display_key, :q)) as match_rank,
-              greatest(similarity(a.search_key, :q), similarity(a.display_key, :q)) as score
-            from authority a
-            where (a.search_key like :contains or a.display_key like :contains
-                   or similarity(a.search_key, :q) >= :typoThreshold) %s
-            order by match_rank, score desc, a.population desc nulls last, a.display_name
+            select * from (
+              select %s,
+                least(authority_match_rank(a.search_key, :q), authority_match_rank(a.display_key, :q)) as match_rank,
+                greatest(similarity(a.search_key, :q), similarity(a.display_key, :q)) as score
+              from authority a
+              where (a.search_key like :contains or a.display_key like :contains
+                     or similarity(a.search_key, :q) >= :typoThreshold) %s
+            ) matches
+            where match_rank < 4 or not exists (
+              select 1 from authority a
+              where (a.search_key like :contains or a.display_key like :contains) %s)
+            order by match_rank, score desc, population desc nulls last, display_name
             limit :size
             """
-                .formatted(COLUMNS, typeFilter))
+                .formatted(COLUMNS, typeFilter, typeFilter))
         .param("q", folded)
         .param("contains", "%" + folded + "%")
         .param("typoThreshold", TYPO_THRESHOLD)

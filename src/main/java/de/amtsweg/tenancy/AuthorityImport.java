@@ -87,12 +87,12 @@ class AuthorityImport implements ApplicationRunner {
       switch (record.get("satzart")) {
         case "10" -> {
           landArs = pad(key);
-          rows.put(landArs, new Row(landArs, pad8(key), name, AuthorityType.LAND, null, null, seat, null));
+          rows.put(landArs, new Row(landArs, pad8(key), name, AuthorityType.LAND, null, null, null, seat, null));
         }
         case "40" -> {
           if ("Landkreis".equals(record.get("typ"))) {
             String ars = pad(key);
-            rows.put(ars, new Row(ars, pad8(key), name, AuthorityType.LANDKREIS, landArs, null, seat, null));
+            rows.put(ars, new Row(ars, pad8(key), name, AuthorityType.LANDKREIS, landArs, null, null, seat, null));
           }
         }
         case "50" -> {
@@ -100,7 +100,7 @@ class AuthorityImport implements ApplicationRunner {
           if (type != null) {
             String ars = pad(key);
             String kreisArs = pad(key.substring(0, 5));
-            rows.put(ars, new Row(ars, null, name, type, kreisArs, null, seat, null));
+            rows.put(ars, new Row(ars, null, name, type, kreisArs, null, null, seat, null));
           }
         }
         default -> throw new IllegalStateException("Unknown Satzart in " + KREISE_VERBAENDE);
@@ -127,6 +127,7 @@ class AuthorityImport implements ApplicationRunner {
               type,
               parent,
               Integer.valueOf(record.get("bevoelkerung")),
+              Integer.valueOf(record.get("flaeche_ha")),
               null,
               emptyToNull(record.get("plz_verwaltungssitz"))));
       arsByAgs.put(ags, ars);
@@ -163,12 +164,13 @@ class AuthorityImport implements ApplicationRunner {
     jdbc.sql(
             """
             insert into authority (ars, ags, name, official_name, display_name, type, parent_ars,
-              population, seat, seat_postcode, search_key, display_key)
+              population, area_ha, seat, seat_postcode, search_key, display_key)
             values (:ars, :ags, :name, :officialName, :displayName, :type, :parent, :population,
-              :seat, :seatPostcode, :searchKey, :displayKey)
+              :areaHa, :seat, :seatPostcode, :searchKey, :displayKey)
             on conflict (ars) do update set ags = excluded.ags, name = excluded.name,
               official_name = excluded.official_name, display_name = excluded.display_name,
               type = excluded.type, parent_ars = excluded.parent_ars, population = excluded.population,
+              area_ha = excluded.area_ha,
               seat = excluded.seat, seat_postcode = excluded.seat_postcode,
               search_key = excluded.search_key, display_key = excluded.display_key
             """)
@@ -180,6 +182,7 @@ class AuthorityImport implements ApplicationRunner {
         .param("type", row.type().name())
         .param("parent", row.parentArs())
         .param("population", row.population())
+        .param("areaHa", row.areaHa())
         .param("seat", row.seat())
         .param("seatPostcode", row.seatPostcode())
         .param("searchKey", GermanFolding.fold(name))
@@ -258,6 +261,7 @@ class AuthorityImport implements ApplicationRunner {
       AuthorityType type,
       @Nullable String parentArs,
       @Nullable Integer population,
+      @Nullable Integer areaHa,
       @Nullable String seat,
       @Nullable String seatPostcode) {}
 }

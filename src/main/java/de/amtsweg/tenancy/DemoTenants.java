@@ -29,7 +29,9 @@ class DemoTenants implements ApplicationRunner {
   private static final String DATENSCHUTZ =
       """
       Dieses Demonstrationssystem speichert nur, was für seinen Betrieb nötig ist: ein Sitzungs-Cookie \
-      für die Dauer Ihres Besuchs (mit dem gewählten Ort) und ein Cookie mit der gewählten Sprache.
+      für die Dauer Ihres Besuchs (mit dem gewählten Ort), ein Cookie mit einem Sicherheitsschlüssel \
+      gegen gefälschte Formulare (CSRF) und, wenn Sie die Sprache wechseln, ein Cookie mit der \
+      gewählten Sprache.
 
       Es werden keine Analyse- oder Werbedienste eingebunden und keine Inhalte von fremden Servern \
       geladen.

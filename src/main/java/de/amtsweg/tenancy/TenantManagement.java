@@ -69,6 +69,7 @@ public class TenantManagement {
    */
   @Transactional
   public Tenant create(String slug, String authorityArs, TenantProfile profile) {
+    requireReadableColour(profile);
     authorities.get(authorityArs);
     if (byAuthority(authorityArs).isPresent()) {
       throw new TenantException(HttpStatus.CONFLICT, TenantException.AUTHORITY_TAKEN, authorityArs);
@@ -101,6 +102,7 @@ public class TenantManagement {
    */
   @Transactional
   public Tenant update(String slug, TenantProfile profile, int expectedVersion) {
+    requireReadableColour(profile);
     int updated =
         jdbc.sql(
                 """
@@ -179,6 +181,14 @@ public class TenantManagement {
         throw tenantException;
       }
       throw invalidLogo();
+    }
+  }
+
+  /** White text on the tenant colour must be readable (WCAG 2.2 AA). */
+  private static void requireReadableColour(TenantProfile profile) {
+    String colour = profile.primaryColour();
+    if (!Colours.isHex(colour) || Colours.contrastWithWhite(colour) < Colours.MINIMUM_CONTRAST) {
+      throw new TenantException(HttpStatus.BAD_REQUEST, TenantException.UNREADABLE_COLOUR, colour);
     }
   }
 

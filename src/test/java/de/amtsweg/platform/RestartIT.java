@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import de.amtsweg.AmtswegApplication;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -14,14 +18,18 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** What is stored in the embedded PostgreSQL under amtsweg.data-dir survives a restart. */
+/**
+ * Started as a user starts it (no profile: the demo profile is the default), what is stored in the
+ * embedded PostgreSQL under amtsweg.data-dir survives a restart.
+ */
 class RestartIT {
 
   private final Path dataDir = Path.of("target", "it-data", "restart-" + System.nanoTime());
 
   @Test
-  void dataSurvivesARestart() {
+  void dataSurvivesARestart() throws Exception {
     try (ConfigurableApplicationContext first = start()) {
+      assertThat(startPage(first)).contains("Demo-System");
       JdbcClient jdbc = first.getBean(JdbcClient.class);
       jdbc.sql("update tenant set opening_hours = 'Nach Vereinbarung' where slug = 'gotha'").update();
     }
@@ -37,12 +45,21 @@ class RestartIT {
 
   private ConfigurableApplicationContext start() {
     return new SpringApplicationBuilder(AmtswegApplication.class)
-        .profiles("demo")
         .properties(
             "server.port=0",
             "amtsweg.data-dir=" + dataDir.toAbsolutePath(),
             "amtsweg.demo.password=Restart-Test-2026")
         .run();
+  }
+
+  private static String startPage(ConfigurableApplicationContext context) throws Exception {
+    String port = context.getEnvironment().getProperty("local.server.port");
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/")).build(),
+                HttpResponse.BodyHandlers.ofString());
+    return response.body();
   }
 
   @AfterEach

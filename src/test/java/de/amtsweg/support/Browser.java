@@ -29,7 +29,7 @@ public final class Browser {
   private final HttpClient client;
   private String acceptLanguage = "de-DE,de;q=0.9";
 
-  Browser(URI base) {
+  public Browser(URI base) {
     this.base = base;
     this.client =
         HttpClient.newBuilder()

@@ -84,4 +84,16 @@ class PlaceChooserIT extends AmtswegIT {
 
     assertThat(chosen.headers().firstValue("Location").orElseThrow()).doesNotContain("evil");
   }
+
+  @Test
+  void returnPathWithPlaceholdersIsTakenLiterally() {
+    Browser visitor = browser();
+    Document page = Browser.page(visitor.get("/ort?q=Jena"));
+
+    HttpResponse<String> chosen =
+        visitor.submit("/ort", Browser.csrf(page), Map.of("ars", "160530000000", "zurueck", "/behoerden/{x}"));
+
+    assertThat(chosen.statusCode()).isEqualTo(302);
+    assertThat(chosen.headers().firstValue("Location").orElseThrow()).endsWith("/behoerden/{x}");
+  }
 }

@@ -1,6 +1,7 @@
 package de.amtsweg.platform.security;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -28,7 +29,7 @@ class StaffAccounts implements UserDetailsService {
   public UserDetails loadUserByUsername(String username) {
     return jdbc.sql(
             "select username, password_hash, role, enabled from staff_account where username = ?")
-        .param(username.trim().toLowerCase(java.util.Locale.ROOT))
+        .param(normalize(username))
         .query(
             (rs, row) ->
                 User.withUsername(rs.getString("username"))
@@ -41,6 +42,25 @@ class StaffAccounts implements UserDetailsService {
         .orElseThrow(() -> new UsernameNotFoundException("unknown staff account"));
   }
 
+  /** User names are case-insensitive. */
+  private static String normalize(String username) {
+    return username.strip().toLowerCase(Locale.ROOT);
+  }
+
+  /** Creates the account unless one of that name exists; true if it was created. */
+  @Transactional
+  boolean createIfAbsent(String username, String displayName, String rawPassword, StaffRole role) {
+    return jdbc.sql(
+                """
+                insert into staff_account (id, username, display_name, password_hash, role)
+                values (?, ?, ?, ?, ?) on conflict (username) do nothing
+                """)
+            .params(UUID.randomUUID(), normalize(username), displayName,
+                passwordEncoder.encode(rawPassword), role.name())
+            .update()
+        == 1;
+  }
+
   /** Creates the account, or sets its password and role if it exists. */
   @Transactional
   void createOrUpdate(String username, String displayName, String rawPassword, StaffRole role) {
@@ -51,7 +71,8 @@ class StaffAccounts implements UserDetailsService {
             on conflict (username) do update set display_name = excluded.display_name,
               password_hash = excluded.password_hash, role = excluded.role, enabled = true
             """)
-        .params(UUID.randomUUID(), username, displayName, passwordEncoder.encode(rawPassword), role.name())
+        .params(UUID.randomUUID(), normalize(username), displayName,
+            passwordEncoder.encode(rawPassword), role.name())
         .update();
   }
 }

@@ -1,12 +1,12 @@
 package de.amtsweg.platform.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.servlet.ModelAndView;
@@ -19,7 +19,8 @@ class LayoutModel {
   private final boolean demo;
 
   LayoutModel(Environment environment) {
-    this.demo = Arrays.asList(environment.getActiveProfiles()).contains("demo");
+    // acceptsProfiles also sees the default profile (spring.profiles.default=demo).
+    this.demo = environment.acceptsProfiles(Profiles.of("demo"));
   }
 
   @ModelAttribute("demoMode")

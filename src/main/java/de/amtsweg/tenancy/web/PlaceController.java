@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.view.RedirectView;
 
 /**
  * The place chooser ("Wo wohnen Sie?"): postcode or place name → the Gemeinde, remembered for the
@@ -64,21 +65,24 @@ class PlaceController {
     if (query.length() > AuthorityApiController.MAX_QUERY_LENGTH) {
       model.addAttribute("queryError", "place.error.too-long");
       model.addAttribute("places", null);
-      return "tenancy/place";
+      return fragment ? "tenancy/place :: empty" : "tenancy/place";
     }
     model.addAttribute("places", candidates(query, locale));
     return fragment ? "tenancy/place :: candidates" : "tenancy/place";
   }
 
   @PostMapping("/ort")
-  String choose(
+  RedirectView choose(
       @RequestParam String ars,
       @RequestParam(name = "zurueck", required = false) @Nullable String back,
       HttpServletRequest request,
       RedirectAttributes redirect) {
     ChosenPlace place = placeSelection.choose(request, ars);
     redirect.addFlashAttribute("placeChosen", place.displayName());
-    return "redirect:" + safeReturnPath(back);
+    RedirectView view = new RedirectView(safeReturnPath(back), true);
+    // The path comes from the visitor: never expand {placeholders} in it.
+    view.setExpandUriTemplateVariables(false);
+    return view;
   }
 
   @PostMapping("/ort/vergessen")

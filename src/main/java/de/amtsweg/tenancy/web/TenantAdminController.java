@@ -7,6 +7,8 @@ import de.amtsweg.tenancy.TenantException;
 import de.amtsweg.tenancy.TenantManagement;
 import jakarta.validation.groups.Default;
 import java.io.IOException;
+import java.util.List;
+import java.util.stream.Stream;
 import java.util.Locale;
 import org.springframework.beans.propertyeditors.StringTrimmerEditor;
 import org.springframework.context.MessageSource;
@@ -33,6 +35,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class TenantAdminController {
 
   private static final String FORM = "tenancy/admin/tenant-form";
+  /** The form's fields top to bottom: the error summary lists errors in this order. */
+  private static final List<String> EDIT_FIELDS =
+      List.of("displayName", "primaryColour", "street", "postcode", "city", "phone", "email",
+          "website", "openingHours", "impressum", "datenschutz");
+  private static final List<String> CREATE_FIELDS =
+      Stream.concat(Stream.of("authorityArs", "slug"), EDIT_FIELDS.stream()).toList();
 
   private final TenantManagement tenants;
   private final MessageSource messages;
@@ -71,7 +79,7 @@ class TenantAdminController {
       Model model,
       Locale locale,
       RedirectAttributes redirect) {
-    checkContrast(form, errors);
+    checkContrast(form, errors, locale);
     if (!errors.hasErrors()) {
       try {
         Tenant tenant =
@@ -104,7 +112,7 @@ class TenantAdminController {
       Locale locale,
       RedirectAttributes redirect) {
     Tenant tenant = find(slug);
-    checkContrast(form, errors);
+    checkContrast(form, errors, locale);
     if (!errors.hasErrors()) {
       try {
         Tenant saved = tenants.update(slug, form.toProfile(), form.getVersion());
@@ -145,7 +153,7 @@ class TenantAdminController {
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
   }
 
-  private static void checkContrast(TenantForm form, BindingResult errors) {
+  private static void checkContrast(TenantForm form, BindingResult errors, Locale locale) {
     String colour = form.getPrimaryColour();
     if (colour != null
         && !errors.hasFieldErrors("primaryColour")
@@ -153,7 +161,7 @@ class TenantAdminController {
       errors.rejectValue(
           "primaryColour",
           "tenant.error.colour.contrast",
-          new Object[] {String.format(Locale.ROOT, "%.1f", Colours.contrastWithWhite(colour))},
+          new Object[] {String.format(locale, "%.1f", Colours.contrastWithWhite(colour))},
           null);
     }
   }
@@ -162,6 +170,7 @@ class TenantAdminController {
     boolean creating = tenant == null;
     model.addAttribute("form", form);
     model.addAttribute("creating", creating);
+    model.addAttribute("fieldOrder", creating ? CREATE_FIELDS : EDIT_FIELDS);
     model.addAttribute("slug", creating ? null : tenant.slug());
     model.addAttribute("hasLogo", !creating && tenant.hasLogo());
     model.addAttribute(
