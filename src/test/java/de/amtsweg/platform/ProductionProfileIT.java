@@ -18,13 +18,13 @@ class ProductionProfileIT {
     try (ConfigurableApplicationContext app =
         new SpringApplicationBuilder(AmtswegApplication.class)
             .profiles("prod")
-            .properties(
-                "server.port=0",
-                "amtsweg.data-dir=target/it-data/prod-" + System.nanoTime(),
-                "amtsweg.embedded-database.ephemeral=true",
-                "amtsweg.bootstrap-operator.username=Landesbetrieb",
-                "amtsweg.bootstrap-operator.password=Ein-langes-Startpasswort")
-            .run()) {
+            .run(
+                // Command-line arguments, as a user starts it: they override application.properties.
+                "--server.port=0",
+                "--amtsweg.data-dir=target/it-data/prod-" + System.nanoTime(),
+                "--amtsweg.embedded-database.ephemeral=true",
+                "--amtsweg.bootstrap-operator.username=Landesbetrieb",
+                "--amtsweg.bootstrap-operator.password=Ein-langes-Startpasswort")) {
       JdbcClient jdbc = app.getBean(JdbcClient.class);
       Browser visitor =
           new Browser(URI.create("http://localhost:" + app.getEnvironment().getProperty("local.server.port")));

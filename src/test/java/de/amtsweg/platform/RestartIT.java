@@ -45,11 +45,11 @@ class RestartIT {
 
   private ConfigurableApplicationContext start() {
     return new SpringApplicationBuilder(AmtswegApplication.class)
-        .properties(
-            "server.port=0",
-            "amtsweg.data-dir=" + dataDir.toAbsolutePath(),
-            "amtsweg.demo.password=Restart-Test-2026")
-        .run();
+        .run(
+            // Command-line arguments, as a user starts it: they override application.properties.
+            "--server.port=0",
+            "--amtsweg.data-dir=" + dataDir.toAbsolutePath(),
+            "--amtsweg.demo.password=Restart-Test-2026");
   }
 
   private static String startPage(ConfigurableApplicationContext context) throws Exception {

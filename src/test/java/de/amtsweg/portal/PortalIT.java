@@ -27,6 +27,23 @@ class PortalIT extends AmtswegIT {
   }
 
   @Test
+  void kernUxAndHtmxAreServedFromTheJarWithVersionedUrls() {
+    Document home = Browser.page(browser().get("/"));
+
+    var assets = home.select("link[rel=stylesheet], script[src]");
+    assertThat(assets.eachAttr("href")).anySatisfy(href -> assertThat(href).matches("/vendor/kern/dist/kern\\.min-[0-9a-f]{32}\\.css"));
+    assertThat(assets.eachAttr("src")).anySatisfy(src -> assertThat(src).contains("htmx.min"));
+    for (var asset : assets) {
+      String url = asset.hasAttr("href") ? asset.attr("href") : asset.attr("src");
+      HttpResponse<String> response = browser().get(url);
+      assertThat(response.statusCode()).as(url).isEqualTo(200);
+      assertThat(response.headers().firstValue("Content-Type").orElseThrow())
+          .as(url)
+          .containsAnyOf("text/css", "javascript");
+    }
+  }
+
+  @Test
   void englishThroughTheSwitchIsRemembered() {
     Browser visitor = browser();
 
