@@ -1,5 +1,6 @@
 package de.amtsweg.tenancy;
 
+import de.amtsweg.platform.GermanFolding;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;

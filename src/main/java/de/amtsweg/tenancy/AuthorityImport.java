@@ -1,13 +1,11 @@
 package de.amtsweg.tenancy;
 
+import de.amtsweg.platform.GermanFolding;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -24,6 +22,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import de.amtsweg.platform.ReferenceDataVersions;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -51,22 +50,19 @@ class AuthorityImport implements ApplicationRunner {
 
   private final JdbcClient jdbc;
   private final TransactionTemplate transaction;
+  private final ReferenceDataVersions versions;
 
-  AuthorityImport(JdbcClient jdbc, TransactionTemplate transaction) {
+  AuthorityImport(JdbcClient jdbc, TransactionTemplate transaction, ReferenceDataVersions versions) {
     this.jdbc = jdbc;
     this.transaction = transaction;
+    this.versions = versions;
   }
 
   @Override
   public void run(ApplicationArguments args) {
-    String checksum = checksum();
-    String loaded =
-        jdbc.sql("select checksum from reference_data_import where name = ?")
-            .param(NAME)
-            .query(String.class)
-            .optional()
-            .orElse(null);
-    if (checksum.equals(loaded)) {
+    String checksum =
+        ReferenceDataVersions.checksum(MAPPING_VERSION, List.of(KREISE_VERBAENDE, GEMEINDEN, POSTCODES));
+    if (versions.isCurrent(NAME, checksum)) {
       return;
     }
     long started = System.nanoTime();
@@ -146,14 +142,7 @@ class AuthorityImport implements ApplicationRunner {
                 .update();
       }
     }
-    jdbc.sql(
-            """
-            insert into reference_data_import (name, checksum, row_count) values (?, ?, ?)
-            on conflict (name) do update set checksum = excluded.checksum,
-              row_count = excluded.row_count, imported_at = now()
-            """)
-        .params(NAME, checksum, rows.size())
-        .update();
+    versions.recordImported(NAME, checksum, rows.size());
     log.debug("{} postcode assignments", postcodes);
     return rows.size();
   }
@@ -234,23 +223,6 @@ class AuthorityImport implements ApplicationRunner {
       return new ArrayList<>(format.parse(reader).getRecords());
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read reference data " + resource, e);
-    }
-  }
-
-  private static String checksum() {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      digest.update(MAPPING_VERSION.getBytes(StandardCharsets.UTF_8));
-      for (String resource : List.of(KREISE_VERBAENDE, GEMEINDEN, POSTCODES)) {
-        try (InputStream in = new ClassPathResource(resource).getInputStream()) {
-          digest.update(in.readAllBytes());
-        }
-      }
-      return java.util.HexFormat.of().formatHex(digest.digest());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 

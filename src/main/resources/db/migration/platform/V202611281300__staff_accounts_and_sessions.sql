@@ -32,3 +32,12 @@ create table spring_session_attributes (
     constraint spring_session_attributes_fk foreign key (session_primary_id)
         references spring_session (primary_id) on delete cascade
 );
+
+-- Which version of each reference data set (Gemeindeverzeichnis, Leistungskatalog) is loaded, so
+-- that a restart does not import it again.
+create table reference_data_import (
+    name        varchar(100) primary key,
+    checksum    varchar(64)  not null,
+    imported_at timestamptz  not null default now(),
+    row_count   integer      not null
+);

@@ -39,14 +39,6 @@ create table authority_postcode (
 );
 create index authority_postcode_ars_idx on authority_postcode (ars);
 
--- Which version of the reference data is loaded, so that a restart does not import it again.
-create table reference_data_import (
-    name        varchar(100) primary key,
-    checksum    varchar(64)  not null,
-    imported_at timestamptz  not null default now(),
-    row_count   integer      not null
-);
-
 -- An authority that runs services in Amtsweg (Mandant).
 create table tenant (
     id                uuid         primary key,

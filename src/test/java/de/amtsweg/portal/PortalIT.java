@@ -94,12 +94,4 @@ class PortalIT extends AmtswegIT {
     assertThat(statement.select("h2").eachText()).contains("Barrieren melden", "Schlichtungsverfahren");
     assertThat(statement.select("a[href^=mailto:]")).isNotEmpty();
   }
-
-  @Test
-  void serviceSearchSaysItIsComingAndKeepsTheQuery() {
-    HttpResponse<String> response = browser().get("/leistungen?q=Hund");
-
-    assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(Browser.page(response).text()).contains("Dieser Bereich kommt bald", "Ihre Suche: „Hund“");
-  }
 }

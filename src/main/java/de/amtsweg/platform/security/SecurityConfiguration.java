@@ -38,7 +38,9 @@ class SecurityConfiguration {
                 authorize
                     .requestMatchers("/admin/**")
                     .hasRole(StaffRole.PLATFORM_OPERATOR.name())
-                    .requestMatchers("/api/v1/authorities", "/api/v1/authorities/**")
+                    .requestMatchers(
+                        "/api/v1/authorities", "/api/v1/authorities/**",
+                        "/api/v1/services", "/api/v1/services/**")
                     .permitAll()
                     .requestMatchers("/api/**")
                     .authenticated()

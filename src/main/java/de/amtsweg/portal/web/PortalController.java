@@ -7,12 +7,10 @@ import de.amtsweg.tenancy.TenantManagement;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 
 /** Start page, the portal's legal pages, and the placeholders of areas still to come. */
 @Controller
@@ -57,15 +55,6 @@ class PortalController {
   String accessibility(Model model) {
     model.addAttribute("contactEmail", properties.accessibilityContact());
     return "portal/barrierefreiheit";
-  }
-
-  /** Until the catalog exists, the search says so and keeps what the visitor typed. */
-  @GetMapping("/leistungen")
-  String services(@RequestParam(required = false) @Nullable String q, Model model, Locale locale) {
-    model.addAttribute("heading", messages.getMessage("services.title", null, locale));
-    model.addAttribute("text", messages.getMessage("services.coming-soon", null, locale));
-    model.addAttribute("query", q == null || q.isBlank() ? null : q.strip());
-    return "portal/coming-soon";
   }
 
   /** Until the Servicekonto exists, citizens learn that it is coming; staff find their login. */

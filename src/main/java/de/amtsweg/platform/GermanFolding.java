@@ -1,4 +1,4 @@
-package de.amtsweg.tenancy;
+package de.amtsweg.platform;
 
 import java.text.Normalizer;
 import java.util.Locale;
@@ -9,14 +9,15 @@ import java.util.regex.Pattern;
  * {@code gossnitz} meet: lower case, umlauts and their ae/oe/ue spellings to the base vowel, ß to
  * ss, other accents removed, punctuation to single spaces. Applied to both sides of a comparison.
  */
-final class GermanFolding {
+public final class GermanFolding {
 
   private static final Pattern MARKS = Pattern.compile("\\p{M}+");
   private static final Pattern NOT_ALPHANUMERIC = Pattern.compile("[^a-z0-9]+");
 
   private GermanFolding() {}
 
-  static String fold(String text) {
+  /** The folded form of a name or query. */
+  public static String fold(String text) {
     String lower = text.toLowerCase(Locale.GERMAN).replace("ß", "ss");
     String withoutUmlauts =
         lower

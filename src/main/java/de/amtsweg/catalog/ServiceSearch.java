@@ -1,0 +1,146 @@
+package de.amtsweg.catalog;
+
+import de.amtsweg.tenancy.Authority;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The service search: German full text with stemming and prefix matching, synonyms, typo
+ * correction and compound splitting (see {@link QueryPlanner}). Leistungen that match every part of
+ * the query come first, those whose name alone matches every part before the others; with a place,
+ * those that can be applied for online there move up within their tier; then the full-text rank,
+ * preferring exact and shorter names.
+ */
+@Service
+public class ServiceSearch {
+
+  /** Longest query accepted. */
+  public static final int MAX_QUERY_LENGTH = 200;
+  /** Most results returned. */
+  public static final int MAX_RESULTS = 50;
+
+  /** The SQL behind every search: also run on its own by the benchmark. */
+  static final String SQL =
+      """
+      select l.leika_key, l.name, l.ozg_id, o.name as ozg_name, l.ebene, l.ebene_reason,
+        l.search_vector @@ to_tsquery('german', :all) as all_terms,
+        ts_filter(l.search_vector, '{a}') @@ to_tsquery('german', :all) as all_in_name,
+        ts_rank(l.search_vector, to_tsquery('german', :any), 1)
+          + ts_rank(l.search_vector, to_tsquery('german', :whole), 1) as rank
+      from leistung l left join ozg_leistung o on o.ozg_id = l.ozg_id
+      where l.search_vector @@ to_tsquery('german', :any)
+      order by all_terms desc, all_in_name desc, (l.name_key = :folded) desc, rank desc,
+        length(l.name), l.leika_key
+      limit :limit
+      """;
+
+  private final JdbcClient jdbc;
+  private final QueryPlanner planner;
+  private final Zustaendigkeiten zustaendigkeiten;
+  private final Reifegrade reifegrade;
+
+  ServiceSearch(
+      JdbcClient jdbc, QueryPlanner planner, Zustaendigkeiten zustaendigkeiten, Reifegrade reifegrade) {
+    this.jdbc = jdbc;
+    this.planner = planner;
+    this.zustaendigkeiten = zustaendigkeiten;
+    this.reifegrade = reifegrade;
+  }
+
+  /**
+   * Searches the catalog, best first.
+   *
+   * @param placeArs where the person lives; adds who is responsible there and ranks Leistungen that
+   *     can be applied for online there first
+   * @throws CatalogException {@link CatalogException#QUERY_TOO_LONG}
+   */
+  public List<ServiceHit> search(String query, @Nullable String placeArs, int limit) {
+    if (query.length() > MAX_QUERY_LENGTH) {
+      throw new CatalogException(HttpStatus.BAD_REQUEST, CatalogException.QUERY_TOO_LONG, MAX_QUERY_LENGTH);
+    }
+    int size = Math.clamp(limit, 1, MAX_RESULTS);
+    Zustaendigkeiten.Place place = placeArs == null ? null : zustaendigkeiten.place(placeArs);
+    QueryPlan plan = planner.plan(query);
+    if (plan.isEmpty()) {
+      return List.of();
+    }
+    // With a place, look further down the list: online offers there may move up.
+    List<Candidate> candidates = candidates(plan, place == null ? size : Math.min(size * 3, 150));
+    if (place == null) {
+      return candidates.stream().map(c -> c.hit(null, false)).toList();
+    }
+    Map<String, Zustaendigkeit> responsible =
+        zustaendigkeiten.responsible(candidates.stream().map(Candidate::level).toList(), place);
+    List<Reifegrade.Pair> pairs = new ArrayList<>();
+    for (Candidate candidate : candidates) {
+      Authority authority = responsible.get(candidate.leikaKey()).authority();
+      if (authority != null) {
+        pairs.add(new Reifegrade.Pair(authority.ars(), candidate.leikaKey()));
+      }
+    }
+    Set<Reifegrade.Pair> online = reifegrade.onlineApplication(pairs);
+    List<Ranked> ranked = new ArrayList<>();
+    for (Candidate candidate : candidates) {
+      Zustaendigkeit zustaendigkeit = responsible.get(candidate.leikaKey());
+      Authority authority = zustaendigkeit.authority();
+      boolean isOnline =
+          authority != null && online.contains(new Reifegrade.Pair(authority.ars(), candidate.leikaKey()));
+      ranked.add(new Ranked(candidate.allTerms(), candidate.hit(zustaendigkeit, isOnline)));
+    }
+    // Stable sort: the SQL order stays within each tier.
+    ranked.sort(
+        Comparator.comparing((Ranked r) -> !r.allTerms()).thenComparing(r -> !r.hit().onlineAvailable()));
+    return ranked.stream().limit(size).map(Ranked::hit).toList();
+  }
+
+  private record Ranked(boolean allTerms, ServiceHit hit) {}
+
+  /** Runs the search SQL for a plan: what the benchmark measures as "raw SQL". */
+  List<Candidate> candidates(QueryPlan plan, int limit) {
+    return jdbc.sql(SQL)
+        .param("all", plan.allTerms())
+        .param("any", plan.anyTerm())
+        .param("whole", plan.anyWholeWord())
+        .param("folded", plan.folded())
+        .param("limit", limit)
+        .query(
+            (rs, row) ->
+                new Candidate(
+                    rs.getString("leika_key"),
+                    rs.getString("name"),
+                    rs.getString("ozg_id"),
+                    rs.getString("ozg_name"),
+                    rs.getBoolean("all_terms"),
+                    Math.round(rs.getDouble("rank") * 10_000) / 10_000.0,
+                    new Zustaendigkeiten.Level(
+                        rs.getString("leika_key"),
+                        Verwaltungsebene.valueOf(rs.getString("ebene")),
+                        rs.getString("ebene_reason"))))
+        .list();
+  }
+
+  QueryPlan plan(String query) {
+    return planner.plan(query);
+  }
+
+  record Candidate(
+      String leikaKey,
+      String name,
+      @Nullable String ozgId,
+      @Nullable String ozgName,
+      boolean allTerms,
+      double rank,
+      Zustaendigkeiten.Level level) {
+
+    ServiceHit hit(@Nullable Zustaendigkeit responsible, boolean online) {
+      return new ServiceHit(leikaKey, name, ozgId, ozgName, rank, responsible, online);
+    }
+  }
+}

@@ -1,0 +1,90 @@
+package de.amtsweg.catalog;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.io.ClassPathResource;
+
+/**
+ * Which administrative level carries out a Leistung in Thüringen: explicit rules by LeiKa key
+ * prefix (longest wins) or OZG-ID from {@code catalog/zustaendigkeit.csv}, otherwise a default from
+ * the LeiKa Typisierung.
+ */
+final class ZustaendigkeitRules {
+
+  static final String RESOURCE = "catalog/zustaendigkeit.csv";
+
+  private final Map<String, Rule> byPrefix = new HashMap<>();
+  private final Map<String, Rule> byOzgId = new HashMap<>();
+
+  /** A level with the reason an operator or citizen can read. */
+  record Rule(Verwaltungsebene ebene, String reason) {}
+
+  static ZustaendigkeitRules load() {
+    ZustaendigkeitRules rules = new ZustaendigkeitRules();
+    CSVFormat format =
+        CSVFormat.DEFAULT.builder()
+            .setDelimiter(';')
+            .setCommentMarker('#')
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .setTrim(true)
+            .get();
+    try (Reader reader =
+        new InputStreamReader(new ClassPathResource(RESOURCE).getInputStream(), StandardCharsets.UTF_8)) {
+      for (CSVRecord record : format.parse(reader)) {
+        String key = record.get("schluessel");
+        Rule rule =
+            new Rule(Verwaltungsebene.valueOf(record.get("ebene")), record.get("begruendung"));
+        if (key.startsWith("ozg:")) {
+          rules.byOzgId.put(key.substring(4), rule);
+        } else if (key.matches("99[0-9]{1,12}")) {
+          rules.byPrefix.put(key, rule);
+        } else {
+          throw new IllegalStateException("Invalid key in " + RESOURCE + ": " + key);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return rules;
+  }
+
+  Rule ruleFor(String leikaKey, @Nullable String ozgId, @Nullable String typisierung) {
+    for (int length = leikaKey.length(); length >= 3; length--) {
+      Rule rule = byPrefix.get(leikaKey.substring(0, length));
+      if (rule != null) {
+        return rule;
+      }
+    }
+    if (ozgId != null && byOzgId.containsKey(ozgId)) {
+      return byOzgId.get(ozgId);
+    }
+    return byTypisierung(typisierung);
+  }
+
+  /**
+   * LeiKa type 1 is federal; type 5 is a municipal statute; everything else (2, 3, 2/3: federal law
+   * carried out by Land or Kommune; 4: Land law) defaults to the Landkreis or kreisfreie Stadt, the
+   * level that carries out most delegated tasks in Thüringen.
+   */
+  static Rule byTypisierung(@Nullable String typisierung) {
+    String type = typisierung == null ? "" : typisierung.strip();
+    return switch (type) {
+      case "1" -> new Rule(Verwaltungsebene.BUND, "LeiKa-Typ 1: Regelung und Vollzug durch den Bund");
+      case "5" -> new Rule(Verwaltungsebene.GEMEINDE, "LeiKa-Typ 5: kommunale Satzung, Vollzug durch die Gemeinde");
+      default ->
+          new Rule(
+              Verwaltungsebene.KREIS,
+              "LeiKa-Typ " + (type.isEmpty() ? "unbekannt" : type)
+                  + ": Vollzug in Thüringen in der Regel durch Landkreis oder kreisfreie Stadt");
+    };
+  }
+}

@@ -1,0 +1,148 @@
+package de.amtsweg.catalog.web;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import de.amtsweg.catalog.Catalog;
+import de.amtsweg.catalog.Leistung;
+import de.amtsweg.catalog.Reifegrad;
+import de.amtsweg.catalog.Reifegrade;
+import de.amtsweg.catalog.ServiceHit;
+import de.amtsweg.catalog.ServiceSearch;
+import de.amtsweg.catalog.Verwaltungsebene;
+import de.amtsweg.catalog.Zustaendigkeit;
+import de.amtsweg.catalog.Zustaendigkeiten;
+import de.amtsweg.platform.ProblemException;
+import de.amtsweg.tenancy.Ars;
+import de.amtsweg.tenancy.Authority;
+import java.time.LocalDate;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Public read API of the Leistungskatalog: search, and one Leistung with its Zuständigkeit. */
+@RestController
+@RequestMapping("/api/v1/services")
+class ServiceApiController {
+
+  private final ServiceSearch search;
+  private final Catalog catalog;
+  private final Zustaendigkeiten zustaendigkeiten;
+  private final Reifegrade reifegrade;
+
+  ServiceApiController(
+      ServiceSearch search, Catalog catalog, Zustaendigkeiten zustaendigkeiten, Reifegrade reifegrade) {
+    this.search = search;
+    this.catalog = catalog;
+    this.zustaendigkeiten = zustaendigkeiten;
+    this.reifegrade = reifegrade;
+  }
+
+  /** Leistungen matching {@code q}, best first; with {@code ars}, who is responsible there. */
+  @GetMapping
+  List<ServiceJson> search(
+      @RequestParam String q,
+      @RequestParam(required = false) @Nullable String ars,
+      @RequestParam(defaultValue = "10") int limit) {
+    if (limit < 1 || limit > ServiceSearch.MAX_RESULTS) {
+      throw new LimitOutOfRangeException();
+    }
+    String place = ars == null ? null : Ars.parse(ars);
+    return search.search(q, place, limit).stream().map(ServiceJson::of).toList();
+  }
+
+  /** One Leistung; with {@code ars}, the responsible authority and its Reifegrad there. */
+  @GetMapping("/{leikaKey}")
+  LeistungJson get(@PathVariable String leikaKey, @RequestParam(required = false) @Nullable String ars) {
+    Leistung leistung = catalog.get(leikaKey);
+    if (ars == null) {
+      return LeistungJson.of(leistung, null, null);
+    }
+    Zustaendigkeit zustaendigkeit = zustaendigkeiten.responsible(leistung.leikaKey(), Ars.parse(ars));
+    Authority authority = zustaendigkeit.authority();
+    Reifegrad reifegrad =
+        authority == null ? null : reifegrade.current(authority.ars(), leistung.leikaKey()).orElse(null);
+    return LeistungJson.of(leistung, zustaendigkeit, reifegrad);
+  }
+
+  @JsonInclude(JsonInclude.Include.NON_ABSENT)
+  record ServiceJson(
+      String leikaKey,
+      String name,
+      @Nullable String ozgId,
+      @Nullable String ozgName,
+      double score,
+      @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable AuthorityRef responsible,
+      @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Boolean onlineAvailable) {
+
+    static ServiceJson of(ServiceHit hit) {
+      Zustaendigkeit z = hit.responsible();
+      return new ServiceJson(
+          hit.leikaKey(),
+          hit.name(),
+          hit.ozgId(),
+          hit.ozgName(),
+          hit.score(),
+          z == null ? null : AuthorityRef.of(z.authority()),
+          z == null ? null : hit.onlineAvailable());
+    }
+  }
+
+  record AuthorityRef(@Nullable String ars, @Nullable String name) {
+    static AuthorityRef of(@Nullable Authority authority) {
+      return authority == null ? new AuthorityRef(null, null) : new AuthorityRef(authority.ars(), authority.displayName());
+    }
+  }
+
+  record ReifegradJson(String model, int level, int maxLevel, LocalDate assessedOn, boolean onlineApplication) {}
+
+  record ResponsibleJson(Verwaltungsebene ebene, String reason, @Nullable AuthorityRef authority, boolean overridden) {}
+
+  record LeistungJson(
+      String leikaKey,
+      String name,
+      @Nullable String typisierung,
+      @Nullable String legalBasis,
+      @Nullable String legalBasisUrl,
+      @Nullable String ozgId,
+      @Nullable String ozgName,
+      @Nullable String lebenslage,
+      @Nullable String themenfeld,
+      Verwaltungsebene ebene,
+      @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable ResponsibleJson responsible,
+      @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Boolean onlineAvailable,
+      @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable ReifegradJson reifegrad) {
+
+    static LeistungJson of(Leistung l, @Nullable Zustaendigkeit z, @Nullable Reifegrad r) {
+      return new LeistungJson(
+          l.leikaKey(),
+          l.name(),
+          l.typisierung(),
+          l.legalBasis(),
+          l.legalBasisUrl(),
+          l.ozgId(),
+          l.ozgName(),
+          l.lebenslage(),
+          l.themenfeld(),
+          l.ebene(),
+          z == null
+              ? null
+              : new ResponsibleJson(
+                  z.ebene(), z.reason(), z.authority() == null ? null : AuthorityRef.of(z.authority()), z.overridden()),
+          z == null ? null : r != null && r.allowsOnlineApplication(),
+          r == null
+              ? null
+              : new ReifegradJson(
+                  r.model().code(), r.level(), r.model().maxLevel(), r.assessedOn(), r.allowsOnlineApplication()));
+    }
+  }
+
+  static class LimitOutOfRangeException extends ProblemException {
+    LimitOutOfRangeException() {
+      super(HttpStatus.BAD_REQUEST, "limit-out-of-range", ServiceSearch.MAX_RESULTS);
+    }
+  }
+}

@@ -1,0 +1,141 @@
+package de.amtsweg.catalog.web;
+
+import de.amtsweg.catalog.Catalog;
+import de.amtsweg.catalog.Leistung;
+import de.amtsweg.catalog.Lebenslage;
+import de.amtsweg.catalog.Reifegrade;
+import de.amtsweg.catalog.ServiceSearch;
+import de.amtsweg.catalog.Themenfeld;
+import de.amtsweg.catalog.Zustaendigkeit;
+import de.amtsweg.catalog.Zustaendigkeiten;
+import de.amtsweg.tenancy.Authority;
+import de.amtsweg.tenancy.ChosenPlace;
+import de.amtsweg.tenancy.PlaceSelection;
+import de.amtsweg.tenancy.Tenant;
+import de.amtsweg.tenancy.TenantManagement;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The Leistungen pages: search (with suggestions while typing through htmx on the same URL),
+ * browsing by Themenfeld and Lebenslage, and one page per Leistung with who is responsible at the
+ * visitor's place.
+ */
+@Controller
+class ServicePagesController {
+
+  private static final int PAGE_RESULTS = 20;
+  private static final int SUGGESTIONS = 8;
+
+  private final ServiceSearch search;
+  private final Catalog catalog;
+  private final Zustaendigkeiten zustaendigkeiten;
+  private final Reifegrade reifegrade;
+  private final PlaceSelection placeSelection;
+  private final TenantManagement tenants;
+
+  ServicePagesController(
+      ServiceSearch search,
+      Catalog catalog,
+      Zustaendigkeiten zustaendigkeiten,
+      Reifegrade reifegrade,
+      PlaceSelection placeSelection,
+      TenantManagement tenants) {
+    this.search = search;
+    this.catalog = catalog;
+    this.zustaendigkeiten = zustaendigkeiten;
+    this.reifegrade = reifegrade;
+    this.placeSelection = placeSelection;
+    this.tenants = tenants;
+  }
+
+  @GetMapping("/leistungen")
+  String services(
+      @RequestParam(required = false) @Nullable String q,
+      @RequestParam(required = false) @Nullable Integer thema,
+      @RequestParam(required = false) @Nullable Integer lebenslage,
+      @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      Model model) {
+    response.addHeader(HttpHeaders.VARY, "HX-Request");
+    boolean fragment = "true".equals(htmx);
+    ChosenPlace place = placeSelection.current(request).orElse(null);
+    String query = q == null ? "" : q.strip();
+    model.addAttribute("query", query);
+    model.addAttribute("chosenPlace", place);
+    if (!query.isEmpty()) {
+      if (query.length() > ServiceSearch.MAX_QUERY_LENGTH) {
+        model.addAttribute("queryError", "catalog.search.error.too-long");
+        return fragment ? "catalog/services :: nothing" : "catalog/services";
+      }
+      model.addAttribute(
+          "results", search.search(query, place == null ? null : place.ars(), fragment ? SUGGESTIONS : PAGE_RESULTS));
+      return fragment ? "catalog/services :: results" : "catalog/services";
+    }
+    if (fragment) {
+      return "catalog/services :: nothing";
+    }
+    if (lebenslage != null) {
+      Lebenslage situation = catalog.lebenslage(lebenslage).orElseThrow(ServicePagesController::notFound);
+      model.addAttribute("lebenslage", situation);
+      model.addAttribute("themenfeld", catalog.themenfeld(situation.themenfeldId()).orElse(null));
+      model.addAttribute("byOzgLeistung", byOzgLeistung(catalog.leistungen(situation.id())));
+    } else if (thema != null) {
+      Themenfeld topic = catalog.themenfeld(thema).orElseThrow(ServicePagesController::notFound);
+      model.addAttribute("themenfeld", topic);
+      model.addAttribute("lebenslagen", catalog.lebenslagen(topic.id()));
+    } else {
+      model.addAttribute("themenfelder", catalog.themenfelder());
+    }
+    return "catalog/services";
+  }
+
+  @GetMapping("/leistungen/{leikaKey}")
+  String service(@PathVariable String leikaKey, HttpServletRequest request, Model model) {
+    Leistung leistung = catalog.get(leikaKey);
+    model.addAttribute("leistung", leistung);
+    model.addAttribute("related", catalog.sameOzgLeistung(leistung).stream().limit(12).toList());
+    model.addAttribute("back", "/leistungen/" + leistung.leikaKey());
+    ChosenPlace place = placeSelection.current(request).orElse(null);
+    model.addAttribute("chosenPlace", place);
+    if (place != null) {
+      Zustaendigkeit zustaendigkeit = zustaendigkeiten.responsible(leistung.leikaKey(), place.ars());
+      model.addAttribute("zustaendigkeit", zustaendigkeit);
+      Authority authority = zustaendigkeit.authority();
+      if (authority != null) {
+        Tenant tenant = tenants.byAuthority(authority.ars()).orElse(null);
+        model.addAttribute("tenant", tenant);
+        model.addAttribute("themeSlug", tenant == null ? null : tenant.slug());
+        model.addAttribute("reifegrade", reifegrade.history(authority.ars(), leistung.leikaKey()));
+      }
+    }
+    return "catalog/service";
+  }
+
+  private static Map<String, List<Leistung>> byOzgLeistung(List<Leistung> leistungen) {
+    Map<String, List<Leistung>> grouped = new LinkedHashMap<>();
+    for (Leistung leistung : leistungen) {
+      grouped.computeIfAbsent(String.valueOf(leistung.ozgName()), k -> new ArrayList<>()).add(leistung);
+    }
+    return grouped;
+  }
+
+  private static ResponseStatusException notFound() {
+    return new ResponseStatusException(HttpStatus.NOT_FOUND);
+  }
+}

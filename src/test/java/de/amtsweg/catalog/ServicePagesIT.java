@@ -1,0 +1,90 @@
+package de.amtsweg.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.amtsweg.support.AmtswegIT;
+import de.amtsweg.support.Browser;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+/** /leistungen: search, suggestions, browsing, and the page of a Leistung for the visitor's place. */
+class ServicePagesIT extends AmtswegIT {
+
+  @Test
+  void searchFromTheStartPageFindsTheLeistung() {
+    Document results = Browser.page(browser().get("/leistungen?q=Perso"));
+
+    assertThat(results.select(".service-hit__name").eachText()).first().asString().startsWith("Personalausweis");
+    assertThat(results.select("#service-query").attr("value")).isEqualTo("Perso");
+  }
+
+  @Test
+  void htmxGetsSuggestionsOnly() {
+    HttpResponse<String> fragment = browser().get("/leistungen?q=Hundes", "HX-Request", "true");
+
+    assertThat(fragment.body()).doesNotContain("<html").contains("Hundesteuer");
+    assertThat(Browser.page(fragment).select(".service-hit")).hasSizeLessThanOrEqualTo(8);
+  }
+
+  @Test
+  void browsingGoesFromThemenfeldToLebenslageToLeistung() {
+    Document start = Browser.page(browser().get("/leistungen"));
+    String familie = start.select("a:contains(Familie & Kind)").attr("href");
+    Document topic = Browser.page(browser().get(familie));
+    String geburt = topic.select("a:contains(Geburt)").first().attr("href");
+    Document situation = Browser.page(browser().get(geburt));
+
+    assertThat(start.select("#topics-heading + ul li")).hasSizeGreaterThan(10);
+    assertThat(topic.select("h1").text()).isEqualTo("Familie & Kind");
+    assertThat(situation.select("h1").text()).isEqualTo("Geburt");
+    assertThat(situation.select("h3").eachText()).contains("Elterngeld");
+    assertThat(situation.select("a[href=/leistungen/99041006000000]")).isNotEmpty();
+  }
+
+  @Test
+  void leistungPageAsksForThePlaceThenShowsTheResponsibleAuthority() {
+    Browser visitor = browser();
+    Document before = Browser.page(visitor.get("/leistungen/99102013000000"));
+    assertThat(before.select("h1").text()).isEqualTo("Hundesteuer");
+    assertThat(before.select("#responsible-heading + p").text()).contains("hängt von Ihrem Wohnort ab");
+    assertThat(before.select("form[action=/ort] input[name=zurueck]").attr("value")).isEqualTo("/leistungen/99102013000000");
+
+    Document places = Browser.page(visitor.get("/ort?q=99084&zurueck=/leistungen/99102013000000"));
+    HttpResponse<String> chosen =
+        visitor.submit("/ort", Browser.csrf(places), Map.of("ars", "160510000000", "zurueck", "/leistungen/99102013000000"));
+    assertThat(chosen.headers().firstValue("Location").orElseThrow()).endsWith("/leistungen/99102013000000");
+
+    Document after = Browser.page(visitor.follow(chosen));
+    assertThat(after.select(".responsible__authority").text()).isEqualTo("Stadt Erfurt");
+    assertThat(after.select(".responsible address").text()).contains("Fischmarkt 1");
+    assertThat(after.select("#apply-heading ~ p").text())
+        .contains("Stadt Erfurt bietet diese Leistung online an", "Reifegrad 3 von 7 (Reifegradmodell 2.0");
+    assertThat(after.select("details li").eachText())
+        .anySatisfy(line -> assertThat(line).contains("Reifegrad 2 von 4 (Reifegradmodell 1.1"));
+    assertThat(after.select(".reason").text()).contains("Gemeindesteuer");
+  }
+
+  @Test
+  void withoutOnlineOfferThePageSaysHowToApplyInPerson() {
+    Browser visitor = browser();
+    Document places = Browser.page(visitor.get("/ort?q=Friemar"));
+    visitor.submit("/ort", Browser.csrf(places), Map.of("ars", "160675007022"));
+
+    Document gewerbe = Browser.page(visitor.get("/leistungen/99050012104000"));
+
+    assertThat(gewerbe.select(".responsible__authority").text()).isEqualTo("Verwaltungsgemeinschaft Nesseaue");
+    assertThat(gewerbe.select("#apply-heading ~ p").text()).contains("persönlich oder schriftlich");
+  }
+
+  @Test
+  void unknownOrMalformedKeysAndTopicsGiveErrorPages() {
+    assertThat(browser().get("/leistungen/99999999999999").statusCode()).isEqualTo(404);
+    assertThat(browser().get("/leistungen/abc").statusCode()).isEqualTo(400);
+    assertThat(browser().get("/leistungen?thema=9999").statusCode()).isEqualTo(404);
+    assertThat(browser().get("/leistungen?thema=abc").statusCode()).isEqualTo(400);
+    Document tooLong = Browser.page(browser().get("/leistungen?q=" + "x".repeat(201)));
+    assertThat(tooLong.select("#error-summary a").attr("href")).isEqualTo("#service-query");
+  }
+}
