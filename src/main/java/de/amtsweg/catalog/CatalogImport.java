@@ -2,12 +2,6 @@ package de.amtsweg.catalog;
 
 import de.amtsweg.platform.GermanFolding;
 import de.amtsweg.platform.ReferenceDataVersions;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -18,7 +12,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -27,7 +20,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -104,6 +96,9 @@ public class CatalogImport implements ApplicationRunner {
     }
     long started = System.nanoTime();
     Integer count = transaction.execute(status -> importAll(checksum));
+    // Fresh statistics, and the GIN index's pending list merged: otherwise every search scans it.
+    jdbc.sql("vacuum analyze leistung").update();
+    jdbc.sql("analyze ozg_leistung").update();
     log.info(
         "Imported {} Leistungen of the Leistungskatalog in {} ms",
         count,
@@ -120,13 +115,13 @@ public class CatalogImport implements ApplicationRunner {
 
     jdbc.sql("delete from catalog_word").update();
 
-    for (CSVRecord r : read(THEMENFELDER)) {
+    for (CSVRecord r : ReferenceDataVersions.csv(THEMENFELDER)) {
       themenfeldNames.put(r.get("id"), r.get("name").strip());
     }
-    for (CSVRecord r : read(LEBENSLAGEN)) {
+    for (CSVRecord r : ReferenceDataVersions.csv(LEBENSLAGEN)) {
       lebenslagen.put(r.get("id"), new String[] {r.get("subject_id"), r.get("name").strip()});
     }
-    for (CSVRecord r : read(OZG_LEISTUNGEN)) {
+    for (CSVRecord r : ReferenceDataVersions.csv(OZG_LEISTUNGEN)) {
       String description = r.get("description").strip();
       ozgById.put(
           r.get("id"),
@@ -153,7 +148,7 @@ public class CatalogImport implements ApplicationRunner {
     Set<String> imported = new HashSet<>();
     Set<String> words = new TreeSet<>();
     int skipped = 0;
-    for (CSVRecord r : read(LEIKA_LEISTUNGEN)) {
+    for (CSVRecord r : ReferenceDataVersions.csv(LEIKA_LEISTUNGEN)) {
       String key = r.get("service_key").strip();
       String name = r.get("name").strip();
       if (!LEIKA_KEY.matcher(key).matches() || TEST_NAME.matcher(name).matches()) {
@@ -270,16 +265,6 @@ public class CatalogImport implements ApplicationRunner {
   private static @Nullable String blankToNull(String value) {
     String stripped = value.strip();
     return stripped.isEmpty() ? null : stripped;
-  }
-
-  private static List<CSVRecord> read(String resource) {
-    CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
-    try (Reader reader =
-        new InputStreamReader(new ClassPathResource(resource).getInputStream(), StandardCharsets.UTF_8)) {
-      return new ArrayList<>(format.parse(reader).getRecords());
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read reference data " + resource, e);
-    }
   }
 
   /** Published after every import, so that caches of the catalog can refresh. */

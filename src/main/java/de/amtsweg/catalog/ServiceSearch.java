@@ -29,16 +29,19 @@ public class ServiceSearch {
   /** The SQL behind every search: also run on its own by the benchmark. */
   static final String SQL =
       """
-      select l.leika_key, l.name, l.ozg_id, o.name as ozg_name, l.ebene, l.ebene_reason,
-        l.search_vector @@ to_tsquery('german', :all) as all_terms,
-        ts_filter(l.search_vector, '{a}') @@ to_tsquery('german', :all) as all_in_name,
-        ts_rank(l.search_vector, to_tsquery('german', :any), 1)
-          + ts_rank(l.search_vector, to_tsquery('german', :whole), 1) as rank
-      from leistung l left join ozg_leistung o on o.ozg_id = l.ozg_id
-      where l.search_vector @@ to_tsquery('german', :any)
-      order by all_terms desc, all_in_name desc, (l.name_key = :folded) desc, rank desc,
-        length(l.name), l.leika_key
-      limit :limit
+      select m.*, o.name as ozg_name from (
+        select l.leika_key, l.name, l.ozg_id, l.ebene, l.ebene_reason,
+          l.search_vector @@ to_tsquery('german', :all) as all_terms,
+          ts_filter(l.search_vector, '{a}') @@ to_tsquery('german', :all) as all_in_name,
+          l.name_key = :folded as exact,
+          ts_rank(l.search_vector, to_tsquery('german', :any), 1)
+            + ts_rank(l.search_vector, to_tsquery('german', :whole), 1) as rank
+        from leistung l
+        where l.search_vector @@ to_tsquery('german', :any)
+        order by all_terms desc, all_in_name desc, exact desc, rank desc, length(l.name), l.leika_key
+        limit :limit
+      ) m left join ozg_leistung o on o.ozg_id = m.ozg_id
+      order by m.all_terms desc, m.all_in_name desc, m.exact desc, m.rank desc, length(m.name), m.leika_key
       """;
 
   private final JdbcClient jdbc;

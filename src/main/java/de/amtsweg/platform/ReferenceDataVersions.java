@@ -2,6 +2,8 @@ package de.amtsweg.platform;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -10,6 +12,8 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -43,6 +47,17 @@ public class ReferenceDataVersions {
       throw new UncheckedIOException("Cannot read reference data", e);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  /** The rows of a UTF-8 CSV resource with a header line (RFC 4180). */
+  public static List<CSVRecord> csv(String resource) {
+    CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
+    try (Reader reader =
+        new InputStreamReader(new ClassPathResource(resource).getInputStream(), StandardCharsets.UTF_8)) {
+      return format.parse(reader).getRecords();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read reference data " + resource, e);
     }
   }
 

@@ -1,17 +1,10 @@
 package de.amtsweg.tenancy;
 
 import de.amtsweg.platform.GermanFolding;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -19,7 +12,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import de.amtsweg.platform.ReferenceDataVersions;
@@ -76,7 +68,7 @@ class AuthorityImport implements ApplicationRunner {
   private int importAll(String checksum) {
     Map<String, Row> rows = new LinkedHashMap<>();
     String landArs = null;
-    for (CSVRecord record : read(KREISE_VERBAENDE)) {
+    for (CSVRecord record : ReferenceDataVersions.csv(KREISE_VERBAENDE)) {
       String key = record.get("schluessel");
       String name = record.get("name");
       String seat = emptyToNull(record.get("sitz"));
@@ -103,7 +95,7 @@ class AuthorityImport implements ApplicationRunner {
       }
     }
     Map<String, String> arsByAgs = new HashMap<>();
-    for (CSVRecord record : read(GEMEINDEN)) {
+    for (CSVRecord record : ReferenceDataVersions.csv(GEMEINDEN)) {
       String ars = record.get("ars");
       String ags = record.get("ags");
       String kreisArs = pad(record.get("kreis_ags"));
@@ -133,7 +125,7 @@ class AuthorityImport implements ApplicationRunner {
     }
     jdbc.sql("delete from authority_postcode").update();
     int postcodes = 0;
-    for (CSVRecord record : read(POSTCODES)) {
+    for (CSVRecord record : ReferenceDataVersions.csv(POSTCODES)) {
       String ars = arsByAgs.get(record.get("ags"));
       if (ars != null) {
         postcodes +=
@@ -214,16 +206,6 @@ class AuthorityImport implements ApplicationRunner {
 
   private static @Nullable String emptyToNull(String value) {
     return value.isBlank() ? null : value;
-  }
-
-  private static List<CSVRecord> read(String resource) {
-    CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
-    try (Reader reader =
-        new InputStreamReader(new ClassPathResource(resource).getInputStream(), StandardCharsets.UTF_8)) {
-      return new ArrayList<>(format.parse(reader).getRecords());
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read reference data " + resource, e);
-    }
   }
 
   private record Row(
