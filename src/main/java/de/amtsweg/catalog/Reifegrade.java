@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -27,9 +28,11 @@ public class Reifegrade {
       "authority_ars, leika_key, model, level, assessed_on, note";
 
   private final JdbcClient jdbc;
+  private final ApplicationEventPublisher events;
 
-  Reifegrade(JdbcClient jdbc) {
+  Reifegrade(JdbcClient jdbc, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
+    this.events = events;
   }
 
   /**
@@ -63,6 +66,7 @@ public class Reifegrade {
             """)
         .params(UUID.randomUUID(), authorityArs, leikaKey, model.code(), level, assessedOn, note)
         .update();
+    events.publishEvent(new CatalogChanged(leikaKey));
     return new Reifegrad(authorityArs, leikaKey, model, level, assessedOn, note);
   }
 

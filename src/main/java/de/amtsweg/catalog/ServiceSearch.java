@@ -1,5 +1,8 @@
 package de.amtsweg.catalog;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import de.amtsweg.platform.GermanFolding;
 import de.amtsweg.tenancy.Authority;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -7,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -14,7 +18,8 @@ import org.springframework.stereotype.Service;
 /**
  * The service search: German full text with stemming and prefix matching, synonyms, typo
  * correction and compound splitting (see {@link QueryPlanner}). Leistungen that match every part of
- * the query come first, those whose name alone matches every part before the others; with a place,
+ * the query come first, those whose name alone matches every part before the others, then names
+ * that are or start with the query ("Führersch…" → Führerschein); with a place,
  * those that can be applied for online there move up within their tier; then the full-text rank,
  * preferring exact and shorter names.
  */
@@ -34,27 +39,48 @@ public class ServiceSearch {
           l.search_vector @@ to_tsquery('german', :all) as all_terms,
           ts_filter(l.search_vector, '{a}') @@ to_tsquery('german', :all) as all_in_name,
           l.name_key = :folded as exact,
+          l.name_key like :startsWith as starts,
           ts_rank(l.search_vector, to_tsquery('german', :any), 1)
             + ts_rank(l.search_vector, to_tsquery('german', :whole), 1) as rank
         from leistung l
         where l.search_vector @@ to_tsquery('german', :any)
-        order by all_terms desc, all_in_name desc, exact desc, rank desc, length(l.name), l.leika_key
+        order by all_terms desc, all_in_name desc, exact desc, starts desc, rank desc, length(l.name), l.leika_key
         limit :limit
       ) m left join ozg_leistung o on o.ozg_id = m.ozg_id
-      order by m.all_terms desc, m.all_in_name desc, m.exact desc, m.rank desc, length(m.name), m.leika_key
+      order by m.all_terms desc, m.all_in_name desc, m.exact desc, m.starts desc, m.rank desc, length(m.name),
+        m.leika_key
       """;
 
   private final JdbcClient jdbc;
   private final QueryPlanner planner;
   private final Zustaendigkeiten zustaendigkeiten;
   private final Reifegrade reifegrade;
+  /** Recent results: people search for the same few things; the catalog changes rarely. */
+  private final Cache<CacheKey, List<ServiceHit>> cache;
 
   ServiceSearch(
-      JdbcClient jdbc, QueryPlanner planner, Zustaendigkeiten zustaendigkeiten, Reifegrade reifegrade) {
+      JdbcClient jdbc,
+      QueryPlanner planner,
+      Zustaendigkeiten zustaendigkeiten,
+      Reifegrade reifegrade,
+      CatalogSettings settings) {
     this.jdbc = jdbc;
     this.planner = planner;
     this.zustaendigkeiten = zustaendigkeiten;
     this.reifegrade = reifegrade;
+    this.cache =
+        Caffeine.newBuilder()
+            .maximumSize(settings.searchCacheSize())
+            .expireAfterWrite(settings.searchCacheTtl())
+            .build();
+  }
+
+  /** Anything that changes results (import, override, assessment) empties the cache on this node. */
+  @TransactionalEventListener(
+      classes = {CatalogImport.CatalogImported.class, CatalogChanged.class},
+      fallbackExecution = true)
+  void onCatalogChange() {
+    cache.invalidateAll();
   }
 
   /**
@@ -69,6 +95,17 @@ public class ServiceSearch {
       throw new CatalogException(HttpStatus.BAD_REQUEST, CatalogException.QUERY_TOO_LONG, MAX_QUERY_LENGTH);
     }
     int size = Math.clamp(limit, 1, MAX_RESULTS);
+    CacheKey key = new CacheKey(GermanFolding.fold(query), placeArs, size);
+    List<ServiceHit> cached = cache.getIfPresent(key);
+    if (cached != null) {
+      return cached;
+    }
+    List<ServiceHit> hits = searchUncached(query, placeArs, size);
+    cache.put(key, hits);
+    return hits;
+  }
+
+  private List<ServiceHit> searchUncached(String query, @Nullable String placeArs, int size) {
     Zustaendigkeiten.Place place = placeArs == null ? null : zustaendigkeiten.place(placeArs);
     QueryPlan plan = planner.plan(query);
     if (plan.isEmpty()) {
@@ -105,6 +142,8 @@ public class ServiceSearch {
 
   private record Ranked(boolean allTerms, ServiceHit hit) {}
 
+  private record CacheKey(String folded, @Nullable String placeArs, int limit) {}
+
   /** Runs the search SQL for a plan: what the benchmark measures as "raw SQL". */
   List<Candidate> candidates(QueryPlan plan, int limit) {
     return jdbc.sql(SQL)
@@ -112,6 +151,7 @@ public class ServiceSearch {
         .param("any", plan.anyTerm())
         .param("whole", plan.anyWholeWord())
         .param("folded", plan.folded())
+        .param("startsWith", plan.folded() + "%")
         .param("limit", limit)
         .query(
             (rs, row) ->

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,11 +27,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class Zustaendigkeiten {
 
   private final JdbcClient jdbc;
+  private final ApplicationEventPublisher events;
   private final Authorities authorities;
 
-  Zustaendigkeiten(JdbcClient jdbc, Authorities authorities) {
+  Zustaendigkeiten(JdbcClient jdbc, Authorities authorities, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
     this.authorities = authorities;
+    this.events = events;
   }
 
   /**
@@ -168,6 +171,7 @@ public class Zustaendigkeiten {
               """)
           .params(UUID.randomUUID(), leikaKey, regionArs, authorityArs, reason)
           .update();
+      events.publishEvent(new CatalogChanged(leikaKey));
     } catch (DuplicateKeyException e) {
       throw new CatalogException(HttpStatus.CONFLICT, "zustaendigkeit-override-exists", leikaKey, regionArs);
     }
@@ -176,7 +180,11 @@ public class Zustaendigkeiten {
   /** Removes an override; the rule applies again. */
   @Transactional
   public void removeOverride(UUID id) {
-    jdbc.sql("delete from zustaendigkeit_override where id = ?").param(id).update();
+    jdbc.sql("delete from zustaendigkeit_override where id = ? returning leika_key")
+        .param(id)
+        .query(String.class)
+        .optional()
+        .ifPresent(leikaKey -> events.publishEvent(new CatalogChanged(leikaKey)));
   }
 
   /** An operator's decision that differs from the rule. */

@@ -37,6 +37,9 @@ class CatalogAdminIT extends AmtswegIT {
             Map.of("leikaKey", "123", "regionArs", "160670029029", "authorityArs", "", "reason", "")));
     assertThat(invalid.select("#error-summary a").eachAttr("href")).containsExactly("#leikaKey", "#authorityArs", "#reason");
 
+    String search = "/api/v1/services?q=Bewohnerparkausweis&ars=160670029029&limit=1";
+    assertThat(browser().get(search).body()).contains("Landkreis Gotha");
+
     HttpResponse<String> saved =
         operator.submit("/admin/katalog/zustaendigkeit", Browser.csrf(page),
             Map.of("leikaKey", "99108001000000", "regionArs", "160670029029", "authorityArs", "160670029029",
@@ -44,6 +47,7 @@ class CatalogAdminIT extends AmtswegIT {
     assertThat(saved.statusCode()).isEqualTo(302);
     assertThat(browser().get("/api/v1/services/99108001000000?ars=160670029029").body())
         .contains("\"overridden\":true", "Stadt Gotha");
+    assertThat(browser().get(search).body()).as("cached search result replaced").contains("Stadt Gotha");
 
     Document twice =
         Browser.page(operator.submit("/admin/katalog/zustaendigkeit", Browser.csrf(page),

@@ -40,11 +40,20 @@ public final class SearchBenchmark {
         Files.readAllLines(Path.of("bench/search-queries.txt"), StandardCharsets.UTF_8).stream()
             .filter(line -> !line.isBlank() && !line.startsWith("#"))
             .toList();
+    System.out.println("== Search result cache OFF (amtsweg.catalog.search-cache-size=0)");
+    benchmark(queries, 0);
+    System.out.println();
+    System.out.println("== Search result cache ON (default)");
+    benchmark(queries, 10_000);
+  }
+
+  private static void benchmark(List<String> queries, int cacheSize) throws Exception {
     try (ConfigurableApplicationContext app =
         new SpringApplicationBuilder(AmtswegApplication.class)
             .run(
                 "--server.port=0",
                 "--amtsweg.data-dir=target/bench-data",
+                "--amtsweg.catalog.search-cache-size=" + cacheSize,
                 "--logging.level.root=WARN",
                 "--spring.main.banner-mode=off")) {
       String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
