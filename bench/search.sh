@@ -4,7 +4,7 @@
 # Usage: bench/search.sh            (BENCH_SECONDS=10 bench/search.sh for a shorter run)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+. "$(dirname "$0")/java-home.sh"
 mvn -B -q -DskipTests test-compile
 mvn -B -q exec:java -Dexec.classpathScope=test -Dexec.mainClass=de.amtsweg.catalog.SearchBenchmark \
   -Dbench.seconds="${BENCH_SECONDS:-30}" -Dbench.clients="${BENCH_CLIENTS:-32}"

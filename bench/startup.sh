@@ -6,7 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-5}
 data_dir=${2:-target/bench-data}
-java_bin=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
+. "$(dirname "$0")/java-home.sh"
+java_bin=java
 port=18080
 
 for i in $(seq 1 "$runs"); do

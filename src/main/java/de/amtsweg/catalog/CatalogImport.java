@@ -2,6 +2,11 @@ package de.amtsweg.catalog;
 
 import de.amtsweg.platform.GermanFolding;
 import de.amtsweg.platform.ReferenceDataVersions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -57,16 +62,19 @@ public class CatalogImport implements ApplicationRunner {
   private final TransactionTemplate transaction;
   private final ReferenceDataVersions versions;
   private final ApplicationEventPublisher events;
+  private final @Nullable Path operatorRules;
 
   CatalogImport(
       JdbcClient jdbc,
       TransactionTemplate transaction,
       ReferenceDataVersions versions,
-      ApplicationEventPublisher events) {
+      ApplicationEventPublisher events,
+      CatalogProperties properties) {
     this.jdbc = jdbc;
     this.transaction = transaction;
     this.versions = versions;
     this.events = events;
+    this.operatorRules = properties.zustaendigkeitFile();
   }
 
   @Override
@@ -90,12 +98,21 @@ public class CatalogImport implements ApplicationRunner {
    * @return the number of Leistungen imported, or empty if nothing had to be done
    */
   OptionalInt importIfChanged(boolean force) {
-    String checksum = ReferenceDataVersions.checksum(MAPPING_VERSION, RESOURCES);
+    String checksum = ReferenceDataVersions.checksum(MAPPING_VERSION + operatorRulesVersion(), RESOURCES);
     if (!force && versions.isCurrent(NAME, checksum)) {
       return OptionalInt.empty();
     }
     long started = System.nanoTime();
-    Integer count = transaction.execute(status -> importAll(checksum));
+    Integer count =
+        transaction.execute(
+            status -> {
+              // One node imports at a time; a node that waited finds the work done.
+              versions.lock(NAME);
+              return !force && versions.isCurrent(NAME, checksum) ? null : importAll(checksum);
+            });
+    if (count == null) {
+      return OptionalInt.empty();
+    }
     // Fresh statistics, and the GIN index's pending list merged: otherwise every search scans it.
     jdbc.sql("vacuum analyze leistung").update();
     jdbc.sql("analyze ozg_leistung").update();
@@ -103,12 +120,12 @@ public class CatalogImport implements ApplicationRunner {
         "Imported {} Leistungen of the Leistungskatalog in {} ms",
         count,
         (System.nanoTime() - started) / 1_000_000);
-    events.publishEvent(new CatalogImported(checksum, count == null ? 0 : count));
-    return OptionalInt.of(count == null ? 0 : count);
+    events.publishEvent(new CatalogImported(checksum, count));
+    return OptionalInt.of(count);
   }
 
   private int importAll(String checksum) {
-    ZustaendigkeitRules rules = ZustaendigkeitRules.load();
+    ZustaendigkeitRules rules = ZustaendigkeitRules.load(operatorRules);
     Map<String, String> themenfeldNames = new HashMap<>();
     Map<String, String[]> lebenslagen = new HashMap<>();
     Map<String, String[]> ozgById = new HashMap<>();
@@ -247,6 +264,18 @@ public class CatalogImport implements ApplicationRunner {
     }
     if (!vanished.isEmpty()) {
       log.info("{} Leistungen are no longer in the catalog and were removed", vanished.size());
+    }
+  }
+
+  /** The operator's rules file is part of the version: a changed file means a new import. */
+  private String operatorRulesVersion() {
+    if (operatorRules == null) {
+      return "";
+    }
+    try {
+      return "+" + Arrays.hashCode(Files.readAllBytes(operatorRules));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + operatorRules, e);
     }
   }
 

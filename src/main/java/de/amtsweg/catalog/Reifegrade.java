@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import de.amtsweg.tenancy.Authorities;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
@@ -30,9 +31,12 @@ public class Reifegrade {
   private final JdbcClient jdbc;
   private final ApplicationEventPublisher events;
 
-  Reifegrade(JdbcClient jdbc, ApplicationEventPublisher events) {
+  private final Authorities authorities;
+
+  Reifegrade(JdbcClient jdbc, ApplicationEventPublisher events, Authorities authorities) {
     this.jdbc = jdbc;
     this.events = events;
+    this.authorities = authorities;
   }
 
   /**
@@ -41,6 +45,7 @@ public class Reifegrade {
    * @throws CatalogException {@link CatalogException#INVALID_REIFEGRAD} if the level does not exist
    *     in the model, or the date is in the future; {@link CatalogException#NOT_FOUND} for an
    *     unknown Leistung
+   * @throws de.amtsweg.tenancy.AuthorityNotFoundException for an unknown authority
    */
   @Transactional
   public Reifegrad record(
@@ -54,6 +59,7 @@ public class Reifegrade {
       throw new CatalogException(
           HttpStatus.BAD_REQUEST, CatalogException.INVALID_REIFEGRAD, model.code(), model.maxLevel());
     }
+    authorities.get(authorityArs);
     Integer known =
         jdbc.sql("select count(*) from leistung where leika_key = ?").param(leikaKey).query(Integer.class).single();
     if (known == 0) {

@@ -63,7 +63,7 @@ public class ServiceSearch {
       QueryPlanner planner,
       Zustaendigkeiten zustaendigkeiten,
       Reifegrade reifegrade,
-      CatalogSettings settings) {
+      CatalogProperties settings) {
     this.jdbc = jdbc;
     this.planner = planner;
     this.zustaendigkeiten = zustaendigkeiten;

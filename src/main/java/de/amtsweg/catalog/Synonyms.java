@@ -32,7 +32,7 @@ class Synonyms {
   private final Map<String, Set<String>> alternatives;
   private final int longestKey;
 
-  Synonyms(CatalogSettings settings) {
+  Synonyms(CatalogProperties settings) {
     Map<String, Set<String>> map = new HashMap<>();
     try (Reader reader =
         new InputStreamReader(new ClassPathResource(RESOURCE).getInputStream(), StandardCharsets.UTF_8)) {

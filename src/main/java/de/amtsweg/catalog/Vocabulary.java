@@ -62,7 +62,11 @@ class Vocabulary {
     return null;
   }
 
-  /** Catalog words at the smallest edit distance (1, or 2 for longer tokens), best first. */
+  /**
+   * Catalog words at the smallest edit distance (1, or 2 for longer tokens), best first. Only words
+   * with the same first letter are compared: people rarely mistype the first letter, and it keeps
+   * the search fast.
+   */
   List<String> corrections(String token) {
     if (token.length() < 4) {
       return List.of();
@@ -71,7 +75,8 @@ class Vocabulary {
     LevenshteinDistance distance = new LevenshteinDistance(threshold);
     List<String> best = new ArrayList<>();
     int bestDistance = threshold + 1;
-    for (String word : current().words()) {
+    String first = token.substring(0, 1);
+    for (String word : current().words().subSet(first, true, first + Character.MAX_VALUE, true)) {
       if (Math.abs(word.length() - token.length()) > threshold) {
         continue;
       }

@@ -5,6 +5,8 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
@@ -27,8 +29,24 @@ final class ZustaendigkeitRules {
   /** A level with the reason an operator or citizen can read. */
   record Rule(Verwaltungsebene ebene, String reason) {}
 
-  static ZustaendigkeitRules load() {
+  /** The repository's rules, then the operator's own file (if any), whose rules win. */
+  static ZustaendigkeitRules load(@Nullable Path operatorFile) {
     ZustaendigkeitRules rules = new ZustaendigkeitRules();
+    try (Reader reader =
+        new InputStreamReader(new ClassPathResource(RESOURCE).getInputStream(), StandardCharsets.UTF_8)) {
+      rules.add(reader, RESOURCE);
+      if (operatorFile != null) {
+        try (Reader own = Files.newBufferedReader(operatorFile, StandardCharsets.UTF_8)) {
+          rules.add(own, operatorFile.toString());
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the Zuständigkeit rules", e);
+    }
+    return rules;
+  }
+
+  private void add(Reader reader, String source) throws IOException {
     CSVFormat format =
         CSVFormat.DEFAULT.builder()
             .setDelimiter(';')
@@ -37,24 +55,23 @@ final class ZustaendigkeitRules {
             .setSkipHeaderRecord(true)
             .setTrim(true)
             .get();
-    try (Reader reader =
-        new InputStreamReader(new ClassPathResource(RESOURCE).getInputStream(), StandardCharsets.UTF_8)) {
-      for (CSVRecord record : format.parse(reader)) {
-        String key = record.get("schluessel");
-        Rule rule =
-            new Rule(Verwaltungsebene.valueOf(record.get("ebene")), record.get("begruendung"));
-        if (key.startsWith("ozg:")) {
-          rules.byOzgId.put(key.substring(4), rule);
-        } else if (key.matches("99[0-9]{1,12}")) {
-          rules.byPrefix.put(key, rule);
-        } else {
-          throw new IllegalStateException("Invalid key in " + RESOURCE + ": " + key);
-        }
+    for (CSVRecord record : format.parse(reader)) {
+      String key = record.get("schluessel");
+      Rule rule;
+      try {
+        rule = new Rule(Verwaltungsebene.valueOf(record.get("ebene")), record.get("begruendung"));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalStateException(
+            source + ", line " + record.getRecordNumber() + ": unknown Ebene " + record.get("ebene"), e);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      if (key.startsWith("ozg:")) {
+        byOzgId.put(key.substring(4), rule);
+      } else if (key.matches("99[0-9]{1,12}")) {
+        byPrefix.put(key, rule);
+      } else {
+        throw new IllegalStateException(source + ", line " + record.getRecordNumber() + ": invalid key " + key);
+      }
     }
-    return rules;
   }
 
   Rule ruleFor(String leikaKey, @Nullable String ozgId, @Nullable String typisierung) {

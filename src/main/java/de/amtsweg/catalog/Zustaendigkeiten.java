@@ -104,7 +104,7 @@ public class Zustaendigkeiten {
     return new Zustaendigkeit(level.ebene(), level.reason(), byLevel(level.ebene(), place), false);
   }
 
-  private static @Nullable Authority byLevel(Verwaltungsebene ebene, Place place) {
+  private @Nullable Authority byLevel(Verwaltungsebene ebene, Place place) {
     Authority here = place.chain().getFirst();
     return switch (ebene) {
       case BUND -> null;
@@ -112,21 +112,24 @@ public class Zustaendigkeiten {
       case KREIS -> place.first(AuthorityType.LANDKREIS, AuthorityType.KREISFREIE_STADT);
       case GEMEINDE -> here.type().isMunicipality() ? here : null;
       case GEMEINDEVERBAND -> {
-        if (here.type() == AuthorityType.VERWALTUNGSGEMEINSCHAFT
-            || here.type() == AuthorityType.ERFUELLENDE_GEMEINDE) {
-          yield here;
+        Authority verband = isVerband(here) ? here : null;
+        if (verband == null && here.type().isMunicipality() && place.chain().size() > 1 && isVerband(place.chain().get(1))) {
+          verband = place.chain().get(1);
         }
-        if (!here.type().isMunicipality()) {
-          yield null;
+        if (verband == null) {
+          yield here.type().isMunicipality() ? here : null;
         }
-        Authority parent = place.chain().size() > 1 ? place.chain().get(1) : null;
-        boolean handledByVerband =
-            parent != null
-                && (parent.type() == AuthorityType.VERWALTUNGSGEMEINSCHAFT
-                    || parent.type() == AuthorityType.ERFUELLENDE_GEMEINDE);
-        yield handledByVerband ? parent : here;
+        // An erfüllende Gemeinde's tasks are carried out by the administration of its Gemeinde.
+        yield verband.type() == AuthorityType.ERFUELLENDE_GEMEINDE
+            ? authorities.fulfillingGemeinde(verband.ars()).orElse(verband)
+            : verband;
       }
     };
+  }
+
+  private static boolean isVerband(Authority authority) {
+    return authority.type() == AuthorityType.VERWALTUNGSGEMEINSCHAFT
+        || authority.type() == AuthorityType.ERFUELLENDE_GEMEINDE;
   }
 
   /** All overrides, newest first. */
@@ -173,7 +176,7 @@ public class Zustaendigkeiten {
           .update();
       events.publishEvent(new CatalogChanged(leikaKey));
     } catch (DuplicateKeyException e) {
-      throw new CatalogException(HttpStatus.CONFLICT, "zustaendigkeit-override-exists", leikaKey, regionArs);
+      throw new CatalogException(HttpStatus.CONFLICT, CatalogException.OVERRIDE_EXISTS, leikaKey, regionArs);
     }
   }
 

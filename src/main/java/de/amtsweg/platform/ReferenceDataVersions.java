@@ -61,6 +61,17 @@ public class ReferenceDataVersions {
     }
   }
 
+  /**
+   * Serialises imports of a data set across nodes until the current transaction ends (a PostgreSQL
+   * advisory lock); call first in the import's transaction, then check {@link #isCurrent} again.
+   */
+  public void lock(String name) {
+    jdbc.sql("select 1 from pg_advisory_xact_lock(hashtext(?))")
+        .param("reference-data:" + name)
+        .query(Integer.class)
+        .single();
+  }
+
   /** True if this data set is loaded in exactly this version. */
   public boolean isCurrent(String name, String checksum) {
     return loaded(name).map(version -> version.checksum().equals(checksum)).orElse(false);

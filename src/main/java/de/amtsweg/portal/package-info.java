@@ -1,6 +1,6 @@
 /**
  * The citizen-facing shell of the Land portal: start page, legal pages, and the places later
- * modules fill (service search, Servicekonto).
+ * modules fill (Servicekonto).
  */
 @ApplicationModule(displayName = "Portal")
 @NullMarked

@@ -1,5 +1,7 @@
 package de.amtsweg.tenancy;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import de.amtsweg.platform.GermanFolding;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -28,6 +30,9 @@ public class Authorities {
   private static final String MUNICIPALITY_TYPES = "('KREISFREIE_STADT', 'STADT', 'GEMEINDE')";
 
   private final JdbcClient jdbc;
+  /** Authorities change only when the Gemeindeverzeichnis is imported at start-up. */
+  private final Cache<String, List<Authority>> ancestorCache = Caffeine.newBuilder().maximumSize(2_000).build();
+  private final Cache<String, Optional<Authority>> fulfillingCache = Caffeine.newBuilder().maximumSize(200).build();
 
   Authorities(JdbcClient jdbc) {
     this.jdbc = jdbc;
@@ -61,6 +66,10 @@ public class Authorities {
 
   /** The chain of authorities above this one, nearest first (Gemeinde → VG → Landkreis → Land). */
   public List<Authority> ancestors(String ars) {
+    return ancestorCache.get(ars, this::loadAncestors);
+  }
+
+  private List<Authority> loadAncestors(String ars) {
     return jdbc.sql(
             """
             with recursive chain(ars, parent_ars, depth) as (
@@ -74,6 +83,25 @@ public class Authorities {
         .param(ars)
         .query(Authorities::map)
         .list();
+  }
+
+  /**
+   * For an erfüllende Gemeinde as Gemeindeverband: the member Gemeinde that carries out the tasks of
+   * the others (the one of the same name, e.g. Stadt Ohrdruf for the erfüllende Gemeinde Ohrdruf).
+   */
+  public Optional<Authority> fulfillingGemeinde(String verbandArs) {
+    return fulfillingCache.get(
+        verbandArs,
+        ars ->
+            jdbc.sql(
+                    """
+                    select %s from authority a join authority v on v.ars = a.parent_ars
+                    where v.ars = ? and v.type = 'ERFUELLENDE_GEMEINDE' and a.official_name = v.official_name
+                    """
+                        .formatted(COLUMNS))
+                .param(ars)
+                .query(Authorities::map)
+                .optional());
   }
 
   /** Postcodes that lie (partly) in this Gemeinde. */

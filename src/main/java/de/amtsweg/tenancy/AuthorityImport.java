@@ -58,7 +58,16 @@ class AuthorityImport implements ApplicationRunner {
       return;
     }
     long started = System.nanoTime();
-    Integer count = transaction.execute(status -> importAll(checksum));
+    Integer count =
+        transaction.execute(
+            status -> {
+              // One node imports at a time; a node that waited finds the work done.
+              versions.lock(NAME);
+              return versions.isCurrent(NAME, checksum) ? null : importAll(checksum);
+            });
+    if (count == null) {
+      return;
+    }
     log.info(
         "Imported {} authorities of Thüringen from the Gemeindeverzeichnis in {} ms",
         count,

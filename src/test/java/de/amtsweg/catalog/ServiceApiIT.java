@@ -41,6 +41,15 @@ class ServiceApiIT extends AmtswegIT {
   }
 
   @Test
+  void aFederalLeistungHasNoResponsibleAuthorityOfTheLand() {
+    List<Map<String, Object>> result = list("/api/v1/services?q=Kindergeld&ars=160510000000&limit=1");
+
+    assertThat(result.getFirst()).containsEntry("leikaKey", "99041008000000").containsEntry("onlineAvailable", false);
+    assertThat(result.getFirst()).containsKey("responsible");
+    assertThat(result.getFirst().get("responsible")).isNull();
+  }
+
+  @Test
   @SuppressWarnings("unchecked")
   void leistungWithPlaceHasItsZustaendigkeitAndReifegrad() {
     Map<String, Object> wohngeld = object("/api/v1/services/99107023000000?ars=160530000000");

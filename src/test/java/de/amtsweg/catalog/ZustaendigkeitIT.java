@@ -13,7 +13,7 @@ class ZustaendigkeitIT extends AmtswegIT {
   static final String ERFURT = "160510000000";
   static final String JENA = "160530000000";
   static final String FRIEMAR = "160675007022"; // Gemeinde in the Verwaltungsgemeinschaft Nesseaue
-  static final String LUISENTHAL = "160675050044"; // Gemeinde with the erfüllende Gemeinde Ohrdruf
+  static final String LUISENTHAL = "160675050044"; // Gemeinde for which the Stadt Ohrdruf is erfüllende Gemeinde
   static final String STADT_GOTHA = "160670029029"; // verbandsfreie Stadt
 
   @Autowired Zustaendigkeiten zustaendigkeiten;
@@ -37,7 +37,7 @@ class ZustaendigkeitIT extends AmtswegIT {
   @Test
   void gewerbeAnmeldungGoesToTheAuthorityThatDoesTheGemeindesTasks() {
     assertThat(responsible("99050012104000", FRIEMAR)).as("Verwaltungsgemeinschaft").isEqualTo("160675007000");
-    assertThat(responsible("99050012104000", LUISENTHAL)).as("erfüllende Gemeinde").isEqualTo("160675050000");
+    assertThat(responsible("99050012104000", LUISENTHAL)).as("erfüllende Gemeinde: Stadt Ohrdruf").isEqualTo("160675050053");
     assertThat(responsible("99050012104000", STADT_GOTHA)).as("verbandsfrei").isEqualTo(STADT_GOTHA);
     assertThat(responsible("99050012104000", ERFURT)).as("kreisfrei").isEqualTo(ERFURT);
   }

@@ -51,7 +51,7 @@ class ServiceApiController {
       throw new LimitOutOfRangeException();
     }
     String place = ars == null ? null : Ars.parse(ars);
-    return search.search(q, place, limit).stream().map(ServiceJson::of).toList();
+    return search.search(q, place, limit).stream().map(hit -> ServiceJson.of(hit, place != null)).toList();
   }
 
   /** One Leistung; with {@code ars}, the responsible authority and its Reifegrad there. */
@@ -68,32 +68,35 @@ class ServiceApiController {
     return LeistungJson.of(leistung, zustaendigkeit, reifegrad);
   }
 
-  @JsonInclude(JsonInclude.Include.NON_ABSENT)
-  record ServiceJson(
+  /** A search result; with a place it also says who is responsible there (null: nobody in the Land). */
+  sealed interface ServiceJson permits Service, ServiceAtPlace {
+    static ServiceJson of(ServiceHit hit, boolean withPlace) {
+      Zustaendigkeit z = hit.responsible();
+      if (!withPlace || z == null) {
+        return new Service(hit.leikaKey(), hit.name(), hit.ozgId(), hit.ozgName(), hit.score());
+      }
+      return new ServiceAtPlace(
+          hit.leikaKey(), hit.name(), hit.ozgId(), hit.ozgName(), hit.score(),
+          AuthorityRef.of(z.authority()), hit.onlineAvailable());
+    }
+  }
+
+  record Service(String leikaKey, String name, @Nullable String ozgId, @Nullable String ozgName, double score)
+      implements ServiceJson {}
+
+  record ServiceAtPlace(
       String leikaKey,
       String name,
       @Nullable String ozgId,
       @Nullable String ozgName,
       double score,
-      @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable AuthorityRef responsible,
-      @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Boolean onlineAvailable) {
+      @Nullable AuthorityRef responsible,
+      boolean onlineAvailable)
+      implements ServiceJson {}
 
-    static ServiceJson of(ServiceHit hit) {
-      Zustaendigkeit z = hit.responsible();
-      return new ServiceJson(
-          hit.leikaKey(),
-          hit.name(),
-          hit.ozgId(),
-          hit.ozgName(),
-          hit.score(),
-          z == null ? null : AuthorityRef.of(z.authority()),
-          z == null ? null : hit.onlineAvailable());
-    }
-  }
-
-  record AuthorityRef(@Nullable String ars, @Nullable String name) {
-    static AuthorityRef of(@Nullable Authority authority) {
-      return authority == null ? new AuthorityRef(null, null) : new AuthorityRef(authority.ars(), authority.displayName());
+  record AuthorityRef(String ars, String name) {
+    static @Nullable AuthorityRef of(@Nullable Authority authority) {
+      return authority == null ? null : new AuthorityRef(authority.ars(), authority.displayName());
     }
   }
 
@@ -131,7 +134,7 @@ class ServiceApiController {
           z == null
               ? null
               : new ResponsibleJson(
-                  z.ebene(), z.reason(), z.authority() == null ? null : AuthorityRef.of(z.authority()), z.overridden()),
+                  z.ebene(), z.reason(), AuthorityRef.of(z.authority()), z.overridden()),
           z == null ? null : r != null && r.allowsOnlineApplication(),
           r == null
               ? null
