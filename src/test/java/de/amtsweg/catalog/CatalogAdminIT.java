@@ -60,7 +60,7 @@ class CatalogAdminIT extends AmtswegIT {
     Browser operator = operator();
     Document page = Browser.page(operator.get("/admin/katalog"));
     Map<String, String> form = new HashMap<>(Map.of(
-        "authorityArs", "160530000000", "leikaKey", "99008001000000", "model", "1.1", "level", "5",
+        "authority", "160530000000", "leistung", "99008001000000", "model", "1.1", "level", "5",
         "assessedOn", "2025-01-15", "note", ""));
 
     Document refused = Browser.page(operator.submit("/admin/katalog/reifegrad", Browser.csrf(page), form));
@@ -76,6 +76,15 @@ class CatalogAdminIT extends AmtswegIT {
     assertThat(reifegrade.history("160530000000", "99008001000000"))
         .extracting(r -> r.model().code() + ":" + r.level())
         .containsExactly("2.0:5", "1.1:3");
+  }
+
+  @Test
+  void everyFieldOnThePageHasItsOwnId() {
+    Document page = Browser.page(operator().get("/admin/katalog"));
+
+    var ids = page.select("[id]").eachAttr("id");
+    assertThat(ids).doesNotHaveDuplicates();
+    assertThat(page.select("label[for]").eachAttr("for")).allSatisfy(id -> assertThat(ids).contains(id));
   }
 
   private Browser operator() {

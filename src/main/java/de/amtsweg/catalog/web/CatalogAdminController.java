@@ -41,7 +41,7 @@ class CatalogAdminController {
   private static final String PAGE = "catalog/admin/catalog";
   private static final List<String> OVERRIDE_FIELDS = List.of("leikaKey", "regionArs", "authorityArs", "reason");
   private static final List<String> REIFEGRAD_FIELDS =
-      List.of("authorityArs", "leikaKey", "model", "level", "assessedOn", "note");
+      List.of("authority", "leistung", "model", "level", "assessedOn", "note");
 
   private final CatalogImport catalogImport;
   private final Zustaendigkeiten zustaendigkeiten;
@@ -109,7 +109,7 @@ class CatalogAdminController {
     }
     if (!errors.hasErrors() && reifegradModell != null) {
       try {
-        reifegrade.record(form.authorityArs, form.leikaKey, reifegradModell, form.level, form.assessedOn, form.note);
+        reifegrade.record(form.authority, form.leistung, reifegradModell, form.level, form.assessedOn, form.note);
         redirect.addFlashAttribute("reifegradSaved", true);
         return "redirect:/admin/katalog";
       } catch (ProblemException e) {
@@ -134,7 +134,7 @@ class CatalogAdminController {
     return "problem." + e.type() + ".detail";
   }
 
-  /** A Zuständigkeit override. */
+  /** A Zuständigkeit override. Field names differ from {@link ReifegradForm}'s: both forms share a page. */
   public static class OverrideForm {
     @NotBlank(message = "{catalog.admin.error.leika-key}")
     @Pattern(regexp = "99[0-9]{12}", message = "{catalog.admin.error.leika-key}")
@@ -166,11 +166,11 @@ class CatalogAdminController {
   public static class ReifegradForm {
     @NotBlank(message = "{catalog.admin.error.ars}")
     @Pattern(regexp = "[0-9]{12}", message = "{catalog.admin.error.ars}")
-    @Nullable String authorityArs;
+    @Nullable String authority;
 
     @NotBlank(message = "{catalog.admin.error.leika-key}")
     @Pattern(regexp = "99[0-9]{12}", message = "{catalog.admin.error.leika-key}")
-    @Nullable String leikaKey;
+    @Nullable String leistung;
 
     @NotBlank(message = "{catalog.admin.error.model}")
     @Nullable String model = ReifegradModell.V2_0.code();
@@ -187,10 +187,10 @@ class CatalogAdminController {
     @Size(max = 500, message = "{tenant.error.too-long}")
     @Nullable String note;
 
-    public @Nullable String getAuthorityArs() { return authorityArs; }
-    public void setAuthorityArs(@Nullable String v) { authorityArs = v; }
-    public @Nullable String getLeikaKey() { return leikaKey; }
-    public void setLeikaKey(@Nullable String v) { leikaKey = v; }
+    public @Nullable String getAuthority() { return authority; }
+    public void setAuthority(@Nullable String v) { authority = v; }
+    public @Nullable String getLeistung() { return leistung; }
+    public void setLeistung(@Nullable String v) { leistung = v; }
     public @Nullable String getModel() { return model; }
     public void setModel(@Nullable String v) { model = v; }
     public @Nullable Integer getLevel() { return level; }
