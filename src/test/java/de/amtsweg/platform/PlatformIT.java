@@ -22,6 +22,16 @@ class PlatformIT extends AmtswegIT {
   }
 
   @Test
+  void theJsonApisAreDescribedWithOpenApi() {
+    HttpResponse<String> description = browser().get("/api/openapi");
+
+    assertThat(description.statusCode()).isEqualTo(200);
+    assertThat(description.body())
+        .contains("\"openapi\":\"3.", "Amtsweg API", "/api/v1/authorities/{ars}", "/api/v1/services/{leikaKey}")
+        .doesNotContain("/admin/", "/leistungen\"");
+  }
+
+  @Test
   void everyPageCarriesTheSecurityHeaders() {
     HttpResponse<String> page = browser().get("/");
 

@@ -40,7 +40,8 @@ class SecurityConfiguration {
                     .hasRole(StaffRole.PLATFORM_OPERATOR.name())
                     .requestMatchers(
                         "/api/v1/authorities", "/api/v1/authorities/**",
-                        "/api/v1/services", "/api/v1/services/**")
+                        "/api/v1/services", "/api/v1/services/**",
+                        "/api/openapi", "/api/openapi/**")
                     .permitAll()
                     .requestMatchers("/api/**")
                     .authenticated()
