@@ -79,6 +79,23 @@ class ServicePagesIT extends AmtswegIT {
   }
 
   @Test
+  void theZustaendigkeitExamplesHoldOnThePages() {
+    assertThat(responsibleOnPage("99102013000000", "160510000000", "99084")).isEqualTo("Stadt Erfurt");
+    assertThat(responsibleOnPage("99036008007000", "160675007022", "Friemar")).isEqualTo("Landkreis Gotha");
+    assertThat(responsibleOnPage("99107023000000", "160530000000", "Jena")).isEqualTo("Stadt Jena");
+    assertThat(responsibleOnPage("99050012104000", "160675007022", "Friemar"))
+        .isEqualTo("Verwaltungsgemeinschaft Nesseaue");
+    assertThat(responsibleOnPage("99050012104000", "160675050044", "Luisenthal")).isEqualTo("Stadt Ohrdruf");
+  }
+
+  private String responsibleOnPage(String leikaKey, String placeArs, String placeQuery) {
+    Browser visitor = browser();
+    Document places = Browser.page(visitor.get("/ort?q=" + placeQuery));
+    visitor.submit("/ort", Browser.csrf(places), Map.of("ars", placeArs));
+    return Browser.page(visitor.get("/leistungen/" + leikaKey)).select(".responsible__authority").text();
+  }
+
+  @Test
   void unknownOrMalformedKeysAndTopicsGiveErrorPages() {
     assertThat(browser().get("/leistungen/99999999999999").statusCode()).isEqualTo(404);
     assertThat(browser().get("/leistungen/abc").statusCode()).isEqualTo(400);
