@@ -14,7 +14,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** Start page, the portal's legal pages, and the placeholders of areas still to come. */
+/** Start page, the portal's legal pages, and the placeholder of the service search. */
 @Controller
 class PortalController {
 
@@ -65,15 +65,6 @@ class PortalController {
     model.addAttribute("heading", messages.getMessage("services.title", null, locale));
     model.addAttribute("text", messages.getMessage("services.coming-soon", null, locale));
     model.addAttribute("query", q == null || q.isBlank() ? null : q.strip());
-    return "portal/coming-soon";
-  }
-
-  /** Until the Servicekonto exists, citizens learn that it is coming; staff find their login. */
-  @GetMapping("/konto")
-  String account(Model model, Locale locale) {
-    model.addAttribute("heading", messages.getMessage("account.title", null, locale));
-    model.addAttribute("text", messages.getMessage("account.coming-soon", null, locale));
-    model.addAttribute("staffLogin", true);
     return "portal/coming-soon";
   }
 
