@@ -57,6 +57,21 @@ class AccountMails {
     send(to, "account.mail.password-changed.subject", "account.mail.password-changed.body", locale, link("/konto/passwort-vergessen", null));
   }
 
+  /**
+   * Tells the owner that a message arrived, never what it says: mail is not a safe channel for
+   * the authorities' content. German and English in one mail; the account has no language yet.
+   */
+  void newPostfachMessage(String to) {
+    String link = link("/konto/postfach", null);
+    mailer.send(
+        new OutgoingMail(
+            to,
+            messages.getMessage("account.mail.new-message.subject", null, Locale.GERMAN),
+            messages.getMessage("account.mail.new-message.body", new Object[] {link}, Locale.GERMAN)
+                + "\n\n---\n\n"
+                + messages.getMessage("account.mail.new-message.body", new Object[] {link}, Locale.ENGLISH)));
+  }
+
   private void send(String to, String subjectKey, String bodyKey, Locale locale, Object... arguments) {
     mailer.send(
         new OutgoingMail(

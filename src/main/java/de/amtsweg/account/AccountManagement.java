@@ -51,6 +51,8 @@ public class AccountManagement {
   private final AccountSessions sessions;
   private final LoginThrottle throttle;
   private final AccountProperties properties;
+  private final de.amtsweg.platform.Mailer mailer;
+  private final org.springframework.context.ApplicationEventPublisher events;
 
   AccountManagement(
       JdbcClient jdbc,
@@ -60,7 +62,9 @@ public class AccountManagement {
       AccountMails mails,
       AccountSessions sessions,
       LoginThrottle throttle,
-      AccountProperties properties) {
+      AccountProperties properties,
+      de.amtsweg.platform.Mailer mailer,
+      org.springframework.context.ApplicationEventPublisher events) {
     this.jdbc = jdbc;
     this.passwordEncoder = passwordEncoder;
     this.passwordPolicy = passwordPolicy;
@@ -69,6 +73,8 @@ public class AccountManagement {
     this.sessions = sessions;
     this.throttle = throttle;
     this.properties = properties;
+    this.mailer = mailer;
+    this.events = events;
   }
 
   /** E-mail addresses are compared without case and surrounding blanks. */
@@ -260,6 +266,23 @@ public class AccountManagement {
           locale);
     }
     mails.addressChangeRequested(account.email(), locale);
+  }
+
+  /**
+   * Deletes the account with its profile, Postfach, attachments, data-sharing records, links and
+   * sessions, and the mails to its address. Publishes {@link AccountDeleted}.
+   *
+   * @throws AccountException {@link AccountException#WRONG_PASSWORD} or {@link AccountException#LOCKED}
+   */
+  @Transactional
+  public void delete(UUID id, String currentPassword) {
+    Account account = verifyPassword(id, currentPassword);
+    sessions.endAll(id);
+    jdbc.sql("delete from account where id = ?").param(id).update();
+    throttle.clear(LoginThrottle.accountKey(account.email()));
+    mailer.forget(account.email());
+    events.publishEvent(new AccountDeleted(id));
+    log.info("Deleted account {}", id);
   }
 
   /** @return the reason a password is refused for this account, or empty */

@@ -9,4 +9,10 @@ public interface Mailer {
 
   /** Queues the mail; it is sent after the caller's transaction commits. */
   void send(OutgoingMail mail);
+
+  /**
+   * Deletes every mail to this address that is still kept, whatever its state: the erasure of an
+   * account must not leave its address in the outbox.
+   */
+  void forget(String recipient);
 }

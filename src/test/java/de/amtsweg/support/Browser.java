@@ -95,11 +95,21 @@ public final class Browser {
   /** A multipart POST with one file and the CSRF token. */
   public HttpResponse<String> upload(
       String path, String csrfToken, String field, String fileName, String contentType, byte[] content) {
+    return upload(path, csrfToken, Map.of(), field, fileName, contentType, content);
+  }
+
+  /** A multipart POST with text fields, one file and the CSRF token. */
+  public HttpResponse<String> upload(
+      String path, String csrfToken, Map<String, String> fields, String field, String fileName,
+      String contentType, byte[] content) {
     String boundary = "----amtsweg-test-boundary";
     List<byte[]> parts = new ArrayList<>();
     parts.add(
         ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrfToken + "\r\n")
             .getBytes(StandardCharsets.UTF_8));
+    fields.forEach((name, value) -> parts.add(
+        ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
+            .getBytes(StandardCharsets.UTF_8)));
     parts.add(
         ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
                 + fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n")

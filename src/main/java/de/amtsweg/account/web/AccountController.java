@@ -32,7 +32,11 @@ class AccountController {
       List.of("passwort-geaendert", "email-link-gesendet", "email-geaendert");
   /** The areas of the account on its overview page. */
   private static final List<Area> AREAS =
-      List.of(new Area("/konto/sicherheit", "account.area.security.title", "account.area.security.text"));
+      List.of(
+          new Area("/konto/postfach", "account.area.postfach.title", "account.area.postfach.text"),
+          new Area("/konto/profil", "account.area.profile.title", "account.area.profile.text"),
+          new Area("/konto/sicherheit", "account.area.security.title", "account.area.security.text"),
+          new Area("/konto/datenschutz", "account.area.privacy.title", "account.area.privacy.text"));
 
   /** A card on the overview page: where it leads, its title and its description (message keys). */
   record Area(String path, String titleKey, String textKey) {}

@@ -48,4 +48,10 @@ class MailOutbox implements Mailer {
         .update();
     log.info("Queued mail {}", id);
   }
+
+  @Override
+  @Transactional
+  public void forget(String recipient) {
+    jdbc.sql("delete from outbound_mail where lower(recipient) = lower(?)").param(recipient).update();
+  }
 }

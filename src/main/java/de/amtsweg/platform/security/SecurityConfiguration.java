@@ -51,7 +51,7 @@ class SecurityConfiguration {
   static final String[] ACCOUNT_PUBLIC_PATHS = {
     "/konto/anmelden", "/konto/registrieren", "/konto/registrieren/**", "/konto/bestaetigen",
     "/konto/bestaetigen/**", "/konto/passwort-vergessen", "/konto/passwort-vergessen/**",
-    "/konto/passwort-neu"
+    "/konto/passwort-neu", "/konto/geloescht"
   };
 
   @Bean
@@ -75,6 +75,9 @@ class SecurityConfiguration {
                     .hasRole(Roles.CITIZEN)
                     .requestMatchers("/api/v1/authorities", "/api/v1/authorities/**")
                     .permitAll()
+                    // The caller's own Servicekonto (account module).
+                    .requestMatchers("/api/v1/me", "/api/v1/me/**")
+                    .hasRole(Roles.CITIZEN)
                     .requestMatchers("/api/**")
                     .authenticated()
                     .anyRequest()
