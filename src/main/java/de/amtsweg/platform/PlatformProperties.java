@@ -1,6 +1,8 @@
 package de.amtsweg.platform;
 
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -12,13 +14,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param embeddedDatabase settings of the embedded PostgreSQL
  * @param demo settings of the demo profile
  * @param bootstrapOperator the first platform operator of an installation without demo data
+ * @param publicUrl the address people reach Amtsweg at, for links in e-mails (never taken from the
+ *     request's Host header)
+ * @param mail settings of outgoing mail
+ * @param session settings of logged-in sessions
  */
 @ConfigurationProperties("amtsweg")
 public record PlatformProperties(
     @DefaultValue("./data") Path dataDir,
     @DefaultValue EmbeddedDatabase embeddedDatabase,
     @DefaultValue Demo demo,
-    @DefaultValue BootstrapOperator bootstrapOperator) {
+    @DefaultValue BootstrapOperator bootstrapOperator,
+    @DefaultValue("http://localhost:8080") URI publicUrl,
+    @DefaultValue Mail mail,
+    @DefaultValue Session session) {
 
   /**
    * @param ephemeral delete the database files when the app stops (tests)
@@ -36,4 +45,13 @@ public record PlatformProperties(
 
   /** @param password password of every demo account */
   public record Demo(@DefaultValue("Amtsweg-Demo-2026") String password) {}
+
+  /** @param from sender address of outgoing mail */
+  public record Mail(@DefaultValue("Amtsweg <noreply@amtsweg.example>") String from) {}
+
+  /**
+   * @param absoluteTimeout a logged-in session ends this long after it was created, however active
+   *     it is (the idle timeout is {@code server.servlet.session.timeout})
+   */
+  public record Session(@DefaultValue("8h") Duration absoluteTimeout) {}
 }

@@ -28,6 +28,7 @@ public final class Browser {
   private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
   private final HttpClient client;
   private String acceptLanguage = "de-DE,de;q=0.9";
+  private String forwardedFor;
 
   public Browser(URI base) {
     this.base = base;
@@ -42,6 +43,29 @@ public final class Browser {
   public Browser acceptLanguage(String header) {
     this.acceptLanguage = header;
     return this;
+  }
+
+  /**
+   * Sends every request as if it came through the reverse proxy from this client address
+   * ({@code X-Forwarded-For}, trusted from localhost), so that tests can be different clients.
+   */
+  public Browser from(String clientAddress) {
+    this.forwardedFor = clientAddress;
+    return this;
+  }
+
+  /** Puts a cookie into this browser, as an attacker who planted or stole it would. */
+  public Browser cookie(String name, String value) {
+    java.net.HttpCookie cookie = new java.net.HttpCookie(name, value);
+    cookie.setPath("/");
+    cookie.setVersion(0);
+    cookies.getCookieStore().add(base, cookie);
+    return this;
+  }
+
+  /** The value of a cookie, or null. */
+  public String cookieValue(String name) {
+    return cookies().stream().filter(c -> c.getName().equals(name)).map(java.net.HttpCookie::getValue).findFirst().orElse(null);
   }
 
   public HttpResponse<String> get(String path, String... headers) {
@@ -71,11 +95,21 @@ public final class Browser {
   /** A multipart POST with one file and the CSRF token. */
   public HttpResponse<String> upload(
       String path, String csrfToken, String field, String fileName, String contentType, byte[] content) {
+    return upload(path, csrfToken, Map.of(), field, fileName, contentType, content);
+  }
+
+  /** A multipart POST with text fields, one file and the CSRF token. */
+  public HttpResponse<String> upload(
+      String path, String csrfToken, Map<String, String> fields, String field, String fileName,
+      String contentType, byte[] content) {
     String boundary = "----amtsweg-test-boundary";
     List<byte[]> parts = new ArrayList<>();
     parts.add(
         ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrfToken + "\r\n")
             .getBytes(StandardCharsets.UTF_8));
+    fields.forEach((name, value) -> parts.add(
+        ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
+            .getBytes(StandardCharsets.UTF_8)));
     parts.add(
         ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
                 + fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n")
@@ -94,6 +128,12 @@ public final class Browser {
     String location = redirect.headers().firstValue("Location").orElseThrow();
     URI target = redirect.uri().resolve(location);
     return get(target.getRawPath() + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery()));
+  }
+
+  /** Logs in to a Servicekonto through the citizen login form. */
+  public HttpResponse<String> logIn(String email, String password) {
+    Document login = page(get("/konto/anmelden"));
+    return submit("/konto/anmelden", csrf(login), Map.of("email", email, "password", password));
   }
 
   /** Signs in as a staff member through the login form. */
@@ -120,6 +160,9 @@ public final class Browser {
         HttpRequest.newBuilder(base.resolve(path))
             .timeout(Duration.ofSeconds(20))
             .header("Accept-Language", acceptLanguage);
+    if (forwardedFor != null) {
+      builder.header("X-Forwarded-For", forwardedFor);
+    }
     if (headers.length > 0) {
       builder.headers(headers);
     }

@@ -1,5 +1,8 @@
 package de.amtsweg.platform.security;
 
+import de.amtsweg.platform.PlatformProperties;
+import de.amtsweg.platform.Roles;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -10,8 +13,16 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.session.CompositeSessionAuthenticationStrategy;
+import org.springframework.security.web.authentication.session.SessionAuthenticationStrategy;
+import org.springframework.security.web.authentication.session.SessionFixationProtectionStrategy;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.util.matcher.RequestMatcherEntry;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfAuthenticationStrategy;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -21,6 +32,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * state-changing request, a strict Content-Security-Policy without inline script or style.
  *
  * <p>Protected areas are declared by path here; every new staff or account area adds its rule.
+ * Staff log in at {@code /anmelden} (form login below), citizens at {@code /konto/anmelden} (the
+ * account module's own controller, which throttles and may ask for a second factor); both end up in
+ * the same session and security context, told apart by their roles (ADR 0006).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -30,25 +44,56 @@ class SecurityConfiguration {
           + "font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; "
           + "base-uri 'self'; object-src 'none'";
 
+  /**
+   * The Servicekonto's doors that must open without a login: login, registration and the links
+   * sent by e-mail. Everything else below {@code /konto} needs a citizen login.
+   */
+  static final String[] ACCOUNT_PUBLIC_PATHS = {
+    "/konto/anmelden", "/konto/registrieren", "/konto/registrieren/**", "/konto/bestaetigen",
+    "/konto/bestaetigen/**", "/konto/passwort-vergessen", "/konto/passwort-vergessen/**",
+    "/konto/passwort-neu", "/konto/geloescht"
+  };
+
   @Bean
-  SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+  SecurityFilterChain securityFilterChain(
+      HttpSecurity http,
+      SecurityContextRepository securityContextRepository,
+      CsrfTokenRepository csrfTokenRepository,
+      PlatformProperties properties)
+      throws Exception {
     RequestMatcher api = request -> request.getRequestURI().startsWith("/api/");
+    RequestMatcher account = request -> request.getRequestURI().startsWith("/konto");
     http.authorizeHttpRequests(
             authorize ->
                 authorize
                     .requestMatchers("/admin/**")
                     .hasRole(StaffRole.PLATFORM_OPERATOR.name())
+                    // Servicekonto (account module): public doors, the rest for logged-in citizens.
+                    .requestMatchers(ACCOUNT_PUBLIC_PATHS)
+                    .permitAll()
+                    .requestMatchers("/konto", "/konto/**")
+                    .hasRole(Roles.CITIZEN)
                     .requestMatchers(
                         "/api/v1/authorities", "/api/v1/authorities/**",
                         "/api/v1/services", "/api/v1/services/**",
                         "/api/openapi", "/api/openapi/**")
                     .permitAll()
+                    // The caller's own Servicekonto (account module).
+                    .requestMatchers("/api/v1/me", "/api/v1/me/**")
+                    .hasRole(Roles.CITIZEN)
                     .requestMatchers("/api/**")
                     .authenticated()
                     .anyRequest()
                     .permitAll())
         // The token lives in a cookie, not the session: visitors who only read get no session.
-        .csrf(csrf -> csrf.csrfTokenRepository(csrfTokenRepository()))
+        .csrf(csrf -> csrf.csrfTokenRepository(csrfTokenRepository))
+        // Shared with the citizen login, which stores its authentication itself.
+        .securityContext(context -> context.securityContextRepository(securityContextRepository))
+        // A login gets a new session (not just a new id), so the absolute timeout counts from it.
+        .sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.migrateSession()))
+        .addFilterAfter(
+            new AbsoluteSessionTimeoutFilter(properties.session().absoluteTimeout()),
+            SecurityContextHolderFilter.class)
         .formLogin(
             login ->
                 login
@@ -57,7 +102,8 @@ class SecurityConfiguration {
                     .failureUrl("/anmelden?fehler")
                     .permitAll())
         .logout(logout -> logout.logoutUrl("/abmelden").logoutSuccessUrl("/?abgemeldet"))
-        .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint(api)))
+        .exceptionHandling(
+            exceptions -> exceptions.authenticationEntryPoint(entryPoint(api, account)))
         .headers(
             headers ->
                 headers
@@ -71,17 +117,40 @@ class SecurityConfiguration {
   }
 
   /**
-   * API clients get 401 as problem details (through the error controller), people the login page.
+   * API clients get 401 as problem details (through the error controller), citizens the
+   * Servicekonto login, staff the staff login.
    */
-  private static AuthenticationEntryPoint entryPoint(RequestMatcher api) {
+  private static AuthenticationEntryPoint entryPoint(RequestMatcher api, RequestMatcher account) {
     AuthenticationEntryPoint problem =
         (request, response, exception) -> response.sendError(HttpStatus.UNAUTHORIZED.value());
     return new DelegatingAuthenticationEntryPoint(
         new LoginUrlAuthenticationEntryPoint("/anmelden"),
-        new RequestMatcherEntry<>(api, problem));
+        List.of(
+            new RequestMatcherEntry<>(api, problem),
+            new RequestMatcherEntry<>(account, new LoginUrlAuthenticationEntryPoint("/konto/anmelden"))));
   }
 
-  private static CookieCsrfTokenRepository csrfTokenRepository() {
+  /** Where a login is kept: in the HTTP session (and so in PostgreSQL). */
+  @Bean
+  SecurityContextRepository securityContextRepository() {
+    return new HttpSessionSecurityContextRepository();
+  }
+
+  /**
+   * What a login does to the session, for logins that do not go through Spring Security's form
+   * login (the citizen login): a new session with the old attributes (session fixation) and a new
+   * CSRF token, as the form login does.
+   */
+  @Bean
+  SessionAuthenticationStrategy loginSessionStrategy(CsrfTokenRepository csrfTokenRepository) {
+    SessionFixationProtectionStrategy fixation = new SessionFixationProtectionStrategy();
+    fixation.setMigrateSessionAttributes(true);
+    return new CompositeSessionAuthenticationStrategy(
+        List.of(fixation, new CsrfAuthenticationStrategy(csrfTokenRepository)));
+  }
+
+  @Bean
+  CsrfTokenRepository csrfTokenRepository() {
     CookieCsrfTokenRepository repository = new CookieCsrfTokenRepository();
     repository.setCookieName("AMTSWEG_CSRF");
     repository.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));

@@ -1,5 +1,6 @@
 package de.amtsweg.platform.web;
 
+import de.amtsweg.platform.Roles;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -31,13 +32,30 @@ class LayoutModel {
   /** Name of the signed-in staff member, or null for citizens and visitors. */
   @ModelAttribute("staffName")
   @Nullable String staffName() {
+    Authentication authentication = signedIn();
+    return authentication == null || isCitizen(authentication) ? null : authentication.getName();
+  }
+
+  /** Whether a citizen is logged in to their Servicekonto. */
+  @ModelAttribute("citizenSignedIn")
+  boolean citizenSignedIn() {
+    Authentication authentication = signedIn();
+    return authentication != null && isCitizen(authentication);
+  }
+
+  private static @Nullable Authentication signedIn() {
     Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
     if (authentication == null
         || !authentication.isAuthenticated()
         || authentication instanceof AnonymousAuthenticationToken) {
       return null;
     }
-    return authentication.getName();
+    return authentication;
+  }
+
+  private static boolean isCitizen(Authentication authentication) {
+    return authentication.getAuthorities().stream()
+        .anyMatch(a -> Roles.CITIZEN_AUTHORITY.equals(a.getAuthority()));
   }
 
   @ModelAttribute("languageLinks")
@@ -52,6 +70,7 @@ class LayoutModel {
   void addTo(ModelAndView page, HttpServletRequest request) {
     page.addObject("demoMode", demoMode());
     page.addObject("staffName", staffName());
+    page.addObject("citizenSignedIn", citizenSignedIn());
     page.addObject("languageLinks", languageLinks(request));
   }
 

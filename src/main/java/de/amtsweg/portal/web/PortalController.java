@@ -12,7 +12,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** Start page, the portal's legal pages, and the placeholders of areas still to come. */
+/** Start page, the portal's legal pages, and the placeholder of the service search. */
 @Controller
 class PortalController {
 
@@ -55,15 +55,6 @@ class PortalController {
   String accessibility(Model model) {
     model.addAttribute("contactEmail", properties.accessibilityContact());
     return "portal/barrierefreiheit";
-  }
-
-  /** Until the Servicekonto exists, citizens learn that it is coming; staff find their login. */
-  @GetMapping("/konto")
-  String account(Model model, Locale locale) {
-    model.addAttribute("heading", messages.getMessage("account.title", null, locale));
-    model.addAttribute("text", messages.getMessage("account.coming-soon", null, locale));
-    model.addAttribute("staffLogin", true);
-    return "portal/coming-soon";
   }
 
   private String textPage(

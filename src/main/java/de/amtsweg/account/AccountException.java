@@ -1,0 +1,23 @@
+package de.amtsweg.account;
+
+import de.amtsweg.platform.ProblemException;
+import org.springframework.http.HttpStatus;
+
+/** Why an account operation was refused; {@link #type()} names the reason. */
+public class AccountException extends ProblemException {
+
+  /** The link is unknown, used or expired. */
+  public static final String INVALID_LINK = "account-link-invalid";
+  /** The current password given to confirm a change is wrong. */
+  public static final String WRONG_PASSWORD = "account-wrong-password";
+  /** Another account uses this e-mail address. */
+  public static final String EMAIL_TAKEN = "account-email-taken";
+  /** The new password is too easy to guess. */
+  public static final String WEAK_PASSWORD = "account-password-weak";
+  /** Too many wrong passwords: the account is locked for a while. */
+  public static final String LOCKED = "account-locked";
+
+  AccountException(HttpStatus status, String type, Object... arguments) {
+    super(status, type, arguments);
+  }
+}

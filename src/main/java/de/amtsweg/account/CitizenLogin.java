@@ -1,0 +1,89 @@
+package de.amtsweg.account;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+
+/**
+ * Checks a citizen's e-mail and password, throttled per account and per client address. Unknown
+ * addresses cost as much time as wrong passwords and give the same answer, so that the login does
+ * not tell which addresses have an account.
+ */
+@Service
+public class CitizenLogin {
+
+  /** The outcome of a login attempt. */
+  public sealed interface Result {}
+
+  /** E-mail and password match a confirmed account. */
+  public record Success(UUID accountId) implements Result {}
+
+  /** E-mail or password wrong (which, is not said). */
+  public record Failure() implements Result {}
+
+  /** Too many failures for this account or from this address; try again after {@code remaining}. */
+  public record Locked(Duration remaining) implements Result {
+
+    /** Whole minutes to wait, rounded up, at least one. */
+    public long minutes() {
+      return Math.max(1, (remaining.toSeconds() + 59) / 60);
+    }
+  }
+
+  /** Password right, but the e-mail address is not confirmed yet. */
+  public record Unconfirmed() implements Result {}
+
+  private final JdbcClient jdbc;
+  private final PasswordEncoder passwordEncoder;
+  private final LoginThrottle throttle;
+  /** Compared against when the address is unknown, so that it takes as long as a wrong password. */
+  private final String dummyHash;
+
+  CitizenLogin(JdbcClient jdbc, PasswordEncoder passwordEncoder, LoginThrottle throttle) {
+    this.jdbc = jdbc;
+    this.passwordEncoder = passwordEncoder;
+    this.throttle = throttle;
+    this.dummyHash = passwordEncoder.encode(UUID.randomUUID().toString());
+  }
+
+  /**
+   * @param clientAddress the client's IP address (after the trusted reverse proxy)
+   */
+  public Result authenticate(String email, String password, String clientAddress) {
+    String normalized = AccountManagement.normalize(email);
+    String accountKey = LoginThrottle.accountKey(normalized);
+    String addressKey = LoginThrottle.addressKey(clientAddress);
+    Optional<Duration> locked = throttle.lockedFor(List.of(accountKey, addressKey));
+    if (locked.isPresent()) {
+      return new Locked(locked.get());
+    }
+    Optional<Credentials> account =
+        jdbc.sql("select id, password_hash, email_confirmed_at is not null as confirmed from account where email = ?")
+            .param(normalized)
+            .query((rs, row) -> new Credentials(
+                rs.getObject("id", UUID.class), rs.getString("password_hash"), rs.getBoolean("confirmed")))
+            .optional();
+    String hash = account.map(Credentials::passwordHash).orElse(null);
+    boolean matches = passwordEncoder.matches(password, hash == null ? dummyHash : hash) && hash != null;
+    if (!matches) {
+      return throttle.recordFailure(accountKey, addressKey).<Result>map(Locked::new).orElse(new Failure());
+    }
+    throttle.clear(accountKey);
+    Credentials credentials = account.orElseThrow();
+    if (!credentials.confirmed()) {
+      return new Unconfirmed();
+    }
+    if (passwordEncoder.upgradeEncoding(hash)) {
+      jdbc.sql("update account set password_hash = ? where id = ?")
+          .params(passwordEncoder.encode(password), credentials.id())
+          .update();
+    }
+    return new Success(credentials.id());
+  }
+
+  private record Credentials(UUID id, String passwordHash, boolean confirmed) {}
+}

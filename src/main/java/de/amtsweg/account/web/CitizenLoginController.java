@@ -1,0 +1,135 @@
+package de.amtsweg.account.web;
+
+import de.amtsweg.account.CitizenLogin;
+import de.amtsweg.platform.Roles;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.web.authentication.session.SessionAuthenticationStrategy;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.savedrequest.SavedRequest;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.StringUtils;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.util.UriComponents;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The citizen login at {@code /konto/anmelden}. It is a controller rather than Spring Security's
+ * form login, which serves the staff at {@code /anmelden}: it throttles, explains a lock, and
+ * tells an unconfirmed address apart. A successful login gets a new session and CSRF token
+ * (session fixation) and is stored where Spring Security looks for it (ADR 0006).
+ */
+@Controller
+class CitizenLoginController {
+
+  static final List<String> FIELDS = List.of("email", "password");
+  /** Flags a redirect may carry to show a notice on the login page (account.notice.*). */
+  static final List<String> NOTICES =
+      List.of("bestaetigt", "passwort-geaendert", "ueberall-abgemeldet", "email-geaendert");
+
+  private final CitizenLogin login;
+  private final SessionAuthenticationStrategy sessionStrategy;
+  private final SecurityContextRepository contextRepository;
+  private final RequestCache requestCache = new HttpSessionRequestCache();
+  private final SecurityContextHolderStrategy contextHolder = SecurityContextHolder.getContextHolderStrategy();
+
+  CitizenLoginController(
+      CitizenLogin login,
+      SessionAuthenticationStrategy sessionStrategy,
+      SecurityContextRepository contextRepository) {
+    this.login = login;
+    this.sessionStrategy = sessionStrategy;
+    this.contextRepository = contextRepository;
+  }
+
+  @GetMapping("/konto/anmelden")
+  String page(Model model) {
+    return show(model, new AccountForms.Login());
+  }
+
+  @PostMapping("/konto/anmelden")
+  String logIn(
+      @ModelAttribute("form") AccountForms.Login form,
+      BindingResult errors,
+      Model model,
+      HttpServletRequest request,
+      HttpServletResponse response) {
+    if (!StringUtils.hasText(form.getEmail())) {
+      errors.rejectValue("email", "account.error.email.required");
+    }
+    if (!StringUtils.hasText(form.getPassword())) {
+      errors.rejectValue("password", "account.error.password.required");
+    }
+    if (!errors.hasErrors()) {
+      CitizenLogin.Result result =
+          login.authenticate(form.getEmail(), form.getPassword(), request.getRemoteAddr());
+      switch (result) {
+        case CitizenLogin.Success success -> {
+          return "redirect:" + establish(success.accountId(), request, response);
+        }
+        case CitizenLogin.Locked locked -> {
+          response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+          errors.reject("account.login.locked", new Object[] {locked.minutes()}, null);
+        }
+        case CitizenLogin.Unconfirmed unconfirmed -> {
+          errors.reject("account.login.unconfirmed");
+          model.addAttribute("unconfirmed", true);
+        }
+        case CitizenLogin.Failure failure -> errors.rejectValue("email", "account.login.failed");
+      }
+    }
+    form.setPassword(null);
+    return show(model, form);
+  }
+
+  private String show(Model model, AccountForms.Login form) {
+    model.addAttribute("form", form);
+    model.addAttribute("fieldOrder", FIELDS);
+    model.addAttribute("noticeFlags", NOTICES);
+    return "account/login";
+  }
+
+  /** Logs the account in and returns where to go: the account page asked for, or the overview. */
+  private String establish(UUID accountId, HttpServletRequest request, HttpServletResponse response) {
+    String target = savedTarget(request, response);
+    Authentication authentication =
+        UsernamePasswordAuthenticationToken.authenticated(
+            accountId.toString(), null, AuthorityUtils.createAuthorityList(Roles.CITIZEN_AUTHORITY));
+    sessionStrategy.onAuthentication(authentication, request, response);
+    SecurityContext context = contextHolder.createEmptyContext();
+    context.setAuthentication(authentication);
+    contextHolder.setContext(context);
+    contextRepository.saveContext(context, request, response);
+    return target;
+  }
+
+  /** The account page that sent the visitor to the login, as a local path; never another site. */
+  private String savedTarget(HttpServletRequest request, HttpServletResponse response) {
+    SavedRequest saved = requestCache.getRequest(request, response);
+    requestCache.removeRequest(request, response);
+    if (saved == null || !"GET".equals(saved.getMethod())) {
+      return "/konto";
+    }
+    UriComponents url = UriComponentsBuilder.fromUriString(saved.getRedirectUrl()).replaceQueryParam("continue").build();
+    String path = url.getPath();
+    if (path == null || !(path.equals("/konto") || path.startsWith("/konto/")) || path.startsWith("//")) {
+      return "/konto";
+    }
+    return url.getQuery() == null ? path : path + "?" + url.getQuery();
+  }
+}

@@ -1,0 +1,24 @@
+package de.amtsweg.platform.mail;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/** Mails hold personal data and links: sent and local ones are deleted after seven days. */
+@Component
+class MailHousekeeping {
+
+  private final JdbcClient jdbc;
+
+  MailHousekeeping(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @Scheduled(cron = "0 17 * * * *")
+  void deleteOldMails() {
+    jdbc.sql(
+            "delete from outbound_mail where status in ('SENT', 'LOCAL', 'FAILED')"
+                + " and created_at < now() - interval '7 days'")
+        .update();
+  }
+}

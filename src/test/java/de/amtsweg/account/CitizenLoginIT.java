@@ -1,0 +1,149 @@
+package de.amtsweg.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.amtsweg.support.AmtswegIT;
+import de.amtsweg.support.Browser;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The citizen login: throttling, CSRF, session fixation, timeouts, and its separation from staff. */
+class CitizenLoginIT extends AmtswegIT {
+
+  @Autowired JdbcClient jdbc;
+  private final Citizens citizens = new Citizens(this::browser);
+
+  @Test
+  void wrongPasswordsLockTheAccountForAWhileWithAClearMessage() {
+    String email = citizens.confirmedAccount();
+    Browser attacker = browser().from(Citizens.newClientAddress());
+
+    for (int attempt = 1; attempt < 5; attempt++) {
+      HttpResponse<String> wrong = attacker.logIn(email, "falsch-" + attempt);
+      assertThat(wrong.statusCode()).isEqualTo(200);
+      assertThat(Browser.page(wrong).select("#email-error").text()).contains("E-Mail-Adresse oder Passwort stimmen nicht");
+    }
+    HttpResponse<String> fifth = attacker.logIn(email, "falsch-5");
+
+    assertThat(fifth.statusCode()).isEqualTo(429);
+    assertThat(Browser.page(fifth).select("#error-summary").text()).contains("für 15 Minuten gesperrt");
+    HttpResponse<String> owner = browser().from(Citizens.newClientAddress()).logIn(email, Citizens.PASSWORD);
+    assertThat(owner.statusCode()).as("even the right password waits").isEqualTo(429);
+    HttpResponse<String> english =
+        browser().acceptLanguage("en").from(Citizens.newClientAddress()).logIn(email, Citizens.PASSWORD);
+    assertThat(Browser.page(english).select("#error-summary").text()).contains("logging in is blocked for 15 minutes");
+
+    jdbc.sql("update login_throttle set locked_until = now() - interval '1 second'").update();
+    citizens.loggedIn(email, Citizens.PASSWORD);
+  }
+
+  @Test
+  void manyFailuresFromOneAddressLockThatAddressOnly() {
+    String email = citizens.confirmedAccount();
+    String address = Citizens.newClientAddress();
+    Browser bot = browser().from(address);
+
+    HttpResponse<String> last = null;
+    for (int attempt = 1; attempt <= 20; attempt++) {
+      last = bot.logIn(Citizens.newEmail(), "falsch");
+    }
+
+    assertThat(last.statusCode()).isEqualTo(429);
+    assertThat(browser().from(address).logIn(email, Citizens.PASSWORD).statusCode()).isEqualTo(429);
+    assertThat(browser().from(Citizens.newClientAddress()).logIn(email, Citizens.PASSWORD).statusCode()).isEqualTo(302);
+  }
+
+  @Test
+  void unknownAddressAndWrongPasswordGetTheSameAnswer() {
+    String email = citizens.confirmedAccount();
+
+    Document unknown = Browser.page(browser().from(Citizens.newClientAddress()).logIn(Citizens.newEmail(), Citizens.PASSWORD));
+    Document wrong = Browser.page(browser().from(Citizens.newClientAddress()).logIn(email, Citizens.OTHER_PASSWORD));
+
+    assertThat(unknown.select("#error-summary").text()).isEqualTo(wrong.select("#error-summary").text());
+    assertThat(wrong.select("#password").attr("value")).isEmpty();
+  }
+
+  @Test
+  void loginWithoutCsrfTokenIsRefused() {
+    String email = citizens.confirmedAccount();
+    Browser forger = browser();
+    forger.get("/konto/anmelden");
+
+    HttpResponse<String> forged = forger.post("/konto/anmelden", Map.of("email", email, "password", Citizens.PASSWORD));
+
+    assertThat(forged.statusCode()).isEqualTo(403);
+    assertThat(forger.get("/konto").statusCode()).isEqualTo(302);
+  }
+
+  @Test
+  void loginRenewsTheSessionSoAPlantedSessionIdIsWorthless() {
+    String email = citizens.confirmedAccount();
+    Browser victim = browser();
+    Document home = Browser.page(victim.get("/"));
+    victim.submit("/ort", Browser.csrf(home), Map.of("ars", "160510000000"));
+    String planted = victim.cookieValue("AMTSWEG_SESSION");
+    assertThat(planted).isNotNull();
+
+    assertThat(victim.logIn(email, Citizens.PASSWORD).statusCode()).isEqualTo(302);
+
+    assertThat(victim.cookieValue("AMTSWEG_SESSION")).isNotEqualTo(planted);
+    assertThat(victim.get("/konto").statusCode()).isEqualTo(200);
+    assertThat(victim.get("/").body()).as("the session's data moved along").contains("Erfurt");
+    Browser attacker = browser().cookie("AMTSWEG_SESSION", planted);
+    assertThat(attacker.get("/konto").statusCode()).isEqualTo(302);
+  }
+
+  @Test
+  void accountPagesNeedTheCitizenLoginAndLeadBackAfterIt() {
+    String email = citizens.confirmedAccount();
+    Browser browser = browser();
+
+    HttpResponse<String> asked = browser.get("/konto/sicherheit");
+    assertThat(asked.statusCode()).isEqualTo(302);
+    assertThat(asked.headers().firstValue("Location").orElseThrow()).endsWith("/konto/anmelden");
+
+    HttpResponse<String> login = browser.logIn(email, Citizens.PASSWORD);
+    assertThat(login.headers().firstValue("Location").orElseThrow()).endsWith("/konto/sicherheit");
+  }
+
+  @Test
+  void citizensAndStaffStayInTheirOwnAreas() {
+    Browser citizen = citizens.loggedIn(citizens.confirmedAccount(), Citizens.PASSWORD);
+    Browser operator = browser();
+    operator.signIn("betrieb", DEMO_PASSWORD);
+
+    assertThat(citizen.get("/admin/mandanten").statusCode()).isEqualTo(403);
+    assertThat(operator.get("/konto").statusCode()).isEqualTo(403);
+    assertThat(Browser.page(operator.get("/")).select("nav").text()).contains("Verwaltung").doesNotContain("Mein Konto");
+  }
+
+  @Test
+  void logoutEndsTheSession() {
+    Browser browser = citizens.loggedIn(citizens.confirmedAccount(), Citizens.PASSWORD);
+    Document page = Browser.page(browser.get("/konto"));
+
+    HttpResponse<String> logout = browser.submit("/abmelden", Browser.csrf(page), Map.of());
+
+    assertThat(logout.headers().firstValue("Location").orElseThrow()).endsWith("/?abgemeldet");
+    assertThat(browser.get("/konto").statusCode()).isEqualTo(302);
+  }
+
+  @Test
+  void aSessionEndsAtTheAbsoluteTimeoutHoweverActiveItIs() {
+    String email = citizens.confirmedAccount();
+    Browser browser = citizens.loggedIn(email, Citizens.PASSWORD);
+    assertThat(browser.get("/konto").statusCode()).isEqualTo(200);
+
+    String session = browser.cookieValue("AMTSWEG_SESSION");
+    jdbc.sql("update spring_session set creation_time = creation_time - ? where session_id = ?")
+        .params(8L * 3600 * 1000 + 1000, new String(java.util.Base64.getDecoder().decode(session)))
+        .update();
+
+    assertThat(browser.get("/konto").statusCode()).isEqualTo(302);
+  }
+}

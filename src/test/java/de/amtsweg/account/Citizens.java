@@ -1,0 +1,87 @@
+package de.amtsweg.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.amtsweg.support.Browser;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/** Test helpers: register accounts and read the mails of the local mailbox, over real HTTP. */
+final class Citizens {
+
+  static final String PASSWORD = "Kaffee Treppe Wolke Igel";
+  static final String OTHER_PASSWORD = "Laterne Pinguin Sofa Regen";
+
+  private final Supplier<Browser> browsers;
+
+  Citizens(Supplier<Browser> browsers) {
+    this.browsers = browsers;
+  }
+
+  static String newEmail() {
+    return "t-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+  }
+
+  /** A client address of its own (TEST-NET-3), so that throttling tests do not meet each other. */
+  static String newClientAddress() {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    return "203.0." + random.nextInt(1, 255) + "." + random.nextInt(1, 255);
+  }
+
+  /** Registers an account through the form and returns the registration's response. */
+  HttpResponse<String> register(Browser browser, String email, String password) {
+    Document form = Browser.page(browser.get("/konto/registrieren"));
+    return browser.submit(
+        "/konto/registrieren",
+        Browser.csrf(form),
+        Map.of("email", email, "password", password, "passwordRepeat", password));
+  }
+
+  /** Registers and confirms an account, as its owner would with the mail. */
+  String confirmedAccount() {
+    String email = newEmail();
+    Browser browser = browsers.get();
+    assertThat(register(browser, email, PASSWORD).statusCode()).isEqualTo(302);
+    HttpResponse<String> confirmed = confirm(browser, link(email, "/konto/bestaetigen"));
+    assertThat(confirmed.headers().firstValue("Location").orElseThrow()).endsWith("/konto/anmelden?bestaetigt");
+    return email;
+  }
+
+  /** A browser logged in to this account. */
+  Browser loggedIn(String email, String password) {
+    Browser browser = browsers.get();
+    HttpResponse<String> login = browser.logIn(email, password);
+    assertThat(login.statusCode()).as("login of " + email).isEqualTo(302);
+    assertThat(login.headers().firstValue("Location").orElseThrow()).endsWith("/konto");
+    return browser;
+  }
+
+  /** Opens a confirmation link and presses its button. */
+  static HttpResponse<String> confirm(Browser browser, String link) {
+    Document page = Browser.page(browser.get(link));
+    return browser.submit(
+        "/konto/bestaetigen",
+        Browser.csrf(page),
+        Map.of("token", page.selectFirst("input[name=token]").attr("value")));
+  }
+
+  /** The newest link to {@code path} in the local mailbox of {@code email}, as a local path. */
+  String link(String email, String path) {
+    Document mailbox = Browser.page(browsers.get().get("/demo/postfach-mails?an=" + email));
+    Element link = mailbox.selectFirst(".local-mail a[href*=" + path + "?token=]");
+    assertThat(link).as("mail with a link to " + path + " for " + email).isNotNull();
+    URI uri = URI.create(link.attr("href"));
+    return uri.getRawPath() + "?" + uri.getRawQuery();
+  }
+
+  /** The subjects of the mails to {@code email}, newest first. */
+  java.util.List<String> subjects(String email) {
+    return Browser.page(browsers.get().get("/demo/postfach-mails?an=" + email)).select(".local-mail h2").eachText();
+  }
+}

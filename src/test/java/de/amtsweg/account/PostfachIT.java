@@ -1,0 +1,138 @@
+package de.amtsweg.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.amtsweg.account.PostfachMessage.File;
+import de.amtsweg.account.PostfachMessage.Kind;
+import de.amtsweg.support.AmtswegIT;
+import de.amtsweg.support.Browser;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The Postfach over real HTTP; the test delivers as an authority would, through the module API. */
+class PostfachIT extends AmtswegIT {
+
+  static final byte[] PDF = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+
+  @Autowired JdbcClient jdbc;
+  @Autowired Postfach postfach;
+  @Autowired ConfigurableApplicationContext context;
+  private final Citizens citizens = new Citizens(this::browser);
+
+  @Test
+  void messagesArriveNewestFirstUnreadAndTheMailSaysNothingOfTheirContent() {
+    String email = citizens.confirmedAccount();
+    UUID account = accountId(email);
+    postfach.deliver(account, message(Kind.STATUS, "Ihr Antrag ist eingegangen", "Wir bearbeiten Ihren Antrag auf Hundesteuer.", List.of()));
+    postfach.deliver(account, message(Kind.BESCHEID, "Bescheid über die Hundesteuer", "Anbei Ihr Bescheid.", List.of(new File("bescheid.pdf", "application/pdf", PDF))));
+    Browser browser = citizens.loggedIn(email, Citizens.PASSWORD);
+
+    Document list = Browser.page(browser.get("/konto/postfach"));
+
+    assertThat(list.select(".postfach-item__subject").eachText())
+        .containsExactly("Bescheid über die Hundesteuer", "Ihr Antrag ist eingegangen");
+    assertThat(list.select(".postfach-item--unread")).hasSize(2);
+    assertThat(list.text()).contains("2 ungelesene Nachrichten", "1 Anhang");
+    String notice = String.join("\n", citizens.subjects(email));
+    assertThat(notice).contains("Neue Nachricht in Ihrem Servicekonto");
+    String mailbox = browser().get("/demo/postfach-mails?an=" + email).body();
+    assertThat(mailbox).doesNotContain("Hundesteuer", "Bescheid über");
+  }
+
+  @Test
+  void openingMarksReadAndThePdfDownloadsOnlyForItsOwner() {
+    String email = citizens.confirmedAccount();
+    UUID account = accountId(email);
+    UUID id = postfach.deliver(account, message(Kind.BESCHEID, "Bescheid", "Anbei.", List.of(new File("../../etc/Bescheid \"2026\".pdf", "text/plain", PDF))));
+    Browser browser = citizens.loggedIn(email, Citizens.PASSWORD);
+
+    Document page = Browser.page(browser.get("/konto/postfach/" + id));
+    String download = page.select("a[href*=/anhaenge/]").attr("href");
+    HttpResponse<String> pdf = browser.get(download);
+
+    assertThat(page.select("h1").text()).isEqualTo("Bescheid");
+    assertThat(Browser.page(browser.get("/konto/postfach")).select(".postfach-item--unread")).isEmpty();
+    assertThat(pdf.statusCode()).isEqualTo(200);
+    assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+    assertThat(pdf.headers().firstValue("Content-Disposition").orElseThrow()).contains("attachment", "Bescheid 2026.pdf").doesNotContain("..");
+    assertThat(pdf.body()).startsWith("%PDF-");
+
+    Browser stranger = citizens.loggedIn(citizens.confirmedAccount(), Citizens.PASSWORD);
+    assertThat(stranger.get("/konto/postfach/" + id).statusCode()).isEqualTo(404);
+    assertThat(stranger.get(download).statusCode()).isEqualTo(404);
+    assertThat(browser().get(download).statusCode()).isEqualTo(302);
+
+    Document again = Browser.page(browser.get("/konto/postfach/" + id));
+    browser.submit("/konto/postfach/" + id + "/ungelesen", Browser.csrf(again), Map.of());
+    assertThat(Browser.page(browser.get("/konto/postfach")).select(".postfach-item--unread")).hasSize(1);
+  }
+
+  @Test
+  void searchFindsWordsInSubjectTextAndSender() {
+    String email = citizens.confirmedAccount();
+    UUID account = accountId(email);
+    postfach.deliver(account, message(Kind.INFO, "Termin im Bürgerbüro", "Ihr Termin ist am Montag.", List.of()));
+    postfach.deliver(account, message(Kind.STATUS, "Antrag eingegangen", "Ihre Anträge auf Wohngeld sind vollständig.", List.of()));
+    Browser browser = citizens.loggedIn(email, Citizens.PASSWORD);
+
+    assertThat(Browser.page(browser.get("/konto/postfach?q=Wohngeld")).select(".postfach-item__subject").eachText())
+        .containsExactly("Antrag eingegangen");
+    assertThat(Browser.page(browser.get("/konto/postfach?q=Antrag")).select(".postfach-item__subject").eachText())
+        .as("German stemming: Anträge, Antrag").containsExactly("Antrag eingegangen");
+    assertThat(Browser.page(browser.get("/konto/postfach?q=Bürgerb")).select(".postfach-item__subject").eachText())
+        .containsExactly("Termin im Bürgerbüro");
+    assertThat(Browser.page(browser.get("/konto/postfach?q=Hundesteuer")).text()).contains("Keine Nachricht gefunden für „Hundesteuer“");
+  }
+
+  @Test
+  void aQuestionIsAnsweredWithAPdfAndTheAuthorityLearnsOfIt() {
+    String email = citizens.confirmedAccount();
+    UUID account = accountId(email);
+    UUID id = postfach.deliver(account, message(Kind.QUESTION, "Rückfrage zu Ihrem Antrag", "Bitte senden Sie uns den Impfpass.", List.of()));
+    Browser browser = citizens.loggedIn(email, Citizens.PASSWORD);
+    Document page = Browser.page(browser.get("/konto/postfach/" + id));
+    List<PostfachReplySent> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+    // Stands in for the authority's module that will listen to replies.
+    context.addApplicationListener(ApplicationListener.forPayload((PostfachReplySent event) -> {
+      if (event.inReplyTo().equals(id)) {
+        received.add(event);
+      }
+    }));
+
+    Document notPdf = Browser.page(browser.upload("/konto/postfach/" + id + "/antwort", Browser.csrf(page),
+        Map.of("text", "Anbei der Impfpass."), "anhang", "impfpass.pdf", "application/pdf", "<html>".getBytes(StandardCharsets.UTF_8)));
+    assertThat(notPdf.select("#error-summary a[href=#reply-file]").text()).contains("PDF-Datei");
+    assertThat(notPdf.select("#reply-text").text()).isEqualTo("Anbei der Impfpass.");
+
+    HttpResponse<String> sent = browser.upload("/konto/postfach/" + id + "/antwort", Browser.csrf(page),
+        Map.of("text", "Anbei der Impfpass."), "anhang", "impfpass.pdf", "application/pdf", PDF);
+
+    assertThat(sent.headers().firstValue("Location").orElseThrow()).endsWith("/konto/postfach/" + id + "?gesendet");
+    Document thread = Browser.page(browser.follow(sent));
+    assertThat(thread.select("[role=status]").text()).contains("Ihre Antwort wurde an die Behörde gesendet");
+    assertThat(thread.select(".postfach-reply").text()).contains("Anbei der Impfpass.", "impfpass.pdf");
+    assertThat(received).singleElement().satisfies(event -> {
+      assertThat(event.inReplyTo()).isEqualTo(id);
+      assertThat(event.authorityArs()).isEqualTo("160510000000");
+    });
+    Document empty = Browser.page(browser.submit("/konto/postfach/" + id + "/antwort", Browser.csrf(page), Map.of("text", " ")));
+    assertThat(empty.select("#error-summary a[href=#reply-text]").text()).isEqualTo("Schreiben Sie Ihre Antwort.");
+  }
+
+  static Postfach.NewMessage message(Kind kind, String subject, String body, List<File> files) {
+    return new Postfach.NewMessage(kind, "160510000000", "Stadt Erfurt", "HS-2026-0815", subject, body, files);
+  }
+
+  private UUID accountId(String email) {
+    return jdbc.sql("select id from account where email = ?").param(email).query(UUID.class).single();
+  }
+}
