@@ -25,19 +25,35 @@ import org.jsoup.nodes.Document;
 public final class Browser {
 
   private final URI base;
-  private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+  private final CookieManager cookies;
   private final HttpClient client;
   private String acceptLanguage = "de-DE,de;q=0.9";
   private String forwardedFor;
 
   public Browser(URI base) {
+    this(base, new CookieManager(null, CookiePolicy.ACCEPT_ALL));
+  }
+
+  private Browser(URI base, CookieManager cookies) {
     this.base = base;
+    this.cookies = cookies;
     this.client =
         HttpClient.newBuilder()
             .cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
+  }
+
+  /**
+   * The same visitor (same cookies) talking to another node: cookies are per host name, and both
+   * nodes are "localhost", as behind a load balancer.
+   */
+  public Browser at(URI otherNode) {
+    Browser same = new Browser(otherNode, cookies);
+    same.acceptLanguage = acceptLanguage;
+    same.forwardedFor = forwardedFor;
+    return same;
   }
 
   public Browser acceptLanguage(String header) {
