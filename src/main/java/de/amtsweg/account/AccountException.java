@@ -14,6 +14,10 @@ public class AccountException extends ProblemException {
   public static final String EMAIL_TAKEN = "account-email-taken";
   /** The new password is too easy to guess. */
   public static final String WEAK_PASSWORD = "account-password-weak";
+  /** The code from the authenticator app (or the recovery code) is wrong. */
+  public static final String WRONG_CODE = "account-code-wrong";
+  /** The second factor is already on. */
+  public static final String SECOND_FACTOR_ACTIVE = "account-second-factor-active";
   /** Too many wrong passwords: the account is locked for a while. */
   public static final String LOCKED = "account-locked";
 

@@ -27,6 +27,7 @@ public class AccountExport {
   private final ProfileManagement profiles;
   private final Postfach postfach;
   private final DataSharing sharing;
+  private final Organisations organisations;
   private final JsonMapper json;
 
   AccountExport(
@@ -34,11 +35,13 @@ public class AccountExport {
       ProfileManagement profiles,
       Postfach postfach,
       DataSharing sharing,
+      Organisations organisations,
       JsonMapper json) {
     this.accounts = accounts;
     this.profiles = profiles;
     this.postfach = postfach;
     this.sharing = sharing;
+    this.organisations = organisations;
     this.json = json;
   }
 
@@ -71,6 +74,14 @@ public class AccountExport {
             "serviceName", r.disclosure().serviceName(), "reference", r.disclosure().reference(),
             "fields", r.fields().stream().map(ProfileField::key).toList()))
         .toList();
+    List<Map<String, Object>> memberships = organisations.of(accountId).stream()
+        .map(m -> ordered(
+            "id", m.organisation().id(), "role", m.role().name(), "name", m.organisation().details().name(),
+            "legalForm", m.organisation().details().legalForm(),
+            "registerNumber", m.organisation().details().registerNumber(),
+            "street", m.organisation().details().street(), "houseNumber", m.organisation().details().houseNumber(),
+            "postcode", m.organisation().details().postcode(), "city", m.organisation().details().city()))
+        .toList();
     Map<String, Object> document = ordered(
         "format", "amtsweg-servicekonto-export/1",
         "exportedAt", OffsetDateTime.now(),
@@ -79,7 +90,8 @@ public class AccountExport {
             "passwordChangedAt", account.passwordChangedAt(), "createdAt", account.createdAt()),
         "profile", profileJson,
         "postfach", messages,
-        "dataSharing", shared);
+        "dataSharing", shared,
+        "organisations", memberships);
 
     ZipOutputStream zip = new ZipOutputStream(out);
     zip.putNextEntry(new ZipEntry(JSON));

@@ -285,6 +285,15 @@ public class AccountManagement {
     log.info("Deleted account {}", id);
   }
 
+  /**
+   * Checks the current password before a sensitive change (counts as a failed login if wrong).
+   *
+   * @throws AccountException {@link AccountException#WRONG_PASSWORD} or {@link AccountException#LOCKED}
+   */
+  public void checkPassword(UUID id, String password) {
+    verifyPassword(id, password);
+  }
+
   /** @return the reason a password is refused for this account, or empty */
   public Optional<String> passwordProblem(String password, String email) {
     return passwordPolicy.problem(password, normalize(email));

@@ -37,16 +37,22 @@ public class CitizenLogin {
   /** Password right, but the e-mail address is not confirmed yet. */
   public record Unconfirmed() implements Result {}
 
+  /** Password right; the account asks for its second factor before the login counts. */
+  public record SecondFactorRequired(UUID accountId) implements Result {}
+
   private final JdbcClient jdbc;
   private final PasswordEncoder passwordEncoder;
   private final LoginThrottle throttle;
+  private final SecondFactor secondFactor;
   /** Compared against when the address is unknown, so that it takes as long as a wrong password. */
   private final String dummyHash;
 
-  CitizenLogin(JdbcClient jdbc, PasswordEncoder passwordEncoder, LoginThrottle throttle) {
+  CitizenLogin(
+      JdbcClient jdbc, PasswordEncoder passwordEncoder, LoginThrottle throttle, SecondFactor secondFactor) {
     this.jdbc = jdbc;
     this.passwordEncoder = passwordEncoder;
     this.throttle = throttle;
+    this.secondFactor = secondFactor;
     this.dummyHash = passwordEncoder.encode(UUID.randomUUID().toString());
   }
 
@@ -82,7 +88,32 @@ public class CitizenLogin {
           .params(passwordEncoder.encode(password), credentials.id())
           .update();
     }
-    return new Success(credentials.id());
+    return secondFactor.enabled(credentials.id())
+        ? new SecondFactorRequired(credentials.id())
+        : new Success(credentials.id());
+  }
+
+  /**
+   * The second step of a login: a code from the authenticator app or a recovery code, throttled
+   * like passwords.
+   */
+  public Result authenticateSecondFactor(UUID accountId, String code, String clientAddress) {
+    String email = jdbc.sql("select email from account where id = ?").param(accountId).query(String.class).optional()
+        .orElse(null);
+    if (email == null) {
+      return new Failure();
+    }
+    String accountKey = LoginThrottle.accountKey(email);
+    String addressKey = LoginThrottle.addressKey(clientAddress);
+    Optional<Duration> locked = throttle.lockedFor(List.of(accountKey, addressKey));
+    if (locked.isPresent()) {
+      return new Locked(locked.get());
+    }
+    if (!secondFactor.verify(accountId, code)) {
+      return throttle.recordFailure(accountKey, addressKey).<Result>map(Locked::new).orElse(new Failure());
+    }
+    throttle.clear(accountKey);
+    return new Success(accountId);
   }
 
   private record Credentials(UUID id, String passwordHash, boolean confirmed) {}

@@ -201,6 +201,48 @@ public class Postfach {
         .orElseThrow(Postfach::notFound);
   }
 
+  /**
+   * The replies people sent to this authority, newest first: the authority's side of the Postfach.
+   * Callers pass the authority of the logged-in staff member's own tenant, never one from a request.
+   */
+  public List<PostfachMessage> repliesTo(String authorityArs, int limit) {
+    return withAttachments(
+        jdbc.sql("select " + COLUMNS + " from postfach_message where authority_ars = ? and direction = 'OUTBOUND'"
+                + " order by created_at desc, id limit ?")
+            .params(authorityArs, limit)
+            .query(Postfach::map)
+            .list());
+  }
+
+  /**
+   * One reply to this authority.
+   *
+   * @throws PostfachException {@link PostfachException#NOT_FOUND} also when it went to another authority
+   */
+  public PostfachMessage replyTo(String authorityArs, UUID replyId) {
+    return withAttachments(
+            jdbc.sql("select " + COLUMNS + " from postfach_message where id = ? and authority_ars = ?"
+                    + " and direction = 'OUTBOUND'")
+                .params(replyId, authorityArs)
+                .query(Postfach::map)
+                .list())
+        .stream().findFirst().orElseThrow(Postfach::notFound);
+  }
+
+  /** An attachment of a reply to this authority; not found for any other. */
+  public File attachmentOfReplyTo(String authorityArs, UUID replyId, UUID attachmentId) {
+    return jdbc.sql(
+            """
+            select a.file_name, a.content_type, a.content from postfach_attachment a
+            join postfach_message m on m.id = a.message_id
+            where a.id = ? and a.message_id = ? and m.authority_ars = ? and m.direction = 'OUTBOUND'
+            """)
+        .params(attachmentId, replyId, authorityArs)
+        .query((rs, row) -> new File(rs.getString("file_name"), rs.getString("content_type"), rs.getBytes("content")))
+        .optional()
+        .orElseThrow(Postfach::notFound);
+  }
+
   /** Only real PDFs within the size limit; the content decides, not the name or declared type. */
   static void requirePdf(File file) {
     byte[] content = file.content();

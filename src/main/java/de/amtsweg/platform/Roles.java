@@ -12,5 +12,26 @@ public final class Roles {
   /** The Spring Security authority of {@link #CITIZEN}. */
   public static final String CITIZEN_AUTHORITY = "ROLE_" + CITIZEN;
 
+  /** Caseworker (Sachbearbeitung) of one tenant: {@code ROLE_CASEWORKER}. */
+  public static final String CASEWORKER = "CASEWORKER";
+
+  /** Administrator of one tenant: {@code ROLE_TENANT_ADMIN}. */
+  public static final String TENANT_ADMIN = "TENANT_ADMIN";
+
+  /**
+   * Staff of a tenant also carry the authority {@code TENANT_<slug>}; every query they cause is
+   * scoped with it ({@link #tenantOf}).
+   */
+  public static final String TENANT_AUTHORITY_PREFIX = "TENANT_";
+
   private Roles() {}
+
+  /** The slug of the tenant a logged-in staff member works for, if they are tenant staff. */
+  public static java.util.Optional<String> tenantOf(org.springframework.security.core.Authentication authentication) {
+    return authentication.getAuthorities().stream()
+        .map(org.springframework.security.core.GrantedAuthority::getAuthority)
+        .filter(a -> a != null && a.startsWith(TENANT_AUTHORITY_PREFIX))
+        .map(a -> a.substring(TENANT_AUTHORITY_PREFIX.length()))
+        .findFirst();
+  }
 }

@@ -29,12 +29,13 @@ class AccountController {
   private static final List<String> PASSWORD_FIELDS =
       List.of("currentPassword", "newPassword", "newPasswordRepeat");
   private static final List<String> SECURITY_NOTICES =
-      List.of("passwort-geaendert", "email-link-gesendet", "email-geaendert");
+      List.of("passwort-geaendert", "email-link-gesendet", "email-geaendert", "zwei-faktor-aus");
   /** The areas of the account on its overview page. */
   private static final List<Area> AREAS =
       List.of(
           new Area("/konto/postfach", "account.area.postfach.title", "account.area.postfach.text"),
           new Area("/konto/profil", "account.area.profile.title", "account.area.profile.text"),
+          new Area("/konto/organisationen", "account.area.organisations.title", "account.area.organisations.text"),
           new Area("/konto/sicherheit", "account.area.security.title", "account.area.security.text"),
           new Area("/konto/datenschutz", "account.area.privacy.title", "account.area.privacy.text"));
 
@@ -43,10 +44,12 @@ class AccountController {
 
   private final AccountManagement accounts;
   private final AccountSessions sessions;
+  private final de.amtsweg.account.SecondFactor secondFactor;
 
-  AccountController(AccountManagement accounts, AccountSessions sessions) {
+  AccountController(AccountManagement accounts, AccountSessions sessions, de.amtsweg.account.SecondFactor secondFactor) {
     this.accounts = accounts;
     this.sessions = sessions;
+    this.secondFactor = secondFactor;
   }
 
   static UUID accountId(Principal principal) {
@@ -153,6 +156,7 @@ class AccountController {
     model.addAttribute("emailFields", EMAIL_FIELDS);
     model.addAttribute("passwordFields", PASSWORD_FIELDS);
     model.addAttribute("sessionCount", sessions.count(id));
+    model.addAttribute("secondFactor", secondFactor.enabled(id));
     model.addAttribute("noticeFlags", SECURITY_NOTICES);
     return "account/security";
   }

@@ -38,6 +38,13 @@ import org.springframework.web.util.UriComponentsBuilder;
 class CitizenLoginController {
 
   static final List<String> FIELDS = List.of("email", "password");
+  /** Session attribute of a login waiting for its second factor. */
+  static final String PENDING = CitizenLoginController.class.getName() + ".pending";
+  /** How long the second step may take. */
+  static final java.time.Duration PENDING_TIME = java.time.Duration.ofMinutes(5);
+
+  /** Password checked, second factor outstanding: not logged in yet. */
+  record PendingLogin(UUID accountId, java.time.Instant expires) implements java.io.Serializable {}
   /** Flags a redirect may carry to show a notice on the login page (account.notice.*). */
   static final List<String> NOTICES =
       List.of("bestaetigt", "passwort-geaendert", "ueberall-abgemeldet", "email-geaendert");
@@ -86,6 +93,11 @@ class CitizenLoginController {
           response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
           errors.reject("account.login.locked", new Object[] {locked.minutes()}, null);
         }
+        case CitizenLogin.SecondFactorRequired required -> {
+          request.getSession().setAttribute(PENDING,
+              new PendingLogin(required.accountId(), java.time.Instant.now().plus(PENDING_TIME)));
+          return "redirect:/konto/anmelden/code";
+        }
         case CitizenLogin.Unconfirmed unconfirmed -> {
           errors.reject("account.login.unconfirmed");
           model.addAttribute("unconfirmed", true);
@@ -95,6 +107,62 @@ class CitizenLoginController {
     }
     form.setPassword(null);
     return show(model, form);
+  }
+
+  @GetMapping("/konto/anmelden/code")
+  String codePage(HttpServletRequest request, Model model) {
+    if (pending(request) == null) {
+      return "redirect:/konto/anmelden";
+    }
+    return showCode(model, null);
+  }
+
+  @PostMapping("/konto/anmelden/code")
+  String code(
+      @org.springframework.web.bind.annotation.RequestParam(defaultValue = "") String code,
+      Model model,
+      HttpServletRequest request,
+      HttpServletResponse response) {
+    PendingLogin pending = pending(request);
+    if (pending == null) {
+      return "redirect:/konto/anmelden";
+    }
+    if (code.isBlank()) {
+      return showCode(model, "account.second-factor.error.required");
+    }
+    CitizenLogin.Result result = login.authenticateSecondFactor(pending.accountId(), code, request.getRemoteAddr());
+    switch (result) {
+      case CitizenLogin.Success success -> {
+        request.getSession().removeAttribute(PENDING);
+        return "redirect:" + establish(success.accountId(), request, response);
+      }
+      case CitizenLogin.Locked locked -> {
+        request.getSession().removeAttribute(PENDING);
+        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+        model.addAttribute("lockedMinutes", locked.minutes());
+        return showCode(model, "account.login.locked");
+      }
+      default -> {
+        return showCode(model, "account.second-factor.error.wrong");
+      }
+    }
+  }
+
+  private static PendingLogin pending(HttpServletRequest request) {
+    jakarta.servlet.http.HttpSession session = request.getSession(false);
+    if (session == null || !(session.getAttribute(PENDING) instanceof PendingLogin pending)) {
+      return null;
+    }
+    if (pending.expires().isBefore(java.time.Instant.now())) {
+      session.removeAttribute(PENDING);
+      return null;
+    }
+    return pending;
+  }
+
+  private static String showCode(Model model, String error) {
+    model.addAttribute("error", error);
+    return "account/second-factor-login";
   }
 
   private String show(Model model, AccountForms.Login form) {

@@ -15,6 +15,17 @@ final class Pages {
 
   private Pages() {}
 
+  /** A Postfach file as a download: never shown inline, never cached. */
+  static org.springframework.http.ResponseEntity<byte[]> download(de.amtsweg.account.PostfachMessage.File file) {
+    return org.springframework.http.ResponseEntity.ok()
+        .contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+        .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+            org.springframework.http.ContentDisposition.attachment()
+                .filename(file.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+        .header(org.springframework.http.HttpHeaders.CACHE_CONTROL, "private, no-store")
+        .body(file.content());
+  }
+
   /** A page with a heading, one paragraph and links below. */
   static String message(Model model, String headingKey, String textKey, Link... links) {
     model.addAttribute("headingKey", headingKey);

@@ -10,9 +10,6 @@ import java.util.Locale;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -104,12 +101,7 @@ class PostfachController {
   @GetMapping("/konto/postfach/{id}/anhaenge/{attachment}")
   ResponseEntity<byte[]> download(Principal principal, @PathVariable UUID id, @PathVariable UUID attachment) {
     PostfachMessage.File file = postfach.attachment(AccountController.accountId(principal), id, attachment);
-    return ResponseEntity.ok()
-        .contentType(MediaType.APPLICATION_PDF)
-        .header(HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment().filename(file.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
-        .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
-        .body(file.content());
+    return Pages.download(file);
   }
 
   private String showMessage(Model model, UUID account, PostfachMessage message, @Nullable String replyError) {

@@ -1,6 +1,7 @@
 package de.amtsweg.platform.security;
 
 import de.amtsweg.platform.PlatformProperties;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -19,6 +20,12 @@ import org.springframework.stereotype.Component;
 class DemoStaffAccounts implements ApplicationRunner {
 
   static final String OPERATOR = "betrieb";
+  /**
+   * Slugs of the demo tenants (created by {@code tenancy.DemoTenants}). Each gets a caseworker
+   * {@code sachbearbeitung-<slug>} and a tenant admin {@code verwaltung-<slug>}.
+   */
+  static final List<String> DEMO_TENANTS =
+      List.of("thueringen", "erfurt", "jena", "landkreis-gotha", "gotha", "ohrdruf");
   private static final Logger log = LoggerFactory.getLogger(DemoStaffAccounts.class);
 
   private final StaffAccounts accounts;
@@ -33,6 +40,12 @@ class DemoStaffAccounts implements ApplicationRunner {
   public void run(ApplicationArguments args) {
     accounts.createOrUpdate(
         OPERATOR, "Plattformbetrieb (Demo)", properties.demo().password(), StaffRole.PLATFORM_OPERATOR);
+    for (String tenant : DEMO_TENANTS) {
+      accounts.createOrUpdate("sachbearbeitung-" + tenant, "Sachbearbeitung " + tenant + " (Demo)",
+          properties.demo().password(), StaffRole.CASEWORKER, tenant);
+      accounts.createOrUpdate("verwaltung-" + tenant, "Verwaltung " + tenant + " (Demo)",
+          properties.demo().password(), StaffRole.TENANT_ADMIN, tenant);
+    }
     log.warn(
         "DEMO PROFILE ACTIVE: Amtsweg runs with demo data and demo accounts whose password is the"
             + " setting amtsweg.demo.password (see README). For trying Amtsweg only, never for"

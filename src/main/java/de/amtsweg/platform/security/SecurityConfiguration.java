@@ -49,7 +49,7 @@ class SecurityConfiguration {
    * sent by e-mail. Everything else below {@code /konto} needs a citizen login.
    */
   static final String[] ACCOUNT_PUBLIC_PATHS = {
-    "/konto/anmelden", "/konto/registrieren", "/konto/registrieren/**", "/konto/bestaetigen",
+    "/konto/anmelden", "/konto/anmelden/code", "/konto/registrieren", "/konto/registrieren/**", "/konto/bestaetigen",
     "/konto/bestaetigen/**", "/konto/passwort-vergessen", "/konto/passwort-vergessen/**",
     "/konto/passwort-neu", "/konto/geloescht"
   };
@@ -68,6 +68,9 @@ class SecurityConfiguration {
                 authorize
                     .requestMatchers("/admin/**")
                     .hasRole(StaffRole.PLATFORM_OPERATOR.name())
+                    // Staff of one tenant; what they see is scoped to their tenant by the controllers.
+                    .requestMatchers("/verwaltung", "/verwaltung/**")
+                    .hasAnyRole(Roles.CASEWORKER, Roles.TENANT_ADMIN)
                     // Servicekonto (account module): public doors, the rest for logged-in citizens.
                     .requestMatchers(ACCOUNT_PUBLIC_PATHS)
                     .permitAll()
@@ -98,7 +101,8 @@ class SecurityConfiguration {
             login ->
                 login
                     .loginPage("/anmelden")
-                    .defaultSuccessUrl("/admin", false)
+                    // Operators land in /admin, tenant staff in /verwaltung (unless they asked for a page).
+                    .successHandler(staffLanding())
                     .failureUrl("/anmelden?fehler")
                     .permitAll())
         .logout(logout -> logout.logoutUrl("/abmelden").logoutSuccessUrl("/?abgemeldet"))
@@ -128,6 +132,19 @@ class SecurityConfiguration {
         List.of(
             new RequestMatcherEntry<>(api, problem),
             new RequestMatcherEntry<>(account, new LoginUrlAuthenticationEntryPoint("/konto/anmelden"))));
+  }
+
+  private static org.springframework.security.web.authentication.AuthenticationSuccessHandler staffLanding() {
+    org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler handler =
+        new org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler() {
+          @Override
+          protected String determineTargetUrl(
+              jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
+              org.springframework.security.core.Authentication authentication) {
+            return Roles.tenantOf(authentication).isPresent() ? "/verwaltung" : "/admin";
+          }
+        };
+    return handler;
   }
 
   /** Where a login is kept: in the HTTP session (and so in PostgreSQL). */

@@ -1,8 +1,10 @@
 package de.amtsweg.platform.security;
 
+import de.amtsweg.platform.Roles;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
@@ -28,16 +30,22 @@ class StaffAccounts implements UserDetailsService {
   @Override
   public UserDetails loadUserByUsername(String username) {
     return jdbc.sql(
-            "select username, password_hash, role, enabled from staff_account where username = ?")
+            "select username, password_hash, role, tenant_slug, enabled from staff_account where username = ?")
         .param(normalize(username))
         .query(
-            (rs, row) ->
-                User.withUsername(rs.getString("username"))
-                    .password(rs.getString("password_hash"))
-                    .authorities(
-                        List.of(new SimpleGrantedAuthority("ROLE_" + rs.getString("role"))))
-                    .disabled(!rs.getBoolean("enabled"))
-                    .build())
+            (rs, row) -> {
+              List<SimpleGrantedAuthority> authorities = new java.util.ArrayList<>();
+              authorities.add(new SimpleGrantedAuthority("ROLE_" + rs.getString("role")));
+              String tenant = rs.getString("tenant_slug");
+              if (tenant != null) {
+                authorities.add(new SimpleGrantedAuthority(Roles.TENANT_AUTHORITY_PREFIX + tenant));
+              }
+              return User.withUsername(rs.getString("username"))
+                  .password(rs.getString("password_hash"))
+                  .authorities(authorities)
+                  .disabled(!rs.getBoolean("enabled"))
+                  .build();
+            })
         .optional()
         .orElseThrow(() -> new UsernameNotFoundException("unknown staff account"));
   }
@@ -64,15 +72,26 @@ class StaffAccounts implements UserDetailsService {
   /** Creates the account, or sets its password and role if it exists. */
   @Transactional
   void createOrUpdate(String username, String displayName, String rawPassword, StaffRole role) {
+    createOrUpdate(username, displayName, rawPassword, role, null);
+  }
+
+  /** Like {@link #createOrUpdate(String, String, String, StaffRole)}, for staff of one tenant. */
+  @Transactional
+  void createOrUpdate(
+      String username, String displayName, String rawPassword, StaffRole role, @Nullable String tenantSlug) {
+    if (role.tenantScoped() != (tenantSlug != null)) {
+      throw new IllegalArgumentException("tenant staff need a tenant, operators have none");
+    }
     jdbc.sql(
             """
-            insert into staff_account (id, username, display_name, password_hash, role)
-            values (?, ?, ?, ?, ?)
+            insert into staff_account (id, username, display_name, password_hash, role, tenant_slug)
+            values (?, ?, ?, ?, ?, ?)
             on conflict (username) do update set display_name = excluded.display_name,
-              password_hash = excluded.password_hash, role = excluded.role, enabled = true
+              password_hash = excluded.password_hash, role = excluded.role,
+              tenant_slug = excluded.tenant_slug, enabled = true
             """)
         .params(UUID.randomUUID(), normalize(username), displayName,
-            passwordEncoder.encode(rawPassword), role.name())
+            passwordEncoder.encode(rawPassword), role.name(), tenantSlug)
         .update();
   }
 }

@@ -1,7 +1,23 @@
 package de.amtsweg.platform.security;
 
-/** Roles of back-office staff. */
+import de.amtsweg.platform.Roles;
+
+/** Roles of back-office staff. All but the operator are scoped to one tenant. */
 enum StaffRole {
   /** The Land's operators: tenants, reference data, monitoring. */
-  PLATFORM_OPERATOR
+  PLATFORM_OPERATOR,
+  /** Caseworker (Sachbearbeitung) of one tenant. */
+  CASEWORKER,
+  /** Administrator of one tenant (Kommunal-Admin). */
+  TENANT_ADMIN;
+
+  static {
+    if (!CASEWORKER.name().equals(Roles.CASEWORKER) || !TENANT_ADMIN.name().equals(Roles.TENANT_ADMIN)) {
+      throw new IllegalStateException("StaffRole and Roles disagree");
+    }
+  }
+
+  boolean tenantScoped() {
+    return this != PLATFORM_OPERATOR;
+  }
 }

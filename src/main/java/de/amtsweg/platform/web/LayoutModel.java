@@ -36,6 +36,16 @@ class LayoutModel {
     return authentication == null || isCitizen(authentication) ? null : authentication.getName();
   }
 
+  /** Where the signed-in staff member's work is: operators /admin, tenant staff /verwaltung. */
+  @ModelAttribute("staffHome")
+  @Nullable String staffHome() {
+    Authentication authentication = signedIn();
+    if (authentication == null || isCitizen(authentication)) {
+      return null;
+    }
+    return Roles.tenantOf(authentication).isPresent() ? "/verwaltung" : "/admin";
+  }
+
   /** Whether a citizen is logged in to their Servicekonto. */
   @ModelAttribute("citizenSignedIn")
   boolean citizenSignedIn() {
@@ -71,6 +81,7 @@ class LayoutModel {
     page.addObject("demoMode", demoMode());
     page.addObject("staffName", staffName());
     page.addObject("citizenSignedIn", citizenSignedIn());
+    page.addObject("staffHome", staffHome());
     page.addObject("languageLinks", languageLinks(request));
   }
 

@@ -1,0 +1,146 @@
+package de.amtsweg.account;
+
+import de.amtsweg.account.PostfachMessage.File;
+import de.amtsweg.account.PostfachMessage.Kind;
+import de.amtsweg.platform.PlatformProperties;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The demo profile's Servicekonten: Erika Mustermann with a complete profile, messages in her
+ * Postfach, one recorded data sharing and the business account "Musterbau GmbH" she administers;
+ * and the supplier "Lieferdienst Thüringen GmbH" with its own admin account. Created once; the
+ * passwords are set to {@code amtsweg.demo.password} at every start, like the other demo accounts.
+ * All data is made up.
+ */
+@Component
+@Profile("demo")
+@Order(110)
+class DemoAccounts implements ApplicationRunner {
+
+  static final String ERIKA = "erika.mustermann@example.org";
+  static final String SUPPLIER = "rechnungen@lieferdienst-thueringen.example";
+
+  private final JdbcClient jdbc;
+  private final PasswordEncoder passwordEncoder;
+  private final ProfileManagement profiles;
+  private final Postfach postfach;
+  private final DataSharing sharing;
+  private final Organisations organisations;
+  private final String password;
+
+  DemoAccounts(JdbcClient jdbc, PasswordEncoder passwordEncoder, ProfileManagement profiles,
+      Postfach postfach, DataSharing sharing, Organisations organisations, PlatformProperties properties) {
+    this.jdbc = jdbc;
+    this.passwordEncoder = passwordEncoder;
+    this.profiles = profiles;
+    this.postfach = postfach;
+    this.sharing = sharing;
+    this.organisations = organisations;
+    this.password = properties.demo().password();
+  }
+
+  @Override
+  @Transactional
+  public void run(ApplicationArguments args) {
+    UUID erika = createOrReset(ERIKA);
+    if (erika != null) {
+      fill(erika);
+      organisations.create(erika, new Organisations.Details("Musterbau GmbH (Demo)", "GMBH",
+          "Amtsgericht Jena HRB 999001", "Juri-Gagarin-Ring", "86", "99084", "Erfurt"));
+    }
+    UUID supplier = createOrReset(SUPPLIER);
+    if (supplier != null) {
+      organisations.create(supplier, new Organisations.Details("Lieferdienst Thüringen GmbH (Demo)", "GMBH",
+          "Amtsgericht Jena HRB 999002", "Am Anger", "1", "07743", "Jena"));
+    }
+  }
+
+  /** The id of a newly created account, or null if it existed (its password is reset). */
+  @Nullable UUID createOrReset(String email) {
+    String hash = passwordEncoder.encode(password);
+    int updated = jdbc.sql("update account set password_hash = ? where email = ?").params(hash, email).update();
+    if (updated > 0) {
+      return null;
+    }
+    UUID id = UUID.randomUUID();
+    jdbc.sql(
+            """
+            insert into account (id, email, password_hash, email_confirmed_at, password_changed_at)
+            values (?, ?, ?, now(), now())
+            """)
+        .params(id, email, hash)
+        .update();
+    return id;
+  }
+
+  private void fill(UUID erika) {
+    profiles.save(erika, ProfileField.Section.PERSON, values(
+        ProfileField.GIVEN_NAMES, "Erika",
+        ProfileField.FAMILY_NAME, "Mustermann",
+        ProfileField.BIRTH_NAME, "Gabler",
+        ProfileField.BIRTH_DATE, "1964-08-12",
+        ProfileField.BIRTH_PLACE, "Berlin",
+        ProfileField.NATIONALITY, "DE"));
+    profiles.save(erika, ProfileField.Section.ADDRESS, values(
+        ProfileField.STREET, "Heidestraße",
+        ProfileField.HOUSE_NUMBER, "17",
+        ProfileField.POSTCODE, "99084",
+        ProfileField.CITY, "Erfurt",
+        ProfileField.MUNICIPALITY_ARS, "160510000000"));
+    profiles.save(erika, ProfileField.Section.CONTACT, values(ProfileField.PHONE, "+49 361 0000000"));
+    profiles.save(erika, ProfileField.Section.BANK, values(
+        ProfileField.ACCOUNT_HOLDER, "Erika Mustermann",
+        ProfileField.IBAN, "DE02120300000000202051"));
+    UUID received = postfach.deliver(erika, new Postfach.NewMessage(Kind.STATUS, "160510000000", "Stadt Erfurt", "HS-2026-0815",
+        "Ihr Antrag auf Anmeldung eines Hundes ist eingegangen",
+        "Guten Tag Frau Mustermann,\n\nwir haben Ihren Antrag erhalten und bearbeiten ihn.\n\n"
+            + "Mit freundlichen Grüßen\nIhre Stadtverwaltung Erfurt (Demo)", List.of()));
+    UUID question = postfach.deliver(erika, new Postfach.NewMessage(Kind.QUESTION, "160510000000", "Stadt Erfurt", "HS-2026-0815",
+        "Rückfrage zu Ihrem Antrag: Impfnachweis",
+        "Guten Tag Frau Mustermann,\n\nbitte senden Sie uns den Nachweis über die Tollwutimpfung Ihres Hundes."
+            + " Sie können direkt hier im Postfach antworten und eine PDF-Datei anhängen.\n\n"
+            + "Mit freundlichen Grüßen\nIhre Stadtverwaltung Erfurt (Demo)", List.of()));
+    postfach.deliver(erika, new Postfach.NewMessage(Kind.BESCHEID, "160530000000", "Stadt Jena", "WG-2026-4711",
+        "Bescheid über Ihren Wohngeldantrag",
+        "Guten Tag Frau Mustermann,\n\nanbei erhalten Sie den Bescheid über Ihren Antrag auf Wohngeld.\n\n"
+            + "Mit freundlichen Grüßen\nIhre Stadtverwaltung Jena (Demo)",
+        List.of(new File("Bescheid-Wohngeld-WG-2026-4711.pdf", "application/pdf", DemoPdf.of(List.of(
+            "Stadt Jena - Wohngeldstelle (Demo)", "", "Bescheid über Wohngeld", "Aktenzeichen WG-2026-4711", "",
+            "Frau Erika Mustermann, Heidestraße 17, 99084 Erfurt", "",
+            "Dies ist ein Beispielbescheid des Demonstrationssystems Amtsweg."))))));
+    // One transaction gives all three the same time; spread them like real mail.
+    backdate(received, 6);
+    backdate(question, 2);
+    sharing.record(erika, new DataSharing.Disclosure("160510000000", "Stadt Erfurt", "99108008000000",
+        "Hund anmelden", Set.of(ProfileField.GIVEN_NAMES, ProfileField.FAMILY_NAME, ProfileField.STREET,
+            ProfileField.HOUSE_NUMBER, ProfileField.POSTCODE, ProfileField.CITY, ProfileField.IBAN),
+        "HS-2026-0815"));
+  }
+
+  private void backdate(UUID message, int days) {
+    jdbc.sql("update postfach_message set created_at = created_at - make_interval(days => ?) where id = ?")
+        .params(days, message)
+        .update();
+  }
+
+  private static Map<ProfileField, @Nullable String> values(Object... fieldsAndValues) {
+    Map<ProfileField, @Nullable String> values = new EnumMap<>(ProfileField.class);
+    for (int i = 0; i < fieldsAndValues.length; i += 2) {
+      values.put((ProfileField) fieldsAndValues[i], (String) fieldsAndValues[i + 1]);
+    }
+    return values;
+  }
+}
