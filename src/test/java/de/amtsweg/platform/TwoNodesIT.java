@@ -1,6 +1,7 @@
 package de.amtsweg.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
 import de.amtsweg.AmtswegApplication;
@@ -16,7 +17,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Two nodes on one PostgreSQL, as behind a load balancer: a visitor's session (chosen place, staff
  * login) started on one node is served by the other, and starting the second node does not import
- * the reference data again.
+ * the reference data again. A node that would run the demo by default against such a database
+ * refuses to start.
  */
 class TwoNodesIT {
 
@@ -34,6 +36,7 @@ class TwoNodesIT {
           new SpringApplicationBuilder(AmtswegApplication.class)
               .run(
                   "--server.port=0",
+                  "--spring.profiles.active=demo",
                   "--spring.datasource.url=" + jdbcUrl,
                   "--spring.datasource.username=postgres",
                   "--amtsweg.demo.password=Zwei-Knoten-2026")) {
@@ -47,6 +50,15 @@ class TwoNodesIT {
         assertThat(Browser.page(onSecond.get("/")).select(".chosen-place").text()).contains("Stadt Jena");
         assertThat(onSecond.get("/admin/mandanten").statusCode()).isEqualTo(200);
       }
+      assertThatThrownBy(
+              () ->
+                  new SpringApplicationBuilder(AmtswegApplication.class)
+                      .run("--server.port=0", "--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=postgres"))
+          .as("demo by default on a production-like database")
+          .hasRootCauseMessage(
+              "No profile is set, so Amtsweg would run with demo accounts and demo data, but it is configured"
+                  + " with an external database. Set SPRING_PROFILES_ACTIVE=prod for production, or"
+                  + " SPRING_PROFILES_ACTIVE=demo to run the demo on purpose.");
     }
   }
 
