@@ -8,6 +8,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,21 +31,24 @@ class DemoStaffAccounts implements ApplicationRunner {
 
   private final StaffAccounts accounts;
   private final PlatformProperties properties;
+  private final PasswordEncoder passwordEncoder;
 
-  DemoStaffAccounts(StaffAccounts accounts, PlatformProperties properties) {
+  DemoStaffAccounts(StaffAccounts accounts, PlatformProperties properties, PasswordEncoder passwordEncoder) {
     this.accounts = accounts;
     this.properties = properties;
+    this.passwordEncoder = passwordEncoder;
   }
 
   @Override
   public void run(ApplicationArguments args) {
-    accounts.createOrUpdate(
-        OPERATOR, "Plattformbetrieb (Demo)", properties.demo().password(), StaffRole.PLATFORM_OPERATOR);
+    // One Argon2id hash for all demo staff: hashing is slow on purpose, and they share the password.
+    String hash = passwordEncoder.encode(properties.demo().password());
+    accounts.createOrUpdate(OPERATOR, "Plattformbetrieb (Demo)", hash, StaffRole.PLATFORM_OPERATOR, null);
     for (String tenant : DEMO_TENANTS) {
       accounts.createOrUpdate("sachbearbeitung-" + tenant, "Sachbearbeitung " + tenant + " (Demo)",
-          properties.demo().password(), StaffRole.CASEWORKER, tenant);
+          hash, StaffRole.CASEWORKER, tenant);
       accounts.createOrUpdate("verwaltung-" + tenant, "Verwaltung " + tenant + " (Demo)",
-          properties.demo().password(), StaffRole.TENANT_ADMIN, tenant);
+          hash, StaffRole.TENANT_ADMIN, tenant);
     }
     log.warn(
         "DEMO PROFILE ACTIVE: Amtsweg runs with demo data and demo accounts whose password is the"

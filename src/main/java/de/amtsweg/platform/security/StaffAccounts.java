@@ -69,16 +69,16 @@ class StaffAccounts implements UserDetailsService {
         == 1;
   }
 
-  /** Creates the account, or sets its password and role if it exists. */
-  @Transactional
-  void createOrUpdate(String username, String displayName, String rawPassword, StaffRole role) {
-    createOrUpdate(username, displayName, rawPassword, role, null);
-  }
-
-  /** Like {@link #createOrUpdate(String, String, String, StaffRole)}, for staff of one tenant. */
+  /**
+   * Creates the account, or sets its password and role if it exists.
+   *
+   * @param passwordHash an Argon2id hash from the {@code PasswordEncoder}: callers that set the
+   *     same password on many accounts (the demo) hash it once
+   * @param tenantSlug the tenant of tenant-scoped staff; null for operators
+   */
   @Transactional
   void createOrUpdate(
-      String username, String displayName, String rawPassword, StaffRole role, @Nullable String tenantSlug) {
+      String username, String displayName, String passwordHash, StaffRole role, @Nullable String tenantSlug) {
     if (role.tenantScoped() != (tenantSlug != null)) {
       throw new IllegalArgumentException("tenant staff need a tenant, operators have none");
     }
@@ -90,8 +90,7 @@ class StaffAccounts implements UserDetailsService {
               password_hash = excluded.password_hash, role = excluded.role,
               tenant_slug = excluded.tenant_slug, enabled = true
             """)
-        .params(UUID.randomUUID(), normalize(username), displayName,
-            passwordEncoder.encode(rawPassword), role.name(), tenantSlug)
+        .params(UUID.randomUUID(), normalize(username), displayName, passwordHash, role.name(), tenantSlug)
         .update();
   }
 }
