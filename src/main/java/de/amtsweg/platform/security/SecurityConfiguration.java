@@ -59,7 +59,13 @@ class SecurityConfiguration {
       HttpSecurity http,
       SecurityContextRepository securityContextRepository,
       CsrfTokenRepository csrfTokenRepository,
-      PlatformProperties properties)
+      PlatformProperties properties,
+      org.springframework.beans.factory.ObjectProvider<
+              org.springframework.security.oauth2.client.registration.ClientRegistrationRepository>
+          identityProviders,
+      @org.springframework.beans.factory.annotation.Qualifier("citizenOidcLogin")
+          org.springframework.beans.factory.ObjectProvider<Object> citizenOidcLogin,
+      List<de.amtsweg.platform.ApiTokenAuthenticator> apiTokens)
       throws Exception {
     RequestMatcher api = request -> request.getRequestURI().startsWith("/api/");
     RequestMatcher account = request -> request.getRequestURI().startsWith("/konto");
@@ -86,7 +92,11 @@ class SecurityConfiguration {
                     .anyRequest()
                     .permitAll())
         // The token lives in a cookie, not the session: visitors who only read get no session.
-        .csrf(csrf -> csrf.csrfTokenRepository(csrfTokenRepository))
+        // API calls with a bearer token carry no cookies a browser would send by itself: no CSRF.
+        .csrf(csrf -> csrf.csrfTokenRepository(csrfTokenRepository)
+            .ignoringRequestMatchers(BearerTokenFilter::hasBearerToken))
+        // Bearer tokens (personal access tokens) for /api/**, for the request only.
+        .addFilterAfter(new BearerTokenFilter(apiTokens), SecurityContextHolderFilter.class)
         // Shared with the citizen login, which stores its authentication itself.
         .securityContext(context -> context.securityContextRepository(securityContextRepository))
         // A login gets a new session (not just a new id), so the absolute timeout counts from it.
@@ -114,6 +124,19 @@ class SecurityConfiguration {
                     .addHeaderWriter(
                         new StaticHeadersWriter(
                             "Permissions-Policy", "camera=(), microphone=(), geolocation=()")));
+    // Citizens may log in through an OpenID Connect provider when one is configured
+    // (spring.security.oauth2.client.registration.*); the account module turns the identity into
+    // a Servicekonto login or refuses it (ADR 0006).
+    if (identityProviders.getIfAvailable() != null && citizenOidcLogin.getIfAvailable() != null) {
+      Object handler = citizenOidcLogin.getObject();
+      http.oauth2Login(
+          oidc ->
+              oidc.loginPage("/konto/anmelden")
+                  .successHandler(
+                      (org.springframework.security.web.authentication.AuthenticationSuccessHandler) handler)
+                  .failureHandler(
+                      (org.springframework.security.web.authentication.AuthenticationFailureHandler) handler));
+    }
     return http.build();
   }
 
