@@ -75,6 +75,8 @@ class SecurityConfiguration {
                     .requestMatchers("/admin/**")
                     .hasRole(StaffRole.PLATFORM_OPERATOR.name())
                     // Staff of one tenant; what they see is scoped to their tenant by the controllers.
+                    .requestMatchers("/verwaltung/api-clients", "/verwaltung/api-clients/**")
+                    .hasRole(Roles.TENANT_ADMIN)
                     .requestMatchers("/verwaltung", "/verwaltung/**")
                     .hasAnyRole(Roles.CASEWORKER, Roles.TENANT_ADMIN)
                     // Servicekonto (account module): public doors, the rest for logged-in citizens.
@@ -87,6 +89,9 @@ class SecurityConfiguration {
                     // The caller's own Servicekonto (account module).
                     .requestMatchers("/api/v1/me", "/api/v1/me/**")
                     .hasRole(Roles.CITIZEN)
+                    // Machines with an access token from /oauth2/token (account module).
+                    .requestMatchers("/api/v1/clients/me")
+                    .hasRole(Roles.API_CLIENT)
                     .requestMatchers("/api/**")
                     .authenticated()
                     .anyRequest()
