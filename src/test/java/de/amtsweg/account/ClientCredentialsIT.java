@@ -11,15 +11,20 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Machines get access tokens with the client credentials grant; tenant admins rotate secrets. */
 class ClientCredentialsIT extends AmtswegIT {
 
+  private static final String OHRDRUF_SECRET = "Ein-Anfangsgeheimnis-fuer-Ohrdruf";
+
+  @Autowired ApiClients clients;
   private final JsonMapper json = JsonMapper.builder().build();
 
   @Test
@@ -63,7 +68,9 @@ class ClientCredentialsIT extends AmtswegIT {
     admin.signIn("verwaltung-ohrdruf", DEMO_PASSWORD);
     Browser caseworker = browser();
     caseworker.signIn("sachbearbeitung-ohrdruf", DEMO_PASSWORD);
-    ApiClientsFixture.register(applicationContextClients(), "fachverfahren-ohrdruf", "ohrdruf");
+    // Registered as a platform operator would.
+    clients.createOrUpdate("fachverfahren-ohrdruf", "Fachverfahren Ohrdruf", OHRDRUF_SECRET, "ohrdruf", null,
+        List.of("antraege.lesen"));
 
     Document list = Browser.page(admin.get("/verwaltung/api-clients"));
     assertThat(list.select("tbody code").eachText()).containsExactly("fachverfahren-ohrdruf");
@@ -72,7 +79,7 @@ class ClientCredentialsIT extends AmtswegIT {
     String secret = Browser.page(admin.follow(rotated)).select("#secret-fachverfahren-ohrdruf").text();
 
     assertThat(secret).hasSizeGreaterThanOrEqualTo(32);
-    assertThat(token("fachverfahren-ohrdruf", ApiClientsFixture.SECRET, "antraege.lesen").statusCode()).isEqualTo(401);
+    assertThat(token("fachverfahren-ohrdruf", OHRDRUF_SECRET, "antraege.lesen").statusCode()).isEqualTo(401);
     assertThat(token("fachverfahren-ohrdruf", secret, "antraege.lesen").statusCode()).isEqualTo(200);
 
     Browser otherAdmin = browser();
@@ -81,21 +88,6 @@ class ClientCredentialsIT extends AmtswegIT {
     assertThat(gotha.select("tbody code").eachText()).doesNotContain("fachverfahren-ohrdruf");
     assertThat(otherAdmin.submit(list.select("form[action$=/neues-geheimnis]").attr("action"), Browser.csrf(gotha), Map.of()).statusCode())
         .isEqualTo(404);
-  }
-
-  @org.springframework.beans.factory.annotation.Autowired ApiClients clients;
-
-  private ApiClients applicationContextClients() {
-    return clients;
-  }
-
-  /** A client created for the test, as a platform operator would register it. */
-  static final class ApiClientsFixture {
-    static final String SECRET = "Ein-Anfangsgeheimnis-fuer-Ohrdruf";
-
-    static void register(ApiClients clients, String clientId, String tenant) {
-      clients.createOrUpdate(clientId, "Fachverfahren " + tenant, SECRET, tenant, null, java.util.List.of("antraege.lesen"));
-    }
   }
 
   private HttpResponse<String> token(String clientId, String secret, String scope) {
