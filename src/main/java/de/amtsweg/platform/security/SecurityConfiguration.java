@@ -65,8 +65,10 @@ class SecurityConfiguration {
           identityProviders,
       @org.springframework.beans.factory.annotation.Qualifier("citizenOidcLogin")
           org.springframework.beans.factory.ObjectProvider<Object> citizenOidcLogin,
-      List<de.amtsweg.platform.ApiTokenAuthenticator> apiTokens)
+      List<de.amtsweg.platform.ApiTokenAuthenticator> apiTokens,
+      de.amtsweg.platform.LoginAttempts loginAttempts)
       throws Exception {
+    StaffLoginThrottle staffThrottle = new StaffLoginThrottle(loginAttempts);
     RequestMatcher api = request -> request.getRequestURI().startsWith("/api/");
     RequestMatcher account = request -> request.getRequestURI().startsWith("/konto");
     http.authorizeHttpRequests(
@@ -109,13 +111,16 @@ class SecurityConfiguration {
         .addFilterAfter(
             new AbsoluteSessionTimeoutFilter(properties.session().absoluteTimeout()),
             SecurityContextHolderFilter.class)
+        .addFilterBefore(staffThrottle,
+            org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
         .formLogin(
             login ->
                 login
                     .loginPage("/anmelden")
                     // Operators land in /admin, tenant staff in /verwaltung (unless they asked for a page).
-                    .successHandler(staffLanding())
-                    .failureUrl("/anmelden?fehler")
+                    .successHandler(staffThrottle.clearingOnSuccess(staffLanding()))
+                    // Failures are counted; too many lock the user name or client address.
+                    .failureHandler(staffThrottle)
                     .permitAll())
         .logout(logout -> logout.logoutUrl("/abmelden").logoutSuccessUrl("/?abgemeldet"))
         .exceptionHandling(
