@@ -61,6 +61,9 @@ class PersonalAccessTokenIT extends AmtswegIT {
     assertThat(browser().get("/api/v1/authorities?q=Gotha", "Authorization", "Bearer falsch").statusCode())
         .as("a wrong token is refused even where no login is needed").isEqualTo(401);
     Document refused = Browser.page(person.submit("/konto/sicherheit/zugangsschluessel", Browser.csrf(page), Map.of("name", "", "days", "90")));
+    assertThat(person.post("/konto/sicherheit/ueberall-abmelden", Map.of(), "Authorization", "Bearer " + token).statusCode())
+        .as("a bearer header does not lift the CSRF protection of the pages").isEqualTo(403);
+    assertThat(person.get("/konto").statusCode()).isEqualTo(200);
     assertThat(refused.select("#error-summary a[href=#token-name]")).isNotEmpty();
   }
 }

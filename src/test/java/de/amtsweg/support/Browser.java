@@ -86,14 +86,14 @@ public final class Browser {
     return post(path, all);
   }
 
-  /** A form POST with exactly these fields (no CSRF token unless given). */
-  public HttpResponse<String> post(String path, Map<String, String> fields) {
+  /** A form POST with exactly these fields (no CSRF token unless given) and extra headers. */
+  public HttpResponse<String> post(String path, Map<String, String> fields, String... headers) {
     String body =
         fields.entrySet().stream()
             .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
             .collect(Collectors.joining("&"));
     return send(
-        request(path)
+        request(path, headers)
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build());

@@ -34,9 +34,14 @@ class BearerTokenFilter extends OncePerRequestFilter {
     return header != null && header.regionMatches(true, 0, PREFIX, 0, PREFIX.length());
   }
 
+  /** An API request that authenticates with a bearer token (and so needs no CSRF token). */
+  static boolean isBearerApiRequest(HttpServletRequest request) {
+    return request.getRequestURI().startsWith("/api/") && hasBearerToken(request);
+  }
+
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !request.getRequestURI().startsWith("/api/") || !hasBearerToken(request);
+    return !isBearerApiRequest(request);
   }
 
   @Override

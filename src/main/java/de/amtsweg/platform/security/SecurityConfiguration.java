@@ -101,7 +101,7 @@ class SecurityConfiguration {
         // The token lives in a cookie, not the session: visitors who only read get no session.
         // API calls with a bearer token carry no cookies a browser would send by itself: no CSRF.
         .csrf(csrf -> csrf.csrfTokenRepository(csrfTokenRepository)
-            .ignoringRequestMatchers(BearerTokenFilter::hasBearerToken))
+            .ignoringRequestMatchers(BearerTokenFilter::isBearerApiRequest))
         // Bearer tokens (personal access tokens) for /api/**, for the request only.
         .addFilterAfter(new BearerTokenFilter(apiTokens), SecurityContextHolderFilter.class)
         // Shared with the citizen login, which stores its authentication itself.
