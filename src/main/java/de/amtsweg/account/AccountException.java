@@ -18,6 +18,12 @@ public class AccountException extends ProblemException {
   public static final String WRONG_CODE = "account-code-wrong";
   /** The second factor is already on. */
   public static final String SECOND_FACTOR_ACTIVE = "account-second-factor-active";
+  /** The external identity is linked to another account. */
+  public static final String IDENTITY_TAKEN = "account-identity-taken";
+  /** A new identity's e-mail address belongs to an account: log in with the password and link. */
+  public static final String IDENTITY_EMAIL_EXISTS = "account-identity-email-exists";
+  /** The identity provider gave no verified e-mail address for a new account. */
+  public static final String IDENTITY_WITHOUT_EMAIL = "account-identity-without-email";
   /** Too many wrong passwords: the account is locked for a while. */
   public static final String LOCKED = "account-locked";
 

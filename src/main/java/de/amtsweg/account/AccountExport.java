@@ -28,6 +28,9 @@ public class AccountExport {
   private final Postfach postfach;
   private final DataSharing sharing;
   private final Organisations organisations;
+  private final SecondFactor secondFactor;
+  private final ExternalIdentities identities;
+  private final PersonalAccessTokens tokens;
   private final JsonMapper json;
 
   AccountExport(
@@ -36,12 +39,18 @@ public class AccountExport {
       Postfach postfach,
       DataSharing sharing,
       Organisations organisations,
+      SecondFactor secondFactor,
+      ExternalIdentities identities,
+      PersonalAccessTokens tokens,
       JsonMapper json) {
     this.accounts = accounts;
     this.profiles = profiles;
     this.postfach = postfach;
     this.sharing = sharing;
     this.organisations = organisations;
+    this.secondFactor = secondFactor;
+    this.identities = identities;
+    this.tokens = tokens;
     this.json = json;
   }
 
@@ -87,7 +96,13 @@ public class AccountExport {
         "exportedAt", OffsetDateTime.now(),
         "account", ordered(
             "id", account.id(), "email", account.email(), "emailConfirmedAt", account.emailConfirmedAt(),
-            "passwordChangedAt", account.passwordChangedAt(), "createdAt", account.createdAt()),
+            "passwordChangedAt", account.passwordChangedAt(), "createdAt", account.createdAt(),
+            "secondFactor", secondFactor.enabled(accountId),
+            "linkedIdentityProviders", identities.issuers(accountId),
+            "accessTokens", tokens.list(accountId).stream()
+                .map(t -> ordered("name", t.name(), "createdAt", t.createdAt(), "expiresAt", t.expiresAt(),
+                    "lastUsedAt", t.lastUsedAt()))
+                .toList()),
         "profile", profileJson,
         "postfach", messages,
         "dataSharing", shared,

@@ -17,17 +17,23 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Component
 class AccountMails {
 
+  /** Account mails (links, notices) to one address within the login throttle's window. */
+  static final int MAILS_PER_WINDOW = 5;
+
   private final Mailer mailer;
   private final MessageSource messages;
   private final URI publicUrl;
   private final AccountProperties.Links links;
+  private final LoginThrottle throttle;
 
   AccountMails(
       Mailer mailer,
       MessageSource messages,
       PlatformProperties platform,
-      AccountProperties properties) {
+      AccountProperties properties,
+      LoginThrottle throttle) {
     this.mailer = mailer;
+    this.throttle = throttle;
     this.messages = messages;
     this.publicUrl = platform.publicUrl();
     this.links = properties.links();
@@ -72,7 +78,14 @@ class AccountMails {
                 + messages.getMessage("account.mail.new-message.body", new Object[] {link}, Locale.ENGLISH)));
   }
 
+  /**
+   * Sends unless this address already got {@link #MAILS_PER_WINDOW} account mails within the
+   * throttle window: forms that send mail to any address must not become a way to flood it.
+   */
   private void send(String to, String subjectKey, String bodyKey, Locale locale, Object... arguments) {
+    if (!throttle.tryAcquire(LoginThrottle.mailKey(to), MAILS_PER_WINDOW)) {
+      return;
+    }
     mailer.send(
         new OutgoingMail(
             to,

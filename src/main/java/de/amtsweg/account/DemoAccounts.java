@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The demo profile's Servicekonten: Erika Mustermann with a complete profile, messages in her
+ * The demo profile's API clients {@code fachverfahren-erfurt}, {@code fachverfahren-jena} and
+ * {@code lieferant-demo}, and its Servicekonten: Erika Mustermann with a complete profile, messages in her
  * Postfach, one recorded data sharing and the business account "Musterbau GmbH" she administers;
  * and the supplier "Lieferdienst Thüringen GmbH" with its own admin account. Created once; the
  * passwords are set to {@code amtsweg.demo.password} at every start, like the other demo accounts.
@@ -39,16 +40,19 @@ class DemoAccounts implements ApplicationRunner {
   private final Postfach postfach;
   private final DataSharing sharing;
   private final Organisations organisations;
+  private final ApiClients apiClients;
   private final String password;
 
   DemoAccounts(JdbcClient jdbc, PasswordEncoder passwordEncoder, ProfileManagement profiles,
-      Postfach postfach, DataSharing sharing, Organisations organisations, PlatformProperties properties) {
+      Postfach postfach, DataSharing sharing, Organisations organisations, ApiClients apiClients,
+      PlatformProperties properties) {
     this.jdbc = jdbc;
     this.passwordEncoder = passwordEncoder;
     this.profiles = profiles;
     this.postfach = postfach;
     this.sharing = sharing;
     this.organisations = organisations;
+    this.apiClients = apiClients;
     this.password = properties.demo().password();
   }
 
@@ -66,6 +70,14 @@ class DemoAccounts implements ApplicationRunner {
       organisations.create(supplier, new Organisations.Details("Lieferdienst Thüringen GmbH (Demo)", "GMBH",
           "Amtsgericht Jena HRB 999002", "Am Anger", "1", "07743", "Jena"));
     }
+    apiClients.createOrUpdate("fachverfahren-erfurt", "Fachverfahren der Stadt Erfurt (Demo)", password, "erfurt",
+        null, List.of("antraege.lesen", "postfach.senden"));
+    apiClients.createOrUpdate("fachverfahren-jena", "Fachverfahren der Stadt Jena (Demo)", password, "jena",
+        null, List.of("antraege.lesen", "postfach.senden"));
+    UUID supplierAccount = jdbc.sql("select id from account where email = ?").param(SUPPLIER).query(UUID.class).single();
+    organisations.of(supplierAccount).stream().findFirst().ifPresent(organisation ->
+        apiClients.createOrUpdate("lieferant-demo", "ERP-System des Lieferdienstes (Demo)", password, null,
+            organisation.organisation().id(), List.of("rechnungen.senden")));
   }
 
   /** The id of a newly created account, or null if it existed (its password is reset). */

@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -71,6 +72,23 @@ class LoginThrottle {
     return count(accountKey, settings.maxFailuresPerAccount())
         ? Optional.of(settings.lockout())
         : Optional.empty();
+  }
+
+  /**
+   * Counts one use of a rate-limited action (a mail to an address); false once the key was used
+   * {@code limit} times within the window, until the lockout is over.
+   */
+  @Transactional(propagation = Propagation.REQUIRES_NEW)
+  boolean tryAcquire(String key, int limit) {
+    if (lockedFor(List.of(key)).isPresent()) {
+      return false;
+    }
+    count(key, limit);
+    return true;
+  }
+
+  static String mailKey(String normalizedEmail) {
+    return "mail:" + sha256(normalizedEmail);
   }
 
   /** A successful login or a password reset clears the account's count and lock. */

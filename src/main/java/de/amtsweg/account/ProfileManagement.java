@@ -97,6 +97,25 @@ public class ProfileManagement {
     log.info("Account {} saved its profile section {}", accountId, section);
   }
 
+  /**
+   * Sets only the given fields (a null value leaves a field alone), with this source: values a
+   * provider sent where the person had entered none.
+   */
+  @Transactional
+  public void saveFields(UUID accountId, Map<ProfileField, @Nullable String> values, ProfileValue.Source source) {
+    values.forEach((field, value) -> {
+      if (value != null && !value.isBlank()) {
+        jdbc.sql(
+                """
+                insert into profile_value (account_id, field, value, source) values (?, ?, ?, ?)
+                on conflict (account_id, field) do nothing
+                """)
+            .params(accountId, field.name(), value.strip(), source.name())
+            .update();
+      }
+    });
+  }
+
   /** Deletes every value of a section. */
   @Transactional
   public void delete(UUID accountId, ProfileField.Section section) {

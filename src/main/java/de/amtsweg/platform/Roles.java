@@ -18,6 +18,12 @@ public final class Roles {
   /** Administrator of one tenant: {@code ROLE_TENANT_ADMIN}. */
   public static final String TENANT_ADMIN = "TENANT_ADMIN";
 
+  /** A machine (Fachverfahren, ERP system) with an access token from /oauth2/token: {@code ROLE_API_CLIENT}. */
+  public static final String API_CLIENT = "API_CLIENT";
+
+  /** API clients of an organisation carry the authority {@code ORGANISATION_<id>}. */
+  public static final String ORGANISATION_AUTHORITY_PREFIX = "ORGANISATION_";
+
   /**
    * Staff of a tenant also carry the authority {@code TENANT_<slug>}; every query they cause is
    * scoped with it ({@link #tenantOf}).

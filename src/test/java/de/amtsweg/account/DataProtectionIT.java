@@ -73,6 +73,8 @@ class DataProtectionIT extends AmtswegIT {
     JsonNode export = json.readTree(zip.get("servicekonto.json"));
     assertThat(export.path("account").path("email").asString()).isEqualTo(email);
     assertThat(export.path("account").path("emailConfirmedAt").asString()).isNotBlank();
+    assertThat(export.path("account").path("secondFactor").asBoolean()).isFalse();
+    assertThat(export.path("account").path("linkedIdentityProviders")).isEmpty();
     JsonNode profile = export.path("profile");
     Document page = Browser.page(browser.get("/konto/profil"));
     int shownValues = page.select("section[id] dd").size();

@@ -97,6 +97,18 @@ class RegistrationIT extends AmtswegIT {
   }
 
   @Test
+  void formsThatSendMailCannotFloodAnAddress() {
+    String email = citizens.confirmedAccount();
+
+    for (int attempt = 0; attempt < 8; attempt++) {
+      assertThat(citizens.register(browser(), email, Citizens.OTHER_PASSWORD).headers().firstValue("Location").orElseThrow())
+          .endsWith("/konto/registrieren/gesendet");
+    }
+
+    assertThat(citizens.subjects(email)).hasSize(AccountMails.MAILS_PER_WINDOW);
+  }
+
+  @Test
   void aNewConfirmationLinkCanBeRequested() {
     String email = Citizens.newEmail();
     Browser browser = browser();

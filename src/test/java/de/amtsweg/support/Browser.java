@@ -29,6 +29,7 @@ public final class Browser {
   private final HttpClient client;
   private String acceptLanguage = "de-DE,de;q=0.9";
   private String forwardedFor;
+  private String accept;
 
   public Browser(URI base) {
     this(base, new CookieManager(null, CookiePolicy.ACCEPT_ALL));
@@ -70,6 +71,12 @@ public final class Browser {
     return this;
   }
 
+  /** Sends this Accept header with every request, as a browser sends text/html. */
+  public Browser accept(String mediaTypes) {
+    this.accept = mediaTypes;
+    return this;
+  }
+
   /** Puts a cookie into this browser, as an attacker who planted or stole it would. */
   public Browser cookie(String name, String value) {
     java.net.HttpCookie cookie = new java.net.HttpCookie(name, value);
@@ -95,14 +102,14 @@ public final class Browser {
     return post(path, all);
   }
 
-  /** A form POST with exactly these fields (no CSRF token unless given). */
-  public HttpResponse<String> post(String path, Map<String, String> fields) {
+  /** A form POST with exactly these fields (no CSRF token unless given) and extra headers. */
+  public HttpResponse<String> post(String path, Map<String, String> fields, String... headers) {
     String body =
         fields.entrySet().stream()
             .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
             .collect(Collectors.joining("&"));
     return send(
-        request(path)
+        request(path, headers)
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build());
@@ -139,11 +146,19 @@ public final class Browser {
             .build());
   }
 
-  /** Follows one redirect from a response. */
+  /** Follows one redirect from a response, also to another server (an identity provider). */
   public HttpResponse<String> follow(HttpResponse<String> redirect) {
     String location = redirect.headers().firstValue("Location").orElseThrow();
-    URI target = redirect.uri().resolve(location);
-    return get(target.getRawPath() + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery()));
+    return get(redirect.uri().resolve(location).toString());
+  }
+
+  /** Follows redirects until a response is not one (at most ten). */
+  public HttpResponse<String> followAll(HttpResponse<String> response) {
+    HttpResponse<String> current = response;
+    for (int i = 0; i < 10 && current.statusCode() / 100 == 3; i++) {
+      current = follow(current);
+    }
+    return current;
   }
 
   /** Logs in to a Servicekonto through the citizen login form. */
@@ -178,6 +193,9 @@ public final class Browser {
             .header("Accept-Language", acceptLanguage);
     if (forwardedFor != null) {
       builder.header("X-Forwarded-For", forwardedFor);
+    }
+    if (accept != null && java.util.Arrays.stream(headers).noneMatch("Accept"::equalsIgnoreCase)) {
+      builder.header("Accept", accept);
     }
     if (headers.length > 0) {
       builder.headers(headers);

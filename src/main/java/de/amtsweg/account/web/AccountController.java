@@ -29,7 +29,7 @@ class AccountController {
   private static final List<String> PASSWORD_FIELDS =
       List.of("currentPassword", "newPassword", "newPasswordRepeat");
   private static final List<String> SECURITY_NOTICES =
-      List.of("passwort-geaendert", "email-link-gesendet", "email-geaendert", "zwei-faktor-aus");
+      List.of("passwort-geaendert", "email-link-gesendet", "email-geaendert", "zwei-faktor-aus", "verknuepft");
   /** The areas of the account on its overview page. */
   private static final List<Area> AREAS =
       List.of(
@@ -45,11 +45,16 @@ class AccountController {
   private final AccountManagement accounts;
   private final AccountSessions sessions;
   private final de.amtsweg.account.SecondFactor secondFactor;
+  private final de.amtsweg.account.ExternalIdentities identities;
+  private final IdentityProviders identityProviders;
 
-  AccountController(AccountManagement accounts, AccountSessions sessions, de.amtsweg.account.SecondFactor secondFactor) {
+  AccountController(AccountManagement accounts, AccountSessions sessions, de.amtsweg.account.SecondFactor secondFactor,
+      de.amtsweg.account.ExternalIdentities identities, IdentityProviders identityProviders) {
     this.accounts = accounts;
     this.sessions = sessions;
     this.secondFactor = secondFactor;
+    this.identities = identities;
+    this.identityProviders = identityProviders;
   }
 
   static UUID accountId(Principal principal) {
@@ -157,6 +162,8 @@ class AccountController {
     model.addAttribute("passwordFields", PASSWORD_FIELDS);
     model.addAttribute("sessionCount", sessions.count(id));
     model.addAttribute("secondFactor", secondFactor.enabled(id));
+    model.addAttribute("identityProviders", identityProviders.all());
+    model.addAttribute("linkedProviders", identityProviders.linked(identities.issuers(id)));
     model.addAttribute("noticeFlags", SECURITY_NOTICES);
     return "account/security";
   }

@@ -43,6 +43,8 @@ class CaseworkerController {
     Tenant tenant = tenant(authentication);
     model.addAttribute("tenant", tenant);
     model.addAttribute("replies", postfach.repliesTo(tenant.authorityArs(), LIMIT));
+    model.addAttribute("tenantAdmin", authentication.getAuthorities().stream()
+        .anyMatch(a -> ("ROLE_" + Roles.TENANT_ADMIN).equals(a.getAuthority())));
     return "account/staff/replies";
   }
 

@@ -1,23 +1,11 @@
 package de.amtsweg.account.web;
 
 import de.amtsweg.account.CitizenLogin;
-import de.amtsweg.platform.Roles;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.security.web.authentication.session.SessionAuthenticationStrategy;
-import org.springframework.security.web.context.SecurityContextRepository;
-import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
-import org.springframework.security.web.savedrequest.RequestCache;
-import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.StringUtils;
@@ -25,8 +13,6 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.util.UriComponents;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The citizen login at {@code /konto/anmelden}. It is a controller rather than Spring Security's
@@ -48,20 +34,18 @@ class CitizenLoginController {
   /** Flags a redirect may carry to show a notice on the login page (account.notice.*). */
   static final List<String> NOTICES =
       List.of("bestaetigt", "passwort-geaendert", "ueberall-abgemeldet", "email-geaendert");
+  /** Why an identity-provider login was refused: {@code ?anbieter=<problem type>} (problem.<type>.detail). */
+  static final List<String> PROVIDER_PROBLEMS =
+      List.of("account-identity-email-exists", "account-identity-taken", "account-identity-without-email", "account-identity-failed");
 
   private final CitizenLogin login;
-  private final SessionAuthenticationStrategy sessionStrategy;
-  private final SecurityContextRepository contextRepository;
-  private final RequestCache requestCache = new HttpSessionRequestCache();
-  private final SecurityContextHolderStrategy contextHolder = SecurityContextHolder.getContextHolderStrategy();
+  private final CitizenSessions sessions;
+  private final IdentityProviders identityProviders;
 
-  CitizenLoginController(
-      CitizenLogin login,
-      SessionAuthenticationStrategy sessionStrategy,
-      SecurityContextRepository contextRepository) {
+  CitizenLoginController(CitizenLogin login, CitizenSessions sessions, IdentityProviders identityProviders) {
     this.login = login;
-    this.sessionStrategy = sessionStrategy;
-    this.contextRepository = contextRepository;
+    this.sessions = sessions;
+    this.identityProviders = identityProviders;
   }
 
   @GetMapping("/konto/anmelden")
@@ -169,35 +153,12 @@ class CitizenLoginController {
     model.addAttribute("form", form);
     model.addAttribute("fieldOrder", FIELDS);
     model.addAttribute("noticeFlags", NOTICES);
+    model.addAttribute("identityProviders", identityProviders.all());
+    model.addAttribute("providerProblems", PROVIDER_PROBLEMS);
     return "account/login";
   }
 
-  /** Logs the account in and returns where to go: the account page asked for, or the overview. */
   private String establish(UUID accountId, HttpServletRequest request, HttpServletResponse response) {
-    String target = savedTarget(request, response);
-    Authentication authentication =
-        UsernamePasswordAuthenticationToken.authenticated(
-            accountId.toString(), null, AuthorityUtils.createAuthorityList(Roles.CITIZEN_AUTHORITY));
-    sessionStrategy.onAuthentication(authentication, request, response);
-    SecurityContext context = contextHolder.createEmptyContext();
-    context.setAuthentication(authentication);
-    contextHolder.setContext(context);
-    contextRepository.saveContext(context, request, response);
-    return target;
-  }
-
-  /** The account page that sent the visitor to the login, as a local path; never another site. */
-  private String savedTarget(HttpServletRequest request, HttpServletResponse response) {
-    SavedRequest saved = requestCache.getRequest(request, response);
-    requestCache.removeRequest(request, response);
-    if (saved == null || !"GET".equals(saved.getMethod())) {
-      return "/konto";
-    }
-    UriComponents url = UriComponentsBuilder.fromUriString(saved.getRedirectUrl()).replaceQueryParam("continue").build();
-    String path = url.getPath();
-    if (path == null || !(path.equals("/konto") || path.startsWith("/konto/")) || path.startsWith("//")) {
-      return "/konto";
-    }
-    return url.getQuery() == null ? path : path + "?" + url.getQuery();
+    return sessions.establish(accountId, request, response);
   }
 }

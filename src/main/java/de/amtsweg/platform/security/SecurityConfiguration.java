@@ -59,8 +59,16 @@ class SecurityConfiguration {
       HttpSecurity http,
       SecurityContextRepository securityContextRepository,
       CsrfTokenRepository csrfTokenRepository,
-      PlatformProperties properties)
+      PlatformProperties properties,
+      org.springframework.beans.factory.ObjectProvider<
+              org.springframework.security.oauth2.client.registration.ClientRegistrationRepository>
+          identityProviders,
+      @org.springframework.beans.factory.annotation.Qualifier("citizenOidcLogin")
+          org.springframework.beans.factory.ObjectProvider<Object> citizenOidcLogin,
+      List<de.amtsweg.platform.ApiTokenAuthenticator> apiTokens,
+      de.amtsweg.platform.LoginAttempts loginAttempts)
       throws Exception {
+    StaffLoginThrottle staffThrottle = new StaffLoginThrottle(loginAttempts);
     RequestMatcher api = request -> request.getRequestURI().startsWith("/api/");
     RequestMatcher account = request -> request.getRequestURI().startsWith("/konto");
     http.authorizeHttpRequests(
@@ -69,6 +77,8 @@ class SecurityConfiguration {
                     .requestMatchers("/admin/**")
                     .hasRole(StaffRole.PLATFORM_OPERATOR.name())
                     // Staff of one tenant; what they see is scoped to their tenant by the controllers.
+                    .requestMatchers("/verwaltung/api-clients", "/verwaltung/api-clients/**")
+                    .hasRole(Roles.TENANT_ADMIN)
                     .requestMatchers("/verwaltung", "/verwaltung/**")
                     .hasAnyRole(Roles.CASEWORKER, Roles.TENANT_ADMIN)
                     // Servicekonto (account module): public doors, the rest for logged-in citizens.
@@ -84,12 +94,19 @@ class SecurityConfiguration {
                     // The caller's own Servicekonto (account module).
                     .requestMatchers("/api/v1/me", "/api/v1/me/**")
                     .hasRole(Roles.CITIZEN)
+                    // Machines with an access token from /oauth2/token (account module).
+                    .requestMatchers("/api/v1/clients/me")
+                    .hasRole(Roles.API_CLIENT)
                     .requestMatchers("/api/**")
                     .authenticated()
                     .anyRequest()
                     .permitAll())
         // The token lives in a cookie, not the session: visitors who only read get no session.
-        .csrf(csrf -> csrf.csrfTokenRepository(csrfTokenRepository))
+        // API calls with a bearer token carry no cookies a browser would send by itself: no CSRF.
+        .csrf(csrf -> csrf.csrfTokenRepository(csrfTokenRepository)
+            .ignoringRequestMatchers(BearerTokenFilter::isBearerApiRequest))
+        // Bearer tokens (personal access tokens) for /api/**, for the request only.
+        .addFilterAfter(new BearerTokenFilter(apiTokens), SecurityContextHolderFilter.class)
         // Shared with the citizen login, which stores its authentication itself.
         .securityContext(context -> context.securityContextRepository(securityContextRepository))
         // A login gets a new session (not just a new id), so the absolute timeout counts from it.
@@ -97,13 +114,16 @@ class SecurityConfiguration {
         .addFilterAfter(
             new AbsoluteSessionTimeoutFilter(properties.session().absoluteTimeout()),
             SecurityContextHolderFilter.class)
+        .addFilterBefore(staffThrottle,
+            org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
         .formLogin(
             login ->
                 login
                     .loginPage("/anmelden")
                     // Operators land in /admin, tenant staff in /verwaltung (unless they asked for a page).
-                    .successHandler(staffLanding())
-                    .failureUrl("/anmelden?fehler")
+                    .successHandler(staffThrottle.clearingOnSuccess(staffLanding()))
+                    // Failures are counted; too many lock the user name or client address.
+                    .failureHandler(staffThrottle)
                     .permitAll())
         .logout(logout -> logout.logoutUrl("/abmelden").logoutSuccessUrl("/?abgemeldet"))
         .exceptionHandling(
@@ -117,6 +137,19 @@ class SecurityConfiguration {
                     .addHeaderWriter(
                         new StaticHeadersWriter(
                             "Permissions-Policy", "camera=(), microphone=(), geolocation=()")));
+    // Citizens may log in through an OpenID Connect provider when one is configured
+    // (spring.security.oauth2.client.registration.*); the account module turns the identity into
+    // a Servicekonto login or refuses it (ADR 0006).
+    if (identityProviders.getIfAvailable() != null && citizenOidcLogin.getIfAvailable() != null) {
+      Object handler = citizenOidcLogin.getObject();
+      http.oauth2Login(
+          oidc ->
+              oidc.loginPage("/konto/anmelden")
+                  .successHandler(
+                      (org.springframework.security.web.authentication.AuthenticationSuccessHandler) handler)
+                  .failureHandler(
+                      (org.springframework.security.web.authentication.AuthenticationFailureHandler) handler));
+    }
     return http.build();
   }
 
