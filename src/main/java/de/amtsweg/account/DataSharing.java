@@ -37,6 +37,7 @@ public class DataSharing {
    * @param serviceName the Leistung as the person saw it
    * @param fields the profile fields that were passed on
    * @param reference the application's reference, if it has one yet
+   * @param email whether the account's e-mail address was passed on too
    */
   public record Disclosure(
       String authorityArs,
@@ -44,15 +45,24 @@ public class DataSharing {
       @Nullable String serviceId,
       String serviceName,
       Set<ProfileField> fields,
-      @Nullable String reference) {
+      @Nullable String reference,
+      boolean email) {
 
     public Disclosure {
-      if (fields.isEmpty()) {
+      if (fields.isEmpty() && !email) {
         throw new IllegalArgumentException("a disclosure names at least one field");
       }
       fields = Set.copyOf(fields);
     }
+
+    public Disclosure(String authorityArs, String authorityName, @Nullable String serviceId, String serviceName,
+        Set<ProfileField> fields, @Nullable String reference) {
+      this(authorityArs, authorityName, serviceId, serviceName, fields, reference, false);
+    }
   }
+
+  /** How the account's e-mail address is named in the ledger's list of fields. */
+  private static final String EMAIL = "EMAIL";
 
   /** A recorded disclosure. */
   public record Record(UUID id, Disclosure disclosure, OffsetDateTime sharedAt) {
@@ -93,7 +103,8 @@ public class DataSharing {
             values (?, ?, ?, ?, ?, ?, ?, ?)
             """)
         .params(id, accountId, disclosure.authorityArs(), disclosure.authorityName(), disclosure.serviceId(),
-            disclosure.serviceName(), disclosure.fields().stream().map(Enum::name).sorted().toArray(String[]::new),
+            disclosure.serviceName(), java.util.stream.Stream.concat(disclosure.fields().stream().map(Enum::name),
+                disclosure.email() ? java.util.stream.Stream.of(EMAIL) : java.util.stream.Stream.empty()).sorted().toArray(String[]::new),
             disclosure.reference())
         .update();
     log.info("Account {} shared {} profile fields with authority {}", accountId, disclosure.fields().size(),
@@ -115,13 +126,15 @@ public class DataSharing {
 
   private static Record map(ResultSet rs, int row) throws SQLException {
     Array array = rs.getArray("fields");
-    Set<ProfileField> fields = Arrays.stream((String[]) array.getArray())
+    String[] names = (String[]) array.getArray();
+    Set<ProfileField> fields = Arrays.stream(names)
+        .filter(name -> !EMAIL.equals(name))
         .map(ProfileField::valueOf)
         .collect(java.util.stream.Collectors.toUnmodifiableSet());
     return new Record(
         rs.getObject("id", UUID.class),
         new Disclosure(rs.getString("authority_ars"), rs.getString("authority_name"), rs.getString("service_id"),
-            rs.getString("service_name"), fields, rs.getString("reference")),
+            rs.getString("service_name"), fields, rs.getString("reference"), Arrays.asList(names).contains(EMAIL)),
         rs.getObject("shared_at", OffsetDateTime.class));
   }
 }

@@ -631,8 +631,8 @@ public final class FormEngine {
     }
   }
 
-  /** Reads {@code 1234}, {@code 1234.5}, {@code 1.234,50} and {@code 12,5}. */
-  static @Nullable BigDecimal number(Object value) {
+  /** Reads {@code 1234}, {@code 1234.5}, {@code 1.234,50} and {@code 12,5}; null if it is no number. */
+  public static @Nullable BigDecimal number(Object value) {
     if (value instanceof BigDecimal decimal) {
       return decimal;
     }

@@ -18,6 +18,9 @@ public final class Roles {
   /** Administrator of one tenant: {@code ROLE_TENANT_ADMIN}. */
   public static final String TENANT_ADMIN = "TENANT_ADMIN";
 
+  /** App editor (App-Redaktion) of the Land tenant: writes and publishes Antrags-Apps: {@code ROLE_APP_EDITOR}. */
+  public static final String APP_EDITOR = "APP_EDITOR";
+
   /** A machine (Fachverfahren, ERP system) with an access token from /oauth2/token: {@code ROLE_API_CLIENT}. */
   public static final String API_CLIENT = "API_CLIENT";
 
@@ -39,5 +42,14 @@ public final class Roles {
         .filter(a -> a != null && a.startsWith(TENANT_AUTHORITY_PREFIX))
         .map(a -> a.substring(TENANT_AUTHORITY_PREFIX.length()))
         .findFirst();
+  }
+
+  /** The first page of a staff member's work: operators /admin, app editors /redaktion, tenant staff /verwaltung. */
+  public static String staffHome(org.springframework.security.core.Authentication authentication) {
+    boolean editor = authentication.getAuthorities().stream().anyMatch(a -> ("ROLE_" + APP_EDITOR).equals(a.getAuthority()));
+    if (editor) {
+      return "/redaktion/apps";
+    }
+    return tenantOf(authentication).isPresent() ? "/verwaltung" : "/admin";
   }
 }

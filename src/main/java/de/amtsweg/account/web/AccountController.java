@@ -33,6 +33,7 @@ class AccountController {
   /** The areas of the account on its overview page. */
   private static final List<Area> AREAS =
       List.of(
+          new Area("/konto/antraege", "applications.my.title", "applications.my.area"),
           new Area("/konto/postfach", "account.area.postfach.title", "account.area.postfach.text"),
           new Area("/konto/profil", "account.area.profile.title", "account.area.profile.text"),
           new Area("/konto/organisationen", "account.area.organisations.title", "account.area.organisations.text"),

@@ -50,6 +50,8 @@ class DemoStaffAccounts implements ApplicationRunner {
       accounts.createOrUpdate("verwaltung-" + tenant, "Verwaltung " + tenant + " (Demo)",
           hash, StaffRole.TENANT_ADMIN, tenant);
     }
+    accounts.createOrUpdate("redaktion-thueringen", "App-Redaktion Thüringen (Demo)", hash, StaffRole.APP_EDITOR,
+        "thueringen");
     log.warn(
         "DEMO PROFILE ACTIVE: Amtsweg runs with demo data and demo accounts whose password is the"
             + " setting amtsweg.demo.password (see README). For trying Amtsweg only, never for"

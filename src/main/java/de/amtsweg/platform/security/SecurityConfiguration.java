@@ -79,6 +79,11 @@ class SecurityConfiguration {
                     // Staff of one tenant; what they see is scoped to their tenant by the controllers.
                     .requestMatchers("/verwaltung/api-clients", "/verwaltung/api-clients/**")
                     .hasRole(Roles.TENANT_ADMIN)
+                    // App-Store: tenant admins switch apps on; the Land's editors write them.
+                    .requestMatchers("/verwaltung/apps", "/verwaltung/apps/**")
+                    .hasRole(Roles.TENANT_ADMIN)
+                    .requestMatchers("/redaktion", "/redaktion/**")
+                    .hasRole(Roles.APP_EDITOR)
                     .requestMatchers("/verwaltung", "/verwaltung/**")
                     .hasAnyRole(Roles.CASEWORKER, Roles.TENANT_ADMIN)
                     // Servicekonto (account module): public doors, the rest for logged-in citizens.
@@ -89,6 +94,9 @@ class SecurityConfiguration {
                     .requestMatchers(
                         "/api/v1/authorities", "/api/v1/authorities/**",
                         "/api/v1/services", "/api/v1/services/**",
+                        "/api/v1/apps", "/api/v1/apps/**",
+                        // Anträge: apps may allow anonymous use; the controller checks per app and caller.
+                        "/api/v1/tenants/*/apps/*/antraege", "/api/v1/antraege/*",
                         "/api/openapi", "/api/openapi/**")
                     .permitAll()
                     // The caller's own Servicekonto (account module).
@@ -104,7 +112,7 @@ class SecurityConfiguration {
         // The token lives in a cookie, not the session: visitors who only read get no session.
         // API calls with a bearer token carry no cookies a browser would send by itself: no CSRF.
         .csrf(csrf -> csrf.csrfTokenRepository(csrfTokenRepository)
-            .ignoringRequestMatchers(BearerTokenFilter::isBearerApiRequest))
+            .ignoringRequestMatchers(BearerTokenFilter::isBearerApiRequest, SecurityConfiguration::isJsonAntragSubmission))
         // Bearer tokens (personal access tokens) for /api/**, for the request only.
         .addFilterAfter(new BearerTokenFilter(apiTokens), SecurityContextHolderFilter.class)
         // Shared with the citizen login, which stores its authentication itself.
@@ -167,6 +175,18 @@ class SecurityConfiguration {
             new RequestMatcherEntry<>(account, new LoginUrlAuthenticationEntryPoint("/konto/anmelden"))));
   }
 
+  /**
+   * Anonymous Anträge over the API carry no token to exempt them by. A browser cannot send a JSON
+   * body to another site without a CORS preflight, which Amtsweg never grants, so a cross-site
+   * forgery cannot reach this endpoint; forms (urlencoded, multipart, text/plain) get 415.
+   */
+  static boolean isJsonAntragSubmission(jakarta.servlet.http.HttpServletRequest request) {
+    String type = request.getContentType();
+    return "POST".equals(request.getMethod())
+        && request.getRequestURI().matches("^/api/v1/tenants/[^/]+/apps/[^/]+/antraege$")
+        && type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json");
+  }
+
   private static org.springframework.security.web.authentication.AuthenticationSuccessHandler staffLanding() {
     org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler handler =
         new org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler() {
@@ -174,7 +194,7 @@ class SecurityConfiguration {
           protected String determineTargetUrl(
               jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
               org.springframework.security.core.Authentication authentication) {
-            return Roles.tenantOf(authentication).isPresent() ? "/verwaltung" : "/admin";
+            return Roles.staffHome(authentication);
           }
         };
     return handler;

@@ -9,10 +9,13 @@ enum StaffRole {
   /** Caseworker (Sachbearbeitung) of one tenant. */
   CASEWORKER,
   /** Administrator of one tenant (Kommunal-Admin). */
-  TENANT_ADMIN;
+  TENANT_ADMIN,
+  /** App editor (App-Redaktion) of the Land tenant: writes and publishes Antrags-Apps. */
+  APP_EDITOR;
 
   static {
-    if (!CASEWORKER.name().equals(Roles.CASEWORKER) || !TENANT_ADMIN.name().equals(Roles.TENANT_ADMIN)) {
+    if (!CASEWORKER.name().equals(Roles.CASEWORKER) || !TENANT_ADMIN.name().equals(Roles.TENANT_ADMIN)
+        || !APP_EDITOR.name().equals(Roles.APP_EDITOR)) {
       throw new IllegalStateException("StaffRole and Roles disagree");
     }
   }

@@ -43,7 +43,23 @@ class LayoutModel {
     if (authentication == null || isCitizen(authentication)) {
       return null;
     }
-    return Roles.tenantOf(authentication).isPresent() ? "/verwaltung" : "/admin";
+    return Roles.staffHome(authentication);
+  }
+
+  /** Pages of a tenant admin's or app editor's work beyond the start page: path and message key. */
+  @ModelAttribute("staffLinks")
+  java.util.List<java.util.Map<String, String>> staffLinks() {
+    Authentication authentication = signedIn();
+    java.util.List<java.util.Map<String, String>> links = new java.util.ArrayList<>();
+    if (authentication == null || isCitizen(authentication)) {
+      return links;
+    }
+    java.util.Set<String> roles = new java.util.HashSet<>();
+    authentication.getAuthorities().forEach(a -> roles.add(a.getAuthority()));
+    if (roles.contains("ROLE_" + Roles.TENANT_ADMIN)) {
+      links.add(java.util.Map.of("path", "/verwaltung/apps", "key", "layout.nav.apps"));
+    }
+    return links;
   }
 
   /** Whether a citizen is logged in to their Servicekonto. */
@@ -82,6 +98,7 @@ class LayoutModel {
     page.addObject("staffName", staffName());
     page.addObject("citizenSignedIn", citizenSignedIn());
     page.addObject("staffHome", staffHome());
+    page.addObject("staffLinks", staffLinks());
     page.addObject("languageLinks", languageLinks(request));
   }
 

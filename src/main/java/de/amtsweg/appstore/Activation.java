@@ -1,0 +1,18 @@
+package de.amtsweg.appstore;
+
+import java.time.OffsetDateTime;
+import java.util.Map;
+
+/**
+ * A tenant's switch for one app.
+ *
+ * @param parameters the tenant's values for the app's parameters (missing ones take the default)
+ */
+public record Activation(
+    String tenantArs, String appId, boolean active, Map<String, Object> parameters, OffsetDateTime updatedAt,
+    String updatedBy) {
+
+  public Activation {
+    parameters = Map.copyOf(parameters);
+  }
+}

@@ -1,0 +1,124 @@
+package de.amtsweg.appstore.web;
+
+import de.amtsweg.appstore.Activation;
+import de.amtsweg.appstore.AppStore;
+import de.amtsweg.appstore.AppStoreException;
+import de.amtsweg.appstore.PublishedApp;
+import de.amtsweg.forms.AppDefinition;
+import de.amtsweg.platform.Roles;
+import de.amtsweg.tenancy.Tenant;
+import de.amtsweg.tenancy.TenantManagement;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * "Einer für Alle" for a municipal admin: the published apps, a preview of each, and switching one
+ * on for their own tenant with its parameters (fees, contact, notes) or off again. Every action is
+ * scoped to the admin's tenant.
+ */
+@Controller
+class AppActivationController {
+
+  private final AppStore store;
+  private final TenantManagement tenants;
+  private final MessageSource messages;
+
+  AppActivationController(AppStore store, TenantManagement tenants, MessageSource messages) {
+    this.store = store;
+    this.tenants = tenants;
+    this.messages = messages;
+  }
+
+  /** One app on the admin's list. */
+  record Row(PublishedApp app, Optional<Activation> activation) {
+
+    public boolean active() {
+      return activation.map(Activation::active).orElse(false);
+    }
+  }
+
+  @GetMapping("/verwaltung/apps")
+  String list(Authentication authentication, Model model) {
+    Tenant tenant = tenant(authentication);
+    Map<String, Activation> activations = new LinkedHashMap<>();
+    store.activations(tenant.authorityArs()).forEach(a -> activations.put(a.appId(), a));
+    model.addAttribute("tenant", tenant);
+    model.addAttribute("rows", store.publishedApps().stream()
+        .map(app -> new Row(app, Optional.ofNullable(activations.get(app.id())))).toList());
+    return "appstore/activations";
+  }
+
+  @GetMapping("/verwaltung/apps/{appId}")
+  String app(@PathVariable String appId, Authentication authentication, Model model, Locale locale) {
+    Tenant tenant = tenant(authentication);
+    PublishedApp app = store.latest(appId).orElseThrow(() -> AppStoreException.notFound(appId));
+    Activation activation = store.activation(tenant.authorityArs(), appId).orElse(null);
+    Map<String, String> values = new LinkedHashMap<>();
+    for (AppDefinition.Parameter parameter : app.definition().parameters()) {
+      Object value = activation != null && activation.parameters().containsKey(parameter.id())
+          ? activation.parameters().get(parameter.id()) : parameter.defaultValue();
+      values.put(parameter.id(), value == null ? "" : value.toString());
+    }
+    return render(tenant, app, activation, values, null, model);
+  }
+
+  @PostMapping("/verwaltung/apps/{appId}/aktivieren")
+  String activate(@PathVariable String appId, @RequestParam Map<String, String> form, Authentication authentication,
+      Model model, RedirectAttributes redirect, Locale locale) {
+    Tenant tenant = tenant(authentication);
+    PublishedApp app = store.latest(appId).orElseThrow(() -> AppStoreException.notFound(appId));
+    Map<String, String> values = new LinkedHashMap<>();
+    for (AppDefinition.Parameter parameter : app.definition().parameters()) {
+      values.put(parameter.id(), form.getOrDefault("p." + parameter.id(), ""));
+    }
+    try {
+      store.activate(tenant.authorityArs(), appId, values, authentication.getName());
+    } catch (AppStoreException e) {
+      String parameterId = String.valueOf(e.detailArguments()[0]);
+      String label = app.definition().parameter(parameterId).map(p -> p.label().in(locale)).orElse(parameterId);
+      return render(tenant, app, store.activation(tenant.authorityArs(), appId).orElse(null), values,
+          Map.of("id", "p-" + parameterId, "message",
+              messages.getMessage("problem.app-parameter-invalid.detail", new Object[] {label}, locale)), model);
+    }
+    redirect.addFlashAttribute("saved", "appstore.activation.saved");
+    return "redirect:/verwaltung/apps/" + appId;
+  }
+
+  @PostMapping("/verwaltung/apps/{appId}/deaktivieren")
+  String deactivate(@PathVariable String appId, Authentication authentication, RedirectAttributes redirect) {
+    Tenant tenant = tenant(authentication);
+    store.latest(appId).orElseThrow(() -> AppStoreException.notFound(appId));
+    store.deactivate(tenant.authorityArs(), appId, authentication.getName());
+    redirect.addFlashAttribute("saved", "appstore.activation.deactivated");
+    return "redirect:/verwaltung/apps/" + appId;
+  }
+
+  private String render(Tenant tenant, PublishedApp app, @Nullable Activation activation, Map<String, String> values,
+      @Nullable Map<String, String> error, Model model) {
+    model.addAttribute("tenant", tenant);
+    model.addAttribute("app", app);
+    model.addAttribute("activation", activation);
+    model.addAttribute("values", values);
+    model.addAttribute("error", error);
+    model.addAttribute("otherTenants", store.tenantsOffering(app.id()).size());
+    return "appstore/activation";
+  }
+
+  private Tenant tenant(Authentication authentication) {
+    return Roles.tenantOf(authentication).flatMap(tenants::bySlug)
+        .orElseThrow(() -> new AccessDeniedException("not tenant staff"));
+  }
+}
