@@ -39,9 +39,9 @@ public final class FormEngine {
 
   private static final Logger log = LoggerFactory.getLogger(FormEngine.class);
 
-  private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
-  private static final Pattern PHONE = Pattern.compile("^\\+?[0-9][0-9 ()/-]{4,30}$");
-  private static final Pattern POSTCODE = Pattern.compile("^[0-9]{5}$");
+  static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]{2,}$");
+  static final Pattern PHONE = Pattern.compile("^\\+?[0-9][0-9 ()/-]{4,30}$");
+  static final Pattern POSTCODE = Pattern.compile("^[0-9]{5}$");
   private static final DateTimeFormatter GERMAN_DATE = DateTimeFormatter.ofPattern("d.M.uuuu");
   /** The parts of a postal address, in the order people fill them in. */
   public static final List<String> ADDRESS_PARTS = List.of("street", "houseNumber", "postcode", "city");
