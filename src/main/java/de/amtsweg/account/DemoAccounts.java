@@ -21,7 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The demo profile's API clients {@code fachverfahren-erfurt}, {@code fachverfahren-jena} and
  * {@code lieferant-demo}, and its Servicekonten: Erika Mustermann with a complete profile, messages in her
- * Postfach, one recorded data sharing and the business account "Musterbau GmbH" she administers;
+ * Postfach, one recorded data sharing, the business account "Musterbau GmbH" she administers and
+ * the municipality "Stadt Ohrdruf (Demo)" she applies for (E-Government funding);
  * and the supplier "Lieferdienst Thüringen GmbH" with its own admin account. Created once; the
  * passwords are set to {@code amtsweg.demo.password} at every start, like the other demo accounts.
  * All data is made up.
@@ -64,6 +65,13 @@ class DemoAccounts implements ApplicationRunner {
       fill(erika);
       organisations.create(erika, new Organisations.Details("Musterbau GmbH (Demo)", "GMBH",
           "Amtsgericht Jena HRB 999001", "Juri-Gagarin-Ring", "86", "99084", "Erfurt"));
+    }
+    // Erika also works for a municipality: she may apply for the Land's E-Government funding for it.
+    // Added to existing demo data too, so that the Förderung app can be tried everywhere.
+    UUID erikaAccount = jdbc.sql("select id from account where email = ?").param(ERIKA).query(UUID.class).single();
+    if (organisations.of(erikaAccount).stream().noneMatch(m -> "OEFFENTLICH".equals(m.organisation().details().legalForm()))) {
+      organisations.create(erikaAccount, new Organisations.Details("Stadt Ohrdruf (Demo)", "OEFFENTLICH", null,
+          "Marktplatz", "1", "99885", "Ohrdruf"));
     }
     UUID supplier = createOrReset(SUPPLIER);
     if (supplier != null) {

@@ -206,6 +206,18 @@ public record AppDefinition(
       return maxSizeKb == null ? 10_240 : maxSizeKb;
     }
 
+    /** The accepted file formats as people know them, e.g. "PDF, JPEG, PNG", for messages. */
+    public String acceptedFormats() {
+      return String.join(", ", accept().stream().map(type -> switch (type) {
+        case "application/pdf" -> "PDF";
+        case "image/jpeg" -> "JPEG";
+        case "image/png" -> "PNG";
+        case "application/xml" -> "XML";
+        case "text/plain" -> "TXT";
+        default -> type;
+      }).toList());
+    }
+
     public int maxFilesOrDefault() {
       return maxFiles == null ? 5 : maxFiles;
     }

@@ -444,7 +444,8 @@ public final class FormEngine {
           for (Object file : files) {
             Map<?, ?> meta = (Map<?, ?>) file;
             if (!field.accept().contains(String.valueOf(meta.get("contentType")))) {
-              problems.add(AnswerProblem.of(path, "file-type", String.valueOf(meta.get("name")), field.label()));
+              problems.add(AnswerProblem.of(path, "file-type", String.valueOf(meta.get("name")), field.label(),
+                  field.acceptedFormats()));
             } else if (meta.get("size") instanceof Number size && size.longValue() > field.maxSizeKbOrDefault() * 1024L) {
               problems.add(AnswerProblem.of(path, "file-size", String.valueOf(meta.get("name")),
                   field.maxSizeKbOrDefault() / 1024.0 >= 1 ? (field.maxSizeKbOrDefault() / 1024) + " MB" : field.maxSizeKbOrDefault() + " KB"));
@@ -631,7 +632,10 @@ public final class FormEngine {
     }
   }
 
-  /** Reads {@code 1234}, {@code 1234.5}, {@code 1.234,50} and {@code 12,5}; null if it is no number. */
+  /**
+   * Reads {@code 1234}, {@code 1234.5}, {@code 1.234,50}, {@code 40.000} (forty thousand) and {@code
+   * 12,5}; null if it is no number.
+   */
   public static @Nullable BigDecimal number(Object value) {
     if (value instanceof BigDecimal decimal) {
       return decimal;
@@ -648,7 +652,8 @@ public final class FormEngine {
     String text = s.strip().replace(" ", "").replace("\u00a0", "").replace("€", "");
     if (text.contains(",")) {
       text = text.replace(".", "").replace(',', '.');
-    } else if (text.indexOf('.') != text.lastIndexOf('.')) {
+    } else if (text.indexOf('.') != text.lastIndexOf('.') || text.matches("^-?[0-9]{1,3}\\.[0-9]{3}$")) {
+      // 1.234.567, and 40.000 as a German reader means it (forty thousand), not 40.0
       text = text.replace(".", "");
     }
     if (!text.matches("^-?[0-9]{1,15}(\\.[0-9]{1,10})?$")) {

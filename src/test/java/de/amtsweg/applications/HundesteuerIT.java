@@ -25,7 +25,7 @@ class HundesteuerIT extends AmtswegIT {
     assertThat(AntragForms.path(anliegen)).endsWith("/schritt/anliegen");
     String base = AntragForms.path(anliegen).replace("/schritt/anliegen", "");
 
-    HttpResponse<String> halter = browser.follow(AntragForms.fill(browser, anliegen, Map.of("anliegen", "anmeldung")));
+    HttpResponse<String> halter = AntragForms.next(browser, AntragForms.fill(browser, anliegen, Map.of("anliegen", "anmeldung")));
     assertThat(AntragForms.path(halter)).endsWith("/schritt/halter");
 
     // A wrong e-mail address: the page comes back with the error linked to the field, nothing lost.
@@ -42,7 +42,7 @@ class HundesteuerIT extends AmtswegIT {
     assertThat(errors.title()).startsWith("Fehler:");
 
     owner.put("email", "erika@example.org");
-    HttpResponse<String> hunde = browser.follow(AntragForms.fill(browser, wrong, owner));
+    HttpResponse<String> hunde = AntragForms.next(browser, AntragForms.fill(browser, wrong, owner));
     assertThat(AntragForms.path(hunde)).endsWith("/schritt/hunde");
 
     Map<String, String> bello = Map.of("hunde[0].name", "Bello", "hunde[0].rasse", "labrador",
@@ -51,7 +51,7 @@ class HundesteuerIT extends AmtswegIT {
     // "Weiteren Hund hinzufügen" without JavaScript: a submit button that keeps what was typed.
     Map<String, String> add = new java.util.HashMap<>(bello);
     add.put("_action", "add:hunde");
-    HttpResponse<String> two = browser.follow(AntragForms.fill(browser, hunde, add));
+    HttpResponse<String> two = AntragForms.next(browser, AntragForms.fill(browser, hunde, add));
     Document twoDogs = Browser.page(two);
     assertThat(twoDogs.select("input[name=hunde[0].name]").val()).isEqualTo("Bello");
     assertThat(twoDogs.select("input[name=hunde[1].name]")).hasSize(1);
@@ -59,10 +59,10 @@ class HundesteuerIT extends AmtswegIT {
     Map<String, String> both = new java.util.HashMap<>(bello);
     both.putAll(Map.of("hunde[1].name", "Luna", "hunde[1].rasse", "beagle", "hunde[1].geschlecht", "huendin",
         "hunde[1].wurfdatum", "2022-01-01", "hunde[1].haltungsbeginn", "2024-06-01", "hunde[1].listenhund", "false"));
-    HttpResponse<String> befreiung = browser.follow(AntragForms.fill(browser, two, both));
+    HttpResponse<String> befreiung = AntragForms.next(browser, AntragForms.fill(browser, two, both));
     assertThat(AntragForms.path(befreiung)).endsWith("/schritt/befreiung");
 
-    HttpResponse<String> check = browser.follow(AntragForms.fill(browser, befreiung, Map.of("befreiungBeantragt", "false")));
+    HttpResponse<String> check = AntragForms.next(browser, AntragForms.fill(browser, befreiung, Map.of("befreiungBeantragt", "false")));
     assertThat(AntragForms.path(check)).endsWith("/pruefen");
     Document summary = Browser.page(check);
     assertThat(summary.text()).contains("Labrador Retriever", "Luna", "12.08.1984", "246,00 €");
@@ -87,10 +87,15 @@ class HundesteuerIT extends AmtswegIT {
     Document confirmation = Browser.page(browser.follow(done));
     String reference = location.substring(location.lastIndexOf('/') + 1);
     assertThat(confirmation.select(".reference").text()).isEqualTo(reference);
-    HttpResponse<String> receipt = browser.get(confirmation.select("a[href*=eingangsbestaetigung]").attr("href"));
+    HttpResponse<byte[]> receipt = browser.download(confirmation.select("a[href*=eingangsbestaetigung]").attr("href"));
     assertThat(receipt.statusCode()).isEqualTo(200);
     assertThat(receipt.headers().firstValue("Content-Type")).hasValue("application/pdf");
-    assertThat(receipt.body()).startsWith("%PDF-");
+    // PDF/A-3 with every answer for the reader and antrag.json/antrag.xml for programs.
+    ReceiptCheck pdf = ReceiptCheck.of(receipt.body(), reference);
+    assertThat(pdf.text()).contains("Stadt Erfurt", "Erika", "Mustermann", "Fischmarkt", "Bello", "Labrador Retriever",
+        "Luna", "246,00");
+    assertThat(pdf.json()).contains("\"Bello\"", "\"labrador\"", "erika@example.org");
+    assertThat(pdf.xml()).contains("Luna", "beagle");
 
     // The back button and a second click: the same Antrag, never a second one.
     HttpResponse<String> again = browser.post(base + "/absenden?erklaerung=aenderungen",

@@ -112,6 +112,9 @@ class FormEngineTest {
     assertThat(FormEngine.number("1.234,50")).isEqualByComparingTo("1234.50");
     assertThat(FormEngine.number("12,5")).isEqualByComparingTo("12.5");
     assertThat(FormEngine.number("1234.5")).isEqualByComparingTo("1234.5");
+    assertThat(FormEngine.number("40.000")).as("thousands, as Germans write them").isEqualByComparingTo("40000");
+    assertThat(FormEngine.number("1.234.567")).isEqualByComparingTo("1234567");
+    assertThat(FormEngine.number("12.50")).isEqualByComparingTo("12.5");
     assertThat(FormEngine.number("zwölf")).isNull();
   }
 }

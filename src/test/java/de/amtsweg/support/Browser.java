@@ -104,8 +104,16 @@ public final class Browser {
 
   /** A form POST with exactly these fields (no CSRF token unless given) and extra headers. */
   public HttpResponse<String> post(String path, Map<String, String> fields, String... headers) {
+    return post(path, List.copyOf(fields.entrySet()), headers);
+  }
+
+  /**
+   * A form POST with these fields in this order, names may repeat (checkboxes of a multiple
+   * choice); no CSRF token unless given.
+   */
+  public HttpResponse<String> post(String path, List<Map.Entry<String, String>> fields, String... headers) {
     String body =
-        fields.entrySet().stream()
+        fields.stream()
             .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
             .collect(Collectors.joining("&"));
     return send(
@@ -113,6 +121,27 @@ public final class Browser {
             .header("Content-Type", "application/x-www-form-urlencoded")
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build());
+  }
+
+  /** A POST with a JSON body, as an API client sends it. */
+  public HttpResponse<String> postJson(String path, String json, String... headers) {
+    return send(
+        request(path, headers)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build());
+  }
+
+  /** A GET whose body is kept as bytes (a PDF, an image). */
+  public HttpResponse<byte[]> download(String path, String... headers) {
+    try {
+      return client.send(request(path, headers).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   /** A multipart POST with one file and the CSRF token. */

@@ -179,7 +179,7 @@ class AntragApiController {
         continue;
       }
       if (!field.accept().contains(Attachments.detect(bytes))) {
-        problems.add(new AnswerProblem(path, "file-type", List.of(name, field.label()), null));
+        problems.add(new AnswerProblem(path, "file-type", List.of(name, field.label(), field.acceptedFormats()), null));
         continue;
       }
       stored.add(attachments.store(draftId, path, name, bytes).metadata());

@@ -236,6 +236,11 @@ class AntragController {
     if (!problems.isEmpty() || !uploadProblems.isEmpty() || action.startsWith("add:") || action.startsWith("remove")) {
       return renderStep(context, after, step, answers, problems, toCheck, request, model, locale);
     }
+    if (revealsQuestions(before, after, step)) {
+      // An answer showed a question on this page that the applicant has not seen yet: show it.
+      request.getSession().setAttribute(SESSION_NOTICE, "applications.step.more-questions");
+      return renderStep(context, after, step, answers, problems, toCheck, request, model, locale);
+    }
     List<Step> visible = after.visibleSteps();
     int index = visible.indexOf(step);
     if (toCheck || index < 0 || index == visible.size() - 1) {
@@ -266,6 +271,25 @@ class AntragController {
     model.addAttribute("notice", takeNotice(request.getSession()));
     model.addAttribute("base", base(context.draft));
     return "applications/step";
+  }
+
+  /** Whether the answers just given show a question of this page that was hidden when it was filled in. */
+  private static boolean revealsQuestions(FormEngine before, FormEngine after, Step step) {
+    for (Field field : step.fields()) {
+      if (after.visible(field) && !before.visible(field)) {
+        return true;
+      }
+      if (field.type() == FieldType.GROUP && after.visible(field)) {
+        for (int i = 0; i < after.itemCount(field); i++) {
+          for (Field child : field.fields()) {
+            if (after.visible(field, i, child) && !before.visible(field, i, child)) {
+              return true;
+            }
+          }
+        }
+      }
+    }
+    return false;
   }
 
   private static boolean hasFiles(Step step) {
@@ -359,7 +383,7 @@ class AntragController {
       byte[] bytes = upload.getBytes();
       String type = Attachments.detect(bytes);
       if (!field.accept().contains(type)) {
-        problems.add(new AnswerProblem(path, "file-type", List.of(name, field.label()), null));
+        problems.add(new AnswerProblem(path, "file-type", List.of(name, field.label(), field.acceptedFormats()), null));
         return;
       }
       files.add(attachments.store(context.draft.id(), path, name, bytes).metadata());
