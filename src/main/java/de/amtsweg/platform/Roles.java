@@ -18,6 +18,9 @@ public final class Roles {
   /** Administrator of one tenant: {@code ROLE_TENANT_ADMIN}. */
   public static final String TENANT_ADMIN = "TENANT_ADMIN";
 
+  /** Platform operator (Betrieb), not bound to a tenant: {@code ROLE_PLATFORM_OPERATOR}. */
+  public static final String PLATFORM_OPERATOR = "PLATFORM_OPERATOR";
+
   /** A machine (Fachverfahren, ERP system) with an access token from /oauth2/token: {@code ROLE_API_CLIENT}. */
   public static final String API_CLIENT = "API_CLIENT";
 
