@@ -39,6 +39,8 @@ class OidcLoginIT {
             "--server.port=0",
             "--amtsweg.data-dir=target/it-data/oidc-" + System.nanoTime(),
             "--amtsweg.embedded-database.ephemeral=true",
+            // Production needs the key for second-factor secrets (openssl rand -base64 32).
+            "--amtsweg.account.secret-key=q7V3m0xkC0oJ9WcU1o8m2cXo3rBvR0bS9Q8m3q4m5d0=",
             registration + "client-id=" + TestIdentityProvider.CLIENT_ID,
             registration + "client-secret=" + TestIdentityProvider.CLIENT_SECRET,
             registration + "client-name=Test-IdP",

@@ -2,6 +2,7 @@ package de.amtsweg.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.amtsweg.platform.PlatformProperties;
 import de.amtsweg.support.AmtswegIT;
 import de.amtsweg.support.Browser;
 import java.net.http.HttpResponse;
@@ -10,11 +11,16 @@ import java.util.List;
 import java.util.Map;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The TOTP second factor: setup with QR code, login with a code, recovery codes, turning it off. */
 class SecondFactorIT extends AmtswegIT {
 
   private final Citizens citizens = new Citizens(this::browser);
+  @Autowired JdbcClient jdbc;
+  @Autowired SecondFactor secondFactor;
+  @Autowired PlatformProperties platform;
 
   @Test
   void withTheSecondFactorOnThePasswordAloneIsNotEnough() {
@@ -32,6 +38,7 @@ class SecondFactorIT extends AmtswegIT {
     assertThat(wrong.select("#error-summary").text()).contains("Der Code stimmt nicht");
     HttpResponse<String> confirmed = browser.submit("/konto/sicherheit/zwei-faktor/bestaetigen", Browser.csrf(setup), Map.of("code", now(secret)));
     List<String> recovery = Browser.page(browser.follow(confirmed)).select(".recovery-codes code").eachText();
+    assertThat(storedSecret(email)).as("encrypted at rest").startsWith("aesgcm1:").doesNotContain(secret);
     assertThat(recovery).hasSize(10).allMatch(code -> code.matches("[A-Z2-9]{5}-[A-Z2-9]{5}"));
     assertThat(browser.get("/konto/sicherheit/zwei-faktor/codes").statusCode()).as("shown once").isEqualTo(302);
 
@@ -83,6 +90,38 @@ class SecondFactorIT extends AmtswegIT {
 
     assertThat(Browser.page(replayed).select("#error-summary").text()).contains("Der Code stimmt nicht");
     assertThat(replay.get("/konto").statusCode()).isEqualTo(302);
+  }
+
+  @Test
+  void secretsStoredInClearByEarlierVersionsAreEncryptedAndStillWork() throws java.io.IOException {
+    String email = citizens.confirmedAccount();
+    Browser browser = citizens.loggedIn(email, Citizens.PASSWORD);
+    Document page = Browser.page(browser.get("/konto/sicherheit/zwei-faktor"));
+    Document setup = Browser.page(browser.follow(browser.submit("/konto/sicherheit/zwei-faktor/einrichten", Browser.csrf(page), Map.of())));
+    String secret = setup.select("#totp-secret").text().replace(" ", "");
+    browser.submit("/konto/sicherheit/zwei-faktor/bestaetigen", Browser.csrf(setup), Map.of("code", now(secret)));
+    // As an earlier version stored it.
+    jdbc.sql("update account_totp set secret = ? where account_id = (select id from account where email = ?)")
+        .params(secret, email).update();
+
+    assertThat(secondFactor.sealPlainSecrets()).isGreaterThanOrEqualTo(1);
+
+    assertThat(storedSecret(email)).startsWith("aesgcm1:").doesNotContain(secret);
+    Browser next = browser();
+    next.logIn(email, Citizens.PASSWORD);
+    Document codePage = Browser.page(next.get("/konto/anmelden/code"));
+    assertThat(next.submit("/konto/anmelden/code", Browser.csrf(codePage), Map.of("code", next(secret)))
+        .headers().firstValue("Location").orElseThrow()).endsWith("/konto");
+    assertThat(next.get("/konto").statusCode()).isEqualTo(200);
+    // The demo's generated key, readable by its owner only.
+    java.nio.file.Path key = platform.dataDir().resolve(SecretBox.KEY_FILE);
+    assertThat(java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(key)))
+        .isEqualTo("rw-------");
+  }
+
+  private String storedSecret(String email) {
+    return jdbc.sql("select t.secret from account_totp t join account a on a.id = t.account_id where a.email = ?")
+        .param(email).query(String.class).single();
   }
 
   private static String next(String secret) {
