@@ -108,6 +108,34 @@ class OidcLoginIT {
         .as("the provider's name fills the empty profile").anySatisfy(t -> assertThat(t).startsWith("Max"));
   }
 
+  @Test
+  void anAccountWithASecondFactorStillAsksForItsCodeAfterTheProvidersLogin() {
+    Browser first = browser();
+    assertThat(logInAtProvider(first, "toni").uri().getPath()).isEqualTo("/konto");
+    Document page = Browser.page(first.get("/konto/sicherheit/zwei-faktor"));
+    Document setup = Browser.page(first.follow(first.submit("/konto/sicherheit/zwei-faktor/einrichten", Browser.csrf(page), Map.of())));
+    String secret = setup.select("#totp-secret").text().replace(" ", "");
+    long step = Totp.step(java.time.Instant.now().getEpochSecond());
+    assertThat(first.submit("/konto/sicherheit/zwei-faktor/bestaetigen", Browser.csrf(setup),
+        Map.of("code", Totp.code(Totp.base32Decode(secret), step, Totp.DIGITS))).statusCode()).isEqualTo(302);
+
+    Browser later = browser();
+    HttpResponse<String> afterProvider = logInAtProvider(later, "toni");
+
+    assertThat(afterProvider.uri().getPath()).isEqualTo("/konto/anmelden/code");
+    assertThat(Browser.page(afterProvider).select("h1").text()).isEqualTo("Code aus Ihrer App");
+    assertThat(later.get("/konto").statusCode()).as("not logged in before the code").isEqualTo(302);
+    assertThat(later.get("/api/v1/me", "Accept", "application/json").statusCode()).isEqualTo(401);
+    Document codePage = Browser.page(afterProvider);
+    assertThat(Browser.page(later.submit("/konto/anmelden/code", Browser.csrf(codePage), Map.of("code", "000000")))
+        .select("#error-summary").text()).contains("Der Code stimmt nicht");
+    assertThat(later.get("/konto").statusCode()).isEqualTo(302);
+    HttpResponse<String> withCode = later.submit("/konto/anmelden/code", Browser.csrf(codePage),
+        Map.of("code", Totp.code(Totp.base32Decode(secret), step + 1, Totp.DIGITS)));
+    assertThat(withCode.headers().firstValue("Location").orElseThrow()).endsWith("/konto");
+    assertThat(Browser.page(later.get("/konto")).text()).contains("Angemeldet mit toni.zweifach@example.org");
+  }
+
   /** A browser that asks for HTML, as real ones do (the provider answers others with 401). */
   private static Browser browser() {
     return new Browser(URI.create(appBase)).accept("text/html,application/xhtml+xml");
