@@ -190,15 +190,24 @@ public class ApiClients implements RegisteredClientRepository, ApiTokenAuthentic
   @Transactional
   public void createOrUpdate(String clientId, String name, String secret, @Nullable String tenantSlug,
       @Nullable UUID organisationId, List<String> scopes) {
+    createOrUpdateHashed(clientId, name, passwordEncoder.encode(secret), tenantSlug, organisationId, scopes);
+  }
+
+  /** {@link #createOrUpdate} with the secret's hash; the time of the secret stays if the hash does. */
+  @Transactional
+  void createOrUpdateHashed(String clientId, String name, String secretHash, @Nullable String tenantSlug,
+      @Nullable UUID organisationId, List<String> scopes) {
     jdbc.sql(
             """
             insert into api_client (id, client_id, name, secret_hash, tenant_slug, organisation_id, scopes)
             values (?, ?, ?, ?, ?, ?, ?)
             on conflict (client_id) do update set name = excluded.name, secret_hash = excluded.secret_hash,
               tenant_slug = excluded.tenant_slug, organisation_id = excluded.organisation_id,
-              scopes = excluded.scopes, secret_rotated_at = now()
+              scopes = excluded.scopes,
+              secret_rotated_at = case when api_client.secret_hash = excluded.secret_hash
+                then api_client.secret_rotated_at else now() end
             """)
-        .params(UUID.randomUUID(), clientId, name, passwordEncoder.encode(secret), tenantSlug, organisationId,
+        .params(UUID.randomUUID(), clientId, name, secretHash, tenantSlug, organisationId,
             scopes.toArray(String[]::new))
         .update();
   }
