@@ -27,11 +27,13 @@ class OidcLoginIT {
   private static ConfigurableApplicationContext idp;
   private static ConfigurableApplicationContext app;
   private static String appBase;
+  private static String idpIssuer;
 
   @BeforeAll
   static void start() {
     idp = TestIdentityProvider.start();
     String issuer = "http://127.0.0.1:" + idp.getEnvironment().getProperty("local.server.port");
+    idpIssuer = issuer;
     String registration = "--spring.security.oauth2.client.registration.testidp.";
     app = new SpringApplicationBuilder(AmtswegApplication.class)
         .profiles("prod")
@@ -62,10 +64,15 @@ class OidcLoginIT {
   @Test
   void aNewIdentityGetsAnAccountWithTheProvidersDataAndComesBackToIt() {
     Browser browser = browser();
+    browser.submit("/ort", Browser.csrf(Browser.page(browser.get("/"))), Map.of("ars", "160510000000"));
+    String planted = browser.cookieValue("AMTSWEG_SESSION");
+    assertThat(planted).isNotNull();
 
     HttpResponse<String> landed = logInAtProvider(browser, "gabi");
 
     assertThat(landed.uri().getPath()).isEqualTo("/konto");
+    assertThat(browser.cookieValue("AMTSWEG_SESSION")).as("a new session after the provider's login").isNotEqualTo(planted);
+    assertThat(browser().cookie("AMTSWEG_SESSION", planted).get("/konto").statusCode()).isEqualTo(302);
     assertThat(Browser.page(landed).text()).contains("Angemeldet mit gabi.beispiel@example.org");
     Document profile = Browser.page(browser.get("/konto/profil"));
     assertThat(profile.select("#person dd").eachText())
@@ -99,6 +106,8 @@ class OidcLoginIT {
         browser.submit("/konto/sicherheit/verknuepfen/testidp", Browser.csrf(security), Map.of()));
     assertThat(linked.uri().getPath()).isEqualTo("/konto/sicherheit");
     assertThat(Browser.page(linked).text()).contains("Test-IdP: verknüpft", "Der Identitätsanbieter ist mit Ihrem Konto verknüpft");
+    assertThat(exported(browser).path("account").path("linkedIdentityProviders").get(0).asString())
+        .as("the GDPR export names the linked provider").isEqualTo(idpIssuer);
 
     Browser later = browser();
     HttpResponse<String> landed = logInAtProvider(later, "max");
@@ -112,12 +121,7 @@ class OidcLoginIT {
   void anAccountWithASecondFactorStillAsksForItsCodeAfterTheProvidersLogin() {
     Browser first = browser();
     assertThat(logInAtProvider(first, "toni").uri().getPath()).isEqualTo("/konto");
-    Document page = Browser.page(first.get("/konto/sicherheit/zwei-faktor"));
-    Document setup = Browser.page(first.follow(first.submit("/konto/sicherheit/zwei-faktor/einrichten", Browser.csrf(page), Map.of())));
-    String secret = setup.select("#totp-secret").text().replace(" ", "");
-    long step = Totp.step(java.time.Instant.now().getEpochSecond());
-    assertThat(first.submit("/konto/sicherheit/zwei-faktor/bestaetigen", Browser.csrf(setup),
-        Map.of("code", Totp.code(Totp.base32Decode(secret), step, Totp.DIGITS))).statusCode()).isEqualTo(302);
+    String secret = Citizens.turnOnSecondFactor(first);
 
     Browser later = browser();
     HttpResponse<String> afterProvider = logInAtProvider(later, "toni");
@@ -130,10 +134,27 @@ class OidcLoginIT {
     assertThat(Browser.page(later.submit("/konto/anmelden/code", Browser.csrf(codePage), Map.of("code", "000000")))
         .select("#error-summary").text()).contains("Der Code stimmt nicht");
     assertThat(later.get("/konto").statusCode()).isEqualTo(302);
+    String halfway = later.cookieValue("AMTSWEG_SESSION");
     HttpResponse<String> withCode = later.submit("/konto/anmelden/code", Browser.csrf(codePage),
-        Map.of("code", Totp.code(Totp.base32Decode(secret), step + 1, Totp.DIGITS)));
+        Map.of("code", Citizens.totp(secret, 1)));
     assertThat(withCode.headers().firstValue("Location").orElseThrow()).endsWith("/konto");
+    assertThat(later.cookieValue("AMTSWEG_SESSION")).isNotEqualTo(halfway);
     assertThat(Browser.page(later.get("/konto")).text()).contains("Angemeldet mit toni.zweifach@example.org");
+  }
+
+  /** The servicekonto.json of the account's GDPR export. */
+  private static tools.jackson.databind.JsonNode exported(Browser browser) {
+    try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(
+        new java.io.ByteArrayInputStream(browser.download("/konto/datenschutz/export").body()))) {
+      for (java.util.zip.ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+        if (entry.getName().equals("servicekonto.json")) {
+          return tools.jackson.databind.json.JsonMapper.builder().build().readTree(zip.readAllBytes());
+        }
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    throw new AssertionError("no servicekonto.json in the export");
   }
 
   /** A browser that asks for HTML, as real ones do (the provider answers others with 401). */

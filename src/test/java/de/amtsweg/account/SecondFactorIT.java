@@ -49,10 +49,13 @@ class SecondFactorIT extends AmtswegIT {
     Document codePage = Browser.page(next.get("/konto/anmelden/code"));
     Document refused = Browser.page(next.submit("/konto/anmelden/code", Browser.csrf(codePage), Map.of("code", "123456")));
     assertThat(refused.select("#error-summary").text()).contains("Der Code stimmt nicht");
+    String halfway = next.cookieValue("AMTSWEG_SESSION");
     // The current step was used to confirm the setup; the app's next code (one step of drift) counts.
     HttpResponse<String> withCode = next.submit("/konto/anmelden/code", Browser.csrf(codePage), Map.of("code", next(secret)));
     assertThat(withCode.headers().firstValue("Location").orElseThrow()).endsWith("/konto");
     assertThat(next.get("/konto").statusCode()).isEqualTo(200);
+    assertThat(next.cookieValue("AMTSWEG_SESSION")).as("a new session once the login is complete").isNotEqualTo(halfway);
+    assertThat(browser().cookie("AMTSWEG_SESSION", halfway).get("/konto").statusCode()).isEqualTo(302);
 
     Browser withRecovery = browser();
     withRecovery.logIn(email, Citizens.PASSWORD);
@@ -95,11 +98,7 @@ class SecondFactorIT extends AmtswegIT {
   @Test
   void secretsStoredInClearByEarlierVersionsAreEncryptedAndStillWork() throws java.io.IOException {
     String email = citizens.confirmedAccount();
-    Browser browser = citizens.loggedIn(email, Citizens.PASSWORD);
-    Document page = Browser.page(browser.get("/konto/sicherheit/zwei-faktor"));
-    Document setup = Browser.page(browser.follow(browser.submit("/konto/sicherheit/zwei-faktor/einrichten", Browser.csrf(page), Map.of())));
-    String secret = setup.select("#totp-secret").text().replace(" ", "");
-    browser.submit("/konto/sicherheit/zwei-faktor/bestaetigen", Browser.csrf(setup), Map.of("code", now(secret)));
+    String secret = Citizens.turnOnSecondFactor(citizens.loggedIn(email, Citizens.PASSWORD));
     // As an earlier version stored it.
     jdbc.sql("update account_totp set secret = ? where account_id = (select id from account where email = ?)")
         .params(secret, email).update();
