@@ -95,6 +95,18 @@ public final class Browser {
     return send(request(path, headers).GET().build());
   }
 
+  /** A GET whose body is kept as bytes (a download: ZIP, PDF). */
+  public HttpResponse<byte[]> download(String path) {
+    try {
+      return client.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Submits a form with the CSRF token of the page it was on, as a browser would. */
   public HttpResponse<String> submit(String path, String csrfToken, Map<String, String> fields) {
     Map<String, String> all = new java.util.LinkedHashMap<>(fields);
