@@ -16,7 +16,7 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
 /**
  * A real OpenID Connect provider for tests (outside {@code de.amtsweg}, so that the app's component
  * scan never picks it up): Spring Authorization Server with Spring Boot's
- * defaults, one client {@code amtsweg} and two people, started in its own context on a free port.
+ * defaults, one client {@code amtsweg} and three people, started in its own context on a free port.
  * Loopback redirect URIs match on any port (RFC 8252), so the app may run anywhere on 127.0.0.1.
  */
 @SpringBootConfiguration
@@ -40,7 +40,8 @@ public class TestIdentityProvider {
   /** The people the provider knows, by user name: e-mail, given name, family name, birth date. */
   static final Map<String, String[]> PEOPLE = Map.of(
       "gabi", new String[] {"gabi.beispiel@example.org", "Gabriele", "Beispiel", "1980-05-17"},
-      "max", new String[] {"max.muster@example.org", "Max", "Muster", "1975-01-02"});
+      "max", new String[] {"max.muster@example.org", "Max", "Muster", "1975-01-02"},
+      "toni", new String[] {"toni.zweifach@example.org", "Toni", "Zweifach", "1990-03-04"});
 
   /** Starts the provider on a free port of 127.0.0.1; its issuer is http://127.0.0.1:<port>. */
   public static ConfigurableApplicationContext start() {

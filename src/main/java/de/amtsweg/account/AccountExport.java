@@ -98,6 +98,7 @@ public class AccountExport {
             "id", account.id(), "email", account.email(), "emailConfirmedAt", account.emailConfirmedAt(),
             "passwordChangedAt", account.passwordChangedAt(), "createdAt", account.createdAt(),
             "secondFactor", secondFactor.enabled(accountId),
+            "recoveryCodesLeft", secondFactor.recoveryCodesLeft(accountId),
             "linkedIdentityProviders", identities.issuers(accountId),
             "accessTokens", tokens.list(accountId).stream()
                 .map(t -> ordered("name", t.name(), "createdAt", t.createdAt(), "expiresAt", t.expiresAt(),

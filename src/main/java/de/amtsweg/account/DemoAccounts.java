@@ -2,7 +2,7 @@ package de.amtsweg.account;
 
 import de.amtsweg.account.PostfachMessage.File;
 import de.amtsweg.account.PostfachMessage.Kind;
-import de.amtsweg.platform.PlatformProperties;
+import de.amtsweg.platform.DemoPassword;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +14,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,7 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Postfach, one recorded data sharing, the business account "Musterbau GmbH" she administers and
  * the municipality "Stadt Ohrdruf (Demo)" she applies for (E-Government funding);
  * and the supplier "Lieferdienst Thüringen GmbH" with its own admin account. Created once; the
- * passwords are set to {@code amtsweg.demo.password} at every start, like the other demo accounts.
+ * passwords are set to {@code amtsweg.demo.password} at every start, like the other demo accounts
+ * (a stored hash that already verifies it is kept: see {@code platform.DemoPassword}).
  * All data is made up.
  */
 @Component
@@ -36,25 +36,22 @@ class DemoAccounts implements ApplicationRunner {
   static final String SUPPLIER = "rechnungen@lieferdienst-thueringen.example";
 
   private final JdbcClient jdbc;
-  private final PasswordEncoder passwordEncoder;
+  private final DemoPassword demoPassword;
   private final ProfileManagement profiles;
   private final Postfach postfach;
   private final DataSharing sharing;
   private final Organisations organisations;
   private final ApiClients apiClients;
-  private final String password;
 
-  DemoAccounts(JdbcClient jdbc, PasswordEncoder passwordEncoder, ProfileManagement profiles,
-      Postfach postfach, DataSharing sharing, Organisations organisations, ApiClients apiClients,
-      PlatformProperties properties) {
+  DemoAccounts(JdbcClient jdbc, DemoPassword demoPassword, ProfileManagement profiles,
+      Postfach postfach, DataSharing sharing, Organisations organisations, ApiClients apiClients) {
     this.jdbc = jdbc;
-    this.passwordEncoder = passwordEncoder;
+    this.demoPassword = demoPassword;
     this.profiles = profiles;
     this.postfach = postfach;
     this.sharing = sharing;
     this.organisations = organisations;
     this.apiClients = apiClients;
-    this.password = properties.demo().password();
   }
 
   @Override
@@ -78,19 +75,30 @@ class DemoAccounts implements ApplicationRunner {
       organisations.create(supplier, new Organisations.Details("Lieferdienst Thüringen GmbH (Demo)", "GMBH",
           "Amtsgericht Jena HRB 999002", "Am Anger", "1", "07743", "Jena"));
     }
-    apiClients.createOrUpdate("fachverfahren-erfurt", "Fachverfahren der Stadt Erfurt (Demo)", password, "erfurt",
-        null, List.of("antraege.lesen", "postfach.senden"));
-    apiClients.createOrUpdate("fachverfahren-jena", "Fachverfahren der Stadt Jena (Demo)", password, "jena",
-        null, List.of("antraege.lesen", "postfach.senden"));
+    List<String> authority = List.of(ApiScope.ANTRAEGE_LESEN.value(), ApiScope.POSTFACH_SENDEN.value());
+    client("fachverfahren-erfurt", "Fachverfahren der Stadt Erfurt (Demo)", "erfurt", null, authority);
+    client("fachverfahren-jena", "Fachverfahren der Stadt Jena (Demo)", "jena", null, authority);
     UUID supplierAccount = jdbc.sql("select id from account where email = ?").param(SUPPLIER).query(UUID.class).single();
     organisations.of(supplierAccount).stream().findFirst().ifPresent(organisation ->
-        apiClients.createOrUpdate("lieferant-demo", "ERP-System des Lieferdienstes (Demo)", password, null,
-            organisation.organisation().id(), List.of("rechnungen.senden")));
+        client("lieferant-demo", "ERP-System des Lieferdienstes (Demo)", null, organisation.organisation().id(),
+            List.of(ApiScope.RECHNUNGEN_SENDEN.value())));
   }
 
-  /** The id of a newly created account, or null if it existed (its password is reset). */
+  private void client(String clientId, String name, @Nullable String tenant, @Nullable UUID organisation,
+      List<String> scopes) {
+    String stored = jdbc.sql("select secret_hash from api_client where client_id = ?").param(clientId)
+        .query(String.class).optional().orElse(null);
+    apiClients.createOrUpdateHashed(clientId, name, demoPassword.hashFor(stored), tenant, organisation, scopes);
+  }
+
+  /**
+   * The id of a newly created account, or null if it existed (its password is reset to the demo
+   * password, unless its hash already is one of it).
+   */
   @Nullable UUID createOrReset(String email) {
-    String hash = passwordEncoder.encode(password);
+    String stored = jdbc.sql("select password_hash from account where email = ?").param(email)
+        .query(String.class).optional().orElse(null);
+    String hash = demoPassword.hashFor(stored);
     int updated = jdbc.sql("update account set password_hash = ? where email = ?").params(hash, email).update();
     if (updated > 0) {
       return null;

@@ -74,6 +74,16 @@ public class Organisations {
     this.jdbc = jdbc;
   }
 
+  /**
+   * Every organisation, by name: only for platform operators, who register their API clients.
+   * Everyone else sees only the organisations they belong to ({@link #of}).
+   */
+  public List<Organisation> all() {
+    return jdbc.sql("select " + COLUMNS + " from organisation o order by o.name, o.id")
+        .query((rs, row) -> map(rs))
+        .list();
+  }
+
   /** Creates an organisation with the account as its first admin. */
   @Transactional
   public UUID create(UUID accountId, Details details) {

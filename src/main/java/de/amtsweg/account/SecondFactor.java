@@ -17,7 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The optional second factor: a TOTP app, plus ten single-use recovery codes for when the phone
- * is lost. A code is accepted once (the step is remembered).
+ * is lost. A code is accepted once (the step is remembered). The TOTP secret is stored encrypted
+ * ({@link SecretBox}); secrets stored in clear by earlier versions are encrypted at start.
  */
 @Service
 public class SecondFactor {
@@ -39,11 +40,39 @@ public class SecondFactor {
 
   private final JdbcClient jdbc;
   private final AccountManagement accounts;
+  private final SecretBox box;
 
-  SecondFactor(JdbcClient jdbc, AccountManagement accounts) {
+  SecondFactor(JdbcClient jdbc, AccountManagement accounts, SecretBox box) {
     this.jdbc = jdbc;
     this.accounts = accounts;
+    this.box = box;
+    sealPlainSecrets();
   }
+
+  /**
+   * Encrypts the secrets that earlier versions stored in clear. Runs at every start, before the
+   * app takes requests; a secret is sealed once, also when several nodes start at the same time.
+   *
+   * @return how many were sealed
+   */
+  public int sealPlainSecrets() {
+    List<Stored> plain = jdbc.sql("select account_id, secret from account_totp where secret not like ?")
+        .param(SecretBox.PREFIX + "%")
+        .query((rs, row) -> new Stored(rs.getObject("account_id", UUID.class), rs.getString("secret")))
+        .list();
+    int sealed = 0;
+    for (Stored stored : plain) {
+      sealed += jdbc.sql("update account_totp set secret = ? where account_id = ? and secret = ?")
+          .params(box.seal(stored.secret(), stored.accountId().toString()), stored.accountId(), stored.secret())
+          .update();
+    }
+    if (sealed > 0) {
+      log.info("Encrypted {} second-factor secrets stored in clear", sealed);
+    }
+    return sealed;
+  }
+
+  private record Stored(UUID accountId, String secret) {}
 
   /** Whether the account logs in with a second factor. */
   public boolean enabled(UUID accountId) {
@@ -63,7 +92,7 @@ public class SecondFactor {
             insert into account_totp (account_id, secret) values (?, ?)
             on conflict (account_id) do update set secret = excluded.secret, confirmed_at = null, last_step = 0
             """)
-        .params(accountId, secret)
+        .params(accountId, box.seal(secret, accountId.toString()))
         .update();
     return setup(accountId, secret);
   }
@@ -71,7 +100,8 @@ public class SecondFactor {
   /** The setup in progress, if there is one. */
   public Optional<Setup> pending(UUID accountId) {
     return jdbc.sql("select secret from account_totp where account_id = ? and confirmed_at is null")
-        .param(accountId).query(String.class).optional().map(secret -> setup(accountId, secret));
+        .param(accountId).query(String.class).optional()
+        .map(secret -> setup(accountId, box.open(secret, accountId.toString())));
   }
 
   /**
@@ -109,7 +139,7 @@ public class SecondFactor {
     if (secret.isEmpty()) {
       return false;
     }
-    long step = Totp.match(secret.get(), code, Totp.step(Instant.now().getEpochSecond()));
+    long step = Totp.match(box.open(secret.get(), accountId.toString()), code, Totp.step(Instant.now().getEpochSecond()));
     if (step >= 0) {
       return jdbc.sql("update account_totp set last_step = ? where account_id = ? and last_step < ?")
               .params(step, accountId, step).update() == 1;

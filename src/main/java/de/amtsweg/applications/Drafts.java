@@ -67,7 +67,7 @@ public class Drafts {
 
   @Transactional
   public void saveAnswers(UUID id, Map<String, Object> answers) {
-    jdbc.sql("update antrag_draft set answers = ?::jsonb, updated_at = now() where id = ? and submitted_reference is null")
+    jdbc.sql("update antrag_draft set answers = ?::jsonb, updated_at = now(), reminder_sent_at = null where id = ? and submitted_reference is null")
         .params(json.writeValueAsString(answers), id)
         .update();
   }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -29,6 +30,7 @@ import org.jspecify.annotations.Nullable;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
+import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
 import tools.jackson.core.JacksonException;
@@ -186,7 +188,22 @@ public final class FimImport {
       factory.setXIncludeAware(false);
       factory.setExpandEntityReferences(false);
       DocumentBuilder builder = factory.newDocumentBuilder();
-      builder.setErrorHandler(null);
+      builder.setErrorHandler(new ErrorHandler() {
+        @Override
+        public void warning(SAXParseException e) {
+          // warnings do not stop the import and are not printed
+        }
+
+        @Override
+        public void error(SAXParseException e) throws SAXException {
+          throw e;
+        }
+
+        @Override
+        public void fatalError(SAXParseException e) throws SAXException {
+          throw e;
+        }
+      });
       builder.setEntityResolver((publicId, systemId) -> {
         throw new SAXException("external entities are not resolved");
       });
@@ -201,7 +218,8 @@ public final class FimImport {
     try {
       return hardenedBuilder().parse(new ByteArrayInputStream(bytes));
     } catch (SAXParseException e) {
-      if (String.valueOf(e.getMessage()).contains("DOCTYPE")) {
+      if (String.valueOf(e.getMessage()).contains("DOCTYPE")
+          || new String(bytes, StandardCharsets.UTF_8).contains("<!DOCTYPE")) {
         throw new FimImportException(FimImportException.DOCTYPE);
       }
       throw new FimImportException(FimImportException.UNREADABLE, e.getLineNumber(), String.valueOf(e.getMessage()));
@@ -353,9 +371,10 @@ public final class FimImport {
           : Character.toUpperCase(w.charAt(0)) + w.substring(1));
     }
     if (id.isEmpty() || !Character.isLetter(id.charAt(0))) {
-      id.insert(0, id.isEmpty() ? "feld" : "feld");
+      id.insert(0, "feld");
     }
-    return id.length() > MAX_ID_LENGTH + 10 ? id.substring(0, MAX_ID_LENGTH + 10) : id.toString();
+    // a single overlong first word is cut, too
+    return id.length() > MAX_ID_LENGTH ? id.substring(0, MAX_ID_LENGTH) : id.toString();
   }
 
   /** Ids handed out in one scope (the top level, or one group). */

@@ -21,6 +21,9 @@ public final class Roles {
   /** App editor (App-Redaktion) of the Land tenant: writes and publishes Antrags-Apps: {@code ROLE_APP_EDITOR}. */
   public static final String APP_EDITOR = "APP_EDITOR";
 
+  /** Platform operator (Betrieb), not bound to a tenant: {@code ROLE_PLATFORM_OPERATOR}. */
+  public static final String PLATFORM_OPERATOR = "PLATFORM_OPERATOR";
+
   /** A machine (Fachverfahren, ERP system) with an access token from /oauth2/token: {@code ROLE_API_CLIENT}. */
   public static final String API_CLIENT = "API_CLIENT";
 

@@ -134,6 +134,25 @@ class CitizenLoginIT extends AmtswegIT {
   }
 
   @Test
+  void aSessionEndsAfterThirtyIdleMinutes() {
+    String email = citizens.confirmedAccount();
+    Browser browser = citizens.loggedIn(email, Citizens.PASSWORD);
+    String id = new String(java.util.Base64.getDecoder().decode(browser.cookieValue("AMTSWEG_SESSION")));
+    assertThat(jdbc.sql("select max_inactive_interval from spring_session where session_id = ?").param(id)
+        .query(Integer.class).single()).isEqualTo(30 * 60);
+    long minutes = 29L * 60 * 1000;
+    jdbc.sql("update spring_session set last_access_time = last_access_time - ?, expiry_time = expiry_time - ? where session_id = ?")
+        .params(minutes, minutes, id).update();
+    assertThat(browser.get("/konto").statusCode()).as("29 minutes idle: still logged in").isEqualTo(200);
+
+    long moreThanHalfAnHour = 31L * 60 * 1000;
+    jdbc.sql("update spring_session set last_access_time = last_access_time - ?, expiry_time = expiry_time - ? where session_id = ?")
+        .params(moreThanHalfAnHour, moreThanHalfAnHour, id).update();
+
+    assertThat(browser.get("/konto").statusCode()).isEqualTo(302);
+  }
+
+  @Test
   void aSessionEndsAtTheAbsoluteTimeoutHoweverActiveItIs() {
     String email = citizens.confirmedAccount();
     Browser browser = citizens.loggedIn(email, Citizens.PASSWORD);

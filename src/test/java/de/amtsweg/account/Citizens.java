@@ -62,6 +62,28 @@ final class Citizens {
     return browser;
   }
 
+  /**
+   * Turns the second factor on through the pages, as its owner would with an authenticator app
+   * (the code of the current time step confirms it).
+   *
+   * @return the TOTP secret (Base32)
+   */
+  static String turnOnSecondFactor(Browser browser) {
+    Document page = Browser.page(browser.get("/konto/sicherheit/zwei-faktor"));
+    Document setup = Browser.page(browser.follow(
+        browser.submit("/konto/sicherheit/zwei-faktor/einrichten", Browser.csrf(page), Map.of())));
+    String secret = setup.select("#totp-secret").text().replace(" ", "");
+    HttpResponse<String> confirmed = browser.submit("/konto/sicherheit/zwei-faktor/bestaetigen", Browser.csrf(setup),
+        Map.of("code", totp(secret, 0)));
+    assertThat(confirmed.headers().firstValue("Location").orElseThrow()).endsWith("/konto/sicherheit/zwei-faktor/codes");
+    return secret;
+  }
+
+  /** The code an authenticator app shows for this secret, {@code steps} time steps from now. */
+  static String totp(String secret, int steps) {
+    return Totp.code(Totp.base32Decode(secret), Totp.step(java.time.Instant.now().getEpochSecond()) + steps, Totp.DIGITS);
+  }
+
   /** Opens a confirmation link and presses its button. */
   static HttpResponse<String> confirm(Browser browser, String link) {
     Document page = Browser.page(browser.get(link));

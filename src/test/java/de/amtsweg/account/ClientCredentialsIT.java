@@ -4,13 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import de.amtsweg.support.AmtswegIT;
 import de.amtsweg.support.Browser;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.jsoup.nodes.Document;
@@ -91,17 +85,6 @@ class ClientCredentialsIT extends AmtswegIT {
   }
 
   private HttpResponse<String> token(String clientId, String secret, String scope) {
-    String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
-    try {
-      return HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/oauth2/token"))
-              .header("Authorization", "Basic " + basic)
-              .header("Content-Type", "application/x-www-form-urlencoded")
-              .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=" + scope))
-              .build(),
-          HttpResponse.BodyHandlers.ofString());
-    } catch (IOException | InterruptedException e) {
-      throw new IllegalStateException(e);
-    }
+    return new TokenEndpoint(port).token(clientId, secret, scope);
   }
 }

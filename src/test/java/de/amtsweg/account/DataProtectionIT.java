@@ -8,9 +8,6 @@ import de.amtsweg.support.AmtswegIT;
 import de.amtsweg.support.Browser;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.List;
@@ -65,7 +62,7 @@ class DataProtectionIT extends AmtswegIT {
     sharing.record(account, new DataSharing.Disclosure("160510000000", "Stadt Erfurt", null, "Hund anmelden",
         Set.of(ProfileField.FAMILY_NAME), null));
 
-    HttpResponse<byte[]> download = bytes(browser, "/konto/datenschutz/export");
+    HttpResponse<byte[]> download = browser.download("/konto/datenschutz/export");
 
     assertThat(download.statusCode()).isEqualTo(200);
     assertThat(download.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/zip");
@@ -93,6 +90,42 @@ class DataProtectionIT extends AmtswegIT {
   }
 
   @Test
+  void theExportHoldsWhatTheSecurityTokenAndOrganisationPagesShow() throws IOException {
+    String email = citizens.confirmedAccount();
+    Browser browser = citizens.loggedIn(email, Citizens.PASSWORD);
+    Citizens.turnOnSecondFactor(browser);
+    Document tokenForm = Browser.page(browser.get("/konto/sicherheit/zugangsschluessel"));
+    browser.submit("/konto/sicherheit/zugangsschluessel", Browser.csrf(tokenForm), Map.of("name", "Haushaltsbuch", "days", "30"));
+    String organisationPath = OrganisationIT.create(browser, "Tischlerei Export GmbH");
+
+    JsonNode export = json.readTree(unzip(browser.download("/konto/datenschutz/export").body()).get("servicekonto.json"));
+
+    JsonNode account = export.path("account");
+    assertThat(Browser.page(browser.get("/konto/sicherheit")).text()).contains(email, "Eingeschaltet: Bei der Anmeldung fragen wir nach einem Code");
+    assertThat(account.path("email").asString()).isEqualTo(email);
+    assertThat(account.path("secondFactor").asBoolean()).isTrue();
+    assertThat(Browser.page(browser.get("/konto/sicherheit/zwei-faktor")).select("#second-factor-status").text())
+        .contains("noch 10 unbenutzte");
+    assertThat(account.path("recoveryCodesLeft").asInt()).isEqualTo(10);
+
+    String tokenShown = Browser.page(browser.get("/konto/sicherheit/zugangsschluessel")).select(".token-item").text();
+    JsonNode token = account.path("accessTokens").get(0);
+    assertThat(tokenShown).contains(token.path("name").asString(), berlinDate(token.path("createdAt").asString()),
+        berlinDate(token.path("expiresAt").asString()));
+    assertThat(token.path("name").asString()).isEqualTo("Haushaltsbuch");
+
+    Document organisation = Browser.page(browser.get(organisationPath));
+    JsonNode shared = export.path("organisations").get(0);
+    assertThat(organisation.select("h1").text()).isEqualTo(shared.path("name").asString());
+    assertThat(organisation.select("dd").eachText()).containsExactly("GmbH", shared.path("registerNumber").asString(),
+        shared.path("street").asString() + " " + shared.path("houseNumber").asString() + ", "
+            + shared.path("postcode").asString() + " " + shared.path("city").asString());
+    assertThat(shared.path("legalForm").asString()).isEqualTo("GMBH");
+    assertThat(organisation.text()).contains("Ihre Rolle: Administration");
+    assertThat(shared.path("role").asString()).isEqualTo("ADMIN");
+  }
+
+  @Test
   void deletingTheAccountLeavesNoTraceOfItInTheDatabase() {
     String email = citizens.confirmedAccount();
     UUID account = accountId(email);
@@ -103,6 +136,12 @@ class DataProtectionIT extends AmtswegIT {
     UUID question = postfach.deliver(account, PostfachIT.message(Kind.QUESTION, marker, marker, List.of(new File(marker + ".pdf", "application/pdf", PostfachIT.PDF))));
     postfach.reply(account, question, marker, List.of());
     sharing.record(account, new DataSharing.Disclosure("160510000000", "Stadt Erfurt", null, "Hund anmelden", Set.of(ProfileField.IBAN), marker));
+    Citizens.turnOnSecondFactor(browser);
+    Document tokenForm = Browser.page(browser.get("/konto/sicherheit/zugangsschluessel"));
+    browser.submit("/konto/sicherheit/zugangsschluessel", Browser.csrf(tokenForm), Map.of("name", marker, "days", "30"));
+    OrganisationIT.create(browser, marker + " GmbH");
+    assertThat(tracesOf(List.of(marker))).as("the marker is in profile, Postfach, sharing, token and organisation")
+        .hasSizeGreaterThanOrEqualTo(6);
     Document page = Browser.page(browser.get("/konto/loeschen"));
     assertThat(page.text()).contains("bleiben bei den Behörden");
 
@@ -163,19 +202,13 @@ class DataProtectionIT extends AmtswegIT {
     });
   }
 
-  private UUID accountId(String email) {
-    return jdbc.sql("select id from account where email = ?").param(email).query(UUID.class).single();
+  private static String berlinDate(String isoTime) {
+    return java.time.OffsetDateTime.parse(isoTime).atZoneSameInstant(java.time.ZoneId.of("Europe/Berlin"))
+        .format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy"));
   }
 
-  private HttpResponse<byte[]> bytes(Browser browser, String path) {
-    try {
-      HttpClient client = HttpClient.newBuilder().build();
-      String cookies = String.join("; ", browser.cookies().stream().map(c -> c.getName() + "=" + c.getValue()).toList());
-      return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Cookie", cookies).build(),
-          HttpResponse.BodyHandlers.ofByteArray());
-    } catch (IOException | InterruptedException e) {
-      throw new IllegalStateException(e);
-    }
+  private UUID accountId(String email) {
+    return jdbc.sql("select id from account where email = ?").param(email).query(UUID.class).single();
   }
 
   private static Map<String, byte[]> unzip(byte[] content) throws IOException {

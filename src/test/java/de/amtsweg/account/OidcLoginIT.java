@@ -27,11 +27,13 @@ class OidcLoginIT {
   private static ConfigurableApplicationContext idp;
   private static ConfigurableApplicationContext app;
   private static String appBase;
+  private static String idpIssuer;
 
   @BeforeAll
   static void start() {
     idp = TestIdentityProvider.start();
     String issuer = "http://127.0.0.1:" + idp.getEnvironment().getProperty("local.server.port");
+    idpIssuer = issuer;
     String registration = "--spring.security.oauth2.client.registration.testidp.";
     app = new SpringApplicationBuilder(AmtswegApplication.class)
         .profiles("prod")
@@ -39,6 +41,8 @@ class OidcLoginIT {
             "--server.port=0",
             "--amtsweg.data-dir=target/it-data/oidc-" + System.nanoTime(),
             "--amtsweg.embedded-database.ephemeral=true",
+            // Production needs the key for second-factor secrets (openssl rand -base64 32).
+            "--amtsweg.account.secret-key=q7V3m0xkC0oJ9WcU1o8m2cXo3rBvR0bS9Q8m3q4m5d0=",
             registration + "client-id=" + TestIdentityProvider.CLIENT_ID,
             registration + "client-secret=" + TestIdentityProvider.CLIENT_SECRET,
             registration + "client-name=Test-IdP",
@@ -60,10 +64,15 @@ class OidcLoginIT {
   @Test
   void aNewIdentityGetsAnAccountWithTheProvidersDataAndComesBackToIt() {
     Browser browser = browser();
+    browser.submit("/ort", Browser.csrf(Browser.page(browser.get("/"))), Map.of("ars", "160510000000"));
+    String planted = browser.cookieValue("AMTSWEG_SESSION");
+    assertThat(planted).isNotNull();
 
     HttpResponse<String> landed = logInAtProvider(browser, "gabi");
 
     assertThat(landed.uri().getPath()).isEqualTo("/konto");
+    assertThat(browser.cookieValue("AMTSWEG_SESSION")).as("a new session after the provider's login").isNotEqualTo(planted);
+    assertThat(browser().cookie("AMTSWEG_SESSION", planted).get("/konto").statusCode()).isEqualTo(302);
     assertThat(Browser.page(landed).text()).contains("Angemeldet mit gabi.beispiel@example.org");
     Document profile = Browser.page(browser.get("/konto/profil"));
     assertThat(profile.select("#person dd").eachText())
@@ -97,6 +106,8 @@ class OidcLoginIT {
         browser.submit("/konto/sicherheit/verknuepfen/testidp", Browser.csrf(security), Map.of()));
     assertThat(linked.uri().getPath()).isEqualTo("/konto/sicherheit");
     assertThat(Browser.page(linked).text()).contains("Test-IdP: verknüpft", "Der Identitätsanbieter ist mit Ihrem Konto verknüpft");
+    assertThat(exported(browser).path("account").path("linkedIdentityProviders").get(0).asString())
+        .as("the GDPR export names the linked provider").isEqualTo(idpIssuer);
 
     Browser later = browser();
     HttpResponse<String> landed = logInAtProvider(later, "max");
@@ -104,6 +115,46 @@ class OidcLoginIT {
     assertThat(Browser.page(landed).text()).contains("Angemeldet mit " + email);
     assertThat(Browser.page(later.get("/konto/profil")).select("#person dd").eachText())
         .as("the provider's name fills the empty profile").anySatisfy(t -> assertThat(t).startsWith("Max"));
+  }
+
+  @Test
+  void anAccountWithASecondFactorStillAsksForItsCodeAfterTheProvidersLogin() {
+    Browser first = browser();
+    assertThat(logInAtProvider(first, "toni").uri().getPath()).isEqualTo("/konto");
+    String secret = Citizens.turnOnSecondFactor(first);
+
+    Browser later = browser();
+    HttpResponse<String> afterProvider = logInAtProvider(later, "toni");
+
+    assertThat(afterProvider.uri().getPath()).isEqualTo("/konto/anmelden/code");
+    assertThat(Browser.page(afterProvider).select("h1").text()).isEqualTo("Code aus Ihrer App");
+    assertThat(later.get("/konto").statusCode()).as("not logged in before the code").isEqualTo(302);
+    assertThat(later.get("/api/v1/me", "Accept", "application/json").statusCode()).isEqualTo(401);
+    Document codePage = Browser.page(afterProvider);
+    assertThat(Browser.page(later.submit("/konto/anmelden/code", Browser.csrf(codePage), Map.of("code", "000000")))
+        .select("#error-summary").text()).contains("Der Code stimmt nicht");
+    assertThat(later.get("/konto").statusCode()).isEqualTo(302);
+    String halfway = later.cookieValue("AMTSWEG_SESSION");
+    HttpResponse<String> withCode = later.submit("/konto/anmelden/code", Browser.csrf(codePage),
+        Map.of("code", Citizens.totp(secret, 1)));
+    assertThat(withCode.headers().firstValue("Location").orElseThrow()).endsWith("/konto");
+    assertThat(later.cookieValue("AMTSWEG_SESSION")).isNotEqualTo(halfway);
+    assertThat(Browser.page(later.get("/konto")).text()).contains("Angemeldet mit toni.zweifach@example.org");
+  }
+
+  /** The servicekonto.json of the account's GDPR export. */
+  private static tools.jackson.databind.JsonNode exported(Browser browser) {
+    try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(
+        new java.io.ByteArrayInputStream(browser.download("/konto/datenschutz/export").body()))) {
+      for (java.util.zip.ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+        if (entry.getName().equals("servicekonto.json")) {
+          return tools.jackson.databind.json.JsonMapper.builder().build().readTree(zip.readAllBytes());
+        }
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    throw new AssertionError("no servicekonto.json in the export");
   }
 
   /** A browser that asks for HTML, as real ones do (the provider answers others with 401). */

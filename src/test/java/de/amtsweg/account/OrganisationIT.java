@@ -67,7 +67,8 @@ class OrganisationIT extends AmtswegIT {
     assertThat(refused.select("#error-summary a").eachAttr("href")).containsExactly("#name", "#legalForm", "#postcode");
   }
 
-  private static String create(Browser browser, String name) {
+  /** Creates a business account through its form; returns the path of its page. */
+  static String create(Browser browser, String name) {
     Document form = Browser.page(browser.get("/konto/organisationen/neu"));
     HttpResponse<String> created = browser.submit("/konto/organisationen", Browser.csrf(form), Map.of(
         "name", name, "legalForm", "GMBH", "registerNumber", "Amtsgericht Erfurt HRB 1234",

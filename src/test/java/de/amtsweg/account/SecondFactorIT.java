@@ -2,6 +2,7 @@ package de.amtsweg.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.amtsweg.platform.PlatformProperties;
 import de.amtsweg.support.AmtswegIT;
 import de.amtsweg.support.Browser;
 import java.net.http.HttpResponse;
@@ -10,11 +11,16 @@ import java.util.List;
 import java.util.Map;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The TOTP second factor: setup with QR code, login with a code, recovery codes, turning it off. */
 class SecondFactorIT extends AmtswegIT {
 
   private final Citizens citizens = new Citizens(this::browser);
+  @Autowired JdbcClient jdbc;
+  @Autowired SecondFactor secondFactor;
+  @Autowired PlatformProperties platform;
 
   @Test
   void withTheSecondFactorOnThePasswordAloneIsNotEnough() {
@@ -32,6 +38,7 @@ class SecondFactorIT extends AmtswegIT {
     assertThat(wrong.select("#error-summary").text()).contains("Der Code stimmt nicht");
     HttpResponse<String> confirmed = browser.submit("/konto/sicherheit/zwei-faktor/bestaetigen", Browser.csrf(setup), Map.of("code", now(secret)));
     List<String> recovery = Browser.page(browser.follow(confirmed)).select(".recovery-codes code").eachText();
+    assertThat(storedSecret(email)).as("encrypted at rest").startsWith("aesgcm1:").doesNotContain(secret);
     assertThat(recovery).hasSize(10).allMatch(code -> code.matches("[A-Z2-9]{5}-[A-Z2-9]{5}"));
     assertThat(browser.get("/konto/sicherheit/zwei-faktor/codes").statusCode()).as("shown once").isEqualTo(302);
 
@@ -42,10 +49,13 @@ class SecondFactorIT extends AmtswegIT {
     Document codePage = Browser.page(next.get("/konto/anmelden/code"));
     Document refused = Browser.page(next.submit("/konto/anmelden/code", Browser.csrf(codePage), Map.of("code", "123456")));
     assertThat(refused.select("#error-summary").text()).contains("Der Code stimmt nicht");
+    String halfway = next.cookieValue("AMTSWEG_SESSION");
     // The current step was used to confirm the setup; the app's next code (one step of drift) counts.
     HttpResponse<String> withCode = next.submit("/konto/anmelden/code", Browser.csrf(codePage), Map.of("code", next(secret)));
     assertThat(withCode.headers().firstValue("Location").orElseThrow()).endsWith("/konto");
     assertThat(next.get("/konto").statusCode()).isEqualTo(200);
+    assertThat(next.cookieValue("AMTSWEG_SESSION")).as("a new session once the login is complete").isNotEqualTo(halfway);
+    assertThat(browser().cookie("AMTSWEG_SESSION", halfway).get("/konto").statusCode()).isEqualTo(302);
 
     Browser withRecovery = browser();
     withRecovery.logIn(email, Citizens.PASSWORD);
@@ -83,6 +93,34 @@ class SecondFactorIT extends AmtswegIT {
 
     assertThat(Browser.page(replayed).select("#error-summary").text()).contains("Der Code stimmt nicht");
     assertThat(replay.get("/konto").statusCode()).isEqualTo(302);
+  }
+
+  @Test
+  void secretsStoredInClearByEarlierVersionsAreEncryptedAndStillWork() throws java.io.IOException {
+    String email = citizens.confirmedAccount();
+    String secret = Citizens.turnOnSecondFactor(citizens.loggedIn(email, Citizens.PASSWORD));
+    // As an earlier version stored it.
+    jdbc.sql("update account_totp set secret = ? where account_id = (select id from account where email = ?)")
+        .params(secret, email).update();
+
+    assertThat(secondFactor.sealPlainSecrets()).isGreaterThanOrEqualTo(1);
+
+    assertThat(storedSecret(email)).startsWith("aesgcm1:").doesNotContain(secret);
+    Browser next = browser();
+    next.logIn(email, Citizens.PASSWORD);
+    Document codePage = Browser.page(next.get("/konto/anmelden/code"));
+    assertThat(next.submit("/konto/anmelden/code", Browser.csrf(codePage), Map.of("code", next(secret)))
+        .headers().firstValue("Location").orElseThrow()).endsWith("/konto");
+    assertThat(next.get("/konto").statusCode()).isEqualTo(200);
+    // The demo's generated key, readable by its owner only.
+    java.nio.file.Path key = platform.dataDir().resolve(SecretBox.KEY_FILE);
+    assertThat(java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(key)))
+        .isEqualTo("rw-------");
+  }
+
+  private String storedSecret(String email) {
+    return jdbc.sql("select t.secret from account_totp t join account a on a.id = t.account_id where a.email = ?")
+        .param(email).query(String.class).single();
   }
 
   private static String next(String secret) {

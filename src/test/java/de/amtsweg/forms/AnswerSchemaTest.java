@@ -89,6 +89,20 @@ class AnswerSchemaTest {
   }
 
   @Test
+  void theSmallAppOfTheReferencePageLoadsAndItsExamplePasses() throws IOException {
+    String page = Files.readString(Path.of("docs/antrags-apps.md"), StandardCharsets.UTF_8);
+    int start = page.indexOf("```yaml\n", page.indexOf("## A small complete app")) + 8;
+    AppDefinition app = Definitions.parse(page.substring(start, page.indexOf("```", start)));
+    Map<String, Object> example = AnswerSchema.example(app);
+
+    FormEngine engine = FormEngine.evaluate(app, Map.of(), withFileMetadata(app, example));
+
+    assertThat(validate(app, example)).isEmpty();
+    assertThat(engine.problems()).isEmpty();
+    assertThat(engine.fee()).isEqualByComparingTo("25.00");
+  }
+
+  @Test
   void theSchemaRefusesWhatTheApiMustNotAccept() throws IOException {
     AppDefinition app = app("hundesteuer.yaml");
     Map<String, Object> example = new LinkedHashMap<>(AnswerSchema.example(app));

@@ -32,6 +32,8 @@ class ProductionProfileIT {
                 "--server.port=0",
                 "--amtsweg.data-dir=target/it-data/prod-" + System.nanoTime(),
                 "--amtsweg.embedded-database.ephemeral=true",
+                // Production needs the key for second-factor secrets (openssl rand -base64 32).
+                "--amtsweg.account.secret-key=q7V3m0xkC0oJ9WcU1o8m2cXo3rBvR0bS9Q8m3q4m5d0=",
                 "--amtsweg.bootstrap-operator.username=Landesbetrieb",
                 "--amtsweg.bootstrap-operator.password=Ein-langes-Startpasswort",
                 "--spring.mail.host=127.0.0.1",

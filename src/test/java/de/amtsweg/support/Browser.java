@@ -132,7 +132,7 @@ public final class Browser {
             .build());
   }
 
-  /** A GET whose body is kept as bytes (a PDF, an image). */
+  /** A GET whose body is kept as bytes (a download: ZIP, PDF). */
   public HttpResponse<byte[]> download(String path, String... headers) {
     try {
       return client.send(request(path, headers).GET().build(), HttpResponse.BodyHandlers.ofByteArray());

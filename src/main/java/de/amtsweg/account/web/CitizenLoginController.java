@@ -78,9 +78,7 @@ class CitizenLoginController {
           errors.reject("account.login.locked", new Object[] {locked.minutes()}, null);
         }
         case CitizenLogin.SecondFactorRequired required -> {
-          request.getSession().setAttribute(PENDING,
-              new PendingLogin(required.accountId(), java.time.Instant.now().plus(PENDING_TIME)));
-          return "redirect:/konto/anmelden/code";
+          return "redirect:" + awaitSecondFactor(request, required.accountId());
         }
         case CitizenLogin.Unconfirmed unconfirmed -> {
           errors.reject("account.login.unconfirmed");
@@ -130,6 +128,17 @@ class CitizenLoginController {
         return showCode(model, "account.second-factor.error.wrong");
       }
     }
+  }
+
+  /**
+   * The first step of a login (password or identity provider) succeeded, and the account has a
+   * second factor: the session remembers the account for a few minutes, not as a login.
+   *
+   * @return where the person enters the code
+   */
+  static String awaitSecondFactor(HttpServletRequest request, UUID accountId) {
+    request.getSession().setAttribute(PENDING, new PendingLogin(accountId, java.time.Instant.now().plus(PENDING_TIME)));
+    return "/konto/anmelden/code";
   }
 
   private static PendingLogin pending(HttpServletRequest request) {

@@ -2,6 +2,7 @@ package de.amtsweg.account.web;
 
 import de.amtsweg.account.AccountException;
 import de.amtsweg.account.ExternalIdentities;
+import de.amtsweg.account.SecondFactor;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -26,7 +27,9 @@ import org.springframework.web.server.ResponseStatusException;
  * Login and linking through an external OpenID Connect provider. Spring Security does the
  * protocol (authorization code flow with PKCE, ID token validation); this turns the verified
  * identity into a Servicekonto login (bean {@code citizenOidcLogin}, used by the security
- * configuration), or refuses it and forgets the provider's login.
+ * configuration), or refuses it and forgets the provider's login. An account with a second factor
+ * is not logged in yet: the provider's login counts as the first step, and the person enters the
+ * code at {@code /konto/anmelden/code} as after a password.
  */
 @Controller("citizenOidcLogin")
 class OidcLogin implements AuthenticationSuccessHandler, AuthenticationFailureHandler {
@@ -37,11 +40,14 @@ class OidcLogin implements AuthenticationSuccessHandler, AuthenticationFailureHa
   private final ExternalIdentities identities;
   private final CitizenSessions sessions;
   private final IdentityProviders providers;
+  private final SecondFactor secondFactor;
 
-  OidcLogin(ExternalIdentities identities, CitizenSessions sessions, IdentityProviders providers) {
+  OidcLogin(ExternalIdentities identities, CitizenSessions sessions, IdentityProviders providers,
+      SecondFactor secondFactor) {
     this.identities = identities;
     this.sessions = sessions;
     this.providers = providers;
+    this.secondFactor = secondFactor;
   }
 
   /** Links a provider to the logged-in account: remembers the account, then goes to the provider. */
@@ -68,6 +74,12 @@ class OidcLogin implements AuthenticationSuccessHandler, AuthenticationFailureHa
     }
     try {
       UUID account = identities.login(claims(user), linkTo);
+      if (linkTo == null && secondFactor.enabled(account)) {
+        // The provider vouches for the first factor only: the account's own second factor follows.
+        sessions.discard(request, response);
+        response.sendRedirect(CitizenLoginController.awaitSecondFactor(request, account));
+        return;
+      }
       String target = sessions.establish(account, request, response);
       response.sendRedirect(linkTo != null ? "/konto/sicherheit?verknuepft" : target);
     } catch (AccountException e) {

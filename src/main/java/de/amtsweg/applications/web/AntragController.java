@@ -230,10 +230,12 @@ class AntragController {
     }
     FormEngine after = context.engine(answers);
     List<AnswerProblem> problems = new ArrayList<>(uploadProblems);
-    if (!action.startsWith("add:") && !action.startsWith("remove")) {
+    // "aktualisieren" comes from htmx when a choice changed: show the page as it now is, no errors yet.
+    boolean onlyShow = action.startsWith("add:") || action.startsWith("remove") || "aktualisieren".equals(action);
+    if (!onlyShow) {
       problems.addAll(after.problems(step));
     }
-    if (!problems.isEmpty() || !uploadProblems.isEmpty() || action.startsWith("add:") || action.startsWith("remove")) {
+    if (!problems.isEmpty() || onlyShow) {
       return renderStep(context, after, step, answers, problems, toCheck, request, model, locale);
     }
     if (revealsQuestions(before, after, step)) {

@@ -46,7 +46,7 @@ class AppApiController {
     return ResponseEntity.ok().header("X-App-Version", String.valueOf(app.version())).body(Definitions.toJson(app.definition()));
   }
 
-  @GetMapping(path = "/api/v1/apps/{id}/schema", produces = "application/schema+json")
+  @GetMapping(path = "/api/v1/apps/{id}/schema", produces = {"application/schema+json", MediaType.APPLICATION_JSON_VALUE})
   @Operation(summary = "JSON Schema of the answer document POST /api/v1/tenants/{ars}/apps/{id}/antraege takes")
   String schema(@PathVariable String id) {
     return AnswerSchema.jsonSchema(latest(id).definition());
@@ -62,7 +62,7 @@ class AppApiController {
     return body;
   }
 
-  @GetMapping(path = "/api/v1/apps/format", produces = "application/schema+json")
+  @GetMapping(path = "/api/v1/apps/format", produces = {"application/schema+json", MediaType.APPLICATION_JSON_VALUE})
   @Operation(summary = "JSON Schema of the definition format itself")
   ResponseEntity<org.springframework.core.io.Resource> format() {
     return ResponseEntity.ok(new org.springframework.core.io.ClassPathResource(Definitions.FORMAT_SCHEMA));

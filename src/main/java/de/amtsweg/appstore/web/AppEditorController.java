@@ -5,6 +5,8 @@ import de.amtsweg.appstore.AppStoreException;
 import de.amtsweg.appstore.PublishedApp;
 import de.amtsweg.forms.DefinitionException;
 import de.amtsweg.forms.Definitions;
+import de.amtsweg.forms.FimImport;
+import de.amtsweg.forms.FimImportException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -98,6 +100,34 @@ class AppEditorController {
               messages.getMessage(p.messageKey(), p.arguments().toArray(), locale)))
           .toList();
       return editor(model, null, source, problems, null);
+    }
+  }
+
+  /** A FIM Stammdatenschema (XDatenfelder 2.0) becomes a definition skeleton in the editor, not yet stored. */
+  @PostMapping("/redaktion/apps/fim-import")
+  String fimImport(@RequestParam(name = "schema", required = false) @Nullable MultipartFile schema,
+      @RequestParam(name = "codeLists", required = false) @Nullable List<MultipartFile> codeLists, Model model,
+      Locale locale) throws IOException {
+    if (schema == null || schema.isEmpty()) {
+      return editor(model, null, "", List.of(Map.of("place", "-", "message",
+          messages.getMessage("appstore.editor.fim.missing", null, locale))), null);
+    }
+    Map<String, java.io.InputStream> lists = new java.util.LinkedHashMap<>();
+    if (codeLists != null) {
+      for (MultipartFile list : codeLists) {
+        if (!list.isEmpty()) {
+          lists.put(String.valueOf(list.getOriginalFilename()), list.getInputStream());
+        }
+      }
+    }
+    try {
+      FimImport.Result result = FimImport.skeleton(schema.getInputStream(), lists);
+      model.addAttribute("fimNotes", result.notes().stream().map(n -> n.place() + ": " + n.text(locale)).toList());
+      return editor(model, result.definition().id(), result.yaml(), List.of(),
+          messages.getMessage("appstore.editor.fim.done", null, locale));
+    } catch (FimImportException e) {
+      return editor(model, null, "", List.of(Map.of("place", "-", "message",
+          messages.getMessage("problem." + e.type() + ".detail", e.detailArguments(), locale))), null);
     }
   }
 

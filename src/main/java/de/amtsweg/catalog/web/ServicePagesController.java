@@ -45,6 +45,7 @@ class ServicePagesController {
   private final Catalog catalog;
   private final Zustaendigkeiten zustaendigkeiten;
   private final Reifegrade reifegrade;
+  private final de.amtsweg.appstore.AppStore appStore;
   private final PlaceSelection placeSelection;
   private final TenantManagement tenants;
 
@@ -53,12 +54,14 @@ class ServicePagesController {
       Catalog catalog,
       Zustaendigkeiten zustaendigkeiten,
       Reifegrade reifegrade,
+      de.amtsweg.appstore.AppStore appStore,
       PlaceSelection placeSelection,
       TenantManagement tenants) {
     this.search = search;
     this.catalog = catalog;
     this.zustaendigkeiten = zustaendigkeiten;
     this.reifegrade = reifegrade;
+    this.appStore = appStore;
     this.placeSelection = placeSelection;
     this.tenants = tenants;
   }
@@ -122,6 +125,8 @@ class ServicePagesController {
         model.addAttribute("tenant", tenant);
         model.addAttribute("themeSlug", tenant == null ? null : tenant.slug());
         model.addAttribute("reifegrade", reifegrade.history(authority.ars(), leistung.leikaKey()));
+        model.addAttribute("onlineApps", tenant == null ? List.of()
+            : appStore.offeredFor(tenant.authorityArs(), leistung.leikaKey()).stream().map(o -> o.definition()).toList());
       }
     }
     return "catalog/service";

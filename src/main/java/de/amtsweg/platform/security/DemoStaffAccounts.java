@@ -1,6 +1,7 @@
 package de.amtsweg.platform.security;
 
-import de.amtsweg.platform.PlatformProperties;
+import de.amtsweg.platform.DemoPassword;
+import org.jspecify.annotations.Nullable;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,7 +9,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,31 +30,29 @@ class DemoStaffAccounts implements ApplicationRunner {
   private static final Logger log = LoggerFactory.getLogger(DemoStaffAccounts.class);
 
   private final StaffAccounts accounts;
-  private final PlatformProperties properties;
-  private final PasswordEncoder passwordEncoder;
+  private final DemoPassword demoPassword;
 
-  DemoStaffAccounts(StaffAccounts accounts, PlatformProperties properties, PasswordEncoder passwordEncoder) {
+  DemoStaffAccounts(StaffAccounts accounts, DemoPassword demoPassword) {
     this.accounts = accounts;
-    this.properties = properties;
-    this.passwordEncoder = passwordEncoder;
+    this.demoPassword = demoPassword;
   }
 
   @Override
   public void run(ApplicationArguments args) {
-    // One Argon2id hash for all demo staff: hashing is slow on purpose, and they share the password.
-    String hash = passwordEncoder.encode(properties.demo().password());
-    accounts.createOrUpdate(OPERATOR, "Plattformbetrieb (Demo)", hash, StaffRole.PLATFORM_OPERATOR, null);
+    // Argon2id is slow on purpose: a stored hash of the demo password is kept, else all share one.
+    save(OPERATOR, "Plattformbetrieb (Demo)", StaffRole.PLATFORM_OPERATOR, null);
     for (String tenant : DEMO_TENANTS) {
-      accounts.createOrUpdate("sachbearbeitung-" + tenant, "Sachbearbeitung " + tenant + " (Demo)",
-          hash, StaffRole.CASEWORKER, tenant);
-      accounts.createOrUpdate("verwaltung-" + tenant, "Verwaltung " + tenant + " (Demo)",
-          hash, StaffRole.TENANT_ADMIN, tenant);
+      save("sachbearbeitung-" + tenant, "Sachbearbeitung " + tenant + " (Demo)", StaffRole.CASEWORKER, tenant);
+      save("verwaltung-" + tenant, "Verwaltung " + tenant + " (Demo)", StaffRole.TENANT_ADMIN, tenant);
     }
-    accounts.createOrUpdate("redaktion-thueringen", "App-Redaktion Thüringen (Demo)", hash, StaffRole.APP_EDITOR,
-        "thueringen");
+    save("redaktion-thueringen", "App-Redaktion Thüringen (Demo)", StaffRole.APP_EDITOR, "thueringen");
     log.warn(
         "DEMO PROFILE ACTIVE: Amtsweg runs with demo data and demo accounts whose password is the"
             + " setting amtsweg.demo.password (see README). For trying Amtsweg only, never for"
             + " production: start with --spring.profiles.active=prod there.");
+  }
+
+  private void save(String username, String displayName, StaffRole role, @Nullable String tenant) {
+    accounts.createOrUpdate(username, displayName, demoPassword.hashFor(accounts.passwordHash(username)), role, tenant);
   }
 }

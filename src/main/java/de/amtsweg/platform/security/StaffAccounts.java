@@ -69,6 +69,12 @@ class StaffAccounts implements UserDetailsService {
         == 1;
   }
 
+  /** The stored password hash of an account, if it exists. */
+  @Nullable String passwordHash(String username) {
+    return jdbc.sql("select password_hash from staff_account where username = ?")
+        .param(normalize(username)).query(String.class).optional().orElse(null);
+  }
+
   /**
    * Creates the account, or sets its password and role if it exists.
    *

@@ -93,7 +93,9 @@ class MessagesTest {
         }
         for (String attribute : TEXT_ATTRIBUTES) {
           String value = element.attr(attribute);
-          boolean visible = !(element.tagName().equals("meta") || element.attr("type").equals("hidden"));
+          // A button's value is what the form sends, not what people read (that is its content).
+          boolean visible = !(element.tagName().equals("meta") || element.attr("type").equals("hidden")
+              || (element.tagName().equals("button") && attribute.equals("value")));
           if (visible && value.matches(".*\\p{L}.*")) {
             findings.add(file.getFileName() + ": " + attribute + "=\"" + value + "\"");
           }

@@ -1,0 +1,48 @@
+package de.amtsweg.account;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The scopes an API client may be given, each for the kind of owner it fits: authorities
+ * (tenants) read applications and send Postfach messages, organisations (suppliers) send
+ * invoices. A client asks for some of its scopes at {@code /oauth2/token}; the token carries them.
+ */
+public enum ApiScope {
+
+  /** Read the applications (Anträge) submitted to the tenant's authority. */
+  ANTRAEGE_LESEN("antraege.lesen", ApiClients.OwnerKind.TENANT),
+  /** Deliver messages and Bescheide to citizens' Postfächer. */
+  POSTFACH_SENDEN("postfach.senden", ApiClients.OwnerKind.TENANT),
+  /** Send invoices (e-Rechnungen) to authorities. */
+  RECHNUNGEN_SENDEN("rechnungen.senden", ApiClients.OwnerKind.ORGANISATION);
+
+  private final String value;
+  private final ApiClients.OwnerKind owner;
+
+  ApiScope(String value, ApiClients.OwnerKind owner) {
+    this.value = value;
+    this.owner = owner;
+  }
+
+  /** The scope as OAuth 2.0 names it, e.g. {@code antraege.lesen}. */
+  public String value() {
+    return value;
+  }
+
+  /** Whose clients may have this scope. */
+  public ApiClients.OwnerKind owner() {
+    return owner;
+  }
+
+  /** The scopes that clients of this kind of owner may have, in declaration order. */
+  public static List<ApiScope> of(ApiClients.OwnerKind owner) {
+    return Arrays.stream(values()).filter(scope -> scope.owner == owner).toList();
+  }
+
+  /** The scope with this OAuth 2.0 name, if it is known. */
+  public static Optional<ApiScope> byValue(String value) {
+    return Arrays.stream(values()).filter(scope -> scope.value.equals(value)).findFirst();
+  }
+}

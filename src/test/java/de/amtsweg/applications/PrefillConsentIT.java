@@ -1,0 +1,69 @@
+package de.amtsweg.applications;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.amtsweg.support.AmtswegIT;
+import de.amtsweg.support.Browser;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+/** The Datenschutz-Cockpit's consent step: what goes to whom, confirmed before anything is filled in. */
+class PrefillConsentIT extends AmtswegIT {
+
+  private Browser erika() {
+    Browser browser = browser();
+    assertThat(browser.logIn("erika.mustermann@example.org", DEMO_PASSWORD).statusCode()).isEqualTo(302);
+    AntragForms.choosePlace(browser, "160510000000");
+    return browser;
+  }
+
+  @Test
+  void theConsentPageShowsEachValueAndTheAuthorityAndAcceptingFillsInAndRecords() {
+    Browser browser = erika();
+    int sharedBefore = Browser.page(browser.get("/konto/datenschutz")).select(".sharing-item").size();
+
+    HttpResponse<String> consent = AntragForms.start(browser, "hundesteuer");
+    assertThat(consent.uri().getPath()).endsWith("/daten");
+    Document page = Browser.page(consent);
+    assertThat(page.text()).contains("Stadt Erfurt", "Mustermann", "erika.mustermann@example.org");
+    assertThat(page.select("dt").eachText()).contains("Familienname", "E-Mail-Adresse");
+
+    HttpResponse<String> first = browser.follow(browser.submit(consent.uri().getPath(), Browser.csrf(page),
+        Map.of("decision", "uebernehmen")));
+    String base = first.uri().getPath().replaceAll("/schritt/.*$", "");
+    HttpResponse<String> halter = browser.get(base + "/schritt/halter");
+    Document owner = Browser.page(halter);
+    assertThat(owner.select("#f-familienname").val()).isEqualTo("Mustermann");
+    assertThat(owner.select("#f-email").val()).isEqualTo("erika.mustermann@example.org");
+
+    Document cockpit = Browser.page(browser.get("/konto/datenschutz"));
+    assertThat(cockpit.select(".sharing-item")).hasSize(sharedBefore + 1);
+    assertThat(cockpit.select(".sharing-item").first().text())
+        .contains("Hundesteuer", "Stadt Erfurt", "Familienname", "E-Mail-Adresse des Servicekontos");
+  }
+
+  @Test
+  void decliningFillsInNothingAndRecordsNothing() {
+    Browser browser = erika();
+    int sharedBefore = Browser.page(browser.get("/konto/datenschutz")).select(".sharing-item").size();
+
+    HttpResponse<String> consent = AntragForms.start(browser, "hundesteuer");
+    HttpResponse<String> first = browser.follow(browser.submit(consent.uri().getPath(), Browser.csrf(Browser.page(consent)),
+        Map.of("decision", "leer")));
+    String base = first.uri().getPath().replaceAll("/schritt/.*$", "");
+
+    assertThat(Browser.page(browser.get(base + "/schritt/halter")).select("#f-familienname").val()).isEmpty();
+    assertThat(Browser.page(browser.get("/konto/datenschutz")).select(".sharing-item")).hasSize(sharedBefore);
+  }
+
+  @Test
+  void anotherAccountCannotOpenTheDraft() {
+    Browser browser = erika();
+    HttpResponse<String> consent = AntragForms.start(browser, "hundesteuer");
+
+    Browser stranger = browser();
+    assertThat(stranger.get(consent.uri().getPath()).statusCode()).isEqualTo(404);
+  }
+}
