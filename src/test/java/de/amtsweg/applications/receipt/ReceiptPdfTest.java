@@ -3,6 +3,7 @@ package de.amtsweg.applications.receipt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.amtsweg.forms.AppDefinition;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +25,13 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.xmpbox.XMPMetadata;
 import org.apache.xmpbox.xml.DomXmpParser;
 import org.junit.jupiter.api.Test;
+import org.verapdf.gf.foundry.VeraGreenfieldFoundryProvider;
+import org.verapdf.pdfa.Foundries;
+import org.verapdf.pdfa.PDFAParser;
+import org.verapdf.pdfa.PDFAValidator;
+import org.verapdf.pdfa.flavours.PDFAFlavour;
+import org.verapdf.pdfa.results.TestAssertion;
+import org.verapdf.pdfa.results.ValidationResult;
 
 class ReceiptPdfTest {
 
@@ -56,6 +64,14 @@ class ReceiptPdfTest {
         }
       }
     }
+  }
+
+  @Test
+  void veraPdfFindsTheReceiptCompliantWithPdfA3bAndPdfUa1() throws Exception {
+    byte[] pdf = render(Receipts.data(app, Locale.GERMAN));
+
+    assertThat(violations(pdf, PDFAFlavour.PDFA_3_B)).isEmpty();
+    assertThat(violations(pdf, PDFAFlavour.PDFUA_1)).isEmpty();
   }
 
   @Test
@@ -140,6 +156,19 @@ class ReceiptPdfTest {
 
   private byte[] render(ReceiptData data) {
     return receipts.render(app, data, Receipts.json(data), AnswersXml.write(app, data));
+  }
+
+  private static List<String> violations(byte[] pdf, PDFAFlavour flavour) throws Exception {
+    VeraGreenfieldFoundryProvider.initialise();
+    try (PDFAParser parser = Foundries.defaultInstance().createParser(new ByteArrayInputStream(pdf), flavour);
+        PDFAValidator validator = Foundries.defaultInstance().createValidator(flavour, false)) {
+      ValidationResult result = validator.validate(parser);
+      return result.getTestAssertions().stream()
+          .filter(assertion -> assertion.getStatus() == TestAssertion.Status.FAILED)
+          .map(assertion -> assertion.getRuleId().getClause() + ": " + assertion.getMessage())
+          .distinct()
+          .toList();
+    }
   }
 
   private static String text(byte[] pdf) throws IOException {
