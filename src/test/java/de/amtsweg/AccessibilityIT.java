@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import de.amtsweg.account.Postfach;
 import de.amtsweg.account.PostfachMessage;
+import de.amtsweg.account.TotpCodes;
 import de.amtsweg.support.AmtswegIT;
 import de.amtsweg.support.AxeBrowser;
 import java.net.URI;
@@ -230,7 +231,7 @@ class AccessibilityIT extends AmtswegIT {
   }
 
   @Test
-  void accountFormsWithErrorsTwoFactorSetupAndPostfachReplies() {
+  void accountFormsWithErrorsTwoFactorSetupAndLoginPostfachRepliesAndDeletion() {
     AxeBrowser browser = withJs;
     String email = registerAndConfirm(browser);
     browser.logInCitizen(email, PASSWORD);
@@ -252,6 +253,22 @@ class AccessibilityIT extends AmtswegIT {
     browser.assertNoViolations();
     browser.submit(Map.of("code", "000000"));
     browser.assertNoViolations();
+    String secret = browser.driver().findElement(By.id("totp-secret")).getText();
+    browser.submit(Map.of("code", TotpCodes.now(secret)));
+    List<String> recoveryCodes =
+        browser.driver().findElements(By.cssSelector(".recovery-codes code")).stream().map(WebElement::getText).toList();
+    assertThat(recoveryCodes).as("recovery codes shown once").isNotEmpty();
+    browser.assertNoViolations();
+
+    browser.forgetSession().open("/konto/anmelden").submit(Map.of("email", email, "password", PASSWORD));
+    assertThat(browser.currentPath()).startsWith("/konto/anmelden/code");
+    browser.assertNoViolations();
+    browser.submit(Map.of("code", "000000"));
+    assertThat(browser.has("#error-summary")).as("wrong second factor").isTrue();
+    browser.assertNoViolations();
+    browser.submit(Map.of("code", TotpCodes.next(secret)));
+    assertThat(browser.currentPath()).isEqualTo("/konto");
+    browser.assertNoViolations("/konto/sicherheit/zwei-faktor");
 
     browser.open("/konto/sicherheit/zugangsschluessel").submit("main form[action$='/zugangsschluessel']");
     browser.assertNoViolations();
@@ -271,7 +288,9 @@ class AccessibilityIT extends AmtswegIT {
     browser.open("/verwaltung/postfach-antworten");
     browser.assertNoViolations(firstHref(browser, "main a[href*='/verwaltung/postfach-antworten/']"));
 
-    browser.forgetSession().logInCitizen(email, PASSWORD);
+    browser.forgetSession().open("/konto/anmelden").submit(Map.of("email", email, "password", PASSWORD));
+    browser.submit(Map.of("code", recoveryCodes.getFirst()));
+    assertThat(browser.currentPath()).isEqualTo("/konto");
     browser.open("/konto/loeschen").submit("main form[action$='/konto/loeschen']");
     browser.assertNoViolations();
     browser.fill("password", PASSWORD).tick("bestaetigung").submit("main form[action$='/konto/loeschen']");
