@@ -3,6 +3,8 @@ package de.amtsweg.applications;
 import de.amtsweg.applications.receipt.AnswersXml;
 import de.amtsweg.applications.receipt.ReceiptData;
 import de.amtsweg.applications.receipt.ReceiptPdf;
+import de.amtsweg.catalog.Catalog;
+import de.amtsweg.catalog.Leistung;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -12,9 +14,11 @@ import org.springframework.stereotype.Component;
 class Receipts implements ReceiptRenderer {
 
   private final ReceiptPdf pdf;
+  private final Catalog catalog;
 
-  Receipts(ReceiptPdf pdf) {
+  Receipts(ReceiptPdf pdf, Catalog catalog) {
     this.pdf = pdf;
+    this.catalog = catalog;
   }
 
   @Override
@@ -27,13 +31,21 @@ class Receipts implements ReceiptRenderer {
     return pdf.render(input.app(), data(input), answersJson, answersXml);
   }
 
-  private static ReceiptData data(Input input) {
+  private ReceiptData data(Input input) {
     List<ReceiptData.Attachment> files = input.files().stream()
         .map(Receipts::attachment)
         .toList();
     return new ReceiptData(input.reference(), input.app().id(), input.app().name(), input.appVersion(),
-        input.authorityName(), input.tenantArs(), input.app().leikaKeys(), input.submittedAt(), input.applicantName(),
+        input.authorityName(), input.tenantArs(), leistungen(input), input.submittedAt(), input.applicantName(),
         input.answers(), input.computed(), input.fee(), input.declarations(), files, input.locale());
+  }
+
+  /** The Leistungen by name, as the catalog knows them. */
+  private List<String> leistungen(Input input) {
+    return input.app().leikaKeys().stream()
+        .map(key -> catalog.find(key).map(Leistung::name).orElse(key))
+        .distinct()
+        .toList();
   }
 
   private static ReceiptData.Attachment attachment(Map<String, Object> file) {

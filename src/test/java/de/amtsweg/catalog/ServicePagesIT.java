@@ -60,7 +60,10 @@ class ServicePagesIT extends AmtswegIT {
     assertThat(after.select(".responsible__authority").text()).isEqualTo("Stadt Erfurt");
     assertThat(after.select(".responsible address").text()).contains("Fischmarkt 1");
     assertThat(after.select("#apply-heading ~ p").text())
-        .contains("Stadt Erfurt bietet diese Leistung online an", "Reifegrad 3 von 7 (Reifegradmodell 2.0");
+        .contains("Stadt Erfurt bietet diese Leistung online in Amtsweg an", "Reifegrad 3 von 7 (Reifegradmodell 2.0");
+    // Erfurt switched the Hundesteuer app on: the page leads straight to it.
+    assertThat(after.select("#apply-heading ~ p a[href=/antrag/hundesteuer]").text())
+        .isEqualTo("Online beantragen: Hundesteuer: Hund anmelden oder abmelden");
     assertThat(after.select("details li").eachText())
         .anySatisfy(line -> assertThat(line).contains("Reifegrad 2 von 4 (Reifegradmodell 1.1"));
     assertThat(after.select(".reason").text()).contains("Gemeindesteuer");

@@ -391,6 +391,9 @@ class AntragController {
       files.add(attachments.store(context.draft.id(), path, name, bytes).metadata());
     } catch (Attachments.UploadRefusedException e) {
       problems.add(new AnswerProblem(path, "upload-" + e.type().replace("upload-", ""), List.of(name), null));
+    } catch (de.amtsweg.applications.VirusScanner.ScannerUnavailableException e) {
+      // The rest of the page is still saved; only this file has to be uploaded again later.
+      problems.add(new AnswerProblem(path, "upload-scanner-unavailable", List.of(name), null));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
