@@ -316,6 +316,12 @@ public final class AxeBrowser implements AutoCloseable {
       return false;
     } catch (org.openqa.selenium.StaleElementReferenceException e) {
       return true;
+    } catch (org.openqa.selenium.WebDriverException e) {
+      // Chrome may report an element of the page just left this way instead of as stale.
+      if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+        return true;
+      }
+      throw e;
     }
   }
 
