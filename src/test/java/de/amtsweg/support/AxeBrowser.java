@@ -276,6 +276,15 @@ public final class AxeBrowser implements AutoCloseable {
     return this;
   }
 
+  /** Clicks the button or link the CSS selector matches and waits for the page it loads. */
+  public AxeBrowser click(String cssSelector) {
+    WebElement html = driver.findElement(By.tagName("html"));
+    driver.findElement(By.cssSelector(cssSelector)).click();
+    new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> isStale(html));
+    waitForLoad();
+    return this;
+  }
+
   /** Waits until an element matches the CSS selector, e.g. results htmx loads while typing. */
   public AxeBrowser waitFor(String cssSelector) {
     new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> has(cssSelector));
@@ -316,6 +325,12 @@ public final class AxeBrowser implements AutoCloseable {
       return false;
     } catch (org.openqa.selenium.StaleElementReferenceException e) {
       return true;
+    } catch (org.openqa.selenium.WebDriverException e) {
+      // Chromium sometimes reports a replaced document this way instead of as a stale element.
+      if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+        return true;
+      }
+      throw e;
     }
   }
 
