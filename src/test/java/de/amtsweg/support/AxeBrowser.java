@@ -276,6 +276,15 @@ public final class AxeBrowser implements AutoCloseable {
     return this;
   }
 
+  /** Clicks the button or link the CSS selector matches and waits for the page it loads. */
+  public AxeBrowser click(String cssSelector) {
+    WebElement html = driver.findElement(By.tagName("html"));
+    driver.findElement(By.cssSelector(cssSelector)).click();
+    new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> isStale(html));
+    waitForLoad();
+    return this;
+  }
+
   /** Waits until an element matches the CSS selector, e.g. results htmx loads while typing. */
   public AxeBrowser waitFor(String cssSelector) {
     new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> has(cssSelector));
@@ -317,7 +326,7 @@ public final class AxeBrowser implements AutoCloseable {
     } catch (org.openqa.selenium.StaleElementReferenceException e) {
       return true;
     } catch (org.openqa.selenium.WebDriverException e) {
-      // Chrome may report an element of the page just left this way instead of as stale.
+      // Chromium sometimes reports a replaced document this way instead of as a stale element.
       if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
         return true;
       }

@@ -28,7 +28,7 @@ final class FieldViews {
   record OptionView(String value, String label, boolean selected) {}
 
   /** One item of a repeatable group. */
-  record ItemView(int index, String heading, List<FieldView> fields, String removeAction) {}
+  record ItemView(int index, String heading, List<FieldView> fields, @Nullable String removeAction) {}
 
   /** One question on a page. */
   record FieldView(
@@ -150,7 +150,8 @@ final class FieldViews {
     String addLabel = null;
     if (field.type() == FieldType.GROUP) {
       List<?> list = raw instanceof List<?> l ? l : List.of();
-      int count = Math.max(list.size(), field.required() || (field.minItems() != null && field.minItems() > 0) ? 1 : 0);
+      int min = field.minItems() != null ? field.minItems() : field.required() ? 1 : 0;
+      int count = Math.max(list.size(), min > 0 ? 1 : 0);
       String itemLabel = field.itemLabel() != null ? field.itemLabel().in(locale) : field.label().in(locale);
       for (int i = 0; i < count; i++) {
         Map<?, ?> item = i < list.size() && list.get(i) instanceof Map<?, ?> m ? m : Map.of();
@@ -160,7 +161,8 @@ final class FieldViews {
             children.add(view(child, path + "[" + i + "]." + child.id(), item.get(child.id()), field, i));
           }
         }
-        items.add(new ItemView(i, itemLabel + " " + (i + 1), children, "remove:" + path + ":" + i));
+        // The last required item cannot be removed: there would be nothing left to fill in.
+        items.add(new ItemView(i, itemLabel + " " + (i + 1), children, count > min ? "remove:" + path + ":" + i : null));
       }
       int max = field.maxItems() != null ? field.maxItems() : 20;
       if (count < max) {
