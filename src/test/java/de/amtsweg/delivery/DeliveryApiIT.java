@@ -206,6 +206,52 @@ class DeliveryApiIT extends AmtswegIT {
         .contains(pulled).doesNotContain(inbox);
   }
 
+  @Test
+  void parallelFetchesCountAsAttemptsButDeliverOnce() throws Exception {
+    JsonNode submitted = submit(browser(), ERFURT, false);
+    String reference = submitted.path("reference").asString();
+    String erfurt = "Bearer " + token("fachverfahren-erfurt", "antraege.lesen");
+    String id = find(json.readTree(browser().get(API + "?limit=500", "Authorization", erfurt).body()).path("submissions"), reference)
+        .path("id").asString();
+
+    List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> fetches = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      fetches.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> browser().get(API + "/" + id, "Authorization", erfurt)));
+    }
+    for (var fetch : fetches) {
+      assertThat(fetch.get().statusCode()).isEqualTo(200);
+    }
+
+    String token = submitted.path("receipt").asString().replaceAll(".*token=", "");
+    JsonNode status = json.readTree(browser().get("/api/v1/antraege/" + reference + "?token=" + token).body());
+    assertThat(texts(status.path("timeline"))).containsExactly("Antrag eingegangen", "An das Fachverfahren der Behörde übermittelt");
+    assertThat(deliveries.ofAntrag(antraege.find(reference).orElseThrow().id()).orElseThrow().attempts()).isEqualTo(6);
+  }
+
+  @Test
+  void theLogNamesReferencesAndStatesButNoPersonalData() {
+    ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> log = new ch.qos.logback.core.read.ListAppender<>();
+    log.start();
+    root.addAppender(log);
+    String reference;
+    try {
+      reference = submit(browser(), ERFURT, true).path("reference").asString();
+      String erfurt = "Bearer " + token("fachverfahren-erfurt", "antraege.lesen");
+      String id = find(json.readTree(browser().get(API + "?limit=500", "Authorization", erfurt).body()).path("submissions"), reference)
+          .path("id").asString();
+      browser().get(API + "/" + id, "Authorization", erfurt);
+      post(API + "/" + id + "/acknowledgement", "{}", erfurt);
+      post(API + "/" + id + "/status", "{\"status\":\"BESCHIEDEN\",\"message\":\"Bello ist angemeldet, Frau Mustermann.\"}", erfurt);
+    } finally {
+      root.detachAppender(log);
+    }
+    List<String> lines = log.list.stream().map(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage).toList();
+    assertThat(lines).anyMatch(l -> l.contains(reference) && l.contains("acknowledged"))
+        .anyMatch(l -> l.contains(reference) && l.contains("BESCHIEDEN"));
+    assertThat(String.join("\n", lines)).doesNotContain("Mustermann", "Erika", "Fischmarkt", "Bello", "erika@example.org", "1984-08-12");
+  }
+
   private String problem(HttpResponse<String> response, int status) {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
     return json.readTree(response.body()).path("type").asString().replace("urn:amtsweg:problem:", "");
