@@ -11,8 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,13 +34,14 @@ class DeliveryApiIT extends AmtswegIT {
 
   @Autowired AntragManagement antraege;
   @Autowired Deliveries deliveries;
+  @Autowired JdbcClient jdbc;
+  @Autowired PasswordEncoder passwords;
   private final JsonMapper json = JsonMapper.builder().build();
 
   @Test
   void erfurtsFachverfahrenFetchesAcknowledgesAndSendsABescheidThatReachesTheApplicant() {
-    Browser erika = browser();
-    assertThat(erika.logIn("erika.mustermann@example.org", DEMO_PASSWORD).statusCode()).isEqualTo(302);
-    String reference = submit(erika, ERFURT, true).path("reference").asString();
+    Browser applicant = citizen();
+    String reference = submit(applicant, ERFURT, true).path("reference").asString();
     String erfurt = "Bearer " + token("fachverfahren-erfurt", "antraege.lesen");
 
     JsonNode list = json.readTree(browser().get(API + "?limit=500", "Authorization", erfurt).body());
@@ -94,12 +98,12 @@ class DeliveryApiIT extends AmtswegIT {
     assertThat(json.readTree(backwards.body()).path("detail").asString()).contains("BESCHIEDEN", "IN_BEARBEITUNG");
 
     // The applicant: every step once on the timeline, the Bescheid in the Postfach.
-    JsonNode status = json.readTree(erika.get("/api/v1/antraege/" + reference).body());
+    JsonNode status = json.readTree(applicant.get("/api/v1/antraege/" + reference).body());
     assertThat(status.path("status").asString()).isEqualTo("BESCHIEDEN");
     assertThat(texts(status.path("timeline"))).containsExactly("Antrag eingegangen",
         "An das Fachverfahren der Behörde übermittelt", "Bei der Behörde eingegangen",
         "Die Behörde bearbeitet Ihren Antrag", "Die Behörde hat entschieden (Bescheid)");
-    JsonNode postfach = json.readTree(erika.get("/api/v1/me/postfach?q=" + reference + "&size=100").body()).path("messages");
+    JsonNode postfach = json.readTree(applicant.get("/api/v1/me/postfach?q=" + reference + "&size=100").body()).path("messages");
     JsonNode message = null;
     for (JsonNode m : postfach) {
       if (m.path("kind").asString().equals("BESCHEID")) {
@@ -111,7 +115,7 @@ class DeliveryApiIT extends AmtswegIT {
     assertThat(message.path("body").asString()).contains("Bello ist angemeldet");
     assertThat(message.path("senderName").asString()).isEqualTo("Stadt Erfurt");
     assertThat(message.path("attachments").get(0).path("fileName").asString()).isEqualTo("Hundesteuerbescheid.pdf");
-    assertThat(erika.download(message.path("attachments").get(0).path("href").asString()).body()).isEqualTo(PDF);
+    assertThat(applicant.download(message.path("attachments").get(0).path("href").asString()).body()).isEqualTo(PDF);
   }
 
   @Test
@@ -250,6 +254,20 @@ class DeliveryApiIT extends AmtswegIT {
     assertThat(lines).anyMatch(l -> l.contains(reference) && l.contains("acknowledged"))
         .anyMatch(l -> l.contains(reference) && l.contains("BESCHIEDEN"));
     assertThat(String.join("\n", lines)).doesNotContain("Mustermann", "Erika", "Fischmarkt", "Bello", "erika@example.org", "1984-08-12");
+  }
+
+  /** A logged-in citizen with a Servicekonto of their own (the demo accounts' Postfächer stay as they are). */
+  private Browser citizen() {
+    String email = "t-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+    jdbc.sql("""
+            insert into account (id, email, password_hash, email_confirmed_at, password_changed_at)
+            values (?, ?, ?, now(), now())
+            """)
+        .params(UUID.randomUUID(), email, passwords.encode(DEMO_PASSWORD))
+        .update();
+    Browser browser = browser();
+    assertThat(browser.logIn(email, DEMO_PASSWORD).statusCode()).isEqualTo(302);
+    return browser;
   }
 
   private String problem(HttpResponse<String> response, int status) {

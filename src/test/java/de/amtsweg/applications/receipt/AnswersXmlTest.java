@@ -29,7 +29,7 @@ class AnswersXmlTest {
     assertThat(root.getAttribute("reference")).isEqualTo("HUND-2026-000123");
     assertThat(root.getAttribute("submitted")).isEqualTo("2026-03-14T08:05:00Z");
     assertThat(root.getAttribute("tenant-ars")).isEqualTo("160510000000");
-    assertThat(root.getAttribute("leika")).isEqualTo("99093004001000 99093004005000");
+    assertThat(root.getAttribute("leika")).isEqualTo("99102013000000 99102013002000 99102013010000 99110009104000 99110009070000");
     assertThat(names(root)).containsExactly("anliegen", "vorname", "familienname", "geburtsdatum", "anschrift", "email",
         "hunde", "befreiungBeantragt", "befreiungsgrund", "nachweis", "computed", "declarations");
     assertThat(text(root, "geburtsdatum")).isEqualTo("1984-08-12");
