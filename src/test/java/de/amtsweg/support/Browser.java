@@ -95,18 +95,6 @@ public final class Browser {
     return send(request(path, headers).GET().build());
   }
 
-  /** A GET whose body is kept as bytes (a download: ZIP, PDF). */
-  public HttpResponse<byte[]> download(String path) {
-    try {
-      return client.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
   /** Submits a form with the CSRF token of the page it was on, as a browser would. */
   public HttpResponse<String> submit(String path, String csrfToken, Map<String, String> fields) {
     Map<String, String> all = new java.util.LinkedHashMap<>(fields);
@@ -127,12 +115,25 @@ public final class Browser {
             .build());
   }
 
-  /** A JSON POST with this browser's cookies (and so its session), as a script on the page would send it. */
+  /** A POST with a JSON body (an API call) and extra headers. */
   public HttpResponse<String> postJson(String path, String json, String... headers) {
-    return send(request(path, headers)
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json))
-        .build());
+    return send(
+        request(path, headers)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build());
+  }
+
+  /** A GET whose body is kept as bytes (a download: ZIP, PDF), with extra headers. */
+  public HttpResponse<byte[]> download(String path, String... headers) {
+    try {
+      return client.send(request(path, headers).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   /** A multipart POST with one file and the CSRF token. */

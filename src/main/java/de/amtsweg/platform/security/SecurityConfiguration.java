@@ -105,6 +105,9 @@ class SecurityConfiguration {
                     // Machines with an access token from /oauth2/token (account module).
                     .requestMatchers("/api/v1/clients/me")
                     .hasRole(Roles.API_CLIENT)
+                    // Fachverfahren pull their tenant's Anträge (delivery module checks scope and tenant).
+                    .requestMatchers("/api/v1/delivery/**")
+                    .hasRole(Roles.API_CLIENT)
                     .requestMatchers("/api/**")
                     .authenticated()
                     .anyRequest()
