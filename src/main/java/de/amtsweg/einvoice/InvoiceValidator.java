@@ -311,6 +311,17 @@ public final class InvoiceValidator {
     return spec.contains("kosit:standard:xrechnung_") || spec.contains("xrechnung_1.") || spec.contains("xrechnung_2.");
   }
 
+  /** The business terms of an invoice XML that was stored after validation; null if unreadable. */
+  public @Nullable InvoiceData read(byte[] xml) {
+    try {
+      Element root = SafeXml.parse(xml).getDocumentElement();
+      String syntax = InvoiceReader.syntax(root);
+      return syntax == null ? null : InvoiceReader.read(root, syntax);
+    } catch (SafeXml.DoctypeForbidden | SAXException | IOException e) {
+      return null;
+    }
+  }
+
   /** XML begins, after an optional BOM and whitespace, with '<'. */
   private static boolean looksLikeXml(byte[] content) {
     int i = 0;

@@ -79,6 +79,9 @@ class SecurityConfiguration {
                     // Staff of one tenant; what they see is scoped to their tenant by the controllers.
                     .requestMatchers("/verwaltung/api-clients", "/verwaltung/api-clients/**")
                     .hasRole(Roles.TENANT_ADMIN)
+                    // E-Rechnung (einvoice module): the tenant's Leitweg-IDs are kept by its admins.
+                    .requestMatchers("/verwaltung/leitweg-ids", "/verwaltung/leitweg-ids/**")
+                    .hasRole(Roles.TENANT_ADMIN)
                     .requestMatchers("/verwaltung", "/verwaltung/**")
                     .hasAnyRole(Roles.CASEWORKER, Roles.TENANT_ADMIN)
                     // Servicekonto (account module): public doors, the rest for logged-in citizens.
@@ -103,8 +106,10 @@ class SecurityConfiguration {
                     .permitAll())
         // The token lives in a cookie, not the session: visitors who only read get no session.
         // API calls with a bearer token carry no cookies a browser would send by itself: no CSRF.
+        // API calls without any session carry no ambient credentials either: they get 401, not a CSRF 403.
         .csrf(csrf -> csrf.csrfTokenRepository(csrfTokenRepository)
-            .ignoringRequestMatchers(BearerTokenFilter::isBearerApiRequest))
+            .ignoringRequestMatchers(BearerTokenFilter::isBearerApiRequest,
+                request -> api.matches(request) && request.getRequestedSessionId() == null))
         // Bearer tokens (personal access tokens) for /api/**, for the request only.
         .addFilterAfter(new BearerTokenFilter(apiTokens), SecurityContextHolderFilter.class)
         // Shared with the citizen login, which stores its authentication itself.
