@@ -86,9 +86,17 @@ public class Einvoices {
   private final LeitwegRegistry registry;
   private final TenantManagement tenants;
   private final EinvoiceProperties properties;
+  private final de.amtsweg.account.Organisations organisations;
+  private final de.amtsweg.platform.Mailer mailer;
+  private final org.springframework.context.MessageSource messages;
 
-  Einvoices(JdbcClient jdbc, LeitwegRegistry registry, TenantManagement tenants, EinvoiceProperties properties) {
+  Einvoices(JdbcClient jdbc, LeitwegRegistry registry, TenantManagement tenants, EinvoiceProperties properties,
+      de.amtsweg.account.Organisations organisations, de.amtsweg.platform.Mailer mailer,
+      org.springframework.context.MessageSource messages) {
     this.jdbc = jdbc;
+    this.organisations = organisations;
+    this.mailer = mailer;
+    this.messages = messages;
     this.registry = registry;
     this.tenants = tenants;
     this.properties = properties;
@@ -130,12 +138,13 @@ public class Einvoices {
         order by received_at limit 1""").params(submitter.organisationId(), number).query(UUID.class).optional().orElse(null);
     Status status = report.valid() && routing == null && duplicateOf == null ? Status.EINGEGANGEN : Status.ZURUECKGEWIESEN;
     UUID id = UUID.randomUUID();
+    OffsetDateTime now = OffsetDateTime.now();
     jdbc.sql("""
-        insert into einvoice (id, channel, organisation_id, submitted_by, format, syntax, specification, valid,
+        insert into einvoice (id, received_at, channel, organisation_id, submitted_by, format, syntax, specification, valid,
           leitweg_id, routing_problem, tenant_slug, status, duplicate_of, invoice_number, seller_name, issue_date,
           due_date, currency, payable_amount, original, original_type, xml)
-        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-        .params(id, submitter.channel().name(), submitter.organisationId(), submitter.submittedBy(), report.format(),
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(id, now, submitter.channel().name(), submitter.organisationId(), submitter.submittedBy(), report.format(),
             report.syntax(), cut(report.specification(), 300), report.valid(), cut(bt10, 100),
             routing == null ? null : routing.name(), tenant, status.name(), duplicateOf, cut(number, 200),
             data == null ? null : cut(data.sellerName(), 300), data == null ? null : data.issueDate(),
@@ -144,12 +153,25 @@ public class Einvoices {
             "PDF".equals(report.format()) ? "application/pdf" : "application/xml", report.xml())
         .update();
     List<Finding> findings = report.findings();
-    for (int i = 0; i < findings.size(); i++) {
-      Finding f = findings.get(i);
-      jdbc.sql("insert into einvoice_finding (einvoice_id, position, rule, severity, location, message) values (?, ?, ?, ?, ?, ?)")
-          .params(id, i, cut(f.rule(), 100), f.severity().name(), f.location(), f.message()).update();
+    if (!findings.isEmpty()) {
+      // One statement for all findings: a rejected invoice can have dozens.
+      jdbc.sql("""
+          insert into einvoice_finding (einvoice_id, position, rule, severity, location, message)
+          select ?, (t.n - 1)::int, t.rule, t.severity, t.location, t.message
+          from unnest(?::text[], ?::text[], ?::text[], ?::text[]) with ordinality as t(rule, severity, location, message, n)""")
+          .params(id, findings.stream().map(f -> cut(f.rule(), 100)).toArray(String[]::new),
+              findings.stream().map(f -> f.severity().name()).toArray(String[]::new),
+              findings.stream().map(Finding::location).toArray(String[]::new),
+              findings.stream().map(Finding::message).toArray(String[]::new))
+          .update();
     }
-    return load(id).orElseThrow();
+    Recipient recipient = tenant == null ? null : tenants.bySlug(tenant)
+        .map(t -> new Recipient(t.slug(), t.authorityArs(), t.displayName())).orElse(null);
+    return new Invoice(id, now, submitter.channel(), submitter.organisationId(), report.format(),
+        report.syntax(), report.specification(), report.valid(), bt10, routing, recipient, status, null, duplicateOf,
+        number, data == null ? null : data.sellerName(), data == null ? null : data.issueDate(),
+        data == null ? null : data.dueDate(), data == null ? null : data.currency(),
+        data == null ? null : data.payableAmount(), findings, 0);
   }
 
   /** An invoice the organisation submitted. */
@@ -226,7 +248,22 @@ public class Einvoices {
     if (updated == 0) {
       throw EinvoiceException.transition();
     }
+    if (to == Status.ABGELEHNT) {
+      notifyRejection(invoice, String.valueOf(reason).strip());
+    }
     return ofTenant(tenantSlug, id);
+  }
+
+  /** The supplier organisation's admins learn by e-mail that an invoice was declined, and why. */
+  private void notifyRejection(Invoice invoice, String reason) {
+    java.util.Locale german = java.util.Locale.GERMAN;
+    String recipient = invoice.recipient() == null ? "" : invoice.recipient().name();
+    String number = invoice.invoiceNumber() == null ? "" : invoice.invoiceNumber();
+    String subject = messages.getMessage("einvoice.mail.rejected.subject", new Object[] {number}, german);
+    String text = messages.getMessage("einvoice.mail.rejected.text", new Object[] {number, recipient, reason}, german);
+    for (String email : organisations.adminEmails(invoice.organisationId())) {
+      mailer.send(new de.amtsweg.platform.OutgoingMail(email, subject, text));
+    }
   }
 
   /** File drop: {@code <exportDirectory>/<tenant>/<id>.xml}. */

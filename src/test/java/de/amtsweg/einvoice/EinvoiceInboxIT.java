@@ -123,6 +123,8 @@ class EinvoiceInboxIT extends AmtswegIT {
     Document seen = Browser.page(supplier.get("/konto/e-rechnungen/" + declined.id()));
     assertThat(seen.select("#status").text()).isEqualTo("Abgelehnt");
     assertThat(seen.select("#reason").text()).contains("Leistung nicht erbracht");
+    String mailbox = browser().get("/demo/postfach-mails?an=" + SUPPLIER).body();
+    assertThat(mailbox).contains("Rechnung " + declined.invoiceNumber() + " abgelehnt", "Leistung nicht erbracht");
   }
 
   @Test
