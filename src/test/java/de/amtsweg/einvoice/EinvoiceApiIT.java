@@ -142,6 +142,22 @@ class EinvoiceApiIT extends AmtswegIT {
     assertThat(post(fachverfahren, "application/xml", numbered(STANDARD)).statusCode()).isEqualTo(403);
   }
 
+  @Test
+  void aSupplierPersonMaySubmitWithAPersonalAccessToken() {
+    Browser person = browser();
+    person.logIn(EinvoiceInboxIT.SUPPLIER, DEMO_PASSWORD);
+    org.jsoup.nodes.Document page = Browser.page(person.get("/konto/sicherheit/zugangsschluessel"));
+    String pat = Browser.page(person.follow(person.submit("/konto/sicherheit/zugangsschluessel", Browser.csrf(page),
+        java.util.Map.of("name", "Buchhaltung", "days", "30")))).select("#new-token").text();
+    assertThat(pat).startsWith("aw_pat_");
+    HttpResponse<String> response = post(pat, "application/xml", numbered(STANDARD));
+    assertThat(response.statusCode()).isEqualTo(201);
+    JsonNode body = json.readTree(response.body());
+    assertThat(body.path("recipient").path("name").asString()).isEqualTo("Stadt Erfurt");
+    assertThat(get(pat, body.path("id").asString()).statusCode()).isEqualTo(200);
+    assertThat(get(supplierToken(), body.path("id").asString()).statusCode()).as("same organisation").isEqualTo(200);
+  }
+
   private void assertProblem(HttpResponse<String> response, int status, String type, String mustNotContain) {
     assertThat(response.statusCode()).isEqualTo(status);
     assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
