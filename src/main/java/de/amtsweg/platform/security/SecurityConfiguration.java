@@ -84,6 +84,9 @@ class SecurityConfiguration {
                     .hasRole(Roles.TENANT_ADMIN)
                     .requestMatchers("/redaktion", "/redaktion/**")
                     .hasRole(Roles.APP_EDITOR)
+                    // E-Rechnung (einvoice module): the tenant's Leitweg-IDs are kept by its admins.
+                    .requestMatchers("/verwaltung/leitweg-ids", "/verwaltung/leitweg-ids/**")
+                    .hasRole(Roles.TENANT_ADMIN)
                     .requestMatchers("/verwaltung", "/verwaltung/**")
                     .hasAnyRole(Roles.CASEWORKER, Roles.TENANT_ADMIN)
                     // Servicekonto (account module): public doors, the rest for logged-in citizens.
@@ -114,8 +117,10 @@ class SecurityConfiguration {
                     .permitAll())
         // The token lives in a cookie, not the session: visitors who only read get no session.
         // API calls with a bearer token carry no cookies a browser would send by itself: no CSRF.
+        // API calls without any session carry no ambient credentials either: they get 401, not a CSRF 403.
         .csrf(csrf -> csrf.csrfTokenRepository(csrfTokenRepository)
-            .ignoringRequestMatchers(BearerTokenFilter::isBearerApiRequest, SecurityConfiguration::isJsonAntragSubmission))
+            .ignoringRequestMatchers(BearerTokenFilter::isBearerApiRequest, SecurityConfiguration::isJsonAntragSubmission,
+                request -> api.matches(request) && request.getRequestedSessionId() == null))
         // Bearer tokens (personal access tokens) for /api/**, for the request only.
         .addFilterAfter(new BearerTokenFilter(apiTokens), SecurityContextHolderFilter.class)
         // Shared with the citizen login, which stores its authentication itself.
