@@ -10,6 +10,10 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class AmtswegApplication {
 
   public static void main(String[] args) {
+    // Command-line tools that need neither web server nor database.
+    if (de.amtsweg.einvoice.EinvoiceCli.wanted(args)) {
+      System.exit(de.amtsweg.einvoice.EinvoiceCli.run(args, System.out, System.err));
+    }
     SpringApplication.run(AmtswegApplication.class, args);
   }
 }

@@ -86,6 +86,17 @@ public class Organisations {
 
   /** Creates an organisation with the account as its first admin. */
   @Transactional
+  /**
+   * The e-mail addresses of an organisation's admins, for notices to the organisation (e.g. a
+   * rejected e-invoice). Not scoped to a caller: use only to send mail, never to show.
+   */
+  public List<String> adminEmails(UUID organisationId) {
+    return jdbc.sql("""
+        select a.email from organisation_member m join account a on a.id = m.account_id
+        where m.organisation_id = ? and m.role = 'ADMIN' order by a.email""")
+        .param(organisationId).query(String.class).list();
+  }
+
   public UUID create(UUID accountId, Details details) {
     UUID id = UUID.randomUUID();
     jdbc.sql(

@@ -230,6 +230,28 @@ public class AntragManagement {
     jdbc.sql("insert into antrag_event (antrag_id, type, note) values (?, ?, ?)").params(antragId, type, note).update();
   }
 
+  /**
+   * Changes the status along {@link AntragStatus#canBecome}; the timeline entry is the caller's.
+   *
+   * @throws StatusTransitionException when the Antrag cannot get this status from its current one
+   *     (also when another change came first)
+   */
+  @Transactional
+  public Antrag changeStatus(UUID antragId, AntragStatus next) {
+    Antrag antrag = get(antragId);
+    if (!antrag.status().canBecome(next)) {
+      throw new StatusTransitionException(antrag.status(), next);
+    }
+    int changed = jdbc.sql("update antrag set status = ? where id = ? and status = ?")
+        .params(next.name(), antragId, antrag.status().name())
+        .update();
+    if (changed == 0) {
+      throw new StatusTransitionException(get(antragId).status(), next);
+    }
+    log.info("Antrag {} is now {}", antrag.reference(), next);
+    return get(antragId);
+  }
+
   /** In the deleting transaction: drafts go; submitted Anträge stay with the authorities, unlinked. */
   @EventListener
   void on(AccountDeleted deleted) {
@@ -306,6 +328,13 @@ public class AntragManagement {
 
     public List<AnswerProblem> problems() {
       return problems;
+    }
+  }
+
+  /** The status cannot change this way (e.g. from ABGESCHLOSSEN, or to the status it has). */
+  public static class StatusTransitionException extends ProblemException {
+    public StatusTransitionException(AntragStatus from, AntragStatus to) {
+      super(HttpStatus.CONFLICT, "antrag-status-transition", from.name(), to.name());
     }
   }
 

@@ -12,18 +12,18 @@ import java.util.Base64;
 import tools.jackson.databind.json.JsonMapper;
 
 /** A machine at {@code POST /oauth2/token}: the client credentials grant over real HTTP. */
-final class TokenEndpoint {
+public final class TokenEndpoint {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final int port;
 
-  TokenEndpoint(int port) {
+  public TokenEndpoint(int port) {
     this.port = port;
   }
 
   /** Asks for a token with HTTP Basic client authentication. */
-  HttpResponse<String> token(String clientId, String secret, String scope) {
+  public HttpResponse<String> token(String clientId, String secret, String scope) {
     String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
     try {
       return HttpClient.newHttpClient().send(
@@ -39,7 +39,7 @@ final class TokenEndpoint {
   }
 
   /** The access token the endpoint gives; fails the test if it gives none. */
-  String accessToken(String clientId, String secret, String scope) {
+  public String accessToken(String clientId, String secret, String scope) {
     HttpResponse<String> response = token(clientId, secret, scope);
     assertThat(response.statusCode()).as("token for " + clientId + ": " + response.body()).isEqualTo(200);
     return JSON.readTree(response.body()).path("access_token").asString();

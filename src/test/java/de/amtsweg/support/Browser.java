@@ -123,7 +123,7 @@ public final class Browser {
             .build());
   }
 
-  /** A POST with a JSON body, as an API client sends it. */
+  /** A POST with a JSON body (an API call) and extra headers. */
   public HttpResponse<String> postJson(String path, String json, String... headers) {
     return send(
         request(path, headers)
@@ -132,7 +132,7 @@ public final class Browser {
             .build());
   }
 
-  /** A GET whose body is kept as bytes (a download: ZIP, PDF). */
+  /** A GET whose body is kept as bytes (a download: ZIP, PDF), with extra headers. */
   public HttpResponse<byte[]> download(String path, String... headers) {
     try {
       return client.send(request(path, headers).GET().build(), HttpResponse.BodyHandlers.ofByteArray());

@@ -37,6 +37,7 @@ class AccountController {
           new Area("/konto/postfach", "account.area.postfach.title", "account.area.postfach.text"),
           new Area("/konto/profil", "account.area.profile.title", "account.area.profile.text"),
           new Area("/konto/organisationen", "account.area.organisations.title", "account.area.organisations.text"),
+          new Area("/konto/e-rechnungen", "account.area.einvoices.title", "account.area.einvoices.text"),
           new Area("/konto/sicherheit", "account.area.security.title", "account.area.security.text"),
           new Area("/konto/datenschutz", "account.area.privacy.title", "account.area.privacy.text"));
 

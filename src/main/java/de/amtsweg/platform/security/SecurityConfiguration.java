@@ -84,6 +84,9 @@ class SecurityConfiguration {
                     .hasRole(Roles.TENANT_ADMIN)
                     .requestMatchers("/redaktion", "/redaktion/**")
                     .hasRole(Roles.APP_EDITOR)
+                    // E-Rechnung (einvoice module): the tenant's Leitweg-IDs are kept by its admins.
+                    .requestMatchers("/verwaltung/leitweg-ids", "/verwaltung/leitweg-ids/**")
+                    .hasRole(Roles.TENANT_ADMIN)
                     .requestMatchers("/verwaltung", "/verwaltung/**")
                     .hasAnyRole(Roles.CASEWORKER, Roles.TENANT_ADMIN)
                     // Servicekonto (account module): public doors, the rest for logged-in citizens.
@@ -105,14 +108,19 @@ class SecurityConfiguration {
                     // Machines with an access token from /oauth2/token (account module).
                     .requestMatchers("/api/v1/clients/me")
                     .hasRole(Roles.API_CLIENT)
+                    // Fachverfahren pull their tenant's Anträge (delivery module checks scope and tenant).
+                    .requestMatchers("/api/v1/delivery/**")
+                    .hasRole(Roles.API_CLIENT)
                     .requestMatchers("/api/**")
                     .authenticated()
                     .anyRequest()
                     .permitAll())
         // The token lives in a cookie, not the session: visitors who only read get no session.
         // API calls with a bearer token carry no cookies a browser would send by itself: no CSRF.
+        // API calls without any session carry no ambient credentials either: they get 401, not a CSRF 403.
         .csrf(csrf -> csrf.csrfTokenRepository(csrfTokenRepository)
-            .ignoringRequestMatchers(BearerTokenFilter::isBearerApiRequest, SecurityConfiguration::isJsonAntragSubmission))
+            .ignoringRequestMatchers(BearerTokenFilter::isBearerApiRequest, SecurityConfiguration::isJsonAntragSubmission,
+                request -> api.matches(request) && request.getRequestedSessionId() == null))
         // Bearer tokens (personal access tokens) for /api/**, for the request only.
         .addFilterAfter(new BearerTokenFilter(apiTokens), SecurityContextHolderFilter.class)
         // Shared with the citizen login, which stores its authentication itself.

@@ -1,0 +1,255 @@
+package de.amtsweg.delivery;
+
+import de.amtsweg.account.Postfach;
+import de.amtsweg.account.PostfachMessage;
+import de.amtsweg.applications.Antrag;
+import de.amtsweg.applications.AntragManagement;
+import de.amtsweg.applications.AntragStatus;
+import de.amtsweg.applications.AntragSubmitted;
+import de.amtsweg.applications.Attachments;
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Deliveries of submitted Anträge. The record is written by the listener below in the submitting
+ * transaction (outbox): an Antrag that exists has a delivery, and a rolled-back submission has
+ * none. Every read and change is scoped to the caller's tenant; state changes go through
+ * {@link DeliveryState#canBecome} and are guarded by a row lock, so two requests of a Fachverfahren
+ * cannot both count as the first. Logs carry ids, reference numbers and states, never answers.
+ */
+@Service
+public class Deliveries {
+
+  private static final Logger log = LoggerFactory.getLogger(Deliveries.class);
+  private static final byte[] PDF_MAGIC = "%PDF-".getBytes(StandardCharsets.US_ASCII);
+  /** Authorities write to citizens in German, as the rest of the Postfach does. */
+  private static final Locale AUTHORITY_LOCALE = Locale.GERMAN;
+
+  /** Timeline entries this module writes ({@code applications.event.<type>}). */
+  static final String EVENT_DELIVERED = "DELIVERED";
+  static final String EVENT_ACKNOWLEDGED = "ACKNOWLEDGED";
+
+  private final JdbcClient jdbc;
+  private final DeliveryRoutes routes;
+  private final AntragManagement antraege;
+  private final Attachments attachments;
+  private final Postfach postfach;
+  private final MessageSource messages;
+
+  Deliveries(JdbcClient jdbc, DeliveryRoutes routes, AntragManagement antraege, Attachments attachments,
+      Postfach postfach, MessageSource messages) {
+    this.jdbc = jdbc;
+    this.routes = routes;
+    this.antraege = antraege;
+    this.attachments = attachments;
+    this.postfach = postfach;
+    this.messages = messages;
+  }
+
+  /** In the submitting transaction: queue the delivery on the tenant's route for the app. */
+  @EventListener
+  void on(AntragSubmitted submitted) {
+    Antrag antrag = antraege.get(submitted.antragId());
+    DeliveryChannel channel = routes.of(submitted.tenantArs(), submitted.appId());
+    UUID id = UUID.randomUUID();
+    jdbc.sql(
+            """
+            insert into delivery (id, antrag_id, reference, tenant_ars, app_id, channel, state, idempotency_key, submitted_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            on conflict (antrag_id) do nothing
+            """)
+        .params(id, submitted.antragId(), submitted.reference(), submitted.tenantArs(), submitted.appId(), channel.name(),
+            DeliveryState.QUEUED.name(), UUID.randomUUID(), antrag.submittedAt())
+        .update();
+    log.info("Delivery {} of Antrag {} queued for {}", id, submitted.reference(), channel);
+  }
+
+  /** One page of a tenant's open pull deliveries, oldest first. */
+  public record Page(List<Delivery> deliveries, int offset, long total) {}
+
+  /** The tenant's deliveries on the pull route that are not acknowledged yet. */
+  public Page pending(String tenantArs, int limit, int offset) {
+    String open = "tenant_ars = ? and channel = 'PULL_API' and state in ('QUEUED', 'DELIVERED', 'FAILED')";
+    long total = jdbc.sql("select count(*) from delivery where " + open).param(tenantArs).query(Long.class).single();
+    List<Delivery> page = jdbc.sql("select * from delivery where " + open + " order by submitted_at, id limit ? offset ?")
+        .params(tenantArs, limit, offset)
+        .query(Deliveries::map)
+        .list();
+    return new Page(page, offset, total);
+  }
+
+  /** A delivery of the tenant on the pull route; another tenant's is not found. */
+  public Delivery get(String tenantArs, UUID id) {
+    return find(tenantArs, id, false).orElseThrow(DeliveryException.NotFound::new);
+  }
+
+  /** The delivery of an Antrag, whatever its route (for the cockpit and the tests). */
+  public Optional<Delivery> ofAntrag(UUID antragId) {
+    return jdbc.sql("select * from delivery where antrag_id = ?").param(antragId).query(Deliveries::map).optional();
+  }
+
+  /** What a Fachverfahren fetches: the delivery and its Antrag with the files' metadata. */
+  public record Fetched(Delivery delivery, Antrag antrag, List<Attachments.Stored> attachments) {}
+
+  /**
+   * Hands a submission to the tenant's Fachverfahren. The first fetch makes it delivered and puts
+   * "delivered" on the applicant's timeline; every fetch counts as an attempt.
+   */
+  @Transactional
+  public Fetched fetch(String tenantArs, UUID id) {
+    Delivery delivery = find(tenantArs, id, true).orElseThrow(DeliveryException.NotFound::new);
+    if (delivery.state().canBecome(DeliveryState.DELIVERED)) {
+      jdbc.sql(
+              """
+              update delivery set state = 'DELIVERED', attempts = attempts + 1, delivered_at = now(), last_error = null,
+                updated_at = now() where id = ?
+              """)
+          .param(id)
+          .update();
+      antraege.addEvent(delivery.antragId(), EVENT_DELIVERED, null);
+      log.info("Delivery {} of Antrag {} fetched", id, delivery.reference());
+    } else if (delivery.state() == DeliveryState.DELIVERED) {
+      jdbc.sql("update delivery set attempts = attempts + 1, updated_at = now() where id = ?").param(id).update();
+    }
+    return new Fetched(get(tenantArs, id), antraege.get(delivery.antragId()), attachments.listOfAntrag(delivery.antragId()));
+  }
+
+  /** A file of a submission of the tenant. */
+  public Attachments.Content attachment(String tenantArs, UUID id, UUID attachmentId) {
+    Delivery delivery = get(tenantArs, id);
+    return attachments.ofAntrag(delivery.antragId(), attachmentId).orElseThrow(DeliveryException.NotFound::new);
+  }
+
+  /** The receipt PDF of a submission of the tenant. */
+  public byte[] receipt(String tenantArs, UUID id) {
+    return antraege.receipt(get(tenantArs, id).antragId());
+  }
+
+  /**
+   * The Fachverfahren confirms receipt. Repeating it changes nothing and answers the same.
+   *
+   * @throws DeliveryException.NotFetched when it was never fetched
+   */
+  @Transactional
+  public Delivery acknowledge(String tenantArs, UUID id) {
+    Delivery delivery = find(tenantArs, id, true).orElseThrow(DeliveryException.NotFound::new);
+    if (delivery.state() == DeliveryState.ACKNOWLEDGED) {
+      return delivery;
+    }
+    if (!delivery.state().canBecome(DeliveryState.ACKNOWLEDGED)) {
+      throw new DeliveryException.NotFetched();
+    }
+    jdbc.sql("update delivery set state = 'ACKNOWLEDGED', acknowledged_at = now(), updated_at = now() where id = ?")
+        .param(id)
+        .update();
+    antraege.addEvent(delivery.antragId(), EVENT_ACKNOWLEDGED, null);
+    log.info("Delivery {} of Antrag {} acknowledged", id, delivery.reference());
+    return get(tenantArs, id);
+  }
+
+  /**
+   * A status report of the Fachverfahren.
+   *
+   * @param message text for the applicant, if any
+   * @param bescheid the Bescheid as PDF, if any
+   */
+  public record Report(AntragStatus status, @Nullable String message, @Nullable Bescheid bescheid) {}
+
+  /** A Bescheid as PDF. */
+  public record Bescheid(String fileName, byte[] pdf) {}
+
+  /**
+   * What became of a report.
+   *
+   * @param postfachMessage the message in the applicant's Postfach; null when they have no account
+   */
+  public record Reported(Antrag antrag, @Nullable UUID postfachMessage) {}
+
+  /**
+   * Changes the Antrag's status, puts it on the timeline and, when the applicant has a
+   * Servicekonto, sends them a Postfach message with the Bescheid attached.
+   *
+   * @throws DeliveryException.NotAcknowledged before receipt was acknowledged
+   * @throws AntragManagement.StatusTransitionException when the status cannot follow the current one
+   */
+  @Transactional
+  public Reported report(String tenantArs, UUID id, Report report) {
+    if (report.message() != null && report.message().length() > Postfach.MAX_TEXT) {
+      throw new DeliveryException.MessageTooLong(Postfach.MAX_TEXT);
+    }
+    if (report.bescheid() != null && !isPdf(report.bescheid().pdf())) {
+      throw new DeliveryException.BescheidInvalid(Postfach.MAX_ATTACHMENT_BYTES / 1000);
+    }
+    Delivery delivery = find(tenantArs, id, true).orElseThrow(DeliveryException.NotFound::new);
+    if (delivery.state() != DeliveryState.ACKNOWLEDGED) {
+      throw new DeliveryException.NotAcknowledged();
+    }
+    Antrag antrag = antraege.changeStatus(delivery.antragId(), report.status());
+    antraege.addEvent(antrag.id(), report.status().name(), null);
+    UUID message = null;
+    if (antrag.accountId() != null) {
+      message = postfach.deliver(antrag.accountId(), postfachMessage(antrag, report));
+    }
+    log.info("Delivery {}: Antrag {} reported {}{}", id, antrag.reference(), report.status(),
+        report.bescheid() != null ? " with Bescheid" : "");
+    return new Reported(antrag, message);
+  }
+
+  private Postfach.NewMessage postfachMessage(Antrag antrag, Report report) {
+    String status = messages.getMessage("applications.status." + report.status().name(), null, AUTHORITY_LOCALE);
+    String subject = messages.getMessage("delivery.postfach.subject", new Object[] {antrag.reference(), status},
+        AUTHORITY_LOCALE);
+    String body = report.message() != null && !report.message().isBlank() ? report.message()
+        : messages.getMessage("delivery.postfach.body", new Object[] {antrag.reference(), status}, AUTHORITY_LOCALE);
+    PostfachMessage.Kind kind = report.bescheid() != null ? PostfachMessage.Kind.BESCHEID
+        : report.status() == AntragStatus.RUECKFRAGE ? PostfachMessage.Kind.QUESTION : PostfachMessage.Kind.STATUS;
+    List<PostfachMessage.File> files = report.bescheid() == null ? List.of()
+        : List.of(new PostfachMessage.File(report.bescheid().fileName(), "application/pdf", report.bescheid().pdf()));
+    return new Postfach.NewMessage(kind, antrag.tenantArs(), antrag.authorityName(), antrag.reference(), subject, body, files);
+  }
+
+  static boolean isPdf(byte[] bytes) {
+    return bytes.length > PDF_MAGIC.length && bytes.length <= Postfach.MAX_ATTACHMENT_BYTES
+        && Arrays.equals(Arrays.copyOf(bytes, PDF_MAGIC.length), PDF_MAGIC);
+  }
+
+  private Optional<Delivery> find(String tenantArs, UUID id, boolean lock) {
+    return jdbc.sql("select * from delivery where id = ? and tenant_ars = ? and channel = 'PULL_API'"
+            + (lock ? " for update" : ""))
+        .params(id, tenantArs)
+        .query(Deliveries::map)
+        .optional();
+  }
+
+  private static Delivery map(ResultSet rs, int row) throws SQLException {
+    return new Delivery(
+        rs.getObject("id", UUID.class),
+        rs.getObject("antrag_id", UUID.class),
+        rs.getString("reference"),
+        rs.getString("tenant_ars"),
+        rs.getString("app_id"),
+        DeliveryChannel.valueOf(rs.getString("channel")),
+        DeliveryState.valueOf(rs.getString("state")),
+        rs.getObject("idempotency_key", UUID.class),
+        rs.getInt("attempts"),
+        rs.getString("last_error"),
+        rs.getObject("submitted_at", OffsetDateTime.class),
+        rs.getObject("delivered_at", OffsetDateTime.class),
+        rs.getObject("acknowledged_at", OffsetDateTime.class));
+  }
+}

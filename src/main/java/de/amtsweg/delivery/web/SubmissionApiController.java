@@ -1,0 +1,230 @@
+package de.amtsweg.delivery.web;
+
+import de.amtsweg.account.ApiScope;
+import de.amtsweg.applications.Antrag;
+import de.amtsweg.applications.AntragStatus;
+import de.amtsweg.applications.Attachments;
+import de.amtsweg.delivery.Deliveries;
+import de.amtsweg.delivery.Delivery;
+import de.amtsweg.delivery.DeliveryException;
+import de.amtsweg.platform.Roles;
+import de.amtsweg.tenancy.Tenant;
+import de.amtsweg.tenancy.TenantManagement;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The pull API for Fachverfahren, modelled on the FIT-Connect Submission API (list the submissions
+ * ready for pickup, fetch one with data and attachments, confirm receipt, report status). Only
+ * client-credentials tokens of the tenant's API clients with the scope {@code antraege.lesen} get
+ * in; every query is scoped to the client's tenant, so another tenant's submission is not found.
+ */
+@RestController
+@RequestMapping(path = "/api/v1/delivery/submissions")
+@Tag(name = "Zustellung an Fachverfahren", description = "Pull API for the authorities' Fachverfahren (scope antraege.lesen)")
+@ApiResponse(responseCode = "401", description = "No valid access token",
+    content = @Content(mediaType = "application/problem+json"))
+@ApiResponse(responseCode = "403", description = "Not an API client of a tenant with the scope antraege.lesen",
+    content = @Content(mediaType = "application/problem+json"))
+class SubmissionApiController {
+
+  static final int MAX_LIMIT = 500;
+  private static final String SCOPE = "SCOPE_" + ApiScope.ANTRAEGE_LESEN.value();
+  private static final String API_CLIENT = "ROLE_" + Roles.API_CLIENT;
+
+  private final Deliveries deliveries;
+  private final TenantManagement tenants;
+
+  SubmissionApiController(Deliveries deliveries, TenantManagement tenants) {
+    this.deliveries = deliveries;
+    this.tenants = tenants;
+  }
+
+  /** One submission ready for pickup. */
+  record Summary(UUID id, String reference, String app, OffsetDateTime submittedAt, String state) {}
+
+  /** The submissions ready for pickup (as FIT-Connect's {@code SubmissionsForPickup}). */
+  record SubmissionList(int count, int offset, long totalCount, List<Summary> submissions) {}
+
+  @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(summary = "The tenant's submissions that are not acknowledged yet, oldest first")
+  SubmissionList list(@RequestParam(defaultValue = "100") @Parameter(description = "1 to 500") int limit,
+      @RequestParam(defaultValue = "0") int offset, Authentication authentication) {
+    if (limit < 1 || limit > MAX_LIMIT) {
+      throw new DeliveryException.ParameterInvalid("limit");
+    }
+    if (offset < 0) {
+      throw new DeliveryException.ParameterInvalid("offset");
+    }
+    Deliveries.Page page = deliveries.pending(tenantArs(authentication), limit, offset);
+    List<Summary> submissions = page.deliveries().stream()
+        .map(d -> new Summary(d.id(), d.reference(), d.appId(), d.submittedAt(), d.state().name()))
+        .toList();
+    return new SubmissionList(submissions.size(), page.offset(), page.total(), submissions);
+  }
+
+  /** The data of a submission, as JSON and as XML ({@code urn:amtsweg:antrag:1}). */
+  record Data(Map<String, Object> json, String xml, Map<String, Object> computed, @Nullable BigDecimal fee) {}
+
+  /** A file of the submission and where to download it. */
+  record AttachmentLink(UUID id, String name, String contentType, long size, URI href) {}
+
+  /** One submission with everything the authority needs. */
+  record Submission(UUID id, String reference, String app, int appVersion, @Nullable String leikaKey, String authority,
+      OffsetDateTime submittedAt, String status, String state,
+      @Schema(description = "The same on every fetch: a receiver that sees it twice knows it is a repeat")
+      UUID idempotencyKey, int attempts, Data data, List<AttachmentLink> attachments, URI receipt) {}
+
+  @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(summary = "Fetch a submission: its data, attachments and receipt; the first fetch marks it delivered")
+  @ApiResponse(responseCode = "200", description = "The submission")
+  @ApiResponse(responseCode = "404", description = "No such submission for this tenant",
+      content = @Content(mediaType = "application/problem+json"))
+  ResponseEntity<Submission> fetch(@PathVariable UUID id, Authentication authentication) {
+    Deliveries.Fetched fetched = deliveries.fetch(tenantArs(authentication), id);
+    Delivery d = fetched.delivery();
+    Antrag a = fetched.antrag();
+    String base = "/api/v1/delivery/submissions/" + d.id();
+    List<AttachmentLink> files = fetched.attachments().stream()
+        .map(f -> new AttachmentLink(f.id(), f.name(), f.contentType(), f.size(), URI.create(base + "/attachments/" + f.id())))
+        .toList();
+    Submission body = new Submission(d.id(), d.reference(), d.appId(), a.appVersion(), a.leikaKey(), a.authorityName(),
+        d.submittedAt(), a.status().name(), d.state().name(), d.idempotencyKey(), d.attempts(),
+        new Data(a.answers(), a.answersXml(), a.computed(), a.fee()), files, URI.create(base + "/receipt"));
+    return ResponseEntity.ok().header("Idempotency-Key", d.idempotencyKey().toString()).body(body);
+  }
+
+  @GetMapping(path = "/{id}/attachments/{attachmentId}")
+  @Operation(summary = "Download a file of the submission")
+  ResponseEntity<byte[]> attachment(@PathVariable UUID id, @PathVariable UUID attachmentId, Authentication authentication) {
+    Attachments.Content file = deliveries.attachment(tenantArs(authentication), id, attachmentId);
+    return download(file.bytes(), MediaType.parseMediaType(file.contentType()), file.name());
+  }
+
+  @GetMapping(path = "/{id}/receipt", produces = MediaType.APPLICATION_PDF_VALUE)
+  @Operation(summary = "Download the receipt (PDF/A-3 with the data embedded as antrag.json and antrag.xml)")
+  ResponseEntity<byte[]> receipt(@PathVariable UUID id, Authentication authentication) {
+    Delivery d = deliveries.get(tenantArs(authentication), id);
+    return download(deliveries.receipt(d.tenantArs(), id), MediaType.APPLICATION_PDF,
+        "Eingangsbestaetigung-" + d.reference() + ".pdf");
+  }
+
+  private static ResponseEntity<byte[]> download(byte[] bytes, MediaType type, String name) {
+    return ResponseEntity.ok()
+        .contentType(type)
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
+        .body(bytes);
+  }
+
+  /** The confirmation of receipt. */
+  record Acknowledgement(UUID id, String reference, String state, @Nullable OffsetDateTime acknowledgedAt) {}
+
+  @PostMapping(path = "/{id}/acknowledgement", produces = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(summary = "Confirm receipt of a fetched submission; repeating it changes nothing")
+  @ApiResponse(responseCode = "200", description = "Acknowledged (now or before)")
+  @ApiResponse(responseCode = "409", description = "Not fetched yet",
+      content = @Content(mediaType = "application/problem+json"))
+  Acknowledgement acknowledge(@PathVariable UUID id, Authentication authentication) {
+    Delivery d = deliveries.acknowledge(tenantArs(authentication), id);
+    return new Acknowledgement(d.id(), d.reference(), d.state().name(), d.acknowledgedAt());
+  }
+
+  /**
+   * A status report.
+   *
+   * @param status one of EINGEGANGEN, IN_BEARBEITUNG, RUECKFRAGE, BESCHIEDEN, ABGESCHLOSSEN
+   * @param message text for the applicant's Postfach (at most 10,000 characters)
+   * @param bescheid the Bescheid as PDF
+   */
+  record StatusReport(@Nullable String status, @Nullable String message, @Nullable BescheidFile bescheid) {}
+
+  /** A PDF, base64-encoded. */
+  record BescheidFile(@Nullable String fileName, @Nullable String content) {}
+
+  /** What became of the report. */
+  record StatusReported(UUID id, String reference, String status,
+      @Schema(description = "Whether the applicant got a Postfach message; if not, send the Bescheid by post")
+      boolean postfach) {}
+
+  @PostMapping(path = "/{id}/status", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(summary = "Report a status change or a Bescheid (PDF) of an acknowledged submission")
+  @ApiResponse(responseCode = "200", description = "Recorded; on the applicant's timeline and, if they have an account, in their Postfach")
+  @ApiResponse(responseCode = "409", description = "Not acknowledged yet, or the status cannot follow the current one",
+      content = @Content(mediaType = "application/problem+json"))
+  @ApiResponse(responseCode = "422", description = "Unknown status, message too long, or the Bescheid is no PDF",
+      content = @Content(mediaType = "application/problem+json"))
+  StatusReported status(@PathVariable UUID id, @RequestBody StatusReport body, Authentication authentication) {
+    String tenantArs = tenantArs(authentication);
+    AntragStatus status = Arrays.stream(AntragStatus.values())
+        .filter(s -> s.name().equals(body.status()))
+        .findFirst()
+        .orElseThrow(() -> new DeliveryException.StatusUnknown(
+            String.join(", ", Arrays.stream(AntragStatus.values()).map(Enum::name).toList())));
+    Deliveries.Bescheid bescheid = null;
+    if (body.bescheid() != null) {
+      bescheid = new Deliveries.Bescheid(fileName(body.bescheid().fileName(), deliveries.get(tenantArs, id).reference()),
+          decode(body.bescheid().content()));
+    }
+    Deliveries.Reported reported = deliveries.report(tenantArs, id, new Deliveries.Report(status, body.message(), bescheid));
+    return new StatusReported(id, reported.antrag().reference(), reported.antrag().status().name(),
+        reported.postfachMessage() != null);
+  }
+
+  private static byte[] decode(@Nullable String content) {
+    if (content == null) {
+      throw new DeliveryException.BescheidInvalid(de.amtsweg.account.Postfach.MAX_ATTACHMENT_BYTES / 1000);
+    }
+    try {
+      return Base64.getMimeDecoder().decode(content);
+    } catch (IllegalArgumentException e) {
+      throw new DeliveryException.BescheidInvalid(de.amtsweg.account.Postfach.MAX_ATTACHMENT_BYTES / 1000);
+    }
+  }
+
+  /** A safe file name ending in .pdf; the reference when none is given. */
+  static String fileName(@Nullable String given, String reference) {
+    String base = given == null ? "" : given.replaceAll("(?i)\\.pdf$", "").replaceAll("[^A-Za-z0-9._-]", "_");
+    base = base.replaceAll("^[._]+", "");
+    if (base.isEmpty()) {
+      base = "Bescheid-" + reference;
+    }
+    return (base.length() > 100 ? base.substring(0, 100) : base) + ".pdf";
+  }
+
+  /** The ARS of the caller's tenant; refuses tokens without the scope or tenant. */
+  private String tenantArs(Authentication authentication) {
+    List<String> authorities = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
+    if (!authorities.contains(API_CLIENT) || !authorities.contains(SCOPE)) {
+      throw new DeliveryException.ScopeMissing();
+    }
+    return Roles.tenantOf(authentication).flatMap(tenants::bySlug).map(Tenant::authorityArs)
+        .orElseThrow(DeliveryException.ScopeMissing::new);
+  }
+}

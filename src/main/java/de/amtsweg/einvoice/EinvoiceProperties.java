@@ -1,0 +1,22 @@
+package de.amtsweg.einvoice;
+
+import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Settings of the E-Rechnung intake ({@code amtsweg.einvoice.*}).
+ *
+ * @param maxSize largest invoice accepted (XML or PDF)
+ * @param acceptOutdatedXrechnung validate XRechnung 2.3 invoices with the 2.3.1 rules instead of
+ *     rejecting them as outdated (default: reject, as the reference validator does)
+ * @param exportDirectory where "Export an die Finanzsoftware" drops the XML of an invoice
+ *     ({@code <tenant>/<invoice id>.xml}); no export when unset
+ */
+@ConfigurationProperties("amtsweg.einvoice")
+public record EinvoiceProperties(
+    @DefaultValue("20MB") DataSize maxSize,
+    @DefaultValue("false") boolean acceptOutdatedXrechnung,
+    @Nullable Path exportDirectory) {}

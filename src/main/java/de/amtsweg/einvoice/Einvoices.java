@@ -1,0 +1,347 @@
+package de.amtsweg.einvoice;
+
+import de.amtsweg.einvoice.ValidationReport.Finding;
+import de.amtsweg.tenancy.Tenant;
+import de.amtsweg.tenancy.TenantManagement;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The invoice intake and inbox: validates, routes by Leitweg-ID, keeps every invoice (also rejected
+ * and unroutable ones, for the operator), detects duplicates, and runs the status workflow.
+ * Lookups are scoped: a supplier by its organisation, staff by their tenant.
+ */
+@Service
+public class Einvoices {
+
+  /** Where an invoice came in. */
+  public enum Channel { API, WEB }
+
+  /** The inbox workflow; {@code ZURUECKGEWIESEN} is the intake's rejection (invalid, unroutable, duplicate). */
+  public enum Status {
+    ZURUECKGEWIESEN, EINGEGANGEN, GEPRUEFT, SACHLICH_RICHTIG, ABGELEHNT, EXPORTIERT;
+
+    /** The statuses staff may move an invoice to from this one. */
+    public Set<Status> next() {
+      return switch (this) {
+        case EINGEGANGEN -> EnumSet.of(GEPRUEFT, ABGELEHNT);
+        case GEPRUEFT -> EnumSet.of(SACHLICH_RICHTIG, ABGELEHNT);
+        case SACHLICH_RICHTIG -> EnumSet.of(EXPORTIERT, ABGELEHNT);
+        default -> EnumSet.noneOf(Status.class);
+      };
+    }
+  }
+
+  /** Why an invoice could not be routed to a tenant. */
+  public enum RoutingProblem { MISSING, MALFORMED, WRONG_CHECK_DIGITS, UNKNOWN }
+
+  /** Who submits: a supplier organisation, through an API client or a person's account. */
+  public record Submitter(Channel channel, UUID organisationId, String submittedBy) {}
+
+  /** The authority an invoice is routed to. */
+  public record Recipient(String slug, String ars, String name) {}
+
+  /** A stored invoice with its report, as the inbox and the API show it. */
+  public record Invoice(
+      UUID id, OffsetDateTime receivedAt, Channel channel, UUID organisationId, String format,
+      @Nullable String syntax, @Nullable String specification, boolean valid, @Nullable String leitwegId,
+      @Nullable RoutingProblem routingProblem, @Nullable Recipient recipient, Status status,
+      @Nullable String statusReason, @Nullable UUID duplicateOf, @Nullable String invoiceNumber,
+      @Nullable String sellerName, @Nullable LocalDate issueDate, @Nullable LocalDate dueDate,
+      @Nullable String currency, @Nullable BigDecimal payableAmount, List<Finding> findings, int version) {
+
+    public List<Finding> errors() {
+      return findings.stream().filter(f -> f.severity() == ValidationReport.Severity.ERROR).toList();
+    }
+  }
+
+  /** Filter of the inbox list; null fields do not filter. */
+  public record Filter(@Nullable Status status, @Nullable String supplier, @Nullable LocalDate from,
+      @Nullable LocalDate to, @Nullable BigDecimal minAmount, @Nullable BigDecimal maxAmount,
+      @Nullable LocalDate dueBefore) {
+    public static Filter none() {
+      return new Filter(null, null, null, null, null, null, null);
+    }
+  }
+
+  private final JdbcClient jdbc;
+  private final InvoiceValidator validator;
+  private final LeitwegRegistry registry;
+  private final TenantManagement tenants;
+  private final EinvoiceProperties properties;
+  private final de.amtsweg.account.Organisations organisations;
+  private final de.amtsweg.platform.Mailer mailer;
+  private final org.springframework.context.MessageSource messages;
+
+  Einvoices(JdbcClient jdbc, LeitwegRegistry registry, TenantManagement tenants, EinvoiceProperties properties,
+      de.amtsweg.account.Organisations organisations, de.amtsweg.platform.Mailer mailer,
+      org.springframework.context.MessageSource messages) {
+    this.jdbc = jdbc;
+    this.organisations = organisations;
+    this.mailer = mailer;
+    this.messages = messages;
+    this.registry = registry;
+    this.tenants = tenants;
+    this.properties = properties;
+    this.validator = new InvoiceValidator(properties.maxSize().toBytes(), properties.acceptOutdatedXrechnung());
+  }
+
+  public long maxBytes() {
+    return validator.maxBytes();
+  }
+
+  /**
+   * Validates, routes and stores an invoice.
+   *
+   * @throws EinvoiceException for input that is no invoice at all (empty, too large, not XML, not
+   *     well-formed, a DTD, a PDF without invoice): nothing is stored
+   */
+  @Transactional
+  public Invoice submit(Submitter submitter, byte[] content) {
+    ValidationReport report = validator.validate(content);
+    if (report.unusable() != null) {
+      throw EinvoiceException.unusable(report);
+    }
+    InvoiceData data = report.data();
+    String bt10 = report.buyerReference();
+    LeitwegId.Parsed parsed = LeitwegId.parse(bt10);
+    RoutingProblem routing = null;
+    String tenant = null;
+    if (!parsed.ok()) {
+      routing = RoutingProblem.valueOf(String.valueOf(parsed.problem()));
+    } else {
+      tenant = registry.tenantOf(parsed.id()).orElse(null);
+      if (tenant == null) {
+        routing = RoutingProblem.UNKNOWN;
+      }
+    }
+    String number = data == null ? null : data.invoiceNumber();
+    UUID duplicateOf = number == null ? null : jdbc.sql("""
+        select id from einvoice where organisation_id = ? and invoice_number = ? and status <> 'ZURUECKGEWIESEN'
+        order by received_at limit 1""").params(submitter.organisationId(), number).query(UUID.class).optional().orElse(null);
+    Status status = report.valid() && routing == null && duplicateOf == null ? Status.EINGEGANGEN : Status.ZURUECKGEWIESEN;
+    UUID id = UUID.randomUUID();
+    OffsetDateTime now = OffsetDateTime.now();
+    jdbc.sql("""
+        insert into einvoice (id, received_at, channel, organisation_id, submitted_by, format, syntax, specification, valid,
+          leitweg_id, routing_problem, tenant_slug, status, duplicate_of, invoice_number, seller_name, issue_date,
+          due_date, currency, payable_amount, original, original_type, xml)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(id, now, submitter.channel().name(), submitter.organisationId(), submitter.submittedBy(), report.format(),
+            report.syntax(), cut(report.specification(), 300), report.valid(), cut(bt10, 100),
+            routing == null ? null : routing.name(), tenant, status.name(), duplicateOf, cut(number, 200),
+            data == null ? null : cut(data.sellerName(), 300), data == null ? null : data.issueDate(),
+            data == null ? null : data.dueDate(), data == null ? null : cut(data.currency(), 3),
+            data == null ? null : data.payableAmount(), content,
+            "PDF".equals(report.format()) ? "application/pdf" : "application/xml", report.xml())
+        .update();
+    List<Finding> findings = report.findings();
+    if (!findings.isEmpty()) {
+      // One statement for all findings: a rejected invoice can have dozens.
+      jdbc.sql("""
+          insert into einvoice_finding (einvoice_id, position, rule, severity, location, message)
+          select ?, (t.n - 1)::int, t.rule, t.severity, t.location, t.message
+          from unnest(?::text[], ?::text[], ?::text[], ?::text[]) with ordinality as t(rule, severity, location, message, n)""")
+          .params(id, findings.stream().map(f -> cut(f.rule(), 100)).toArray(String[]::new),
+              findings.stream().map(f -> f.severity().name()).toArray(String[]::new),
+              findings.stream().map(Finding::location).toArray(String[]::new),
+              findings.stream().map(Finding::message).toArray(String[]::new))
+          .update();
+    }
+    Recipient recipient = tenant == null ? null : tenants.bySlug(tenant)
+        .map(t -> new Recipient(t.slug(), t.authorityArs(), t.displayName())).orElse(null);
+    return new Invoice(id, now, submitter.channel(), submitter.organisationId(), report.format(),
+        report.syntax(), report.specification(), report.valid(), bt10, routing, recipient, status, null, duplicateOf,
+        number, data == null ? null : data.sellerName(), data == null ? null : data.issueDate(),
+        data == null ? null : data.dueDate(), data == null ? null : data.currency(),
+        data == null ? null : data.payableAmount(), findings, 0);
+  }
+
+  /** An invoice the organisation submitted. */
+  public Invoice ofSupplier(Set<UUID> organisations, UUID id) {
+    return load(id).filter(i -> organisations.contains(i.organisationId())).orElseThrow(EinvoiceException::notFound);
+  }
+
+  /** An invoice routed to the tenant (and accepted at intake). */
+  public Invoice ofTenant(String tenantSlug, UUID id) {
+    return load(id).filter(i -> i.recipient() != null && i.recipient().slug().equals(tenantSlug)
+        && i.status() != Status.ZURUECKGEWIESEN).orElseThrow(EinvoiceException::notFound);
+  }
+
+  /** Any invoice, for the operator. */
+  public Invoice any(UUID id) {
+    return load(id).orElseThrow(EinvoiceException::notFound);
+  }
+
+  public List<Invoice> listForSupplier(Set<UUID> organisations) {
+    if (organisations.isEmpty()) {
+      return List.of();
+    }
+    return list("organisation_id = any(?)", new Object[] {organisations.toArray(UUID[]::new)}, Filter.none());
+  }
+
+  public List<Invoice> listForTenant(String tenantSlug, Filter filter) {
+    return list("tenant_slug = ? and status <> 'ZURUECKGEWIESEN'", new Object[] {tenantSlug}, filter);
+  }
+
+  /** Everything, for the operator: also rejected and unroutable invoices. */
+  public List<Invoice> listAll(Filter filter) {
+    return list("true", new Object[0], filter);
+  }
+
+  /** The original as received (XML or PDF) with its content type. */
+  public record Original(byte[] content, String contentType) {}
+
+  public Original original(UUID id) {
+    return jdbc.sql("select original, original_type from einvoice where id = ?").param(id)
+        .query((rs, n) -> new Original(rs.getBytes(1), rs.getString(2))).optional().orElseThrow(EinvoiceException::notFound);
+  }
+
+  /** The invoice XML (embedded XML for a PDF) for the human-readable view and the export. */
+  public Optional<InvoiceData> data(UUID id) {
+    byte[] xml = jdbc.sql("select xml from einvoice where id = ?").param(id).query(byte[].class).optional().orElse(null);
+    if (xml == null) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(validator.read(xml));
+  }
+
+  /**
+   * Moves an invoice of the tenant to the next status.
+   *
+   * @param reason required for {@code ABGELEHNT}, sent to the supplier
+   */
+  @Transactional
+  public Invoice changeStatus(String tenantSlug, UUID id, Status to, @Nullable String reason, int expectedVersion) {
+    Invoice invoice = ofTenant(tenantSlug, id);
+    if (!invoice.status().next().contains(to) || invoice.version() != expectedVersion) {
+      throw EinvoiceException.transition();
+    }
+    if (to == Status.ABGELEHNT && (reason == null || reason.isBlank())) {
+      throw new EinvoiceException(HttpStatus.BAD_REQUEST, "einvoice-reason-missing");
+    }
+    if (to == Status.EXPORTIERT) {
+      export(tenantSlug, id);
+    }
+    int updated = jdbc.sql("""
+        update einvoice set status = ?, status_reason = ?, status_changed_at = now(), version = version + 1
+        where id = ? and tenant_slug = ? and version = ?""")
+        .params(to.name(), reason == null || reason.isBlank() ? null : reason.strip(), id, tenantSlug, expectedVersion)
+        .update();
+    if (updated == 0) {
+      throw EinvoiceException.transition();
+    }
+    if (to == Status.ABGELEHNT) {
+      notifyRejection(invoice, String.valueOf(reason).strip());
+    }
+    return ofTenant(tenantSlug, id);
+  }
+
+  /** The supplier organisation's admins learn by e-mail that an invoice was declined, and why. */
+  private void notifyRejection(Invoice invoice, String reason) {
+    java.util.Locale german = java.util.Locale.GERMAN;
+    String recipient = invoice.recipient() == null ? "" : invoice.recipient().name();
+    String number = invoice.invoiceNumber() == null ? "" : invoice.invoiceNumber();
+    String subject = messages.getMessage("einvoice.mail.rejected.subject", new Object[] {number}, german);
+    String text = messages.getMessage("einvoice.mail.rejected.text", new Object[] {number, recipient, reason}, german);
+    for (String email : organisations.adminEmails(invoice.organisationId())) {
+      mailer.send(new de.amtsweg.platform.OutgoingMail(email, subject, text));
+    }
+  }
+
+  /** File drop: {@code <exportDirectory>/<tenant>/<id>.xml}. */
+  private void export(String tenantSlug, UUID id) {
+    Path directory = properties.exportDirectory();
+    if (directory == null) {
+      throw new EinvoiceException(HttpStatus.CONFLICT, "einvoice-export-unconfigured");
+    }
+    byte[] xml = jdbc.sql("select xml from einvoice where id = ?").param(id).query(byte[].class).single();
+    try {
+      Path target = directory.resolve(tenantSlug);
+      Files.createDirectories(target);
+      Path file = target.resolve(id + ".xml");
+      Path partial = target.resolve(id + ".xml.part");
+      Files.write(partial, xml);
+      Files.move(partial, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private List<Invoice> list(String scope, Object[] scopeParams, Filter filter) {
+    StringBuilder sql = new StringBuilder("select e.* from einvoice e where ").append(scope);
+    List<Object> params = new ArrayList<>(List.of(scopeParams));
+    if (filter.status() != null) {
+      sql.append(" and status = ?");
+      params.add(filter.status().name());
+    }
+    if (filter.supplier() != null && !filter.supplier().isBlank()) {
+      sql.append(" and seller_name ilike ?");
+      params.add("%" + filter.supplier().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+    }
+    if (filter.from() != null) {
+      sql.append(" and issue_date >= ?");
+      params.add(filter.from());
+    }
+    if (filter.to() != null) {
+      sql.append(" and issue_date <= ?");
+      params.add(filter.to());
+    }
+    if (filter.minAmount() != null) {
+      sql.append(" and payable_amount >= ?");
+      params.add(filter.minAmount());
+    }
+    if (filter.maxAmount() != null) {
+      sql.append(" and payable_amount <= ?");
+      params.add(filter.maxAmount());
+    }
+    if (filter.dueBefore() != null) {
+      sql.append(" and due_date <= ?");
+      params.add(filter.dueBefore());
+    }
+    sql.append(" order by received_at desc limit 500");
+    List<UUID> ids = jdbc.sql(sql.toString().replace("select e.*", "select e.id")).params(params).query(UUID.class).list();
+    return ids.stream().map(this::load).flatMap(Optional::stream).toList();
+  }
+
+  private Optional<Invoice> load(UUID id) {
+    List<Finding> findings = jdbc.sql("select rule, severity, location, message from einvoice_finding where einvoice_id = ? order by position")
+        .param(id).query((rs, n) -> new Finding(rs.getString(1), ValidationReport.Severity.valueOf(rs.getString(2)),
+            rs.getString(3), rs.getString(4))).list();
+    return jdbc.sql("select * from einvoice where id = ?").param(id).query((rs, n) -> {
+      String slug = rs.getString("tenant_slug");
+      Recipient recipient = slug == null ? null : tenants.bySlug(slug)
+          .map((Tenant t) -> new Recipient(t.slug(), t.authorityArs(), t.displayName())).orElse(null);
+      String routing = rs.getString("routing_problem");
+      return new Invoice((UUID) rs.getObject("id"), rs.getObject("received_at", OffsetDateTime.class),
+          Channel.valueOf(rs.getString("channel")), (UUID) rs.getObject("organisation_id"), rs.getString("format"),
+          rs.getString("syntax"), rs.getString("specification"), rs.getBoolean("valid"), rs.getString("leitweg_id"),
+          routing == null ? null : RoutingProblem.valueOf(routing), recipient, Status.valueOf(rs.getString("status")),
+          rs.getString("status_reason"), (UUID) rs.getObject("duplicate_of"), rs.getString("invoice_number"),
+          rs.getString("seller_name"), rs.getObject("issue_date", LocalDate.class), rs.getObject("due_date", LocalDate.class),
+          rs.getString("currency"), rs.getBigDecimal("payable_amount"), findings, rs.getInt("version"));
+    }).optional();
+  }
+
+  private static @Nullable String cut(@Nullable String s, int max) {
+    return s == null || s.length() <= max ? s : s.substring(0, max);
+  }
+
+}

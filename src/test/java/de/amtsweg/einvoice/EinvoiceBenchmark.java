@@ -1,0 +1,175 @@
+package de.amtsweg.einvoice;
+
+import com.helger.diver.api.coord.DVRCoordinate;
+import com.helger.phive.api.execute.ValidationExecutionManager;
+import com.helger.phive.api.executorset.ValidationExecutorSetRegistry;
+import com.helger.phive.api.validity.IValidityDeterminator;
+import com.helger.phive.en16931.EN16931Validation;
+import com.helger.phive.xml.source.IValidationSourceXML;
+import com.helger.phive.xml.source.ValidationSourceXML;
+import com.helger.phive.xrechnung.XRechnungValidation;
+import de.amtsweg.AmtswegApplication;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntPredicate;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * E-Rechnung benchmark (not a test; bench/einvoice.sh): invoices per second and agreement with the
+ * reference verdicts on the shared files, in one run, for
+ * <ol>
+ *   <li>the bare phive library (DOM parse + XRechnung 3.0.2 executor set, no Amtsweg code),
+ *   <li>Amtsweg's {@link InvoiceValidator} (hardened parse, scenario choice, overrides, report),
+ *   <li>the API {@code POST /api/v1/einvoices} (in-process server, demo data, token of lieferant-demo),
+ * </ol>
+ * each on one thread and on all cores, after a warm-up. Mustang runs in its own JVM (bench/einvoice-mustang).
+ */
+public final class EinvoiceBenchmark {
+
+  private static final ValidationExecutorSetRegistry<IValidationSourceXML> REGISTRY = new ValidationExecutorSetRegistry<>();
+
+  private static final ThreadLocal<javax.xml.parsers.DocumentBuilder> BUILDERS = ThreadLocal.withInitial(() -> {
+    try {
+      DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+      factory.setNamespaceAware(true);
+      return factory.newDocumentBuilder();
+    } catch (javax.xml.parsers.ParserConfigurationException e) {
+      throw new IllegalStateException(e);
+    }
+  });
+
+  private EinvoiceBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    int passes = Integer.getInteger("bench.passes", 2);
+    int threads = Runtime.getRuntime().availableProcessors();
+    XRechnungManifest manifest = XRechnungManifest.load();
+    List<XRechnungManifest.Entry> entries = manifest.entries();
+    List<byte[]> contents = entries.stream().map(e -> e.content(manifest.folder())).toList();
+    EN16931Validation.initEN16931(REGISTRY);
+    XRechnungValidation.initXRechnung(REGISTRY);
+    InvoiceValidator validator = new InvoiceValidator();
+    System.out.printf(Locale.ROOT, "%d files, %d passes per phase, %d cores%n", entries.size(), passes, threads);
+
+    IntPredicate bare = i -> bare(contents.get(i));
+    IntPredicate amtsweg = i -> validator.validate(contents.get(i)).valid();
+    // A full pass each: every rule set (UBL Invoice, CreditNote, CII, Extension) is compiled before measuring.
+    warmUp(bare, contents.size(), contents.size());
+    warmUp(amtsweg, contents.size(), contents.size());
+    double bare1 = phase("phive (bare library)", 1, passes, entries, bare);
+    double amtsweg1 = phase("Amtsweg InvoiceValidator", 1, passes, entries, amtsweg);
+    double bareN = phase("phive (bare library)", threads, passes, entries, bare);
+    double amtswegN = phase("Amtsweg InvoiceValidator", threads, passes, entries, amtsweg);
+
+    try (ConfigurableApplicationContext app = new SpringApplicationBuilder(AmtswegApplication.class).run(
+        "--server.port=0", "--amtsweg.data-dir=target/bench-einvoice-data", "--spring.profiles.active=demo",
+        "--amtsweg.demo.password=Bench-Passwort-2026", "--logging.level.root=WARN", "--spring.main.banner-mode=off")) {
+      String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
+      HttpClient http = HttpClient.newHttpClient();
+      String token = token(http, base);
+      JsonMapper json = JsonMapper.builder().build();
+      IntPredicate api = i -> {
+        HttpResponse<String> r = send(http, HttpRequest.newBuilder(URI.create(base + "/api/v1/einvoices"))
+            .header("Authorization", "Bearer " + token).header("Content-Type", "application/xml")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(contents.get(i))).build());
+        return r.statusCode() == 201 && json.readTree(r.body()).path("valid").asBoolean();
+      };
+      warmUp(api, contents.size(), 60);
+      double api1 = phase("API POST /api/v1/einvoices", 1, passes, entries, api);
+      double apiN = phase("API POST /api/v1/einvoices", threads, passes, entries, api);
+      System.out.printf(Locale.ROOT, "API overhead over the bare library: %.0f %% (1 thread), %.0f %% (%d threads)%n",
+          100 * (bare1 / api1 - 1), 100 * (bareN / apiN - 1), threads);
+      System.out.printf(Locale.ROOT, "Amtsweg validator overhead over the bare library: %.0f %% (1 thread), %.0f %% (%d threads)%n",
+          100 * (bare1 / amtsweg1 - 1), 100 * (bareN / amtswegN - 1), threads);
+    }
+  }
+
+  /** The bare library: parse, pick the 3.0.2 executor set by CustomizationID, validate. */
+  private static boolean bare(byte[] content) {
+    try {
+      var document = BUILDERS.get().parse(new ByteArrayInputStream(content));
+      String root = document.getDocumentElement().getLocalName();
+      String text = new String(content, StandardCharsets.UTF_8);
+      boolean extension = text.contains("#conformant#urn:xeinkauf.de:kosit:extension:xrechnung_3.0");
+      boolean xr3 = text.contains("urn:xeinkauf.de:kosit:xrechnung_3.0");
+      if (!xr3) {
+        return false;
+      }
+      DVRCoordinate id = switch (root) {
+        case "Invoice" -> extension ? XRechnungValidation.VID_XRECHNUNG_EXTENSION_UBL_INVOICE_302 : XRechnungValidation.VID_XRECHNUNG_UBL_INVOICE_302;
+        case "CreditNote" -> XRechnungValidation.VID_XRECHNUNG_UBL_CREDITNOTE_302;
+        default -> extension ? XRechnungValidation.VID_XRECHNUNG_EXTENSION_CII_302 : XRechnungValidation.VID_XRECHNUNG_CII_302;
+      };
+      return ValidationExecutionManager.executeValidation(IValidityDeterminator.createDefault(), REGISTRY.getOfID(id),
+          ValidationSourceXML.create("invoice.xml", document), Locale.GERMAN).containsNoError();
+    } catch (Exception e) {
+      return false;
+    }
+  }
+
+  private static void warmUp(IntPredicate work, int size, int count) {
+    for (int i = 0; i < Math.min(size, count); i++) {
+      work.test(i);
+    }
+  }
+
+  /** Runs all files {@code passes} times on {@code threads} threads; prints and returns invoices/s. */
+  private static double phase(String name, int threads, int passes, List<XRechnungManifest.Entry> entries, IntPredicate work)
+      throws Exception {
+    int total = entries.size() * passes;
+    AtomicInteger next = new AtomicInteger();
+    AtomicInteger agree = new AtomicInteger();
+    long start = System.nanoTime();
+    try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+      List<Future<?>> futures = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        futures.add(pool.submit(() -> {
+          for (int n = next.getAndIncrement(); n < total; n = next.getAndIncrement()) {
+            int i = n % entries.size();
+            if (work.test(i) == entries.get(i).valid()) {
+              agree.incrementAndGet();
+            }
+          }
+        }));
+      }
+      for (Future<?> f : futures) {
+        f.get();
+      }
+    }
+    double rate = total / ((System.nanoTime() - start) / 1e9);
+    System.out.printf(Locale.ROOT, "%-32s %2d thread(s): %6.1f invoices/s, agreement %.1f %% (%d/%d)%n",
+        name, threads, rate, 100.0 * agree.get() / total, agree.get(), total);
+    return rate;
+  }
+
+  private static String token(HttpClient http, String base) {
+    String basic = Base64.getEncoder().encodeToString("lieferant-demo:Bench-Passwort-2026".getBytes(StandardCharsets.UTF_8));
+    HttpResponse<String> r = send(http, HttpRequest.newBuilder(URI.create(base + "/oauth2/token"))
+        .header("Authorization", "Basic " + basic).header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=rechnungen.senden")).build());
+    return JsonMapper.builder().build().readTree(r.body()).path("access_token").asString();
+  }
+
+  private static HttpResponse<String> send(HttpClient http, HttpRequest request) {
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
