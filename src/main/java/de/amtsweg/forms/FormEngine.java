@@ -431,9 +431,9 @@ public final class FormEngine {
           BigDecimal number = (BigDecimal) typed;
           BigDecimal min = field.min() != null ? field.min() : field.type() == FieldType.MONEY ? BigDecimal.ZERO : null;
           if (min != null && number.compareTo(min) < 0) {
-            problems.add(AnswerProblem.of(path, "min", field.label(), min.toPlainString()));
+            problems.add(AnswerProblem.of(path, "min", field.label(), min));
           } else if (field.max() != null && number.compareTo(field.max()) > 0) {
-            problems.add(AnswerProblem.of(path, "max", field.label(), field.max().toPlainString()));
+            problems.add(AnswerProblem.of(path, "max", field.label(), field.max()));
           }
         }
         case FILE -> {

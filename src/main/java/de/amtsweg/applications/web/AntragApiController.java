@@ -57,9 +57,11 @@ class AntragApiController {
   private final Attachments attachments;
   private final AntragManagement antraege;
   private final MessageSource messages;
+  private final de.amtsweg.applications.Prefill prefill;
 
   AntragApiController(AppStore store, TenantManagement tenants, Drafts drafts, Attachments attachments,
-      AntragManagement antraege, MessageSource messages) {
+      AntragManagement antraege, MessageSource messages, de.amtsweg.applications.Prefill prefill) {
+    this.prefill = prefill;
     this.store = store;
     this.tenants = tenants;
     this.drafts = drafts;
@@ -93,6 +95,9 @@ class AntragApiController {
     UUID citizen = Citizens.id(authentication);
     if (citizen == null && !app.anonymous()) {
       throw new AnonymousNotAllowedException();
+    }
+    if (app.forOrganisations() && (citizen == null || prefill.organisationsOf(citizen).isEmpty())) {
+      throw new AntragController.OrganisationRequiredException();
     }
     if (key != null && (key.isBlank() || key.length() > 100)) {
       throw new AntragInvalidException(List.of(new AnswerProblem("Idempotency-Key", "max-length",

@@ -130,6 +130,9 @@ class AntragController {
     if (!app.anonymous() && citizen == null) {
       return "redirect:/konto/anmelden?weiter=/antrag/" + appId;
     }
+    if (app.forOrganisations() && (citizen == null || prefill.organisationsOf(citizen).isEmpty())) {
+      throw new OrganisationRequiredException();
+    }
     Draft draft = drafts.create(new Drafts.Target(appId, target.offered().app().version(), target.tenant().authorityArs(),
         target.tenant().displayName(), target.leikaKey()), citizen);
     allow(request.getSession(), draft.id());
@@ -761,6 +764,13 @@ class AntragController {
     @Override
     public Set<Entry<String, String>> entrySet() {
       return map.entrySet();
+    }
+  }
+
+  /** An app for organisations, started by a person who belongs to none. */
+  static class OrganisationRequiredException extends de.amtsweg.platform.ProblemException {
+    OrganisationRequiredException() {
+      super(org.springframework.http.HttpStatus.FORBIDDEN, "organisation-required");
     }
   }
 }

@@ -47,7 +47,8 @@ final class FieldViews {
       @Nullable String addAction,
       @Nullable String addLabel,
       @Nullable Integer maxLength,
-      boolean radios) {
+      boolean radios,
+      String accept) {
 
     public String errorId() {
       return id + "-error";
@@ -174,7 +175,7 @@ final class FieldViews {
     return new FieldView(path, id, field.type().key(), field.label().in(locale),
         field.help() == null ? null : field.help().in(locale), required, value, address, options,
         errors.get(path), files, items, addAction, addLabel, field.maxLength(),
-        field.type() == FieldType.CHOICE && app.options(field).size() <= 6);
+        field.type() == FieldType.CHOICE && app.options(field).size() <= 6, String.join(",", field.accept()));
   }
 
   /** Field-level errors of address parts live under {@code path.part}. */
