@@ -19,6 +19,30 @@ class DraftLifecycleIT extends AmtswegIT {
 
   @Autowired JdbcClient jdbc;
   @Autowired DraftCleanup cleanup;
+  @Autowired de.amtsweg.appstore.AppStore store;
+
+  @Test
+  void aDraftOnAnOlderVersionMovesToTheNewOneKeepsItsAnswersAndSaysSo() throws Exception {
+    Browser browser = browser();
+    AntragForms.choosePlace(browser, "160530000000");
+    HttpResponse<String> first = AntragForms.start(browser, "meldebescheinigung");
+    String base = first.uri().getPath().replaceAll("/schritt/.*$", "");
+    UUID draftId = UUID.fromString(base.substring(base.lastIndexOf('/') + 1));
+    String step = first.uri().getPath();
+    jdbc.sql("update antrag_draft set answers = '{\"notiz\": \"bleibt\"}'::jsonb where id = ?").param(draftId).update();
+    int before = jdbc.sql("select app_version from antrag_draft where id = ?").param(draftId).query(Integer.class).single();
+
+    String source = store.source("meldebescheinigung", store.latest("meldebescheinigung").orElseThrow().version());
+    int published = store.publish(source + "\n# Version für den Test der Umstellung " + UUID.randomUUID() + "\n", "test").version();
+
+    Document page = Browser.page(browser.get(step));
+    assertThat(page.select("[role=status]").text()).contains("Das Antragsformular wurde inzwischen aktualisiert");
+    assertThat(jdbc.sql("select app_version from antrag_draft where id = ?").param(draftId).query(Integer.class).single())
+        .isEqualTo(published).isGreaterThan(before);
+    assertThat(jdbc.sql("select answers->>'notiz' from antrag_draft where id = ?").param(draftId).query(String.class).single())
+        .isEqualTo("bleibt");
+    assertThat(Browser.page(browser.get(step)).select("[role=status]").text()).as("told once").isEmpty();
+  }
 
   @Test
   void anAnonymousDraftIsResumedByLinkRemindedAndDeletedAfterItsRetention() {
