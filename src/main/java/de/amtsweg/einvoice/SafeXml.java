@@ -2,7 +2,6 @@ package de.amtsweg.einvoice;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
@@ -56,22 +55,7 @@ final class SafeXml {
   }
 
   private static DocumentBuilderFactory factory() {
-    try {
-      DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-      factory.setNamespaceAware(true);
-      factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-      factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
-      factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-      factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
-      factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-      factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-      factory.setXIncludeAware(false);
-      factory.setExpandEntityReferences(false);
-      return factory;
-    } catch (ParserConfigurationException e) {
-      throw new IllegalStateException("XML parser cannot be hardened", e);
-    }
+    return de.amtsweg.platform.HardenedXml.documentBuilderFactory();
   }
 
   private static DocumentBuilder newBuilder() {
