@@ -19,6 +19,7 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -50,33 +51,68 @@ public class Deliveries {
   private final Attachments attachments;
   private final Postfach postfach;
   private final MessageSource messages;
+  private final ApplicationEventPublisher events;
 
   Deliveries(JdbcClient jdbc, DeliveryRoutes routes, AntragManagement antraege, Attachments attachments,
-      Postfach postfach, MessageSource messages) {
+      Postfach postfach, MessageSource messages, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
     this.routes = routes;
     this.antraege = antraege;
     this.attachments = attachments;
     this.postfach = postfach;
     this.messages = messages;
+    this.events = events;
   }
 
-  /** In the submitting transaction: queue the delivery on the tenant's route for the app. */
+  /**
+   * In the submitting transaction: queue the delivery on the tenant's route for the app. The case
+   * inbox is part of Amtsweg, so an Antrag routed there is delivered at once.
+   */
   @EventListener
   void on(AntragSubmitted submitted) {
     Antrag antrag = antraege.get(submitted.antragId());
     DeliveryChannel channel = routes.of(submitted.tenantArs(), submitted.appId());
     UUID id = UUID.randomUUID();
-    jdbc.sql(
+    boolean inbox = channel == DeliveryChannel.CASE_INBOX;
+    int inserted = jdbc.sql(
             """
-            insert into delivery (id, antrag_id, reference, tenant_ars, app_id, channel, state, idempotency_key, submitted_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            insert into delivery (id, antrag_id, reference, tenant_ars, app_id, channel, state, idempotency_key,
+              submitted_at, delivered_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             on conflict (antrag_id) do nothing
             """)
         .params(id, submitted.antragId(), submitted.reference(), submitted.tenantArs(), submitted.appId(), channel.name(),
-            DeliveryState.QUEUED.name(), UUID.randomUUID(), antrag.submittedAt())
+            (inbox ? DeliveryState.DELIVERED : DeliveryState.QUEUED).name(), UUID.randomUUID(), antrag.submittedAt(),
+            inbox ? OffsetDateTime.now() : null)
         .update();
+    if (inserted == 1 && inbox) {
+      antraege.addEvent(submitted.antragId(), EVENT_DELIVERED, null);
+      events.publishEvent(new CaseInboxDelivered(id, submitted.antragId(), submitted.reference(), submitted.tenantArs(),
+          submitted.appId(), false));
+    }
     log.info("Delivery {} of Antrag {} queued for {}", id, submitted.reference(), channel);
+  }
+
+  /**
+   * A caseworker opened an Antrag in the case inbox: the authority has it. Repeating it changes
+   * nothing. Does nothing for an Antrag that is not in the case inbox.
+   */
+  @Transactional
+  public void acknowledgeInCaseInbox(UUID antragId) {
+    Optional<Delivery> delivery = jdbc.sql("select * from delivery where antrag_id = ? for update")
+        .param(antragId).query(Deliveries::map).optional();
+    if (delivery.isEmpty()) {
+      return;
+    }
+    Delivery d = delivery.get();
+    boolean inInbox = d.channel() == DeliveryChannel.CASE_INBOX || d.state() == DeliveryState.FELL_BACK;
+    if (!inInbox || !d.state().canBecome(DeliveryState.ACKNOWLEDGED)) {
+      return;
+    }
+    jdbc.sql("update delivery set state = 'ACKNOWLEDGED', acknowledged_at = now(), updated_at = now() where id = ?")
+        .param(d.id()).update();
+    antraege.addEvent(antragId, EVENT_ACKNOWLEDGED, null);
+    log.info("Delivery {} of Antrag {} acknowledged in the case inbox", d.id(), d.reference());
   }
 
   /** One page of a tenant's open pull deliveries, oldest first. */

@@ -101,7 +101,7 @@ class DeliveryApiIT extends AmtswegIT {
     JsonNode status = json.readTree(applicant.get("/api/v1/antraege/" + reference).body());
     assertThat(status.path("status").asString()).isEqualTo("BESCHIEDEN");
     assertThat(texts(status.path("timeline"))).containsExactly("Antrag eingegangen",
-        "An das Fachverfahren der Behörde übermittelt", "Bei der Behörde eingegangen",
+        "An die Behörde übermittelt", "Bei der Behörde eingegangen",
         "Die Behörde bearbeitet Ihren Antrag", "Die Behörde hat entschieden (Bescheid)");
     JsonNode postfach = json.readTree(applicant.get("/api/v1/me/postfach?q=" + reference + "&size=100").body()).path("messages");
     JsonNode message = null;
@@ -205,6 +205,7 @@ class DeliveryApiIT extends AmtswegIT {
     assertThat(erfurt.attempts()).isZero();
     Delivery gotha = deliveries.ofAntrag(antraege.find(inbox).orElseThrow().id()).orElseThrow();
     assertThat(gotha.channel()).as("no Fachverfahren: the case inbox").isEqualTo(DeliveryChannel.CASE_INBOX);
+    assertThat(gotha.state()).as("the case inbox is part of Amtsweg: delivered at once").isEqualTo(DeliveryState.DELIVERED);
     assertThat(gotha.idempotencyKey()).isNotEqualTo(erfurt.idempotencyKey());
     assertThat(browser().get(API + "?limit=500", "Authorization", "Bearer " + token("fachverfahren-erfurt", "antraege.lesen")).body())
         .contains(pulled).doesNotContain(inbox);
@@ -228,7 +229,7 @@ class DeliveryApiIT extends AmtswegIT {
 
     String token = submitted.path("receipt").asString().replaceAll(".*token=", "");
     JsonNode status = json.readTree(browser().get("/api/v1/antraege/" + reference + "?token=" + token).body());
-    assertThat(texts(status.path("timeline"))).containsExactly("Antrag eingegangen", "An das Fachverfahren der Behörde übermittelt");
+    assertThat(texts(status.path("timeline"))).containsExactly("Antrag eingegangen", "An die Behörde übermittelt");
     assertThat(deliveries.ofAntrag(antraege.find(reference).orElseThrow().id()).orElseThrow().attempts()).isEqualTo(6);
   }
 
