@@ -52,10 +52,12 @@ public class Deliveries {
   private final Postfach postfach;
   private final MessageSource messages;
   private final ApplicationEventPublisher events;
+  private final DeliveryMails mails;
 
   Deliveries(JdbcClient jdbc, DeliveryRoutes routes, AntragManagement antraege, Attachments attachments,
-      Postfach postfach, MessageSource messages, ApplicationEventPublisher events) {
+      Postfach postfach, MessageSource messages, ApplicationEventPublisher events, DeliveryMails mails) {
     this.jdbc = jdbc;
+    this.mails = mails;
     this.routes = routes;
     this.antraege = antraege;
     this.attachments = attachments;
@@ -66,31 +68,46 @@ public class Deliveries {
 
   /**
    * In the submitting transaction: queue the delivery on the tenant's route for the app. The case
-   * inbox is part of Amtsweg, so an Antrag routed there is delivered at once.
+   * inbox is part of Amtsweg, so an Antrag routed there (also with an e-mail notice) is delivered at
+   * once; a webhook delivery is due for the worker at once.
    */
   @EventListener
   void on(AntragSubmitted submitted) {
     Antrag antrag = antraege.get(submitted.antragId());
-    DeliveryChannel channel = routes.of(submitted.tenantArs(), submitted.appId());
+    DeliveryRoutes.Route route = routes.route(submitted.tenantArs(), submitted.appId());
+    DeliveryChannel channel = route.channel();
     UUID id = UUID.randomUUID();
-    boolean inbox = channel == DeliveryChannel.CASE_INBOX;
+    boolean inbox = channel.caseInbox();
+    OffsetDateTime now = OffsetDateTime.now();
     int inserted = jdbc.sql(
             """
             insert into delivery (id, antrag_id, reference, tenant_ars, app_id, channel, state, idempotency_key,
-              submitted_at, delivered_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              submitted_at, delivered_at, next_attempt_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             on conflict (antrag_id) do nothing
             """)
         .params(id, submitted.antragId(), submitted.reference(), submitted.tenantArs(), submitted.appId(), channel.name(),
             (inbox ? DeliveryState.DELIVERED : DeliveryState.QUEUED).name(), UUID.randomUUID(), antrag.submittedAt(),
-            inbox ? OffsetDateTime.now() : null)
+            inbox ? now : null, channel == DeliveryChannel.WEBHOOK ? now : null)
         .update();
     if (inserted == 1 && inbox) {
-      antraege.addEvent(submitted.antragId(), EVENT_DELIVERED, null);
-      events.publishEvent(new CaseInboxDelivered(id, submitted.antragId(), submitted.reference(), submitted.tenantArs(),
-          submitted.appId(), false));
+      toCaseInbox(id, submitted.antragId(), submitted.reference(), submitted.tenantArs(), submitted.appId(), false);
+      if (channel == DeliveryChannel.EMAIL_NOTICE) {
+        mails.notice(route, submitted.reference());
+      }
     }
     log.info("Delivery {} of Antrag {} queued for {}", id, submitted.reference(), channel);
+  }
+
+  /** A push was accepted: "delivered" on the applicant's timeline. */
+  void addDeliveredEvent(UUID antragId) {
+    antraege.addEvent(antragId, EVENT_DELIVERED, null);
+  }
+
+  /** The Antrag is in the case inbox: on the applicant's timeline, and announced to casework. */
+  void toCaseInbox(UUID deliveryId, UUID antragId, String reference, String tenantArs, String appId, boolean fellBack) {
+    antraege.addEvent(antragId, EVENT_DELIVERED, null);
+    events.publishEvent(new CaseInboxDelivered(deliveryId, antragId, reference, tenantArs, appId, fellBack));
   }
 
   /**
@@ -105,7 +122,7 @@ public class Deliveries {
       return;
     }
     Delivery d = delivery.get();
-    boolean inInbox = d.channel() == DeliveryChannel.CASE_INBOX || d.state() == DeliveryState.FELL_BACK;
+    boolean inInbox = d.channel().caseInbox() || d.state() == DeliveryState.FELL_BACK;
     if (!inInbox || !d.state().canBecome(DeliveryState.ACKNOWLEDGED)) {
       return;
     }
@@ -129,7 +146,7 @@ public class Deliveries {
     return new Page(page, offset, total);
   }
 
-  /** A delivery of the tenant on the pull route; another tenant's is not found. */
+  /** A delivery of the tenant on the pull or webhook route; another tenant's is not found. */
   public Delivery get(String tenantArs, UUID id) {
     return find(tenantArs, id, false).orElseThrow(DeliveryException.NotFound::new);
   }
@@ -187,7 +204,8 @@ public class Deliveries {
     if (delivery.state() == DeliveryState.ACKNOWLEDGED) {
       return delivery;
     }
-    if (!delivery.state().canBecome(DeliveryState.ACKNOWLEDGED)) {
+    // A delivery that fell back is the case inbox's to acknowledge.
+    if (delivery.state() != DeliveryState.DELIVERED) {
       throw new DeliveryException.NotFetched();
     }
     jdbc.sql("update delivery set state = 'ACKNOWLEDGED', acknowledged_at = now(), updated_at = now() where id = ?")
@@ -259,20 +277,83 @@ public class Deliveries {
     return new Postfach.NewMessage(kind, antrag.tenantArs(), antrag.authorityName(), antrag.reference(), subject, body, files);
   }
 
+  /** A webhook delivery, whatever its tenant: a signed callback names it by id, its secret proves the sender. */
+  public Optional<Delivery> pushed(UUID id) {
+    return jdbc.sql("select * from delivery where id = ? and channel = 'WEBHOOK'").param(id).query(Deliveries::map).optional();
+  }
+
+  /** What a push carries, without changing anything. */
+  Fetched forPush(Delivery delivery) {
+    return new Fetched(delivery, antraege.get(delivery.antragId()), attachments.listOfAntrag(delivery.antragId()));
+  }
+
+  /** The bytes of a file of a submission (for pushes with the files inline). */
+  byte[] attachmentBytes(UUID antragId, UUID attachmentId) {
+    return attachments.ofAntrag(antragId, attachmentId).orElseThrow(DeliveryException.NotFound::new).bytes();
+  }
+
+  /** Filter of the cockpit. */
+  public record Query(@Nullable DeliveryState state, int limit) {}
+
+  /** The tenant's deliveries on every route, newest first. */
+  public List<Delivery> list(String tenantArs, Query query) {
+    return jdbc.sql("select * from delivery where tenant_ars = ? and (cast(? as varchar) is null or state = ?)"
+            + " order by submitted_at desc, id limit ?")
+        .params(tenantArs, query.state() == null ? null : query.state().name(),
+            query.state() == null ? null : query.state().name(), query.limit())
+        .query(Deliveries::map)
+        .list();
+  }
+
+  /** The tenant's deliveries not acknowledged within the time the authority promised, oldest first. */
+  public List<Delivery> overdue(String tenantArs, java.time.Duration within, int limit) {
+    return jdbc.sql("select * from delivery where tenant_ars = ? and state <> 'ACKNOWLEDGED'"
+            + " and submitted_at < now() - make_interval(secs => ?) order by submitted_at, id limit ?")
+        .params(tenantArs, (double) within.toSeconds(), limit)
+        .query(Deliveries::map)
+        .list();
+  }
+
+  /**
+   * An admin pushes a failed or fallen-back webhook delivery again, with a fresh series of
+   * attempts. A fallen-back one stays in the case inbox meanwhile, unless somebody has opened it
+   * there (then it is acknowledged and not retried).
+   *
+   * @throws DeliveryException.NotRetryable for any other route or state
+   */
+  @Transactional
+  public Delivery retry(String tenantArs, UUID id) {
+    Delivery delivery = jdbc.sql("select * from delivery where id = ? and tenant_ars = ? for update")
+        .params(id, tenantArs).query(Deliveries::map).optional().orElseThrow(DeliveryException.NotFound::new);
+    boolean retryable = delivery.channel() == DeliveryChannel.WEBHOOK
+        && (delivery.state() == DeliveryState.FAILED || delivery.state() == DeliveryState.FELL_BACK);
+    if (!retryable) {
+      throw new DeliveryException.NotRetryable();
+    }
+    jdbc.sql("""
+            update delivery set state = 'QUEUED', attempts = 0, next_attempt_at = now(), locked_until = null, claim = null,
+              fell_back_at = null, updated_at = now() where id = ?
+            """)
+        .param(id)
+        .update();
+    log.info("Delivery {} of Antrag {} queued again by an admin", id, delivery.reference());
+    return ofAntrag(delivery.antragId()).orElseThrow();
+  }
+
   static boolean isPdf(byte[] bytes) {
     return bytes.length > PDF_MAGIC.length && bytes.length <= Postfach.MAX_ATTACHMENT_BYTES
         && Arrays.equals(Arrays.copyOf(bytes, PDF_MAGIC.length), PDF_MAGIC);
   }
 
   private Optional<Delivery> find(String tenantArs, UUID id, boolean lock) {
-    return jdbc.sql("select * from delivery where id = ? and tenant_ars = ? and channel = 'PULL_API'"
+    return jdbc.sql("select * from delivery where id = ? and tenant_ars = ? and channel in ('PULL_API', 'WEBHOOK')"
             + (lock ? " for update" : ""))
         .params(id, tenantArs)
         .query(Deliveries::map)
         .optional();
   }
 
-  private static Delivery map(ResultSet rs, int row) throws SQLException {
+  static Delivery map(ResultSet rs, int row) throws SQLException {
     return new Delivery(
         rs.getObject("id", UUID.class),
         rs.getObject("antrag_id", UUID.class),

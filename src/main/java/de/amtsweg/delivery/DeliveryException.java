@@ -65,4 +65,32 @@ public class DeliveryException extends ProblemException {
       super(HttpStatus.BAD_REQUEST, "delivery-parameter-invalid", name);
     }
   }
+
+  /** Only failed or fallen-back webhook deliveries can be pushed again. */
+  public static class NotRetryable extends DeliveryException {
+    public NotRetryable() {
+      super(HttpStatus.CONFLICT, "delivery-not-retryable");
+    }
+  }
+
+  /** A callback whose signature is missing or wrong, or that names no webhook delivery. */
+  public static class CallbackSignature extends DeliveryException {
+    public CallbackSignature() {
+      super(HttpStatus.UNAUTHORIZED, "delivery-callback-signature");
+    }
+  }
+
+  /** A callback whose timestamp is missing, malformed or outside the replay window. */
+  public static class CallbackExpired extends DeliveryException {
+    public CallbackExpired(long windowSeconds) {
+      super(HttpStatus.UNAUTHORIZED, "delivery-callback-expired", windowSeconds);
+    }
+  }
+
+  /** A callback whose signature was seen before. */
+  public static class CallbackReplayed extends DeliveryException {
+    public CallbackReplayed() {
+      super(HttpStatus.UNAUTHORIZED, "delivery-callback-replayed");
+    }
+  }
 }

@@ -17,14 +17,17 @@ public enum DeliveryState {
   ACKNOWLEDGED,
   /** The last attempt failed; it will be tried again or fall back. */
   FAILED,
-  /** Given up on the route: the Antrag went to the case inbox instead. */
+  /**
+   * Given up on the route: the Antrag went to the case inbox instead. An admin may still push it
+   * again ({@code QUEUED}) while nobody has opened it in the case inbox.
+   */
   FELL_BACK;
 
   private static final Map<DeliveryState, Set<DeliveryState>> TRANSITIONS = Map.of(
       QUEUED, EnumSet.of(DELIVERED, FAILED, FELL_BACK),
       DELIVERED, EnumSet.of(ACKNOWLEDGED, FAILED),
       FAILED, EnumSet.of(QUEUED, DELIVERED, FELL_BACK),
-      FELL_BACK, EnumSet.of(ACKNOWLEDGED),
+      FELL_BACK, EnumSet.of(QUEUED, ACKNOWLEDGED),
       ACKNOWLEDGED, EnumSet.noneOf(DeliveryState.class));
 
   public boolean canBecome(DeliveryState next) {

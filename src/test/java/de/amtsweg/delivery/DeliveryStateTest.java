@@ -19,7 +19,7 @@ class DeliveryStateTest {
       QUEUED, EnumSet.of(DELIVERED, FAILED, FELL_BACK),
       DELIVERED, EnumSet.of(ACKNOWLEDGED, FAILED),
       FAILED, EnumSet.of(QUEUED, DELIVERED, FELL_BACK),
-      FELL_BACK, EnumSet.of(ACKNOWLEDGED),
+      FELL_BACK, EnumSet.of(QUEUED, ACKNOWLEDGED),
       ACKNOWLEDGED, EnumSet.noneOf(DeliveryState.class));
 
   @Test

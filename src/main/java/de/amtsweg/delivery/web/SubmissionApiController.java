@@ -1,12 +1,12 @@
 package de.amtsweg.delivery.web;
 
 import de.amtsweg.account.ApiScope;
-import de.amtsweg.applications.Antrag;
 import de.amtsweg.applications.AntragStatus;
 import de.amtsweg.applications.Attachments;
 import de.amtsweg.delivery.Deliveries;
 import de.amtsweg.delivery.Delivery;
 import de.amtsweg.delivery.DeliveryException;
+import de.amtsweg.delivery.SubmissionDocument;
 import de.amtsweg.platform.Roles;
 import de.amtsweg.tenancy.Tenant;
 import de.amtsweg.tenancy.TenantManagement;
@@ -16,14 +16,11 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.math.BigDecimal;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
@@ -90,35 +87,15 @@ class SubmissionApiController {
     return new SubmissionList(submissions.size(), page.offset(), page.total(), submissions);
   }
 
-  /** The data of a submission, as JSON and as XML ({@code urn:amtsweg:antrag:1}). */
-  record Data(Map<String, Object> json, String xml, Map<String, Object> computed, @Nullable BigDecimal fee) {}
-
-  /** A file of the submission and where to download it. */
-  record AttachmentLink(UUID id, String name, String contentType, long size, URI href) {}
-
-  /** One submission with everything the authority needs. */
-  record Submission(UUID id, String reference, String app, int appVersion, @Nullable String leikaKey, String authority,
-      OffsetDateTime submittedAt, String status, String state,
-      @Schema(description = "The same on every fetch: a receiver that sees it twice knows it is a repeat")
-      UUID idempotencyKey, int attempts, Data data, List<AttachmentLink> attachments, URI receipt) {}
-
   @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
   @Operation(summary = "Fetch a submission: its data, attachments and receipt; the first fetch marks it delivered")
   @ApiResponse(responseCode = "200", description = "The submission")
   @ApiResponse(responseCode = "404", description = "No such submission for this tenant",
       content = @Content(mediaType = "application/problem+json"))
-  ResponseEntity<Submission> fetch(@PathVariable UUID id, Authentication authentication) {
+  ResponseEntity<SubmissionDocument> fetch(@PathVariable UUID id, Authentication authentication) {
     Deliveries.Fetched fetched = deliveries.fetch(tenantArs(authentication), id);
-    Delivery d = fetched.delivery();
-    Antrag a = fetched.antrag();
-    String base = "/api/v1/delivery/submissions/" + d.id();
-    List<AttachmentLink> files = fetched.attachments().stream()
-        .map(f -> new AttachmentLink(f.id(), f.name(), f.contentType(), f.size(), URI.create(base + "/attachments/" + f.id())))
-        .toList();
-    Submission body = new Submission(d.id(), d.reference(), d.appId(), a.appVersion(), a.leikaKey(), a.authorityName(),
-        d.submittedAt(), a.status().name(), d.state().name(), d.idempotencyKey(), d.attempts(),
-        new Data(a.answers(), a.answersXml(), a.computed(), a.fee()), files, URI.create(base + "/receipt"));
-    return ResponseEntity.ok().header("Idempotency-Key", d.idempotencyKey().toString()).body(body);
+    SubmissionDocument body = SubmissionDocument.of(fetched, "", attachment -> null);
+    return ResponseEntity.ok().header("Idempotency-Key", body.idempotencyKey().toString()).body(body);
   }
 
   @GetMapping(path = "/{id}/attachments/{attachmentId}")
@@ -182,6 +159,14 @@ class SubmissionApiController {
       content = @Content(mediaType = "application/problem+json"))
   StatusReported status(@PathVariable UUID id, @RequestBody StatusReport body, Authentication authentication) {
     String tenantArs = tenantArs(authentication);
+    Deliveries.Report report = toReport(body, () -> deliveries.get(tenantArs, id).reference());
+    Deliveries.Reported reported = deliveries.report(tenantArs, id, report);
+    return new StatusReported(id, reported.antrag().reference(), reported.antrag().status().name(),
+        reported.postfachMessage() != null);
+  }
+
+  /** A status report as the delivery module takes it; also for signed callbacks. */
+  static Deliveries.Report toReport(StatusReport body, java.util.function.Supplier<String> reference) {
     AntragStatus status = Arrays.stream(AntragStatus.values())
         .filter(s -> s.name().equals(body.status()))
         .findFirst()
@@ -189,12 +174,10 @@ class SubmissionApiController {
             String.join(", ", Arrays.stream(AntragStatus.values()).map(Enum::name).toList())));
     Deliveries.Bescheid bescheid = null;
     if (body.bescheid() != null) {
-      bescheid = new Deliveries.Bescheid(fileName(body.bescheid().fileName(), deliveries.get(tenantArs, id).reference()),
+      bescheid = new Deliveries.Bescheid(fileName(body.bescheid().fileName(), reference.get()),
           decode(body.bescheid().content()));
     }
-    Deliveries.Reported reported = deliveries.report(tenantArs, id, new Deliveries.Report(status, body.message(), bescheid));
-    return new StatusReported(id, reported.antrag().reference(), reported.antrag().status().name(),
-        reported.postfachMessage() != null);
+    return new Deliveries.Report(status, body.message(), bescheid);
   }
 
   private static byte[] decode(@Nullable String content) {

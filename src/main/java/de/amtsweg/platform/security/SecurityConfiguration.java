@@ -87,6 +87,9 @@ class SecurityConfiguration {
                     // E-Rechnung (einvoice module): the tenant's Leitweg-IDs are kept by its admins.
                     .requestMatchers("/verwaltung/leitweg-ids", "/verwaltung/leitweg-ids/**")
                     .hasRole(Roles.TENANT_ADMIN)
+                    // Delivery cockpit and routes (delivery module): the tenant's admins.
+                    .requestMatchers("/verwaltung/zustellung", "/verwaltung/zustellung/**")
+                    .hasRole(Roles.TENANT_ADMIN)
                     .requestMatchers("/verwaltung", "/verwaltung/**")
                     .hasAnyRole(Roles.CASEWORKER, Roles.TENANT_ADMIN)
                     // Servicekonto (account module): public doors, the rest for logged-in citizens.
@@ -108,6 +111,9 @@ class SecurityConfiguration {
                     // Machines with an access token from /oauth2/token (account module).
                     .requestMatchers("/api/v1/clients/me")
                     .hasRole(Roles.API_CLIENT)
+                    // Webhook receivers call back signed with their route's secret (delivery module checks it).
+                    .requestMatchers("/api/v1/delivery/callbacks/**")
+                    .permitAll()
                     // Fachverfahren pull their tenant's Anträge (delivery module checks scope and tenant).
                     .requestMatchers("/api/v1/delivery/**")
                     .hasRole(Roles.API_CLIENT)
@@ -120,6 +126,8 @@ class SecurityConfiguration {
         // API calls without any session carry no ambient credentials either: they get 401, not a CSRF 403.
         .csrf(csrf -> csrf.csrfTokenRepository(csrfTokenRepository)
             .ignoringRequestMatchers(BearerTokenFilter::isBearerApiRequest, SecurityConfiguration::isJsonAntragSubmission,
+                // Signed delivery callbacks: the HMAC signature, not a cookie, is the credential.
+                request -> request.getRequestURI().startsWith("/api/v1/delivery/callbacks/"),
                 request -> api.matches(request) && request.getRequestedSessionId() == null))
         // Bearer tokens (personal access tokens) for /api/**, for the request only.
         .addFilterAfter(new BearerTokenFilter(apiTokens), SecurityContextHolderFilter.class)

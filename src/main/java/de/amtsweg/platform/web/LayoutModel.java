@@ -58,6 +58,7 @@ class LayoutModel {
     authentication.getAuthorities().forEach(a -> roles.add(a.getAuthority()));
     if (roles.contains("ROLE_" + Roles.TENANT_ADMIN)) {
       links.add(java.util.Map.of("path", "/verwaltung/apps", "key", "layout.nav.apps"));
+      links.add(java.util.Map.of("path", "/verwaltung/zustellung", "key", "layout.nav.delivery"));
     }
     return links;
   }
