@@ -108,7 +108,7 @@ class CaseworkBrowserIT extends AmtswegIT {
         "Die Behörde hat entschieden (Bescheid)");
     assertThat(timeline).hasSize(expected.size());
     for (int i = 0; i < expected.size(); i++) {
-      assertThat(timeline.get(i)).matches("\\d\\d\\.\\d\\d\\.\\d{4} \\d\\d:\\d\\d: " + java.util.regex.Pattern.quote(expected.get(i)) + ".*");
+      assertThat(timeline.get(i)).matches("(?s)\\d\\d\\.\\d\\d\\.\\d{4} \\d\\d:\\d\\d: " + java.util.regex.Pattern.quote(expected.get(i)) + ".*");
     }
     browser.assertNoViolations();
     List<WebElement> links = browser.driver().findElements(By.cssSelector(".timeline a[href^='/konto/postfach/']"));

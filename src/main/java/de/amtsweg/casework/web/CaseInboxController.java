@@ -37,7 +37,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.util.UriComponentsBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -110,8 +109,8 @@ class CaseInboxController {
     Vorgaenge.Page page = vorgaenge.search(who,
         new Vorgaenge.Filter(filter.get("app"), statusValue, from, to, filter.get("zugewiesen")), Staff.page(seite));
     model.addAttribute("page", page);
-    model.addAttribute("previous", page.page() > 0 ? pageLink(filter, page.page()) : null);
-    model.addAttribute("next", page.page() + 1 < page.pages() ? pageLink(filter, page.page() + 2) : null);
+    model.addAttribute("previous", page.page() > 0 ? Staff.pageLink(BASE, filter, page.page()) : null);
+    model.addAttribute("next", page.page() + 1 < page.pages() ? Staff.pageLink(BASE, filter, page.page() + 2) : null);
     return "casework/inbox";
   }
 
@@ -120,16 +119,6 @@ class CaseInboxController {
     model.addAttribute("errorMessage", key);
     model.addAttribute("page", null);
     return "casework/inbox";
-  }
-
-  private static String pageLink(Map<String, String> filter, int page) {
-    UriComponentsBuilder link = UriComponentsBuilder.fromPath(BASE);
-    filter.forEach((name, value) -> {
-      if (value != null) {
-        link.queryParam(name, value);
-      }
-    });
-    return link.queryParam("seite", page).encode().build().toUriString();
   }
 
   private static @Nullable AntragStatus parseStatus(@Nullable String value) {

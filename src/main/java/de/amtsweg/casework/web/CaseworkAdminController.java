@@ -27,7 +27,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * What the tenant's admins keep for the case inbox: the Bescheid template and the retention period
@@ -201,8 +200,8 @@ class CaseworkAdminController {
         Staff.page(seite));
     model.addAttribute("page", page);
     model.addAttribute("details", page.entries().stream().map(e -> detail(e, locale)).toList());
-    model.addAttribute("previous", page.page() > 0 ? link(filter, page.page()) : null);
-    model.addAttribute("next", page.page() + 1 < page.pages() ? link(filter, page.page() + 2) : null);
+    model.addAttribute("previous", page.page() > 0 ? Staff.pageLink(AUDIT, filter, page.page()) : null);
+    model.addAttribute("next", page.page() + 1 < page.pages() ? Staff.pageLink(AUDIT, filter, page.page() + 2) : null);
     return "casework/audit";
   }
 
@@ -228,13 +227,4 @@ class CaseworkAdminController {
     return detail;
   }
 
-  private static String link(Map<String, String> filter, int page) {
-    UriComponentsBuilder link = UriComponentsBuilder.fromPath(AUDIT);
-    filter.forEach((name, value) -> {
-      if (value != null) {
-        link.queryParam(name, value);
-      }
-    });
-    return link.queryParam("seite", page).encode().build().toUriString();
-  }
 }

@@ -49,6 +49,17 @@ class Staff {
     }
   }
 
+  /** A link to a page of a list, keeping its filter (only the parameters that are set). */
+  static String pageLink(String path, java.util.Map<String, @Nullable String> filter, int page) {
+    org.springframework.web.util.UriComponentsBuilder link = org.springframework.web.util.UriComponentsBuilder.fromPath(path);
+    filter.forEach((name, value) -> {
+      if (value != null) {
+        link.queryParam(name, value);
+      }
+    });
+    return link.queryParam("seite", page).encode().build().toUriString();
+  }
+
   static @Nullable String blankToNull(@Nullable String value) {
     return value == null || value.isBlank() ? null : value.strip();
   }
