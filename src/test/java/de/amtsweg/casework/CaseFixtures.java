@@ -9,33 +9,46 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Submits Hundesteuer-Anträge straight into a tenant's case inbox, as the web flow would. */
+/**
+ * Submits Hundesteuer-Anträge straight into a tenant's case inbox, as the web flow would, from
+ * Servicekonten of their own (so that other tests' views of the demo accounts stay as they are).
+ */
 final class CaseFixtures {
 
   static final String GOTHA = "160670029029";
   static final String OHRDRUF = "160675050053";
-  static final String ERIKA = "erika.mustermann@example.org";
+  static final String PASSWORD = "Kaffee Treppe Wolke Igel";
   /** The smallest thing the Postfach accepts as a PDF. */
   static final byte[] PDF = "%PDF-1.4\n%test\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes();
 
   private final AntragManagement antraege;
   private final AppStore store;
   private final AccountManagement accounts;
+  private final JdbcClient jdbc;
 
-  CaseFixtures(AntragManagement antraege, AppStore store, AccountManagement accounts) {
+  CaseFixtures(AntragManagement antraege, AppStore store, AccountManagement accounts, JdbcClient jdbc) {
     this.antraege = antraege;
     this.store = store;
     this.accounts = accounts;
+    this.jdbc = jdbc;
   }
 
-  UUID erika() {
-    return accounts.byEmail(ERIKA).map(Account::id).orElseThrow();
+  /** A Servicekonto with a confirmed address and the password {@link #PASSWORD}. */
+  record Citizen(String email, UUID id) {}
+
+  Citizen citizen() {
+    String email = "cw-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+    accounts.register(email, PASSWORD, Locale.GERMAN);
+    // As if the owner had followed the confirmation link.
+    jdbc.sql("update account set email_confirmed_at = now() where email = ?").param(email).update();
+    return new Citizen(email, accounts.byEmail(email).map(Account::id).orElseThrow());
   }
 
-  /** An Antrag from Erika's Servicekonto. */
-  String fromErika(String ars, String dog) {
-    return submit(ars, erika(), ERIKA, dog);
+  /** An Antrag from the citizen's Servicekonto. */
+  String from(Citizen citizen, String ars, String dog) {
+    return submit(ars, citizen.id(), citizen.email(), dog);
   }
 
   /** An Antrag without a Servicekonto, with only a contact address. */

@@ -38,10 +38,12 @@ class CaseInboxIT extends AmtswegIT {
   @Autowired JdbcClient jdbc;
 
   CaseFixtures fixtures;
+  CaseFixtures.Citizen citizen;
 
   @BeforeEach
   void fixtures() {
-    fixtures = new CaseFixtures(antraege, store, accounts);
+    fixtures = new CaseFixtures(antraege, store, accounts, jdbc);
+    citizen = fixtures.citizen();
   }
 
   Browser staff(String username) {
@@ -50,9 +52,10 @@ class CaseInboxIT extends AmtswegIT {
     return browser;
   }
 
-  Browser erika() {
+  /** The applicant, logged in to their Servicekonto. */
+  Browser applicant() {
     Browser browser = browser();
-    browser.logIn(CaseFixtures.ERIKA, DEMO_PASSWORD);
+    assertThat(browser.logIn(citizen.email(), CaseFixtures.PASSWORD).statusCode()).isEqualTo(302);
     return browser;
   }
 
@@ -72,9 +75,9 @@ class CaseInboxIT extends AmtswegIT {
 
   @Test
   void theInboxListsTheTenantsCasesNewestFirstAndFilters() {
-    String first = fixtures.fromErika(CaseFixtures.GOTHA, "Anton");
+    String first = fixtures.from(citizen, CaseFixtures.GOTHA, "Anton");
     String second = fixtures.anonymous(CaseFixtures.GOTHA, "max@example.org", "Berta");
-    String elsewhere = fixtures.fromErika(CaseFixtures.OHRDRUF, "Carla");
+    String elsewhere = fixtures.from(citizen, CaseFixtures.OHRDRUF, "Carla");
     Browser gotha = staff("sachbearbeitung-gotha");
 
     Document inbox = page(gotha.get(INBOX));
@@ -127,7 +130,7 @@ class CaseInboxIT extends AmtswegIT {
 
   @Test
   void openingACaseShowsEverythingAndAcknowledgesReceiptOnTheCitizensTimeline() {
-    String reference = fixtures.fromErika(CaseFixtures.GOTHA, "Dora");
+    String reference = fixtures.from(citizen, CaseFixtures.GOTHA, "Dora");
     Browser gotha = staff("sachbearbeitung-gotha");
     Document list = page(gotha.get(INBOX));
     assertThat(list.selectFirst("#case-" + reference + " .new-case")).as("not opened yet").isNotNull();
@@ -135,7 +138,7 @@ class CaseInboxIT extends AmtswegIT {
     Document opened = page(gotha.get(path(reference)));
     assertThat(opened.selectFirst("h1").text()).contains("Hundesteuer", reference);
     assertThat(opened.select(".case-answers").text()).contains("Dora", "Mustermann", "12.08.1984");
-    assertThat(opened.selectFirst("#contact-email").text()).isEqualTo(CaseFixtures.ERIKA);
+    assertThat(opened.selectFirst("#contact-email").text()).isEqualTo(citizen.email());
     assertThat(opened.select("#case-timeline li").eachText())
         .anySatisfy(e -> assertThat(e).contains("Antrag eingegangen"))
         .anySatisfy(e -> assertThat(e).contains("An die Behörde übermittelt"))
@@ -143,14 +146,14 @@ class CaseInboxIT extends AmtswegIT {
     assertThat(page(gotha.get(INBOX)).selectFirst("#case-" + reference + " .new-case")).isNull();
 
     gotha.get(path(reference));
-    Document mine = page(erika().get("/konto/antraege/" + reference));
+    Document mine = page(applicant().get("/konto/antraege/" + reference));
     assertThat(mine.select(".timeline li").eachText()).filteredOn(e -> e.contains("Bei der Behörde eingegangen"))
         .as("acknowledged once, however often it is opened").hasSize(1);
   }
 
   @Test
   void statusChangesFollowTheTransitionTableAndReachTheCitizensTimeline() {
-    String reference = fixtures.fromErika(CaseFixtures.GOTHA, "Emil");
+    String reference = fixtures.from(citizen, CaseFixtures.GOTHA, "Emil");
     Browser gotha = staff("sachbearbeitung-gotha");
     assertThat(act(gotha, reference, "status", Map.of("status", "IN_BEARBEITUNG")).statusCode()).isEqualTo(302);
     Document opened = page(gotha.get(path(reference)));
@@ -162,7 +165,7 @@ class CaseInboxIT extends AmtswegIT {
     HttpResponse<String> rueckfrage = act(gotha, reference, "status", Map.of("status", "RUECKFRAGE"));
     assertThat(page(rueckfrage).selectFirst("#error-summary a[href='#status']").text()).contains("Rückfrage stellen");
 
-    Document mine = page(erika().get("/konto/antraege/" + reference));
+    Document mine = page(applicant().get("/konto/antraege/" + reference));
     assertThat(mine.select(".timeline li").eachText())
         .anySatisfy(e -> assertThat(e).matches("\\d\\d\\.\\d\\d\\.\\d{4} \\d\\d:\\d\\d: Die Behörde bearbeitet Ihren Antrag"));
 
@@ -173,7 +176,7 @@ class CaseInboxIT extends AmtswegIT {
 
   @Test
   void notesAreInternalAndValidated() {
-    String reference = fixtures.fromErika(CaseFixtures.GOTHA, "Fritz");
+    String reference = fixtures.from(citizen, CaseFixtures.GOTHA, "Fritz");
     Browser gotha = staff("sachbearbeitung-gotha");
     HttpResponse<String> empty = act(gotha, reference, "notizen", Map.of("notiz", "  "));
     assertThat(page(empty).selectFirst("#error-summary a[href='#notiz']").text()).isEqualTo("Bitte schreiben Sie die Notiz.");
@@ -181,29 +184,29 @@ class CaseInboxIT extends AmtswegIT {
     act(gotha, reference, "notizen", Map.of("notiz", "Impfpass telefonisch angefragt."));
     Document opened = page(gotha.get(path(reference)));
     assertThat(opened.select(".case-note").text()).contains("Impfpass telefonisch angefragt.", "Sachbearbeitung gotha");
-    assertThat(erika().get("/konto/antraege/" + reference).body()).doesNotContain("Impfpass");
+    assertThat(applicant().get("/konto/antraege/" + reference).body()).doesNotContain("Impfpass");
   }
 
   @Test
   void aQuestionGoesToThePostfachAndTheReplyComesBackToTheCase() {
-    String reference = fixtures.fromErika(CaseFixtures.GOTHA, "Gustav");
+    String reference = fixtures.from(citizen, CaseFixtures.GOTHA, "Gustav");
     Browser gotha = staff("sachbearbeitung-gotha");
     HttpResponse<String> empty = act(gotha, reference, "rueckfrage", Map.of("frage", ""));
     assertThat(page(empty).selectFirst("#error-summary a[href='#frage']").text()).isEqualTo("Bitte schreiben Sie Ihre Frage.");
 
     act(gotha, reference, "rueckfrage", Map.of("frage", "Bitte senden Sie uns den Impfnachweis von Gustav."));
     assertThat(page(gotha.get(path(reference))).selectFirst("#case-status").text()).isEqualTo("Rückfrage der Behörde");
-    PostfachMessage question = postfach.list(fixtures.erika(), reference, 0, 50).messages().stream()
+    PostfachMessage question = postfach.list(citizen.id(), reference, 0, 50).messages().stream()
         .filter(m -> m.kind() == PostfachMessage.Kind.QUESTION).findFirst().orElseThrow();
     assertThat(question.body()).isEqualTo("Bitte senden Sie uns den Impfnachweis von Gustav.");
     assertThat(question.subject()).isEqualTo("Rückfrage zu Ihrem Antrag " + reference);
 
-    Browser citizen = erika();
-    Document mine = page(citizen.get("/konto/antraege/" + reference));
+    Browser browser = applicant();
+    Document mine = page(browser.get("/konto/antraege/" + reference));
     assertThat(mine.select(".timeline li a[href='/konto/postfach/" + question.id() + "']")).as("link to the question")
         .isNotEmpty();
-    String token = csrf(page(citizen.get("/konto/postfach/" + question.id())));
-    HttpResponse<String> replied = citizen.upload("/konto/postfach/" + question.id() + "/antwort", token,
+    String token = csrf(page(browser.get("/konto/postfach/" + question.id())));
+    HttpResponse<String> replied = browser.upload("/konto/postfach/" + question.id() + "/antwort", token,
         Map.of("text", "Anbei der Impfnachweis."), "anhang", "impfnachweis.pdf", "application/pdf", CaseFixtures.PDF);
     assertThat(replied.statusCode()).isEqualTo(302);
 
@@ -214,7 +217,7 @@ class CaseInboxIT extends AmtswegIT {
     HttpResponse<byte[]> file = gotha.download(download);
     assertThat(file.statusCode()).isEqualTo(200);
     assertThat(new String(file.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
-    assertThat(page(citizen.get("/konto/antraege/" + reference)).select(".timeline li").eachText())
+    assertThat(page(browser.get("/konto/antraege/" + reference)).select(".timeline li").eachText())
         .anySatisfy(e -> assertThat(e).contains("Sie haben auf die Rückfrage geantwortet"));
   }
 
@@ -232,7 +235,7 @@ class CaseInboxIT extends AmtswegIT {
 
   @Test
   void aBescheidFromTheTemplateIsPreviewedAndSentToThePostfach() {
-    String reference = fixtures.fromErika(CaseFixtures.GOTHA, "Ida");
+    String reference = fixtures.from(citizen, CaseFixtures.GOTHA, "Ida");
     Browser gotha = staff("sachbearbeitung-gotha");
     Document draft = page(gotha.get(path(reference) + "/bescheid"));
     String text = draft.selectFirst("textarea#text").text();
@@ -257,15 +260,15 @@ class CaseInboxIT extends AmtswegIT {
     assertThat(new String(kept.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
     assertThat(opened.select("#create-bescheid")).as("decided once").isEmpty();
 
-    PostfachMessage bescheid = postfach.list(fixtures.erika(), reference, 0, 50).messages().stream()
+    PostfachMessage bescheid = postfach.list(citizen.id(), reference, 0, 50).messages().stream()
         .filter(m -> m.kind() == PostfachMessage.Kind.BESCHEID).findFirst().orElseThrow();
     assertThat(bescheid.subject()).isEqualTo("Bescheid zu Ihrem Antrag " + reference);
     assertThat(bescheid.attachments()).singleElement()
         .satisfies(a -> assertThat(a.fileName()).isEqualTo("Bescheid-" + reference + ".pdf"));
-    PostfachMessage.File pdf = postfach.attachment(fixtures.erika(), bescheid.id(), bescheid.attachments().getFirst().id());
+    PostfachMessage.File pdf = postfach.attachment(citizen.id(), bescheid.id(), bescheid.attachments().getFirst().id());
     assertThat(new String(pdf.content(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
 
-    Document mine = page(erika().get("/konto/antraege/" + reference));
+    Document mine = page(applicant().get("/konto/antraege/" + reference));
     assertThat(mine.select(".timeline li a[href='/konto/postfach/" + bescheid.id() + "']")).isNotEmpty();
     assertThat(mine.select(".timeline li").eachText())
         .anySatisfy(e -> assertThat(e).contains("Die Behörde hat entschieden (Bescheid)"));
@@ -273,7 +276,7 @@ class CaseInboxIT extends AmtswegIT {
 
   @Test
   void exportsAndDownloadsAreWrittenToTheAuditLogWhichOnlyAdminsRead() {
-    String reference = fixtures.fromErika(CaseFixtures.GOTHA, "Jule");
+    String reference = fixtures.from(citizen, CaseFixtures.GOTHA, "Jule");
     Browser gotha = staff("sachbearbeitung-gotha");
     gotha.get(path(reference));
     HttpResponse<byte[]> pdf = gotha.download(path(reference) + "/export.pdf");
@@ -304,7 +307,7 @@ class CaseInboxIT extends AmtswegIT {
 
   @Test
   void caseworkersOfAnotherTenantFindNothingAndLeaveNoTrace() {
-    String reference = fixtures.fromErika(CaseFixtures.GOTHA, "Kalle");
+    String reference = fixtures.from(citizen, CaseFixtures.GOTHA, "Kalle");
     Browser ohrdruf = staff("sachbearbeitung-ohrdruf");
     assertThat(ohrdruf.get(path(reference)).statusCode()).isEqualTo(404);
     assertThat(ohrdruf.download(path(reference) + "/export.json").statusCode()).isEqualTo(404);
@@ -327,7 +330,7 @@ class CaseInboxIT extends AmtswegIT {
 
   @Test
   void everyActionNeedsTheCsrfToken() {
-    String reference = fixtures.fromErika(CaseFixtures.GOTHA, "Lotte");
+    String reference = fixtures.from(citizen, CaseFixtures.GOTHA, "Lotte");
     Browser gotha = staff("sachbearbeitung-gotha");
     assertThat(gotha.post(path(reference) + "/status", Map.of("status", "IN_BEARBEITUNG")).statusCode()).isEqualTo(403);
     assertThat(gotha.post(path(reference) + "/notizen", Map.of("notiz", "x")).statusCode()).isEqualTo(403);
@@ -359,8 +362,8 @@ class CaseInboxIT extends AmtswegIT {
     assertThat(page(admin.get("/verwaltung/vorgaenge/vorlagen")).selectFirst("#settings-hundesteuer").text())
         .contains("eigene Vorlage", "30 Tage");
 
-    String closed = fixtures.fromErika(CaseFixtures.OHRDRUF, "Moritz");
-    String open = fixtures.fromErika(CaseFixtures.OHRDRUF, "Nala");
+    String closed = fixtures.from(citizen, CaseFixtures.OHRDRUF, "Moritz");
+    String open = fixtures.from(citizen, CaseFixtures.OHRDRUF, "Nala");
     assertThat(page(caseworker.get(path(closed) + "/bescheid")).selectFirst("textarea#text").text())
         .isEqualTo("Bescheid für Erika Mustermann (" + closed + ").");
     act(caseworker, closed, "status", Map.of("status", "ABGESCHLOSSEN"));

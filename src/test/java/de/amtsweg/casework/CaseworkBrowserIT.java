@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Issue 6, "done when": a caseworker completes an Antrag end to end in a real browser (open, ask a
@@ -27,6 +28,7 @@ class CaseworkBrowserIT extends AmtswegIT {
   @Autowired AntragManagement antraege;
   @Autowired AppStore store;
   @Autowired AccountManagement accounts;
+  @Autowired JdbcClient jdbc;
 
   @Test
   void aCaseworkerCompletesAnAntragEndToEndWithJavaScript() {
@@ -56,7 +58,9 @@ class CaseworkBrowserIT extends AmtswegIT {
   }
 
   private void completeCase(AxeBrowser browser, String dog) {
-    String reference = new CaseFixtures(antraege, store, accounts).fromErika(CaseFixtures.GOTHA, dog);
+    CaseFixtures fixtures = new CaseFixtures(antraege, store, accounts, jdbc);
+    CaseFixtures.Citizen citizen = fixtures.citizen();
+    String reference = fixtures.from(citizen, CaseFixtures.GOTHA, dog);
     String casePath = "/verwaltung/vorgaenge/" + reference;
 
     // The caseworker finds it in the inbox, opens it, takes it and asks a question.
@@ -77,7 +81,7 @@ class CaseworkBrowserIT extends AmtswegIT {
     browser.assertNoViolations();
 
     // The citizen sees the question on the timeline, follows it to the Postfach and answers.
-    browser.forgetSession().logInCitizen(CaseFixtures.ERIKA, DEMO_PASSWORD);
+    browser.forgetSession().logInCitizen(citizen.email(), CaseFixtures.PASSWORD);
     browser.open("/konto/antraege/" + reference).assertNoViolations();
     assertThat(timeline(browser)).anySatisfy(e -> assertThat(e).contains("Die Behörde hat eine Rückfrage"));
     browser.click(".timeline a[href^='/konto/postfach/']");
@@ -101,7 +105,7 @@ class CaseworkBrowserIT extends AmtswegIT {
     browser.assertNoViolations();
 
     // The citizen sees every step with its date, and the Bescheid in the Postfach.
-    browser.forgetSession().logInCitizen(CaseFixtures.ERIKA, DEMO_PASSWORD).open("/konto/antraege/" + reference);
+    browser.forgetSession().logInCitizen(citizen.email(), CaseFixtures.PASSWORD).open("/konto/antraege/" + reference);
     List<String> timeline = timeline(browser);
     List<String> expected = List.of("Antrag eingegangen", "An die Behörde übermittelt", "Bei der Behörde eingegangen",
         "Die Behörde bearbeitet Ihren Antrag", "Die Behörde hat eine Rückfrage", "Sie haben auf die Rückfrage geantwortet",
