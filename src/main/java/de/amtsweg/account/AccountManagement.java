@@ -82,6 +82,11 @@ public class AccountManagement {
     return email.strip().toLowerCase(Locale.ROOT);
   }
 
+  /** The account with this e-mail address (any spelling of its case), if there is one. */
+  public Optional<Account> byEmail(String email) {
+    return findByEmail(normalize(email));
+  }
+
   public Optional<Account> find(UUID id) {
     return jdbc.sql("select " + COLUMNS + " from account where id = ?")
         .param(id)

@@ -197,6 +197,32 @@ public class AntragManagement {
     return find(reference).filter(a -> accountId.equals(a.accountId())).orElseThrow(AntragNotFoundException::new);
   }
 
+  /**
+   * The Antrag, if it was submitted to this tenant: the authority's side. Another tenant's Antrag is
+   * "not found", never "forbidden".
+   */
+  public Antrag ofTenant(String reference, String tenantArs) {
+    return jdbc.sql("select * from antrag where reference = ? and tenant_ars = ?")
+        .params(reference, tenantArs)
+        .query(this::map)
+        .optional()
+        .orElseThrow(AntragNotFoundException::new);
+  }
+
+  /**
+   * Deletes a submitted Antrag of this tenant with everything personal it holds: answers, attachments,
+   * receipt and timeline (retention of closed cases). Returns false when the tenant has no such Antrag.
+   */
+  @Transactional
+  public boolean delete(UUID antragId, String tenantArs) {
+    // Attachments and timeline entries go with it (on delete cascade).
+    int deleted = jdbc.sql("delete from antrag where id = ? and tenant_ars = ?").params(antragId, tenantArs).update();
+    if (deleted == 1) {
+      log.info("Antrag {} deleted", antragId);
+    }
+    return deleted == 1;
+  }
+
   /** The Antrag, if the token is the one its receipt link carries. */
   public Antrag withToken(String reference, String token) {
     return jdbc.sql("select * from antrag where reference = ? and receipt_token_hash = ?")

@@ -83,18 +83,8 @@ public class ReceiptPdf {
    */
   public byte[] render(AppDefinition app, ReceiptData data, String answersJson, String answersXml) {
     String html = html(app, data);
-    PdfRendererBuilder builder = new PdfRendererBuilder()
-        .useFastMode()
-        .usePdfVersion(1.7f)
-        .usePdfAConformance(PdfAConformance.PDFA_3_B)
-        .usePdfUaAccessibility(true)
-        .useColorProfile(SRGB)
-        .useFont(() -> new ByteArrayInputStream(REGULAR), FONT_FAMILY, 400, FontStyle.NORMAL, true)
-        .useFont(() -> new ByteArrayInputStream(BOLD), FONT_FAMILY, 700, FontStyle.NORMAL, true)
-        .withProducer("Amtsweg")
-        .withHtmlContent(html, null);
     ByteArrayOutputStream pdf = new ByteArrayOutputStream(64 * 1024);
-    try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
+    try (PdfBoxRenderer renderer = builder(html).buildPdfRenderer()) {
       renderer.layout();
       renderer.createPDFWithoutClosing();
       PDDocument document = renderer.getPdfDocument();
@@ -111,6 +101,46 @@ public class ReceiptPdf {
       throw new UncheckedIOException("could not render the receipt " + data.reference(), e);
     }
     return pdf.toByteArray();
+  }
+
+  /**
+   * Renders another document about an Antrag (a Bescheid, for example) the way the receipt is
+   * rendered: PDF/A-3b, tagged, with the receipt's embedded font, from a template under
+   * {@code templates/} that must be well-formed XHTML.
+   *
+   * @param template e.g. {@code casework/bescheid-pdf}
+   * @param variables what the template reads
+   * @param locale the document's language (German unless English)
+   */
+  public byte[] document(String template, Map<String, Object> variables, Locale locale) {
+    Locale language = language(locale);
+    Context context = new Context(language);
+    context.setVariables(variables);
+    context.setVariable("lang", language.getLanguage());
+    String html = templates.process(template, context);
+    ByteArrayOutputStream pdf = new ByteArrayOutputStream(32 * 1024);
+    try (PdfBoxRenderer renderer = builder(html).buildPdfRenderer()) {
+      renderer.layout();
+      renderer.createPDFWithoutClosing();
+      declareLanguage(renderer.getPdfDocument(), language.getLanguage());
+      renderer.getPdfDocument().save(pdf);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not render " + template, e);
+    }
+    return pdf.toByteArray();
+  }
+
+  private static PdfRendererBuilder builder(String html) {
+    return new PdfRendererBuilder()
+        .useFastMode()
+        .usePdfVersion(1.7f)
+        .usePdfAConformance(PdfAConformance.PDFA_3_B)
+        .usePdfUaAccessibility(true)
+        .useColorProfile(SRGB)
+        .useFont(() -> new ByteArrayInputStream(REGULAR), FONT_FAMILY, 400, FontStyle.NORMAL, true)
+        .useFont(() -> new ByteArrayInputStream(BOLD), FONT_FAMILY, 700, FontStyle.NORMAL, true)
+        .withProducer("Amtsweg")
+        .withHtmlContent(html, null);
   }
 
   /** The receipt as XHTML, before it becomes a PDF. */

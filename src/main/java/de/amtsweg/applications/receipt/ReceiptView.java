@@ -24,9 +24,9 @@ import org.springframework.context.MessageSource;
 /**
  * What the receipt shows, already in words: every answer as the lines a person reads (choice labels
  * instead of codes, Ja/Nein, German dates and amounts, addresses on lines, group items numbered).
- * The template only lays it out.
+ * The template only lays it out; the case inbox shows the same view.
  */
-record ReceiptView(
+public record ReceiptView(
     String title,
     String appName,
     String submittedDate,
@@ -45,13 +45,14 @@ record ReceiptView(
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
   /** A step of the app with its answers; group items come as blocks with a heading. */
-  record Section(String title, List<Block> blocks) {}
+  public record Section(String title, List<Block> blocks) {}
 
-  record Block(@Nullable String heading, List<Row> rows) {}
+  public record Block(@Nullable String heading, List<Row> rows) {}
 
-  record Row(String label, List<String> lines) {}
+  public record Row(String label, List<String> lines) {}
 
-  static ReceiptView of(AppDefinition app, ReceiptData data, MessageSource messages) {
+  /** The answers of {@code data}, filled in on {@code app}, in words of {@code data.locale()}. */
+  public static ReceiptView of(AppDefinition app, ReceiptData data, MessageSource messages) {
     Locale locale = data.locale();
     Formatter format = new Formatter(app, locale, messages);
     List<Section> sections = new ArrayList<>();

@@ -58,6 +58,7 @@ class MyAntraegeController {
       Map<String, Object> entry = new LinkedHashMap<>();
       entry.put("at", e.at());
       entry.put("text", messages.getMessage("applications.event." + e.type(), new Object[] {e.note()}, e.type(), locale));
+      entry.put("postfach", postfachLink(e));
       return entry;
     }).toList());
     model.addAttribute("sections", new FieldViews(app, engine, antrag.answers(), List.of(), locale, messages).summary(""));
@@ -79,6 +80,21 @@ class MyAntraegeController {
     drafts.delete(draftId);
     redirect.addFlashAttribute("deleted", true);
     return "redirect:/konto/antraege";
+  }
+
+  /**
+   * A question or Bescheid of the case inbox notes the Postfach message it sent: the timeline links
+   * to it. Other notes are no link.
+   */
+  private static @org.jspecify.annotations.Nullable String postfachLink(AntragManagement.Event event) {
+    if (event.note() == null || !("RUECKFRAGE".equals(event.type()) || "BESCHIEDEN".equals(event.type()))) {
+      return null;
+    }
+    try {
+      return "/konto/postfach/" + UUID.fromString(event.note());
+    } catch (IllegalArgumentException notAMessage) {
+      return null;
+    }
   }
 
   private String appName(String appId, int version, Locale locale) {

@@ -90,6 +90,10 @@ class SecurityConfiguration {
                     // Delivery cockpit and routes (delivery module): the tenant's admins.
                     .requestMatchers("/verwaltung/zustellung", "/verwaltung/zustellung/**")
                     .hasRole(Roles.TENANT_ADMIN)
+                    // Case inbox (casework module): templates, retention and the audit log are the admins'.
+                    .requestMatchers("/verwaltung/vorgaenge/vorlagen", "/verwaltung/vorgaenge/vorlagen/**",
+                        "/verwaltung/protokoll")
+                    .hasRole(Roles.TENANT_ADMIN)
                     .requestMatchers("/verwaltung", "/verwaltung/**")
                     .hasAnyRole(Roles.CASEWORKER, Roles.TENANT_ADMIN)
                     // Servicekonto (account module): public doors, the rest for logged-in citizens.

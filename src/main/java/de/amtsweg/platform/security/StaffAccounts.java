@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Back-office staff accounts, stored with Argon2id password hashes. */
 @Service
-class StaffAccounts implements UserDetailsService {
+class StaffAccounts implements UserDetailsService, de.amtsweg.platform.StaffDirectory {
 
   private final JdbcClient jdbc;
   private final PasswordEncoder passwordEncoder;
@@ -48,6 +48,18 @@ class StaffAccounts implements UserDetailsService {
             })
         .optional()
         .orElseThrow(() -> new UsernameNotFoundException("unknown staff account"));
+  }
+
+  @Override
+  public List<StaffMember> ofTenant(String tenantSlug) {
+    return jdbc.sql(
+            """
+            select username, display_name from staff_account
+            where tenant_slug = ? and enabled and role in (?, ?) order by display_name, username
+            """)
+        .params(tenantSlug, StaffRole.CASEWORKER.name(), StaffRole.TENANT_ADMIN.name())
+        .query((rs, row) -> new StaffMember(rs.getString("username"), rs.getString("display_name")))
+        .list();
   }
 
   /** User names are case-insensitive. */

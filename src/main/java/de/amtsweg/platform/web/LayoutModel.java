@@ -56,9 +56,13 @@ class LayoutModel {
     }
     java.util.Set<String> roles = new java.util.HashSet<>();
     authentication.getAuthorities().forEach(a -> roles.add(a.getAuthority()));
+    if (roles.contains("ROLE_" + Roles.CASEWORKER) || roles.contains("ROLE_" + Roles.TENANT_ADMIN)) {
+      links.add(java.util.Map.of("path", "/verwaltung/vorgaenge", "key", "layout.nav.cases"));
+    }
     if (roles.contains("ROLE_" + Roles.TENANT_ADMIN)) {
       links.add(java.util.Map.of("path", "/verwaltung/apps", "key", "layout.nav.apps"));
       links.add(java.util.Map.of("path", "/verwaltung/zustellung", "key", "layout.nav.delivery"));
+      links.add(java.util.Map.of("path", "/verwaltung/protokoll", "key", "layout.nav.audit"));
     }
     return links;
   }

@@ -1,0 +1,45 @@
+package de.amtsweg.casework;
+
+import de.amtsweg.applications.Antrag;
+import de.amtsweg.applications.receipt.ReceiptPdf;
+import de.amtsweg.forms.AppDefinition;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * A Bescheid as PDF/A-3b, rendered like the receipt: letterhead of the authority, reference and
+ * date, then the caseworker's text, paragraph by paragraph. Always German.
+ */
+@Component
+class BescheidPdf {
+
+  static final String TEMPLATE = "casework/bescheid-pdf";
+  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.uuuu");
+
+  private final ReceiptPdf pdf;
+
+  BescheidPdf(ReceiptPdf pdf) {
+    this.pdf = pdf;
+  }
+
+  byte[] render(Antrag antrag, AppDefinition app, String text, OffsetDateTime date) {
+    List<List<String>> paragraphs = Arrays.stream(text.strip().split("\\R\\s*\\R"))
+        .map(p -> Arrays.asList(p.strip().split("\\R")))
+        .toList();
+    return pdf.document(TEMPLATE, Map.of(
+        "authority", antrag.authorityName(),
+        "reference", antrag.reference(),
+        "date", date.atZoneSameInstant(CaseAudit.ZONE).format(DATE),
+        "appName", app.name().in(Locale.GERMAN),
+        "paragraphs", paragraphs), Locale.GERMAN);
+  }
+
+  static String fileName(String reference) {
+    return "Bescheid-" + reference + ".pdf";
+  }
+}

@@ -1,0 +1,78 @@
+package de.amtsweg.casework;
+
+import de.amtsweg.applications.AntragManagement;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Deletes closed cases whose retention period is over: the period the tenant's admins set for the
+ * app, or {@code amtsweg.casework.retention}. The Antrag goes with its answers, attachments,
+ * receipt and timeline, the case with its notes, questions and Bescheide; what stays is an audit
+ * entry naming the reference, the app, when and why. Cluster-safe: rows are claimed with
+ * {@code SKIP LOCKED}.
+ */
+@Service
+public class Retention {
+
+  private static final Logger log = LoggerFactory.getLogger(Retention.class);
+
+  private final JdbcClient jdbc;
+  private final AntragManagement antraege;
+  private final CaseAudit audit;
+  private final CaseworkProperties properties;
+
+  Retention(JdbcClient jdbc, AntragManagement antraege, CaseAudit audit, CaseworkProperties properties) {
+    this.jdbc = jdbc;
+    this.antraege = antraege;
+    this.audit = audit;
+    this.properties = properties;
+  }
+
+  @Scheduled(cron = "${amtsweg.casework.retention-cron:0 40 3 * * *}")
+  void run() {
+    purge(OffsetDateTime.now());
+  }
+
+  /**
+   * Deletes every closed case whose period ended by {@code now}.
+   *
+   * @return how many were deleted
+   */
+  @Transactional
+  public int purge(OffsetDateTime now) {
+    record Due(UUID antragId, String reference, String tenantArs, String appId, OffsetDateTime closedAt, int days) {}
+    List<Due> due = jdbc.sql(
+            """
+            select c.antrag_id, c.reference, c.tenant_ars, c.app_id, c.closed_at,
+              coalesce(s.retention_days, :default) as days
+            from casework_case c
+            left join casework_app_setting s on s.tenant_ars = c.tenant_ars and s.app_id = c.app_id
+            where c.closed_at is not null
+              and c.closed_at + make_interval(days => coalesce(s.retention_days, :default)) <= :now
+            order by c.closed_at
+            for update of c skip locked
+            """)
+        .param("default", properties.retentionDays())
+        .param("now", now)
+        .query((rs, row) -> new Due(rs.getObject("antrag_id", UUID.class), rs.getString("reference"),
+            rs.getString("tenant_ars"), rs.getString("app_id"), rs.getObject("closed_at", OffsetDateTime.class),
+            rs.getInt("days")))
+        .list();
+    for (Due d : due) {
+      antraege.delete(d.antragId(), d.tenantArs());
+      jdbc.sql("delete from casework_case where antrag_id = ?").param(d.antragId()).update();
+      audit.record(d.tenantArs(), CaseAudit.SYSTEM, AuditAction.DELETED, d.reference(), d.appId(),
+          // Why, as data the audit page puts into words: the period in days and the day it was closed.
+          d.days() + ";" + d.closedAt().atZoneSameInstant(CaseAudit.ZONE).toLocalDate());
+      log.info("Case {} deleted after its retention period of {} days", d.reference(), d.days());
+    }
+    return due.size();
+  }
+}

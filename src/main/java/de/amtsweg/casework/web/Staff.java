@@ -1,0 +1,77 @@
+package de.amtsweg.casework.web;
+
+import de.amtsweg.casework.Caseworker;
+import de.amtsweg.platform.Roles;
+import de.amtsweg.tenancy.Tenant;
+import de.amtsweg.tenancy.TenantManagement;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+
+/** The signed-in staff member as the case inbox sees them, and what its pages share. */
+@Component
+class Staff {
+
+  private final TenantManagement tenants;
+
+  Staff(TenantManagement tenants) {
+    this.tenants = tenants;
+  }
+
+  /** From the login only; staff without a tenant (the operator) have no case inbox. */
+  Caseworker of(Authentication authentication) {
+    Tenant tenant = Roles.tenantOf(authentication)
+        .flatMap(tenants::bySlug)
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN));
+    boolean admin = authentication.getAuthorities().stream()
+        .anyMatch(a -> ("ROLE_" + Roles.TENANT_ADMIN).equals(a.getAuthority()));
+    return new Caseworker(authentication.getName(), tenant.slug(), tenant.authorityArs(), admin);
+  }
+
+  /** A date from a filter field (yyyy-MM-dd, as date inputs send it); null when empty. */
+  static @Nullable LocalDate date(@Nullable String value) throws DateTimeParseException {
+    return value == null || value.isBlank() ? null : LocalDate.parse(value.strip());
+  }
+
+  static int page(@Nullable String value) {
+    try {
+      return value == null ? 0 : Math.max(0, Math.min(100_000, Integer.parseInt(value.strip()) - 1));
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+
+  /** A link to a page of a list, keeping its filter (only the parameters that are set). */
+  static String pageLink(String path, java.util.Map<String, @Nullable String> filter, int page) {
+    org.springframework.web.util.UriComponentsBuilder link = org.springframework.web.util.UriComponentsBuilder.fromPath(path);
+    filter.forEach((name, value) -> {
+      if (value != null) {
+        link.queryParam(name, value);
+      }
+    });
+    return link.queryParam("seite", page).encode().build().toUriString();
+  }
+
+  static @Nullable String blankToNull(@Nullable String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+
+  /** A file to download, never shown inline, never cached. */
+  static ResponseEntity<byte[]> download(String name, String contentType, byte[] bytes) {
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType(contentType))
+        .header(HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment().filename(name, java.nio.charset.StandardCharsets.UTF_8).build().toString())
+        .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+        .header("X-Content-Type-Options", "nosniff")
+        .body(bytes);
+  }
+}
