@@ -87,6 +87,9 @@ class SecurityConfiguration {
                     // E-Rechnung (einvoice module): the tenant's Leitweg-IDs are kept by its admins.
                     .requestMatchers("/verwaltung/leitweg-ids", "/verwaltung/leitweg-ids/**")
                     .hasRole(Roles.TENANT_ADMIN)
+                    // Payment (payment module): the payment service is configured by the tenant's admins.
+                    .requestMatchers("/verwaltung/zahlungen/einstellungen", "/verwaltung/zahlungen/einstellungen/**")
+                    .hasRole(Roles.TENANT_ADMIN)
                     .requestMatchers("/verwaltung", "/verwaltung/**")
                     .hasAnyRole(Roles.CASEWORKER, Roles.TENANT_ADMIN)
                     // Servicekonto (account module): public doors, the rest for logged-in citizens.
@@ -100,7 +103,9 @@ class SecurityConfiguration {
                         "/api/v1/apps", "/api/v1/apps/**",
                         // Anträge: apps may allow anonymous use; the controller checks per app and caller.
                         "/api/v1/tenants/*/apps/*/antraege", "/api/v1/antraege/*",
-                        "/api/openapi", "/api/openapi/**")
+                        "/api/openapi", "/api/openapi/**",
+                        // Payment services' notifications: trusted by their signature only (payment module).
+                        "/api/v1/payments/notifications/*/*")
                     .permitAll()
                     // The caller's own Servicekonto (account module).
                     .requestMatchers("/api/v1/me", "/api/v1/me/**")
@@ -120,6 +125,7 @@ class SecurityConfiguration {
         // API calls without any session carry no ambient credentials either: they get 401, not a CSRF 403.
         .csrf(csrf -> csrf.csrfTokenRepository(csrfTokenRepository)
             .ignoringRequestMatchers(BearerTokenFilter::isBearerApiRequest, SecurityConfiguration::isJsonAntragSubmission,
+                request -> request.getRequestURI().startsWith("/api/v1/payments/notifications/"),
                 request -> api.matches(request) && request.getRequestedSessionId() == null))
         // Bearer tokens (personal access tokens) for /api/**, for the request only.
         .addFilterAfter(new BearerTokenFilter(apiTokens), SecurityContextHolderFilter.class)
