@@ -42,11 +42,8 @@ public class AntragPayments {
   private final AntragManagement antraege;
   private final Payments payments;
   private final AppStore store;
-  private final URI publicUrl;
 
-  AntragPayments(JdbcClient jdbc, AntragManagement antraege, Payments payments, AppStore store,
-      de.amtsweg.platform.PlatformProperties platform) {
-    this.publicUrl = platform.publicUrl();
+  AntragPayments(JdbcClient jdbc, AntragManagement antraege, Payments payments, AppStore store) {
     this.jdbc = jdbc;
     this.antraege = antraege;
     this.payments = payments;
@@ -168,7 +165,7 @@ public class AntragPayments {
     log.info("Tenant {} set the fee of Antrag {} ({} cents) by {}", tenantArs, reference, amountCents, by);
     Antrag updated = antraege.get(antrag.id());
     try {
-      URI back = publicUrl.resolve("/antrag/eingang/" + reference);
+      URI back = URI.create("/antrag/eingang/" + reference);
       pay(updated, back, back);
     } catch (ProblemException e) {
       log.warn("Payment for Antrag {} not asked for yet: {}", reference, e.type());

@@ -196,7 +196,7 @@ public class Warenkorb {
    * Checks out: submits every item (idempotent per draft), then asks each authority for one payment
    * of its items that are due, and returns the first payment to be paid.
    *
-   * @param returnUrl where the payment service sends the payer back (the cart)
+   * @param returnUrl where the payment service sends the payer back (the cart; a path on this host)
    */
   public Checkout checkout(UUID owner, Locale locale, URI returnUrl) {
     jdbc.sql("insert into warenkorb (owner, account) values (?, false) on conflict (owner) do nothing").param(owner).update();

@@ -144,7 +144,7 @@ class WarenkorbIT extends AmtswegIT {
     assertThat(after.text()).contains("Der Antrag ist nicht mehr im Warenkorb");
     assertThat(after.select("tbody tr").eachText()).noneSatisfy(r -> assertThat(r).contains("Stadt Gotha"));
     assertThat(drafts.find(one.id())).as("still a draft").isPresent();
-    // Someone else's cart cannot remove it.
+    // Removing the other one empties the cart.
     later.submit("/warenkorb/entfernen", Browser.csrf(after), Map.of("draft", two.id().toString()));
     assertThat(Browser.page(later.get("/warenkorb")).select("tbody tr")).isEmpty();
   }

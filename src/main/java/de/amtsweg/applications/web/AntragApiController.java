@@ -157,7 +157,7 @@ class AntragApiController {
       }
       Antrag antrag = submitted.antrag();
       if (antrag.amountDueCents() != null) {
-        URI back = publicUrl.resolve("/antrag/eingang/" + antrag.reference());
+        URI back = URI.create("/antrag/eingang/" + antrag.reference());
         try {
           antragPayments.pay(antrag, back, back);
         } catch (ProblemException e) {

@@ -525,7 +525,7 @@ class AntragController {
 
   /** Sends the payer to the payment service; if it cannot be reached, to the Antrag's page, which offers to try again. */
   private String payOrConfirm(de.amtsweg.applications.Antrag antrag) {
-    URI back = URI.create(publicUrl).resolve("/antrag/eingang/" + antrag.reference());
+    URI back = URI.create("/antrag/eingang/" + antrag.reference());
     try {
       Payment payment = antragPayments.pay(antrag, back, back);
       if (payment.status().open() && payment.payUrl() != null) {

@@ -2,7 +2,6 @@ package de.amtsweg.applications.web;
 
 import de.amtsweg.applications.Money;
 import de.amtsweg.applications.Warenkorb;
-import de.amtsweg.platform.PlatformProperties;
 import de.amtsweg.platform.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
@@ -37,12 +36,10 @@ class WarenkorbController {
 
   private final Warenkorb warenkorb;
   private final MessageSource messages;
-  private final URI publicUrl;
 
-  WarenkorbController(Warenkorb warenkorb, MessageSource messages, PlatformProperties platform) {
+  WarenkorbController(Warenkorb warenkorb, MessageSource messages) {
     this.warenkorb = warenkorb;
     this.messages = messages;
-    this.publicUrl = platform.publicUrl();
   }
 
   /** The cart of the caller: the account's, or the visit's (created on first use). */
@@ -141,7 +138,7 @@ class WarenkorbController {
     UUID owner = owner(request.getSession(), authentication);
     Warenkorb.Checkout checkout;
     try {
-      checkout = warenkorb.checkout(owner, locale, publicUrl.resolve("/warenkorb"));
+      checkout = warenkorb.checkout(owner, locale, URI.create("/warenkorb"));
     } catch (ProblemException e) {
       // The payment service did not answer: the Anträge wait, the same checkout tries again.
       redirect.addFlashAttribute("failure", "warenkorb.provider-unavailable");
