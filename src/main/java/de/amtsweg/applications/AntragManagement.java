@@ -275,8 +275,14 @@ public class AntragManagement {
     return jdbc.sql("select * from antrag where account_id = ? order by submitted_at desc").param(accountId).query(this::map).list();
   }
 
+  /** The receipt; an Antrag that waits for its payment has none yet (not found). */
   public byte[] receipt(UUID antragId) {
-    return jdbc.sql("select receipt_pdf from antrag where id = ?").param(antragId).query(byte[].class).single();
+    byte[] pdf = jdbc.sql("select receipt_pdf from antrag where id = ?").param(antragId)
+        .query((rs, row) -> rs.getBytes(1)).optional().orElse(null);
+    if (pdf == null) {
+      throw new AntragNotFoundException();
+    }
+    return pdf;
   }
 
   /** One entry of the citizen-facing timeline. */

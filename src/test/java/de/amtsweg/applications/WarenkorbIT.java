@@ -149,6 +149,36 @@ class WarenkorbIT extends AmtswegIT {
     assertThat(Browser.page(later.get("/warenkorb")).select("tbody tr")).isEmpty();
   }
 
+  @Test
+  void anAbandonedPaymentLeavesTheAntragWaitingAndTheSamePaymentPayableLater() {
+    Browser erika = AntragForms.loggedIn(browser(), ERIKA, DEMO_PASSWORD);
+    Draft draft = new CartDrafts(drafts, store, tenants).complete(erika(), GOTHA, "meldebescheinigung",
+        CartDrafts::simpleCertificate);
+    toCart(erika, draft);
+    HttpResponse<String> checkout = erika.submit("/warenkorb/bezahlen", Browser.csrf(Browser.page(erika.get("/warenkorb"))),
+        Map.of());
+    String pay = URI.create(checkout.headers().firstValue("Location").orElseThrow()).getPath();
+
+    // "Never returns": the payer leaves the payment service; nothing is paid, nothing submitted.
+    HttpResponse<String> left = PaymentFlowIT.payAtTestService(browser(), pay, "nie");
+    assertThat(left.headers().firstValue("Location").orElseThrow()).endsWith("/verlassen");
+    assertThat(status(draft)).isEqualTo(AntragStatus.WARTET_AUF_ZAHLUNG);
+    assertThat(deliveries(reference(draft))).isZero();
+
+    // Later: the cart still offers the same open payment.
+    Document later = Browser.page(AntragForms.loggedIn(browser(), ERIKA, DEMO_PASSWORD).get("/warenkorb"));
+    assertThat(later.select(".payment-steps li").text()).contains("Zahlung 1 von 1 – Stadt Gotha: 8,00 € – offen");
+    assertThat(URI.create(later.select("a.kern-btn--primary").attr("href")).getPath()).isEqualTo(pay);
+    PaymentFlowIT.payAtTestService(browser(), pay, "bezahlen");
+    assertThat(status(draft)).isEqualTo(AntragStatus.EINGEGANGEN);
+    assertThat(deliveries(reference(draft))).isOne();
+    assertThat(payments.ofAntrag(reference(draft))).hasSize(1);
+  }
+
+  private int deliveries(String reference) {
+    return jdbc.sql("select count(*) from delivery where reference = ?").param(reference).query(Integer.class).single();
+  }
+
   private void toCart(Browser browser, Draft draft) {
     Document check = Browser.page(browser.get(checkPath(draft)));
     AppDefinition app = store.version(draft.appId(), draft.appVersion()).definition();
