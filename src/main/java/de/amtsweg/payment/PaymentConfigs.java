@@ -5,6 +5,7 @@ import de.amtsweg.tenancy.TenantManagement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -30,8 +31,12 @@ public class PaymentConfigs {
   private final PaymentSecrets secrets;
   private final TenantManagement tenants;
   private final boolean demo;
+  private final List<ProviderInfo> providers;
 
-  PaymentConfigs(JdbcClient jdbc, PaymentSecrets secrets, TenantManagement tenants, Environment environment) {
+  PaymentConfigs(JdbcClient jdbc, PaymentSecrets secrets, TenantManagement tenants, Environment environment,
+      List<PaymentProvider> providers) {
+    this.providers = providers.stream().map(p -> new ProviderInfo(p.id(), p.needsEndpoint()))
+        .sorted(java.util.Comparator.comparing(ProviderInfo::id)).toList();
     this.jdbc = jdbc;
     this.secrets = secrets;
     this.tenants = tenants;
@@ -49,6 +54,14 @@ public class PaymentConfigs {
       String haushaltsstelle, @Nullable String objektnummer, @Nullable String endpointUrl,
       @Nullable String originatorId, @Nullable String endpointId, @Nullable String clientId,
       @Nullable String clientSecret, @Nullable String notificationSecret) {}
+
+  /** A payment service one can choose, and whether it needs endpoint and credentials. */
+  public record ProviderInfo(String id, boolean needsEndpoint) {}
+
+  /** The payment services one can choose. */
+  public List<ProviderInfo> providers() {
+    return providers;
+  }
 
   /** The tenant's configuration for a payment; in the demo, the test service when there is none. */
   public PaymentConfig of(String tenantArs) {

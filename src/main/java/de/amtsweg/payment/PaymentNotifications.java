@@ -70,22 +70,22 @@ public class PaymentNotifications {
 
   private Outcome apply(String providerId, String tenantArs, PaymentProvider.Notification notification) {
     Optional<Payments.Stored> stored = payments.byTransaction(providerId, tenantArs, notification.transactionId());
+    if (stored.isEmpty()) {
+      // Not recorded as seen: the same event may come again once the transaction is known.
+      log.warn("Notification {} from {} for tenant {} names no known transaction", notification.eventId(), providerId,
+          tenantArs);
+      return Outcome.UNKNOWN_TRANSACTION;
+    }
     int fresh = jdbc.sql(
             """
             insert into payment_notification (provider, tenant_ars, event_id, payment_id, status, applied)
             values (?, ?, ?, ?, ?, false) on conflict do nothing
             """)
-        .params(providerId, tenantArs, notification.eventId(), stored.map(p -> p.payment().id()).orElse(null),
-            notification.status().name())
+        .params(providerId, tenantArs, notification.eventId(), stored.get().payment().id(), notification.status().name())
         .update();
     if (fresh == 0) {
       log.info("Notification {} from {} seen before: ignored", notification.eventId(), providerId);
       return Outcome.DUPLICATE;
-    }
-    if (stored.isEmpty()) {
-      log.warn("Notification {} from {} for tenant {} names no known transaction", notification.eventId(), providerId,
-          tenantArs);
-      return Outcome.UNKNOWN_TRANSACTION;
     }
     boolean changed = payments.change(stored.get().payment().id(), notification.status().toPaymentStatus(),
         Payments.Source.NOTIFICATION, null, null, null);

@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
  * Encrypts the tenants' payment service secrets at rest (AES-256-GCM, the tenant's ARS as
  * additional data, so a value copied to another tenant's row does not open). Key: {@code
  * amtsweg.payment.secret-key}; only in the demo profile, without it, a key is generated once into
- * {@code <data-dir>/payment-secret.key} (owner-only). Same format as the account module's TOTP
+ * {@code <data-dir>/payment-secret.key} (owner-only). Elsewhere a missing key is reported when a
+ * secret is first stored or read, so installations without online payment start without it. Same format as the account module's TOTP
  * secrets ({@code aesgcm1:} + Base64 of nonce, ciphertext and tag), separate key (ADR 0018).
  */
 @Component
@@ -36,21 +37,15 @@ class PaymentSecrets {
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final @Nullable SecretKey configured;
+  private final boolean demo;
   private final Path keyFile;
   private @Nullable SecretKey generated;
 
   PaymentSecrets(PaymentProperties properties, PlatformProperties platform, Environment environment) {
     this.keyFile = platform.dataDir().resolve("payment-secret.key");
+    this.demo = environment.matchesProfiles("demo");
     String key = properties.secretKey();
-    if (key != null && !key.isBlank()) {
-      this.configured = decode(key.strip());
-    } else if (environment.matchesProfiles("demo")) {
-      this.configured = null;
-    } else {
-      throw new IllegalStateException("The setting amtsweg.payment.secret-key is missing. It encrypts the payment"
-          + " services' credentials in the database: generate one with 'openssl rand -base64 32' and give it through"
-          + " the environment as AMTSWEG_PAYMENT_SECRET_KEY.");
-    }
+    this.configured = key != null && !key.isBlank() ? decode(key.strip()) : null;
   }
 
   /** A new random secret (Base64url, 32 bytes), e.g. for the notifications of the test service. */
@@ -92,6 +87,10 @@ class PaymentSecrets {
   private synchronized SecretKey key() {
     if (configured != null) {
       return configured;
+    }
+    if (!demo) {
+      // Checked when a secret is stored or read, not at start: installations without online payment need no key.
+      throw new PaymentException.SecretKeyMissing();
     }
     if (generated == null) {
       try {

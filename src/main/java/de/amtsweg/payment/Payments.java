@@ -133,30 +133,58 @@ public class Payments {
    * @throws PaymentException.NotFound when there is no such payment
    */
   public Payment refresh(UUID id) {
+    reconcile(id, null);
+    return find(id).orElseThrow(PaymentException.NotFound::new);
+  }
+
+  /** What the reconciliation did with one payment. */
+  public enum Reconciled { UNCHANGED, CHANGED, EXPIRED, UNREACHABLE }
+
+  /**
+   * Asks the service about an open payment and takes over its answer; a payment still open that
+   * was created before {@code expireBefore} expires (only when the service answered: a service
+   * that is down leaves it pending, to be asked again).
+   */
+  Reconciled reconcile(UUID id, @Nullable OffsetDateTime expireBefore) {
     Stored stored = stored(id).orElseThrow(PaymentException.NotFound::new);
     Payment payment = stored.payment();
     if (!payment.status().open()) {
-      return payment;
+      return Reconciled.UNCHANGED;
     }
-    if (stored.transactionId() == null) {
+    boolean old = expireBefore != null && payment.createdAt().isBefore(expireBefore);
+    String transactionId = stored.transactionId();
+    if (transactionId == null) {
+      if (old) {
+        return change(id, PaymentStatus.EXPIRED, Source.RECONCILIATION, null, null, null)
+            ? Reconciled.EXPIRED : Reconciled.UNCHANGED;
+      }
+      if (expireBefore != null) {
+        return Reconciled.UNCHANGED;
+      }
       try {
-        return contactProvider(stored);
+        contactProvider(stored);
+        return Reconciled.CHANGED;
       } catch (PaymentException.ProviderUnavailable e) {
-        return find(id).orElseThrow();
+        return Reconciled.UNREACHABLE;
       }
     }
     PaymentProvider.ProviderStatus status;
     try {
-      status = provider(payment.provider()).status(configs.of(payment.tenantArs()), stored.transactionId());
+      status = provider(payment.provider()).status(configs.of(payment.tenantArs()), transactionId);
     } catch (PaymentProvider.Unavailable e) {
       recordError(id, e);
-      return find(id).orElseThrow();
+      return Reconciled.UNREACHABLE;
     }
-    tx.executeWithoutResult(s -> {
+    return Objects.requireNonNull(tx.execute(s -> {
       jdbc.sql("update payment set last_error = null, updated_at = now() where id = ?").param(id).update();
-      change(id, status.toPaymentStatus(), Source.RECONCILIATION, null, null, null);
-    });
-    return find(id).orElseThrow();
+      if (change(id, status.toPaymentStatus(), Source.RECONCILIATION, null, null, null)) {
+        return Reconciled.CHANGED;
+      }
+      if (old && change(id, PaymentStatus.EXPIRED, Source.RECONCILIATION, null, null, null)) {
+        return Reconciled.EXPIRED;
+      }
+      return Reconciled.UNCHANGED;
+    }));
   }
 
   /**

@@ -16,7 +16,7 @@ class KassenzeichenSchemeTest {
   @Test
   void numericSchemeEndsWithALuhnCheckDigitThatCatchesATypo() {
     String kassenzeichen = KassenzeichenScheme.NUMERIC_CHECK_DIGIT.format("5100", 2026, 42);
-    assertThat(kassenzeichen).isEqualTo("5100260000042" + KassenzeichenScheme.luhn("5100260000042")).hasSize(14);
+    assertThat(kassenzeichen).isEqualTo("51002600000420");
     assertThat(KassenzeichenScheme.luhn("7992739871")).isEqualTo(3);
     String typo = kassenzeichen.substring(0, 5) + ((kassenzeichen.charAt(5) - '0' + 1) % 10) + kassenzeichen.substring(6);
     assertThat(KassenzeichenScheme.luhn(typo.substring(0, 13))).isNotEqualTo(kassenzeichen.charAt(13) - '0');

@@ -6,7 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import de.amtsweg.support.AmtswegIT;
 import de.amtsweg.support.Browser;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -60,6 +66,32 @@ class TestPaymentServiceIT extends AmtswegIT {
   }
 
   @Test
+  void manyClicksAtTheSameMomentChargeOnce() {
+    Payment payment = payments.request(PaymentFixtures.request(ERFURT, 1990));
+    Browser payer = browser();
+    String path = payment.payUrl().toString();
+    String csrf = Browser.csrf(Browser.page(payer.get(path)));
+    ExecutorService threads = Executors.newFixedThreadPool(6);
+    CountDownLatch ready = new CountDownLatch(6);
+    List<CompletableFuture<HttpResponse<String>>> clicks = IntStream.range(0, 6)
+        .mapToObj(i -> CompletableFuture.supplyAsync(() -> {
+          ready.countDown();
+          awaitQuietly(ready);
+          return payer.submit(path, csrf, Map.of("wahl", "bezahlen"));
+        }, threads))
+        .toList();
+    assertThat(clicks.stream().map(CompletableFuture::join).map(r -> r.headers().firstValue("Location").orElseThrow()))
+        .hasSize(6).allSatisfy(location -> assertThat(location).endsWith("/warenkorb/zurueck"));
+    threads.shutdown();
+    assertThat(events.of(payment.id())).extracting(PaymentStatusChanged::to)
+        .containsExactly(PaymentStatus.PENDING, PaymentStatus.PAID);
+    assertThat(jdbc.sql("select count(*) from payment_booking where payment_id = ?").param(payment.id())
+        .query(Long.class).single()).isOne();
+    assertThat(jdbc.sql("select count(*) from payment_notification where payment_id = ?").param(payment.id())
+        .query(Long.class).single()).isOne();
+  }
+
+  @Test
   void failureAndCancelEndThePaymentAndNeverReturningLeavesItOpen() {
     Payment failing = payments.request(PaymentFixtures.request(ERFURT, 500));
     Payment cancelling = payments.request(PaymentFixtures.request(ERFURT, 500));
@@ -91,6 +123,14 @@ class TestPaymentServiceIT extends AmtswegIT {
     assertThat(again.id()).isEqualTo(first.id());
     assertThat(again.kassenzeichen()).isEqualTo(first.kassenzeichen());
     assertThat(payments.ofAntrag(request.items().get(0).antragReference())).extracting(Payment::id).containsExactly(first.id());
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static HttpResponse<String> choose(Browser payer, Payment payment, String choice) {

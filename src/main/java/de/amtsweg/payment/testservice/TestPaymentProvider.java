@@ -7,6 +7,7 @@ import de.amtsweg.payment.SignedNotifications;
 import java.net.URI;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.context.annotation.Profile;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Component;
  * {@link TestPaymentService}); its notifications are signed with the tenant's notification secret
  * and verified like those of any other service.
  */
+@Profile("demo")
 @Component
 public class TestPaymentProvider implements PaymentProvider {
 

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Profile;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -28,6 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * uses — and sends the payer to the return or cancel address. "Nie zurückkehren" changes nothing:
  * the payment stays pending until the reconciliation expires it.
  */
+@Profile("demo")
 @Service
 public class TestPaymentService {
 

@@ -4,6 +4,7 @@ import de.amtsweg.payment.testservice.TestPaymentService;
 import java.net.URI;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * The pages of the built-in test payment service: the payer sees amount, Kassenzeichen, authority
  * and items and picks what the service does. Post-redirect-get; works without JavaScript.
  */
+@Profile("demo")
 @Controller
 class TestPaymentServiceController {
 
