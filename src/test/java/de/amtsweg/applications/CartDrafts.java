@@ -24,7 +24,7 @@ final class CartDrafts {
   }
 
   /** A complete draft with the example answers (changed as given) and every declaration confirmed. */
-  Draft complete(UUID account, String ars, String appId, Consumer<Map<String, Object>> change) {
+  Draft complete(@org.jspecify.annotations.Nullable UUID account, String ars, String appId, Consumer<Map<String, Object>> change) {
     OfferedApp offered = store.offered(ars, appId).orElseThrow();
     AppDefinition app = offered.definition();
     Draft draft = drafts.create(new Drafts.Target(appId, offered.app().version(), ars,

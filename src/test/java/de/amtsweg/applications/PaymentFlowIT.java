@@ -21,7 +21,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Fees paid online, over HTTP as an applicant and the test payment service see it: Erfurt wants the
@@ -192,16 +191,13 @@ class PaymentFlowIT extends AmtswegIT {
 
   /** The example answers for one simple certificate for the applicant, by post: 5,00 € in Erfurt. */
   private String simpleMeldebescheinigung() {
-    ObjectNode body = (ObjectNode) json.readTree(browser().get("/api/v1/apps/meldebescheinigung/example", "Accept", JSON).body());
-    ObjectNode answers = (ObjectNode) body.get("answers");
-    answers.put("art", "einfach");
-    answers.put("fuerWen", "selbst");
-    answers.put("anzahl", 1);
-    answers.put("zweck", "arbeitgeber");
-    answers.put("zustellung", "post");
-    answers.remove("personen");
-    answers.remove("zusatzangaben");
-    answers.remove("zweckStelle");
+    Map<String, Object> body = new java.util.LinkedHashMap<>(json.readValue(
+        browser().get("/api/v1/apps/meldebescheinigung/example", "Accept", JSON).body(),
+        new tools.jackson.core.type.TypeReference<Map<String, Object>>() {}));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> answers = new java.util.LinkedHashMap<>((Map<String, Object>) body.get("answers"));
+    CartDrafts.simpleCertificate(answers);
+    body.put("answers", answers);
     return json.writeValueAsString(body);
   }
 

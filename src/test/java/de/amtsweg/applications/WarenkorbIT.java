@@ -175,6 +175,42 @@ class WarenkorbIT extends AmtswegIT {
     assertThat(payments.ofAntrag(reference(draft))).hasSize(1);
   }
 
+  @Test
+  void aVisitorsCartLivesInTheSessionAndJoinsTheAccountOnLogin() {
+    CartDrafts cart = new CartDrafts(drafts, store, tenants);
+    Draft paid = cart.complete(null, ERFURT, "meldebescheinigung", CartDrafts::simpleCertificate);
+    Draft kept = cart.complete(null, GOTHA, "meldebescheinigung", CartDrafts::simpleCertificate);
+    Browser visitor = browser();
+    for (Draft draft : List.of(paid, kept)) {
+      // The visitor's own drafts (opened with their resume link, as after "save and continue later").
+      HttpResponse<String> resumed = visitor.get("/antrag/fortsetzen?token=" + drafts.issueResumeToken(draft.id(), "gast@example.org"));
+      assertThat(resumed.headers().firstValue("Location").orElseThrow()).endsWith(checkPath(draft));
+      toCart(visitor, draft);
+    }
+    assertThat(Browser.page(browser().get("/warenkorb")).text()).as("another visitor").contains("Ihr Warenkorb ist leer");
+    Document page = Browser.page(visitor.get("/warenkorb"));
+    assertThat(page.select("tbody tr")).hasSize(2);
+    assertThat(page.text()).contains("Ohne Anmeldung gilt der Warenkorb nur für diesen Besuch");
+
+    // Take one out, pay the other: the visitor opens its confirmation in the same session.
+    visitor.submit("/warenkorb/entfernen", Browser.csrf(page), Map.of("draft", kept.id().toString()));
+    HttpResponse<String> checkout = visitor.submit("/warenkorb/bezahlen", Browser.csrf(Browser.page(visitor.get("/warenkorb"))),
+        Map.of());
+    PaymentFlowIT.payAtTestService(browser(), URI.create(checkout.headers().firstValue("Location").orElseThrow()).getPath(),
+        "bezahlen");
+    assertThat(status(paid)).isEqualTo(AntragStatus.EINGEGANGEN);
+    assertThat(Browser.page(visitor.get("/antrag/eingang/" + reference(paid))).text()).contains("Ihr Antrag ist eingegangen");
+
+    // The visitor logs in: the cart with the remaining draft becomes the account's.
+    toCart(visitor, kept);
+    AntragForms.loggedIn(visitor, ERIKA, DEMO_PASSWORD);
+    Document joined = Browser.page(visitor.get("/warenkorb"));
+    assertThat(joined.select("tbody tr").eachText()).anySatisfy(r -> assertThat(r).contains("Stadt Gotha"));
+    assertThat(drafts.get(kept.id()).accountId()).isEqualTo(erika());
+    joined.select("tbody tr form input[name=draft]").forEach(input ->
+        visitor.submit("/warenkorb/entfernen", Browser.csrf(joined), Map.of("draft", input.val())));
+  }
+
   private int deliveries(String reference) {
     return jdbc.sql("select count(*) from delivery where reference = ?").param(reference).query(Integer.class).single();
   }
