@@ -15,6 +15,8 @@ public enum ApiScope {
   ANTRAEGE_LESEN("antraege.lesen", ApiClients.OwnerKind.TENANT),
   /** Deliver messages and Bescheide to citizens' Postfächer. */
   POSTFACH_SENDEN("postfach.senden", ApiClients.OwnerKind.TENANT),
+  /** Read the tenant's payment bookings for its cash system (payment module). */
+  ZAHLUNGEN_LESEN("zahlungen.lesen", ApiClients.OwnerKind.TENANT),
   /** Send invoices (e-Rechnungen) to authorities. */
   RECHNUNGEN_SENDEN("rechnungen.senden", ApiClients.OwnerKind.ORGANISATION);
 

@@ -12,6 +12,10 @@ import org.jspecify.annotations.Nullable;
  * @param reference the number the applicant and the authority quote, e.g. {@code HUND-2026-000123}
  * @param answers the normalized answers (the JSON document)
  * @param answersXml the same as XML ({@code urn:amtsweg:antrag:1})
+ * @param submittedAt when it was submitted (while it waits for payment: when it was completed)
+ * @param paymentPolicy when the tenant wants the fee paid online ({@code NONE}: not online)
+ * @param amountDueCents what is to be paid online in euro cents; null when nothing is (yet)
+ * @param feeExemption why no fee is charged, if an exemption applied
  */
 public record Antrag(
     UUID id,
@@ -29,4 +33,13 @@ public record Antrag(
     Map<String, Object> computed,
     @Nullable BigDecimal fee,
     AntragStatus status,
-    OffsetDateTime submittedAt) {}
+    OffsetDateTime submittedAt,
+    String paymentPolicy,
+    @Nullable Long amountDueCents,
+    @Nullable String feeExemption) {
+
+  /** Whether the Antrag is complete but not submitted until its fee is paid. */
+  public boolean waitingForPayment() {
+    return status == AntragStatus.WARTET_AUF_ZAHLUNG;
+  }
+}

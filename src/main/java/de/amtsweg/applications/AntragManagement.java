@@ -3,7 +3,12 @@ package de.amtsweg.applications;
 import de.amtsweg.account.AccountDeleted;
 import de.amtsweg.account.Postfach;
 import de.amtsweg.account.PostfachMessage;
+import de.amtsweg.appstore.Activation;
+import de.amtsweg.appstore.AppStore;
+import de.amtsweg.appstore.PaymentPolicy;
+import de.amtsweg.appstore.PaymentTerms;
 import de.amtsweg.appstore.PublishedApp;
+import de.amtsweg.applications.receipt.ReceiptData;
 import de.amtsweg.forms.AnswerProblem;
 import de.amtsweg.forms.AppDefinition;
 import de.amtsweg.forms.FormEngine;
@@ -56,11 +61,13 @@ public class AntragManagement {
   private final Mailer mailer;
   private final MessageSource messages;
   private final ApplicationEventPublisher events;
+  private final AppStore store;
   private final String publicUrl;
 
   AntragManagement(JdbcClient jdbc, JsonMapper json, Attachments attachments, ReceiptRenderer receipts,
       Postfach postfach, Mailer mailer, MessageSource messages, ApplicationEventPublisher events,
-      PlatformProperties platform) {
+      AppStore store, PlatformProperties platform) {
+    this.store = store;
     this.jdbc = jdbc;
     this.json = json;
     this.attachments = attachments;
@@ -122,31 +129,38 @@ public class AntragManagement {
     if (!problems.isEmpty()) {
       throw new AntragInvalidException(problems);
     }
+    PaymentTerms terms = store.activation(submission.tenantArs(), app.id()).map(Activation::payment).orElse(PaymentTerms.NONE);
+    FormEngine.FeeAssessment fee = engine.assessFee(terms.feeOverride());
+    boolean due = fee != null && fee.cents() > 0
+        && (terms.policy() == PaymentPolicy.BEFORE_SUBMISSION || terms.policy() == PaymentPolicy.AFTER_SUBMISSION);
+    boolean waits = due && terms.policy() == PaymentPolicy.BEFORE_SUBMISSION;
     UUID id = UUID.randomUUID();
     String reference = ReferenceNumbers.next(jdbc, app.referencePrefix(), OffsetDateTime.now(ZoneId.of("Europe/Berlin")).getYear());
     String token = Tokens.random();
     Map<String, Object> normalized = engine.normalized();
     Map<String, Object> computed = engine.computed();
-    BigDecimal fee = engine.fee();
     OffsetDateTime now = OffsetDateTime.now();
     String applicantName = applicantName(normalized);
     ReceiptRenderer.Input input = new ReceiptRenderer.Input(app, submission.app().version(), reference, submission.authorityName(),
-        submission.tenantArs(), now, applicantName, normalized, computed, fee, submission.declarations(),
-        fileList(normalized), submission.locale());
+        submission.tenantArs(), now, applicantName, normalized, computed, fee == null ? null : fee.amount(),
+        submission.declarations(), fileList(normalized), submission.locale(), null);
     String answersJson = json.writeValueAsString(normalized);
     String xml = receipts.xml(input);
-    byte[] pdf = receipts.pdf(input, answersJson, xml);
+    byte[] pdf = waits ? null : receipts.pdf(input, answersJson, xml);
     jdbc.sql(
             """
             insert into antrag (id, reference, submission_key, app_id, app_version, tenant_ars, authority_name, leika_key,
               account_id, contact_email, applicant_name, answers, answers_xml, computed, fee, status, receipt_pdf,
-              receipt_token_hash, submitted_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?, ?, ?, ?)
+              receipt_token_hash, submitted_at, payment_policy, amount_due_cents, fee_exemption, declarations, locale)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         .params(id, reference, submission.submissionKey(), app.id(), submission.app().version(), submission.tenantArs(),
             submission.authorityName(), submission.leikaKey(), submission.accountId(), submission.contactEmail(),
-            applicantName, answersJson, xml, json.writeValueAsString(computed), fee, AntragStatus.EINGEGANGEN.name(),
-            pdf, Tokens.hash(token), now)
+            applicantName, answersJson, xml, json.writeValueAsString(computed), fee == null ? null : fee.amount(),
+            (waits ? AntragStatus.WARTET_AUF_ZAHLUNG : AntragStatus.EINGEGANGEN).name(), pdf, Tokens.hash(token), now,
+            terms.policy().name(), due ? fee.cents() : null,
+            fee == null || fee.exemption() == null ? null : fee.exemption().in(submission.locale()),
+            submission.declarations().toArray(String[]::new), submission.locale().getLanguage())
         .update();
     if (submission.draftId() != null) {
       attachments.moveToAntrag(submission.draftId(), id, fileIds(normalized));
@@ -154,32 +168,83 @@ public class AntragManagement {
           .params(reference, submission.draftId())
           .update();
     }
+    if (waits) {
+      addEvent(id, "WAITING_FOR_PAYMENT", Money.euros(fee.cents()));
+      log.info("Antrag {} for app {} waits for payment at tenant {}", reference, app.id(), submission.tenantArs());
+      return new Submitted(get(id), token, true);
+    }
     addEvent(id, "SUBMITTED", null);
+    if (due) {
+      addEvent(id, "PAYMENT_DUE", Money.euros(fee.cents()));
+    }
     Antrag antrag = get(id);
-    confirm(antrag, submission, token);
+    confirm(antrag, submission.app().definition().name().in(submission.locale()), submission.locale(), token);
     events.publishEvent(new AntragSubmitted(id, reference, app.id(), submission.tenantArs()));
     log.info("Antrag {} submitted for app {} version {} to tenant {}", reference, app.id(), submission.app().version(),
         submission.tenantArs());
     return new Submitted(antrag, token, true);
   }
 
-  private void confirm(Antrag antrag, Submission submission, String token) {
-    Locale locale = submission.locale();
-    String appName = submission.app().definition().name().in(locale);
+  /**
+   * Submits an Antrag that waited for its fee, now paid: the receipt is written, the applicant
+   * told and the Antrag delivered ({@link AntragSubmitted}). Does nothing for an Antrag that does
+   * not wait (any more), so a repeated notice is harmless.
+   *
+   * @param kassenzeichen the payment's Kassenzeichen, for the receipt and the answer document
+   */
+  @Transactional
+  public void submitPaid(UUID antragId, String kassenzeichen) {
+    Antrag antrag = jdbc.sql("select * from antrag where id = ? for update").param(antragId).query(this::map).optional()
+        .orElseThrow(AntragNotFoundException::new);
+    if (antrag.status() != AntragStatus.WARTET_AUF_ZAHLUNG) {
+      return;
+    }
+    PublishedApp published = store.version(antrag.appId(), antrag.appVersion());
+    AppDefinition app = published.definition();
+    Locale locale = Locale.forLanguageTag(jdbc.sql("select locale from antrag where id = ?").param(antragId).query(String.class).single());
+    List<String> declarations = declarations(antragId);
+    OffsetDateTime now = OffsetDateTime.now();
+    ReceiptRenderer.Input input = new ReceiptRenderer.Input(app, antrag.appVersion(), antrag.reference(), antrag.authorityName(),
+        antrag.tenantArs(), now, antrag.applicantName(), antrag.answers(), antrag.computed(), antrag.fee(), declarations,
+        fileList(antrag.answers()), locale, new ReceiptData.Paid("PAID", kassenzeichen,
+            Money.decimal(antrag.amountDueCents() == null ? 0 : antrag.amountDueCents())));
+    String answersJson = json.writeValueAsString(antrag.answers());
+    String xml = receipts.xml(input);
+    byte[] pdf = receipts.pdf(input, answersJson, xml);
+    jdbc.sql("update antrag set status = ?, submitted_at = ?, answers_xml = ?, receipt_pdf = ? where id = ?")
+        .params(AntragStatus.EINGEGANGEN.name(), now, xml, pdf, antragId)
+        .update();
+    addEvent(antragId, "SUBMITTED", null);
+    Antrag submitted = get(antragId);
+    confirm(submitted, app.name().in(locale), locale, null);
+    events.publishEvent(new AntragSubmitted(antragId, antrag.reference(), antrag.appId(), antrag.tenantArs()));
+    log.info("Antrag {} paid and submitted to tenant {}", antrag.reference(), antrag.tenantArs());
+  }
+
+  private List<String> declarations(UUID antragId) {
+    return jdbc.sql("select unnest(declarations) from antrag where id = ?").param(antragId).query(String.class).list();
+  }
+
+  /** Tells the applicant: in the Postfach with the receipt, or by e-mail with the receipt link (if the token is known). */
+  private void confirm(Antrag antrag, String appName, Locale locale, @Nullable String token) {
     String subject = messages.getMessage("applications.mail.subject", new Object[] {antrag.reference()}, locale);
-    if (submission.accountId() != null) {
+    if (antrag.accountId() != null) {
       String body = messages.getMessage("applications.postfach.body",
           new Object[] {appName, antrag.authorityName(), antrag.reference()}, locale);
-      postfach.deliver(submission.accountId(), new Postfach.NewMessage(PostfachMessage.Kind.STATUS,
+      postfach.deliver(antrag.accountId(), new Postfach.NewMessage(PostfachMessage.Kind.STATUS,
           antrag.tenantArs(), antrag.authorityName(), antrag.reference(), subject, body,
           List.of(new PostfachMessage.File("Eingangsbestaetigung-" + antrag.reference() + ".pdf", "application/pdf",
               receipt(antrag.id())))));
-    } else if (submission.contactEmail() != null) {
+    } else if (antrag.contactEmail() != null && token != null) {
       String link = UriComponentsBuilder.fromUriString(publicUrl)
           .path("/antrag/eingang/{reference}").queryParam("token", token).buildAndExpand(antrag.reference()).toUriString();
       String body = messages.getMessage("applications.mail.body",
           new Object[] {appName, antrag.authorityName(), antrag.reference(), link}, locale);
-      mailer.send(new OutgoingMail(submission.contactEmail(), subject, body));
+      mailer.send(new OutgoingMail(antrag.contactEmail(), subject, body));
+    } else if (antrag.contactEmail() != null) {
+      String body = messages.getMessage("applications.mail.body-paid",
+          new Object[] {appName, antrag.authorityName(), antrag.reference()}, locale);
+      mailer.send(new OutgoingMail(antrag.contactEmail(), subject, body));
     }
   }
 
@@ -236,8 +301,14 @@ public class AntragManagement {
     return jdbc.sql("select * from antrag where account_id = ? order by submitted_at desc").param(accountId).query(this::map).list();
   }
 
+  /** The receipt; an Antrag that waits for its payment has none yet (not found). */
   public byte[] receipt(UUID antragId) {
-    return jdbc.sql("select receipt_pdf from antrag where id = ?").param(antragId).query(byte[].class).single();
+    byte[] pdf = jdbc.sql("select receipt_pdf from antrag where id = ?").param(antragId)
+        .query((rs, row) -> rs.getBytes(1)).optional().orElse(null);
+    if (pdf == null) {
+      throw new AntragNotFoundException();
+    }
+    return pdf;
   }
 
   /** One entry of the citizen-facing timeline. */
@@ -340,7 +411,10 @@ public class AntragManagement {
         json.readValue(rs.getString("computed"), type),
         rs.getBigDecimal("fee"),
         AntragStatus.valueOf(rs.getString("status")),
-        rs.getObject("submitted_at", OffsetDateTime.class));
+        rs.getObject("submitted_at", OffsetDateTime.class),
+        rs.getString("payment_policy"),
+        rs.getObject("amount_due_cents", Long.class),
+        rs.getString("fee_exemption"));
   }
 
   /** Answers that do not pass; lists every problem. */

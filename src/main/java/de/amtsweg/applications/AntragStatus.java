@@ -9,6 +9,11 @@ import java.util.Set;
  * {@link #canBecome}.
  */
 public enum AntragStatus {
+  /**
+   * Complete, with its reference number, but not yet submitted: the tenant wants the fee paid
+   * first. Not delivered; submitted (EINGEGANGEN) when paid, withdrawn (ABGESCHLOSSEN) otherwise.
+   */
+  WARTET_AUF_ZAHLUNG,
   /** Submitted and received by Amtsweg. */
   EINGEGANGEN,
   /** The authority is working on it. */
@@ -21,6 +26,7 @@ public enum AntragStatus {
   ABGESCHLOSSEN;
 
   private static final Map<AntragStatus, Set<AntragStatus>> TRANSITIONS = Map.of(
+      WARTET_AUF_ZAHLUNG, EnumSet.of(EINGEGANGEN, ABGESCHLOSSEN),
       EINGEGANGEN, EnumSet.of(IN_BEARBEITUNG, RUECKFRAGE, BESCHIEDEN, ABGESCHLOSSEN),
       IN_BEARBEITUNG, EnumSet.of(RUECKFRAGE, BESCHIEDEN, ABGESCHLOSSEN),
       RUECKFRAGE, EnumSet.of(IN_BEARBEITUNG, BESCHIEDEN, ABGESCHLOSSEN),

@@ -25,7 +25,8 @@ interface ReceiptRenderer {
       @Nullable BigDecimal fee,
       List<String> declarations,
       List<Map<String, Object>> files,
-      Locale locale) {}
+      Locale locale,
+      de.amtsweg.applications.receipt.ReceiptData.@Nullable Paid payment) {}
 
   String xml(Input input);
 

@@ -37,7 +37,8 @@ class Receipts implements ReceiptRenderer {
         .toList();
     return new ReceiptData(input.reference(), input.app().id(), input.app().name(), input.appVersion(),
         input.authorityName(), input.tenantArs(), leistungen(input), input.submittedAt(), input.applicantName(),
-        input.answers(), input.computed(), input.fee(), input.declarations(), files, input.locale());
+        input.answers(), input.computed(), input.fee(), input.declarations(), files, input.locale(),
+        input.payment());
   }
 
   /** The Leistungen by name, as the catalog knows them. */

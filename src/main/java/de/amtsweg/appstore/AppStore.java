@@ -166,7 +166,8 @@ public class AppStore {
   public List<Activation> activations(String tenantArs) {
     return jdbc.sql(
             """
-            select tenant_ars, app_id, active, parameters::text as parameters, updated_at, updated_by
+            select tenant_ars, app_id, active, parameters::text as parameters, updated_at, updated_by,
+              payment_policy, fee_override, haushaltsstelle, objektnummer
             from app_activation where tenant_ars = ? order by app_id
             """)
         .param(tenantArs)
@@ -177,7 +178,8 @@ public class AppStore {
   public Optional<Activation> activation(String tenantArs, String appId) {
     return jdbc.sql(
             """
-            select tenant_ars, app_id, active, parameters::text as parameters, updated_at, updated_by
+            select tenant_ars, app_id, active, parameters::text as parameters, updated_at, updated_by,
+              payment_policy, fee_override, haushaltsstelle, objektnummer
             from app_activation where tenant_ars = ? and app_id = ?
             """)
         .params(tenantArs, appId)
@@ -228,6 +230,47 @@ public class AppStore {
         .update();
     log.info("Tenant {} activated Antrags-App {}", tenantArs, appId);
     return activation(tenantArs, appId).orElseThrow();
+  }
+
+  /**
+   * Sets the tenant's payment settings for an app it has activated. Throws {@link
+   * AppStoreException} naming the first invalid setting ({@code feeOverride}, {@code
+   * haushaltsstelle}, {@code objektnummer}).
+   */
+  @Transactional
+  public Activation setPaymentTerms(String tenantArs, String appId, PaymentTerms terms, String by) {
+    if (terms.feeOverride() != null && (terms.feeOverride().signum() < 0 || terms.feeOverride().scale() > 2
+        || terms.feeOverride().compareTo(MAX_FEE) > 0)) {
+      throw AppStoreException.invalidParameter("feeOverride");
+    }
+    if (!BOOKING_KEY.matcher(terms.haushaltsstelle() == null ? "" : terms.haushaltsstelle()).matches()) {
+      throw AppStoreException.invalidParameter("haushaltsstelle");
+    }
+    if (!BOOKING_KEY.matcher(terms.objektnummer() == null ? "" : terms.objektnummer()).matches()) {
+      throw AppStoreException.invalidParameter("objektnummer");
+    }
+    int changed = jdbc.sql(
+            """
+            update app_activation set payment_policy = ?, fee_override = ?, haushaltsstelle = ?, objektnummer = ?,
+              updated_at = now(), updated_by = ?
+            where tenant_ars = ? and app_id = ?
+            """)
+        .params(terms.policy().name(), terms.feeOverride(), blankToNull(terms.haushaltsstelle()),
+            blankToNull(terms.objektnummer()), by, tenantArs, appId)
+        .update();
+    if (changed == 0) {
+      throw AppStoreException.notActive(appId);
+    }
+    log.info("Tenant {} set payment policy {} for Antrags-App {}", tenantArs, terms.policy(), appId);
+    return activation(tenantArs, appId).orElseThrow();
+  }
+
+  private static final BigDecimal MAX_FEE = new BigDecimal("100000");
+  /** Budget lines and booking objects: digits, letters, dots, dashes, slashes and spaces. */
+  private static final java.util.regex.Pattern BOOKING_KEY = java.util.regex.Pattern.compile("^[0-9A-Za-z./ -]{0,40}$");
+
+  private static @Nullable String blankToNull(@Nullable String value) {
+    return value == null || value.isBlank() ? null : value.strip();
   }
 
   @Transactional
@@ -290,7 +333,9 @@ public class AppStore {
   private Activation mapActivation(ResultSet rs, int row) throws SQLException {
     Map<String, Object> parameters = json.readValue(rs.getString("parameters"), new TypeReference<Map<String, Object>>() {});
     return new Activation(rs.getString("tenant_ars"), rs.getString("app_id"), rs.getBoolean("active"), parameters,
-        rs.getObject("updated_at", OffsetDateTime.class), rs.getString("updated_by"));
+        rs.getObject("updated_at", OffsetDateTime.class), rs.getString("updated_by"),
+        new PaymentTerms(PaymentPolicy.valueOf(rs.getString("payment_policy")), rs.getBigDecimal("fee_override"),
+            rs.getString("haushaltsstelle"), rs.getString("objektnummer")));
   }
 
   private static String sha256(String source) {

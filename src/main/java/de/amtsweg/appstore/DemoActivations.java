@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 /**
  * Switches the shipped apps on in the demo tenants that are responsible for them: the Land for its
  * funding programme, the Städte and Gemeinden for the rest. Runs once per app and tenant, so that
- * what a demo admin changed stays changed.
+ * what a demo admin changed stays changed. Fees paid online in the demo: the Meldebescheinigung in
+ * Erfurt (5,00 €) and Gotha (8,00 €) before submission, the Hundesteuer in Ohrdruf after the Bescheid.
  */
 @Component
 @Profile("demo")
@@ -28,10 +29,28 @@ class DemoActivations implements ApplicationRunner {
       "kita-anmeldung", MUNICIPALITIES,
       "foerderung-egovernment", List.of(LAND));
 
+  private static final String ERFURT = "160510000000";
+  private static final String GOTHA = "160670029029";
+  private static final String OHRDRUF = "160675050053";
+
   private final AppStore store;
 
   DemoActivations(AppStore store) {
     this.store = store;
+  }
+
+  private static Map<String, String> parameters(String tenant, String appId) {
+    return ERFURT.equals(tenant) && "meldebescheinigung".equals(appId) ? Map.of("gebuehrEinfach", "5.00") : Map.of();
+  }
+
+  private static PaymentTerms terms(String tenant, String appId) {
+    return switch (appId + "@" + tenant) {
+      case "meldebescheinigung@" + ERFURT ->
+          new PaymentTerms(PaymentPolicy.BEFORE_SUBMISSION, null, "1.1.2.01.431100", "MELD");
+      case "meldebescheinigung@" + GOTHA -> new PaymentTerms(PaymentPolicy.BEFORE_SUBMISSION, null, "12200.43110", null);
+      case "hundesteuer@" + OHRDRUF -> new PaymentTerms(PaymentPolicy.AFTER_BESCHEID, null, "0.0.0.00.003200", "HUND");
+      default -> PaymentTerms.NONE;
+    };
   }
 
   @Override
@@ -42,7 +61,11 @@ class DemoActivations implements ApplicationRunner {
       }
       for (String tenant : tenants) {
         if (store.activation(tenant, appId).isEmpty()) {
-          store.activate(tenant, appId, Map.of(), "Demo");
+          store.activate(tenant, appId, parameters(tenant, appId), "Demo");
+          PaymentTerms terms = terms(tenant, appId);
+          if (terms.online()) {
+            store.setPaymentTerms(tenant, appId, terms, "Demo");
+          }
         }
       }
     });

@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @param referencePrefix prefix of citizen-facing reference numbers, e.g. {@code HUND}
  * @param anonymous whether people may apply without a Servicekonto
  * @param applicant who applies: {@code person} (default) or {@code organisation}
- * @param fee id of the computed money value that is the fee, if the app charges one
+ * @param fee what the app charges, if anything (see {@link Fee})
  */
 public record AppDefinition(
     String id,
@@ -34,7 +34,7 @@ public record AppDefinition(
     List<Step> steps,
     @Nullable List<Computed> computed,
     @Nullable List<Declaration> declarations,
-    @Nullable String fee,
+    @Nullable Fee fee,
     @Nullable Text legalBasis) {
 
   public AppDefinition {
@@ -249,6 +249,41 @@ public record AppDefinition(
 
   /** A value computed from the answers and parameters, e.g. the fee. */
   public record Computed(String id, String type, Text label, String value) {}
+
+  /**
+   * What the app charges, in euros (amounts in cents once computed). Either {@code computed} names
+   * a computed money value (a fee computed from the answers), or {@code amount} is an expression of
+   * the amount (a number literal for a fixed fee, {@code param.x} for the tenant's amount),
+   * multiplied by {@code units} when given (a fee per unit, e.g. per copy). The first exemption
+   * whose condition holds makes the fee zero and gives its reason. In the definition {@code fee:
+   * gebuehr} is short for {@code fee: {computed: gebuehr}}.
+   *
+   * @param legalBasis the legal basis of the fee; the app's {@code legalBasis} when absent
+   */
+  public record Fee(
+      @Nullable String computed,
+      @Nullable String amount,
+      @Nullable String units,
+      @Nullable List<Exemption> exemptions,
+      @Nullable Text legalBasis) {
+
+    public Fee {
+      exemptions = exemptions == null ? List.of() : List.copyOf(exemptions);
+    }
+
+    @Override
+    public List<Exemption> exemptions() {
+      return exemptions == null ? List.of() : exemptions;
+    }
+
+    /** A fee computed by the named computed money value. */
+    public static Fee computed(String id) {
+      return new Fee(id, null, null, null, null);
+    }
+  }
+
+  /** No fee when {@code when} holds, for {@code reason} (shown to the applicant and on the receipt). */
+  public record Exemption(String when, Text reason) {}
 
   /** A statement the applicant must confirm before submitting. */
   public record Declaration(String id, Text text) {}

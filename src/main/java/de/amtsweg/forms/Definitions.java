@@ -75,6 +75,10 @@ public final class Definitions {
           .limit(50)
           .toList());
     }
+    if (tree.get("fee") != null && tree.get("fee").isString()) {
+      String computed = tree.get("fee").asString();
+      ((tools.jackson.databind.node.ObjectNode) tree).putObject("fee").put("computed", computed);
+    }
     AppDefinition definition;
     try {
       definition = YAML.treeToValue(tree, AppDefinition.class);
@@ -210,11 +214,31 @@ public final class Definitions {
         places.put(computed.id(), place);
         expression(place + ".value", computed.value(), topLevel, parameterIds, computed.id(), null);
       }
-      if (app.fee() != null && app.computed().stream().noneMatch(c -> c.id().equals(app.fee()) && "money".equals(c.type()))) {
-        problem("fee", "fee-not-computed", app.fee());
-      }
+      fee(topLevel, parameterIds);
       cycles();
       return problems;
+    }
+
+    private void fee(Set<String> topLevel, Set<String> parameterIds) {
+      AppDefinition.Fee fee = app.fee();
+      if (fee == null) {
+        return;
+      }
+      if ((fee.computed() == null) == (fee.amount() == null)) {
+        problem("fee", "fee-computed-or-amount");
+      }
+      if (fee.computed() != null
+          && app.computed().stream().noneMatch(c -> c.id().equals(fee.computed()) && "money".equals(c.type()))) {
+        problem("fee.computed", "fee-not-computed", fee.computed());
+      }
+      if (fee.units() != null && fee.amount() == null) {
+        problem("fee.units", "fee-units-without-amount");
+      }
+      expression("fee.amount", fee.amount(), topLevel, parameterIds, null, null);
+      expression("fee.units", fee.units(), topLevel, parameterIds, null, null);
+      for (int e = 0; e < fee.exemptions().size(); e++) {
+        expression("fee.exemptions[" + e + "].when", fee.exemptions().get(e).when(), topLevel, parameterIds, null, null);
+      }
     }
 
     private void field(String place, Field field, Set<String> topLevel, Set<String> parameterIds, @Nullable Field group) {

@@ -187,13 +187,78 @@ public final class FormEngine {
     return values;
   }
 
-  /** The fee the answers lead to, if the app charges one. */
+  /** The fee the answers lead to, if the app charges one (zero when exempt); null when it cannot be computed yet. */
   public @Nullable BigDecimal fee() {
-    if (app.fee() == null) {
+    FeeAssessment fee = assessFee(null);
+    return fee == null ? null : fee.amount();
+  }
+
+  /**
+   * What the answers cost.
+   *
+   * @param amount the fee in euros, two decimals; zero when an exemption applies
+   * @param exemption the reason of the exemption that applies, if one does
+   * @param legalBasis the legal basis of the fee (the app's when the fee names none)
+   */
+  public record FeeAssessment(BigDecimal amount, @Nullable Text exemption, @Nullable Text legalBasis) {
+
+    /** The amount in cents, as payments carry it. */
+    public long cents() {
+      return amount.movePointRight(2).longValueExact();
+    }
+  }
+
+  /**
+   * Assesses the fee; null when the app charges none or the answers do not determine it yet.
+   *
+   * @param amountOverride the tenant's amount in euros: replaces {@code amount} (the price of one
+   *     unit) or, for a computed fee, the whole fee
+   */
+  public @Nullable FeeAssessment assessFee(@Nullable BigDecimal amountOverride) {
+    AppDefinition.Fee fee = app.fee();
+    if (fee == null) {
       return null;
     }
-    Object fee = root.get(app.fee());
-    return fee instanceof BigDecimal amount ? amount.setScale(2, RoundingMode.HALF_UP) : null;
+    Text legalBasis = fee.legalBasis() != null ? fee.legalBasis() : app.legalBasis();
+    for (AppDefinition.Exemption exemption : fee.exemptions()) {
+      if (test(exemption.when(), root)) {
+        return new FeeAssessment(BigDecimal.ZERO.setScale(2), exemption.reason(), legalBasis);
+      }
+    }
+    BigDecimal amount;
+    if (fee.computed() != null) {
+      amount = amountOverride != null ? amountOverride : decimal(root.get(fee.computed()));
+    } else {
+      BigDecimal unit = amountOverride != null ? amountOverride : decimal(evaluateQuietly(fee.amount()));
+      BigDecimal units = fee.units() == null ? BigDecimal.ONE : decimal(evaluateQuietly(fee.units()));
+      amount = unit == null || units == null ? null : unit.multiply(units);
+    }
+    if (amount == null || amount.signum() < 0) {
+      return null;
+    }
+    return new FeeAssessment(amount.setScale(2, RoundingMode.HALF_UP), null, legalBasis);
+  }
+
+  private @Nullable Object evaluateQuietly(@Nullable String expression) {
+    if (expression == null) {
+      return null;
+    }
+    try {
+      return Expressions.evaluate(expression, root);
+    } catch (Expressions.ExpressionFailedException e) {
+      log.warn("Antrags-App {}: fee not computable yet: {}", app.id(), e.getMessage());
+      return null;
+    }
+  }
+
+  private static @Nullable BigDecimal decimal(@Nullable Object value) {
+    return switch (value) {
+      case BigDecimal d -> d;
+      case Integer i -> BigDecimal.valueOf(i);
+      case Long l -> BigDecimal.valueOf(l);
+      case Number n -> new BigDecimal(n.toString());
+      case null, default -> null;
+    };
   }
 
   public Map<String, Object> parameters() {

@@ -52,7 +52,7 @@ class GewerbeAnmeldungTest {
     assertThat(app.id()).isEqualTo("gewerbe-anmeldung");
     assertThat(app.leikaKeys()).containsExactly("99050012104000");
     assertThat(app.referencePrefix()).isEqualTo("GEWA");
-    assertThat(app.fee()).isEqualTo("gebuehr");
+    assertThat(app.fee()).isEqualTo(de.amtsweg.forms.AppDefinition.Fee.computed("gebuehr"));
     assertThat(app.parameter("gebuehrAnmeldung").orElseThrow().defaultValue().toString()).isEqualTo("26.0");
     assertThat(app.declarations()).extracting(AppDefinition.Declaration::id)
         .containsExactly("richtigkeit", "keineErlaubnis", "datenuebermittlung");

@@ -90,6 +90,15 @@ public final class AnswersXml {
         xml.out.writeCharacters(data.fee().setScale(2, RoundingMode.HALF_UP).toPlainString());
         xml.out.writeEndElement();
       }
+      if (data.payment() != null) {
+        xml.indent();
+        xml.out.writeStartElement(NAMESPACE, "payment");
+        xml.out.writeAttribute("status", data.payment().status());
+        xml.out.writeAttribute("kassenzeichen", data.payment().kassenzeichen());
+        xml.out.writeAttribute("currency", "EUR");
+        xml.out.writeCharacters(data.payment().amount().setScale(2, RoundingMode.HALF_UP).toPlainString());
+        xml.out.writeEndElement();
+      }
       xml.start("declarations");
       for (Declaration declaration : app.declarations()) {
         if (data.declarations().contains(declaration.id())) {

@@ -27,6 +27,7 @@ import org.jspecify.annotations.Nullable;
  * @param declarations the ids of the declarations the applicant confirmed
  * @param attachments the uploaded files
  * @param locale the language of the receipt (German unless English)
+ * @param payment the online payment of the fee, if it was paid before submission or is open
  */
 public record ReceiptData(
     String reference,
@@ -43,7 +44,26 @@ public record ReceiptData(
     @Nullable BigDecimal fee,
     List<String> declarations,
     List<Attachment> attachments,
-    Locale locale) {
+    Locale locale,
+    @Nullable Paid payment) {
+
+  /** An Antrag without an online payment. */
+  public ReceiptData(String reference, String appId, Text appName, int appVersion, String tenantName, String tenantArs,
+      List<String> leistungen, OffsetDateTime submittedAt, @Nullable String applicantName, Map<String, Object> answers,
+      Map<String, Object> computed, @Nullable BigDecimal fee, List<String> declarations, List<Attachment> attachments,
+      Locale locale) {
+    this(reference, appId, appName, appVersion, tenantName, tenantArs, leistungen, submittedAt, applicantName, answers,
+        computed, fee, declarations, attachments, locale, null);
+  }
+
+  /**
+   * The payment of the fee as the receipt and the answer document show it.
+   *
+   * @param status the payment's status, e.g. {@code PAID} or {@code PENDING}
+   * @param kassenzeichen the authority's payment reference
+   * @param amount in euros
+   */
+  public record Paid(String status, String kassenzeichen, BigDecimal amount) {}
 
   public ReceiptData {
     leistungen = List.copyOf(leistungen);

@@ -96,7 +96,7 @@ public record ReceiptView(
     List<Row> computed = new ArrayList<>();
     for (var value : app.computed()) {
       Object result = data.computed().get(value.id());
-      if (result != null && !value.id().equals(app.fee())) {
+      if (result != null && !isFee(app, value.id())) {
         computed.add(new Row(value.label().in(locale), List.of(format.computed(value.type(), result))));
       }
     }
@@ -115,12 +115,19 @@ public record ReceiptView(
         submitted.format(TIME),
         sections,
         computed,
-        app.computed().stream().filter(c -> c.id().equals(app.fee())).findFirst()
+        app.computed().stream().filter(c -> isFee(app, c.id())).findFirst()
             .map(c -> c.label().in(locale))
             .orElseGet(() -> messages.getMessage("receipt.fee", null, locale)),
-        data.fee() == null ? null : format.money(data.fee()),
+        data.fee() == null ? null : data.payment() == null ? format.money(data.fee())
+            : messages.getMessage("receipt.fee.paid." + data.payment().status(),
+                new Object[] {format.money(data.payment().amount()), data.payment().kassenzeichen()},
+                format.money(data.fee()) + " (" + data.payment().kassenzeichen() + ")", locale),
         declarations,
         attachments);
+  }
+
+  private static boolean isFee(de.amtsweg.forms.AppDefinition app, String computedId) {
+    return app.fee() != null && computedId.equals(app.fee().computed());
   }
 
   /** Turns normalized answers into what people read. */

@@ -3,9 +3,11 @@ package de.amtsweg.applications.web;
 import de.amtsweg.applications.Antrag;
 import de.amtsweg.applications.AntragManagement;
 import de.amtsweg.applications.AntragManagement.AntragInvalidException;
+import de.amtsweg.applications.AntragPayments;
 import de.amtsweg.applications.Attachments;
 import de.amtsweg.applications.Draft;
 import de.amtsweg.applications.Drafts;
+import de.amtsweg.applications.Money;
 import de.amtsweg.appstore.AppStore;
 import de.amtsweg.appstore.AppStore.OfferedApp;
 import de.amtsweg.appstore.AppStoreException;
@@ -13,6 +15,8 @@ import de.amtsweg.forms.AnswerProblem;
 import de.amtsweg.forms.AppDefinition;
 import de.amtsweg.forms.AppDefinition.Field;
 import de.amtsweg.forms.FieldType;
+import de.amtsweg.platform.PlatformProperties;
+import de.amtsweg.platform.ProblemException;
 import de.amtsweg.tenancy.Tenant;
 import de.amtsweg.tenancy.TenantManagement;
 import io.swagger.v3.oas.annotations.Operation;
@@ -58,9 +62,14 @@ class AntragApiController {
   private final AntragManagement antraege;
   private final MessageSource messages;
   private final de.amtsweg.applications.Prefill prefill;
+  private final AntragPayments antragPayments;
+  private final URI publicUrl;
 
   AntragApiController(AppStore store, TenantManagement tenants, Drafts drafts, Attachments attachments,
-      AntragManagement antraege, MessageSource messages, de.amtsweg.applications.Prefill prefill) {
+      AntragManagement antraege, MessageSource messages, de.amtsweg.applications.Prefill prefill,
+      AntragPayments antragPayments, PlatformProperties platform) {
+    this.antragPayments = antragPayments;
+    this.publicUrl = platform.publicUrl();
     this.prefill = prefill;
     this.store = store;
     this.tenants = tenants;
@@ -80,8 +89,33 @@ class AntragApiController {
    */
   record SubmitRequest(@Nullable Map<String, Object> answers, @Nullable List<String> declarations, @Nullable String email) {}
 
-  /** A submitted Antrag. */
-  record SubmitResponse(String reference, String status, URI receipt) {}
+  /**
+   * A submitted Antrag (or one waiting for its fee: status {@code WARTET_AUF_ZAHLUNG}, receipt
+   * available once paid).
+   *
+   * @param payment what is to be paid online; null when nothing is
+   */
+  record SubmitResponse(String reference, String status, URI receipt, @Nullable PaymentInfo payment) {}
+
+  /**
+   * The payment of an Antrag's fee.
+   *
+   * @param status the payment's status ({@code CREATED}, {@code PENDING}, {@code PAID}, {@code
+   *     FAILED}, {@code CANCELLED}, {@code EXPIRED}, {@code REFUNDED}, {@code PARTIALLY_REFUNDED})
+   * @param amount the Antrag's fee as a decimal string with two decimals, e.g. {@code "5.00"}
+   * @param currency always {@code EUR}
+   * @param kassenzeichen the authority's payment reference, once a payment was asked for
+   * @param payUrl where the applicant pays, while the payment is open
+   */
+  record PaymentInfo(String status, String amount, String currency, @Nullable String kassenzeichen,
+      @Nullable URI payUrl) {}
+
+  private @Nullable PaymentInfo payment(Antrag antrag) {
+    return antragPayments.due(antrag)
+        .map(due -> new PaymentInfo(due.status().name(), Money.decimal(due.amountCents()).toPlainString(), "EUR",
+            due.kassenzeichen(), due.payUrl() == null ? null : publicUrl.resolve(due.payUrl())))
+        .orElse(null);
+  }
 
   @PostMapping(path = "/api/v1/tenants/{ars}/apps/{appId}/antraege", consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
@@ -122,11 +156,19 @@ class AntragApiController {
         drafts.delete(draft.id());
       }
       Antrag antrag = submitted.antrag();
+      if (antrag.amountDueCents() != null) {
+        URI back = URI.create("/antrag/eingang/" + antrag.reference());
+        try {
+          antragPayments.pay(antrag, back, back);
+        } catch (ProblemException e) {
+          // The payment service does not answer: the Antrag waits; asking again (GET) shows what is due.
+        }
+      }
       URI receipt = URI.create("/antrag/eingang/" + antrag.reference() + "/eingangsbestaetigung.pdf"
           + (submitted.receiptToken() != null && citizen == null ? "?token=" + submitted.receiptToken() : ""));
       return ResponseEntity.status(submitted.created() ? HttpStatus.CREATED : HttpStatus.OK)
           .location(URI.create("/api/v1/antraege/" + antrag.reference()))
-          .body(new SubmitResponse(antrag.reference(), antrag.status().name(), receipt));
+          .body(new SubmitResponse(antrag.reference(), antrag.status().name(), receipt, payment(antrag)));
     } catch (RuntimeException e) {
       drafts.delete(draft.id());
       throw e;
@@ -214,7 +256,7 @@ class AntragApiController {
             e.type(), locale)))
         .toList();
     return new Status(antrag.reference(), antrag.appId(), antrag.appVersion(), antrag.authorityName(), antrag.status().name(),
-        antrag.submittedAt(), timeline, null);
+        antrag.submittedAt(), timeline, payment(antrag));
   }
 
   @ExceptionHandler(AntragInvalidException.class)

@@ -2,12 +2,15 @@ package de.amtsweg.applications.web;
 
 import de.amtsweg.applications.AntragManagement;
 import de.amtsweg.applications.AntragManagement.AntragInvalidException;
+import de.amtsweg.applications.AntragPayments;
 import de.amtsweg.applications.Attachments;
 import de.amtsweg.applications.Draft;
 import de.amtsweg.applications.Drafts;
 import de.amtsweg.applications.Prefill;
+import de.amtsweg.applications.Warenkorb;
 import de.amtsweg.appstore.AppStore;
 import de.amtsweg.appstore.AppStore.OfferedApp;
+import de.amtsweg.appstore.PaymentTerms;
 import de.amtsweg.appstore.PublishedApp;
 import de.amtsweg.forms.AnswerProblem;
 import de.amtsweg.forms.AppDefinition;
@@ -15,15 +18,18 @@ import de.amtsweg.forms.AppDefinition.Field;
 import de.amtsweg.forms.AppDefinition.Step;
 import de.amtsweg.forms.FieldType;
 import de.amtsweg.forms.FormEngine;
+import de.amtsweg.payment.Payment;
 import de.amtsweg.platform.Mailer;
 import de.amtsweg.platform.OutgoingMail;
 import de.amtsweg.platform.PlatformProperties;
+import de.amtsweg.platform.ProblemException;
 import de.amtsweg.tenancy.ChosenPlace;
 import de.amtsweg.tenancy.PlaceSelection;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -76,11 +82,15 @@ class AntragController {
   private final PlaceSelection places;
   private final MessageSource messages;
   private final Mailer mailer;
+  private final AntragPayments antragPayments;
+  private final Warenkorb warenkorb;
   private final String publicUrl;
 
   AntragController(AppStore store, Drafts drafts, AntragManagement antraege, Attachments attachments, Prefill prefill,
       Responsibility responsibility, PlaceSelection places, MessageSource messages, Mailer mailer,
-      PlatformProperties platform) {
+      AntragPayments antragPayments, Warenkorb warenkorb, PlatformProperties platform) {
+    this.antragPayments = antragPayments;
+    this.warenkorb = warenkorb;
     this.store = store;
     this.drafts = drafts;
     this.antraege = antraege;
@@ -476,13 +486,25 @@ class AntragController {
 
   @PostMapping("/antrag/{appId}/{draftId}/absenden")
   String submit(@PathVariable String appId, @PathVariable UUID draftId,
-      @RequestParam(name = "erklaerung", required = false) @Nullable List<String> confirmed, HttpServletRequest request,
+      @RequestParam(name = "erklaerung", required = false) @Nullable List<String> confirmed,
+      @RequestParam(name = "_ziel", required = false) @Nullable String target, HttpServletRequest request,
       @Nullable Authentication authentication, Model model, Locale locale) {
     Context context = open(appId, draftId, request, authentication);
     List<String> declarations = confirmed == null ? List.of() : confirmed.stream()
         .filter(id -> context.app.declarations().stream().anyMatch(d -> d.id().equals(id))).distinct().toList();
     if (!context.draft.submitted()) {
       drafts.saveDeclarations(draftId, declarations);
+    }
+    if ("warenkorb".equals(target) && !context.draft.submitted()) {
+      FormEngine engine = context.engine(context.draft.answers());
+      List<AnswerProblem> problems = new ArrayList<>(engine.problems());
+      problems.addAll(engine.declarationProblems(declarations));
+      if (!problems.isEmpty()) {
+        return renderCheck(context, declarations, problems, request, model, locale);
+      }
+      warenkorb.add(WarenkorbController.owner(request.getSession(), authentication), Citizens.id(authentication) != null,
+          draftId);
+      return "redirect:/warenkorb";
     }
     try {
       AntragManagement.Submitted submitted = antraege.submit(new AntragManagement.Submission(
@@ -492,10 +514,37 @@ class AntragController {
       if (submitted.receiptToken() != null) {
         receipts(request.getSession()).put(submitted.antrag().reference(), submitted.receiptToken());
       }
+      if (submitted.antrag().waitingForPayment()) {
+        return payOrConfirm(submitted.antrag());
+      }
       return "redirect:/antrag/eingang/" + submitted.antrag().reference();
     } catch (AntragInvalidException e) {
       return renderCheck(context, declarations, e.problems(), request, model, locale);
     }
+  }
+
+  /** Sends the payer to the payment service; if it cannot be reached, to the Antrag's page, which offers to try again. */
+  private String payOrConfirm(de.amtsweg.applications.Antrag antrag) {
+    URI back = URI.create("/antrag/eingang/" + antrag.reference());
+    try {
+      Payment payment = antragPayments.pay(antrag, back, back);
+      if (payment.status().open() && payment.payUrl() != null) {
+        return "redirect:" + payment.payUrl();
+      }
+    } catch (ProblemException e) {
+      // The payment service is not reachable or not configured: the Antrag waits, its page says so.
+    }
+    return "redirect:/antrag/eingang/" + antrag.reference();
+  }
+
+  @PostMapping("/antrag/eingang/{reference}/bezahlen")
+  String pay(@PathVariable String reference, @RequestParam(required = false) @Nullable String token,
+      HttpServletRequest request, @Nullable Authentication authentication) {
+    de.amtsweg.applications.Antrag antrag = authorised(reference, token, request, authentication);
+    if (token != null) {
+      receipts(request.getSession()).put(reference, token);
+    }
+    return payOrConfirm(antrag);
   }
 
   private @Nullable String contactEmail(Context context) {
@@ -529,7 +578,16 @@ class AntragController {
         .filter(c -> engine.computed().containsKey(c.id()))
         .map(c -> Map.of("label", c.label().in(locale), "value", format(engine.computed().get(c.id()), c.type(), locale)))
         .toList());
-    model.addAttribute("fee", engine.fee() == null ? null : FieldViews.money(engine.fee(), locale));
+    PaymentTerms terms = store.activation(context.draft.tenantArs(), context.app.id()).map(a -> a.payment())
+        .orElse(PaymentTerms.NONE);
+    FormEngine.FeeAssessment fee = engine.assessFee(terms.feeOverride());
+    model.addAttribute("fee", fee == null ? null : FieldViews.money(fee.amount(), locale));
+    model.addAttribute("feeExemption", fee == null || fee.exemption() == null ? null : fee.exemption().in(locale));
+    model.addAttribute("feeLegalBasis", fee == null || fee.legalBasis() == null ? null : fee.legalBasis().in(locale));
+    model.addAttribute("paymentPolicy", fee == null || fee.cents() == 0 ? null : terms.policy().name());
+    UUID cartOwner = context.draft.accountId() != null ? context.draft.accountId()
+        : WarenkorbController.sessionOwner(request.getSession(false));
+    model.addAttribute("inCart", cartOwner != null && warenkorb.contains(cartOwner, context.draft.id()));
     model.addAttribute("declarations", context.app.declarations().stream()
         .map(d -> Map.of("id", d.id(), "text", d.text().in(locale), "checked", declarations.contains(d.id()),
             "error", problems.stream().anyMatch(p -> p.path().equals("declaration-" + d.id()))))
@@ -616,6 +674,10 @@ class AntragController {
     model.addAttribute("receiptUrl", "/antrag/eingang/" + reference + "/eingangsbestaetigung.pdf"
         + (receiptToken != null && Citizens.id(authentication) == null ? "?token=" + receiptToken : ""));
     model.addAttribute("citizen", Citizens.id(authentication));
+    AntragPayments.Due due = antragPayments.due(antrag).orElse(null);
+    model.addAttribute("due", due);
+    model.addAttribute("dueAmount", due == null ? null : de.amtsweg.applications.Money.euros(due.amountCents()));
+    model.addAttribute("token", token);
     return "applications/done";
   }
 
@@ -623,6 +685,9 @@ class AntragController {
   ResponseEntity<byte[]> receipt(@PathVariable String reference, @RequestParam(required = false) @Nullable String token,
       HttpServletRequest request, @Nullable Authentication authentication) {
     de.amtsweg.applications.Antrag antrag = authorised(reference, token, request, authentication);
+    if (antrag.waitingForPayment()) {
+      throw new AntragManagement.AntragNotFoundException();
+    }
     return Downloads.attachment("Eingangsbestaetigung-" + reference + ".pdf", MediaType.APPLICATION_PDF_VALUE,
         antraege.receipt(antrag.id()));
   }
@@ -709,6 +774,11 @@ class AntragController {
   private static boolean allowed(@Nullable HttpSession session, UUID draftId) {
     Object allowed = session == null ? null : session.getAttribute(SESSION_DRAFTS);
     return allowed instanceof Set<?> set && set.contains(draftId);
+  }
+
+  /** Lets this session open the receipt of an Antrag submitted elsewhere in it (the Warenkorb). */
+  static void rememberReceipt(HttpSession session, String reference, String token) {
+    receipts(session).put(reference, token);
   }
 
   @SuppressWarnings("unchecked")

@@ -3,6 +3,11 @@ package de.amtsweg.appstore.web;
 import de.amtsweg.appstore.Activation;
 import de.amtsweg.appstore.AppStore;
 import de.amtsweg.appstore.AppStoreException;
+import de.amtsweg.appstore.PaymentPolicy;
+import de.amtsweg.appstore.PaymentTerms;
+import de.amtsweg.forms.FormEngine;
+import java.math.BigDecimal;
+import java.util.List;
 import de.amtsweg.appstore.PublishedApp;
 import de.amtsweg.forms.AppDefinition;
 import de.amtsweg.platform.Roles;
@@ -72,7 +77,19 @@ class AppActivationController {
           ? activation.parameters().get(parameter.id()) : parameter.defaultValue();
       values.put(parameter.id(), value == null ? "" : value.toString());
     }
-    return render(tenant, app, activation, values, null, model);
+    return render(tenant, app, activation, values, paymentValues(activation), null, model);
+  }
+
+  private static final List<String> PAYMENT_FIELDS = List.of("feeOverride", "haushaltsstelle", "objektnummer");
+
+  private static Map<String, String> paymentValues(@Nullable Activation activation) {
+    PaymentTerms terms = activation == null ? PaymentTerms.NONE : activation.payment();
+    Map<String, String> values = new LinkedHashMap<>();
+    values.put("policy", terms.policy().name());
+    values.put("feeOverride", terms.feeOverride() == null ? "" : terms.feeOverride().toPlainString());
+    values.put("haushaltsstelle", terms.haushaltsstelle() == null ? "" : terms.haushaltsstelle());
+    values.put("objektnummer", terms.objektnummer() == null ? "" : terms.objektnummer());
+    return values;
   }
 
   @PostMapping("/verwaltung/apps/{appId}/aktivieren")
@@ -84,14 +101,27 @@ class AppActivationController {
     for (AppDefinition.Parameter parameter : app.definition().parameters()) {
       values.put(parameter.id(), form.getOrDefault("p." + parameter.id(), ""));
     }
+    Map<String, String> payment = new LinkedHashMap<>();
+    payment.put("policy", form.getOrDefault("payment.policy", PaymentPolicy.NONE.name()));
+    PAYMENT_FIELDS.forEach(f -> payment.put(f, form.getOrDefault("payment." + f, "").strip()));
     try {
       store.activate(tenant.authorityArs(), appId, values, authentication.getName());
     } catch (AppStoreException e) {
       String parameterId = String.valueOf(e.detailArguments()[0]);
       String label = app.definition().parameter(parameterId).map(p -> p.label().in(locale)).orElse(parameterId);
-      return render(tenant, app, store.activation(tenant.authorityArs(), appId).orElse(null), values,
+      return render(tenant, app, store.activation(tenant.authorityArs(), appId).orElse(null), values, payment,
           Map.of("id", "p-" + parameterId, "message",
               messages.getMessage("problem.app-parameter-invalid.detail", new Object[] {label}, locale)), model);
+    }
+    if (app.definition().fee() != null) {
+      try {
+        store.setPaymentTerms(tenant.authorityArs(), appId, terms(payment), authentication.getName());
+      } catch (AppStoreException e) {
+        String field = String.valueOf(e.detailArguments()[0]);
+        return render(tenant, app, store.activation(tenant.authorityArs(), appId).orElse(null), values, payment,
+            Map.of("id", "pay-" + field, "message", messages.getMessage("problem.app-parameter-invalid.detail",
+                new Object[] {messages.getMessage("appstore.payment." + field, null, locale)}, locale)), model);
+      }
     }
     redirect.addFlashAttribute("saved", "appstore.activation.saved");
     return "redirect:/verwaltung/apps/" + appId;
@@ -106,8 +136,30 @@ class AppActivationController {
     return "redirect:/verwaltung/apps/" + appId;
   }
 
+  /** The payment settings as entered; a fee override that is not an amount is refused like a negative one. */
+  private static PaymentTerms terms(Map<String, String> payment) {
+    PaymentPolicy policy;
+    try {
+      policy = PaymentPolicy.valueOf(payment.get("policy"));
+    } catch (IllegalArgumentException | NullPointerException e) {
+      throw AppStoreException.invalidParameter("policy");
+    }
+    String rawFee = payment.get("feeOverride");
+    BigDecimal fee = null;
+    if (rawFee != null && !rawFee.isBlank()) {
+      fee = FormEngine.number(rawFee);
+      if (fee == null) {
+        throw AppStoreException.invalidParameter("feeOverride");
+      }
+    }
+    return new PaymentTerms(policy, fee, payment.get("haushaltsstelle"), payment.get("objektnummer"));
+  }
+
   private String render(Tenant tenant, PublishedApp app, @Nullable Activation activation, Map<String, String> values,
-      @Nullable Map<String, String> error, Model model) {
+      Map<String, String> payment, @Nullable Map<String, String> error, Model model) {
+    model.addAttribute("payment", payment);
+    model.addAttribute("policies", PaymentPolicy.values());
+    model.addAttribute("paymentFields", PAYMENT_FIELDS);
     model.addAttribute("tenant", tenant);
     model.addAttribute("app", app);
     model.addAttribute("activation", activation);

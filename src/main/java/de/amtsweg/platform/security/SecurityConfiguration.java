@@ -94,6 +94,9 @@ class SecurityConfiguration {
                     .requestMatchers("/verwaltung/vorgaenge/vorlagen", "/verwaltung/vorgaenge/vorlagen/**",
                         "/verwaltung/protokoll")
                     .hasRole(Roles.TENANT_ADMIN)
+                    // Payment (payment module): the payment service is configured by the tenant's admins.
+                    .requestMatchers("/verwaltung/zahlungen/einstellungen", "/verwaltung/zahlungen/einstellungen/**")
+                    .hasRole(Roles.TENANT_ADMIN)
                     .requestMatchers("/verwaltung", "/verwaltung/**")
                     .hasAnyRole(Roles.CASEWORKER, Roles.TENANT_ADMIN)
                     // Servicekonto (account module): public doors, the rest for logged-in citizens.
@@ -107,7 +110,9 @@ class SecurityConfiguration {
                         "/api/v1/apps", "/api/v1/apps/**",
                         // Anträge: apps may allow anonymous use; the controller checks per app and caller.
                         "/api/v1/tenants/*/apps/*/antraege", "/api/v1/antraege/*",
-                        "/api/openapi", "/api/openapi/**")
+                        "/api/openapi", "/api/openapi/**",
+                        // Payment services' notifications: trusted by their signature only (payment module).
+                        "/api/v1/payments/notifications/*/*")
                     .permitAll()
                     // The caller's own Servicekonto (account module).
                     .requestMatchers("/api/v1/me", "/api/v1/me/**")
@@ -132,6 +137,8 @@ class SecurityConfiguration {
             .ignoringRequestMatchers(BearerTokenFilter::isBearerApiRequest, SecurityConfiguration::isJsonAntragSubmission,
                 // Signed delivery callbacks: the HMAC signature, not a cookie, is the credential.
                 request -> request.getRequestURI().startsWith("/api/v1/delivery/callbacks/"),
+                // Payment notifications: verified by the payment service's signature or shared secret.
+                request -> request.getRequestURI().startsWith("/api/v1/payments/notifications/"),
                 request -> api.matches(request) && request.getRequestedSessionId() == null))
         // Bearer tokens (personal access tokens) for /api/**, for the request only.
         .addFilterAfter(new BearerTokenFilter(apiTokens), SecurityContextHolderFilter.class)

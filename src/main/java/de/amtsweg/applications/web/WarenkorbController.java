@@ -1,0 +1,156 @@
+package de.amtsweg.applications.web;
+
+import de.amtsweg.applications.Money;
+import de.amtsweg.applications.Warenkorb;
+import de.amtsweg.platform.ProblemException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The Warenkorb page: the collected Anträge with their authority and fee, removing one, checking
+ * out once, and the payments of the checkout one by one ("Zahlung 1 von 2 – Stadt Erfurt"). The
+ * payment service sends the payer back here after each payment. Everything works without
+ * JavaScript (POST-redirect-GET).
+ */
+@Controller
+class WarenkorbController {
+
+  /** The cart id of a visitor without an account, kept for the visit. */
+  static final String SESSION_OWNER = WarenkorbController.class.getName() + ".owner";
+
+  private final Warenkorb warenkorb;
+  private final MessageSource messages;
+
+  WarenkorbController(Warenkorb warenkorb, MessageSource messages) {
+    this.warenkorb = warenkorb;
+    this.messages = messages;
+  }
+
+  /** The cart of the caller: the account's, or the visit's (created on first use). */
+  static UUID owner(HttpSession session, @Nullable Authentication authentication) {
+    UUID citizen = Citizens.id(authentication);
+    if (citizen != null) {
+      return citizen;
+    }
+    UUID owner = sessionOwner(session);
+    if (owner == null) {
+      owner = UUID.randomUUID();
+      session.setAttribute(SESSION_OWNER, owner.toString());
+    }
+    return owner;
+  }
+
+  static @Nullable UUID sessionOwner(@Nullable HttpSession session) {
+    Object owner = session == null ? null : session.getAttribute(SESSION_OWNER);
+    return owner == null ? null : UUID.fromString(owner.toString());
+  }
+
+  @GetMapping("/warenkorb")
+  String cart(HttpServletRequest request, @Nullable Authentication authentication, Model model, Locale locale) {
+    UUID citizen = Citizens.id(authentication);
+    UUID visit = sessionOwner(request.getSession(false));
+    if (citizen != null && visit != null) {
+      // Logged in after collecting as a visitor: the visit's cart joins the account's.
+      warenkorb.merge(visit, citizen);
+      request.getSession().removeAttribute(SESSION_OWNER);
+    }
+    UUID owner = citizen != null ? citizen : visit;
+    List<Warenkorb.Item> items = owner == null ? List.of() : warenkorb.items(owner, locale);
+    List<Map<String, Object>> rows = new ArrayList<>();
+    long total = 0;
+    for (Warenkorb.Item item : items) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("draftId", item.draft().id());
+      row.put("app", item.appName());
+      row.put("authority", item.draft().authorityName());
+      row.put("fee", feeText(item, locale));
+      row.put("waiting", item.antrag() != null);
+      row.put("reference", item.antrag() == null ? "" : item.antrag().reference());
+      row.put("checkUrl", "/antrag/" + item.draft().appId() + "/" + item.draft().id() + "/pruefen");
+      rows.add(row);
+      total += item.dueCents();
+    }
+    List<Map<String, Object>> steps = new ArrayList<>();
+    Map<String, Object> next = null;
+    for (Warenkorb.Step step : owner == null ? List.<Warenkorb.Step>of() : warenkorb.progress(owner)) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("title", messages.getMessage("warenkorb.payment.step",
+          new Object[] {step.position(), step.of(), step.authorityName()}, locale));
+      row.put("amount", Money.euros(step.payment().amountCents()));
+      row.put("kassenzeichen", step.payment().kassenzeichen());
+      row.put("status", step.payment().status().name());
+      row.put("statusText", messages.getMessage("warenkorb.payment.status." + step.payment().status().name(), null, locale));
+      row.put("references", String.join(", ", step.references()));
+      row.put("payUrl", step.payment().status().open() && step.payment().payUrl() != null
+          ? step.payment().payUrl().toString() : null);
+      steps.add(row);
+      if (next == null && row.get("payUrl") != null) {
+        next = row;
+      }
+    }
+    model.addAttribute("rows", rows);
+    model.addAttribute("total", Money.euros(total));
+    model.addAttribute("hasOpenItems", !rows.isEmpty());
+    model.addAttribute("steps", steps);
+    model.addAttribute("next", next);
+    model.addAttribute("paidAll", !steps.isEmpty() && steps.stream().allMatch(s -> "PAID".equals(s.get("status"))));
+    model.addAttribute("citizen", citizen);
+    return "applications/warenkorb";
+  }
+
+  private String feeText(Warenkorb.Item item, Locale locale) {
+    if (item.fee() == null || item.fee().cents() == 0) {
+      return item.fee() != null && item.fee().exemption() != null
+          ? messages.getMessage("warenkorb.fee.exempt", new Object[] {item.fee().exemption().in(locale)}, locale)
+          : messages.getMessage("warenkorb.fee.none", null, locale);
+    }
+    String amount = FieldViews.money(item.fee().amount(), locale);
+    return item.online() ? amount : messages.getMessage("warenkorb.fee.later", new Object[] {amount}, locale);
+  }
+
+  @PostMapping("/warenkorb/entfernen")
+  String remove(@RequestParam UUID draft, HttpServletRequest request, @Nullable Authentication authentication,
+      RedirectAttributes redirect) {
+    warenkorb.remove(owner(request.getSession(), authentication), draft);
+    redirect.addFlashAttribute("notice", "warenkorb.removed");
+    return "redirect:/warenkorb";
+  }
+
+  @PostMapping("/warenkorb/bezahlen")
+  String checkout(HttpServletRequest request, @Nullable Authentication authentication, RedirectAttributes redirect,
+      Locale locale) {
+    UUID owner = owner(request.getSession(), authentication);
+    Warenkorb.Checkout checkout;
+    try {
+      checkout = warenkorb.checkout(owner, locale, URI.create("/warenkorb"));
+    } catch (ProblemException e) {
+      // The payment service did not answer: the Anträge wait, the same checkout tries again.
+      redirect.addFlashAttribute("failure", "warenkorb.provider-unavailable");
+      return "redirect:/warenkorb";
+    }
+    checkout.receiptTokens().forEach((reference, token) -> AntragController.rememberReceipt(request.getSession(), reference, token));
+    if (!checkout.invalid().isEmpty()) {
+      redirect.addFlashAttribute("failure", "warenkorb.invalid");
+    }
+    if (checkout.next() != null && checkout.next().payment().payUrl() != null && checkout.invalid().isEmpty()) {
+      return "redirect:" + checkout.next().payment().payUrl();
+    }
+    return "redirect:/warenkorb";
+  }
+}

@@ -1,0 +1,92 @@
+package de.amtsweg.payment;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reconciliation: open payments whose notification never came are asked about at their payment
+ * service once they are older than {@code amtsweg.payment.reconcile-after}; those still open after
+ * {@code amtsweg.payment.expire-after} expire. A service that does not answer leaves the payment
+ * pending; it is asked again at a later run, with the wait doubling per failed attempt (at most an
+ * hour). Safe on several nodes: each run claims its payments with {@code FOR UPDATE SKIP LOCKED}
+ * and moves their next check into the future before it asks.
+ */
+@Component
+public class PaymentReconciliation {
+
+  private static final Logger log = LoggerFactory.getLogger(PaymentReconciliation.class);
+  static final int BATCH = 200;
+  private static final Duration MAX_WAIT = Duration.ofHours(1);
+
+  private final Payments payments;
+  private final JdbcClient jdbc;
+  private final PaymentProperties properties;
+
+  PaymentReconciliation(Payments payments, JdbcClient jdbc, PaymentProperties properties) {
+    this.payments = payments;
+    this.jdbc = jdbc;
+    this.properties = properties;
+  }
+
+  @Scheduled(initialDelayString = "${amtsweg.payment.reconciliation-interval:1m}",
+      fixedDelayString = "${amtsweg.payment.reconciliation-interval:1m}")
+  void scheduled() {
+    Map<Payments.Reconciled, Integer> result = run(OffsetDateTime.now());
+    if (!result.isEmpty()) {
+      log.info("Payment reconciliation: {}", result);
+    }
+  }
+
+  /**
+   * One run as if it were {@code now}: what became of the payments it looked at.
+   */
+  public Map<Payments.Reconciled, Integer> run(OffsetDateTime now) {
+    Map<Payments.Reconciled, Integer> result = new EnumMap<>(Payments.Reconciled.class);
+    for (UUID id : claim(now)) {
+      Payments.Reconciled outcome;
+      try {
+        outcome = payments.reconcile(id, now.minus(properties.expireAfter()));
+      } catch (RuntimeException e) {
+        log.warn("Payment {}: reconciliation failed: {}", id, e.toString());
+        outcome = Payments.Reconciled.UNREACHABLE;
+      }
+      if (outcome == Payments.Reconciled.UNREACHABLE) {
+        jdbc.sql("update payment set next_check_at = ? where id = ?").params(now.plus(backoff(id)), id).update();
+      }
+      result.merge(outcome, 1, Integer::sum);
+    }
+    return result;
+  }
+
+  List<UUID> claim(OffsetDateTime now) {
+    return jdbc.sql(
+            """
+            update payment set next_check_at = :later where id in (
+              select id from payment where status in ('CREATED', 'PENDING') and created_at < :before
+                and (next_check_at is null or next_check_at <= :now)
+              order by created_at limit :batch for update skip locked)
+            returning id
+            """)
+        .param("later", now.plus(properties.reconciliationInterval()))
+        .param("before", now.minus(properties.reconcileAfter()))
+        .param("now", now)
+        .param("batch", BATCH)
+        .query(UUID.class)
+        .list();
+  }
+
+  private Duration backoff(UUID id) {
+    int attempts = jdbc.sql("select attempts from payment where id = ?").param(id).query(Integer.class).single();
+    Duration wait = properties.reconciliationInterval().multipliedBy(1L << Math.min(Math.max(attempts - 1, 0), 16));
+    return wait.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : wait;
+  }
+}

@@ -1,0 +1,532 @@
+package de.amtsweg.payment;
+
+import de.amtsweg.platform.PlatformProperties;
+import java.net.URI;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Payments: asked for by the module that collects fees, paid at the tenant's payment service,
+ * confirmed by its notifications or by the reconciliation, refunded by caseworkers. Every status
+ * change goes through {@link PaymentStatus#canBecome} under a row lock and publishes one {@link
+ * PaymentStatusChanged} in its transaction; a payment that becomes paid writes its bookings in the
+ * same transaction, so the bookings export never misses one and never shows one twice. Calls to a
+ * payment service happen outside of database transactions, except for refunds, which hold the row
+ * lock so that two caseworkers cannot refund the same money twice. Logs carry ids, Kassenzeichen and
+ * states, never personal data.
+ */
+@Service
+public class Payments {
+
+  private static final Logger log = LoggerFactory.getLogger(Payments.class);
+  /** Bookings are dated in the authorities' time zone. */
+  static final ZoneId BOOKING_ZONE = ZoneId.of("Europe/Berlin");
+  static final String CURRENCY = "EUR";
+  static final int MAX_ITEMS = 100;
+  private static final Pattern ARS = Pattern.compile("[0-9]{12}");
+
+  /** Who changed a status (the history's {@code source}). */
+  enum Source { REQUEST, PROVIDER, NOTIFICATION, RECONCILIATION, REFUND }
+
+  private final JdbcClient jdbc;
+  private final PaymentConfigs configs;
+  private final Map<String, PaymentProvider> providers;
+  private final TransactionTemplate tx;
+  private final ApplicationEventPublisher events;
+  private final URI publicUrl;
+
+  Payments(JdbcClient jdbc, PaymentConfigs configs, List<PaymentProvider> providers, PlatformTransactionManager transactions,
+      ApplicationEventPublisher events, PlatformProperties platform) {
+    this.jdbc = jdbc;
+    this.configs = configs;
+    this.providers = providers.stream().collect(Collectors.toMap(PaymentProvider::id, Function.identity()));
+    this.tx = new TransactionTemplate(transactions);
+    this.events = events;
+    this.publicUrl = platform.publicUrl();
+  }
+
+  /**
+   * Asks for a payment: idempotent per {@link PaymentRequest#idempotencyKey()} (asking again
+   * returns the same payment and, if the payment service was not reached the first time, tries it
+   * again). Assigns the Kassenzeichen by the tenant's scheme and fills in the tenant's default
+   * Haushaltsstelle and Objektnummer for items without their own.
+   *
+   * @return the payment, {@link PaymentStatus#PENDING} with its {@code payUrl} (for the built-in
+   *     test service a path on this host, {@code /bezahlung/test/...})
+   * @throws PaymentException.Invalid when the request is incomplete or malformed
+   * @throws PaymentException.KeyReused when the key was used for another tenant or amount
+   * @throws PaymentException.NotConfigured when the tenant has no payment service
+   * @throws PaymentException.ProviderUnavailable when the payment service does not answer; the
+   *     payment stays {@link PaymentStatus#CREATED} and the same request tries again
+   */
+  public Payment request(PaymentRequest request) {
+    validate(request);
+    long total = request.items().stream().mapToLong(PaymentItem::amountCents).sum();
+    Optional<Stored> existing = byKey(request.idempotencyKey());
+    Stored stored;
+    if (existing.isPresent()) {
+      stored = existing.get();
+      if (!stored.payment().tenantArs().equals(request.tenantArs()) || stored.payment().amountCents() != total) {
+        throw new PaymentException.KeyReused();
+      }
+    } else {
+      PaymentConfig config = configs.of(request.tenantArs());
+      provider(config.provider());
+      stored = Objects.requireNonNull(tx.execute(status -> insert(request, config, total)));
+    }
+    if (stored.payment().status() != PaymentStatus.CREATED || stored.transactionId() != null) {
+      return stored.payment();
+    }
+    return contactProvider(stored);
+  }
+
+  /** A payment by its id, whatever its tenant (for the payment pages and the Warenkorb). */
+  public Optional<Payment> find(UUID id) {
+    return stored(id).map(Stored::payment);
+  }
+
+  /**
+   * A payment of the tenant.
+   *
+   * @throws PaymentException.NotFound when there is none, or it is another tenant's
+   */
+  public Payment ofTenant(String tenantArs, UUID id) {
+    return find(id).filter(p -> p.tenantArs().equals(tenantArs)).orElseThrow(PaymentException.NotFound::new);
+  }
+
+  /** The payments that have an item for this Antrag, oldest first. */
+  public List<Payment> ofAntrag(String antragReference) {
+    return jdbc.sql(
+            """
+            select p.* from payment p where p.id in (select payment_id from payment_item where antrag_reference = ?)
+            order by p.created_at, p.id
+            """)
+        .param(antragReference).query(this::map).list().stream().map(Stored::payment).toList();
+  }
+
+  /**
+   * Asks the payment service how an open payment stands and takes over its answer
+   * (reconciliation). A service that does not answer leaves the payment as it is and records the
+   * error; a payment that never reached its service is sent there again.
+   *
+   * @throws PaymentException.NotFound when there is no such payment
+   */
+  public Payment refresh(UUID id) {
+    reconcile(id, null);
+    return find(id).orElseThrow(PaymentException.NotFound::new);
+  }
+
+  /** What the reconciliation did with one payment. */
+  public enum Reconciled { UNCHANGED, CHANGED, EXPIRED, UNREACHABLE }
+
+  /**
+   * Asks the service about an open payment and takes over its answer; a payment still open that
+   * was created before {@code expireBefore} expires (only when the service answered: a service
+   * that is down leaves it pending, to be asked again).
+   */
+  Reconciled reconcile(UUID id, @Nullable OffsetDateTime expireBefore) {
+    Stored stored = stored(id).orElseThrow(PaymentException.NotFound::new);
+    Payment payment = stored.payment();
+    if (!payment.status().open()) {
+      return Reconciled.UNCHANGED;
+    }
+    boolean old = expireBefore != null && payment.createdAt().isBefore(expireBefore);
+    String transactionId = stored.transactionId();
+    if (transactionId == null) {
+      if (old) {
+        return change(id, PaymentStatus.EXPIRED, Source.RECONCILIATION, null, null, null)
+            ? Reconciled.EXPIRED : Reconciled.UNCHANGED;
+      }
+      if (expireBefore != null) {
+        return Reconciled.UNCHANGED;
+      }
+      try {
+        contactProvider(stored);
+        return Reconciled.CHANGED;
+      } catch (PaymentException.ProviderUnavailable e) {
+        return Reconciled.UNREACHABLE;
+      }
+    }
+    PaymentProvider.ProviderStatus status;
+    try {
+      status = provider(payment.provider()).status(configs.of(payment.tenantArs()), transactionId);
+    } catch (PaymentProvider.Unavailable e) {
+      recordError(id, e);
+      return Reconciled.UNREACHABLE;
+    }
+    return Objects.requireNonNull(tx.execute(s -> {
+      jdbc.sql("update payment set last_error = null, updated_at = now() where id = ?").param(id).update();
+      if (change(id, status.toPaymentStatus(), Source.RECONCILIATION, null, null, null)) {
+        return Reconciled.CHANGED;
+      }
+      if (old && change(id, PaymentStatus.EXPIRED, Source.RECONCILIATION, null, null, null)) {
+        return Reconciled.EXPIRED;
+      }
+      return Reconciled.UNCHANGED;
+    }));
+  }
+
+  /**
+   * Gives back (part of) a paid payment through its payment service, with the reason the
+   * caseworker gives. Publishes {@link PaymentStatusChanged} (to {@code PARTIALLY_REFUNDED} or
+   * {@code REFUNDED}) and books the refund.
+   *
+   * @throws PaymentException.NotFound when there is none, or it is another tenant's
+   * @throws PaymentException.RefundInvalid when it is not paid, the amount is not positive or more
+   *     than is left, or the reason is missing
+   * @throws PaymentException.ProviderUnavailable when the payment service does not answer; nothing changes
+   */
+  public Payment refund(String tenantArs, UUID id, long amountCents, String reason, String staffUser) {
+    if (reason.isBlank() || reason.length() > 500) {
+      throw new PaymentException.RefundInvalid("reason");
+    }
+    if (amountCents <= 0) {
+      throw new PaymentException.RefundInvalid("amount");
+    }
+    tx.executeWithoutResult(s -> {
+      Stored stored = lock(id).filter(p -> p.payment().tenantArs().equals(tenantArs))
+          .orElseThrow(PaymentException.NotFound::new);
+      Payment payment = stored.payment();
+      if (!payment.status().canBecome(PaymentStatus.PARTIALLY_REFUNDED) && !payment.status().canBecome(PaymentStatus.REFUNDED)) {
+        throw new PaymentException.RefundInvalid("status");
+      }
+      if (amountCents > payment.refundableCents()) {
+        throw new PaymentException.RefundInvalid("amount");
+      }
+      try {
+        provider(payment.provider()).refund(configs.of(tenantArs), Objects.requireNonNull(stored.transactionId()),
+            amountCents, reason.strip());
+      } catch (PaymentProvider.Unavailable e) {
+        log.warn("Refund of payment {} failed at {}: {}", id, payment.provider(), e.getMessage());
+        throw new PaymentException.ProviderUnavailable();
+      }
+      long refunded = payment.refundedCents() + amountCents;
+      PaymentStatus to = refunded == payment.amountCents() ? PaymentStatus.REFUNDED : PaymentStatus.PARTIALLY_REFUNDED;
+      jdbc.sql("update payment set refunded_cents = ?, updated_at = now() where id = ?").params(refunded, id).update();
+      bookRefund(stored, amountCents);
+      change(id, to, Source.REFUND, staffUser, reason.strip(), amountCents);
+      log.info("Payment {} ({}) refunded {} cents", id, payment.kassenzeichen(), amountCents);
+    });
+    return find(id).orElseThrow();
+  }
+
+  // ---- inside the module ----
+
+  /** One entry of a payment's status history. */
+  public record HistoryEntry(@Nullable PaymentStatus from, PaymentStatus to, @Nullable Long amountCents, String source,
+      @Nullable String actor, @Nullable String reason, OffsetDateTime at) {}
+
+  /** The status history of a payment of the tenant, oldest first. */
+  public List<HistoryEntry> history(String tenantArs, UUID id) {
+    ofTenant(tenantArs, id);
+    return jdbc.sql("select * from payment_event where payment_id = ? order by id").param(id)
+        .query((rs, n) -> new HistoryEntry(
+            rs.getString("from_status") == null ? null : PaymentStatus.valueOf(rs.getString("from_status")),
+            PaymentStatus.valueOf(rs.getString("to_status")), (Long) rs.getObject("amount_cents"), rs.getString("source"),
+            rs.getString("actor"), rs.getString("reason"), rs.getObject("at", OffsetDateTime.class)))
+        .list();
+  }
+
+  /** What a caseworker's list shows of a payment. */
+  public record Listed(Payment payment, @Nullable String lastError) {}
+
+  /**
+   * A page of the tenant's payments, newest first.
+   *
+   * @param status only these, or all when null
+   * @param text a Kassenzeichen or Antrag reference (prefix, case-insensitive), or null
+   */
+  public List<Listed> search(String tenantArs, @Nullable PaymentStatus status, @Nullable String text, int limit, int offset) {
+    String like = text == null || text.isBlank() ? null : text.strip().toUpperCase(java.util.Locale.ROOT)
+        .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    return jdbc.sql(
+            """
+            select p.* from payment p where p.tenant_ars = :ars and (cast(:status as varchar) is null or p.status = :status)
+              and (cast(:like as varchar) is null or upper(p.kassenzeichen) like :like
+                or exists (select 1 from payment_item i where i.payment_id = p.id and upper(i.antrag_reference) like :like))
+            order by p.created_at desc, p.id limit :limit offset :offset
+            """)
+        .param("ars", tenantArs).param("status", status == null ? null : status.name()).param("like", like)
+        .param("limit", limit).param("offset", offset)
+        .query(this::map).list().stream().map(s -> new Listed(s.payment(), s.lastError())).toList();
+  }
+
+  /** The provider a payment or configuration names. */
+  PaymentProvider provider(String id) {
+    PaymentProvider provider = providers.get(id);
+    if (provider == null) {
+      throw new PaymentException.ProviderUnknown();
+    }
+    return provider;
+  }
+
+  /** Ids of the provider beans, for the settings page. */
+  List<String> providerIds() {
+    return providers.keySet().stream().sorted().toList();
+  }
+
+  /** Whether a provider needs endpoint and credentials. */
+  boolean needsEndpoint(String providerId) {
+    return provider(providerId).needsEndpoint();
+  }
+
+  /** The payment a provider's transaction belongs to. */
+  Optional<Stored> byTransaction(String provider, String tenantArs, String transactionId) {
+    return jdbc.sql("select * from payment where provider = ? and provider_transaction_id = ? and tenant_ars = ?")
+        .params(provider, transactionId, tenantArs).query(this::map).optional();
+  }
+
+  /**
+   * Changes the status in the caller's transaction (or its own), under a row lock. Does nothing
+   * when the payment already has that status or may not change to it (an out-of-order or late
+   * message): a status never moves backwards.
+   *
+   * @return whether the status changed
+   */
+  boolean change(UUID id, PaymentStatus to, Source source, @Nullable String actor, @Nullable String reason,
+      @Nullable Long amountCents) {
+    return Boolean.TRUE.equals(tx.execute(s -> {
+      Stored stored = lock(id).orElseThrow(PaymentException.NotFound::new);
+      PaymentStatus from = stored.payment().status();
+      boolean furtherRefund = to == PaymentStatus.PARTIALLY_REFUNDED && source == Source.REFUND;
+      if ((from == to && !furtherRefund) || !from.canBecome(to)) {
+        return false;
+      }
+      jdbc.sql("update payment set status = ?, updated_at = now(), next_check_at = null, paid_at = "
+              + (to == PaymentStatus.PAID ? "now()" : "paid_at") + " where id = ?")
+          .params(to.name(), id).update();
+      jdbc.sql("insert into payment_event (payment_id, from_status, to_status, amount_cents, source, actor, reason)"
+              + " values (?, ?, ?, ?, ?, ?, ?)")
+          .params(id, from.name(), to.name(), amountCents, source.name(), actor, reason).update();
+      if (to == PaymentStatus.PAID) {
+        bookPayment(stored);
+      }
+      events.publishEvent(new PaymentStatusChanged(id, stored.payment().tenantArs(), from, to,
+          stored.payment().items().stream().map(PaymentItem::antragReference).distinct().toList()));
+      log.info("Payment {} ({}) {} -> {} ({})", id, stored.payment().kassenzeichen(), from, to, source);
+      return true;
+    }));
+  }
+
+  /** Records that the payment service did not answer; the reconciliation tries again later. */
+  void recordError(UUID id, RuntimeException error) {
+    String message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
+    jdbc.sql("update payment set attempts = attempts + 1, last_error = ?, updated_at = now() where id = ?")
+        .params(message.length() > 500 ? message.substring(0, 500) : message, id).update();
+    log.warn("Payment {}: payment service not reached: {}", id, message);
+  }
+
+  /** The notification URL a provider is given for the tenant. */
+  URI notificationUrl(String provider, String tenantArs) {
+    return publicUrl.resolve("/api/v1/payments/notifications/" + provider + "/" + tenantArs);
+  }
+
+  /** A payment with what only this module sees. */
+  record Stored(Payment payment, @Nullable String transactionId, URI returnUrl, URI cancelUrl,
+      @Nullable String payerReference, @Nullable String lastError, int attempts) {}
+
+  Optional<Stored> stored(UUID id) {
+    return jdbc.sql("select * from payment where id = ?").param(id).query(this::map).optional();
+  }
+
+  Optional<Stored> lock(UUID id) {
+    return jdbc.sql("select * from payment where id = ? for update").param(id).query(this::map).optional();
+  }
+
+  private Optional<Stored> byKey(UUID key) {
+    return jdbc.sql("select * from payment where idempotency_key = ?").param(key).query(this::map).optional();
+  }
+
+  private Payment contactProvider(Stored stored) {
+    Payment payment = stored.payment();
+    PaymentConfig config = configs.of(payment.tenantArs());
+    PaymentProvider provider = provider(payment.provider());
+    PaymentProvider.Created created;
+    try {
+      created = provider.create(config, payment, stored.returnUrl(), stored.cancelUrl(),
+          notificationUrl(provider.id(), payment.tenantArs()));
+    } catch (PaymentProvider.Unavailable e) {
+      recordError(payment.id(), e);
+      throw new PaymentException.ProviderUnavailable();
+    }
+    tx.executeWithoutResult(s -> {
+      lock(payment.id());
+      jdbc.sql(
+              """
+              update payment set provider_transaction_id = ?, pay_url = ?, attempts = attempts + 1, last_error = null,
+                updated_at = now() where id = ?
+              """)
+          .params(created.transactionId(), created.payUrl().toString(), payment.id()).update();
+      change(payment.id(), PaymentStatus.PENDING, Source.PROVIDER, null, null, null);
+    });
+    return find(payment.id()).orElseThrow();
+  }
+
+  private Stored insert(PaymentRequest request, PaymentConfig config, long total) {
+    UUID id = UUID.randomUUID();
+    String kassenzeichen = nextKassenzeichen(config);
+    int inserted = jdbc.sql(
+            """
+            insert into payment (id, tenant_ars, idempotency_key, kassenzeichen, status, amount_cents, currency, provider,
+              account_id, payer_reference, return_url, cancel_url)
+            values (?, ?, ?, ?, 'CREATED', ?, ?, ?, ?, ?, ?, ?) on conflict (idempotency_key) do nothing
+            """)
+        .params(id, request.tenantArs(), request.idempotencyKey(), kassenzeichen, total, CURRENCY, config.provider(),
+            request.accountId(), request.payerReference(), request.returnUrl().toString(), request.cancelUrl().toString())
+        .update();
+    if (inserted == 0) {
+      return byKey(request.idempotencyKey()).orElseThrow();
+    }
+    int position = 0;
+    for (PaymentItem item : request.items()) {
+      jdbc.sql(
+              """
+              insert into payment_item (payment_id, position, antrag_reference, description, amount_cents, haushaltsstelle,
+                objektnummer) values (?, ?, ?, ?, ?, ?, ?)
+              """)
+          .params(id, position++, item.antragReference(), item.description().strip(), item.amountCents(),
+              Objects.requireNonNullElse(PaymentConfigs.blankToNull(item.haushaltsstelle()), config.haushaltsstelle()),
+              Optional.ofNullable(PaymentConfigs.blankToNull(item.objektnummer())).orElse(config.objektnummer()))
+          .update();
+    }
+    jdbc.sql("insert into payment_event (payment_id, to_status, amount_cents, source) values (?, 'CREATED', ?, 'REQUEST')")
+        .params(id, total).update();
+    log.info("Payment {} ({}) of {} cents created at {}", id, kassenzeichen, total, config.provider());
+    return stored(id).orElseThrow();
+  }
+
+  private String nextKassenzeichen(PaymentConfig config) {
+    int year = LocalDate.now(BOOKING_ZONE).getYear();
+    long number = jdbc.sql(
+            """
+            insert into payment_kassenzeichen_counter (tenant_ars, year, last_value) values (?, ?, 1)
+            on conflict (tenant_ars, year) do update set last_value = payment_kassenzeichen_counter.last_value + 1
+            returning last_value
+            """)
+        .params(config.tenantArs(), year).query(Long.class).single();
+    return config.kassenzeichenScheme().format(config.kassenzeichenPrefix(), year, number);
+  }
+
+  private void bookPayment(Stored stored) {
+    Payment payment = stored.payment();
+    for (int position = 0; position < payment.items().size(); position++) {
+      book(stored, "PAYMENT", position, payment.items().get(position).amountCents());
+    }
+  }
+
+  /** Splits a refund over the items in order, each up to what is left of it. */
+  private void bookRefund(Stored stored, long amountCents) {
+    Map<Integer, Long> refunded = new HashMap<>();
+    jdbc.sql("select item_position, sum(amount_cents) from payment_booking where payment_id = ? and type = 'REFUND'"
+            + " group by item_position")
+        .param(stored.payment().id())
+        .query((rs, n) -> refunded.put(rs.getInt(1), rs.getLong(2))).list();
+    long left = amountCents;
+    List<PaymentItem> items = stored.payment().items();
+    for (int position = 0; position < items.size() && left > 0; position++) {
+      long open = items.get(position).amountCents() - refunded.getOrDefault(position, 0L);
+      long share = Math.min(open, left);
+      if (share > 0) {
+        book(stored, "REFUND", position, share);
+        left -= share;
+      }
+    }
+  }
+
+  private void book(Stored stored, String type, int position, long amountCents) {
+    Payment payment = stored.payment();
+    PaymentItem item = payment.items().get(position);
+    jdbc.sql(
+            """
+            insert into payment_booking (payment_id, tenant_ars, type, item_position, kassenzeichen, haushaltsstelle,
+              objektnummer, amount_cents, currency, payer_reference, booking_date) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        .params(payment.id(), payment.tenantArs(), type, position, payment.kassenzeichen(), item.haushaltsstelle(),
+            item.objektnummer(), amountCents, payment.currency(), stored.payerReference(), LocalDate.now(BOOKING_ZONE))
+        .update();
+  }
+
+  private static void validate(PaymentRequest request) {
+    if (!ARS.matcher(request.tenantArs()).matches()) {
+      throw new PaymentException.Invalid("tenantArs");
+    }
+    if (request.items().isEmpty() || request.items().size() > MAX_ITEMS) {
+      throw new PaymentException.Invalid("items");
+    }
+    for (PaymentItem item : request.items()) {
+      if (item.amountCents() <= 0 || item.amountCents() > 100_000_000_00L) {
+        throw new PaymentException.Invalid("amountCents");
+      }
+      if (item.antragReference().isBlank() || item.antragReference().length() > 40) {
+        throw new PaymentException.Invalid("antragReference");
+      }
+      if (item.description().isBlank() || item.description().length() > 200) {
+        throw new PaymentException.Invalid("description");
+      }
+      if (tooLong(item.haushaltsstelle()) || tooLong(item.objektnummer())) {
+        throw new PaymentException.Invalid("haushaltsstelle");
+      }
+    }
+    if (request.payerReference().isBlank() || request.payerReference().length() > 100) {
+      throw new PaymentException.Invalid("payerReference");
+    }
+    if (!webAddress(request.returnUrl()) || !webAddress(request.cancelUrl())) {
+      throw new PaymentException.Invalid("returnUrl");
+    }
+  }
+
+  private static boolean tooLong(@Nullable String value) {
+    return value != null && value.length() > 40;
+  }
+
+  /** An absolute http(s) address, or a path on this host (starting with one slash). */
+  static boolean webAddress(URI uri) {
+    String text = uri.toString();
+    if (text.length() > 1000) {
+      return false;
+    }
+    if (uri.isAbsolute()) {
+      return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null;
+    }
+    return text.startsWith("/") && !text.startsWith("//") && uri.getHost() == null;
+  }
+
+  private Stored map(ResultSet rs, int row) throws SQLException {
+    UUID id = rs.getObject("id", UUID.class);
+    List<PaymentItem> items = new ArrayList<>(jdbc.sql("select * from payment_item where payment_id = ? order by position")
+        .param(id)
+        .query((r, n) -> new PaymentItem(r.getString("antrag_reference"), r.getString("description"),
+            r.getLong("amount_cents"), r.getString("haushaltsstelle"), r.getString("objektnummer")))
+        .list());
+    String payUrl = rs.getString("pay_url");
+    PaymentStatus status = PaymentStatus.valueOf(rs.getString("status"));
+    Payment payment = new Payment(id, rs.getString("tenant_ars"), rs.getString("kassenzeichen"), status,
+        rs.getLong("amount_cents"), rs.getLong("refunded_cents"), rs.getString("currency"),
+        payUrl == null || !status.open() ? null : URI.create(payUrl), items, rs.getString("provider"),
+        rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class));
+    return new Stored(payment, rs.getString("provider_transaction_id"), URI.create(rs.getString("return_url")),
+        URI.create(rs.getString("cancel_url")), rs.getString("payer_reference"), rs.getString("last_error"),
+        rs.getInt("attempts"));
+  }
+}

@@ -1,0 +1,212 @@
+package de.amtsweg.payment.xbezahldienste;
+
+import de.amtsweg.payment.Payment;
+import de.amtsweg.payment.PaymentConfig;
+import de.amtsweg.payment.PaymentItem;
+import de.amtsweg.payment.PaymentProperties;
+import de.amtsweg.payment.PaymentProvider;
+import de.amtsweg.payment.SignedNotifications;
+import de.amtsweg.platform.PlatformProperties;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Client of an XBezahldienste-style payment service (ePayBL, pmPayment, GiroCheckout's
+ * xBezahldienste API): OAuth 2.0 client credentials at {@code <endpoint>/auth/token}, then {@code
+ * POST <endpoint>/paymenttransaction/{originatorId}/{endpointId}} with a {@code PaymentRequest}
+ * (answered by a {@code PaymentTransaction} with {@code transactionId} and {@code
+ * transactionRedirectUrl}), {@code GET .../{transactionId}} for the status and {@code POST
+ * .../{transactionId}/refund} for refunds. The payment id is the {@code requestId} and the {@code
+ * Idempotency-Key}, so asking twice creates one transaction. Every call has the timeout {@code
+ * amtsweg.payment.provider-timeout}; no answer, a timeout or a 5xx/4xx answer is {@link
+ * PaymentProvider.Unavailable}. Field names follow the public XBezahldienste data model; the
+ * official specification was not at hand (see ADR 0018).
+ */
+@Component
+public class XBezahldienstProvider implements PaymentProvider {
+
+  /** The provider id. */
+  public static final String ID = "xbezahldienste";
+
+  private final HttpClient http;
+  private final Duration timeout;
+  private final URI publicUrl;
+  private final JsonMapper json = JsonMapper.builder().build();
+
+  XBezahldienstProvider(PaymentProperties properties, PlatformProperties platform) {
+    this.timeout = properties.providerTimeout();
+    this.publicUrl = platform.publicUrl();
+    this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+  }
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public boolean needsEndpoint() {
+    return true;
+  }
+
+  @Override
+  public Created create(PaymentConfig config, Payment payment, URI returnUrl, URI cancelUrl, URI notificationUrl) {
+    List<Map<String, Object>> items = new ArrayList<>();
+    int position = 1;
+    for (PaymentItem item : payment.items()) {
+      Map<String, Object> booking = new LinkedHashMap<>();
+      booking.put("kassenzeichen", payment.kassenzeichen());
+      booking.put("haushaltsstelle", item.haushaltsstelle());
+      booking.put("objektnummer", item.objektnummer());
+      Map<String, Object> line = new LinkedHashMap<>();
+      line.put("id", String.valueOf(position++));
+      line.put("reference", item.antragReference());
+      line.put("description", item.description());
+      line.put("quantity", 1);
+      line.put("taxRate", BigDecimal.ZERO);
+      line.put("singleNetAmount", euros(item.amountCents()));
+      line.put("singleTaxAmount", BigDecimal.ZERO);
+      line.put("totalNetAmount", euros(item.amountCents()));
+      line.put("totalTaxAmount", BigDecimal.ZERO);
+      line.put("bookingData", booking);
+      items.add(line);
+    }
+    Map<String, Object> request = new LinkedHashMap<>();
+    request.put("requestId", payment.id().toString());
+    request.put("requestTimestamp", OffsetDateTime.now().toString());
+    request.put("currency", payment.currency());
+    request.put("grosAmount", euros(payment.amountCents()));
+    request.put("purpose", payment.kassenzeichen());
+    request.put("description", payment.items().getFirst().description());
+    request.put("redirectUrl", publicUrl.resolve(returnUrl).toString());
+    request.put("cancelUrl", publicUrl.resolve(cancelUrl).toString());
+    request.put("notificationUrl", notificationUrl.toString());
+    request.put("items", items);
+    JsonNode answer = call(config, "POST", transactions(config), request, payment.id().toString());
+    JsonNode info = answer.path("paymentInformation");
+    String transactionId = info.path("transactionId").asString("");
+    String redirect = info.path("transactionRedirectUrl").asString("");
+    if (transactionId.isBlank() || !redirect.startsWith("https://") && !redirect.startsWith("http://")) {
+      throw new Unavailable("xbezahldienste: answer without transactionId or transactionRedirectUrl");
+    }
+    return new Created(transactionId, URI.create(redirect));
+  }
+
+  @Override
+  public ProviderStatus status(PaymentConfig config, String transactionId) {
+    JsonNode answer = call(config, "GET", transactions(config) + "/" + encode(transactionId), null, null);
+    try {
+      return ProviderStatus.valueOf(answer.path("paymentInformation").path("status").asString(""));
+    } catch (IllegalArgumentException e) {
+      throw new Unavailable("xbezahldienste: unknown status in answer");
+    }
+  }
+
+  @Override
+  public void refund(PaymentConfig config, String transactionId, long amountCents, String reason) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("amount", euros(amountCents));
+    body.put("currency", "EUR");
+    body.put("reason", reason);
+    call(config, "POST", transactions(config) + "/" + encode(transactionId) + "/refund", body, null);
+  }
+
+  @Override
+  public Notification verify(PaymentConfig config, Map<String, String> headers, byte[] body) {
+    return SignedNotifications.verify(config.notificationSecret(), headers, body);
+  }
+
+  private static String transactions(PaymentConfig config) {
+    return "/paymenttransaction/" + encode(Objects.requireNonNullElse(config.originatorId(), "")) + "/"
+        + encode(Objects.requireNonNullElse(config.endpointId(), ""));
+  }
+
+  private JsonNode call(PaymentConfig config, String method, String path, @Nullable Object body,
+      @Nullable String idempotencyKey) {
+    String token = token(config);
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri(config, path)).timeout(timeout)
+        .header("Authorization", "Bearer " + token).header("Accept", "application/json");
+    if (idempotencyKey != null) {
+      request.header("Idempotency-Key", idempotencyKey);
+    }
+    if (body == null) {
+      request.GET();
+    } else {
+      request.header("Content-Type", "application/json")
+          .method(method, HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
+    }
+    return read(send(request.build()), path);
+  }
+
+  private String token(PaymentConfig config) {
+    String credentials = Objects.requireNonNullElse(config.clientId(), "") + ":"
+        + Objects.requireNonNullElse(config.clientSecret(), "");
+    HttpRequest request = HttpRequest.newBuilder(uri(config, "/auth/token")).timeout(timeout)
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+        .build();
+    String token = read(send(request), "/auth/token").path("access_token").asString("");
+    if (token.isBlank()) {
+      throw new Unavailable("xbezahldienste: no access_token");
+    }
+    return token;
+  }
+
+  private HttpResponse<byte[]> send(HttpRequest request) {
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new Unavailable("xbezahldienste: " + e.getClass().getSimpleName(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new Unavailable("xbezahldienste: interrupted", e);
+    }
+  }
+
+  private JsonNode read(HttpResponse<byte[]> response, String path) {
+    if (response.statusCode() / 100 != 2) {
+      throw new Unavailable("xbezahldienste: HTTP " + response.statusCode() + " for " + path.replaceAll("/[^/]+$", "/…"));
+    }
+    if (response.body().length == 0) {
+      return json.createObjectNode();
+    }
+    try {
+      return json.readTree(response.body());
+    } catch (JacksonException e) {
+      throw new Unavailable("xbezahldienste: answer is not JSON", e);
+    }
+  }
+
+  private static URI uri(PaymentConfig config, String path) {
+    String base = Objects.requireNonNullElse(config.endpointUrl(), "");
+    return URI.create((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path);
+  }
+
+  private static BigDecimal euros(long cents) {
+    return BigDecimal.valueOf(cents, 2);
+  }
+
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+}

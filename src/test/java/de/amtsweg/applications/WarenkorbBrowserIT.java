@@ -1,0 +1,96 @@
+package de.amtsweg.applications;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.amtsweg.appstore.AppStore;
+import de.amtsweg.payment.Payment;
+import de.amtsweg.payment.PaymentStatus;
+import de.amtsweg.payment.Payments;
+import de.amtsweg.support.AmtswegIT;
+import de.amtsweg.support.AxeBrowser;
+import de.amtsweg.tenancy.TenantManagement;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * In a real browser (Chromium with JavaScript): a citizen puts Anträge for two authorities into the
+ * Warenkorb, checks out once and pays both with the test payment service; each authority has its
+ * own paid payment under its own Kassenzeichen. The cart page, with and without payments in
+ * progress, passes axe-core.
+ */
+class WarenkorbBrowserIT extends AmtswegIT {
+
+  private static final String ERFURT = "160510000000";
+  private static final String GOTHA = "160670029029";
+  /** A demo citizen of its own, so that no other test's cart gets in the way. */
+  private static final String CITIZEN = "rechnungen@lieferdienst-thueringen.example";
+
+  @Autowired Drafts drafts;
+  @Autowired AppStore store;
+  @Autowired TenantManagement tenants;
+  @Autowired Payments payments;
+  @Autowired JdbcClient jdbc;
+
+  @Test
+  void cartWithTwoAuthoritiesIsPaidOnceWithTheTestPaymentService() {
+    UUID account = jdbc.sql("select id from account where email = ?").param(CITIZEN).query(UUID.class).single();
+    CartDrafts cart = new CartDrafts(drafts, store, tenants);
+    Draft erfurt = cart.complete(account, ERFURT, "meldebescheinigung", CartDrafts::simpleCertificate);
+    Draft gotha = cart.complete(account, GOTHA, "meldebescheinigung", CartDrafts::simpleCertificate);
+
+    try (AxeBrowser browser = AxeBrowser.start(URI.create("http://localhost:" + port))) {
+      browser.logInCitizen(CITIZEN, DEMO_PASSWORD);
+      for (Draft draft : List.of(erfurt, gotha)) {
+        browser.open("/antrag/meldebescheinigung/" + draft.id() + "/pruefen");
+        assertThat(browser.text()).contains("Gebühr", "Rechtsgrundlage");
+        for (WebElement box : browser.driver().findElements(By.name("erklaerung"))) {
+          if (!box.isSelected()) {
+            box.click();
+          }
+        }
+        browser.click("button[name=_ziel]");
+        assertThat(browser.currentPath()).isEqualTo("/warenkorb");
+      }
+      assertThat(browser.text()).contains("Stadt Erfurt", "Stadt Gotha", "Jetzt zu bezahlen: 13,00 €");
+      browser.assertNoViolations();
+
+      browser.submit("form[action$='/warenkorb/bezahlen']");
+      assertThat(browser.currentPath()).startsWith("/bezahlung/test/");
+      assertThat(browser.text()).contains("5,00");
+      browser.click("button[value=bezahlen]");
+      assertThat(browser.currentPath()).isEqualTo("/warenkorb");
+      assertThat(browser.text()).contains("Zahlung 1 von 2 – Stadt Erfurt: 5,00 € – bezahlt",
+          "Zahlung 2 von 2 – Stadt Gotha: 8,00 € – offen");
+      browser.assertNoViolations();
+
+      browser.click("a.kern-btn--primary");
+      assertThat(browser.currentPath()).startsWith("/bezahlung/test/");
+      assertThat(browser.text()).contains("8,00");
+      browser.click("button[value=bezahlen]");
+      assertThat(browser.currentPath()).isEqualTo("/warenkorb");
+      assertThat(browser.text()).contains("Alle Zahlungen sind eingegangen", "Zahlung 2 von 2 – Stadt Gotha: 8,00 € – bezahlt");
+      browser.assertNoViolations();
+    }
+
+    Payment erfurtPaid = paid(erfurt);
+    Payment gothaPaid = paid(gotha);
+    assertThat(erfurtPaid.tenantArs()).isEqualTo(ERFURT);
+    assertThat(gothaPaid.tenantArs()).isEqualTo(GOTHA);
+    assertThat(erfurtPaid.kassenzeichen()).isNotEqualTo(gothaPaid.kassenzeichen());
+    assertThat(List.of(erfurtPaid.amountCents(), gothaPaid.amountCents())).containsExactly(500L, 800L);
+  }
+
+  private Payment paid(Draft draft) {
+    String reference = drafts.get(draft.id()).submittedReference();
+    List<Payment> all = payments.ofAntrag(reference);
+    assertThat(all).hasSize(1);
+    assertThat(all.getFirst().status()).isEqualTo(PaymentStatus.PAID);
+    return all.getFirst();
+  }
+}
