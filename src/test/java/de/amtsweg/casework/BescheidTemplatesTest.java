@@ -43,7 +43,8 @@ class BescheidTemplatesTest {
         null, null, null, null,
         Map.of("vorname", "Erika", "geburtsdatum", "1984-08-12", "befreiungBeantragt", false,
             "anschrift", Map.of("street", "Hauptmarkt", "houseNumber", "1", "postcode", "99867", "city", "Gotha")),
-        "<antrag/>", Map.of(), null, AntragStatus.EINGEGANGEN, OffsetDateTime.of(2026, 11, 27, 23, 30, 0, 0, ZoneOffset.UTC));
+        "<antrag/>", Map.of(), null, AntragStatus.EINGEGANGEN, OffsetDateTime.of(2026, 11, 27, 23, 30, 0, 0, ZoneOffset.UTC),
+        "NONE", null, null);
     String text = templates.fill("{{behoerde}}, {{datum}}: {{aktenzeichen}} vom {{eingangsdatum}} für {{antragsteller}}"
         + " ({{antwort.vorname}}, geboren {{antwort.geburtsdatum}}, {{antwort.anschrift}}), Befreiung: "
         + "{{antwort.befreiungBeantragt}}, {{antwort.leer}}|{{unbekannt}} – {{antrag}}", antrag, hundesteuer,
