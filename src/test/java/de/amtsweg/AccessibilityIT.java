@@ -304,6 +304,14 @@ class AccessibilityIT extends AmtswegIT {
     browser.signInStaff("verwaltung-jena", DEMO_PASSWORD);
     List<String> failures =
         check(browser, List.of("/verwaltung/postfach-antworten", "/verwaltung/api-clients", "/leistungen"));
+    // Delivery cockpit and routes, and the route form with its error summary (nothing is saved).
+    failures.addAll(check(browser, List.of("/verwaltung/zustellung", "/verwaltung/zustellung/wege",
+        "/verwaltung/zustellung/wege/hundesteuer")));
+    browser.open("/verwaltung/zustellung/wege/hundesteuer");
+    browser.driver().findElement(org.openqa.selenium.By.id("channel-WEBHOOK")).click();
+    browser.fill("webhookUrl", "http://fachverfahren.jena.example/amtsweg").submit("main form[novalidate]");
+    assertThat(browser.has("#error-summary")).as("route form errors").isTrue();
+    failures.addAll(browser.violations());
     browser.forgetSession().signInStaff("sachbearbeitung-gotha", DEMO_PASSWORD);
     failures.addAll(check(browser, List.of("/verwaltung/postfach-antworten", "/")));
     browser.assertNone(failures, "the staff pages");
