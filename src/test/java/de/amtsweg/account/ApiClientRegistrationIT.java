@@ -33,7 +33,7 @@ class ApiClientRegistrationIT extends AmtswegIT {
 
     Document form = Browser.page(admin.get("/verwaltung/api-clients/neu"));
     assertThat(form.select("select#owner")).as("a tenant admin registers for the own tenant only").isEmpty();
-    assertThat(form.select("input[name=scopes]").eachAttr("value")).containsExactly("antraege.lesen", "postfach.senden");
+    assertThat(form.select("input[name=scopes]").eachAttr("value")).containsExactly("antraege.lesen", "postfach.senden", "zahlungen.lesen");
     assertThat(form.select("label[for=scope-antraege.lesen]").text()).isEqualTo("antraege.lesen – Anträge an die Behörde lesen");
 
     // Empty: every field says what is missing, in German, linked from the summary.
