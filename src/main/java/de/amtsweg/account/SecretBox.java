@@ -36,9 +36,12 @@ import org.springframework.stereotype.Component;
  * <p>A sealed value is {@code aesgcm1:} + Base64(12-byte nonce, ciphertext, tag); the additional
  * authenticated data binds it to its owner (the account id), so a value copied to another row does
  * not open.
+ *
+ * <p>Other modules seal their own secrets with it (e.g. the E-Rechnung export's webhook keys), with an
+ * owner that names their purpose ({@code einvoice-export:<tenant>}), so one key protects all of them.
  */
 @Component
-class SecretBox {
+public class SecretBox {
 
   static final String PREFIX = "aesgcm1:";
   static final String KEY_FILE = "account-secret.key";
@@ -78,7 +81,7 @@ class SecretBox {
   }
 
   /** Encrypts a value for its owner. */
-  String seal(String plain, String owner) {
+  public String seal(String plain, String owner) {
     try {
       byte[] nonce = new byte[NONCE_BYTES];
       RANDOM.nextBytes(nonce);
@@ -97,7 +100,7 @@ class SecretBox {
    *
    * @throws IllegalStateException if it does not open: another key, or another owner's value
    */
-  String open(String stored, String owner) {
+  public String open(String stored, String owner) {
     if (!isSealed(stored)) {
       return stored;
     }

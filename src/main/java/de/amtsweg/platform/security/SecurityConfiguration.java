@@ -87,6 +87,8 @@ class SecurityConfiguration {
                     // E-Rechnung (einvoice module): the tenant's Leitweg-IDs are kept by its admins.
                     .requestMatchers("/verwaltung/leitweg-ids", "/verwaltung/leitweg-ids/**")
                     .hasRole(Roles.TENANT_ADMIN)
+                    .requestMatchers("/verwaltung/e-rechnungen/export")
+                    .hasRole(Roles.TENANT_ADMIN)
                     .requestMatchers("/verwaltung", "/verwaltung/**")
                     .hasAnyRole(Roles.CASEWORKER, Roles.TENANT_ADMIN)
                     // Servicekonto (account module): public doors, the rest for logged-in citizens.
