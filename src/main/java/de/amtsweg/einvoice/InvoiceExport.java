@@ -67,8 +67,14 @@ class InvoiceExport {
    */
   void export(Einvoices.Invoice invoice, byte[] xml) throws ExportFailed {
     String tenant = invoice.recipient() == null ? "" : invoice.recipient().slug();
-    ExportRoutes.Target target = routes.target(tenant)
-        .orElseThrow(() -> new EinvoiceException(org.springframework.http.HttpStatus.CONFLICT, "einvoice-export-unconfigured"));
+    ExportRoutes.Target target;
+    try {
+      target = routes.target(tenant)
+          .orElseThrow(() -> new EinvoiceException(org.springframework.http.HttpStatus.CONFLICT, "einvoice-export-unconfigured"));
+    } catch (IllegalStateException unreadableKey) {
+      // The sealed webhook key does not open (amtsweg.account.secret-key changed): admins must generate a new one.
+      throw new ExportFailed("Webhook: Schlüssel nicht lesbar, bitte neu erzeugen");
+    }
     if (target.kind() == ExportRoutes.Kind.WEBHOOK) {
       post(target, invoice, xml);
     } else {
