@@ -38,7 +38,8 @@ import org.springframework.stereotype.Component;
  * not open.
  *
  * <p>Public so that other modules with secrets they must read back (the webhook secrets of the
- * {@code delivery} module) use the same key and scheme (ADR 0014, ADR 0016).
+ * {@code delivery} module, the E-Rechnung export's webhook keys) use the same key and scheme
+ * (ADR 0014, ADR 0016), each with an owner that names its purpose ({@code einvoice-export:<tenant>}).
  */
 @Component
 public class SecretBox {

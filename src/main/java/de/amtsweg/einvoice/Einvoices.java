@@ -3,11 +3,7 @@ package de.amtsweg.einvoice;
 import de.amtsweg.einvoice.ValidationReport.Finding;
 import de.amtsweg.tenancy.Tenant;
 import de.amtsweg.tenancy.TenantManagement;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -52,8 +48,19 @@ public class Einvoices {
   /** Why an invoice could not be routed to a tenant. */
   public enum RoutingProblem { MISSING, MALFORMED, WRONG_CHECK_DIGITS, UNKNOWN }
 
-  /** Who submits: a supplier organisation, through an API client or a person's account. */
-  public record Submitter(Channel channel, UUID organisationId, String submittedBy) {}
+  /**
+   * Who submits: a supplier organisation, through an API client or a person's account.
+   *
+   * @param submittedBy the API client's id or the person's account id
+   * @param accountId the person's account, null for a machine (API client)
+   */
+  public record Submitter(Channel channel, UUID organisationId, String submittedBy, @Nullable UUID accountId) {
+
+    /** A machine (API client) submitting for the organisation. */
+    public Submitter(Channel channel, UUID organisationId, String clientId) {
+      this(channel, organisationId, clientId, null);
+    }
+  }
 
   /** The authority an invoice is routed to. */
   public record Recipient(String slug, String ars, String name) {}
@@ -65,7 +72,8 @@ public class Einvoices {
       @Nullable RoutingProblem routingProblem, @Nullable Recipient recipient, Status status,
       @Nullable String statusReason, @Nullable UUID duplicateOf, @Nullable String invoiceNumber,
       @Nullable String sellerName, @Nullable LocalDate issueDate, @Nullable LocalDate dueDate,
-      @Nullable String currency, @Nullable BigDecimal payableAmount, List<Finding> findings, int version) {
+      @Nullable String currency, @Nullable BigDecimal payableAmount, List<Finding> findings, int version,
+      int exportAttempts, @Nullable String exportError, @Nullable OffsetDateTime exportAttemptedAt) {
 
     public List<Finding> errors() {
       return findings.stream().filter(f -> f.severity() == ValidationReport.Severity.ERROR).toList();
@@ -83,21 +91,16 @@ public class Einvoices {
 
   private final JdbcClient jdbc;
   private final InvoiceValidator validator;
-  private final LeitwegRegistry registry;
   private final TenantManagement tenants;
   private final EinvoiceProperties properties;
-  private final de.amtsweg.account.Organisations organisations;
-  private final de.amtsweg.platform.Mailer mailer;
-  private final org.springframework.context.MessageSource messages;
+  private final SupplierNotices notices;
+  private final InvoiceExport exporter;
 
-  Einvoices(JdbcClient jdbc, LeitwegRegistry registry, TenantManagement tenants, EinvoiceProperties properties,
-      de.amtsweg.account.Organisations organisations, de.amtsweg.platform.Mailer mailer,
-      org.springframework.context.MessageSource messages) {
+  Einvoices(JdbcClient jdbc, TenantManagement tenants, EinvoiceProperties properties,
+      SupplierNotices notices, InvoiceExport exporter) {
     this.jdbc = jdbc;
-    this.organisations = organisations;
-    this.mailer = mailer;
-    this.messages = messages;
-    this.registry = registry;
+    this.notices = notices;
+    this.exporter = exporter;
     this.tenants = tenants;
     this.properties = properties;
     this.validator = new InvoiceValidator(properties.maxSize().toBytes(), properties.acceptOutdatedXrechnung());
@@ -122,48 +125,50 @@ public class Einvoices {
     InvoiceData data = report.data();
     String bt10 = report.buyerReference();
     LeitwegId.Parsed parsed = LeitwegId.parse(bt10);
-    RoutingProblem routing = null;
-    String tenant = null;
-    if (!parsed.ok()) {
-      routing = RoutingProblem.valueOf(String.valueOf(parsed.problem()));
-    } else {
-      tenant = registry.tenantOf(parsed.id()).orElse(null);
-      if (tenant == null) {
-        routing = RoutingProblem.UNKNOWN;
-      }
-    }
     String number = data == null ? null : data.invoiceNumber();
-    UUID duplicateOf = number == null ? null : jdbc.sql("""
-        select id from einvoice where organisation_id = ? and invoice_number = ? and status <> 'ZURUECKGEWIESEN'
-        order by received_at limit 1""").params(submitter.organisationId(), number).query(UUID.class).optional().orElse(null);
+    // One round trip for both lookups: the tenant of the Leitweg-ID (LeitwegRegistry's table) and
+    // an earlier invoice of the supplier with the same number.
+    Object[] found = jdbc.sql("""
+        select (select tenant_slug from einvoice_leitweg_id where leitweg_id = ?),
+          (select id from einvoice where organisation_id = ? and invoice_number = ? and status <> 'ZURUECKGEWIESEN'
+           order by received_at limit 1)""")
+        .params(parsed.ok() ? parsed.id().toString() : null, submitter.organisationId(), number)
+        .query((rs, n) -> new Object[] {rs.getString(1), rs.getObject(2, UUID.class)}).single();
+    String tenant = parsed.ok() ? (String) found[0] : null;
+    RoutingProblem routing = !parsed.ok() ? RoutingProblem.valueOf(String.valueOf(parsed.problem()))
+        : tenant == null ? RoutingProblem.UNKNOWN : null;
+    UUID duplicateOf = number == null ? null : (UUID) found[1];
     Status status = report.valid() && routing == null && duplicateOf == null ? Status.EINGEGANGEN : Status.ZURUECKGEWIESEN;
     UUID id = UUID.randomUUID();
     OffsetDateTime now = OffsetDateTime.now();
+    List<Finding> findings = report.findings();
+    // The invoice and all its findings in one statement (a rejected invoice can have dozens). The
+    // XML is kept separately only for a PDF; for an XML invoice it is the original.
     jdbc.sql("""
-        insert into einvoice (id, received_at, channel, organisation_id, submitted_by, format, syntax, specification, valid,
-          leitweg_id, routing_problem, tenant_slug, status, duplicate_of, invoice_number, seller_name, issue_date,
-          due_date, currency, payable_amount, original, original_type, xml)
-        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-        .params(id, now, submitter.channel().name(), submitter.organisationId(), submitter.submittedBy(), report.format(),
-            report.syntax(), cut(report.specification(), 300), report.valid(), cut(bt10, 100),
-            routing == null ? null : routing.name(), tenant, status.name(), duplicateOf, cut(number, 200),
+        with invoice as (
+          insert into einvoice (id, received_at, channel, organisation_id, submitted_by, submitted_by_account, format,
+            syntax, specification, valid, leitweg_id, routing_problem, tenant_slug, status, duplicate_of, invoice_number,
+            seller_name, issue_date, due_date, currency, payable_amount, original, original_type, xml)
+          values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          returning id)
+        insert into einvoice_finding (einvoice_id, position, rule, severity, location, message)
+        select invoice.id, (t.n - 1)::int, t.rule, t.severity, t.location, t.message
+        from invoice, unnest(?::text[], ?::text[], ?::text[], ?::text[]) with ordinality as t(rule, severity, location, message, n)""")
+        .params(id, now, submitter.channel().name(), submitter.organisationId(), submitter.submittedBy(),
+            submitter.accountId(), report.format(), report.syntax(), cut(report.specification(), 300), report.valid(),
+            cut(bt10, 100), routing == null ? null : routing.name(), tenant, status.name(), duplicateOf, cut(number, 200),
             data == null ? null : cut(data.sellerName(), 300), data == null ? null : data.issueDate(),
             data == null ? null : data.dueDate(), data == null ? null : cut(data.currency(), 3),
             data == null ? null : data.payableAmount(), content,
-            "PDF".equals(report.format()) ? "application/pdf" : "application/xml", report.xml())
+            "PDF".equals(report.format()) ? "application/pdf" : "application/xml",
+            "PDF".equals(report.format()) ? report.xml() : null,
+            findings.stream().map(f -> cut(f.rule(), 100)).toArray(String[]::new),
+            findings.stream().map(f -> f.severity().name()).toArray(String[]::new),
+            findings.stream().map(Finding::location).toArray(String[]::new),
+            findings.stream().map(Finding::message).toArray(String[]::new))
         .update();
-    List<Finding> findings = report.findings();
-    if (!findings.isEmpty()) {
-      // One statement for all findings: a rejected invoice can have dozens.
-      jdbc.sql("""
-          insert into einvoice_finding (einvoice_id, position, rule, severity, location, message)
-          select ?, (t.n - 1)::int, t.rule, t.severity, t.location, t.message
-          from unnest(?::text[], ?::text[], ?::text[], ?::text[]) with ordinality as t(rule, severity, location, message, n)""")
-          .params(id, findings.stream().map(f -> cut(f.rule(), 100)).toArray(String[]::new),
-              findings.stream().map(f -> f.severity().name()).toArray(String[]::new),
-              findings.stream().map(Finding::location).toArray(String[]::new),
-              findings.stream().map(Finding::message).toArray(String[]::new))
-          .update();
+    if (status == Status.ZURUECKGEWIESEN) {
+      notices.intakeRejected(submitter);
     }
     Recipient recipient = tenant == null ? null : tenants.bySlug(tenant)
         .map(t -> new Recipient(t.slug(), t.authorityArs(), t.displayName())).orElse(null);
@@ -171,7 +176,7 @@ public class Einvoices {
         report.syntax(), report.specification(), report.valid(), bt10, routing, recipient, status, null, duplicateOf,
         number, data == null ? null : data.sellerName(), data == null ? null : data.issueDate(),
         data == null ? null : data.dueDate(), data == null ? null : data.currency(),
-        data == null ? null : data.payableAmount(), findings, 0);
+        data == null ? null : data.payableAmount(), findings, 0, 0, null, null);
   }
 
   /** An invoice the organisation submitted. */
@@ -216,7 +221,8 @@ public class Einvoices {
 
   /** The invoice XML (embedded XML for a PDF) for the human-readable view and the export. */
   public Optional<InvoiceData> data(UUID id) {
-    byte[] xml = jdbc.sql("select xml from einvoice where id = ?").param(id).query(byte[].class).optional().orElse(null);
+    byte[] xml = jdbc.sql("select coalesce(xml, original) from einvoice where id = ?").param(id).query(byte[].class)
+        .optional().orElse(null);
     if (xml == null) {
       return Optional.empty();
     }
@@ -224,21 +230,21 @@ public class Einvoices {
   }
 
   /**
-   * Moves an invoice of the tenant to the next status.
+   * Moves an invoice of the tenant to the next status. {@code EXPORTIERT} goes through {@link #export}.
    *
    * @param reason required for {@code ABGELEHNT}, sent to the supplier
    */
   @Transactional
   public Invoice changeStatus(String tenantSlug, UUID id, Status to, @Nullable String reason, int expectedVersion) {
+    if (to == Status.EXPORTIERT) {
+      return export(tenantSlug, id, expectedVersion);
+    }
     Invoice invoice = ofTenant(tenantSlug, id);
     if (!invoice.status().next().contains(to) || invoice.version() != expectedVersion) {
       throw EinvoiceException.transition();
     }
     if (to == Status.ABGELEHNT && (reason == null || reason.isBlank())) {
       throw new EinvoiceException(HttpStatus.BAD_REQUEST, "einvoice-reason-missing");
-    }
-    if (to == Status.EXPORTIERT) {
-      export(tenantSlug, id);
     }
     int updated = jdbc.sql("""
         update einvoice set status = ?, status_reason = ?, status_changed_at = now(), version = version + 1
@@ -249,40 +255,50 @@ public class Einvoices {
       throw EinvoiceException.transition();
     }
     if (to == Status.ABGELEHNT) {
-      notifyRejection(invoice, String.valueOf(reason).strip());
+      notices.declined(invoice.organisationId(), submittedBy(id));
     }
     return ofTenant(tenantSlug, id);
   }
 
-  /** The supplier organisation's admins learn by e-mail that an invoice was declined, and why. */
-  private void notifyRejection(Invoice invoice, String reason) {
-    java.util.Locale german = java.util.Locale.GERMAN;
-    String recipient = invoice.recipient() == null ? "" : invoice.recipient().name();
-    String number = invoice.invoiceNumber() == null ? "" : invoice.invoiceNumber();
-    String subject = messages.getMessage("einvoice.mail.rejected.subject", new Object[] {number}, german);
-    String text = messages.getMessage("einvoice.mail.rejected.text", new Object[] {number, recipient, reason}, german);
-    for (String email : organisations.adminEmails(invoice.organisationId())) {
-      mailer.send(new de.amtsweg.platform.OutgoingMail(email, subject, text));
-    }
+  /** The account of the person who submitted the invoice; null when a machine did. */
+  private @Nullable UUID submittedBy(UUID id) {
+    return jdbc.sql("select submitted_by_account from einvoice where id = ?").param(id)
+        .query((rs, n) -> rs.getObject(1, UUID.class)).list().stream().filter(java.util.Objects::nonNull)
+        .findFirst().orElse(null);
   }
 
-  /** File drop: {@code <exportDirectory>/<tenant>/<id>.xml}. */
-  private void export(String tenantSlug, UUID id) {
-    Path directory = properties.exportDirectory();
-    if (directory == null) {
-      throw new EinvoiceException(HttpStatus.CONFLICT, "einvoice-export-unconfigured");
+  /**
+   * Exports a {@code SACHLICH_RICHTIG} invoice to the finance system along the tenant's route
+   * ({@link ExportRoutes}); only when that succeeds it becomes {@code EXPORTIERT}. A failure is kept on
+   * the invoice (attempts, error, time) for the inbox, and the same call retries it. Runs outside a
+   * database transaction: no connection is held while the finance system answers.
+   *
+   * @return the invoice afterwards: {@code EXPORTIERT}, or unchanged with {@code exportError}
+   * @throws EinvoiceException {@code einvoice-status-conflict}, {@code einvoice-export-unconfigured}
+   */
+  public Invoice export(String tenantSlug, UUID id, int expectedVersion) {
+    Invoice invoice = ofTenant(tenantSlug, id);
+    if (!invoice.status().next().contains(Status.EXPORTIERT) || invoice.version() != expectedVersion) {
+      throw EinvoiceException.transition();
     }
-    byte[] xml = jdbc.sql("select xml from einvoice where id = ?").param(id).query(byte[].class).single();
+    byte[] xml = jdbc.sql("select coalesce(xml, original) from einvoice where id = ?").param(id).query(byte[].class).single();
     try {
-      Path target = directory.resolve(tenantSlug);
-      Files.createDirectories(target);
-      Path file = target.resolve(id + ".xml");
-      Path partial = target.resolve(id + ".xml.part");
-      Files.write(partial, xml);
-      Files.move(partial, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      exporter.export(invoice, xml);
+    } catch (InvoiceExport.ExportFailed failed) {
+      jdbc.sql("""
+          update einvoice set export_attempts = export_attempts + 1, export_error = ?, export_attempted_at = now()
+          where id = ? and tenant_slug = ?""").params(cut(failed.getMessage(), 500), id, tenantSlug).update();
+      return ofTenant(tenantSlug, id);
     }
+    int updated = jdbc.sql("""
+        update einvoice set status = 'EXPORTIERT', status_reason = null, status_changed_at = now(), version = version + 1,
+          export_attempts = export_attempts + 1, export_error = null, export_attempted_at = now()
+        where id = ? and tenant_slug = ? and version = ? and status = 'SACHLICH_RICHTIG'""")
+        .params(id, tenantSlug, expectedVersion).update();
+    if (updated == 0) {
+      throw EinvoiceException.transition();
+    }
+    return ofTenant(tenantSlug, id);
   }
 
   private List<Invoice> list(String scope, Object[] scopeParams, Filter filter) {
@@ -336,7 +352,9 @@ public class Einvoices {
           routing == null ? null : RoutingProblem.valueOf(routing), recipient, Status.valueOf(rs.getString("status")),
           rs.getString("status_reason"), (UUID) rs.getObject("duplicate_of"), rs.getString("invoice_number"),
           rs.getString("seller_name"), rs.getObject("issue_date", LocalDate.class), rs.getObject("due_date", LocalDate.class),
-          rs.getString("currency"), rs.getBigDecimal("payable_amount"), findings, rs.getInt("version"));
+          rs.getString("currency"), rs.getBigDecimal("payable_amount"), findings, rs.getInt("version"),
+          rs.getInt("export_attempts"), rs.getString("export_error"),
+          rs.getObject("export_attempted_at", OffsetDateTime.class));
     }).optional();
   }
 

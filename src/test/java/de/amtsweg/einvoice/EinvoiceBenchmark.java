@@ -19,6 +19,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -56,7 +58,12 @@ public final class EinvoiceBenchmark {
   private EinvoiceBenchmark() {}
 
   public static void main(String[] args) throws Exception {
+    // phive logs every Schematron run at INFO; before Spring configures logging (com.helger=warn in
+    // application.properties) that would go to the console and slow the library phases down.
+    ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+        .setLevel(ch.qos.logback.classic.Level.WARN);
     int passes = Integer.getInteger("bench.passes", 2);
+    Set<String> phases = Set.of(System.getProperty("bench.phases", "bare,validator,service,api").split(","));
     int threads = Runtime.getRuntime().availableProcessors();
     XRechnungManifest manifest = XRechnungManifest.load();
     List<XRechnungManifest.Entry> entries = manifest.entries();
@@ -69,16 +76,36 @@ public final class EinvoiceBenchmark {
     IntPredicate bare = i -> bare(contents.get(i));
     IntPredicate amtsweg = i -> validator.validate(contents.get(i)).valid();
     // A full pass each: every rule set (UBL Invoice, CreditNote, CII, Extension) is compiled before measuring.
-    warmUp(bare, contents.size(), contents.size());
-    warmUp(amtsweg, contents.size(), contents.size());
-    double bare1 = phase("phive (bare library)", 1, passes, entries, bare);
-    double amtsweg1 = phase("Amtsweg InvoiceValidator", 1, passes, entries, amtsweg);
-    double bareN = phase("phive (bare library)", threads, passes, entries, bare);
-    double amtswegN = phase("Amtsweg InvoiceValidator", threads, passes, entries, amtsweg);
+    if (!phases.equals(Set.of("fixed"))) {
+      warmUp(bare, contents.size(), contents.size());
+      warmUp(amtsweg, contents.size(), contents.size());
+    }
+    double bare1 = phases.contains("bare") ? phase("phive (bare library)", 1, passes, entries, bare) : Double.NaN;
+    double amtsweg1 = phases.contains("validator") ? phase("Amtsweg InvoiceValidator", 1, passes, entries, amtsweg) : Double.NaN;
+    IntPredicate virtual = i -> {
+      boolean[] valid = new boolean[1];
+      try {
+        Thread.ofVirtual().start(() -> valid[0] = validator.validate(contents.get(i)).valid()).join();
+      } catch (InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
+      return valid[0];
+    };
+    double virtual1 = phases.contains("virtual") ? phase("validator, new virtual thread each", 1, passes, entries, virtual) : Double.NaN;
+    double bareN = phases.contains("bare") ? phase("phive (bare library)", threads, passes, entries, bare) : Double.NaN;
+    double amtswegN = phases.contains("validator") ? phase("Amtsweg InvoiceValidator", threads, passes, entries, amtsweg) : Double.NaN;
 
-    try (ConfigurableApplicationContext app = new SpringApplicationBuilder(AmtswegApplication.class).run(
+    List<String> appArgs = new ArrayList<>(List.of(
         "--server.port=0", "--amtsweg.data-dir=target/bench-einvoice-data", "--spring.profiles.active=demo",
-        "--amtsweg.demo.password=Bench-Passwort-2026", "--logging.level.root=WARN", "--spring.main.banner-mode=off")) {
+        "--amtsweg.demo.password=Bench-Passwort-2026", "--logging.level.root=WARN", "--spring.main.banner-mode=off"));
+    // e.g. -Dbench.app-args=--spring.threads.virtual.enabled=false to compare settings
+    for (String arg : System.getProperty("bench.app-args", "").split(" ")) {
+      if (!arg.isBlank()) {
+        appArgs.add(arg);
+      }
+    }
+    try (ConfigurableApplicationContext app = new SpringApplicationBuilder(AmtswegApplication.class).run(
+        appArgs.toArray(String[]::new))) {
       String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
       HttpClient http = HttpClient.newHttpClient();
       String token = token(http, base);
@@ -89,14 +116,63 @@ public final class EinvoiceBenchmark {
             .POST(HttpRequest.BodyPublishers.ofByteArray(contents.get(i))).build());
         return r.statusCode() == 201 && json.readTree(r.body()).path("valid").asBoolean();
       };
-      warmUp(api, contents.size(), 60);
-      double api1 = phase("API POST /api/v1/einvoices", 1, passes, entries, api);
-      double apiN = phase("API POST /api/v1/einvoices", threads, passes, entries, api);
-      System.out.printf(Locale.ROOT, "API overhead over the bare library: %.0f %% (1 thread), %.0f %% (%d threads)%n",
-          100 * (bare1 / api1 - 1), 100 * (bareN / apiN - 1), threads);
-      System.out.printf(Locale.ROOT, "Amtsweg validator overhead over the bare library: %.0f %% (1 thread), %.0f %% (%d threads)%n",
-          100 * (bare1 / amtsweg1 - 1), 100 * (bareN / amtswegN - 1), threads);
+      // The service without HTTP: validation, routing, duplicate check, storing (splits the API's cost).
+      Einvoices einvoices = app.getBean(Einvoices.class);
+      Einvoices.Submitter submitter = new Einvoices.Submitter(Einvoices.Channel.API, organisation(token), "lieferant-demo");
+      IntPredicate service = i -> einvoices.submit(submitter, contents.get(i)).valid();
+      if (!phases.equals(Set.of("fixed"))) {
+        warmUp(api, contents.size(), 60);
+        warmUp(service, contents.size(), 60);
+      }
+      double service1 = phases.contains("service") ? phase("Einvoices.submit (no HTTP)", 1, passes, entries, service) : Double.NaN;
+      double serviceN = phases.contains("service") ? phase("Einvoices.submit (no HTTP)", threads, passes, entries, service) : Double.NaN;
+      double api1 = phases.contains("api") ? phase("API POST /api/v1/einvoices", 1, passes, entries, api) : Double.NaN;
+      double apiN = phases.contains("api") ? phase("API POST /api/v1/einvoices", threads, passes, entries, api) : Double.NaN;
+      if (phases.contains("fixed")) {
+        fixedCost(contents, entries, validator, service, api);
+      }
+      overhead("Amtsweg validator", bare1, amtsweg1, bareN, amtswegN, threads);
+      overhead("Einvoices.submit", bare1, service1, bareN, serviceN, threads);
+      overhead("API", bare1, api1, bareN, apiN, threads);
     }
+  }
+
+  /**
+   * The fixed cost per invoice of each layer, on one thread: the same small invoice (the smallest
+   * valid file) 300 times through the validator, the service and the API; mean milliseconds.
+   */
+  private static void fixedCost(List<byte[]> contents, List<XRechnungManifest.Entry> entries, InvoiceValidator validator,
+      IntPredicate service, IntPredicate api) {
+    int smallest = 0;
+    for (int i = 0; i < contents.size(); i++) {
+      if (entries.get(i).valid() && (!entries.get(smallest).valid() || contents.get(i).length < contents.get(smallest).length)) {
+        smallest = i;
+      }
+    }
+    int n = smallest;
+    IntPredicate bare = i -> bare(contents.get(n));
+    IntPredicate amtsweg = i -> validator.validate(contents.get(n)).valid();
+    for (var layer : List.of(Map.entry("bare library", bare), Map.entry("validator", amtsweg),
+        Map.entry("Einvoices.submit", (IntPredicate) i -> service.test(n)), Map.entry("API", (IntPredicate) i -> api.test(n)))) {
+      warmUp(layer.getValue(), 100, 100);
+      long start = System.nanoTime();
+      for (int i = 0; i < 300; i++) {
+        layer.getValue().test(i);
+      }
+      System.out.printf(Locale.ROOT, "  fixed cost, %s (%s, %d bytes): %.2f ms%n", layer.getKey(),
+          entries.get(n).file(), contents.get(n).length, (System.nanoTime() - start) / 1e6 / 300);
+    }
+  }
+
+  private static void overhead(String what, double bare1, double rate1, double bareN, double rateN, int threads) {
+    System.out.printf(Locale.ROOT, "%s overhead over the bare library: %.0f %% (1 thread), %.0f %% (%d threads)%n",
+        what, 100 * (bare1 / rate1 - 1), 100 * (bareN / rateN - 1), threads);
+  }
+
+  /** The organisation claim of the access token (the demo supplier's organisation). */
+  private static java.util.UUID organisation(String token) {
+    String payload = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
+    return java.util.UUID.fromString(JsonMapper.builder().build().readTree(payload).path("organisation").asString());
   }
 
   /** The bare library: parse, pick the 3.0.2 executor set by CustomizationID, validate. */

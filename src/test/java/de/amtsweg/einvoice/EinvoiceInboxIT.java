@@ -123,8 +123,41 @@ class EinvoiceInboxIT extends AmtswegIT {
     Document seen = Browser.page(supplier.get("/konto/e-rechnungen/" + declined.id()));
     assertThat(seen.select("#status").text()).isEqualTo("Abgelehnt");
     assertThat(seen.select("#reason").text()).contains("Leistung nicht erbracht");
-    String mailbox = browser().get("/demo/postfach-mails?an=" + SUPPLIER).body();
-    assertThat(mailbox).contains("Rechnung " + declined.invoiceNumber() + " abgelehnt", "Leistung nicht erbracht");
+    // The mail says only that something was declined, and where to read why: no invoice data.
+    org.jsoup.nodes.Element mail = newestMail(SUPPLIER);
+    assertThat(mail.text()).contains("Eine E-Rechnung wurde abgelehnt", "/konto/e-rechnungen")
+        .doesNotContain(declined.invoiceNumber(), "Leistung nicht erbracht", "Erfurt");
+  }
+
+  @Test
+  void aSupplierLearnsByMailThatAnInvoiceWasRejectedAtIntakeButIsNotFlooded() {
+    UUID organisation = supplierSubmitter().organisationId();
+    jdbc.sql("delete from einvoice_supplier_notice where organisation_id = ?").param(organisation).update();
+    int before = mailCount(SUPPLIER, "Eine E-Rechnung wurde nicht angenommen");
+    byte[] unroutable = new String(EinvoiceApiIT.numbered(EinvoiceApiIT.STANDARD), StandardCharsets.UTF_8)
+        .replace(">04011000-12345-03<", ">991-33333TEST-33<").getBytes(StandardCharsets.UTF_8);
+    Einvoices.Invoice rejected = einvoices.submit(supplierSubmitter(), unroutable);
+    assertThat(rejected.status()).isEqualTo(Einvoices.Status.ZURUECKGEWIESEN);
+
+    org.jsoup.nodes.Element mail = newestMail(SUPPLIER);
+    assertThat(mail.text()).contains("Eine E-Rechnung wurde nicht angenommen", "/konto/e-rechnungen")
+        .doesNotContain(rejected.invoiceNumber(), "991-33333TEST-33");
+    assertThat(mailCount(SUPPLIER, "Eine E-Rechnung wurde nicht angenommen")).isEqualTo(before + 1);
+
+    byte[] invalid = new String(EinvoiceApiIT.numbered(EinvoiceApiIT.STANDARD), StandardCharsets.UTF_8)
+        .replace("<ram:BuyerReference>04011000-12345-03</ram:BuyerReference>", "").getBytes(StandardCharsets.UTF_8);
+    assertThat(einvoices.submit(supplierSubmitter(), invalid).status()).isEqualTo(Einvoices.Status.ZURUECKGEWIESEN);
+    assertThat(mailCount(SUPPLIER, "Eine E-Rechnung wurde nicht angenommen")).as("one notice per interval").isEqualTo(before + 1);
+  }
+
+  /** The newest mail in the demo's local mailbox for this address. */
+  private org.jsoup.nodes.Element newestMail(String to) {
+    return java.util.Objects.requireNonNull(
+        Browser.page(browser().get("/demo/postfach-mails?an=" + to)).selectFirst("article.local-mail"));
+  }
+
+  private int mailCount(String to, String subject) {
+    return (int) Browser.page(browser().get("/demo/postfach-mails?an=" + to)).text().split(java.util.regex.Pattern.quote(subject), -1).length - 1;
   }
 
   @Test

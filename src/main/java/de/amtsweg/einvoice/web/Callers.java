@@ -51,7 +51,8 @@ class Callers {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN);
     }
     UUID organisation = chosen.filter(ids::contains).orElse(ids.iterator().next());
-    return new Einvoices.Submitter(channel, organisation, auth.getName());
+    UUID account = has(auth, "ROLE_" + Roles.API_CLIENT) ? null : UUID.fromString(auth.getName());
+    return new Einvoices.Submitter(channel, organisation, auth.getName(), account);
   }
 
   /** The tenant of staff (caseworkers and tenant admins). */

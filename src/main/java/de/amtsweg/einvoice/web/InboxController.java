@@ -54,6 +54,7 @@ class InboxController {
     model.addAttribute("filter", filter);
     model.addAttribute("statuses", List.of(Einvoices.Status.values()).subList(1, Einvoices.Status.values().length));
     model.addAttribute("operator", false);
+    model.addAttribute("exportAdmin", Callers.has(auth, "ROLE_" + de.amtsweg.platform.Roles.TENANT_ADMIN));
     return "einvoice/inbox";
   }
 
@@ -65,6 +66,12 @@ class InboxController {
   @PostMapping("/verwaltung/e-rechnungen/{id}/status")
   String changeStatus(Authentication auth, @PathVariable UUID id, @RequestParam Einvoices.Status status,
       @RequestParam(required = false) @Nullable String reason, @RequestParam int version, RedirectAttributes redirect) {
+    if (status == Einvoices.Status.EXPORTIERT) {
+      // Outside a transaction: the finance system may take a while to answer.
+      Einvoices.Invoice invoice = einvoices.export(tenant(auth), id, version);
+      redirect.addFlashAttribute(invoice.status() == Einvoices.Status.EXPORTIERT ? "changed" : "exportFailed", status.name());
+      return "redirect:/verwaltung/e-rechnungen/" + id;
+    }
     einvoices.changeStatus(tenant(auth), id, status, reason, version);
     redirect.addFlashAttribute("changed", status.name());
     return "redirect:/verwaltung/e-rechnungen/" + id;

@@ -97,6 +97,8 @@ class SecurityConfiguration {
                     // Payment (payment module): the payment service is configured by the tenant's admins.
                     .requestMatchers("/verwaltung/zahlungen/einstellungen", "/verwaltung/zahlungen/einstellungen/**")
                     .hasRole(Roles.TENANT_ADMIN)
+                    .requestMatchers("/verwaltung/e-rechnungen/export")
+                    .hasRole(Roles.TENANT_ADMIN)
                     .requestMatchers("/verwaltung", "/verwaltung/**")
                     .hasAnyRole(Roles.CASEWORKER, Roles.TENANT_ADMIN)
                     // Servicekonto (account module): public doors, the rest for logged-in citizens.
