@@ -4,9 +4,11 @@ import de.amtsweg.account.Postfach;
 import de.amtsweg.account.PostfachMessage;
 import de.amtsweg.applications.Antrag;
 import de.amtsweg.applications.AntragManagement;
+import de.amtsweg.applications.AntragPayments;
 import de.amtsweg.applications.AntragStatus;
 import de.amtsweg.applications.AntragSubmitted;
 import de.amtsweg.applications.Attachments;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -53,10 +55,13 @@ public class Deliveries {
   private final MessageSource messages;
   private final ApplicationEventPublisher events;
   private final DeliveryMails mails;
+  private final AntragPayments payments;
 
   Deliveries(JdbcClient jdbc, DeliveryRoutes routes, AntragManagement antraege, Attachments attachments,
-      Postfach postfach, MessageSource messages, ApplicationEventPublisher events, DeliveryMails mails) {
+      Postfach postfach, MessageSource messages, ApplicationEventPublisher events, DeliveryMails mails,
+      AntragPayments payments) {
     this.jdbc = jdbc;
+    this.payments = payments;
     this.mails = mails;
     this.routes = routes;
     this.antraege = antraege;
@@ -156,8 +161,29 @@ public class Deliveries {
     return jdbc.sql("select * from delivery where antrag_id = ?").param(antragId).query(Deliveries::map).optional();
   }
 
-  /** What a Fachverfahren fetches: the delivery and its Antrag with the files' metadata. */
-  public record Fetched(Delivery delivery, Antrag antrag, List<Attachments.Stored> attachments) {}
+  /**
+   * What a Fachverfahren fetches: the delivery and its Antrag with the files' metadata.
+   *
+   * @param payment what is due online for the Antrag and how far it is paid; null when nothing is
+   */
+  public record Fetched(Delivery delivery, Antrag antrag, List<Attachments.Stored> attachments,
+      @Nullable PaymentState payment) {}
+
+  /**
+   * The fee paid (or due) online, for the authority's records.
+   *
+   * @param amount euro with two decimals, e.g. {@code "5.00"}
+   */
+  public record PaymentState(String status, String amount, String currency, @Nullable String kassenzeichen) {}
+
+  private Fetched fetched(Delivery delivery) {
+    Antrag antrag = antraege.get(delivery.antragId());
+    PaymentState payment = payments.due(antrag)
+        .map(due -> new PaymentState(due.status().name(), BigDecimal.valueOf(due.amountCents(), 2).toPlainString(),
+            "EUR", due.kassenzeichen()))
+        .orElse(null);
+    return new Fetched(delivery, antrag, attachments.listOfAntrag(delivery.antragId()), payment);
+  }
 
   /**
    * Hands a submission to the tenant's Fachverfahren. The first fetch makes it delivered and puts
@@ -179,7 +205,7 @@ public class Deliveries {
     } else if (delivery.state() == DeliveryState.DELIVERED) {
       jdbc.sql("update delivery set attempts = attempts + 1, updated_at = now() where id = ?").param(id).update();
     }
-    return new Fetched(get(tenantArs, id), antraege.get(delivery.antragId()), attachments.listOfAntrag(delivery.antragId()));
+    return fetched(get(tenantArs, id));
   }
 
   /** A file of a submission of the tenant. */
@@ -284,7 +310,7 @@ public class Deliveries {
 
   /** What a push carries, without changing anything. */
   Fetched forPush(Delivery delivery) {
-    return new Fetched(delivery, antraege.get(delivery.antragId()), attachments.listOfAntrag(delivery.antragId()));
+    return fetched(delivery);
   }
 
   /** The bytes of a file of a submission (for pushes with the files inline). */

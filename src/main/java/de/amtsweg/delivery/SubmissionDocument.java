@@ -20,7 +20,9 @@ import org.jspecify.annotations.Nullable;
 public record SubmissionDocument(UUID id, String reference, String app, int appVersion, @Nullable String leikaKey,
     String authority, OffsetDateTime submittedAt, String status, String state,
     @Schema(description = "The same on every fetch and push: a receiver that sees it twice knows it is a repeat")
-    UUID idempotencyKey, int attempts, Data data, List<AttachmentLink> attachments, URI receipt) {
+    UUID idempotencyKey, int attempts, Data data, List<AttachmentLink> attachments, URI receipt,
+    @Schema(description = "The fee paid or due online (status, amount, currency, Kassenzeichen); null when nothing is")
+    Deliveries.@Nullable PaymentState payment) {
 
   /** The data of a submission, as JSON and as XML ({@code urn:amtsweg:antrag:1}). */
   public record Data(Map<String, Object> json, String xml, Map<String, Object> computed, @Nullable BigDecimal fee) {}
@@ -51,6 +53,7 @@ public record SubmissionDocument(UUID id, String reference, String app, int appV
         .toList();
     return new SubmissionDocument(d.id(), d.reference(), d.appId(), a.appVersion(), a.leikaKey(), a.authorityName(),
         d.submittedAt(), a.status().name(), d.state().name(), d.idempotencyKey(), d.attempts(),
-        new Data(a.answers(), a.answersXml(), a.computed(), a.fee()), files, URI.create(self + "/receipt"));
+        new Data(a.answers(), a.answersXml(), a.computed(), a.fee()), files, URI.create(self + "/receipt"),
+        fetched.payment());
   }
 }

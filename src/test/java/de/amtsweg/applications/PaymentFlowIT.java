@@ -3,7 +3,10 @@ package de.amtsweg.applications;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import de.amtsweg.account.TokenEndpoint;
 import de.amtsweg.appstore.AppStore;
+import de.amtsweg.delivery.DeliveryChannel;
+import de.amtsweg.delivery.DeliveryRoutes;
 import de.amtsweg.appstore.PaymentPolicy;
 import de.amtsweg.appstore.PaymentTerms;
 import de.amtsweg.payment.Payment;
@@ -41,6 +44,7 @@ class PaymentFlowIT extends AmtswegIT {
   @Autowired Payments payments;
   @Autowired AntragPayments antragPayments;
   @Autowired JdbcClient jdbc;
+  @Autowired DeliveryRoutes routes;
 
   @Test
   void apiSubmissionWaitsForPaymentAndPayingWithTheTestServiceSubmitsIt() {
@@ -80,6 +84,30 @@ class PaymentFlowIT extends AmtswegIT {
     ReceiptCheck.of(erika.download("/antrag/eingang/" + reference + "/eingangsbestaetigung.pdf").body(), reference);
     assertThat(deliveries(reference)).isOne();
     assertThat(answersXml(reference)).contains("kassenzeichen=\"" + payment.get("kassenzeichen").asString() + "\"");
+  }
+
+  @Test
+  void theFachverfahrenSeesThePaymentInTheDeliveredData() {
+    routes.set(ERFURT, "meldebescheinigung", DeliveryChannel.PULL_API);
+    try {
+      Browser erika = AntragForms.loggedIn(browser(), ERIKA, DEMO_PASSWORD);
+      String token = AntragForms.personalAccessToken(erika);
+      JsonNode created = json.readTree(browser().postJson(antraege(ERFURT, "meldebescheinigung"),
+          simpleMeldebescheinigung(), "Authorization", "Bearer " + token).body());
+      JsonNode payment = created.get("payment");
+      payAtTestService(browser(), URI.create(payment.get("payUrl").asString()).getPath(), "bezahlen");
+
+      String fachverfahren = "Bearer " + new TokenEndpoint(port).accessToken("fachverfahren-erfurt", DEMO_PASSWORD,
+          "antraege.lesen");
+      String id = jdbc.sql("select id::text from delivery where reference = ?")
+          .param(created.get("reference").asString()).query(String.class).single();
+      JsonNode fetched = json.readTree(browser().get("/api/v1/delivery/submissions/" + id, "Authorization", fachverfahren).body());
+      assertThat(fetched.get("payment").get("status").asString()).isEqualTo("PAID");
+      assertThat(fetched.get("payment").get("amount").asString()).isEqualTo("5.00");
+      assertThat(fetched.get("payment").get("kassenzeichen").asString()).isEqualTo(payment.get("kassenzeichen").asString());
+    } finally {
+      routes.set(ERFURT, "meldebescheinigung", DeliveryChannel.CASE_INBOX);
+    }
   }
 
   @Test
