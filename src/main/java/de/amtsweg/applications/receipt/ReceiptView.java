@@ -154,7 +154,9 @@ public record ReceiptView(
     }
 
     String computed(String type, Object value) {
-      if (value instanceof BigDecimal amount) {
+      // Stored Anträge come back from JSON with doubles and integers, fresh ones with BigDecimal.
+      if (value instanceof Number n) {
+        BigDecimal amount = n instanceof BigDecimal d ? d : new BigDecimal(n.toString());
         return "money".equals(type) ? money(amount) : number(amount);
       }
       return value instanceof Boolean ? yesNo(value) : value.toString();

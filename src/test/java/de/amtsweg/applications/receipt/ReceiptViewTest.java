@@ -78,6 +78,31 @@ class ReceiptViewTest {
     assertThat(view.submittedTime()).isEqualTo("00:30");
   }
 
+  @Test
+  void computedAmountsReadAsMoneyAlsoWhenTheyComeBackFromStorage() {
+    AppDefinition app = Definitions.parse("""
+        id: steuer
+        name: Steuer
+        referencePrefix: STEU
+        computed:
+          - { id: jahressteuer, type: money, label: Jahressteuer, value: "96" }
+          - { id: hunde, type: number, label: Hunde, value: "2" }
+        steps:
+          - id: a
+            title: A
+            fields:
+              - { id: name, type: text, label: Name }
+        """);
+    // A stored Antrag's JSON gives doubles and integers back, not BigDecimal.
+    ReceiptData stored = new ReceiptData("STEU-2026-000001", app.id(), app.name(), 1, "Stadt Gotha", "160670029029",
+        List.of(), OffsetDateTime.parse("2026-07-01T22:30:00Z"), null, Map.of("name", "Rex"),
+        Map.of("jahressteuer", 96.0, "hunde", 2), null, List.of(), List.of(), Locale.GERMAN);
+
+    ReceiptView view = ReceiptView.of(app, stored, Receipts.messages());
+
+    assertThat(view.computed()).containsExactly(new Row("Jahressteuer", List.of("96,00 €")), new Row("Hunde", List.of("2")));
+  }
+
   private static ReceiptData data(Map<String, Object> answers, Locale locale) {
     return new ReceiptData("FOER-2026-000001", APP.id(), APP.name(), 1, "Thüringer Landesverwaltungsamt",
         "160000000000", List.of(), OffsetDateTime.parse("2026-07-01T22:30:00Z"), null, answers, Map.of(),
