@@ -188,6 +188,28 @@ class CaseInboxIT extends AmtswegIT {
   }
 
   @Test
+  void anAuthorityThatChargesAfterTheBescheidSetsTheFeeAndTheApplicantIsAskedToPayIt() {
+    String reference = fixtures.from(citizen, CaseFixtures.OHRDRUF, "Bruno");
+    Browser ohrdruf = staff("sachbearbeitung-ohrdruf");
+    HttpResponse<String> wrong = act(ohrdruf, reference, "gebuehr", Map.of("betrag", "zwölf Euro"));
+    assertThat(page(wrong).selectFirst("#error-summary a[href='#betrag']").text())
+        .isEqualTo("Geben Sie den Betrag in Euro an, zum Beispiel 96,00.");
+
+    act(ohrdruf, reference, "gebuehr", Map.of("betrag", "96,5"));
+    Document opened = page(ohrdruf.get(path(reference)));
+    assertThat(opened.selectFirst("#fee-state").text()).startsWith("Gebühr 96,50 €, Zahlung: offen, Kassenzeichen: ");
+    assertThat(opened.selectFirst("#set-fee")).as("the fee is set once").isNull();
+    assertThat(page(applicant().get("/konto/antraege/" + reference)).select(".timeline").text())
+        .contains("Gebühr zu bezahlen: 96,50", "Zahlung angefordert (Kassenzeichen ");
+
+    String gotha = fixtures.from(citizen, CaseFixtures.GOTHA, "Fiete");
+    Browser gothaStaff = staff("sachbearbeitung-gotha");
+    assertThat(page(gothaStaff.get(path(gotha))).selectFirst("#set-fee")).as("Gotha charges no fee after the Bescheid").isNull();
+    HttpResponse<String> refused = act(gothaStaff, gotha, "gebuehr", Map.of("betrag", "10"));
+    assertThat(page(refused).selectFirst("#error-summary").text()).contains("kann keine Gebühr festgesetzt werden");
+  }
+
+  @Test
   void aQuestionGoesToThePostfachAndTheReplyComesBackToTheCase() {
     String reference = fixtures.from(citizen, CaseFixtures.GOTHA, "Gustav");
     Browser gotha = staff("sachbearbeitung-gotha");

@@ -2,6 +2,8 @@ package de.amtsweg.casework.web;
 
 import de.amtsweg.account.PostfachMessage;
 import de.amtsweg.applications.Antrag;
+import de.amtsweg.applications.AntragPayments;
+import de.amtsweg.applications.Money;
 import de.amtsweg.applications.AntragStatus;
 import de.amtsweg.applications.Attachments;
 import de.amtsweg.applications.receipt.ReceiptData;
@@ -56,10 +58,12 @@ class CaseInboxController {
   private final Staff staff;
   private final MessageSource messages;
   private final JsonMapper json;
+  private final AntragPayments payments;
 
   CaseInboxController(Vorgaenge vorgaenge, BescheidTemplates templates, AppStore store, Staff staff,
-      MessageSource messages, JsonMapper json) {
+      MessageSource messages, JsonMapper json, AntragPayments payments) {
     this.vorgaenge = vorgaenge;
+    this.payments = payments;
     this.templates = templates;
     this.store = store;
     this.staff = staff;
@@ -153,6 +157,11 @@ class CaseInboxController {
         .filter(s -> s != AntragStatus.RUECKFRAGE && opened.vorgang().status().canBecome(s)).toList());
     model.addAttribute("canDecide", opened.vorgang().status().canBecome(AntragStatus.BESCHIEDEN));
     model.addAttribute("zone", ZONE);
+    AntragPayments.Due due = payments.due(antrag).orElse(null);
+    model.addAttribute("due", due);
+    model.addAttribute("dueAmount", due == null ? null : Money.euros(due.amountCents()));
+    // Pay after the Bescheid: the authority sets the amount once; then the applicant is asked to pay it.
+    model.addAttribute("canSetFee", AFTER_BESCHEID.equals(antrag.paymentPolicy()) && due == null);
     return "casework/case";
   }
 
@@ -162,6 +171,31 @@ class CaseInboxController {
         antrag.answers(), antrag.computed(), antrag.fee(), List.of(),
         opened.attachments().stream().map(a -> new ReceiptData.Attachment(a.name(), a.contentType(), a.size())).toList(),
         locale);
+  }
+
+  private static final String AFTER_BESCHEID = "AFTER_BESCHEID";
+  private static final java.util.regex.Pattern EUROS = java.util.regex.Pattern.compile("(\\d{1,6})(?:[.,](\\d{1,2}))?");
+
+  /** The fee of an app the tenant charges after the Bescheid; the applicant is asked to pay it online. */
+  @PostMapping(BASE + "/{reference}/gebuehr")
+  String setFee(Authentication authentication, @PathVariable String reference, @RequestParam(defaultValue = "") String betrag,
+      Model model, Locale locale, RedirectAttributes redirect) {
+    Caseworker who = staff.of(authentication);
+    java.util.regex.Matcher euros = EUROS.matcher(betrag.strip());
+    long cents = euros.matches()
+        ? Long.parseLong(euros.group(1)) * 100 + (euros.group(2) == null ? 0 : Long.parseLong((euros.group(2) + "0").substring(0, 2)))
+        : 0;
+    if (cents <= 0) {
+      return withError(who, reference, model, locale, "betrag", "casework.fee.error.amount", betrag);
+    }
+    vorgaenge.open(who, reference);
+    try {
+      payments.setAmountDue(who.tenantArs(), reference, cents, who.username());
+    } catch (AntragPayments.NothingDueException e) {
+      return withError(who, reference, model, locale, "betrag", "casework.fee.error.not-due", betrag);
+    }
+    redirect.addFlashAttribute("notice", "casework.notice.fee");
+    return "redirect:" + BASE + "/" + reference;
   }
 
   @PostMapping(BASE + "/{reference}/zuweisen")
