@@ -21,8 +21,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * In a real browser (Chromium with JavaScript): a citizen puts Anträge for two authorities into the
  * Warenkorb, checks out once and pays both with the test payment service; each authority has its
- * own paid payment under its own Kassenzeichen. The cart page, with and without payments in
- * progress, passes axe-core.
+ * own paid payment under its own Kassenzeichen; a failed, a cancelled and an abandoned payment each
+ * leave the Antrag waiting and payable later. The cart page, with and without payments in progress,
+ * passes axe-core.
  */
 class WarenkorbBrowserIT extends AmtswegIT {
 
@@ -84,6 +85,58 @@ class WarenkorbBrowserIT extends AmtswegIT {
     assertThat(gothaPaid.tenantArs()).isEqualTo(GOTHA);
     assertThat(erfurtPaid.kassenzeichen()).isNotEqualTo(gothaPaid.kassenzeichen());
     assertThat(List.of(erfurtPaid.amountCents(), gothaPaid.amountCents())).containsExactly(500L, 800L);
+  }
+
+  @Test
+  void failedCancelledAndAbandonedPaymentsLeaveTheAntragWaitingAndPayableLater() {
+    UUID account = jdbc.sql("select id from account where email = ?").param(CITIZEN).query(UUID.class).single();
+    Draft gotha = new CartDrafts(drafts, store, tenants).complete(account, GOTHA, "meldebescheinigung",
+        CartDrafts::simpleCertificate);
+
+    try (AxeBrowser browser = AxeBrowser.start(URI.create("http://localhost:" + port))) {
+      browser.logInCitizen(CITIZEN, DEMO_PASSWORD);
+      browser.open("/antrag/meldebescheinigung/" + gotha.id() + "/pruefen");
+      for (WebElement box : browser.driver().findElements(By.name("erklaerung"))) {
+        if (!box.isSelected()) {
+          box.click();
+        }
+      }
+      browser.click("button[name=_ziel]");
+      assertThat(browser.currentPath()).isEqualTo("/warenkorb");
+
+      for (String choice : List.of("fehlschlag", "abbrechen")) {
+        browser.submit("form[action$='/warenkorb/bezahlen']");
+        assertThat(browser.currentPath()).startsWith("/bezahlung/test/");
+        browser.click("button[value=" + choice + "]");
+        assertThat(browser.currentPath()).as(choice).isEqualTo("/warenkorb");
+        assertThat(browser.text()).as(choice).contains("Stadt Gotha", "wartet auf Zahlung");
+        assertThat(waiting(gotha)).as(choice + ": not submitted").isTrue();
+      }
+      browser.assertNoViolations();
+
+      // The payer leaves the payment service and comes back later: the same payment is still open.
+      browser.submit("form[action$='/warenkorb/bezahlen']");
+      String abandoned = browser.currentPath();
+      browser.click("button[value=nie]");
+      assertThat(waiting(gotha)).isTrue();
+      browser.open("/warenkorb");
+      assertThat(browser.text()).contains("Zahlung 1 von 1 – Stadt Gotha: 8,00 € – offen");
+      browser.click("a.kern-btn--primary");
+      assertThat(browser.currentPath()).isEqualTo(abandoned);
+      browser.click("button[value=bezahlen]");
+      assertThat(browser.text()).contains("Alle Zahlungen sind eingegangen");
+    }
+
+    assertThat(waiting(gotha)).isFalse();
+    String reference = drafts.get(gotha.id()).submittedReference();
+    assertThat(payments.ofAntrag(reference)).extracting(Payment::status)
+        .containsExactlyInAnyOrder(PaymentStatus.FAILED, PaymentStatus.CANCELLED, PaymentStatus.PAID);
+  }
+
+  private boolean waiting(Draft draft) {
+    String reference = drafts.get(draft.id()).submittedReference();
+    return reference != null && "WARTET_AUF_ZAHLUNG".equals(
+        jdbc.sql("select status from antrag where reference = ?").param(reference).query(String.class).single());
   }
 
   private Payment paid(Draft draft) {
