@@ -24,6 +24,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -174,14 +176,15 @@ class CaseInboxController {
   }
 
   private static final String AFTER_BESCHEID = "AFTER_BESCHEID";
-  private static final java.util.regex.Pattern EUROS = java.util.regex.Pattern.compile("(\\d{1,6})(?:[.,](\\d{1,2}))?");
+  /** Euros as people type them: {@code 96}, {@code 96,5}, {@code 96.50}. */
+  private static final Pattern EUROS = Pattern.compile("(\\d{1,6})(?:[.,](\\d{1,2}))?");
 
   /** The fee of an app the tenant charges after the Bescheid; the applicant is asked to pay it online. */
   @PostMapping(BASE + "/{reference}/gebuehr")
   String setFee(Authentication authentication, @PathVariable String reference, @RequestParam(defaultValue = "") String betrag,
       Model model, Locale locale, RedirectAttributes redirect) {
     Caseworker who = staff.of(authentication);
-    java.util.regex.Matcher euros = EUROS.matcher(betrag.strip());
+    Matcher euros = EUROS.matcher(betrag.strip());
     long cents = euros.matches()
         ? Long.parseLong(euros.group(1)) * 100 + (euros.group(2) == null ? 0 : Long.parseLong((euros.group(2) + "0").substring(0, 2)))
         : 0;
