@@ -5,6 +5,7 @@ import com.helger.diagnostics.error.level.EErrorLevel;
 import com.helger.diagnostics.error.level.IErrorLevel;
 import com.helger.diver.api.coord.DVRCoordinate;
 import com.helger.phive.api.execute.ValidationExecutionManager;
+import com.helger.phive.api.executor.IValidationExecutor;
 import com.helger.phive.api.executorset.IValidationExecutorSet;
 import com.helger.phive.api.executorset.ValidationExecutorSetRegistry;
 import com.helger.phive.api.result.ValidationResult;
@@ -12,7 +13,6 @@ import com.helger.phive.api.result.ValidationResultList;
 import com.helger.phive.api.validity.IValidityDeterminator;
 import com.helger.phive.en16931.EN16931Validation;
 import com.helger.phive.xml.source.IValidationSourceXML;
-import com.helger.phive.xml.source.ValidationSourceXML;
 import com.helger.phive.xrechnung.XRechnungValidation;
 import de.amtsweg.einvoice.ValidationReport.Finding;
 import de.amtsweg.einvoice.ValidationReport.Scenario;
@@ -24,6 +24,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -77,6 +78,9 @@ public final class InvoiceValidator {
       "CII-SR-452", Severity.ERROR, "CII-SR-453", Severity.ERROR, "CII-SR-454", Severity.ERROR);
 
   private static final ValidationExecutorSetRegistry<IValidationSourceXML> REGISTRY = registry();
+  /** Per rule set, phive's executors with Schematron run on Saxon's tree ({@link SaxonSchematron}). */
+  private static final Map<DVRCoordinate, List<IValidationExecutor<IValidationSourceXML>>> EXECUTORS =
+      new ConcurrentHashMap<>();
 
   private final long maxBytes;
   private final boolean acceptOutdatedXRechnung;
@@ -93,11 +97,6 @@ public final class InvoiceValidator {
   public InvoiceValidator(long maxBytes, boolean acceptOutdatedXRechnung) {
     this.maxBytes = maxBytes;
     this.acceptOutdatedXRechnung = acceptOutdatedXRechnung;
-  }
-
-  /** Loads and compiles all rule sets now instead of on the first invoice. */
-  public static void warmUp() {
-    REGISTRY.getAll();
   }
 
   public long maxBytes() {
@@ -186,9 +185,21 @@ public final class InvoiceValidator {
   private ValidationReport run(IValidationExecutorSet<IValidationSourceXML> rules, Map<String, Severity> levels,
       String format, String syntax, @Nullable String spec, Scenario scenario, InvoiceData data,
       Document document, byte[] xml) {
-    ValidationResultList results = ValidationExecutionManager.executeValidation(
-        IValidityDeterminator.createDefault(), rules, ValidationSourceXML.create("invoice.xml", document),
-        Locale.GERMAN);
+    SaxonSchematron.Source source = new SaxonSchematron.Source("invoice.xml", document);
+    ValidationResultList results = new ValidationResultList(source);
+    new ValidationExecutionManager<>(IValidityDeterminator.<IValidationSourceXML>createDefault(), executors(rules))
+        .executeValidation(source, results, Locale.GERMAN);
+    List<Finding> findings = findings(results, levels);
+    if (scenario != Scenario.EN16931 && scenario != Scenario.XRECHNUNG_2_OUTDATED) {
+      supplementBrDe25b(document.getDocumentElement(), syntax, findings);
+    }
+    findings.sort(Comparator.comparing(Finding::severity));
+    boolean valid = findings.stream().noneMatch(f -> f.severity() == Severity.ERROR);
+    return new ValidationReport(valid, null, format, syntax, spec, scenario, data, List.copyOf(findings), xml);
+  }
+
+  /** phive's results as findings, with the scenario's severity overrides applied. */
+  static List<Finding> findings(ValidationResultList results, Map<String, Severity> levels) {
     List<Finding> findings = new ArrayList<>();
     for (ValidationResult result : results) {
       if (result.isSkipped()) {
@@ -199,12 +210,7 @@ public final class InvoiceValidator {
         findings.add(finding(error, schema, levels));
       }
     }
-    if (scenario != Scenario.EN16931 && scenario != Scenario.XRECHNUNG_2_OUTDATED) {
-      supplementBrDe25b(document.getDocumentElement(), syntax, findings);
-    }
-    findings.sort(Comparator.comparing(Finding::severity));
-    boolean valid = findings.stream().noneMatch(f -> f.severity() == Severity.ERROR);
-    return new ValidationReport(valid, null, format, syntax, spec, scenario, data, List.copyOf(findings), xml);
+    return findings;
   }
 
   /**
@@ -290,7 +296,7 @@ public final class InvoiceValidator {
     };
   }
 
-  private static Map<String, Severity> levels(Scenario scenario, String syntax) {
+  static Map<String, Severity> levels(Scenario scenario, String syntax) {
     return switch (scenario) {
       case XRECHNUNG_3_CIUS -> CIUS_LEVELS;
       case XRECHNUNG_3_CVD -> CVD_LEVELS;
@@ -342,6 +348,16 @@ public final class InvoiceValidator {
   private static ValidationReport rejected(String format, @Nullable String syntax, @Nullable String spec,
       @Nullable Scenario scenario, @Nullable InvoiceData data, byte[] xml, Finding finding) {
     return new ValidationReport(false, null, format, syntax, spec, scenario, data, List.of(finding), xml);
+  }
+
+  /** The rule set a scenario runs for a syntax; null where there is none. */
+  static @Nullable IValidationExecutorSet<IValidationSourceXML> ruleSet(Scenario scenario, String syntax) {
+    DVRCoordinate rules = coordinate(scenario, syntax);
+    return rules == null ? null : REGISTRY.getOfID(rules);
+  }
+
+  static List<IValidationExecutor<IValidationSourceXML>> executors(IValidationExecutorSet<IValidationSourceXML> rules) {
+    return EXECUTORS.computeIfAbsent(rules.getID(), id -> SaxonSchematron.executors(rules.getAllExecutors()));
   }
 
   private static ValidationExecutorSetRegistry<IValidationSourceXML> registry() {
