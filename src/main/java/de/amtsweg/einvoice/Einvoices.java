@@ -16,6 +16,8 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -95,10 +97,12 @@ public class Einvoices {
   private final EinvoiceProperties properties;
   private final SupplierNotices notices;
   private final InvoiceExport exporter;
+  private final TransactionTemplate transaction;
 
   Einvoices(JdbcClient jdbc, TenantManagement tenants, EinvoiceProperties properties,
-      SupplierNotices notices, InvoiceExport exporter) {
+      SupplierNotices notices, InvoiceExport exporter, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
+    this.transaction = new TransactionTemplate(transactions);
     this.notices = notices;
     this.exporter = exporter;
     this.tenants = tenants;
@@ -116,12 +120,17 @@ public class Einvoices {
    * @throws EinvoiceException for input that is no invoice at all (empty, too large, not XML, not
    *     well-formed, a DTD, a PDF without invoice): nothing is stored
    */
-  @Transactional
   public Invoice submit(Submitter submitter, byte[] content) {
+    // Validation (milliseconds to seconds of CPU) runs before the transaction: no database
+    // connection is held while the Schematron runs.
     ValidationReport report = validator.validate(content);
     if (report.unusable() != null) {
       throw EinvoiceException.unusable(report);
     }
+    return transaction.execute(status -> store(submitter, content, report));
+  }
+
+  private Invoice store(Submitter submitter, byte[] content, ValidationReport report) {
     InvoiceData data = report.data();
     String bt10 = report.buyerReference();
     LeitwegId.Parsed parsed = LeitwegId.parse(bt10);

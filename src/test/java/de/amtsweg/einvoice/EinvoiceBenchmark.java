@@ -63,7 +63,7 @@ public final class EinvoiceBenchmark {
     ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
         .setLevel(ch.qos.logback.classic.Level.WARN);
     int passes = Integer.getInteger("bench.passes", 2);
-    Set<String> phases = Set.of(System.getProperty("bench.phases", "bare,validator,service,api").split(","));
+    Set<String> phases = Set.of(System.getProperty("bench.phases", "bare,validator,service,api,interleaved").split(","));
     int threads = Runtime.getRuntime().availableProcessors();
     XRechnungManifest manifest = XRechnungManifest.load();
     List<XRechnungManifest.Entry> entries = manifest.entries();
@@ -131,6 +131,14 @@ public final class EinvoiceBenchmark {
       if (phases.contains("fixed")) {
         fixedCost(contents, entries, validator, service, api);
       }
+      if (phases.contains("interleaved")) {
+        Map<String, IntPredicate> layers = new java.util.LinkedHashMap<>();
+        layers.put("phive (bare library)", bare);
+        layers.put("Amtsweg InvoiceValidator", amtsweg);
+        layers.put("Einvoices.submit (no HTTP)", service);
+        layers.put("API POST /api/v1/einvoices", api);
+        interleaved(passes, entries, layers);
+      }
       overhead("Amtsweg validator", bare1, amtsweg1, bareN, amtswegN, threads);
       overhead("Einvoices.submit", bare1, service1, bareN, serviceN, threads);
       overhead("API", bare1, api1, bareN, apiN, threads);
@@ -161,6 +169,32 @@ public final class EinvoiceBenchmark {
       }
       System.out.printf(Locale.ROOT, "  fixed cost, %s (%s, %d bytes): %.2f ms%n", layer.getKey(),
           entries.get(n).file(), contents.get(n).length, (System.nanoTime() - start) / 1e6 / 300);
+    }
+  }
+
+  /**
+   * One thread; the layers take turns on every file (each file starts with another layer), so load
+   * that comes and goes on a shared machine hits all layers alike and the ratios hold.
+   */
+  private static void interleaved(int passes, List<XRechnungManifest.Entry> entries, Map<String, IntPredicate> layers) {
+    List<String> names = List.copyOf(layers.keySet());
+    long[] nanos = new long[names.size()];
+    int[] agree = new int[names.size()];
+    for (int pass = 0; pass < passes; pass++) {
+      for (int i = 0; i < entries.size(); i++) {
+        for (int k = 0; k < names.size(); k++) {
+          int layer = (i + k) % names.size();
+          long start = System.nanoTime();
+          boolean valid = layers.get(names.get(layer)).test(i);
+          nanos[layer] += System.nanoTime() - start;
+          agree[layer] += valid == entries.get(i).valid() ? 1 : 0;
+        }
+      }
+    }
+    int total = entries.size() * passes;
+    for (int k = 0; k < names.size(); k++) {
+      System.out.printf(Locale.ROOT, "interleaved, 1 thread: %-28s %6.1f invoices/s, agreement %d/%d, overhead over the bare library %+.0f %%%n",
+          names.get(k), total / (nanos[k] / 1e9), agree[k], total, 100.0 * ((double) nanos[k] / nanos[0] - 1));
     }
   }
 
