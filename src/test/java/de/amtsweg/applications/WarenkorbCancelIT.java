@@ -55,15 +55,11 @@ class WarenkorbCancelIT extends AmtswegIT {
 
   @Test
   void changingTheCartAfterCheckoutCancelsTheOldPaymentsAndOnlyTheNewOnesCanBePaid() {
-    UUID account = citizen();
-    Browser citizen = AntragForms.loggedIn(browser(), email(account), PASSWORD);
-    CartDrafts cart = new CartDrafts(drafts, store, tenants);
-    Draft erfurt = cart.complete(account, ERFURT, "meldebescheinigung", CartDrafts::simpleCertificate);
-    Draft gotha = cart.complete(account, GOTHA, "meldebescheinigung", CartDrafts::simpleCertificate);
-    cart.toCart(citizen, erfurt);
-    cart.toCart(citizen, gotha);
-    HttpResponse<String> checkout = citizen.submit("/warenkorb/bezahlen", Browser.csrf(Browser.page(citizen.get("/warenkorb"))),
-        Map.of());
+    CheckedOut two = checkedOutInErfurtAndGotha();
+    Browser citizen = two.citizen();
+    Draft erfurt = two.erfurt();
+    Draft gotha = two.gotha();
+    HttpResponse<String> checkout = two.checkout();
     String oldErfurt = URI.create(checkout.headers().firstValue("Location").orElseThrow()).getPath();
     assertThat(oldErfurt).startsWith("/bezahlung/test/");
     List<Payment> old = List.of(only(erfurt), only(gotha));
@@ -127,22 +123,17 @@ class WarenkorbCancelIT extends AmtswegIT {
 
   @Test
   void aNewCheckoutCancelsTheOlderOpenPaymentItReplacesAndSaysSo() {
-    UUID account = citizen();
-    Browser citizen = AntragForms.loggedIn(browser(), email(account), PASSWORD);
-    CartDrafts cart = new CartDrafts(drafts, store, tenants);
-    Draft erfurt = cart.complete(account, ERFURT, "meldebescheinigung", CartDrafts::simpleCertificate);
-    Draft gotha = cart.complete(account, GOTHA, "meldebescheinigung", CartDrafts::simpleCertificate);
-    cart.toCart(citizen, erfurt);
-    cart.toCart(citizen, gotha);
-    HttpResponse<String> checkout = citizen.submit("/warenkorb/bezahlen", Browser.csrf(Browser.page(citizen.get("/warenkorb"))),
-        Map.of());
+    CheckedOut two = checkedOutInErfurtAndGotha();
+    Browser citizen = two.citizen();
+    Draft erfurt = two.erfurt();
+    Draft gotha = two.gotha();
+    HttpResponse<String> checkout = two.checkout();
     Payment openGotha = only(gotha);
 
     // Erfurt's payment fails; the next checkout starts a new attempt, with new payments for both.
     PaymentFlowIT.payAtTestService(browser(), URI.create(checkout.headers().firstValue("Location").orElseThrow()).getPath(),
         "fehlschlag");
-    HttpResponse<String> again = citizen.submit("/warenkorb/bezahlen", Browser.csrf(Browser.page(citizen.get("/warenkorb"))),
-        Map.of());
+    HttpResponse<String> again = checkout(citizen);
     assertThat(again.headers().firstValue("Location").orElseThrow()).as("first the notice, then the payment")
         .endsWith("/warenkorb");
     Document replaced = Browser.page(citizen.follow(again));
@@ -177,7 +168,7 @@ class WarenkorbCancelIT extends AmtswegIT {
     Draft first = cart.complete(account, ERFURT, "meldebescheinigung", CartDrafts::simpleCertificate);
     Draft second = cart.complete(account, ERFURT, "meldebescheinigung", CartDrafts::simpleCertificate);
     cart.toCart(citizen, first);
-    citizen.submit("/warenkorb/bezahlen", Browser.csrf(Browser.page(citizen.get("/warenkorb"))), Map.of());
+    checkout(citizen);
     Payment cancelled = only(first);
 
     // Adding a second Antrag after the checkout cancels the first payment; the new one covers both.
@@ -185,8 +176,7 @@ class WarenkorbCancelIT extends AmtswegIT {
     assertThat(Browser.page(citizen.get("/warenkorb")).select("#voided").text())
         .startsWith("Ihre vorherige Zahlung wurde storniert");
     assertThat(payments.find(cancelled.id()).orElseThrow().status()).isEqualTo(PaymentStatus.CANCELLED);
-    HttpResponse<String> checkout = citizen.submit("/warenkorb/bezahlen", Browser.csrf(Browser.page(citizen.get("/warenkorb"))),
-        Map.of());
+    HttpResponse<String> checkout = checkout(citizen);
     String payBoth = URI.create(checkout.headers().firstValue("Location").orElseThrow()).getPath();
 
     // The payment service took the money for the cancelled payment anyway and says so.
@@ -242,6 +232,24 @@ class WarenkorbCancelIT extends AmtswegIT {
     Document old = Browser.page(browser().get(before.payUrl().getPath()));
     assertThat(old.select("#voided a").text()).isEqualTo("Zurück zum Antrag");
     assertThat(old.select("#choices")).isEmpty();
+  }
+
+  /** A citizen of their own with a Meldebescheinigung for Erfurt and one for Gotha, checked out once. */
+  private record CheckedOut(Browser citizen, Draft erfurt, Draft gotha, HttpResponse<String> checkout) {}
+
+  private CheckedOut checkedOutInErfurtAndGotha() {
+    UUID account = citizen();
+    Browser citizen = AntragForms.loggedIn(browser(), email(account), PASSWORD);
+    CartDrafts cart = new CartDrafts(drafts, store, tenants);
+    Draft erfurt = cart.complete(account, ERFURT, "meldebescheinigung", CartDrafts::simpleCertificate);
+    Draft gotha = cart.complete(account, GOTHA, "meldebescheinigung", CartDrafts::simpleCertificate);
+    cart.toCart(citizen, erfurt);
+    cart.toCart(citizen, gotha);
+    return new CheckedOut(citizen, erfurt, gotha, checkout(citizen));
+  }
+
+  private static HttpResponse<String> checkout(Browser citizen) {
+    return citizen.submit("/warenkorb/bezahlen", Browser.csrf(Browser.page(citizen.get("/warenkorb"))), Map.of());
   }
 
   private String notifyPaid(Payment payment) {
