@@ -206,7 +206,7 @@ public class Payments {
         return Reconciled.UNCHANGED;
       }
       try {
-        refund(stored, payment.refundableCents(), LATE_REFUND_REASON, Source.AMTSWEG, null);
+        refund(id, payment.refundableCents(), LATE_REFUND_REASON, Source.AMTSWEG, null);
         return Reconciled.CHANGED;
       } catch (PaymentException.ProviderUnavailable e) {
         return Reconciled.UNREACHABLE;
@@ -323,16 +323,20 @@ public class Payments {
     if (amountCents <= 0) {
       throw new PaymentException.RefundInvalid("amount");
     }
-    tx.executeWithoutResult(s -> refund(lock(id).filter(p -> p.payment().tenantArs().equals(tenantArs))
-        .orElseThrow(PaymentException.NotFound::new), amountCents, reason.strip(), Source.REFUND, staffUser));
+    tx.executeWithoutResult(s -> {
+      lock(id).filter(p -> p.payment().tenantArs().equals(tenantArs)).orElseThrow(PaymentException.NotFound::new);
+      refund(id, amountCents, reason.strip(), Source.REFUND, staffUser);
+    });
     return find(id).orElseThrow();
   }
 
-  /** Refunds under the row lock the caller holds (the provider is called while it is held). */
-  private void refund(Stored locked, long amountCents, String reason, Source source, @Nullable String actor) {
-    Stored stored = lock(locked.payment().id()).orElseThrow(PaymentException.NotFound::new);
+  /**
+   * Refunds in the caller's transaction, under the payment's row lock (the provider is called while
+   * it is held, so the same money is never refunded twice).
+   */
+  private void refund(UUID id, long amountCents, String reason, Source source, @Nullable String actor) {
+    Stored stored = lock(id).orElseThrow(PaymentException.NotFound::new);
     Payment payment = stored.payment();
-    UUID id = payment.id();
     if (!payment.status().canBecome(PaymentStatus.PARTIALLY_REFUNDED) && !payment.status().canBecome(PaymentStatus.REFUNDED)) {
       throw new PaymentException.RefundInvalid("status");
     }

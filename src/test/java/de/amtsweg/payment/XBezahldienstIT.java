@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import de.amtsweg.payment.xbezahldienste.XBezahldienstProvider;
 import de.amtsweg.support.AmtswegIT;
+import de.amtsweg.support.Browser;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -270,6 +271,10 @@ class XBezahldienstIT extends AmtswegIT {
     assertThat(jdbc.sql("select last_error from payment where id = ?").param(payment.id()).query(String.class).single())
         .contains("HTTP 500");
     OffsetDateTime now = OffsetDateTime.now();
+    Browser staff = browser();
+    staff.signIn("sachbearbeitung-ohrdruf", DEMO_PASSWORD);
+    assertThat(Browser.page(staff.get("/verwaltung/zahlungen/" + payment.id())).select("#status").text())
+        .startsWith("offen – Storno angefordert");
     assertThat(reconciliation.run(now)).as("young, but due for its cancel").containsKey(Payments.Reconciled.UNREACHABLE);
     assertThat(payments.find(payment.id()).orElseThrow().status()).isEqualTo(PaymentStatus.PENDING);
 
