@@ -41,10 +41,9 @@ class WarenkorbBrowserIT extends AmtswegIT {
 
   @Test
   void cartWithTwoAuthoritiesIsPaidOnceWithTheTestPaymentService() {
-    UUID account = jdbc.sql("select id from account where email = ?").param(CITIZEN).query(UUID.class).single();
-    CartDrafts cart = new CartDrafts(drafts, store, tenants);
-    Draft erfurt = cart.complete(account, ERFURT, "meldebescheinigung", CartDrafts::simpleCertificate);
-    Draft gotha = cart.complete(account, GOTHA, "meldebescheinigung", CartDrafts::simpleCertificate);
+    List<Draft> two = erfurtAndGotha();
+    Draft erfurt = two.get(0);
+    Draft gotha = two.get(1);
 
     try (AxeBrowser browser = AxeBrowser.start(URI.create("http://localhost:" + port))) {
       browser.logInCitizen(CITIZEN, DEMO_PASSWORD);
@@ -123,10 +122,9 @@ class WarenkorbBrowserIT extends AmtswegIT {
 
   @Test
   void changingTheCartAfterCheckoutCancelsTheOldPaymentWhosePageThenRefusesIt() {
-    UUID account = jdbc.sql("select id from account where email = ?").param(CITIZEN).query(UUID.class).single();
-    CartDrafts cart = new CartDrafts(drafts, store, tenants);
-    Draft erfurt = cart.complete(account, ERFURT, "meldebescheinigung", CartDrafts::simpleCertificate);
-    Draft gotha = cart.complete(account, GOTHA, "meldebescheinigung", CartDrafts::simpleCertificate);
+    List<Draft> two = erfurtAndGotha();
+    Draft erfurt = two.get(0);
+    Draft gotha = two.get(1);
 
     try (AxeBrowser browser = AxeBrowser.start(URI.create("http://localhost:" + port))) {
       browser.logInCitizen(CITIZEN, DEMO_PASSWORD);
@@ -168,6 +166,14 @@ class WarenkorbBrowserIT extends AmtswegIT {
       assertThat(payments.ofAntrag(drafts.get(draft.id()).submittedReference())).extracting(Payment::status)
           .containsExactly(PaymentStatus.CANCELLED, PaymentStatus.PAID);
     }
+  }
+
+  /** A complete Meldebescheinigung for Erfurt (5,00 €) and one for Gotha (8,00 €) of the test's citizen. */
+  private List<Draft> erfurtAndGotha() {
+    UUID account = jdbc.sql("select id from account where email = ?").param(CITIZEN).query(UUID.class).single();
+    CartDrafts cart = new CartDrafts(drafts, store, tenants);
+    return List.of(cart.complete(account, ERFURT, "meldebescheinigung", CartDrafts::simpleCertificate),
+        cart.complete(account, GOTHA, "meldebescheinigung", CartDrafts::simpleCertificate));
   }
 
   private static void toCart(AxeBrowser browser, Draft draft) {
