@@ -5,6 +5,7 @@ import de.amtsweg.appstore.AppStore;
 import de.amtsweg.appstore.PaymentPolicy;
 import de.amtsweg.appstore.PaymentTerms;
 import de.amtsweg.payment.Payment;
+import de.amtsweg.payment.PaymentException;
 import de.amtsweg.payment.PaymentItem;
 import de.amtsweg.payment.PaymentRequest;
 import de.amtsweg.payment.PaymentStatus;
@@ -31,7 +32,13 @@ import org.springframework.stereotype.Service;
  * changes onto the timeline, and submits an Antrag that waited for its fee once it is paid. A
  * payment is asked for with an idempotency key per Antrag and attempt, so a reload, the back button
  * or a double click finds the same payment; only a payment that ended unpaid (failed, cancelled,
- * expired) starts a new attempt.
+ * expired) or no longer fits (the amount changed) starts a new attempt.
+ *
+ * <p>Never two open payments for one Antrag: before a new payment is asked for, the Antrag's older
+ * open payments are cancelled ({@link Payments#cancel}). If a payment service cannot confirm the
+ * cancel, no new payment is asked for ({@code payment-provider-unavailable}, try again); if it says
+ * the older payment was paid already, that one counts. Money that arrives for a cancelled payment
+ * is refunded by {@code payment} and submits nothing.
  */
 @Service
 public class AntragPayments {
@@ -78,7 +85,7 @@ public class AntragPayments {
 
     /** Where to pay, while the payment is open. */
     public @Nullable URI payUrl() {
-      return payment != null && payment.status().open() ? payment.payUrl() : null;
+      return payment != null && payment.payable() ? payment.payUrl() : null;
     }
   }
 
@@ -90,46 +97,131 @@ public class AntragPayments {
     List<Payment> all = payments.ofAntrag(antrag.reference()).stream()
         .filter(p -> p.tenantArs().equals(antrag.tenantArs()))
         .toList();
-    Payment chosen = all.stream().filter(p -> p.status().paid()).findFirst()
-        .orElse(all.isEmpty() ? null : all.getLast());
+    // Money that came after a cancel is refunded: it never pays for the Antrag.
+    List<Payment> counting = all.stream().filter(p -> !p.paidAfterCancel()).toList();
+    Payment chosen = counting.stream().filter(p -> p.status().paid()).findFirst()
+        .orElse(counting.isEmpty() ? null : counting.getLast());
     return Optional.of(new Due(antrag.amountDueCents(), chosen));
   }
 
   /**
-   * Asks for the payment of one Antrag, or returns the one that is open or paid already.
+   * Asks for the payment of one Antrag, or returns the one that is open (for the Antrag's current
+   * amount) or paid already. An open payment for another amount (the authority changed the fee)
+   * is cancelled and replaced.
    *
    * @throws NothingDueException when nothing is to be paid for the Antrag
+   * @throws de.amtsweg.payment.PaymentException.ProviderUnavailable when the payment service does
+   *     not answer, or an older payment could not be cancelled yet
    */
   public Payment pay(Antrag antrag, URI returnUrl, URI cancelUrl) {
     Due due = due(antrag).orElseThrow(NothingDueException::new);
-    if (due.payment() != null && (due.paid() || due.payment().status().open())) {
-      return due.payment();
+    Payment current = due.payment();
+    if (current != null && (due.paid() || current.payable() && charges(current, antrag))) {
+      return current;
     }
     Payment payment = null;
     for (int tries = 0; tries < 3; tries++) {
       int attempt = attempt(antrag.id());
       UUID key = UUID.nameUUIDFromBytes(("antrag:" + antrag.id() + ":" + attempt).getBytes(StandardCharsets.UTF_8));
-      payment = request(antrag.tenantArs(), key, List.of(antrag), antrag.accountId(), antrag.reference(), returnUrl, cancelUrl);
-      if (payment.status().open() || payment.status().paid()) {
+      try {
+        payment = request(antrag.tenantArs(), key, List.of(antrag), antrag.accountId(), antrag.reference(), returnUrl,
+            cancelUrl, SUPERSEDED_BY_PAYMENT).payment();
+      } catch (PaymentException.KeyReused e) {
+        // This attempt's payment was for another amount: a new attempt.
+        nextAttempt(antrag.id(), attempt);
+        continue;
+      } catch (PaidMeanwhile e) {
+        return due(antraege.get(antrag.id())).map(Due::payment).orElseThrow(NothingDueException::new);
+      }
+      if (payment.payable() || payment.status().paid()) {
         return payment;
       }
       nextAttempt(antrag.id(), attempt);
     }
+    if (payment == null) {
+      throw new PaymentException.ProviderUnavailable();
+    }
     return payment;
   }
 
+  /** Whether the payment charges the Antrag's current amount. */
+  private static boolean charges(Payment payment, Antrag antrag) {
+    return payment.items().stream().filter(i -> i.antragReference().equals(antrag.reference()))
+        .allMatch(i -> antrag.amountDueCents() != null && i.amountCents() == antrag.amountDueCents());
+  }
+
+  /** Why an older payment was cancelled (its history; no personal data). */
+  static final String SUPERSEDED_BY_PAYMENT = "Durch eine neue Zahlung für denselben Antrag ersetzt";
+  static final String SUPERSEDED_BY_CART = "Warenkorb nach dem Bezahlen geändert";
+
+  /**
+   * A payment asked for, and how many older open payments of its Anträge were cancelled for it.
+   */
+  record Requested(Payment payment, int cancelled) {}
+
   /**
    * Asks one authority for the payment of several of its Anträge at once (a Warenkorb checkout):
-   * one payment, one Kassenzeichen, one item per Antrag with the tenant's booking data.
+   * one payment, one Kassenzeichen, one item per Antrag with the tenant's booking data. A payment
+   * that does not exist yet is asked for only after the older open payments of these Anträge are
+   * cancelled.
+   *
+   * @throws PaidMeanwhile when cancelling showed that an older payment of one of them was paid
+   *     (the Antrag is submitted by now; the caller looks again)
    */
-  Payment request(String tenantArs, UUID idempotencyKey, List<Antrag> antraege, @Nullable UUID accountId,
-      String payerReference, URI returnUrl, URI cancelUrl) {
+  Requested request(String tenantArs, UUID idempotencyKey, List<Antrag> antraege, @Nullable UUID accountId,
+      String payerReference, URI returnUrl, URI cancelUrl, String reason) {
     List<PaymentItem> items = antraege.stream().map(this::item).toList();
+    UUID keep = payments.byIdempotencyKey(idempotencyKey).filter(p -> !p.cancelRequested()).map(Payment::id).orElse(null);
+    int cancelled = cancelOpen(antraege.stream().map(Antrag::reference).toList(), keep, reason);
     Payment payment = payments.request(new PaymentRequest(tenantArs, idempotencyKey, items, accountId, payerReference,
         returnUrl, cancelUrl));
     log.info("Payment {} ({}) for {} Antrag/Anträge at tenant {} is {}", payment.id(), payment.kassenzeichen(),
         items.size(), tenantArs, payment.status());
-    return payment;
+    return new Requested(payment, cancelled);
+  }
+
+  /**
+   * Cancels the open payments that have an item for one of these Anträge, except {@code keep}.
+   *
+   * @return how many were cancelled
+   * @throws PaidMeanwhile when one of them turned out to be paid
+   * @throws PaymentException.ProviderUnavailable when one could not be cancelled yet (it is marked;
+   *     the reconciliation cancels it later)
+   */
+  int cancelOpen(List<String> references, @Nullable UUID keep, String reason) {
+    int cancelled = 0;
+    boolean paid = false;
+    boolean pending = false;
+    java.util.Set<UUID> seen = new java.util.HashSet<>();
+    for (String reference : references) {
+      for (Payment open : payments.ofAntrag(reference)) {
+        if (!open.status().open() || open.id().equals(keep) || !seen.add(open.id())) {
+          continue;
+        }
+        Payment result = payments.cancel(open.id(), reason);
+        if (result.status() == PaymentStatus.CANCELLED) {
+          cancelled++;
+        } else if (result.status().paid()) {
+          paid = true;
+        } else if (result.status().open()) {
+          pending = true;
+        }
+      }
+    }
+    if (paid) {
+      throw new PaidMeanwhile();
+    }
+    if (pending) {
+      throw new PaymentException.ProviderUnavailable();
+    }
+    return cancelled;
+  }
+
+  /** Cancelling an older payment showed that it had been paid: look again at what is due. */
+  static class PaidMeanwhile extends RuntimeException {
+    PaidMeanwhile() {
+      super("an older payment was paid meanwhile");
+    }
   }
 
   private PaymentItem item(Antrag antrag) {
@@ -181,13 +273,18 @@ public class AntragPayments {
   void on(PaymentStatusChanged changed) {
     Payment payment = payments.find(changed.paymentId()).orElse(null);
     String note = payment == null ? null : payment.kassenzeichen();
+    boolean byAmtsweg = payment != null && payment.cancelRequested();
+    // Money for a payment Amtsweg had cancelled: booked and refunded by payment, never a submission.
+    boolean late = changed.from() == PaymentStatus.CANCELLED && changed.to() == PaymentStatus.PAID;
+    String type = late ? "PAYMENT_PAID_AFTER_CANCEL"
+        : changed.to() == PaymentStatus.CANCELLED && byAmtsweg ? "PAYMENT_VOIDED" : "PAYMENT_" + changed.to().name();
     for (String reference : changed.antragReferences()) {
       Antrag antrag = antraege.find(reference).filter(a -> a.tenantArs().equals(changed.tenantArs())).orElse(null);
       if (antrag == null) {
         continue;
       }
-      antraege.addEvent(antrag.id(), "PAYMENT_" + changed.to().name(), note);
-      if (changed.to() == PaymentStatus.PAID && antrag.waitingForPayment()) {
+      antraege.addEvent(antrag.id(), type, note);
+      if (changed.to() == PaymentStatus.PAID && !late && antrag.waitingForPayment()) {
         antraege.submitPaid(antrag.id(), note == null ? "" : note);
       }
     }

@@ -36,6 +36,10 @@ import org.springframework.transaction.annotation.Transactional;
  * their session. The idempotency key of a payment is derived from the cart, its checkout attempt,
  * the authority and the items, so a reload, the back button or a double click never asks twice; a
  * new attempt starts only after a payment ended unpaid.
+ *
+ * <p>A payment is never left payable when it no longer fits the cart: changing the cart after a
+ * checkout cancels the checkout's open payments, and a new checkout cancels every older open
+ * payment of its Anträge before it asks for new ones ({@link AntragPayments#request}).
  */
 @Service
 public class Warenkorb {
@@ -77,22 +81,60 @@ public class Warenkorb {
     }
   }
 
-  /** Puts a complete draft into the owner's cart (again: no change). */
-  @Transactional
-  public void add(UUID owner, boolean account, UUID draftId) {
+  /**
+   * Puts a complete draft into the owner's cart (again: no change). After a checkout, this changes
+   * what is to be paid: the checkout's open payments are cancelled.
+   *
+   * @return how many open payments were cancelled
+   * @throws de.amtsweg.payment.PaymentException.ProviderUnavailable when a payment could not be
+   *     cancelled yet (the draft is in the cart; the payment is marked and no longer payable)
+   */
+  public int add(UUID owner, boolean account, UUID draftId) {
     jdbc.sql("insert into warenkorb (owner, account) values (?, ?) on conflict (owner) do update set updated_at = now()")
         .params(owner, account).update();
-    jdbc.sql("insert into warenkorb_item (owner, draft_id) values (?, ?) on conflict do nothing").params(owner, draftId).update();
+    int added = jdbc.sql("insert into warenkorb_item (owner, draft_id) values (?, ?) on conflict do nothing")
+        .params(owner, draftId).update();
+    return added == 0 ? 0 : cancelCheckout(owner);
   }
 
-  /** Takes a draft out of the cart; an Antrag already waiting for its payment stays (it is paid from its own page). */
-  @Transactional
-  public void remove(UUID owner, UUID draftId) {
-    jdbc.sql("""
-            delete from warenkorb_item i using antrag_draft d
-            where i.owner = ? and i.draft_id = ? and d.id = i.draft_id and d.submitted_reference is null
-            """)
-        .params(owner, draftId).update();
+  /**
+   * Takes a draft out of the cart. An Antrag already waiting for its payment stays waiting (it is
+   * paid from its own page); the checkout's open payments are cancelled, as they no longer fit.
+   *
+   * @return whether it was an Antrag waiting for its payment, and how many open payments were cancelled
+   * @throws de.amtsweg.payment.PaymentException.ProviderUnavailable when a payment could not be
+   *     cancelled yet (the draft is out of the cart; the payment is marked and no longer payable)
+   */
+  public Removed remove(UUID owner, UUID draftId) {
+    boolean waiting = drafts.find(draftId).map(Draft::submitted).orElse(false);
+    int removed = jdbc.sql("delete from warenkorb_item where owner = ? and draft_id = ?").params(owner, draftId).update();
+    return new Removed(waiting, removed == 0 ? 0 : cancelCheckout(owner));
+  }
+
+  /** What taking a draft out of the cart did. */
+  public record Removed(boolean waiting, int cancelled) {}
+
+  /** Cancels the open payments of the current checkout attempt (the cart changed after it). */
+  private int cancelCheckout(UUID owner) {
+    List<UUID> open = progress(owner).stream().map(Step::payment).filter(p -> p.status().open()).map(Payment::id).toList();
+    int cancelled = 0;
+    boolean pending = false;
+    for (UUID id : open) {
+      Payment result = payments.cancel(id, AntragPayments.SUPERSEDED_BY_CART);
+      if (result.status() == de.amtsweg.payment.PaymentStatus.CANCELLED) {
+        cancelled++;
+      } else if (result.status().open()) {
+        pending = true;
+      }
+    }
+    if (cancelled > 0 || pending) {
+      log.info("Warenkorb changed after checkout: {} payment(s) cancelled, {}", cancelled,
+          pending ? "some not yet confirmed by the payment service" : "all confirmed");
+    }
+    if (pending) {
+      throw new de.amtsweg.payment.PaymentException.ProviderUnavailable();
+    }
+    return cancelled;
   }
 
   /**
@@ -189,8 +231,9 @@ public class Warenkorb {
    *     visitors without an account, who open their receipts with them)
    * @param invalid drafts that could not be submitted because their answers no longer pass
    * @param next the first payment still to be paid, if any
+   * @param cancelled how many older open payments of the items were cancelled for the new ones
    */
-  public record Checkout(Map<String, String> receiptTokens, List<UUID> invalid, @Nullable Step next) {}
+  public record Checkout(Map<String, String> receiptTokens, List<UUID> invalid, @Nullable Step next, int cancelled) {}
 
   /**
    * Checks out: submits every item (idempotent per draft), then asks each authority for one payment
@@ -202,49 +245,72 @@ public class Warenkorb {
     jdbc.sql("insert into warenkorb (owner, account) values (?, false) on conflict (owner) do nothing").param(owner).update();
     Map<String, String> tokens = new LinkedHashMap<>();
     List<UUID> invalid = new ArrayList<>();
-    List<Antrag> due = new ArrayList<>();
-    for (Item item : items(owner, locale)) {
-      Antrag antrag = item.antrag();
-      if (antrag == null) {
-        try {
-          AntragManagement.Submitted submitted = antraege.submit(submission(item.draft(), locale));
-          antrag = submitted.antrag();
-          if (submitted.receiptToken() != null) {
-            tokens.put(antrag.reference(), submitted.receiptToken());
+    int cancelled = 0;
+    for (int round = 0; ; round++) {
+      List<Antrag> due = new ArrayList<>();
+      for (Item item : items(owner, locale)) {
+        Antrag antrag = item.antrag();
+        if (antrag == null) {
+          try {
+            AntragManagement.Submitted submitted = antraege.submit(submission(item.draft(), locale));
+            antrag = submitted.antrag();
+            if (submitted.receiptToken() != null) {
+              tokens.put(antrag.reference(), submitted.receiptToken());
+            }
+          } catch (AntragManagement.AntragInvalidException | de.amtsweg.appstore.AppStoreException e) {
+            if (!invalid.contains(item.draft().id())) {
+              invalid.add(item.draft().id());
+            }
+            continue;
           }
-        } catch (AntragManagement.AntragInvalidException | de.amtsweg.appstore.AppStoreException e) {
-          invalid.add(item.draft().id());
-          continue;
+        }
+        if (antrag.amountDueCents() != null && antrag.amountDueCents() > 0
+            && antragPayments.due(antrag).map(d -> !d.paid()).orElse(false)) {
+          due.add(antrag);
         }
       }
-      if (antrag.amountDueCents() != null && antrag.amountDueCents() > 0
-          && antragPayments.due(antrag).map(d -> !d.paid()).orElse(false)) {
-        due.add(antrag);
+      try {
+        cancelled += requestPayments(owner, due, returnUrl);
+        break;
+      } catch (AntragPayments.PaidMeanwhile e) {
+        // An older payment turned out to be paid when it was cancelled: its Antrag is submitted now.
+        if (round == 2) {
+          throw new de.amtsweg.payment.PaymentException.ProviderUnavailable();
+        }
       }
     }
+    Step next = progress(owner).stream().filter(s -> s.payment().payable()).findFirst().orElse(null);
+    return new Checkout(tokens, invalid, next, cancelled);
+  }
+
+  /** Asks each authority for the payment of its due items; returns how many older payments were cancelled for them. */
+  private int requestPayments(UUID owner, List<Antrag> due, URI returnUrl) {
     Map<String, List<Antrag>> byTenant = due.stream()
         .collect(Collectors.groupingBy(Antrag::tenantArs, LinkedHashMap::new, Collectors.toList()));
-    if (!byTenant.isEmpty()) {
-      int attempt = currentAttempt(owner, byTenant);
-      int position = 0;
-      for (var group : byTenant.entrySet()) {
-        String composition = group.getValue().stream().map(a -> a.reference() + "=" + a.amountDueCents())
-            .sorted().collect(Collectors.joining(","));
-        UUID key = UUID.nameUUIDFromBytes(("warenkorb:" + owner + ":" + attempt + ":" + group.getKey() + ":" + composition)
-            .getBytes(StandardCharsets.UTF_8));
-        UUID account = group.getValue().getFirst().accountId();
-        Payment payment = antragPayments.request(group.getKey(), key, group.getValue(), account,
-            "WK-" + owner.toString().substring(0, 8).toUpperCase(Locale.ROOT), returnUrl, returnUrl);
-        jdbc.sql("""
-                insert into warenkorb_payment (owner, attempt, position, tenant_ars, payment_id) values (?, ?, ?, ?, ?)
-                on conflict (owner, attempt, tenant_ars) do update set payment_id = excluded.payment_id
-                """)
-            .params(owner, attempt, position++, group.getKey(), payment.id()).update();
-      }
-      log.info("Warenkorb checkout attempt {}: {} payment(s)", attempt, byTenant.size());
+    if (byTenant.isEmpty()) {
+      return 0;
     }
-    Step next = progress(owner).stream().filter(s -> s.payment().status().open()).findFirst().orElse(null);
-    return new Checkout(tokens, invalid, next);
+    int cancelled = 0;
+    int attempt = currentAttempt(owner, byTenant);
+    int position = 0;
+    for (var group : byTenant.entrySet()) {
+      String composition = group.getValue().stream().map(a -> a.reference() + "=" + a.amountDueCents())
+          .sorted().collect(Collectors.joining(","));
+      UUID key = UUID.nameUUIDFromBytes(("warenkorb:" + owner + ":" + attempt + ":" + group.getKey() + ":" + composition)
+          .getBytes(StandardCharsets.UTF_8));
+      UUID account = group.getValue().getFirst().accountId();
+      AntragPayments.Requested requested = antragPayments.request(group.getKey(), key, group.getValue(), account,
+          "WK-" + owner.toString().substring(0, 8).toUpperCase(Locale.ROOT), returnUrl, returnUrl,
+          AntragPayments.SUPERSEDED_BY_PAYMENT);
+      cancelled += requested.cancelled();
+      jdbc.sql("""
+              insert into warenkorb_payment (owner, attempt, position, tenant_ars, payment_id) values (?, ?, ?, ?, ?)
+              on conflict (owner, attempt, tenant_ars) do update set payment_id = excluded.payment_id
+              """)
+          .params(owner, attempt, position++, group.getKey(), requested.payment().id()).update();
+    }
+    log.info("Warenkorb checkout attempt {}: {} payment(s), {} older one(s) cancelled", attempt, byTenant.size(), cancelled);
+    return cancelled;
   }
 
   /**
@@ -255,8 +321,9 @@ public class Warenkorb {
   private int currentAttempt(UUID owner, Map<String, List<Antrag>> byTenant) {
     Integer current = attempt(owner);
     int attempt = current == null ? 0 : current;
+    // Ended unpaid: failed, cancelled (by the payer or by Amtsweg after a cart change), expired.
     boolean ended = progress(owner).stream()
-        .anyMatch(s -> !s.payment().status().open() && !s.payment().status().paid()
+        .anyMatch(s -> !s.payment().payable() && !s.payment().status().paid()
             && byTenant.containsKey(s.payment().tenantArs()));
     if (ended) {
       jdbc.sql("update warenkorb set attempt = ?, updated_at = now() where owner = ? and attempt = ?")

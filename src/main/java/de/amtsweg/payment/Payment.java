@@ -19,13 +19,26 @@ import org.jspecify.annotations.Nullable;
  * @param payUrl where the payer pays, while the payment is open and the provider knows it
  * @param items its lines, with the booking data filled in
  * @param provider id of the provider that handles it ({@code test}, {@code xbezahldienste})
+ * @param cancelRequested Amtsweg cancelled it ({@link Payments#cancel}): while it is still open the
+ *     service has not confirmed the cancel yet, it has no {@code payUrl} and the reconciliation
+ *     tries again; once paid, the money came after the cancel and is refunded in full
  */
 public record Payment(UUID id, String tenantArs, String kassenzeichen, PaymentStatus status, long amountCents,
     long refundedCents, String currency, @Nullable URI payUrl, List<PaymentItem> items, String provider,
-    OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+    OffsetDateTime createdAt, OffsetDateTime updatedAt, boolean cancelRequested) {
 
   public Payment {
     items = List.copyOf(items);
+  }
+
+  /** Whether the payer may pay it now: open, and not being cancelled by Amtsweg. */
+  public boolean payable() {
+    return status.open() && !cancelRequested;
+  }
+
+  /** Whether money arrived for it after Amtsweg had cancelled it (it is, or will be, refunded in full). */
+  public boolean paidAfterCancel() {
+    return cancelRequested && status.paid();
   }
 
   /** What may still be refunded. */

@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * A payment service (SPI), modelled on XBezahldienste: create a payment transaction and send the
- * payer there, ask for its status, refund, and verify the service's asynchronous notifications.
+ * payer there, ask for its status, cancel it while it is open, refund, and verify the service's asynchronous notifications.
  * Implementations are Spring beans in their own sub-packages; the tenant's {@link PaymentConfig}
  * says which one it uses. Calls that do not reach the service, time out or get a server error
  * throw {@link Unavailable}: the payment then stays as it is and is tried again.
@@ -28,6 +28,18 @@ public interface PaymentProvider {
 
   /** The service's view of a transaction. */
   ProviderStatus status(PaymentConfig config, String transactionId);
+
+  /**
+   * Cancels an open transaction, so that it can no longer be paid. Must be idempotent: cancelling a
+   * cancelled transaction answers {@link ProviderStatus#CANCELED} again.
+   *
+   * @return the transaction's status after the call: {@link ProviderStatus#CANCELED} when it is
+   *     cancelled; {@link ProviderStatus#PAYED} when it had been paid already (Amtsweg then books
+   *     it instead of believing the cancel); {@link ProviderStatus#FAILED} when it had failed;
+   *     {@link ProviderStatus#INITIAL} when the service refused to cancel it (Amtsweg tries again)
+   * @throws Unavailable when the service does not answer, times out or answers with an error
+   */
+  ProviderStatus cancel(PaymentConfig config, String transactionId);
 
   /** Gives (part of) a paid amount back. */
   void refund(PaymentConfig config, String transactionId, long amountCents, String reason);

@@ -17,7 +17,9 @@ import org.springframework.stereotype.Component;
  * service once they are older than {@code amtsweg.payment.reconcile-after}; those still open after
  * {@code amtsweg.payment.expire-after} expire. A service that does not answer leaves the payment
  * pending; it is asked again at a later run, with the wait doubling per failed attempt (at most an
- * hour). Safe on several nodes: each run claims its payments with {@code FOR UPDATE SKIP LOCKED}
+ * hour). Payments Amtsweg cancelled while their service did not answer are cancelled there as soon
+ * as it answers again (whatever their age), and money that arrived after a cancel is refunded. Safe
+ * on several nodes: each run claims its payments with {@code FOR UPDATE SKIP LOCKED}
  * and moves their next check into the future before it asks.
  */
 @Component
@@ -71,7 +73,8 @@ public class PaymentReconciliation {
     return jdbc.sql(
             """
             update payment set next_check_at = :later where id in (
-              select id from payment where status in ('CREATED', 'PENDING') and created_at < :before
+              select id from payment where (late_refund_due or status in ('CREATED', 'PENDING')
+                  and (created_at < :before or cancel_requested_at is not null))
                 and (next_check_at is null or next_check_at <= :now)
               order by created_at limit :batch for update skip locked)
             returning id

@@ -14,6 +14,11 @@ import java.util.Set;
  *    │           │          └──────────────────────────────►┘
  *    └───────────┴──► FAILED | CANCELLED | EXPIRED ──(late payment)──► PAID
  * </pre>
+ *
+ * <p>{@code CANCELLED → PAID} is in the table so that money is never ignored, but {@link
+ * Payments} allows it only for a payment Amtsweg cancelled itself ({@link Payment#cancelRequested()}):
+ * such a late payment is booked and refunded in full at once. A payment the payer cancelled at the
+ * service stays cancelled.
  */
 public enum PaymentStatus {
   /** Written, the provider not yet asked (or it did not answer). */
@@ -24,7 +29,10 @@ public enum PaymentStatus {
   PAID,
   /** The provider refused the payment. Final. */
   FAILED,
-  /** The payer cancelled at the provider. Final. */
+  /**
+   * The payer cancelled at the provider, or Amtsweg cancelled it ({@link Payments#cancel}). Final,
+   * except that money arriving after Amtsweg cancelled it is booked (and refunded at once).
+   */
   CANCELLED,
   /** Nobody paid in time. A late confirmation of the provider still makes it paid. */
   EXPIRED,
@@ -40,7 +48,7 @@ public enum PaymentStatus {
       PARTIALLY_REFUNDED, EnumSet.of(PARTIALLY_REFUNDED, REFUNDED),
       EXPIRED, EnumSet.of(PAID),
       FAILED, EnumSet.noneOf(PaymentStatus.class),
-      CANCELLED, EnumSet.noneOf(PaymentStatus.class),
+      CANCELLED, EnumSet.of(PAID),
       REFUNDED, EnumSet.noneOf(PaymentStatus.class));
 
   /** Whether a payment in this status may change to {@code next}. */

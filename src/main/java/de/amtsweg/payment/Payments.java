@@ -24,6 +24,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -47,12 +50,17 @@ public class Payments {
   private static final Pattern ARS = Pattern.compile("[0-9]{12}");
 
   /** Who changed a status (the history's {@code source}). */
-  enum Source { REQUEST, PROVIDER, NOTIFICATION, RECONCILIATION, REFUND }
+  enum Source { REQUEST, PROVIDER, NOTIFICATION, RECONCILIATION, REFUND, AMTSWEG }
+
+  /** The reason of the automatic refund of money that arrived after Amtsweg cancelled the payment. */
+  static final String LATE_REFUND_REASON = "Zahlung nach Storno eingegangen";
 
   private final JdbcClient jdbc;
   private final PaymentConfigs configs;
   private final Map<String, PaymentProvider> providers;
   private final TransactionTemplate tx;
+  /** A transaction of its own, for work started after another one committed. */
+  private final TransactionTemplate separateTx;
   private final ApplicationEventPublisher events;
   private final URI publicUrl;
 
@@ -62,6 +70,8 @@ public class Payments {
     this.configs = configs;
     this.providers = providers.stream().collect(Collectors.toMap(PaymentProvider::id, Function.identity()));
     this.tx = new TransactionTemplate(transactions);
+    this.separateTx = new TransactionTemplate(transactions);
+    this.separateTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.events = events;
     this.publicUrl = platform.publicUrl();
   }
@@ -95,10 +105,113 @@ public class Payments {
       provider(config.provider());
       stored = Objects.requireNonNull(tx.execute(status -> insert(request, config, total)));
     }
-    if (stored.payment().status() != PaymentStatus.CREATED || stored.transactionId() != null) {
+    if (stored.payment().status() != PaymentStatus.CREATED || stored.transactionId() != null
+        || stored.payment().cancelRequested()) {
       return stored.payment();
     }
     return contactProvider(stored);
+  }
+
+  /** The payment asked for with this idempotency key, if any. */
+  public Optional<Payment> byIdempotencyKey(UUID idempotencyKey) {
+    return byKey(idempotencyKey).map(Stored::payment);
+  }
+
+  /**
+   * Cancels an open payment, so that it can no longer be paid: marks it (from now on it has no
+   * {@code payUrl}), asks its payment service to cancel the transaction and takes over the answer.
+   * Idempotent: a payment that is no longer open is returned as it is.
+   *
+   * <ul>
+   *   <li>The service cancelled it: {@link PaymentStatus#CANCELLED}, history source {@code AMTSWEG}
+   *       with the reason. Money that still arrives for it is booked and refunded in full.
+   *   <li>The service says it was paid already: it is booked as {@link PaymentStatus#PAID} (the
+   *       cancel came too late; the payment stands).
+   *   <li>The service does not answer (or refuses): it stays open but marked ({@link
+   *       Payment#cancelRequested()}, not payable); the reconciliation asks the service again.
+   * </ul>
+   *
+   * @param reason why, for the history (up to 200 characters; no personal data)
+   * @return the payment as it is now; check its status
+   * @throws PaymentException.NotFound when there is no such payment
+   * @throws PaymentException.Invalid when the reason is blank or too long
+   */
+  public Payment cancel(UUID id, String reason) {
+    if (reason.isBlank() || reason.strip().length() > 200) {
+      throw new PaymentException.Invalid("reason");
+    }
+    Payment marked = Objects.requireNonNull(tx.execute(s -> {
+      Payment locked = lock(id).orElseThrow(PaymentException.NotFound::new).payment();
+      if (locked.status().open() && !locked.cancelRequested()) {
+        jdbc.sql("update payment set cancel_requested_at = now(), cancel_reason = ?, next_check_at = null, updated_at = now()"
+                + " where id = ?").params(reason.strip(), id).update();
+        log.info("Payment {} ({}) to be cancelled", id, locked.kassenzeichen());
+      }
+      return locked;
+    }));
+    if (marked.status().open()) {
+      cancelAtProvider(id);
+    }
+    return find(id).orElseThrow();
+  }
+
+  /**
+   * Asks the service to cancel a payment marked for cancellation and takes over its answer; a
+   * payment that never reached its service is cancelled at once (nobody knows where to pay it).
+   */
+  Reconciled cancelAtProvider(UUID id) {
+    Stored stored = stored(id).orElseThrow(PaymentException.NotFound::new);
+    Payment payment = stored.payment();
+    if (!payment.status().open() || !payment.cancelRequested()) {
+      return Reconciled.UNCHANGED;
+    }
+    String reason = stored.cancelReason();
+    String transactionId = stored.transactionId();
+    if (transactionId == null) {
+      return change(id, PaymentStatus.CANCELLED, Source.AMTSWEG, null, reason, null) ? Reconciled.CHANGED
+          : Reconciled.UNCHANGED;
+    }
+    PaymentProvider.ProviderStatus answer;
+    try {
+      answer = provider(payment.provider()).cancel(configs.of(payment.tenantArs()), transactionId);
+    } catch (PaymentProvider.Unavailable e) {
+      recordError(id, e);
+      return Reconciled.UNREACHABLE;
+    }
+    if (answer == PaymentProvider.ProviderStatus.INITIAL) {
+      recordError(id, new PaymentProvider.Unavailable(payment.provider() + ": cancel refused, transaction still open"));
+      return Reconciled.UNREACHABLE;
+    }
+    boolean cancelled = answer == PaymentProvider.ProviderStatus.CANCELED;
+    return Boolean.TRUE.equals(tx.execute(s -> {
+      jdbc.sql("update payment set last_error = null, updated_at = now() where id = ?").param(id).update();
+      return change(id, answer.toPaymentStatus(), cancelled ? Source.AMTSWEG : Source.PROVIDER, null,
+          cancelled ? reason : null, null);
+    })) ? Reconciled.CHANGED : Reconciled.UNCHANGED;
+  }
+
+  /**
+   * Refunds in full a payment whose money arrived after Amtsweg had cancelled it. If the service
+   * does not answer, the payment stays due for the refund and the reconciliation tries again.
+   */
+  Reconciled refundLatePayment(UUID id) {
+    return Objects.requireNonNull(separateTx.execute(s -> {
+      Stored stored = lock(id).orElseThrow(PaymentException.NotFound::new);
+      Payment payment = stored.payment();
+      if (!stored.lateRefundDue()) {
+        return Reconciled.UNCHANGED;
+      }
+      if (payment.refundableCents() == 0) {
+        jdbc.sql("update payment set late_refund_due = false where id = ?").param(id).update();
+        return Reconciled.UNCHANGED;
+      }
+      try {
+        refund(id, payment.refundableCents(), LATE_REFUND_REASON, Source.AMTSWEG, null);
+        return Reconciled.CHANGED;
+      } catch (PaymentException.ProviderUnavailable e) {
+        return Reconciled.UNREACHABLE;
+      }
+    }));
   }
 
   /** A payment by its id, whatever its tenant (for the payment pages and the Warenkorb). */
@@ -148,8 +261,14 @@ public class Payments {
   Reconciled reconcile(UUID id, @Nullable OffsetDateTime expireBefore) {
     Stored stored = stored(id).orElseThrow(PaymentException.NotFound::new);
     Payment payment = stored.payment();
+    if (stored.lateRefundDue()) {
+      return refundLatePayment(id);
+    }
     if (!payment.status().open()) {
       return Reconciled.UNCHANGED;
+    }
+    if (payment.cancelRequested()) {
+      return cancelAtProvider(id);
     }
     boolean old = expireBefore != null && payment.createdAt().isBefore(expireBefore);
     String transactionId = stored.transactionId();
@@ -205,30 +324,43 @@ public class Payments {
       throw new PaymentException.RefundInvalid("amount");
     }
     tx.executeWithoutResult(s -> {
-      Stored stored = lock(id).filter(p -> p.payment().tenantArs().equals(tenantArs))
-          .orElseThrow(PaymentException.NotFound::new);
-      Payment payment = stored.payment();
-      if (!payment.status().canBecome(PaymentStatus.PARTIALLY_REFUNDED) && !payment.status().canBecome(PaymentStatus.REFUNDED)) {
-        throw new PaymentException.RefundInvalid("status");
-      }
-      if (amountCents > payment.refundableCents()) {
-        throw new PaymentException.RefundInvalid("amount");
-      }
-      try {
-        provider(payment.provider()).refund(configs.of(tenantArs), Objects.requireNonNull(stored.transactionId()),
-            amountCents, reason.strip());
-      } catch (PaymentProvider.Unavailable e) {
-        log.warn("Refund of payment {} failed at {}: {}", id, payment.provider(), e.getMessage());
-        throw new PaymentException.ProviderUnavailable();
-      }
-      long refunded = payment.refundedCents() + amountCents;
-      PaymentStatus to = refunded == payment.amountCents() ? PaymentStatus.REFUNDED : PaymentStatus.PARTIALLY_REFUNDED;
-      jdbc.sql("update payment set refunded_cents = ?, updated_at = now() where id = ?").params(refunded, id).update();
-      bookRefund(stored, amountCents);
-      change(id, to, Source.REFUND, staffUser, reason.strip(), amountCents);
-      log.info("Payment {} ({}) refunded {} cents", id, payment.kassenzeichen(), amountCents);
+      lock(id).filter(p -> p.payment().tenantArs().equals(tenantArs)).orElseThrow(PaymentException.NotFound::new);
+      refund(id, amountCents, reason.strip(), Source.REFUND, staffUser);
     });
     return find(id).orElseThrow();
+  }
+
+  /**
+   * Refunds in the caller's transaction, under the payment's row lock (the provider is called while
+   * it is held, so the same money is never refunded twice).
+   */
+  private void refund(UUID id, long amountCents, String reason, Source source, @Nullable String actor) {
+    Stored stored = lock(id).orElseThrow(PaymentException.NotFound::new);
+    Payment payment = stored.payment();
+    if (!payment.status().canBecome(PaymentStatus.PARTIALLY_REFUNDED) && !payment.status().canBecome(PaymentStatus.REFUNDED)) {
+      throw new PaymentException.RefundInvalid("status");
+    }
+    if (amountCents > payment.refundableCents()) {
+      throw new PaymentException.RefundInvalid("amount");
+    }
+    try {
+      provider(payment.provider()).refund(configs.of(payment.tenantArs()), Objects.requireNonNull(stored.transactionId()),
+          amountCents, reason);
+    } catch (PaymentProvider.Unavailable e) {
+      log.warn("Refund of payment {} failed at {}: {}", id, payment.provider(), e.getMessage());
+      if (source == Source.AMTSWEG) {
+        recordError(id, e);
+      }
+      throw new PaymentException.ProviderUnavailable();
+    }
+    long refunded = payment.refundedCents() + amountCents;
+    PaymentStatus to = refunded == payment.amountCents() ? PaymentStatus.REFUNDED : PaymentStatus.PARTIALLY_REFUNDED;
+    jdbc.sql("update payment set refunded_cents = ?, late_refund_due = late_refund_due and ? < amount_cents,"
+            + " last_error = null, updated_at = now() where id = ?")
+        .params(refunded, refunded, id).update();
+    bookRefund(stored, amountCents);
+    change(id, to, source, actor, reason, amountCents);
+    log.info("Payment {} ({}) refunded {} cents", id, payment.kassenzeichen(), amountCents);
   }
 
   // ---- inside the module ----
@@ -309,12 +441,21 @@ public class Payments {
     return Boolean.TRUE.equals(tx.execute(s -> {
       Stored stored = lock(id).orElseThrow(PaymentException.NotFound::new);
       PaymentStatus from = stored.payment().status();
-      boolean furtherRefund = to == PaymentStatus.PARTIALLY_REFUNDED && source == Source.REFUND;
+      boolean furtherRefund = to == PaymentStatus.PARTIALLY_REFUNDED && (source == Source.REFUND || source == Source.AMTSWEG);
       if ((from == to && !furtherRefund) || !from.canBecome(to)) {
         return false;
       }
+      boolean cancelledByUs = stored.payment().cancelRequested();
+      if (from == PaymentStatus.CANCELLED && !cancelledByUs) {
+        return false; // the payer cancelled at the service: final
+      }
+      // Paid before the service could cancel it: the payment stands, the cancel did not happen.
+      boolean paidBeforeCancel = from.open() && to == PaymentStatus.PAID && cancelledByUs;
+      boolean paidAfterCancel = from == PaymentStatus.CANCELLED && to == PaymentStatus.PAID;
       jdbc.sql("update payment set status = ?, updated_at = now(), next_check_at = null, paid_at = "
-              + (to == PaymentStatus.PAID ? "now()" : "paid_at") + " where id = ?")
+              + (to == PaymentStatus.PAID ? "now()" : "paid_at")
+              + (paidBeforeCancel ? ", cancel_requested_at = null, cancel_reason = null" : "")
+              + (paidAfterCancel ? ", late_refund_due = true" : "") + " where id = ?")
           .params(to.name(), id).update();
       jdbc.sql("insert into payment_event (payment_id, from_status, to_status, amount_cents, source, actor, reason)"
               + " values (?, ?, ?, ?, ?, ?, ?)")
@@ -325,6 +466,19 @@ public class Payments {
       events.publishEvent(new PaymentStatusChanged(id, stored.payment().tenantArs(), from, to,
           stored.payment().items().stream().map(PaymentItem::antragReference).distinct().toList()));
       log.info("Payment {} ({}) {} -> {} ({})", id, stored.payment().kassenzeichen(), from, to, source);
+      if (paidAfterCancel) {
+        log.warn("Payment {} ({}) paid after it was cancelled: refunded in full", id, stored.payment().kassenzeichen());
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+          @Override
+          public void afterCommit() {
+            try {
+              refundLatePayment(id);
+            } catch (RuntimeException e) {
+              log.warn("Payment {}: refund after cancel not done yet, the reconciliation tries again: {}", id, e.toString());
+            }
+          }
+        });
+      }
       return true;
     }));
   }
@@ -344,7 +498,8 @@ public class Payments {
 
   /** A payment with what only this module sees. */
   record Stored(Payment payment, @Nullable String transactionId, URI returnUrl, URI cancelUrl,
-      @Nullable String payerReference, @Nullable String lastError, int attempts) {}
+      @Nullable String payerReference, @Nullable String lastError, int attempts, @Nullable String cancelReason,
+      boolean lateRefundDue) {}
 
   Optional<Stored> stored(UUID id) {
     return jdbc.sql("select * from payment where id = ?").param(id).query(this::map).optional();
@@ -370,16 +525,29 @@ public class Payments {
       recordError(payment.id(), e);
       throw new PaymentException.ProviderUnavailable();
     }
-    tx.executeWithoutResult(s -> {
-      lock(payment.id());
+    boolean cancelledMeanwhile = Boolean.TRUE.equals(tx.execute(s -> {
+      Payment locked = lock(payment.id()).orElseThrow().payment();
       jdbc.sql(
               """
               update payment set provider_transaction_id = ?, pay_url = ?, attempts = attempts + 1, last_error = null,
                 updated_at = now() where id = ?
               """)
           .params(created.transactionId(), created.payUrl().toString(), payment.id()).update();
+      if (locked.cancelRequested()) {
+        return true;
+      }
       change(payment.id(), PaymentStatus.PENDING, Source.PROVIDER, null, null, null);
-    });
+      return false;
+    }));
+    if (cancelledMeanwhile) {
+      // Cancelled while the service created it: cancel it there too, so that nobody can pay it.
+      try {
+        provider.cancel(config, created.transactionId());
+      } catch (PaymentProvider.Unavailable e) {
+        log.warn("Payment {}: transaction created after the cancel not cancelled at {}: {}", payment.id(), provider.id(),
+            e.getMessage());
+      }
+    }
     return find(payment.id()).orElseThrow();
   }
 
@@ -521,12 +689,13 @@ public class Payments {
         .list());
     String payUrl = rs.getString("pay_url");
     PaymentStatus status = PaymentStatus.valueOf(rs.getString("status"));
+    boolean cancelRequested = rs.getObject("cancel_requested_at") != null;
     Payment payment = new Payment(id, rs.getString("tenant_ars"), rs.getString("kassenzeichen"), status,
         rs.getLong("amount_cents"), rs.getLong("refunded_cents"), rs.getString("currency"),
-        payUrl == null || !status.open() ? null : URI.create(payUrl), items, rs.getString("provider"),
-        rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class));
+        payUrl == null || !status.open() || cancelRequested ? null : URI.create(payUrl), items, rs.getString("provider"),
+        rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class), cancelRequested);
     return new Stored(payment, rs.getString("provider_transaction_id"), URI.create(rs.getString("return_url")),
         URI.create(rs.getString("cancel_url")), rs.getString("payer_reference"), rs.getString("last_error"),
-        rs.getInt("attempts"));
+        rs.getInt("attempts"), rs.getString("cancel_reason"), rs.getBoolean("late_refund_due"));
   }
 }

@@ -1,14 +1,21 @@
 package de.amtsweg.applications;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import de.amtsweg.appstore.AppStore;
 import de.amtsweg.appstore.AppStore.OfferedApp;
 import de.amtsweg.forms.AnswerSchema;
 import de.amtsweg.forms.AppDefinition;
+import de.amtsweg.support.Browser;
 import de.amtsweg.tenancy.TenantManagement;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.jsoup.nodes.Document;
 
 /** Complete drafts of an account, as if its owner had filled in every step: the app's example answers. */
 final class CartDrafts {
@@ -35,6 +42,23 @@ final class CartDrafts {
     drafts.saveAnswers(draft.id(), answers);
     drafts.saveDeclarations(draft.id(), app.declarations().stream().map(AppDefinition.Declaration::id).toList());
     return drafts.get(draft.id());
+  }
+
+  /** Confirms the declarations on the check page and puts the draft into the browser's cart. */
+  void toCart(Browser browser, Draft draft) {
+    Document check = Browser.page(browser.get(checkPath(draft)));
+    AppDefinition app = store.version(draft.appId(), draft.appVersion()).definition();
+    List<Map.Entry<String, String>> fields = new ArrayList<>();
+    fields.add(Map.entry("_csrf", Browser.csrf(check)));
+    app.declarations().forEach(d -> fields.add(Map.entry("erklaerung", d.id())));
+    fields.add(Map.entry("_ziel", "warenkorb"));
+    HttpResponse<String> added = browser.post("/antrag/" + draft.appId() + "/" + draft.id() + "/absenden", fields);
+    assertThat(added.statusCode()).as(added.body()).isEqualTo(302);
+    assertThat(added.headers().firstValue("Location").orElseThrow()).endsWith("/warenkorb");
+  }
+
+  static String checkPath(Draft draft) {
+    return "/antrag/" + draft.appId() + "/" + draft.id() + "/pruefen";
   }
 
   /** One simple Meldebescheinigung for the applicant, by post: 5,00 € in Erfurt, 8,00 € in Gotha. */

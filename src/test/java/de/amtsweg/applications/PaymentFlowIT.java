@@ -171,6 +171,13 @@ class PaymentFlowIT extends AmtswegIT {
       assertThat(deliveries(reference)).isOne();
       Payment payment = payments.ofAntrag(reference).getFirst();
       assertThat(payment.items().getFirst().haushaltsstelle()).isEqualTo("1.2.3");
+      // The receipt was written before the payment existed; the Antrag's page and timeline carry its Kassenzeichen.
+      String kassenzeichen = body.get("payment").get("kassenzeichen").asString();
+      String token = URI.create(body.get("receipt").asString()).getQuery().replace("token=", "");
+      assertThat(Browser.page(browser().get("/antrag/eingang/" + reference + "?token=" + token)).select("#payment-heading ~ p")
+          .eachText()).contains("Kassenzeichen: " + kassenzeichen);
+      assertThat(types(json.readTree(browser().get("/api/v1/antraege/" + reference + "?token=" + token, "Accept", JSON)
+          .body()))).contains("PAYMENT_PENDING");
     } finally {
       store.setPaymentTerms(OHRDRUF, "meldebescheinigung", before, "Test");
     }

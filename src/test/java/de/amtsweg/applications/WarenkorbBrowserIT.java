@@ -22,7 +22,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * In a real browser (Chromium with JavaScript): a citizen puts Anträge for two authorities into the
  * Warenkorb, checks out once and pays both with the test payment service; each authority has its
  * own paid payment under its own Kassenzeichen; a failed, a cancelled and an abandoned payment each
- * leave the Antrag waiting and payable later. The cart page, with and without payments in progress,
+ * leave the Antrag waiting and payable later; changing the cart after the checkout cancels the old
+ * payment, whose page then refuses it. The cart page, with and without payments in progress,
  * passes axe-core.
  */
 class WarenkorbBrowserIT extends AmtswegIT {
@@ -40,23 +41,16 @@ class WarenkorbBrowserIT extends AmtswegIT {
 
   @Test
   void cartWithTwoAuthoritiesIsPaidOnceWithTheTestPaymentService() {
-    UUID account = jdbc.sql("select id from account where email = ?").param(CITIZEN).query(UUID.class).single();
-    CartDrafts cart = new CartDrafts(drafts, store, tenants);
-    Draft erfurt = cart.complete(account, ERFURT, "meldebescheinigung", CartDrafts::simpleCertificate);
-    Draft gotha = cart.complete(account, GOTHA, "meldebescheinigung", CartDrafts::simpleCertificate);
+    List<Draft> two = erfurtAndGotha();
+    Draft erfurt = two.get(0);
+    Draft gotha = two.get(1);
 
     try (AxeBrowser browser = AxeBrowser.start(URI.create("http://localhost:" + port))) {
       browser.logInCitizen(CITIZEN, DEMO_PASSWORD);
       for (Draft draft : List.of(erfurt, gotha)) {
         browser.open("/antrag/meldebescheinigung/" + draft.id() + "/pruefen");
         assertThat(browser.text()).contains("Gebühr", "Rechtsgrundlage");
-        for (WebElement box : browser.driver().findElements(By.name("erklaerung"))) {
-          if (!box.isSelected()) {
-            box.click();
-          }
-        }
-        browser.click("button[name=_ziel]");
-        assertThat(browser.currentPath()).isEqualTo("/warenkorb");
+        toCart(browser, draft);
       }
       assertThat(browser.text()).contains("Stadt Erfurt", "Stadt Gotha", "Jetzt zu bezahlen: 13,00 €");
       browser.assertNoViolations();
@@ -95,14 +89,7 @@ class WarenkorbBrowserIT extends AmtswegIT {
 
     try (AxeBrowser browser = AxeBrowser.start(URI.create("http://localhost:" + port))) {
       browser.logInCitizen(CITIZEN, DEMO_PASSWORD);
-      browser.open("/antrag/meldebescheinigung/" + gotha.id() + "/pruefen");
-      for (WebElement box : browser.driver().findElements(By.name("erklaerung"))) {
-        if (!box.isSelected()) {
-          box.click();
-        }
-      }
-      browser.click("button[name=_ziel]");
-      assertThat(browser.currentPath()).isEqualTo("/warenkorb");
+      toCart(browser, gotha);
 
       for (String choice : List.of("fehlschlag", "abbrechen")) {
         browser.submit("form[action$='/warenkorb/bezahlen']");
@@ -131,6 +118,73 @@ class WarenkorbBrowserIT extends AmtswegIT {
     String reference = drafts.get(gotha.id()).submittedReference();
     assertThat(payments.ofAntrag(reference)).extracting(Payment::status)
         .containsExactlyInAnyOrder(PaymentStatus.FAILED, PaymentStatus.CANCELLED, PaymentStatus.PAID);
+  }
+
+  @Test
+  void changingTheCartAfterCheckoutCancelsTheOldPaymentWhosePageThenRefusesIt() {
+    List<Draft> two = erfurtAndGotha();
+    Draft erfurt = two.get(0);
+    Draft gotha = two.get(1);
+
+    try (AxeBrowser browser = AxeBrowser.start(URI.create("http://localhost:" + port))) {
+      browser.logInCitizen(CITIZEN, DEMO_PASSWORD);
+      for (Draft draft : List.of(erfurt, gotha)) {
+        toCart(browser, draft);
+      }
+      browser.submit("form[action$='/warenkorb/bezahlen']");
+      String oldPayment = browser.currentPath();
+      assertThat(oldPayment).startsWith("/bezahlung/test/");
+
+      // Back in the cart, the citizen takes the Gotha Antrag out: the old payments are void, and it says so.
+      browser.open("/warenkorb");
+      browser.click("tbody tr:nth-child(2) form button");
+      assertThat(browser.currentPath()).isEqualTo("/warenkorb");
+      assertThat(browser.text()).contains("Ihre vorherige Zahlung wurde storniert",
+          "Zahlung 1 von 2 – Stadt Erfurt: 5,00 € – storniert");
+      browser.assertNoViolations();
+
+      // The old payment's page (the back button, a second tab) no longer takes money and leads back.
+      browser.open(oldPayment);
+      assertThat(browser.text()).contains("Diese Zahlung wurde storniert");
+      assertThat(browser.has("button[value=bezahlen]")).isFalse();
+      browser.assertNoViolations();
+      browser.click("#voided a");
+      assertThat(browser.currentPath()).isEqualTo("/warenkorb");
+
+      // Checking out again pays only the new payment; Gotha is paid from its own page.
+      browser.submit("form[action$='/warenkorb/bezahlen']");
+      assertThat(browser.currentPath()).startsWith("/bezahlung/test/").isNotEqualTo(oldPayment);
+      browser.click("button[value=bezahlen]");
+      assertThat(browser.text()).contains("Alle Zahlungen sind eingegangen");
+      browser.open("/antrag/eingang/" + drafts.get(gotha.id()).submittedReference());
+      browser.submit("form[action$='/bezahlen']");
+      browser.click("button[value=bezahlen]");
+    }
+
+    for (Draft draft : List.of(erfurt, gotha)) {
+      assertThat(waiting(draft)).isFalse();
+      assertThat(payments.ofAntrag(drafts.get(draft.id()).submittedReference())).extracting(Payment::status)
+          .containsExactly(PaymentStatus.CANCELLED, PaymentStatus.PAID);
+    }
+  }
+
+  /** A complete Meldebescheinigung for Erfurt (5,00 €) and one for Gotha (8,00 €) of the test's citizen. */
+  private List<Draft> erfurtAndGotha() {
+    UUID account = jdbc.sql("select id from account where email = ?").param(CITIZEN).query(UUID.class).single();
+    CartDrafts cart = new CartDrafts(drafts, store, tenants);
+    return List.of(cart.complete(account, ERFURT, "meldebescheinigung", CartDrafts::simpleCertificate),
+        cart.complete(account, GOTHA, "meldebescheinigung", CartDrafts::simpleCertificate));
+  }
+
+  private static void toCart(AxeBrowser browser, Draft draft) {
+    browser.open("/antrag/meldebescheinigung/" + draft.id() + "/pruefen");
+    for (WebElement box : browser.driver().findElements(By.name("erklaerung"))) {
+      if (!box.isSelected()) {
+        box.click();
+      }
+    }
+    browser.click("button[name=_ziel]");
+    assertThat(browser.currentPath()).isEqualTo("/warenkorb");
   }
 
   private boolean waiting(Draft draft) {

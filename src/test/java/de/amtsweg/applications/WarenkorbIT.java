@@ -3,7 +3,6 @@ package de.amtsweg.applications;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.amtsweg.appstore.AppStore;
-import de.amtsweg.forms.AppDefinition;
 import de.amtsweg.payment.Payment;
 import de.amtsweg.payment.PaymentStatus;
 import de.amtsweg.payment.Payments;
@@ -216,19 +215,11 @@ class WarenkorbIT extends AmtswegIT {
   }
 
   private void toCart(Browser browser, Draft draft) {
-    Document check = Browser.page(browser.get(checkPath(draft)));
-    AppDefinition app = store.version(draft.appId(), draft.appVersion()).definition();
-    List<Map.Entry<String, String>> fields = new ArrayList<>();
-    fields.add(Map.entry("_csrf", Browser.csrf(check)));
-    app.declarations().forEach(d -> fields.add(Map.entry("erklaerung", d.id())));
-    fields.add(Map.entry("_ziel", "warenkorb"));
-    HttpResponse<String> added = browser.post("/antrag/" + draft.appId() + "/" + draft.id() + "/absenden", fields);
-    assertThat(added.statusCode()).as(added.body()).isEqualTo(302);
-    assertThat(added.headers().firstValue("Location").orElseThrow()).endsWith("/warenkorb");
+    new CartDrafts(drafts, store, tenants).toCart(browser, draft);
   }
 
   private static String checkPath(Draft draft) {
-    return "/antrag/" + draft.appId() + "/" + draft.id() + "/pruefen";
+    return CartDrafts.checkPath(draft);
   }
 
   private UUID erika() {

@@ -15,7 +15,11 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Every pair of statuses, against the table drawn in docs/modules/payment.md. */
+/**
+ * Every pair of statuses, against the table drawn in docs/modules/payment.md. {@code CANCELLED →
+ * PAID} is a late payment after a cancel; {@code Payments} allows it only when Amtsweg cancelled
+ * (tested in {@code XBezahldienstIT}).
+ */
 class PaymentStatusTest {
 
   private static final Map<PaymentStatus, Set<PaymentStatus>> ALLOWED = Map.of(
@@ -25,7 +29,7 @@ class PaymentStatusTest {
       PARTIALLY_REFUNDED, EnumSet.of(PARTIALLY_REFUNDED, REFUNDED),
       EXPIRED, EnumSet.of(PAID),
       FAILED, EnumSet.noneOf(PaymentStatus.class),
-      CANCELLED, EnumSet.noneOf(PaymentStatus.class),
+      CANCELLED, EnumSet.of(PAID),
       REFUNDED, EnumSet.noneOf(PaymentStatus.class));
 
   @Test

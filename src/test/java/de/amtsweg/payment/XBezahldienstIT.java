@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import de.amtsweg.payment.xbezahldienste.XBezahldienstProvider;
 import de.amtsweg.support.AmtswegIT;
+import de.amtsweg.support.Browser;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -213,6 +214,90 @@ class XBezahldienstIT extends AmtswegIT {
     assertThat(payments.history(OHRDRUF, payment.id())).last()
         .satisfies(h -> assertThat(h.reason()).isEqualTo("Antrag zurückgenommen"))
         .satisfies(h -> assertThat(h.actor()).isEqualTo("sachbearbeitung-ohrdruf"));
+  }
+
+  @Test
+  void anOpenPaymentIsCancelledAtTheServiceAndMoneyArrivingAfterwardsIsBookedAndRefundedInFull() {
+    Payment payment = payments.request(PaymentFixtures.request(OHRDRUF, 1250, 300));
+    String tx = stub.transaction(payment.id()).id;
+
+    Payment cancelled = payments.cancel(payment.id(), "Warenkorb geändert");
+    assertThat(cancelled.status()).isEqualTo(PaymentStatus.CANCELLED);
+    assertThat(cancelled.payUrl()).isNull();
+    assertThat(stub.transaction(payment.id()).status).isEqualTo("CANCELED");
+    assertThat(payments.history(OHRDRUF, payment.id())).last()
+        .satisfies(h -> assertThat(h.source()).isEqualTo("AMTSWEG"))
+        .satisfies(h -> assertThat(h.reason()).isEqualTo("Warenkorb geändert"));
+    // Idempotent: asking again changes nothing and does not call the service again.
+    long cancelCalls = stub.calls.stream().filter(c -> c.endsWith("/" + tx + "/cancel")).count();
+    assertThat(payments.cancel(payment.id(), "Warenkorb geändert").status()).isEqualTo(PaymentStatus.CANCELLED);
+    assertThat(stub.calls.stream().filter(c -> c.endsWith("/" + tx + "/cancel")).count()).isEqualTo(cancelCalls);
+
+    // The service took the money anyway: booked, then refunded in full through the service.
+    stub.transaction(payment.id()).status = "PAYED";
+    assertThat(notify("evt-" + tx + "-late", tx, "PAYED")).isEqualTo("APPLIED");
+    Payment refunded = payments.find(payment.id()).orElseThrow();
+    assertThat(refunded.status()).isEqualTo(PaymentStatus.REFUNDED);
+    assertThat(refunded.refundedCents()).isEqualTo(1550);
+    assertThat(stub.transaction(payment.id()).refundedCents).isEqualTo(1550);
+    assertThat(events.of(payment.id())).extracting(PaymentStatusChanged::to).containsExactly(PaymentStatus.PENDING,
+        PaymentStatus.CANCELLED, PaymentStatus.PAID, PaymentStatus.REFUNDED);
+    assertThat(jdbc.sql("select type, sum(amount_cents) from payment_booking where payment_id = ? group by type order by type")
+        .param(payment.id()).query((rs, n) -> rs.getString(1) + ":" + rs.getLong(2)).list())
+        .containsExactly("PAYMENT:1550", "REFUND:1550");
+    assertThat(payments.history(OHRDRUF, payment.id())).last()
+        .satisfies(h -> assertThat(h.reason()).isEqualTo("Zahlung nach Storno eingegangen"));
+  }
+
+  @Test
+  void aPaymentThePayerCancelledStaysCancelledWhenTheServiceReportsMoneyLater() {
+    Payment payment = payments.request(PaymentFixtures.request(OHRDRUF, 800));
+    String tx = stub.transaction(payment.id()).id;
+    assertThat(notify("evt-" + tx + "-1", tx, "CANCELED")).isEqualTo("APPLIED");
+    assertThat(notify("evt-" + tx + "-2", tx, "PAYED")).isEqualTo("IGNORED");
+    assertThat(payments.find(payment.id()).orElseThrow().status()).isEqualTo(PaymentStatus.CANCELLED);
+  }
+
+  @Test
+  void aCancelWhileTheServiceIsDownMarksThePaymentAndTheReconciliationCancelsItLater() {
+    Payment payment = payments.request(PaymentFixtures.request(OHRDRUF, 990));
+    stub.mode = XBezahldienstStub.Mode.DOWN;
+
+    Payment marked = payments.cancel(payment.id(), "Warenkorb geändert");
+    assertThat(marked.status()).isEqualTo(PaymentStatus.PENDING);
+    assertThat(marked.cancelRequested()).isTrue();
+    assertThat(marked.payable()).isFalse();
+    assertThat(marked.payUrl()).as("never payable silently").isNull();
+    assertThat(jdbc.sql("select last_error from payment where id = ?").param(payment.id()).query(String.class).single())
+        .contains("HTTP 500");
+    OffsetDateTime now = OffsetDateTime.now();
+    Browser staff = browser();
+    staff.signIn("sachbearbeitung-ohrdruf", DEMO_PASSWORD);
+    assertThat(Browser.page(staff.get("/verwaltung/zahlungen/" + payment.id())).select("#status").text())
+        .startsWith("offen – Storno angefordert");
+    assertThat(reconciliation.run(now)).as("young, but due for its cancel").containsKey(Payments.Reconciled.UNREACHABLE);
+    assertThat(payments.find(payment.id()).orElseThrow().status()).isEqualTo(PaymentStatus.PENDING);
+
+    stub.mode = XBezahldienstStub.Mode.OK;
+    assertThat(reconciliation.run(now.plusHours(2))).containsKey(Payments.Reconciled.CHANGED);
+    assertThat(payments.find(payment.id()).orElseThrow().status()).isEqualTo(PaymentStatus.CANCELLED);
+    assertThat(stub.transaction(payment.id()).status).isEqualTo("CANCELED");
+    assertThat(payments.history(OHRDRUF, payment.id())).last()
+        .satisfies(h -> assertThat(h.source()).isEqualTo("AMTSWEG"))
+        .satisfies(h -> assertThat(h.reason()).isEqualTo("Warenkorb geändert"));
+  }
+
+  @Test
+  void aCancelThatComesTooLateFindsThePaymentPaidAndBooksIt() {
+    Payment payment = payments.request(PaymentFixtures.request(OHRDRUF, 700));
+    stub.transaction(payment.id()).status = "PAYED";
+
+    Payment paid = payments.cancel(payment.id(), "Warenkorb geändert");
+    assertThat(paid.status()).isEqualTo(PaymentStatus.PAID);
+    assertThat(paid.cancelRequested()).as("the cancel did not happen").isFalse();
+    assertThat(paid.refundedCents()).isZero();
+    assertThat(jdbc.sql("select sum(amount_cents) from payment_booking where payment_id = ?").param(payment.id())
+        .query(Long.class).single()).isEqualTo(700);
   }
 
   private String notify(String eventId, String transactionId, String status) {

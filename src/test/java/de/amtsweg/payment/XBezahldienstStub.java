@@ -99,7 +99,7 @@ final class XBezahldienstStub implements AutoCloseable {
         return;
       }
       String[] parts = path.split("/");
-      // "", "paymenttransaction", originator, endpoint[, id[, "refund"]]
+      // "", "paymenttransaction", originator, endpoint[, id[, "refund" | "cancel"]]
       if (parts.length == 4 && "POST".equals(exchange.getRequestMethod())) {
         JsonNode request = json.readTree(body);
         String requestId = request.path("requestId").asString();
@@ -112,6 +112,17 @@ final class XBezahldienstStub implements AutoCloseable {
       } else if (parts.length == 5 && "GET".equals(exchange.getRequestMethod())) {
         Transaction t = transactions.get(parts[4]);
         answer(exchange, t == null ? 404 : 200, t == null ? Map.of("error", "unknown") : info(t));
+      } else if (parts.length == 6 && "cancel".equals(parts[5]) && "POST".equals(exchange.getRequestMethod())) {
+        // An open transaction is cancelled; a paid or failed one stays and says so.
+        Transaction t = transactions.get(parts[4]);
+        if (t == null) {
+          answer(exchange, 404, Map.of("error", "unknown"));
+          return;
+        }
+        if ("INITIAL".equals(t.status)) {
+          t.status = "CANCELED";
+        }
+        answer(exchange, 200, info(t));
       } else if (parts.length == 6 && "refund".equals(parts[5])) {
         Transaction t = transactions.get(parts[4]);
         long cents = json.readTree(body).path("amount").decimalValue().movePointRight(2).longValueExact();

@@ -54,6 +54,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -488,7 +489,7 @@ class AntragController {
   String submit(@PathVariable String appId, @PathVariable UUID draftId,
       @RequestParam(name = "erklaerung", required = false) @Nullable List<String> confirmed,
       @RequestParam(name = "_ziel", required = false) @Nullable String target, HttpServletRequest request,
-      @Nullable Authentication authentication, Model model, Locale locale) {
+      @Nullable Authentication authentication, Model model, RedirectAttributes redirect, Locale locale) {
     Context context = open(appId, draftId, request, authentication);
     List<String> declarations = confirmed == null ? List.of() : confirmed.stream()
         .filter(id -> context.app.declarations().stream().anyMatch(d -> d.id().equals(id))).distinct().toList();
@@ -502,8 +503,14 @@ class AntragController {
       if (!problems.isEmpty()) {
         return renderCheck(context, declarations, problems, request, model, locale);
       }
-      warenkorb.add(WarenkorbController.owner(request.getSession(), authentication), Citizens.id(authentication) != null,
-          draftId);
+      try {
+        if (warenkorb.add(WarenkorbController.owner(request.getSession(), authentication), Citizens.id(authentication) != null,
+            draftId) > 0) {
+          redirect.addFlashAttribute("voided", "warenkorb.voided.changed");
+        }
+      } catch (ProblemException e) {
+        redirect.addFlashAttribute("voided", "warenkorb.voided.pending");
+      }
       return "redirect:/warenkorb";
     }
     try {

@@ -2,6 +2,7 @@ package de.amtsweg.applications.web;
 
 import de.amtsweg.applications.Money;
 import de.amtsweg.applications.Warenkorb;
+import de.amtsweg.payment.Payment;
 import de.amtsweg.platform.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
@@ -95,9 +96,9 @@ class WarenkorbController {
       row.put("amount", Money.euros(step.payment().amountCents()));
       row.put("kassenzeichen", step.payment().kassenzeichen());
       row.put("status", step.payment().status().name());
-      row.put("statusText", messages.getMessage("warenkorb.payment.status." + step.payment().status().name(), null, locale));
+      row.put("statusText", messages.getMessage("warenkorb.payment.status." + statusKey(step.payment()), null, locale));
       row.put("references", String.join(", ", step.references()));
-      row.put("payUrl", step.payment().status().open() && step.payment().payUrl() != null
+      row.put("payUrl", step.payment().payable() && step.payment().payUrl() != null
           ? step.payment().payUrl().toString() : null);
       steps.add(row);
       if (next == null && row.get("payUrl") != null) {
@@ -114,6 +115,21 @@ class WarenkorbController {
     return "applications/warenkorb";
   }
 
+  /** The status as the payer reads it; a payment Amtsweg cancelled says so. */
+  static String statusKey(Payment payment) {
+    if (!payment.cancelRequested()) {
+      return payment.status().name();
+    }
+    if (payment.status().open()) {
+      return "CANCELLING";
+    }
+    return switch (payment.status()) {
+      case CANCELLED -> "VOIDED";
+      case PAID -> "PAID_AFTER_CANCEL";
+      default -> payment.status().name();
+    };
+  }
+
   private String feeText(Warenkorb.Item item, Locale locale) {
     if (item.fee() == null || item.fee().cents() == 0) {
       return item.fee() != null && item.fee().exemption() != null
@@ -127,8 +143,16 @@ class WarenkorbController {
   @PostMapping("/warenkorb/entfernen")
   String remove(@RequestParam UUID draft, HttpServletRequest request, @Nullable Authentication authentication,
       RedirectAttributes redirect) {
-    warenkorb.remove(owner(request.getSession(), authentication), draft);
-    redirect.addFlashAttribute("notice", "warenkorb.removed");
+    try {
+      Warenkorb.Removed removed = warenkorb.remove(owner(request.getSession(), authentication), draft);
+      redirect.addFlashAttribute("notice", removed.waiting() ? "warenkorb.removed.waiting" : "warenkorb.removed");
+      if (removed.cancelled() > 0) {
+        redirect.addFlashAttribute("voided", "warenkorb.voided.changed");
+      }
+    } catch (ProblemException e) {
+      // The payment service did not confirm the cancel yet: the payment is no longer offered, and is cancelled later.
+      redirect.addFlashAttribute("voided", "warenkorb.voided.pending");
+    }
     return "redirect:/warenkorb";
   }
 
@@ -147,6 +171,11 @@ class WarenkorbController {
     checkout.receiptTokens().forEach((reference, token) -> AntragController.rememberReceipt(request.getSession(), reference, token));
     if (!checkout.invalid().isEmpty()) {
       redirect.addFlashAttribute("failure", "warenkorb.invalid");
+    }
+    if (checkout.cancelled() > 0) {
+      // The payer reads first that the older payment is void, then pays the new one from the cart.
+      redirect.addFlashAttribute("voided", "warenkorb.voided.replaced");
+      return "redirect:/warenkorb";
     }
     if (checkout.next() != null && checkout.next().payment().payUrl() != null && checkout.invalid().isEmpty()) {
       return "redirect:" + checkout.next().payment().payUrl();

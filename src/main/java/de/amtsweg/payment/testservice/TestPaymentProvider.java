@@ -63,6 +63,21 @@ public class TestPaymentProvider implements PaymentProvider {
         .orElseThrow(() -> new Unavailable("test service: no transaction " + transactionId));
   }
 
+  /**
+   * Marks an open transaction cancelled by Amtsweg: its page no longer offers to pay it. A paid or
+   * failed transaction stays as it is and says so.
+   */
+  @Override
+  public ProviderStatus cancel(PaymentConfig config, String transactionId) {
+    jdbc.sql(
+            """
+            update payment_test_transaction set status = 'CANCELED', voided_at = now(), updated_at = now()
+            where id = ? and tenant_ars = ? and status = 'INITIAL'
+            """)
+        .params(UUID.fromString(transactionId), config.tenantArs()).update();
+    return status(config, transactionId);
+  }
+
   @Override
   public void refund(PaymentConfig config, String transactionId, long amountCents, String reason) {
     int refunded = jdbc.sql(

@@ -38,8 +38,21 @@ public class TestPaymentService {
   /** What the payer picks. */
   public enum Choice { PAY, FAIL, CANCEL, ABANDON }
 
-  /** What the page shows. */
-  public record View(UUID id, String status, Payment payment, String authority, boolean payable) {}
+  /**
+   * What the page shows.
+   *
+   * @param voided Amtsweg cancelled the transaction (a changed Warenkorb, a new payment): the page
+   *     says so and leads back to where the payer came from
+   * @param back the return address (the Warenkorb or the Antrag's page)
+   */
+  public record View(UUID id, String status, Payment payment, String authority, boolean payable, boolean voided,
+      URI back) {
+
+    /** Whether the payer came from the Warenkorb (else from an Antrag's page). */
+    public boolean fromWarenkorb() {
+      return back.getPath() != null && back.getPath().startsWith("/warenkorb");
+    }
+  }
 
   private final JdbcClient jdbc;
   private final Payments payments;
@@ -58,27 +71,30 @@ public class TestPaymentService {
     this.tx = new TransactionTemplate(transactions);
   }
 
-  private record Transaction(UUID id, UUID paymentId, String tenantArs, String status, URI returnUrl, URI cancelUrl) {}
+  private record Transaction(UUID id, UUID paymentId, String tenantArs, String status, URI returnUrl, URI cancelUrl,
+      boolean voided) {}
 
   /** The page of a transaction. */
   public View view(UUID id) {
     Transaction t = transaction(id, false).orElseThrow(PaymentException.NotFound::new);
     Payment payment = payments.find(t.paymentId()).orElseThrow(PaymentException.NotFound::new);
     String authority = tenants.byAuthority(t.tenantArs()).map(Tenant::displayName).orElse(t.tenantArs());
-    return new View(id, t.status(), payment, authority, "INITIAL".equals(t.status()) && payment.status().open());
+    return new View(id, t.status(), payment, authority, "INITIAL".equals(t.status()) && payment.payable(), t.voided(),
+        t.returnUrl());
   }
 
   /**
    * Carries out the payer's choice.
    *
    * @return where the payer goes next: the return address after paying or failing, the cancel
-   *     address after cancelling, empty after "never return" (the page says the payment stays open)
+   *     address after cancelling, the page itself for a transaction Amtsweg cancelled (it says so),
+   *     empty after "never return" (the page says the payment stays open)
    */
   public Optional<URI> choose(UUID id, Choice choice) {
     record Decided(Transaction transaction, boolean changed) {}
     Decided decided = tx.execute(s -> {
       Transaction t = transaction(id, true).orElseThrow(PaymentException.NotFound::new);
-      boolean open = payments.find(t.paymentId()).map(p -> p.status().open()).orElse(false);
+      boolean open = payments.find(t.paymentId()).map(Payment::payable).orElse(false);
       if (choice == Choice.ABANDON || !"INITIAL".equals(t.status()) || !open) {
         return new Decided(t, false);
       }
@@ -88,11 +104,16 @@ public class TestPaymentService {
         default -> "CANCELED";
       };
       jdbc.sql("update payment_test_transaction set status = ?, updated_at = now() where id = ?").params(status, id).update();
-      return new Decided(new Transaction(t.id(), t.paymentId(), t.tenantArs(), status, t.returnUrl(), t.cancelUrl()), true);
+      return new Decided(new Transaction(t.id(), t.paymentId(), t.tenantArs(), status, t.returnUrl(), t.cancelUrl(),
+          false), true);
     });
     Transaction t = decided.transaction();
     if (decided.changed()) {
       notify(t);
+    }
+    if (t.voided()) {
+      log.info("Test payment service: transaction {} was cancelled by Amtsweg; nothing paid", t.id());
+      return Optional.of(URI.create("/bezahlung/test/" + t.id()));
     }
     return switch (t.status()) {
       case "PAYED", "FAILED" -> Optional.of(t.returnUrl());
@@ -118,7 +139,7 @@ public class TestPaymentService {
     return jdbc.sql("select * from payment_test_transaction where id = ?" + (lock ? " for update" : "")).param(id)
         .query((rs, n) -> new Transaction(rs.getObject("id", UUID.class), rs.getObject("payment_id", UUID.class),
             rs.getString("tenant_ars"), rs.getString("status"), URI.create(rs.getString("return_url")),
-            URI.create(rs.getString("cancel_url"))))
+            URI.create(rs.getString("cancel_url")), rs.getObject("voided_at") != null))
         .optional();
   }
 }

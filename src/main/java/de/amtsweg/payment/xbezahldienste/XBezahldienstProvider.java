@@ -34,8 +34,9 @@ import tools.jackson.databind.json.JsonMapper;
  * xBezahldienste API): OAuth 2.0 client credentials at {@code <endpoint>/auth/token}, then {@code
  * POST <endpoint>/paymenttransaction/{originatorId}/{endpointId}} with a {@code PaymentRequest}
  * (answered by a {@code PaymentTransaction} with {@code transactionId} and {@code
- * transactionRedirectUrl}), {@code GET .../{transactionId}} for the status and {@code POST
- * .../{transactionId}/refund} for refunds. The payment id is the {@code requestId} and the {@code
+ * transactionRedirectUrl}), {@code GET .../{transactionId}} for the status, {@code POST
+ * .../{transactionId}/cancel} to cancel an open one and {@code POST .../{transactionId}/refund} for
+ * refunds. The payment id is the {@code requestId} and the {@code
  * Idempotency-Key}, so asking twice creates one transaction. Every call has the timeout {@code
  * amtsweg.payment.provider-timeout}; no answer, a timeout or a 5xx/4xx answer is {@link
  * PaymentProvider.Unavailable}. Field names follow the public XBezahldienste data model; the
@@ -113,12 +114,27 @@ public class XBezahldienstProvider implements PaymentProvider {
 
   @Override
   public ProviderStatus status(PaymentConfig config, String transactionId) {
-    JsonNode answer = call(config, "GET", transactions(config) + "/" + encode(transactionId), null, null);
+    return statusOf(call(config, "GET", transactions(config) + "/" + encode(transactionId), null, null));
+  }
+
+  private static ProviderStatus statusOf(JsonNode answer) {
     try {
       return ProviderStatus.valueOf(answer.path("paymentInformation").path("status").asString(""));
     } catch (IllegalArgumentException e) {
       throw new Unavailable("xbezahldienste: unknown status in answer");
     }
+  }
+
+  /**
+   * {@code POST .../{transactionId}/cancel} (an assumption, see ADR 0018: the public data model has
+   * no cancel operation), answered by the {@code PaymentTransaction} with its status after the call.
+   */
+  @Override
+  public ProviderStatus cancel(PaymentConfig config, String transactionId) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("requestTimestamp", OffsetDateTime.now().toString());
+    return statusOf(call(config, "POST", transactions(config) + "/" + encode(transactionId) + "/cancel", body,
+        "cancel-" + transactionId));
   }
 
   @Override
