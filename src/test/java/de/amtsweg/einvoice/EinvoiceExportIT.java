@@ -28,13 +28,15 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Export to the finance system along the tenant's route: a webhook (local receiver that fails once)
  * for Jena, a file drop into a sub-folder for Gotha. An invoice is "Exportiert" only after the export
- * succeeded; a failure is shown and can be retried.
+ * succeeded; a failure is shown, can be retried by hand and is retried by itself.
  */
 class EinvoiceExportIT extends AmtswegIT {
 
   @Autowired Einvoices einvoices;
   @Autowired EinvoiceProperties properties;
   @Autowired JdbcClient jdbc;
+  @Autowired ExportRoutes routes;
+  @Autowired ExportRetries retries;
 
   record Received(String body, String timestamp, String signature, String idempotencyKey) {}
 
@@ -91,6 +93,46 @@ class EinvoiceExportIT extends AmtswegIT {
       }
       assertThat(jdbc.sql("select secret from einvoice_export_route where tenant_slug = 'jena'").query(String.class).single())
           .as("stored sealed").startsWith("aesgcm1:").doesNotContain(key);
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  @Test
+  void aFailedExportIsRetriedByItselfWithGrowingWaitsAndGivesUpAfterTheLastAttempt() throws Exception {
+    AtomicInteger calls = new AtomicInteger();
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext("/finanzen", exchange -> {
+      exchange.getRequestBody().readAllBytes();
+      // Down for the first call, back afterwards.
+      exchange.sendResponseHeaders(calls.getAndIncrement() == 0 ? 503 : 204, -1);
+      exchange.close();
+    });
+    server.start();
+    try {
+      routes.saveWebhook("landkreis-gotha", "http://127.0.0.1:" + server.getAddress().getPort() + "/finanzen", true, "test");
+      Einvoices.Invoice invoice = submitTo("04011000-12347-94");
+      Browser caseworker = browser();
+      caseworker.signIn("sachbearbeitung-landkreis-gotha", DEMO_PASSWORD);
+      Document detail = advance(caseworker, invoice.id(), "GEPRUEFT", "SACHLICH_RICHTIG", "EXPORTIERT");
+      assertThat(detail.select("#export-error").text()).contains("HTTP 503");
+
+      assertThat(retries.retry()).as("the first wait (one minute) is not over").isZero();
+      assertThat(calls).hasValue(1);
+      jdbc.sql("update einvoice set export_attempted_at = now() - interval '61 seconds' where id = ?").param(invoice.id()).update();
+      assertThat(retries.retry()).isEqualTo(1);
+      assertThat(calls).hasValue(2);
+      assertThat(Browser.page(caseworker.get("/verwaltung/e-rechnungen/" + invoice.id())).select("#status").text())
+          .isEqualTo("Exportiert");
+
+      // After the last attempt nothing is tried by itself any more; the inbox shows the failure.
+      Einvoices.Invoice other = submitTo("04011000-12347-94");
+      advance(caseworker, other.id(), "GEPRUEFT", "SACHLICH_RICHTIG");
+      jdbc.sql("update einvoice set export_attempts = ?, export_error = 'HTTP 503', export_attempted_at = now() - interval '1 day'"
+          + " where id = ?").params(ExportRetries.MAX_ATTEMPTS, other.id()).update();
+      assertThat(retries.retry()).isZero();
+      assertThat(calls).hasValue(2);
+      assertThat(einvoices.ofTenant("landkreis-gotha", other.id()).status()).isEqualTo(Einvoices.Status.SACHLICH_RICHTIG);
     } finally {
       server.stop(0);
     }
