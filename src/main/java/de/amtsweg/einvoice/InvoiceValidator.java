@@ -185,17 +185,22 @@ public final class InvoiceValidator {
   private ValidationReport run(IValidationExecutorSet<IValidationSourceXML> rules, Map<String, Severity> levels,
       String format, String syntax, @Nullable String spec, Scenario scenario, InvoiceData data,
       Document document, byte[] xml) {
-    SaxonSchematron.Source source = new SaxonSchematron.Source("invoice.xml", document);
-    ValidationResultList results = new ValidationResultList(source);
-    new ValidationExecutionManager<>(IValidityDeterminator.<IValidationSourceXML>createDefault(), executors(rules))
-        .executeValidation(source, results, Locale.GERMAN);
-    List<Finding> findings = findings(results, levels);
+    List<Finding> findings = findings(execute(rules, document), levels);
     if (scenario != Scenario.EN16931 && scenario != Scenario.XRECHNUNG_2_OUTDATED) {
       supplementBrDe25b(document.getDocumentElement(), syntax, findings);
     }
     findings.sort(Comparator.comparing(Finding::severity));
     boolean valid = findings.stream().noneMatch(f -> f.severity() == Severity.ERROR);
     return new ValidationReport(valid, null, format, syntax, spec, scenario, data, List.copyOf(findings), xml);
+  }
+
+  /** Runs a rule set: phive's layers, with the Schematron on Saxon's tree ({@link SaxonSchematron}). */
+  static ValidationResultList execute(IValidationExecutorSet<IValidationSourceXML> rules, Document document) {
+    SaxonSchematron.Source source = new SaxonSchematron.Source("invoice.xml", document);
+    ValidationResultList results = new ValidationResultList(source);
+    new ValidationExecutionManager<>(IValidityDeterminator.<IValidationSourceXML>createDefault(), executors(rules))
+        .executeValidation(source, results, Locale.GERMAN);
+    return results;
   }
 
   /** phive's results as findings, with the scenario's severity overrides applied. */
@@ -356,7 +361,7 @@ public final class InvoiceValidator {
     return rules == null ? null : REGISTRY.getOfID(rules);
   }
 
-  static List<IValidationExecutor<IValidationSourceXML>> executors(IValidationExecutorSet<IValidationSourceXML> rules) {
+  private static List<IValidationExecutor<IValidationSourceXML>> executors(IValidationExecutorSet<IValidationSourceXML> rules) {
     return EXECUTORS.computeIfAbsent(rules.getID(), id -> SaxonSchematron.executors(rules.getAllExecutors()));
   }
 
