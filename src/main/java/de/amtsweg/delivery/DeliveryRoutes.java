@@ -181,17 +181,17 @@ public class DeliveryRoutes {
 
   /** The webhook endpoint of a route with its secret in clear, if the route has both. */
   Optional<WebhookTarget> webhook(String tenantArs, String appId) {
-    record Row(@Nullable String url, @Nullable String sealed, @Nullable String jwk) {}
+    record Row(@Nullable String url, @Nullable String sealedSecret, @Nullable String jwk) {}
     Optional<Row> row = jdbc.sql("select webhook_url, webhook_secret, webhook_jwk from delivery_route where tenant_ars = ? and app_id = ?")
         .params(tenantArs, appId)
         .query((rs, n) -> new Row(rs.getString("webhook_url"), rs.getString("webhook_secret"), rs.getString("webhook_jwk")))
         .optional();
-    if (row.isEmpty() || row.get().url() == null || row.get().sealed() == null) {
+    if (row.isEmpty() || row.get().url() == null || row.get().sealedSecret() == null) {
       return Optional.empty();
     }
     try {
       String jwk = row.get().jwk();
-      return Optional.of(new WebhookTarget(URI.create(row.get().url()), box.open(row.get().sealed(), owner(tenantArs, appId)),
+      return Optional.of(new WebhookTarget(URI.create(row.get().url()), box.open(row.get().sealedSecret(), owner(tenantArs, appId)),
           jwk == null ? null : JWK.parse(jwk)));
     } catch (ParseException e) {
       throw new IllegalStateException("stored JWK does not parse", e);
@@ -204,7 +204,7 @@ public class DeliveryRoutes {
         .params(tenantArs, appId)
         .query(String.class)
         .optional()
-        .map(sealed -> box.open(sealed, owner(tenantArs, appId)));
+        .map(stored -> box.open(stored, owner(tenantArs, appId)));
   }
 
   /** Where the tenant's delivery alerts go: its own setting, else null (the caller falls back). */
