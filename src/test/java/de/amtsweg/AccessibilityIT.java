@@ -95,17 +95,24 @@ class AccessibilityIT extends AmtswegIT {
 
   @Test
   void theCheckFindsViolationsAndNamesRuleElementAndPage() {
-    withoutJs.open("data:text/html,%3Chtml%3E%3Cbody%3E%3Cmain%3E%3Cimg%20src%3Dx.png%3E%3Ca%20href%3D%23%3E%3C%2Fa%3E%3C%2Fmain%3E%3C%2Fbody%3E%3C%2Fhtml%3E");
+    withoutJs.open(
+        "data:text/html,%3Chtml%3E%3Cbody%3E%3Cmain%3E%3Cimg%20src%3Dx.png%3E%3Ca%20href%3D%23%3E%3C%2Fa%3E%3C%2Fmain%3E%3C%2Fbody%3E%3C%2Fhtml%3E");
     List<String> found = withoutJs.violations();
     assertThat(String.join("\n", found))
-        .contains("html-has-lang (serious)", "image-alt (critical)", "link-name (serious)", "target: [img]",
+        .contains(
+            "html-has-lang (serious)",
+            "image-alt (critical)",
+            "link-name (serious)",
+            "target: [img]",
             "page:   data:text/html");
   }
 
   @Test
   void publicPagesWithJavaScript() {
     // A tenant's pages carry its own colours (theme.css); the list checks them too.
-    assertThat(withJs.open("/behoerden/160510000000").has("link[href*='/theme.css']")).as("Erfurt's theme").isTrue();
+    assertThat(withJs.open("/behoerden/160510000000").has("link[href*='/theme.css']"))
+        .as("Erfurt's theme")
+        .isTrue();
     withJs.assertNoViolationsOn(PUBLIC_PAGES);
   }
 
@@ -120,12 +127,18 @@ class AccessibilityIT extends AmtswegIT {
   void onAPhoneSizedScreen() {
     try {
       withJs.windowSize(320, 720);
-      withJs.assertNoViolationsOn(List.of(
-          "/", "/leistungen?q=Hundesteuer", "/leistungen/99050012104000", "/behoerden/160510000000",
-          "/konto/anmelden"));
+      withJs.assertNoViolationsOn(
+          List.of(
+              "/",
+              "/leistungen?q=Hundesteuer",
+              "/leistungen/99050012104000",
+              "/behoerden/160510000000",
+              "/konto/anmelden"));
       withJs.open("/konto/registrieren").submit(Map.of("email", "kein-at-zeichen"));
       withJs.assertNoViolations();
-      withJs.logInCitizen(ERIKA, DEMO_PASSWORD).assertNoViolationsOn(List.of("/konto", "/konto/postfach"));
+      withJs
+          .logInCitizen(ERIKA, DEMO_PASSWORD)
+          .assertNoViolationsOn(List.of("/konto", "/konto/postfach"));
     } finally {
       withJs.windowSize(1280, 1024);
     }
@@ -133,7 +146,10 @@ class AccessibilityIT extends AmtswegIT {
 
   @Test
   void liveSearchResultsThatHtmxLoadsWhileTyping() {
-    withJs.open("/leistungen").fill("q", "Hundesteuer").waitFor("#service-results a[href*='/leistungen/']");
+    withJs
+        .open("/leistungen")
+        .fill("q", "Hundesteuer")
+        .waitFor("#service-results a[href*='/leistungen/']");
     assertThat(withJs.text()).contains("Hundesteuer");
     withJs.assertNoViolations();
 
@@ -144,7 +160,10 @@ class AccessibilityIT extends AmtswegIT {
     withJs.assertNoViolations();
     withJs.assertNoViolations("/leistungen/99050012104000");
 
-    withJs.open("/behoerden").fill("q", "Jena").waitFor("#authority-results a[href*='/behoerden/1']");
+    withJs
+        .open("/behoerden")
+        .fill("q", "Jena")
+        .waitFor("#authority-results a[href*='/behoerden/1']");
     withJs.assertNoViolations();
   }
 
@@ -152,13 +171,17 @@ class AccessibilityIT extends AmtswegIT {
   void formsWithTheirErrorSummaries() {
     for (AxeBrowser browser : List.of(withJs, withoutJs)) {
       browser.forgetSession();
-      browser.open("/konto/registrieren")
-          .submit(Map.of("email", "kein-at-zeichen", "password", "kurz", "passwordRepeat", "anders"));
+      browser
+          .open("/konto/registrieren")
+          .submit(
+              Map.of("email", "kein-at-zeichen", "password", "kurz", "passwordRepeat", "anders"));
       assertThat(browser.has("#error-summary")).as("registration errors").isTrue();
       browser.assertNoViolations();
 
       // An unknown account: failed logins of a real one would count towards its lock.
-      browser.open("/konto/anmelden").submit(Map.of("email", "niemand@example.org", "password", "falsch"));
+      browser
+          .open("/konto/anmelden")
+          .submit(Map.of("email", "niemand@example.org", "password", "falsch"));
       assertThat(browser.currentPath()).startsWith("/konto/anmelden");
       browser.assertNoViolations();
 
@@ -194,10 +217,12 @@ class AccessibilityIT extends AmtswegIT {
 
   @Test
   void theCitizensAccountPages() {
-    // htmx only enhances the search fields; the account pages are the same HTML with JavaScript off,
+    // htmx only enhances the search fields; the account pages are the same HTML with JavaScript
+    // off,
     // which the second browser checks on a sample to keep the run short.
     withoutJs.logInCitizen(ERIKA, DEMO_PASSWORD);
-    withoutJs.assertNoViolationsOn(List.of("/konto", "/konto/postfach?q=Wohngeld", "/konto/profil/anschrift"));
+    withoutJs.assertNoViolationsOn(
+        List.of("/konto", "/konto/postfach?q=Wohngeld", "/konto/profil/anschrift"));
     AxeBrowser browser = withJs;
     browser.logInCitizen(ERIKA, DEMO_PASSWORD);
     List<String> failures =
@@ -225,7 +250,8 @@ class AccessibilityIT extends AmtswegIT {
     String message = firstHref(browser, ".postfach-item__subject");
     failures.addAll(check(browser, List.of(message)));
     browser.open("/konto/organisationen");
-    String organisation = firstHref(browser, "main a[href*='/konto/organisationen/']:not([href$='/neu'])");
+    String organisation =
+        firstHref(browser, "main a[href*='/konto/organisationen/']:not([href$='/neu'])");
     failures.addAll(check(browser, List.of(organisation, organisation + "/bearbeiten")));
     browser.assertNone(failures, "the account of " + ERIKA);
   }
@@ -256,11 +282,16 @@ class AccessibilityIT extends AmtswegIT {
     String secret = browser.driver().findElement(By.id("totp-secret")).getText();
     browser.submit(Map.of("code", TotpCodes.now(secret)));
     List<String> recoveryCodes =
-        browser.driver().findElements(By.cssSelector(".recovery-codes code")).stream().map(WebElement::getText).toList();
+        browser.driver().findElements(By.cssSelector(".recovery-codes code")).stream()
+            .map(WebElement::getText)
+            .toList();
     assertThat(recoveryCodes).as("recovery codes shown once").isNotEmpty();
     browser.assertNoViolations();
 
-    browser.forgetSession().open("/konto/anmelden").submit(Map.of("email", email, "password", PASSWORD));
+    browser
+        .forgetSession()
+        .open("/konto/anmelden")
+        .submit(Map.of("email", email, "password", PASSWORD));
     assertThat(browser.currentPath()).startsWith("/konto/anmelden/code");
     browser.assertNoViolations();
     browser.submit(Map.of("code", "000000"));
@@ -270,30 +301,49 @@ class AccessibilityIT extends AmtswegIT {
     assertThat(browser.currentPath()).isEqualTo("/konto");
     browser.assertNoViolations("/konto/sicherheit/zwei-faktor");
 
-    browser.open("/konto/sicherheit/zugangsschluessel").submit("main form[action$='/zugangsschluessel']");
+    browser
+        .open("/konto/sicherheit/zugangsschluessel")
+        .submit("main form[action$='/zugangsschluessel']");
     browser.assertNoViolations();
 
-    UUID message = postfach.deliver(accountId(email), new Postfach.NewMessage(
-        PostfachMessage.Kind.QUESTION, "160510000000", "Stadt Erfurt", "A11Y-2026-1",
-        "Rückfrage zu Ihrem Antrag", "Bitte senden Sie uns den Nachweis.", List.of()));
+    UUID message =
+        postfach.deliver(
+            accountId(email),
+            new Postfach.NewMessage(
+                PostfachMessage.Kind.QUESTION,
+                "160510000000",
+                "Stadt Erfurt",
+                "A11Y-2026-1",
+                "Rückfrage zu Ihrem Antrag",
+                "Bitte senden Sie uns den Nachweis.",
+                List.of()));
     browser.open("/konto/postfach/" + message).submit("form[action$='/antwort']");
     assertThat(browser.has("#error-summary")).as("empty reply errors").isTrue();
     browser.assertNoViolations();
-    browser.fill("text", "Anbei der Nachweis – Barrierefreiheitstest.").submit("form[action$='/antwort']");
+    browser
+        .fill("text", "Anbei der Nachweis – Barrierefreiheitstest.")
+        .submit("form[action$='/antwort']");
     assertThat(browser.text()).contains("Barrierefreiheitstest");
     browser.assertNoViolations();
 
     browser.forgetSession().signInStaff("sachbearbeitung-erfurt", DEMO_PASSWORD);
     browser.assertNoViolations("/verwaltung/postfach-antworten");
     browser.open("/verwaltung/postfach-antworten");
-    browser.assertNoViolations(firstHref(browser, "main a[href*='/verwaltung/postfach-antworten/']"));
+    browser.assertNoViolations(
+        firstHref(browser, "main a[href*='/verwaltung/postfach-antworten/']"));
 
-    browser.forgetSession().open("/konto/anmelden").submit(Map.of("email", email, "password", PASSWORD));
+    browser
+        .forgetSession()
+        .open("/konto/anmelden")
+        .submit(Map.of("email", email, "password", PASSWORD));
     browser.submit(Map.of("code", recoveryCodes.getFirst()));
     assertThat(browser.currentPath()).isEqualTo("/konto");
     browser.open("/konto/loeschen").submit("main form[action$='/konto/loeschen']");
     browser.assertNoViolations();
-    browser.fill("password", PASSWORD).tick("bestaetigung").submit("main form[action$='/konto/loeschen']");
+    browser
+        .fill("password", PASSWORD)
+        .tick("bestaetigung")
+        .submit("main form[action$='/konto/loeschen']");
     assertThat(browser.currentPath()).startsWith("/konto/geloescht");
     browser.assertNoViolations();
   }
@@ -303,13 +353,22 @@ class AccessibilityIT extends AmtswegIT {
     AxeBrowser browser = withoutJs;
     browser.signInStaff("verwaltung-jena", DEMO_PASSWORD);
     List<String> failures =
-        check(browser, List.of("/verwaltung/postfach-antworten", "/verwaltung/api-clients", "/leistungen"));
+        check(
+            browser,
+            List.of("/verwaltung/postfach-antworten", "/verwaltung/api-clients", "/leistungen"));
     // Delivery cockpit and routes, and the route form with its error summary (nothing is saved).
-    failures.addAll(check(browser, List.of("/verwaltung/zustellung", "/verwaltung/zustellung/wege",
-        "/verwaltung/zustellung/wege/hundesteuer")));
+    failures.addAll(
+        check(
+            browser,
+            List.of(
+                "/verwaltung/zustellung",
+                "/verwaltung/zustellung/wege",
+                "/verwaltung/zustellung/wege/hundesteuer")));
     browser.open("/verwaltung/zustellung/wege/hundesteuer");
     browser.driver().findElement(org.openqa.selenium.By.id("channel-WEBHOOK")).click();
-    browser.fill("webhookUrl", "http://fachverfahren.jena.example/amtsweg").submit("main form[novalidate]");
+    browser
+        .fill("webhookUrl", "http://fachverfahren.jena.example/amtsweg")
+        .submit("main form[novalidate]");
     assertThat(browser.has("#error-summary")).as("route form errors").isTrue();
     failures.addAll(browser.violations());
     browser.forgetSession().signInStaff("sachbearbeitung-gotha", DEMO_PASSWORD);
@@ -351,10 +410,14 @@ class AccessibilityIT extends AmtswegIT {
     return failures;
   }
 
-  /** Registers a new account through the form and confirms it with the link from the local mailbox. */
+  /**
+   * Registers a new account through the form and confirms it with the link from the local mailbox.
+   */
   private static String registerAndConfirm(AxeBrowser browser) {
     String email = "a11y-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
-    browser.forgetSession().open("/konto/registrieren")
+    browser
+        .forgetSession()
+        .open("/konto/registrieren")
         .submit(Map.of("email", email, "password", PASSWORD, "passwordRepeat", PASSWORD));
     assertThat(browser.currentPath()).startsWith("/konto/registrieren/gesendet");
     browser.assertNoViolations();
@@ -381,6 +444,9 @@ class AccessibilityIT extends AmtswegIT {
   }
 
   private UUID accountId(String email) {
-    return jdbc.sql("select id from account where email = ?").param(email).query(UUID.class).single();
+    return jdbc.sql("select id from account where email = ?")
+        .param(email)
+        .query(UUID.class)
+        .single();
   }
 }

@@ -8,28 +8,32 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
 /**
  * A real OpenID Connect provider for tests (outside {@code de.amtsweg}, so that the app's component
- * scan never picks it up): Spring Authorization Server with Spring Boot's
- * defaults, one client {@code amtsweg} and three people, started in its own context on a free port.
- * Loopback redirect URIs match on any port (RFC 8252), so the app may run anywhere on 127.0.0.1.
+ * scan never picks it up): Spring Authorization Server with Spring Boot's defaults, one client
+ * {@code amtsweg} and three people, started in its own context on a free port. Loopback redirect
+ * URIs match on any port (RFC 8252), so the app may run anywhere on 127.0.0.1.
  */
 @SpringBootConfiguration
 @ImportAutoConfiguration({
-  org.springframework.boot.tomcat.autoconfigure.servlet.TomcatServletWebServerAutoConfiguration.class,
+  org.springframework.boot.tomcat.autoconfigure.servlet.TomcatServletWebServerAutoConfiguration
+      .class,
   org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration.class,
   org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration.class,
   org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration.class,
   org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration.class,
-  org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration.class,
+  org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration
+      .class,
   org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration.class,
-  org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerAutoConfiguration.class,
-  org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet.OAuth2AuthorizationServerJwtAutoConfiguration.class
+  org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet
+      .OAuth2AuthorizationServerAutoConfiguration.class,
+  org.springframework.boot.security.oauth2.server.authorization.autoconfigure.servlet
+      .OAuth2AuthorizationServerJwtAutoConfiguration.class
 })
 public class TestIdentityProvider {
 
@@ -38,10 +42,11 @@ public class TestIdentityProvider {
   public static final String PASSWORD = "idp-passwort";
 
   /** The people the provider knows, by user name: e-mail, given name, family name, birth date. */
-  static final Map<String, String[]> PEOPLE = Map.of(
-      "gabi", new String[] {"gabi.beispiel@example.org", "Gabriele", "Beispiel", "1980-05-17"},
-      "max", new String[] {"max.muster@example.org", "Max", "Muster", "1975-01-02"},
-      "toni", new String[] {"toni.zweifach@example.org", "Toni", "Zweifach", "1990-03-04"});
+  static final Map<String, String[]> PEOPLE =
+      Map.of(
+          "gabi", new String[] {"gabi.beispiel@example.org", "Gabriele", "Beispiel", "1980-05-17"},
+          "max", new String[] {"max.muster@example.org", "Max", "Muster", "1975-01-02"},
+          "toni", new String[] {"toni.zweifach@example.org", "Toni", "Zweifach", "1990-03-04"});
 
   /** Starts the provider on a free port of 127.0.0.1; its issuer is http://127.0.0.1:<port>. */
   public static ConfigurableApplicationContext start() {
@@ -60,7 +65,9 @@ public class TestIdentityProvider {
             "--" + client + "registration.client-id=" + CLIENT_ID,
             "--" + client + "registration.client-secret={noop}" + CLIENT_SECRET,
             "--" + client + "registration.client-authentication-methods=client_secret_basic",
-            "--" + client + "registration.authorization-grant-types=authorization_code,refresh_token",
+            "--"
+                + client
+                + "registration.authorization-grant-types=authorization_code,refresh_token",
             "--" + client + "registration.redirect-uris=http://127.0.0.1/login/oauth2/code/testidp",
             "--" + client + "registration.scopes=openid,profile,email",
             "--" + client + "require-authorization-consent=false",
@@ -70,7 +77,12 @@ public class TestIdentityProvider {
   @Bean
   UserDetailsService people() {
     InMemoryUserDetailsManager users = new InMemoryUserDetailsManager();
-    PEOPLE.keySet().forEach(name -> users.createUser(User.withUsername(name).password("{noop}" + PASSWORD).roles("USER").build()));
+    PEOPLE
+        .keySet()
+        .forEach(
+            name ->
+                users.createUser(
+                    User.withUsername(name).password("{noop}" + PASSWORD).roles("USER").build()));
     return users;
   }
 
@@ -80,7 +92,8 @@ public class TestIdentityProvider {
     return context -> {
       if (OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue())) {
         String[] person = PEOPLE.get(context.getPrincipal().getName());
-        context.getClaims()
+        context
+            .getClaims()
             .claim("email", person[0])
             .claim("email_verified", true)
             .claim("given_name", person[1])
@@ -91,7 +104,8 @@ public class TestIdentityProvider {
   }
 
   private static int freePort() {
-    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+    try (java.net.ServerSocket socket =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     } catch (java.io.IOException e) {
       throw new IllegalStateException(e);

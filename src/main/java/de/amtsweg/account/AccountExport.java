@@ -15,8 +15,8 @@ import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * "Meine Daten herunterladen" (GDPR Art. 15 and 20): everything the account holds as one ZIP with
- * a machine-readable {@code servicekonto.json} and the Postfach's attachments as files.
+ * "Meine Daten herunterladen" (GDPR Art. 15 and 20): everything the account holds as one ZIP with a
+ * machine-readable {@code servicekonto.json} and the Postfach's attachments as files.
  */
 @Service
 public class AccountExport {
@@ -64,50 +64,145 @@ public class AccountExport {
       List<Map<String, Object>> attachments = new ArrayList<>();
       for (PostfachMessage.Attachment a : m.attachments()) {
         String path = "anhaenge/" + m.id() + "/" + a.id() + "-" + a.fileName();
-        attachments.add(ordered("fileName", a.fileName(), "contentType", a.contentType(), "size", a.size(), "file", path));
+        attachments.add(
+            ordered(
+                "fileName",
+                a.fileName(),
+                "contentType",
+                a.contentType(),
+                "size",
+                a.size(),
+                "file",
+                path));
         files.add(new Attachment(m.id(), a.id(), path));
       }
-      messages.add(ordered(
-          "id", m.id(), "direction", m.direction().name(), "kind", m.kind().name(),
-          "authorityArs", m.authorityArs(), "senderName", m.senderName(), "reference", m.reference(),
-          "subject", m.subject(), "body", m.body(), "inReplyTo", m.inReplyTo(),
-          "createdAt", m.createdAt(), "readAt", m.readAt(), "attachments", attachments));
+      messages.add(
+          ordered(
+              "id",
+              m.id(),
+              "direction",
+              m.direction().name(),
+              "kind",
+              m.kind().name(),
+              "authorityArs",
+              m.authorityArs(),
+              "senderName",
+              m.senderName(),
+              "reference",
+              m.reference(),
+              "subject",
+              m.subject(),
+              "body",
+              m.body(),
+              "inReplyTo",
+              m.inReplyTo(),
+              "createdAt",
+              m.createdAt(),
+              "readAt",
+              m.readAt(),
+              "attachments",
+              attachments));
     }
     Map<String, Object> profileJson = new LinkedHashMap<>();
-    profile.values().forEach((field, value) -> profileJson.put(field.key(),
-        ordered("value", value.value(), "source", value.source().name(), "since", value.since())));
-    List<Map<String, Object>> shared = sharing.list(accountId).stream()
-        .map(r -> ordered(
-            "id", r.id(), "sharedAt", r.sharedAt(), "authorityArs", r.disclosure().authorityArs(),
-            "authorityName", r.disclosure().authorityName(), "serviceId", r.disclosure().serviceId(),
-            "serviceName", r.disclosure().serviceName(), "reference", r.disclosure().reference(),
-            "fields", r.fields().stream().map(ProfileField::key).toList()))
-        .toList();
-    List<Map<String, Object>> memberships = organisations.of(accountId).stream()
-        .map(m -> ordered(
-            "id", m.organisation().id(), "role", m.role().name(), "name", m.organisation().details().name(),
-            "legalForm", m.organisation().details().legalForm(),
-            "registerNumber", m.organisation().details().registerNumber(),
-            "street", m.organisation().details().street(), "houseNumber", m.organisation().details().houseNumber(),
-            "postcode", m.organisation().details().postcode(), "city", m.organisation().details().city()))
-        .toList();
-    Map<String, Object> document = ordered(
-        "format", "amtsweg-servicekonto-export/1",
-        "exportedAt", OffsetDateTime.now(),
-        "account", ordered(
-            "id", account.id(), "email", account.email(), "emailConfirmedAt", account.emailConfirmedAt(),
-            "passwordChangedAt", account.passwordChangedAt(), "createdAt", account.createdAt(),
-            "secondFactor", secondFactor.enabled(accountId),
-            "recoveryCodesLeft", secondFactor.recoveryCodesLeft(accountId),
-            "linkedIdentityProviders", identities.issuers(accountId),
-            "accessTokens", tokens.list(accountId).stream()
-                .map(t -> ordered("name", t.name(), "createdAt", t.createdAt(), "expiresAt", t.expiresAt(),
-                    "lastUsedAt", t.lastUsedAt()))
-                .toList()),
-        "profile", profileJson,
-        "postfach", messages,
-        "dataSharing", shared,
-        "organisations", memberships);
+    profile
+        .values()
+        .forEach(
+            (field, value) ->
+                profileJson.put(
+                    field.key(),
+                    ordered(
+                        "value",
+                        value.value(),
+                        "source",
+                        value.source().name(),
+                        "since",
+                        value.since())));
+    List<Map<String, Object>> shared =
+        sharing.list(accountId).stream()
+            .map(
+                r ->
+                    ordered(
+                        "id",
+                        r.id(),
+                        "sharedAt",
+                        r.sharedAt(),
+                        "authorityArs",
+                        r.disclosure().authorityArs(),
+                        "authorityName",
+                        r.disclosure().authorityName(),
+                        "serviceId",
+                        r.disclosure().serviceId(),
+                        "serviceName",
+                        r.disclosure().serviceName(),
+                        "reference",
+                        r.disclosure().reference(),
+                        "fields",
+                        r.fields().stream().map(ProfileField::key).toList()))
+            .toList();
+    List<Map<String, Object>> memberships =
+        organisations.of(accountId).stream()
+            .map(
+                m ->
+                    ordered(
+                        "id",
+                        m.organisation().id(),
+                        "role",
+                        m.role().name(),
+                        "name",
+                        m.organisation().details().name(),
+                        "legalForm",
+                        m.organisation().details().legalForm(),
+                        "registerNumber",
+                        m.organisation().details().registerNumber(),
+                        "street",
+                        m.organisation().details().street(),
+                        "houseNumber",
+                        m.organisation().details().houseNumber(),
+                        "postcode",
+                        m.organisation().details().postcode(),
+                        "city",
+                        m.organisation().details().city()))
+            .toList();
+    Map<String, Object> document =
+        ordered(
+            "format", "amtsweg-servicekonto-export/1",
+            "exportedAt", OffsetDateTime.now(),
+            "account",
+                ordered(
+                    "id",
+                    account.id(),
+                    "email",
+                    account.email(),
+                    "emailConfirmedAt",
+                    account.emailConfirmedAt(),
+                    "passwordChangedAt",
+                    account.passwordChangedAt(),
+                    "createdAt",
+                    account.createdAt(),
+                    "secondFactor",
+                    secondFactor.enabled(accountId),
+                    "recoveryCodesLeft",
+                    secondFactor.recoveryCodesLeft(accountId),
+                    "linkedIdentityProviders",
+                    identities.issuers(accountId),
+                    "accessTokens",
+                    tokens.list(accountId).stream()
+                        .map(
+                            t ->
+                                ordered(
+                                    "name",
+                                    t.name(),
+                                    "createdAt",
+                                    t.createdAt(),
+                                    "expiresAt",
+                                    t.expiresAt(),
+                                    "lastUsedAt",
+                                    t.lastUsedAt()))
+                        .toList()),
+            "profile", profileJson,
+            "postfach", messages,
+            "dataSharing", shared,
+            "organisations", memberships);
 
     ZipOutputStream zip = new ZipOutputStream(out);
     zip.putNextEntry(new ZipEntry(JSON));

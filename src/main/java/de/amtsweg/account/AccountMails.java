@@ -11,8 +11,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The account's e-mails, in the language the person used. Links are built from {@code
- * amtsweg.public-url}, never from the request, so that a forged Host header cannot redirect a
- * reset link.
+ * amtsweg.public-url}, never from the request, so that a forged Host header cannot redirect a reset
+ * link.
  */
 @Component
 class AccountMails {
@@ -40,32 +40,66 @@ class AccountMails {
   }
 
   void confirmAddress(String to, String token, Locale locale) {
-    send(to, "account.mail.confirm.subject", "account.mail.confirm.body", locale, link("/konto/bestaetigen", token), links.confirmation().toHours());
+    send(
+        to,
+        "account.mail.confirm.subject",
+        "account.mail.confirm.body",
+        locale,
+        link("/konto/bestaetigen", token),
+        links.confirmation().toHours());
   }
 
   void confirmNewAddress(String to, String token, Locale locale) {
-    send(to, "account.mail.change-email.subject", "account.mail.change-email.body", locale, link("/konto/bestaetigen", token), links.confirmation().toHours());
+    send(
+        to,
+        "account.mail.change-email.subject",
+        "account.mail.change-email.body",
+        locale,
+        link("/konto/bestaetigen", token),
+        links.confirmation().toHours());
   }
 
   void addressChangeRequested(String to, Locale locale) {
-    send(to, "account.mail.change-email-notice.subject", "account.mail.change-email-notice.body", locale, link("/konto/sicherheit", null));
+    send(
+        to,
+        "account.mail.change-email-notice.subject",
+        "account.mail.change-email-notice.body",
+        locale,
+        link("/konto/sicherheit", null));
   }
 
   void alreadyRegistered(String to, Locale locale) {
-    send(to, "account.mail.already-registered.subject", "account.mail.already-registered.body", locale, link("/konto/anmelden", null), link("/konto/passwort-vergessen", null));
+    send(
+        to,
+        "account.mail.already-registered.subject",
+        "account.mail.already-registered.body",
+        locale,
+        link("/konto/anmelden", null),
+        link("/konto/passwort-vergessen", null));
   }
 
   void resetPassword(String to, String token, Locale locale) {
-    send(to, "account.mail.reset.subject", "account.mail.reset.body", locale, link("/konto/passwort-neu", token), links.passwordReset().toMinutes());
+    send(
+        to,
+        "account.mail.reset.subject",
+        "account.mail.reset.body",
+        locale,
+        link("/konto/passwort-neu", token),
+        links.passwordReset().toMinutes());
   }
 
   void passwordChanged(String to, Locale locale) {
-    send(to, "account.mail.password-changed.subject", "account.mail.password-changed.body", locale, link("/konto/passwort-vergessen", null));
+    send(
+        to,
+        "account.mail.password-changed.subject",
+        "account.mail.password-changed.body",
+        locale,
+        link("/konto/passwort-vergessen", null));
   }
 
   /**
-   * Tells the owner that a message arrived, never what it says: mail is not a safe channel for
-   * the authorities' content. German and English in one mail; the account has no language yet.
+   * Tells the owner that a message arrived, never what it says: mail is not a safe channel for the
+   * authorities' content. German and English in one mail; the account has no language yet.
    */
   void newPostfachMessage(String to) {
     String link = link("/konto/postfach", null);
@@ -75,14 +109,16 @@ class AccountMails {
             messages.getMessage("account.mail.new-message.subject", null, Locale.GERMAN),
             messages.getMessage("account.mail.new-message.body", new Object[] {link}, Locale.GERMAN)
                 + "\n\n---\n\n"
-                + messages.getMessage("account.mail.new-message.body", new Object[] {link}, Locale.ENGLISH)));
+                + messages.getMessage(
+                    "account.mail.new-message.body", new Object[] {link}, Locale.ENGLISH)));
   }
 
   /**
    * Sends unless this address already got {@link #MAILS_PER_WINDOW} account mails within the
    * throttle window: forms that send mail to any address must not become a way to flood it.
    */
-  private void send(String to, String subjectKey, String bodyKey, Locale locale, Object... arguments) {
+  private void send(
+      String to, String subjectKey, String bodyKey, Locale locale, Object... arguments) {
     if (!throttle.tryAcquire(LoginThrottle.mailKey(to), MAILS_PER_WINDOW)) {
       return;
     }

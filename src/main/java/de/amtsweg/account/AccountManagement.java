@@ -29,8 +29,10 @@ public class AccountManagement {
 
   /** Unconfirmed registrations are deleted after this time. */
   static final Duration UNCONFIRMED_KEPT = Duration.ofDays(7);
+
   /** At most one password reset mail per account in this time. */
   static final Duration RESET_MAIL_INTERVAL = Duration.ofMinutes(1);
+
   private static final Logger log = LoggerFactory.getLogger(AccountManagement.class);
   private static final String COLUMNS =
       "id, email, email_confirmed_at, password_changed_at, created_at";
@@ -94,7 +96,9 @@ public class AccountManagement {
         .optional();
   }
 
-  /** @throws AccountException {@code not-found} if the account was deleted meanwhile */
+  /**
+   * @throws AccountException {@code not-found} if the account was deleted meanwhile
+   */
   public Account get(UUID id) {
     return find(id).orElseThrow(() -> new AccountException(HttpStatus.NOT_FOUND, "not-found"));
   }
@@ -126,7 +130,8 @@ public class AccountManagement {
     } else {
       id = UUID.randomUUID();
       try {
-        jdbc.sql("insert into account (id, email, password_hash, password_changed_at) values (?, ?, ?, now())")
+        jdbc.sql(
+                "insert into account (id, email, password_hash, password_changed_at) values (?, ?, ?, now())")
             .params(id, normalized, hash)
             .update();
       } catch (DuplicateKeyException registeredAtTheSameMoment) {
@@ -134,40 +139,58 @@ public class AccountManagement {
       }
       log.info("Registered account {}", id);
     }
-    mails.confirmAddress(normalized, tokens.issue(id, Purpose.CONFIRM_EMAIL, properties.links().confirmation(), null), locale);
+    mails.confirmAddress(
+        normalized,
+        tokens.issue(id, Purpose.CONFIRM_EMAIL, properties.links().confirmation(), null),
+        locale);
   }
 
-  /** Sends a new confirmation link if the address has an unconfirmed account; says nothing either way. */
+  /**
+   * Sends a new confirmation link if the address has an unconfirmed account; says nothing either
+   * way.
+   */
   @Transactional
   public void resendConfirmation(String email, Locale locale) {
     findByEmail(normalize(email))
         .filter(account -> !account.emailConfirmed())
-        .ifPresent(account -> mails.confirmAddress(
-            account.email(),
-            tokens.issue(account.id(), Purpose.CONFIRM_EMAIL, properties.links().confirmation(), null),
-            locale));
+        .ifPresent(
+            account ->
+                mails.confirmAddress(
+                    account.email(),
+                    tokens.issue(
+                        account.id(),
+                        Purpose.CONFIRM_EMAIL,
+                        properties.links().confirmation(),
+                        null),
+                    locale));
   }
 
   /** What a confirmation link would confirm, if it is valid; does not use it. */
   public Optional<Confirmed> checkConfirmationLink(@Nullable String token) {
-    return tokens.peek(token).map(use -> switch (use.purpose()) {
-      case CONFIRM_EMAIL -> Confirmed.ACCOUNT;
-      case CHANGE_EMAIL -> Confirmed.NEW_EMAIL;
-      case RESET_PASSWORD -> null;
-    });
+    return tokens
+        .peek(token)
+        .map(
+            use ->
+                switch (use.purpose()) {
+                  case CONFIRM_EMAIL -> Confirmed.ACCOUNT;
+                  case CHANGE_EMAIL -> Confirmed.NEW_EMAIL;
+                  case RESET_PASSWORD -> null;
+                });
   }
 
   /**
    * Uses a confirmation link: confirms a new account's address or switches the account to its new
    * address.
    *
-   * @throws AccountException {@link AccountException#INVALID_LINK} or {@link AccountException#EMAIL_TAKEN}
+   * @throws AccountException {@link AccountException#INVALID_LINK} or {@link
+   *     AccountException#EMAIL_TAKEN}
    */
   @Transactional
   public Confirmed confirm(@Nullable String token) {
     Optional<AccountTokens.Use> account = tokens.consume(token, Purpose.CONFIRM_EMAIL);
     if (account.isPresent()) {
-      jdbc.sql("update account set email_confirmed_at = coalesce(email_confirmed_at, now()) where id = ?")
+      jdbc.sql(
+              "update account set email_confirmed_at = coalesce(email_confirmed_at, now()) where id = ?")
           .param(account.get().accountId())
           .update();
       return Confirmed.ACCOUNT;
@@ -189,16 +212,25 @@ public class AccountManagement {
   @Transactional
   public void requestPasswordReset(String email, Locale locale) {
     findByEmail(normalize(email))
-        .filter(account -> !tokens.issuedWithin(account.id(), Purpose.RESET_PASSWORD, RESET_MAIL_INTERVAL))
-        .ifPresent(account -> mails.resetPassword(
-            account.email(),
-            tokens.issue(account.id(), Purpose.RESET_PASSWORD, properties.links().passwordReset(), null),
-            locale));
+        .filter(
+            account ->
+                !tokens.issuedWithin(account.id(), Purpose.RESET_PASSWORD, RESET_MAIL_INTERVAL))
+        .ifPresent(
+            account ->
+                mails.resetPassword(
+                    account.email(),
+                    tokens.issue(
+                        account.id(),
+                        Purpose.RESET_PASSWORD,
+                        properties.links().passwordReset(),
+                        null),
+                    locale));
   }
 
   /** The address of the account a reset link is for, if the link is valid; does not use it. */
   public Optional<String> checkResetLink(@Nullable String token) {
-    return tokens.peek(token)
+    return tokens
+        .peek(token)
         .filter(use -> use.purpose() == Purpose.RESET_PASSWORD)
         .flatMap(use -> find(use.accountId()))
         .map(Account::email);
@@ -208,13 +240,18 @@ public class AccountManagement {
    * Sets a new password through a reset link, which is used up. The mailbox is proven, so the
    * address counts as confirmed; the account's lock is lifted; every session is ended.
    *
-   * @throws AccountException {@link AccountException#INVALID_LINK} or {@link AccountException#WEAK_PASSWORD}
+   * @throws AccountException {@link AccountException#INVALID_LINK} or {@link
+   *     AccountException#WEAK_PASSWORD}
    */
   @Transactional
   public void resetPassword(@Nullable String token, String newPassword, Locale locale) {
     String email = checkResetLink(token).orElseThrow(AccountManagement::invalidLink);
     requireStrong(newPassword, email);
-    UUID id = tokens.consume(token, Purpose.RESET_PASSWORD).orElseThrow(AccountManagement::invalidLink).accountId();
+    UUID id =
+        tokens
+            .consume(token, Purpose.RESET_PASSWORD)
+            .orElseThrow(AccountManagement::invalidLink)
+            .accountId();
     jdbc.sql(
             """
             update account set password_hash = ?, password_changed_at = now(),
@@ -233,11 +270,12 @@ public class AccountManagement {
    * Changes the password of a logged-in account and ends its other sessions.
    *
    * @param currentSession the session making the change, which stays logged in
-   * @throws AccountException {@link AccountException#WRONG_PASSWORD}, {@link AccountException#LOCKED}
-   *     or {@link AccountException#WEAK_PASSWORD}
+   * @throws AccountException {@link AccountException#WRONG_PASSWORD}, {@link
+   *     AccountException#LOCKED} or {@link AccountException#WEAK_PASSWORD}
    */
   @Transactional
-  public void changePassword(UUID id, String currentPassword, String newPassword, String currentSession, Locale locale) {
+  public void changePassword(
+      UUID id, String currentPassword, String newPassword, String currentSession, Locale locale) {
     Account account = verifyPassword(id, currentPassword);
     requireStrong(newPassword, account.email());
     jdbc.sql("update account set password_hash = ?, password_changed_at = now() where id = ?")
@@ -253,7 +291,8 @@ public class AccountManagement {
    * notice. If the new address belongs to another account, its owner gets a notice instead and
    * nothing changes, without telling the caller.
    *
-   * @throws AccountException {@link AccountException#WRONG_PASSWORD} or {@link AccountException#LOCKED}
+   * @throws AccountException {@link AccountException#WRONG_PASSWORD} or {@link
+   *     AccountException#LOCKED}
    */
   @Transactional
   public void requestEmailChange(UUID id, String currentPassword, String newEmail, Locale locale) {
@@ -277,7 +316,8 @@ public class AccountManagement {
    * Deletes the account with its profile, Postfach, attachments, data-sharing records, links and
    * sessions, and the mails to its address. Publishes {@link AccountDeleted}.
    *
-   * @throws AccountException {@link AccountException#WRONG_PASSWORD} or {@link AccountException#LOCKED}
+   * @throws AccountException {@link AccountException#WRONG_PASSWORD} or {@link
+   *     AccountException#LOCKED}
    */
   @Transactional
   public void delete(UUID id, String currentPassword) {
@@ -293,13 +333,16 @@ public class AccountManagement {
   /**
    * Checks the current password before a sensitive change (counts as a failed login if wrong).
    *
-   * @throws AccountException {@link AccountException#WRONG_PASSWORD} or {@link AccountException#LOCKED}
+   * @throws AccountException {@link AccountException#WRONG_PASSWORD} or {@link
+   *     AccountException#LOCKED}
    */
   public void checkPassword(UUID id, String password) {
     verifyPassword(id, password);
   }
 
-  /** @return the reason a password is refused for this account, or empty */
+  /**
+   * @return the reason a password is refused for this account, or empty
+   */
   public Optional<String> passwordProblem(String password, String email) {
     return passwordPolicy.problem(password, normalize(email));
   }
@@ -307,10 +350,21 @@ public class AccountManagement {
   private Account verifyPassword(UUID id, String password) {
     Account account = get(id);
     String accountKey = LoginThrottle.accountKey(account.email());
-    throttle.lockedFor(java.util.List.of(accountKey)).ifPresent(wait -> {
-      throw new AccountException(HttpStatus.TOO_MANY_REQUESTS, AccountException.LOCKED, Math.max(1, (wait.toSeconds() + 59) / 60));
-    });
-    String hash = jdbc.sql("select password_hash from account where id = ?").param(id).query(String.class).optional().orElse(null);
+    throttle
+        .lockedFor(java.util.List.of(accountKey))
+        .ifPresent(
+            wait -> {
+              throw new AccountException(
+                  HttpStatus.TOO_MANY_REQUESTS,
+                  AccountException.LOCKED,
+                  Math.max(1, (wait.toSeconds() + 59) / 60));
+            });
+    String hash =
+        jdbc.sql("select password_hash from account where id = ?")
+            .param(id)
+            .query(String.class)
+            .optional()
+            .orElse(null);
     if (hash == null || !passwordEncoder.matches(password, hash)) {
       throttle.recordFailure(accountKey);
       throw new AccountException(HttpStatus.BAD_REQUEST, AccountException.WRONG_PASSWORD);

@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     database; required outside the demo profile, the same on every node
  */
 @ConfigurationProperties("amtsweg.account")
-public record AccountProperties(@DefaultValue Login login, @DefaultValue Links links, @Nullable String secretKey) {
+public record AccountProperties(
+    @DefaultValue Login login, @DefaultValue Links links, @Nullable String secretKey) {
 
   /**
    * @param maxFailuresPerAccount failed logins for one e-mail address within {@code window} that

@@ -23,7 +23,9 @@ public class AccountSessions {
     endAllExcept(accountId, null);
   }
 
-  /** Logs the account out everywhere but in the session {@code keep} (the one making the change). */
+  /**
+   * Logs the account out everywhere but in the session {@code keep} (the one making the change).
+   */
   public void endAllExcept(UUID accountId, @org.jspecify.annotations.Nullable String keep) {
     for (String id : sessions.findByPrincipalName(accountId.toString()).keySet()) {
       if (!id.equals(keep)) {

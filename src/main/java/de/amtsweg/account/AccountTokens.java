@@ -47,7 +47,8 @@ class AccountTokens {
             insert into account_token (token_hash, account_id, purpose, new_email, expires_at)
             values (?, ?, ?, ?, now() + make_interval(secs => ?))
             """)
-        .params(LoginThrottle.sha256(token), accountId, purpose.name(), newEmail, lifetime.toSeconds())
+        .params(
+            LoginThrottle.sha256(token), accountId, purpose.name(), newEmail, lifetime.toSeconds())
         .update();
     return token;
   }
@@ -63,10 +64,12 @@ class AccountTokens {
             where token_hash = ? and used_at is null and expires_at > now()
             """)
         .param(LoginThrottle.sha256(token))
-        .query((rs, row) -> new Use(
-            rs.getObject("account_id", UUID.class),
-            Purpose.valueOf(rs.getString("purpose")),
-            rs.getString("new_email")))
+        .query(
+            (rs, row) ->
+                new Use(
+                    rs.getObject("account_id", UUID.class),
+                    Purpose.valueOf(rs.getString("purpose")),
+                    rs.getString("new_email")))
         .optional();
   }
 
@@ -86,7 +89,9 @@ class AccountTokens {
             returning account_id, new_email
             """)
         .params(LoginThrottle.sha256(token), purpose.name())
-        .query((rs, row) -> new Use(rs.getObject("account_id", UUID.class), purpose, rs.getString("new_email")))
+        .query(
+            (rs, row) ->
+                new Use(rs.getObject("account_id", UUID.class), purpose, rs.getString("new_email")))
         .optional();
   }
 

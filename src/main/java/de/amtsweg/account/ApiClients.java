@@ -7,36 +7,35 @@ import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import de.amtsweg.platform.ApiTokenAuthenticator;
 import de.amtsweg.platform.Roles;
+import de.amtsweg.tenancy.TenantManagement;
+import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
-
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import java.security.SecureRandom;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.ZoneOffset;
-import de.amtsweg.tenancy.TenantManagement;
-import org.springframework.dao.DuplicateKeyException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -59,23 +58,28 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Machines that call Amtsweg's API: OAuth 2.0 clients with the client credentials grant at
- * {@code POST /oauth2/token} (Spring Authorization Server). Each client belongs to one tenant or
- * one organisation, has scopes ({@link ApiScope}), and a secret kept only as an Argon2id hash.
- * Tenant admins register, rotate, switch off and delete their tenant's clients; platform operators
- * those of any tenant or organisation ({@link Steward}). Access tokens are JWTs (10 minutes) signed with a key stored in PostgreSQL, so that
- * every node issues and accepts the same tokens; they carry the owner as claim {@code tenant} or
- * {@code organisation}.
+ * Machines that call Amtsweg's API: OAuth 2.0 clients with the client credentials grant at {@code
+ * POST /oauth2/token} (Spring Authorization Server). Each client belongs to one tenant or one
+ * organisation, has scopes ({@link ApiScope}), and a secret kept only as an Argon2id hash. Tenant
+ * admins register, rotate, switch off and delete their tenant's clients; platform operators those
+ * of any tenant or organisation ({@link Steward}). Access tokens are JWTs (10 minutes) signed with
+ * a key stored in PostgreSQL, so that every node issues and accepts the same tokens; they carry the
+ * owner as claim {@code tenant} or {@code organisation}.
  */
 @Service
 public class ApiClients implements RegisteredClientRepository, ApiTokenAuthenticator {
 
   static final Duration TOKEN_LIFETIME = Duration.ofMinutes(10);
   static final String OWNER_SETTING = "amtsweg.owner";
-  /** Client ids: lower-case letters, digits, and single dashes, dots or underscores between them. */
+
+  /**
+   * Client ids: lower-case letters, digits, and single dashes, dots or underscores between them.
+   */
   public static final Pattern CLIENT_ID = Pattern.compile("[a-z0-9]+([-._][a-z0-9]+)*");
+
   /** Shortest and longest client id, longest name. */
   public static final int MIN_CLIENT_ID = 3;
+
   public static final int MAX_CLIENT_ID = 60;
   public static final int MAX_NAME = 200;
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -118,8 +122,10 @@ public class ApiClients implements RegisteredClientRepository, ApiTokenAuthentic
       }
       try {
         OwnerKind kind = OwnerKind.valueOf(kindAndId[0].toUpperCase(Locale.ROOT));
-        return Optional.of(kind == OwnerKind.ORGANISATION ? organisation(UUID.fromString(kindAndId[1]))
-            : tenant(kindAndId[1]));
+        return Optional.of(
+            kind == OwnerKind.ORGANISATION
+                ? organisation(UUID.fromString(kindAndId[1]))
+                : tenant(kindAndId[1]));
       } catch (IllegalArgumentException malformed) {
         return Optional.empty();
       }
@@ -139,8 +145,15 @@ public class ApiClients implements RegisteredClientRepository, ApiTokenAuthentic
   public record Operator() implements Steward {}
 
   /** A client as its admin sees it (never its secret). */
-  public record Client(UUID id, String clientId, String name, Owner owner, List<String> scopes,
-      OffsetDateTime createdAt, OffsetDateTime secretRotatedAt, boolean enabled) {}
+  public record Client(
+      UUID id,
+      String clientId,
+      String name,
+      Owner owner,
+      List<String> scopes,
+      OffsetDateTime createdAt,
+      OffsetDateTime secretRotatedAt,
+      boolean enabled) {}
 
   /** What a new client is: its id (for {@code /oauth2/token}), name, owner and scopes. */
   public record NewClient(String clientId, String name, Owner owner, Set<ApiScope> scopes) {}
@@ -188,15 +201,28 @@ public class ApiClients implements RegisteredClientRepository, ApiTokenAuthentic
    * @param tenantSlug its tenant, or null for an organisation's client
    */
   @Transactional
-  public void createOrUpdate(String clientId, String name, String secret, @Nullable String tenantSlug,
-      @Nullable UUID organisationId, List<String> scopes) {
-    createOrUpdateHashed(clientId, name, passwordEncoder.encode(secret), tenantSlug, organisationId, scopes);
+  public void createOrUpdate(
+      String clientId,
+      String name,
+      String secret,
+      @Nullable String tenantSlug,
+      @Nullable UUID organisationId,
+      List<String> scopes) {
+    createOrUpdateHashed(
+        clientId, name, passwordEncoder.encode(secret), tenantSlug, organisationId, scopes);
   }
 
-  /** {@link #createOrUpdate} with the secret's hash; the time of the secret stays if the hash does. */
+  /**
+   * {@link #createOrUpdate} with the secret's hash; the time of the secret stays if the hash does.
+   */
   @Transactional
-  void createOrUpdateHashed(String clientId, String name, String secretHash, @Nullable String tenantSlug,
-      @Nullable UUID organisationId, List<String> scopes) {
+  void createOrUpdateHashed(
+      String clientId,
+      String name,
+      String secretHash,
+      @Nullable String tenantSlug,
+      @Nullable UUID organisationId,
+      List<String> scopes) {
     jdbc.sql(
             """
             insert into api_client (id, client_id, name, secret_hash, tenant_slug, organisation_id, scopes)
@@ -207,7 +233,13 @@ public class ApiClients implements RegisteredClientRepository, ApiTokenAuthentic
               secret_rotated_at = case when api_client.secret_hash = excluded.secret_hash
                 then api_client.secret_rotated_at else now() end
             """)
-        .params(UUID.randomUUID(), clientId, name, secretHash, tenantSlug, organisationId,
+        .params(
+            UUID.randomUUID(),
+            clientId,
+            name,
+            secretHash,
+            tenantSlug,
+            organisationId,
             scopes.toArray(String[]::new))
         .update();
   }
@@ -246,14 +278,16 @@ public class ApiClients implements RegisteredClientRepository, ApiTokenAuthentic
    */
   @Transactional
   public Registered register(Steward steward, NewClient client) {
-    if (client.clientId().length() < MIN_CLIENT_ID || client.clientId().length() > MAX_CLIENT_ID
+    if (client.clientId().length() < MIN_CLIENT_ID
+        || client.clientId().length() > MAX_CLIENT_ID
         || !CLIENT_ID.matcher(client.clientId()).matches()) {
       throw new ApiClientException(HttpStatus.BAD_REQUEST, ApiClientException.ID_INVALID);
     }
     if (client.name().isBlank() || client.name().length() > MAX_NAME) {
       throw new ApiClientException(HttpStatus.BAD_REQUEST, ApiClientException.NAME_INVALID);
     }
-    if (client.scopes().isEmpty() || client.scopes().stream().anyMatch(s -> s.owner() != client.owner().kind())) {
+    if (client.scopes().isEmpty()
+        || client.scopes().stream().anyMatch(s -> s.owner() != client.owner().kind())) {
       throw new ApiClientException(HttpStatus.BAD_REQUEST, ApiClientException.SCOPE_INVALID);
     }
     if (!mayOwn(steward, client.owner()) || !exists(client.owner())) {
@@ -268,7 +302,11 @@ public class ApiClients implements RegisteredClientRepository, ApiTokenAuthentic
               insert into api_client (id, client_id, name, secret_hash, tenant_slug, organisation_id, scopes)
               values (?, ?, ?, ?, ?, ?, ?)
               """)
-          .params(id, client.clientId(), client.name().strip(), passwordEncoder.encode(secret),
+          .params(
+              id,
+              client.clientId(),
+              client.name().strip(),
+              passwordEncoder.encode(secret),
               owner.kind() == OwnerKind.TENANT ? owner.id() : null,
               owner.kind() == OwnerKind.ORGANISATION ? UUID.fromString(owner.id()) : null,
               client.scopes().stream().sorted().map(ApiScope::value).toArray(String[]::new))
@@ -284,12 +322,14 @@ public class ApiClients implements RegisteredClientRepository, ApiTokenAuthentic
    * Gives a client a new random secret; the old one stops working at once.
    *
    * @return the new secret, to be shown once
-   * @throws ApiClientException {@link ApiClientException#NOT_FOUND} if the steward does not manage it
+   * @throws ApiClientException {@link ApiClientException#NOT_FOUND} if the steward does not manage
+   *     it
    */
   @Transactional
   public String rotateSecret(Steward steward, UUID id) {
     String secret = newSecret();
-    update(steward, id, "secret_hash = ?, secret_rotated_at = now()", passwordEncoder.encode(secret));
+    update(
+        steward, id, "secret_hash = ?, secret_rotated_at = now()", passwordEncoder.encode(secret));
     log.info("Rotated the secret of API client {}", id);
     return secret;
   }
@@ -297,23 +337,28 @@ public class ApiClients implements RegisteredClientRepository, ApiTokenAuthentic
   /**
    * Switches a client off (it gets no new tokens, and its tokens are refused at once) or on again.
    *
-   * @throws ApiClientException {@link ApiClientException#NOT_FOUND} if the steward does not manage it
+   * @throws ApiClientException {@link ApiClientException#NOT_FOUND} if the steward does not manage
+   *     it
    */
   @Transactional
   public void setEnabled(Steward steward, UUID id, boolean enabled) {
-    update(steward, id, enabled ? "disabled_at = null" : "disabled_at = coalesce(disabled_at, now())");
+    update(
+        steward, id, enabled ? "disabled_at = null" : "disabled_at = coalesce(disabled_at, now())");
     log.info("API client {} switched {}", id, enabled ? "on" : "off");
   }
 
   /**
    * Deletes a client and the record of its tokens; its tokens are refused at once.
    *
-   * @throws ApiClientException {@link ApiClientException#NOT_FOUND} if the steward does not manage it
+   * @throws ApiClientException {@link ApiClientException#NOT_FOUND} if the steward does not manage
+   *     it
    */
   @Transactional
   public void delete(Steward steward, UUID id) {
     Client client = get(steward, id);
-    jdbc.sql("delete from oauth2_authorization where registered_client_id = ?").param(id.toString()).update();
+    jdbc.sql("delete from oauth2_authorization where registered_client_id = ?")
+        .param(id.toString())
+        .update();
     jdbc.sql("delete from api_client where id = ?").param(client.id()).update();
     log.info("Deleted API client {}", client.clientId());
   }
@@ -323,9 +368,10 @@ public class ApiClients implements RegisteredClientRepository, ApiTokenAuthentic
     List<Object> params = new ArrayList<>(Arrays.asList(values));
     params.add(id);
     params.addAll(scope.params());
-    int updated = jdbc.sql("update api_client set " + assignments + " where id = ? and " + scope.condition())
-        .params(params)
-        .update();
+    int updated =
+        jdbc.sql("update api_client set " + assignments + " where id = ? and " + scope.condition())
+            .params(params)
+            .update();
     if (updated == 0) {
       throw notFound();
     }
@@ -341,8 +387,11 @@ public class ApiClients implements RegisteredClientRepository, ApiTokenAuthentic
   private boolean exists(Owner owner) {
     return switch (owner.kind()) {
       case TENANT -> tenants.bySlug(owner.id()).isPresent();
-      case ORGANISATION -> jdbc.sql("select exists(select 1 from organisation where id = ?)")
-          .param(UUID.fromString(owner.id())).query(Boolean.class).single();
+      case ORGANISATION ->
+          jdbc.sql("select exists(select 1 from organisation where id = ?)")
+              .param(UUID.fromString(owner.id()))
+              .query(Boolean.class)
+              .single();
     };
   }
 
@@ -354,8 +403,13 @@ public class ApiClients implements RegisteredClientRepository, ApiTokenAuthentic
 
   private static Client client(ResultSet rs) throws SQLException {
     String tenant = rs.getString("tenant_slug");
-    return new Client(rs.getObject("id", UUID.class), rs.getString("client_id"), rs.getString("name"),
-        tenant != null ? Owner.tenant(tenant) : Owner.organisation(rs.getObject("organisation_id", UUID.class)),
+    return new Client(
+        rs.getObject("id", UUID.class),
+        rs.getString("client_id"),
+        rs.getString("name"),
+        tenant != null
+            ? Owner.tenant(tenant)
+            : Owner.organisation(rs.getObject("organisation_id", UUID.class)),
         Arrays.asList((String[]) rs.getArray("scopes").getArray()),
         rs.getObject("created_at", OffsetDateTime.class),
         rs.getObject("secret_rotated_at", OffsetDateTime.class),
@@ -396,22 +450,27 @@ public class ApiClients implements RegisteredClientRepository, ApiTokenAuthentic
   private @Nullable RegisteredClient find(String condition, String value) {
     return jdbc.sql("select * from api_client where " + condition)
         .param(value)
-        .query((rs, row) -> {
-          String tenant = rs.getString("tenant_slug");
-          String owner = tenant != null ? "tenant:" + tenant : "organisation:" + rs.getObject("organisation_id", UUID.class);
-          List<String> allowed = Arrays.asList((String[]) rs.getArray("scopes").getArray());
-          return RegisteredClient.withId(rs.getObject("id", UUID.class).toString())
-              .clientId(rs.getString("client_id"))
-              .clientName(rs.getString("name"))
-              .clientSecret(rs.getString("secret_hash"))
-              .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
-              .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
-              .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
-              .scopes(scopes -> scopes.addAll(allowed))
-              .tokenSettings(TokenSettings.builder().accessTokenTimeToLive(TOKEN_LIFETIME).build())
-              .clientSettings(ClientSettings.builder().setting(OWNER_SETTING, owner).build())
-              .build();
-        })
+        .query(
+            (rs, row) -> {
+              String tenant = rs.getString("tenant_slug");
+              String owner =
+                  tenant != null
+                      ? "tenant:" + tenant
+                      : "organisation:" + rs.getObject("organisation_id", UUID.class);
+              List<String> allowed = Arrays.asList((String[]) rs.getArray("scopes").getArray());
+              return RegisteredClient.withId(rs.getObject("id", UUID.class).toString())
+                  .clientId(rs.getString("client_id"))
+                  .clientName(rs.getString("name"))
+                  .clientSecret(rs.getString("secret_hash"))
+                  .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                  .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
+                  .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+                  .scopes(scopes -> scopes.addAll(allowed))
+                  .tokenSettings(
+                      TokenSettings.builder().accessTokenTimeToLive(TOKEN_LIFETIME).build())
+                  .clientSettings(ClientSettings.builder().setting(OWNER_SETTING, owner).build())
+                  .build();
+            })
         .optional()
         .orElse(null);
   }
@@ -443,9 +502,11 @@ public class ApiClients implements RegisteredClientRepository, ApiTokenAuthentic
     }
     String organisation = jwt.getClaimAsString("organisation");
     if (organisation != null) {
-      authorities.add(new SimpleGrantedAuthority(Roles.ORGANISATION_AUTHORITY_PREFIX + organisation));
+      authorities.add(
+          new SimpleGrantedAuthority(Roles.ORGANISATION_AUTHORITY_PREFIX + organisation));
     }
-    return Optional.of(UsernamePasswordAuthenticationToken.authenticated(jwt.getSubject(), null, authorities));
+    return Optional.of(
+        UsernamePasswordAuthenticationToken.authenticated(jwt.getSubject(), null, authorities));
   }
 
   /**
@@ -461,7 +522,9 @@ public class ApiClients implements RegisteredClientRepository, ApiTokenAuthentic
             select exists(select 1 from api_client where client_id = ? and disabled_at is null
               and created_at < ?)
             """)
-        .params(jwt.getSubject(), OffsetDateTime.ofInstant(jwt.getIssuedAt().plusSeconds(1), ZoneOffset.UTC))
+        .params(
+            jwt.getSubject(),
+            OffsetDateTime.ofInstant(jwt.getIssuedAt().plusSeconds(1), ZoneOffset.UTC))
         .query(Boolean.class)
         .single();
   }
@@ -469,7 +532,9 @@ public class ApiClients implements RegisteredClientRepository, ApiTokenAuthentic
   /** Spring Authorization Server's records of expired tokens go after a day. */
   @Scheduled(cron = "0 47 * * * *")
   void forgetExpiredTokens() {
-    jdbc.sql("delete from oauth2_authorization where access_token_expires_at < now() - interval '1 day'").update();
+    jdbc.sql(
+            "delete from oauth2_authorization where access_token_expires_at < now() - interval '1 day'")
+        .update();
   }
 
   /** One RSA key for all nodes: the first node creates it, the others read it. */
@@ -478,24 +543,35 @@ public class ApiClients implements RegisteredClientRepository, ApiTokenAuthentic
       KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
       generator.initialize(2048);
       KeyPair candidate = generator.generateKeyPair();
-      jdbc.sql("insert into api_signing_key (id, private_key, public_key) values (?, ?, ?) on conflict (id) do nothing")
-          .params("amtsweg-1", candidate.getPrivate().getEncoded(), candidate.getPublic().getEncoded())
+      jdbc.sql(
+              "insert into api_signing_key (id, private_key, public_key) values (?, ?, ?) on conflict (id) do nothing")
+          .params(
+              "amtsweg-1", candidate.getPrivate().getEncoded(), candidate.getPublic().getEncoded())
           .update();
-      return jdbc.sql("select id, private_key, public_key from api_signing_key where id = 'amtsweg-1'")
-          .query((rs, row) -> {
-            try {
-              KeyFactory factory = KeyFactory.getInstance("RSA");
-              RSAPublicKey publicKey = (RSAPublicKey) factory.generatePublic(new X509EncodedKeySpec(rs.getBytes("public_key")));
-              RSAPrivateKey privateKey = (RSAPrivateKey) factory.generatePrivate(new PKCS8EncodedKeySpec(rs.getBytes("private_key")));
-              return new RSAKey.Builder(publicKey).privateKey(privateKey).keyID(rs.getString("id")).build();
-            } catch (GeneralSecurityException e) {
-              throw new IllegalStateException(e);
-            }
-          })
+      return jdbc.sql(
+              "select id, private_key, public_key from api_signing_key where id = 'amtsweg-1'")
+          .query(
+              (rs, row) -> {
+                try {
+                  KeyFactory factory = KeyFactory.getInstance("RSA");
+                  RSAPublicKey publicKey =
+                      (RSAPublicKey)
+                          factory.generatePublic(new X509EncodedKeySpec(rs.getBytes("public_key")));
+                  RSAPrivateKey privateKey =
+                      (RSAPrivateKey)
+                          factory.generatePrivate(
+                              new PKCS8EncodedKeySpec(rs.getBytes("private_key")));
+                  return new RSAKey.Builder(publicKey)
+                      .privateKey(privateKey)
+                      .keyID(rs.getString("id"))
+                      .build();
+                } catch (GeneralSecurityException e) {
+                  throw new IllegalStateException(e);
+                }
+              })
           .single();
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
   }
-
 }

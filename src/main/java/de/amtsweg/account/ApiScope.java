@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The scopes an API client may be given, each for the kind of owner it fits: authorities
- * (tenants) read applications and send Postfach messages, organisations (suppliers) send
- * invoices. A client asks for some of its scopes at {@code /oauth2/token}; the token carries them.
+ * The scopes an API client may be given, each for the kind of owner it fits: authorities (tenants)
+ * read applications and send Postfach messages, organisations (suppliers) send invoices. A client
+ * asks for some of its scopes at {@code /oauth2/token}; the token carries them.
  */
 public enum ApiScope {
 

@@ -44,11 +44,15 @@ public class CitizenLogin {
   private final PasswordEncoder passwordEncoder;
   private final LoginThrottle throttle;
   private final SecondFactor secondFactor;
+
   /** Compared against when the address is unknown, so that it takes as long as a wrong password. */
   private final String dummyHash;
 
   CitizenLogin(
-      JdbcClient jdbc, PasswordEncoder passwordEncoder, LoginThrottle throttle, SecondFactor secondFactor) {
+      JdbcClient jdbc,
+      PasswordEncoder passwordEncoder,
+      LoginThrottle throttle,
+      SecondFactor secondFactor) {
     this.jdbc = jdbc;
     this.passwordEncoder = passwordEncoder;
     this.throttle = throttle;
@@ -68,15 +72,24 @@ public class CitizenLogin {
       return new Locked(locked.get());
     }
     Optional<Credentials> account =
-        jdbc.sql("select id, password_hash, email_confirmed_at is not null as confirmed from account where email = ?")
+        jdbc.sql(
+                "select id, password_hash, email_confirmed_at is not null as confirmed from account where email = ?")
             .param(normalized)
-            .query((rs, row) -> new Credentials(
-                rs.getObject("id", UUID.class), rs.getString("password_hash"), rs.getBoolean("confirmed")))
+            .query(
+                (rs, row) ->
+                    new Credentials(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("password_hash"),
+                        rs.getBoolean("confirmed")))
             .optional();
     String hash = account.map(Credentials::passwordHash).orElse(null);
-    boolean matches = passwordEncoder.matches(password, hash == null ? dummyHash : hash) && hash != null;
+    boolean matches =
+        passwordEncoder.matches(password, hash == null ? dummyHash : hash) && hash != null;
     if (!matches) {
-      return throttle.recordFailure(accountKey, addressKey).<Result>map(Locked::new).orElse(new Failure());
+      return throttle
+          .recordFailure(accountKey, addressKey)
+          .<Result>map(Locked::new)
+          .orElse(new Failure());
     }
     throttle.clear(accountKey);
     Credentials credentials = account.orElseThrow();
@@ -98,8 +111,12 @@ public class CitizenLogin {
    * like passwords.
    */
   public Result authenticateSecondFactor(UUID accountId, String code, String clientAddress) {
-    String email = jdbc.sql("select email from account where id = ?").param(accountId).query(String.class).optional()
-        .orElse(null);
+    String email =
+        jdbc.sql("select email from account where id = ?")
+            .param(accountId)
+            .query(String.class)
+            .optional()
+            .orElse(null);
     if (email == null) {
       return new Failure();
     }
@@ -110,7 +127,10 @@ public class CitizenLogin {
       return new Locked(locked.get());
     }
     if (!secondFactor.verify(accountId, code)) {
-      return throttle.recordFailure(accountKey, addressKey).<Result>map(Locked::new).orElse(new Failure());
+      return throttle
+          .recordFailure(accountKey, addressKey)
+          .<Result>map(Locked::new)
+          .orElse(new Failure());
     }
     throttle.clear(accountKey);
     return new Success(accountId);

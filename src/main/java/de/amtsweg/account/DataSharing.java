@@ -18,10 +18,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The Datenschutz-Cockpit's ledger. Before an Antrags-App prefills an application from the
- * profile, it shows the person {@link #preview which values} would go to which authority; when the
- * person confirms, it {@link #record records} the disclosure. The account lists every record
- * ("what did I share with whom, when").
+ * The Datenschutz-Cockpit's ledger. Before an Antrags-App prefills an application from the profile,
+ * it shows the person {@link #preview which values} would go to which authority; when the person
+ * confirms, it {@link #record records} the disclosure. The account lists every record ("what did I
+ * share with whom, when").
  */
 @Service
 public class DataSharing {
@@ -55,8 +55,13 @@ public class DataSharing {
       fields = Set.copyOf(fields);
     }
 
-    public Disclosure(String authorityArs, String authorityName, @Nullable String serviceId, String serviceName,
-        Set<ProfileField> fields, @Nullable String reference) {
+    public Disclosure(
+        String authorityArs,
+        String authorityName,
+        @Nullable String serviceId,
+        String serviceName,
+        Set<ProfileField> fields,
+        @Nullable String reference) {
       this(authorityArs, authorityName, serviceId, serviceName, fields, reference, false);
     }
   }
@@ -84,11 +89,15 @@ public class DataSharing {
   /** The values the profile holds for these fields: what the person is asked to confirm. */
   public Map<ProfileField, ProfileValue> preview(UUID accountId, Set<ProfileField> fields) {
     Map<ProfileField, ProfileValue> values = new EnumMap<>(ProfileField.class);
-    profiles.profile(accountId).values().forEach((field, value) -> {
-      if (fields.contains(field)) {
-        values.put(field, value);
-      }
-    });
+    profiles
+        .profile(accountId)
+        .values()
+        .forEach(
+            (field, value) -> {
+              if (fields.contains(field)) {
+                values.put(field, value);
+              }
+            });
     return values;
   }
 
@@ -102,12 +111,26 @@ public class DataSharing {
               service_name, fields, reference)
             values (?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        .params(id, accountId, disclosure.authorityArs(), disclosure.authorityName(), disclosure.serviceId(),
-            disclosure.serviceName(), java.util.stream.Stream.concat(disclosure.fields().stream().map(Enum::name),
-                disclosure.email() ? java.util.stream.Stream.of(EMAIL) : java.util.stream.Stream.empty()).sorted().toArray(String[]::new),
+        .params(
+            id,
+            accountId,
+            disclosure.authorityArs(),
+            disclosure.authorityName(),
+            disclosure.serviceId(),
+            disclosure.serviceName(),
+            java.util.stream.Stream.concat(
+                    disclosure.fields().stream().map(Enum::name),
+                    disclosure.email()
+                        ? java.util.stream.Stream.of(EMAIL)
+                        : java.util.stream.Stream.empty())
+                .sorted()
+                .toArray(String[]::new),
             disclosure.reference())
         .update();
-    log.info("Account {} shared {} profile fields with authority {}", accountId, disclosure.fields().size(),
+    log.info(
+        "Account {} shared {} profile fields with authority {}",
+        accountId,
+        disclosure.fields().size(),
         disclosure.authorityArs());
     return id;
   }
@@ -127,14 +150,21 @@ public class DataSharing {
   private static Record map(ResultSet rs, int row) throws SQLException {
     Array array = rs.getArray("fields");
     String[] names = (String[]) array.getArray();
-    Set<ProfileField> fields = Arrays.stream(names)
-        .filter(name -> !EMAIL.equals(name))
-        .map(ProfileField::valueOf)
-        .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    Set<ProfileField> fields =
+        Arrays.stream(names)
+            .filter(name -> !EMAIL.equals(name))
+            .map(ProfileField::valueOf)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
     return new Record(
         rs.getObject("id", UUID.class),
-        new Disclosure(rs.getString("authority_ars"), rs.getString("authority_name"), rs.getString("service_id"),
-            rs.getString("service_name"), fields, rs.getString("reference"), Arrays.asList(names).contains(EMAIL)),
+        new Disclosure(
+            rs.getString("authority_ars"),
+            rs.getString("authority_name"),
+            rs.getString("service_id"),
+            rs.getString("service_name"),
+            fields,
+            rs.getString("reference"),
+            Arrays.asList(names).contains(EMAIL)),
         rs.getObject("shared_at", OffsetDateTime.class));
   }
 }

@@ -17,13 +17,18 @@ final class DemoPdf {
     }
     text.append("ET\n");
     byte[] stream = text.toString().getBytes(StandardCharsets.ISO_8859_1);
-    List<String> objects = List.of(
-        "<< /Type /Catalog /Pages 2 0 R >>",
-        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
-            + " /Resources << /Font << /F1 5 0 R >> >> >>",
-        "<< /Length " + stream.length + " >>\nstream\n" + new String(stream, StandardCharsets.ISO_8859_1) + "endstream",
-        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>");
+    List<String> objects =
+        List.of(
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+                + " /Resources << /Font << /F1 5 0 R >> >> >>",
+            "<< /Length "
+                + stream.length
+                + " >>\nstream\n"
+                + new String(stream, StandardCharsets.ISO_8859_1)
+                + "endstream",
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>");
     ByteArrayOutputStream pdf = new ByteArrayOutputStream();
     write(pdf, "%PDF-1.4\n");
     List<Integer> offsets = new ArrayList<>();
@@ -36,7 +41,13 @@ final class DemoPdf {
     for (int offset : offsets) {
       write(pdf, String.format("%010d 00000 n \n", offset));
     }
-    write(pdf, "trailer\n<< /Size " + (objects.size() + 1) + " /Root 1 0 R >>\nstartxref\n" + xref + "\n%%EOF\n");
+    write(
+        pdf,
+        "trailer\n<< /Size "
+            + (objects.size() + 1)
+            + " /Root 1 0 R >>\nstartxref\n"
+            + xref
+            + "\n%%EOF\n");
     return pdf.toByteArray();
   }
 

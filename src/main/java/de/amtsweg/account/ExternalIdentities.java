@@ -18,9 +18,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Servicekonten that log in through an external OpenID Connect provider. An identity (issuer and
  * subject) belongs to one account. A new identity with a verified e-mail address that no account
- * uses gets a new account; if an account already uses the address, the person must log in with
- * the password first and link the identity there, so that a provider cannot take over an account
- * by asserting its address.
+ * uses gets a new account; if an account already uses the address, the person must log in with the
+ * password first and link the identity there, so that a provider cannot take over an account by
+ * asserting its address.
  */
 @Service
 public class ExternalIdentities {
@@ -82,12 +82,16 @@ public class ExternalIdentities {
   /** The providers (issuers) linked to an account. */
   public List<String> issuers(UUID accountId) {
     return jdbc.sql("select issuer from account_identity where account_id = ? order by linked_at")
-        .param(accountId).query(String.class).list();
+        .param(accountId)
+        .query(String.class)
+        .list();
   }
 
   private Optional<UUID> linkedAccount(String issuer, String subject) {
     return jdbc.sql("select account_id from account_identity where issuer = ? and subject = ?")
-        .params(issuer, subject).query(UUID.class).optional();
+        .params(issuer, subject)
+        .query(UUID.class)
+        .optional();
   }
 
   private UUID newAccount(Claims claims) {
@@ -112,7 +116,8 @@ public class ExternalIdentities {
     Map<ProfileField, @Nullable String> fromProvider = new EnumMap<>(ProfileField.class);
     fromProvider.put(ProfileField.GIVEN_NAMES, claims.givenName());
     fromProvider.put(ProfileField.FAMILY_NAME, claims.familyName());
-    fromProvider.put(ProfileField.BIRTH_DATE, claims.birthdate() == null ? null : claims.birthdate().toString());
+    fromProvider.put(
+        ProfileField.BIRTH_DATE, claims.birthdate() == null ? null : claims.birthdate().toString());
     profiles.saveFields(account, fromProvider, ProfileValue.Source.IDENTITY_PROVIDER);
   }
 }

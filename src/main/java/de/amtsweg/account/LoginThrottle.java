@@ -50,12 +50,14 @@ class LoginThrottle {
             .query(Double.class)
             .optional()
             .orElse(null);
-    return seconds == null ? Optional.empty() : Optional.of(Duration.ofMillis((long) (seconds * 1000)));
+    return seconds == null
+        ? Optional.empty()
+        : Optional.of(Duration.ofMillis((long) (seconds * 1000)));
   }
 
   /**
-   * Counts a failure for the account and the address; locks either when it reaches its limit.
-   * Runs in its own transaction: the count must stay even if the caller's work is rolled back.
+   * Counts a failure for the account and the address; locks either when it reaches its limit. Runs
+   * in its own transaction: the count must stay even if the caller's work is rolled back.
    *
    * @return the lock that this failure caused, if it caused one
    */

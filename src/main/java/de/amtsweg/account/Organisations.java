@@ -39,7 +39,8 @@ public class Organisations {
    * The editable details of an organisation.
    *
    * @param legalForm a key of {@link #LEGAL_FORMS}
-   * @param registerNumber court and number in the commercial register, e.g. "Amtsgericht Jena HRB 501234"
+   * @param registerNumber court and number in the commercial register, e.g. "Amtsgericht Jena HRB
+   *     501234"
    */
   public record Details(
       String name,
@@ -66,7 +67,18 @@ public class Organisations {
 
   /** The legal forms offered (message keys {@code account.organisation.legal-form.<key>}). */
   public static final List<String> LEGAL_FORMS =
-      List.of("GMBH", "UG", "AG", "EK", "GBR", "OHG", "KG", "EV", "EINZELUNTERNEHMEN", "OEFFENTLICH", "SONSTIGE");
+      List.of(
+          "GMBH",
+          "UG",
+          "AG",
+          "EK",
+          "GBR",
+          "OHG",
+          "KG",
+          "EV",
+          "EINZELUNTERNEHMEN",
+          "OEFFENTLICH",
+          "SONSTIGE");
 
   private final JdbcClient jdbc;
 
@@ -91,10 +103,13 @@ public class Organisations {
    * rejected e-invoice). Not scoped to a caller: use only to send mail, never to show.
    */
   public List<String> adminEmails(UUID organisationId) {
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
         select a.email from organisation_member m join account a on a.id = m.account_id
         where m.organisation_id = ? and m.role = 'ADMIN' order by a.email""")
-        .param(organisationId).query(String.class).list();
+        .param(organisationId)
+        .query(String.class)
+        .list();
   }
 
   public UUID create(UUID accountId, Details details) {
@@ -106,7 +121,8 @@ public class Organisations {
             """)
         .paramSource(parameters(details).addValue("id", id))
         .update();
-    jdbc.sql("insert into organisation_member (organisation_id, account_id, role) values (?, ?, 'ADMIN')")
+    jdbc.sql(
+            "insert into organisation_member (organisation_id, account_id, role) values (?, ?, 'ADMIN')")
         .params(id, accountId)
         .update();
     log.info("Account {} created organisation {}", accountId, id);
@@ -116,22 +132,30 @@ public class Organisations {
   /** The organisations the account belongs to, by name. */
   public List<Membership> of(UUID accountId) {
     return jdbc.sql(
-            "select " + COLUMNS + ", m.role from organisation o join organisation_member m on m.organisation_id = o.id"
+            "select "
+                + COLUMNS
+                + ", m.role from organisation o join organisation_member m on m.organisation_id = o.id"
                 + " where m.account_id = ? order by o.name, o.id")
         .param(accountId)
         .query((rs, row) -> new Membership(map(rs), Role.valueOf(rs.getString("role"))))
         .list();
   }
 
-  /** @throws OrganisationException {@link OrganisationException#NOT_FOUND} unless the account belongs to it */
+  /**
+   * @throws OrganisationException {@link OrganisationException#NOT_FOUND} unless the account
+   *     belongs to it
+   */
   public Membership membership(UUID accountId, UUID organisationId) {
     return jdbc.sql(
-            "select " + COLUMNS + ", m.role from organisation o join organisation_member m on m.organisation_id = o.id"
+            "select "
+                + COLUMNS
+                + ", m.role from organisation o join organisation_member m on m.organisation_id = o.id"
                 + " where m.account_id = ? and o.id = ?")
         .params(accountId, organisationId)
         .query((rs, row) -> new Membership(map(rs), Role.valueOf(rs.getString("role"))))
         .optional()
-        .orElseThrow(() -> new OrganisationException(HttpStatus.NOT_FOUND, OrganisationException.NOT_FOUND));
+        .orElseThrow(
+            () -> new OrganisationException(HttpStatus.NOT_FOUND, OrganisationException.NOT_FOUND));
   }
 
   /** The people of an organisation the account belongs to; admins first. */
@@ -143,25 +167,38 @@ public class Organisations {
             where m.organisation_id = ? order by m.role, a.email
             """)
         .param(organisationId)
-        .query((rs, row) -> new Member(rs.getObject("id", UUID.class), rs.getString("email"),
-            Role.valueOf(rs.getString("role")), rs.getObject("added_at", OffsetDateTime.class)))
+        .query(
+            (rs, row) ->
+                new Member(
+                    rs.getObject("id", UUID.class),
+                    rs.getString("email"),
+                    Role.valueOf(rs.getString("role")),
+                    rs.getObject("added_at", OffsetDateTime.class)))
         .list();
   }
 
-  /** @throws OrganisationException admin required, or {@link OrganisationException#EDITED_CONCURRENTLY} */
+  /**
+   * @throws OrganisationException admin required, or {@link
+   *     OrganisationException#EDITED_CONCURRENTLY}
+   */
   @Transactional
   public void update(UUID accountId, UUID organisationId, Details details, int expectedVersion) {
     requireAdmin(accountId, organisationId);
-    int updated = jdbc.sql(
-            """
+    int updated =
+        jdbc.sql(
+                """
             update organisation set name = :name, legal_form = :legalForm, register_number = :registerNumber,
               street = :street, house_number = :houseNumber, postcode = :postcode, city = :city, version = version + 1
             where id = :id and version = :version
             """)
-        .paramSource(parameters(details).addValue("id", organisationId).addValue("version", expectedVersion))
-        .update();
+            .paramSource(
+                parameters(details)
+                    .addValue("id", organisationId)
+                    .addValue("version", expectedVersion))
+            .update();
     if (updated == 0) {
-      throw new OrganisationException(HttpStatus.CONFLICT, OrganisationException.EDITED_CONCURRENTLY);
+      throw new OrganisationException(
+          HttpStatus.CONFLICT, OrganisationException.EDITED_CONCURRENTLY);
     }
   }
 
@@ -174,13 +211,18 @@ public class Organisations {
   @Transactional
   public void addMember(UUID accountId, UUID organisationId, String email, Role role) {
     requireAdmin(accountId, organisationId);
-    UUID person = jdbc.sql("select id from account where email = ? and email_confirmed_at is not null")
-        .param(AccountManagement.normalize(email))
-        .query(UUID.class)
-        .optional()
-        .orElseThrow(() -> new OrganisationException(HttpStatus.BAD_REQUEST, OrganisationException.UNKNOWN_PERSON));
+    UUID person =
+        jdbc.sql("select id from account where email = ? and email_confirmed_at is not null")
+            .param(AccountManagement.normalize(email))
+            .query(UUID.class)
+            .optional()
+            .orElseThrow(
+                () ->
+                    new OrganisationException(
+                        HttpStatus.BAD_REQUEST, OrganisationException.UNKNOWN_PERSON));
     try {
-      jdbc.sql("insert into organisation_member (organisation_id, account_id, role) values (?, ?, ?)")
+      jdbc.sql(
+              "insert into organisation_member (organisation_id, account_id, role) values (?, ?, ?)")
           .params(organisationId, person, role.name())
           .update();
     } catch (DuplicateKeyException e) {
@@ -189,7 +231,9 @@ public class Organisations {
     log.info("Account {} added account {} to organisation {}", accountId, person, organisationId);
   }
 
-  /** @throws OrganisationException admin required or {@link OrganisationException#LAST_ADMIN} */
+  /**
+   * @throws OrganisationException admin required or {@link OrganisationException#LAST_ADMIN}
+   */
   @Transactional
   public void changeRole(UUID accountId, UUID organisationId, UUID memberId, Role role) {
     requireAdmin(accountId, organisationId);
@@ -219,7 +263,8 @@ public class Organisations {
    */
   @EventListener
   void on(AccountDeleted deleted) {
-    jdbc.sql("delete from organisation o where not exists (select 1 from organisation_member m where m.organisation_id = o.id)")
+    jdbc.sql(
+            "delete from organisation o where not exists (select 1 from organisation_member m where m.organisation_id = o.id)")
         .update();
     jdbc.sql(
             """
@@ -241,10 +286,12 @@ public class Organisations {
   }
 
   private void requireAnAdmin(UUID organisationId) {
-    boolean hasAdmin = jdbc.sql("select exists(select 1 from organisation_member where organisation_id = ? and role = 'ADMIN')")
-        .param(organisationId)
-        .query(Boolean.class)
-        .single();
+    boolean hasAdmin =
+        jdbc.sql(
+                "select exists(select 1 from organisation_member where organisation_id = ? and role = 'ADMIN')")
+            .param(organisationId)
+            .query(Boolean.class)
+            .single();
     if (!hasAdmin) {
       throw new OrganisationException(HttpStatus.CONFLICT, OrganisationException.LAST_ADMIN);
     }
@@ -264,8 +311,14 @@ public class Organisations {
   private static Organisation map(ResultSet rs) throws SQLException {
     return new Organisation(
         rs.getObject("id", UUID.class),
-        new Details(rs.getString("name"), rs.getString("legal_form"), rs.getString("register_number"),
-            rs.getString("street"), rs.getString("house_number"), rs.getString("postcode"), rs.getString("city")),
+        new Details(
+            rs.getString("name"),
+            rs.getString("legal_form"),
+            rs.getString("register_number"),
+            rs.getString("street"),
+            rs.getString("house_number"),
+            rs.getString("postcode"),
+            rs.getString("city")),
         rs.getObject("created_at", OffsetDateTime.class),
         rs.getInt("version"));
   }

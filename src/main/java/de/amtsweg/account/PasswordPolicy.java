@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * Which passwords are accepted: 10 to 128 characters, and not guessable. "Guessable" is nbvcxz's
  * estimate (a zxcvbn port) of at least {@link #MINIMUM_ENTROPY_BITS} bits against its dictionaries
- * of leaked passwords, names and words, keyboard patterns, dates and repetitions, plus the words
- * of the person's own e-mail address and of this portal.
+ * of leaked passwords, names and words, keyboard patterns, dates and repetitions, plus the words of
+ * the person's own e-mail address and of this portal.
  */
 @Component
 public class PasswordPolicy {

@@ -21,20 +21,26 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Personal access tokens: a person lets a program call the API ({@code /api/v1/me…}) in their name
- * with {@code Authorization: Bearer aw_pat_…}, without a session. The token is shown once; only
- * its SHA-256 is stored. Each token has a name and an expiry and can be revoked.
+ * with {@code Authorization: Bearer aw_pat_…}, without a session. The token is shown once; only its
+ * SHA-256 is stored. Each token has a name and an expiry and can be revoked.
  */
 @Service
 public class PersonalAccessTokens implements ApiTokenAuthenticator {
 
   static final String PREFIX = "aw_pat_";
+
   /** Lifetimes offered, in days. */
   public static final List<Integer> LIFETIMES = List.of(30, 90, 365);
+
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final Logger log = LoggerFactory.getLogger(PersonalAccessTokens.class);
 
   /** A token as listed (never its value). */
-  public record Token(UUID id, String name, OffsetDateTime createdAt, OffsetDateTime expiresAt,
+  public record Token(
+      UUID id,
+      String name,
+      OffsetDateTime createdAt,
+      OffsetDateTime expiresAt,
       @Nullable OffsetDateTime lastUsedAt) {}
 
   private final JdbcClient jdbc;
@@ -76,16 +82,22 @@ public class PersonalAccessTokens implements ApiTokenAuthenticator {
             where account_id = ? and revoked_at is null and expires_at > now() order by created_at desc
             """)
         .param(accountId)
-        .query((rs, row) -> new Token(rs.getObject("id", UUID.class), rs.getString("name"),
-            rs.getObject("created_at", OffsetDateTime.class), rs.getObject("expires_at", OffsetDateTime.class),
-            rs.getObject("last_used_at", OffsetDateTime.class)))
+        .query(
+            (rs, row) ->
+                new Token(
+                    rs.getObject("id", UUID.class),
+                    rs.getString("name"),
+                    rs.getObject("created_at", OffsetDateTime.class),
+                    rs.getObject("expires_at", OffsetDateTime.class),
+                    rs.getObject("last_used_at", OffsetDateTime.class)))
         .list();
   }
 
   /** Revokes one of the account's tokens at once. */
   @Transactional
   public void revoke(UUID accountId, UUID tokenId) {
-    jdbc.sql("update personal_access_token set revoked_at = now() where id = ? and account_id = ? and revoked_at is null")
+    jdbc.sql(
+            "update personal_access_token set revoked_at = now() where id = ? and account_id = ? and revoked_at is null")
         .params(tokenId, accountId)
         .update();
   }
@@ -106,7 +118,11 @@ public class PersonalAccessTokens implements ApiTokenAuthenticator {
         .param(LoginThrottle.sha256(token))
         .query(UUID.class)
         .optional()
-        .map(account -> UsernamePasswordAuthenticationToken.authenticated(
-            account.toString(), null, AuthorityUtils.createAuthorityList(Roles.CITIZEN_AUTHORITY)));
+        .map(
+            account ->
+                UsernamePasswordAuthenticationToken.authenticated(
+                    account.toString(),
+                    null,
+                    AuthorityUtils.createAuthorityList(Roles.CITIZEN_AUTHORITY)));
   }
 }

@@ -33,6 +33,7 @@ public class Postfach {
 
   /** Largest attachment accepted. */
   public static final int MAX_ATTACHMENT_BYTES = 1_000_000;
+
   public static final int MAX_TEXT = 10_000;
   private static final byte[] PDF_MAGIC = "%PDF-".getBytes(StandardCharsets.US_ASCII);
   private static final Logger log = LoggerFactory.getLogger(Postfach.class);
@@ -70,7 +71,11 @@ public class Postfach {
   private final AccountMails mails;
   private final ApplicationEventPublisher events;
 
-  Postfach(JdbcClient jdbc, AccountManagement accounts, AccountMails mails, ApplicationEventPublisher events) {
+  Postfach(
+      JdbcClient jdbc,
+      AccountManagement accounts,
+      AccountMails mails,
+      ApplicationEventPublisher events) {
     this.jdbc = jdbc;
     this.accounts = accounts;
     this.mails = mails;
@@ -87,8 +92,18 @@ public class Postfach {
   public UUID deliver(UUID accountId, NewMessage message) {
     Account account = accounts.get(accountId);
     message.attachments().forEach(Postfach::requirePdf);
-    UUID id = insert(accountId, Direction.INBOUND, message.kind(), message.authorityArs(), message.senderName(),
-        message.reference(), message.subject(), message.body(), null, message.attachments());
+    UUID id =
+        insert(
+            accountId,
+            Direction.INBOUND,
+            message.kind(),
+            message.authorityArs(),
+            message.senderName(),
+            message.reference(),
+            message.subject(),
+            message.body(),
+            null,
+            message.attachments());
     mails.newPostfachMessage(account.email());
     log.info("Delivered Postfach message {} to account {}", id, accountId);
     return id;
@@ -97,7 +112,8 @@ public class Postfach {
   /**
    * Sends the person's reply to an authority's message, with at most one PDF.
    *
-   * @throws PostfachException {@link PostfachException#NOT_FOUND} or {@link PostfachException#INVALID_ATTACHMENT}
+   * @throws PostfachException {@link PostfachException#NOT_FOUND} or {@link
+   *     PostfachException#INVALID_ATTACHMENT}
    */
   @Transactional
   public UUID reply(UUID accountId, UUID messageId, String text, List<File> attachments) {
@@ -106,9 +122,20 @@ public class Postfach {
       throw notFound();
     }
     attachments.forEach(Postfach::requirePdf);
-    String subject = original.subject().startsWith("AW: ") ? original.subject() : "AW: " + original.subject();
-    UUID id = insert(accountId, Direction.OUTBOUND, Kind.REPLY, original.authorityArs(), original.senderName(),
-        original.reference(), subject, text, original.id(), attachments);
+    String subject =
+        original.subject().startsWith("AW: ") ? original.subject() : "AW: " + original.subject();
+    UUID id =
+        insert(
+            accountId,
+            Direction.OUTBOUND,
+            Kind.REPLY,
+            original.authorityArs(),
+            original.senderName(),
+            original.reference(),
+            subject,
+            text,
+            original.id(),
+            attachments);
     jdbc.sql("update postfach_message set read_at = now() where id = ?").param(id).update();
     events.publishEvent(new PostfachReplySent(id, original.id(), original.authorityArs()));
     log.info("Account {} replied to Postfach message {}", accountId, messageId);
@@ -124,38 +151,62 @@ public class Postfach {
           and (cast(:q as text) is null or search @@ websearch_to_tsquery('german', :q)
                or subject ilike :like or sender_name ilike :like or reference ilike :like)
         """;
-    String like = q == null ? "%" : "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-    long total = jdbc.sql("select count(*) from postfach_message " + where)
-        .param("account", accountId).param("q", q).param("like", like)
-        .query(Long.class).single();
-    List<PostfachMessage> messages = withAttachments(
-        jdbc.sql("select " + COLUMNS + " from postfach_message " + where
-                + " order by created_at desc, id limit :size offset :offset")
-            .param("account", accountId).param("q", q).param("like", like)
-            .param("size", size).param("offset", (long) Math.max(0, page) * size)
-            .query(Postfach::map).list());
+    String like =
+        q == null
+            ? "%"
+            : "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    long total =
+        jdbc.sql("select count(*) from postfach_message " + where)
+            .param("account", accountId)
+            .param("q", q)
+            .param("like", like)
+            .query(Long.class)
+            .single();
+    List<PostfachMessage> messages =
+        withAttachments(
+            jdbc.sql(
+                    "select "
+                        + COLUMNS
+                        + " from postfach_message "
+                        + where
+                        + " order by created_at desc, id limit :size offset :offset")
+                .param("account", accountId)
+                .param("q", q)
+                .param("like", like)
+                .param("size", size)
+                .param("offset", (long) Math.max(0, page) * size)
+                .query(Postfach::map)
+                .list());
     return new Page(messages, page, size, total, unreadCount(accountId));
   }
 
   public long unreadCount(UUID accountId) {
-    return jdbc.sql("select count(*) from postfach_message where account_id = ? and direction = 'INBOUND' and read_at is null")
-        .param(accountId).query(Long.class).single();
+    return jdbc.sql(
+            "select count(*) from postfach_message where account_id = ? and direction = 'INBOUND' and read_at is null")
+        .param(accountId)
+        .query(Long.class)
+        .single();
   }
 
-  /** @throws PostfachException {@link PostfachException#NOT_FOUND} */
+  /**
+   * @throws PostfachException {@link PostfachException#NOT_FOUND}
+   */
   public PostfachMessage get(UUID accountId, UUID messageId) {
     return withAttachments(
             jdbc.sql("select " + COLUMNS + " from postfach_message where id = ? and account_id = ?")
                 .params(messageId, accountId)
                 .query(Postfach::map)
                 .list())
-        .stream().findFirst().orElseThrow(Postfach::notFound);
+        .stream()
+        .findFirst()
+        .orElseThrow(Postfach::notFound);
   }
 
   /** The message, marked as read. */
   @Transactional
   public PostfachMessage open(UUID accountId, UUID messageId) {
-    jdbc.sql("update postfach_message set read_at = now() where id = ? and account_id = ? and read_at is null")
+    jdbc.sql(
+            "update postfach_message set read_at = now() where id = ? and account_id = ? and read_at is null")
         .params(messageId, accountId)
         .update();
     return get(accountId, messageId);
@@ -163,8 +214,11 @@ public class Postfach {
 
   @Transactional
   public void markUnread(UUID accountId, UUID messageId) {
-    if (jdbc.sql("update postfach_message set read_at = null where id = ? and account_id = ? and direction = 'INBOUND'")
-            .params(messageId, accountId).update() == 0) {
+    if (jdbc.sql(
+                "update postfach_message set read_at = null where id = ? and account_id = ? and direction = 'INBOUND'")
+            .params(messageId, accountId)
+            .update()
+        == 0) {
       throw notFound();
     }
   }
@@ -172,7 +226,10 @@ public class Postfach {
   /** The replies to a message, oldest first. */
   public List<PostfachMessage> replies(UUID accountId, UUID messageId) {
     return withAttachments(
-        jdbc.sql("select " + COLUMNS + " from postfach_message where in_reply_to = ? and account_id = ? order by created_at")
+        jdbc.sql(
+                "select "
+                    + COLUMNS
+                    + " from postfach_message where in_reply_to = ? and account_id = ? order by created_at")
             .params(messageId, accountId)
             .query(Postfach::map)
             .list());
@@ -181,13 +238,18 @@ public class Postfach {
   /** Every message of the account, replies included, oldest first (for the export). */
   public List<PostfachMessage> all(UUID accountId) {
     return withAttachments(
-        jdbc.sql("select " + COLUMNS + " from postfach_message where account_id = ? order by created_at, id")
+        jdbc.sql(
+                "select "
+                    + COLUMNS
+                    + " from postfach_message where account_id = ? order by created_at, id")
             .param(accountId)
             .query(Postfach::map)
             .list());
   }
 
-  /** @throws PostfachException {@link PostfachException#NOT_FOUND} */
+  /**
+   * @throws PostfachException {@link PostfachException#NOT_FOUND}
+   */
   public File attachment(UUID accountId, UUID messageId, UUID attachmentId) {
     return jdbc.sql(
             """
@@ -196,19 +258,28 @@ public class Postfach {
             where a.id = ? and a.message_id = ? and m.account_id = ?
             """)
         .params(attachmentId, messageId, accountId)
-        .query((rs, row) -> new File(rs.getString("file_name"), rs.getString("content_type"), rs.getBytes("content")))
+        .query(
+            (rs, row) ->
+                new File(
+                    rs.getString("file_name"),
+                    rs.getString("content_type"),
+                    rs.getBytes("content")))
         .optional()
         .orElseThrow(Postfach::notFound);
   }
 
   /**
    * The replies people sent to this authority, newest first: the authority's side of the Postfach.
-   * Callers pass the authority of the logged-in staff member's own tenant, never one from a request.
+   * Callers pass the authority of the logged-in staff member's own tenant, never one from a
+   * request.
    */
   public List<PostfachMessage> repliesTo(String authorityArs, int limit) {
     return withAttachments(
-        jdbc.sql("select " + COLUMNS + " from postfach_message where authority_ars = ? and direction = 'OUTBOUND'"
-                + " order by created_at desc, id limit ?")
+        jdbc.sql(
+                "select "
+                    + COLUMNS
+                    + " from postfach_message where authority_ars = ? and direction = 'OUTBOUND'"
+                    + " order by created_at desc, id limit ?")
             .params(authorityArs, limit)
             .query(Postfach::map)
             .list());
@@ -217,16 +288,22 @@ public class Postfach {
   /**
    * One reply to this authority.
    *
-   * @throws PostfachException {@link PostfachException#NOT_FOUND} also when it went to another authority
+   * @throws PostfachException {@link PostfachException#NOT_FOUND} also when it went to another
+   *     authority
    */
   public PostfachMessage replyTo(String authorityArs, UUID replyId) {
     return withAttachments(
-            jdbc.sql("select " + COLUMNS + " from postfach_message where id = ? and authority_ars = ?"
-                    + " and direction = 'OUTBOUND'")
+            jdbc.sql(
+                    "select "
+                        + COLUMNS
+                        + " from postfach_message where id = ? and authority_ars = ?"
+                        + " and direction = 'OUTBOUND'")
                 .params(replyId, authorityArs)
                 .query(Postfach::map)
                 .list())
-        .stream().findFirst().orElseThrow(Postfach::notFound);
+        .stream()
+        .findFirst()
+        .orElseThrow(Postfach::notFound);
   }
 
   /** An attachment of a reply to this authority; not found for any other. */
@@ -238,7 +315,12 @@ public class Postfach {
             where a.id = ? and a.message_id = ? and m.authority_ars = ? and m.direction = 'OUTBOUND'
             """)
         .params(attachmentId, replyId, authorityArs)
-        .query((rs, row) -> new File(rs.getString("file_name"), rs.getString("content_type"), rs.getBytes("content")))
+        .query(
+            (rs, row) ->
+                new File(
+                    rs.getString("file_name"),
+                    rs.getString("content_type"),
+                    rs.getBytes("content")))
         .optional()
         .orElseThrow(Postfach::notFound);
   }
@@ -246,14 +328,27 @@ public class Postfach {
   /** Only real PDFs within the size limit; the content decides, not the name or declared type. */
   static void requirePdf(File file) {
     byte[] content = file.content();
-    if (content.length == 0 || content.length > MAX_ATTACHMENT_BYTES
+    if (content.length == 0
+        || content.length > MAX_ATTACHMENT_BYTES
         || !Arrays.equals(Arrays.copyOf(content, PDF_MAGIC.length), PDF_MAGIC)) {
-      throw new PostfachException(HttpStatus.BAD_REQUEST, PostfachException.INVALID_ATTACHMENT, MAX_ATTACHMENT_BYTES / 1000);
+      throw new PostfachException(
+          HttpStatus.BAD_REQUEST,
+          PostfachException.INVALID_ATTACHMENT,
+          MAX_ATTACHMENT_BYTES / 1000);
     }
   }
 
-  private UUID insert(UUID accountId, Direction direction, Kind kind, String ars, String senderName,
-      @Nullable String reference, String subject, String body, @Nullable UUID inReplyTo, List<File> attachments) {
+  private UUID insert(
+      UUID accountId,
+      Direction direction,
+      Kind kind,
+      String ars,
+      String senderName,
+      @Nullable String reference,
+      String subject,
+      String body,
+      @Nullable UUID inReplyTo,
+      List<File> attachments) {
     UUID id = UUID.randomUUID();
     jdbc.sql(
             """
@@ -261,7 +356,17 @@ public class Postfach {
               reference, subject, body, in_reply_to)
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        .params(id, accountId, direction.name(), kind.name(), ars, senderName, reference, subject, body, inReplyTo)
+        .params(
+            id,
+            accountId,
+            direction.name(),
+            kind.name(),
+            ars,
+            senderName,
+            reference,
+            subject,
+            body,
+            inReplyTo)
         .update();
     for (File file : attachments) {
       jdbc.sql(
@@ -269,7 +374,12 @@ public class Postfach {
               insert into postfach_attachment (id, message_id, file_name, content_type, size_bytes, content)
               values (?, ?, ?, 'application/pdf', ?, ?)
               """)
-          .params(UUID.randomUUID(), id, safeFileName(file.fileName()), file.content().length, file.content())
+          .params(
+              UUID.randomUUID(),
+              id,
+              safeFileName(file.fileName()),
+              file.content().length,
+              file.content())
           .update();
     }
     return id;
@@ -293,16 +403,37 @@ public class Postfach {
       return messages;
     }
     Map<UUID, List<Attachment>> files = new HashMap<>();
-    jdbc.sql("select id, message_id, file_name, content_type, size_bytes from postfach_attachment"
-            + " where message_id in (:ids) order by file_name")
+    jdbc.sql(
+            "select id, message_id, file_name, content_type, size_bytes from postfach_attachment"
+                + " where message_id in (:ids) order by file_name")
         .param("ids", messages.stream().map(PostfachMessage::id).toList())
-        .query((rs, row) -> files.computeIfAbsent(rs.getObject("message_id", UUID.class), k -> new ArrayList<>())
-            .add(new Attachment(rs.getObject("id", UUID.class), rs.getString("file_name"),
-                rs.getString("content_type"), rs.getInt("size_bytes"))))
+        .query(
+            (rs, row) ->
+                files
+                    .computeIfAbsent(rs.getObject("message_id", UUID.class), k -> new ArrayList<>())
+                    .add(
+                        new Attachment(
+                            rs.getObject("id", UUID.class),
+                            rs.getString("file_name"),
+                            rs.getString("content_type"),
+                            rs.getInt("size_bytes"))))
         .list();
     return messages.stream()
-        .map(m -> new PostfachMessage(m.id(), m.direction(), m.kind(), m.authorityArs(), m.senderName(), m.reference(),
-            m.subject(), m.body(), m.inReplyTo(), m.createdAt(), m.readAt(), files.getOrDefault(m.id(), List.of())))
+        .map(
+            m ->
+                new PostfachMessage(
+                    m.id(),
+                    m.direction(),
+                    m.kind(),
+                    m.authorityArs(),
+                    m.senderName(),
+                    m.reference(),
+                    m.subject(),
+                    m.body(),
+                    m.inReplyTo(),
+                    m.createdAt(),
+                    m.readAt(),
+                    files.getOrDefault(m.id(), List.of())))
         .toList();
   }
 

@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param email the login address; its provenance is the confirmation, if it was confirmed
  * @param values the profile fields that have a value
  */
-public record Profile(UUID accountId, @Nullable ProfileValue email, Map<ProfileField, ProfileValue> values) {
+public record Profile(
+    UUID accountId, @Nullable ProfileValue email, Map<ProfileField, ProfileValue> values) {
 
   public Optional<ProfileValue> get(ProfileField field) {
     return Optional.ofNullable(values.get(field));

@@ -43,19 +43,21 @@ public class ProfileManagement {
     Map<ProfileField, ProfileValue> values = new EnumMap<>(ProfileField.class);
     jdbc.sql("select field, value, source, updated_at from profile_value where account_id = ?")
         .param(accountId)
-        .query((rs, row) -> {
-          values.put(
-              ProfileField.valueOf(rs.getString("field")),
-              new ProfileValue(
-                  rs.getString("value"),
-                  ProfileValue.Source.valueOf(rs.getString("source")),
-                  rs.getObject("updated_at", OffsetDateTime.class)));
-          return null;
-        })
+        .query(
+            (rs, row) -> {
+              values.put(
+                  ProfileField.valueOf(rs.getString("field")),
+                  new ProfileValue(
+                      rs.getString("value"),
+                      ProfileValue.Source.valueOf(rs.getString("source")),
+                      rs.getObject("updated_at", OffsetDateTime.class)));
+              return null;
+            })
         .list();
     ProfileValue email =
         account.emailConfirmed()
-            ? new ProfileValue(account.email(), ProfileValue.Source.CONFIRMED_EMAIL, account.emailConfirmedAt())
+            ? new ProfileValue(
+                account.email(), ProfileValue.Source.CONFIRMED_EMAIL, account.emailConfirmedAt())
             : null;
     return new Profile(accountId, email, values);
   }
@@ -65,7 +67,8 @@ public class ProfileManagement {
    * ones get source {@code USER} and the current time, unchanged ones keep their provenance.
    */
   @Transactional
-  public void save(UUID accountId, ProfileField.Section section, Map<ProfileField, @Nullable String> entered) {
+  public void save(
+      UUID accountId, ProfileField.Section section, Map<ProfileField, @Nullable String> entered) {
     save(accountId, section, entered, ProfileValue.Source.USER);
   }
 
@@ -102,18 +105,20 @@ public class ProfileManagement {
    * provider sent where the person had entered none.
    */
   @Transactional
-  public void saveFields(UUID accountId, Map<ProfileField, @Nullable String> values, ProfileValue.Source source) {
-    values.forEach((field, value) -> {
-      if (value != null && !value.isBlank()) {
-        jdbc.sql(
-                """
+  public void saveFields(
+      UUID accountId, Map<ProfileField, @Nullable String> values, ProfileValue.Source source) {
+    values.forEach(
+        (field, value) -> {
+          if (value != null && !value.isBlank()) {
+            jdbc.sql(
+                    """
                 insert into profile_value (account_id, field, value, source) values (?, ?, ?, ?)
                 on conflict (account_id, field) do nothing
                 """)
-            .params(accountId, field.name(), value.strip(), source.name())
-            .update();
-      }
-    });
+                .params(accountId, field.name(), value.strip(), source.name())
+                .update();
+          }
+        });
   }
 
   /** Deletes every value of a section. */
@@ -132,7 +137,9 @@ public class ProfileManagement {
    */
   public List<Authority> municipalities(String postcode, @Nullable String city) {
     String query = (postcode + " " + (city == null ? "" : city)).strip();
-    return query.isEmpty() ? List.of() : authorities.searchMunicipalities(query, MUNICIPALITY_CHOICES);
+    return query.isEmpty()
+        ? List.of()
+        : authorities.searchMunicipalities(query, MUNICIPALITY_CHOICES);
   }
 
   /** The Gemeinde with this ARS, if it is one. */

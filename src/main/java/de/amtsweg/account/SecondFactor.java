@@ -16,8 +16,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The optional second factor: a TOTP app, plus ten single-use recovery codes for when the phone
- * is lost. A code is accepted once (the step is remembered). The TOTP secret is stored encrypted
+ * The optional second factor: a TOTP app, plus ten single-use recovery codes for when the phone is
+ * lost. A code is accepted once (the step is remembered). The TOTP secret is stored encrypted
  * ({@link SecretBox}); secrets stored in clear by earlier versions are encrypted at start.
  */
 @Service
@@ -50,21 +50,28 @@ public class SecondFactor {
   }
 
   /**
-   * Encrypts the secrets that earlier versions stored in clear. Runs at every start, before the
-   * app takes requests; a secret is sealed once, also when several nodes start at the same time.
+   * Encrypts the secrets that earlier versions stored in clear. Runs at every start, before the app
+   * takes requests; a secret is sealed once, also when several nodes start at the same time.
    *
    * @return how many were sealed
    */
   public int sealPlainSecrets() {
-    List<Stored> plain = jdbc.sql("select account_id, secret from account_totp where secret not like ?")
-        .param(SecretBox.PREFIX + "%")
-        .query((rs, row) -> new Stored(rs.getObject("account_id", UUID.class), rs.getString("secret")))
-        .list();
+    List<Stored> plain =
+        jdbc.sql("select account_id, secret from account_totp where secret not like ?")
+            .param(SecretBox.PREFIX + "%")
+            .query(
+                (rs, row) ->
+                    new Stored(rs.getObject("account_id", UUID.class), rs.getString("secret")))
+            .list();
     int sealed = 0;
     for (Stored stored : plain) {
-      sealed += jdbc.sql("update account_totp set secret = ? where account_id = ? and secret = ?")
-          .params(box.seal(stored.secret(), stored.accountId().toString()), stored.accountId(), stored.secret())
-          .update();
+      sealed +=
+          jdbc.sql("update account_totp set secret = ? where account_id = ? and secret = ?")
+              .params(
+                  box.seal(stored.secret(), stored.accountId().toString()),
+                  stored.accountId(),
+                  stored.secret())
+              .update();
     }
     if (sealed > 0) {
       log.info("Encrypted {} second-factor secrets stored in clear", sealed);
@@ -76,11 +83,16 @@ public class SecondFactor {
 
   /** Whether the account logs in with a second factor. */
   public boolean enabled(UUID accountId) {
-    return jdbc.sql("select exists(select 1 from account_totp where account_id = ? and confirmed_at is not null)")
-        .param(accountId).query(Boolean.class).single();
+    return jdbc.sql(
+            "select exists(select 1 from account_totp where account_id = ? and confirmed_at is not null)")
+        .param(accountId)
+        .query(Boolean.class)
+        .single();
   }
 
-  /** Starts (or restarts) the setup with a new secret; the factor counts once {@link #confirm}ed. */
+  /**
+   * Starts (or restarts) the setup with a new secret; the factor counts once {@link #confirm}ed.
+   */
   @Transactional
   public Setup start(UUID accountId) {
     if (enabled(accountId)) {
@@ -100,7 +112,9 @@ public class SecondFactor {
   /** The setup in progress, if there is one. */
   public Optional<Setup> pending(UUID accountId) {
     return jdbc.sql("select secret from account_totp where account_id = ? and confirmed_at is null")
-        .param(accountId).query(String.class).optional()
+        .param(accountId)
+        .query(String.class)
+        .optional()
         .map(secret -> setup(accountId, box.open(secret, accountId.toString())));
   }
 
@@ -118,14 +132,16 @@ public class SecondFactor {
       throw wrongCode();
     }
     jdbc.sql("update account_totp set confirmed_at = now(), last_step = ? where account_id = ?")
-        .params(step, accountId).update();
+        .params(step, accountId)
+        .update();
     jdbc.sql("delete from account_recovery_code where account_id = ?").param(accountId).update();
     List<String> codes = new ArrayList<>();
     for (int i = 0; i < RECOVERY_CODES; i++) {
       String recovery = recoveryCode();
       codes.add(recovery);
       jdbc.sql("insert into account_recovery_code (account_id, code_hash) values (?, ?)")
-          .params(accountId, LoginThrottle.sha256(normalizeRecovery(recovery))).update();
+          .params(accountId, LoginThrottle.sha256(normalizeRecovery(recovery)))
+          .update();
     }
     log.info("Account {} turned on its second factor", accountId);
     return codes;
@@ -134,19 +150,33 @@ public class SecondFactor {
   /** Checks a code from the app (each accepted once) or an unused recovery code (used up). */
   @Transactional
   public boolean verify(UUID accountId, String code) {
-    Optional<String> secret = jdbc.sql("select secret from account_totp where account_id = ? and confirmed_at is not null")
-        .param(accountId).query(String.class).optional();
+    Optional<String> secret =
+        jdbc.sql(
+                "select secret from account_totp where account_id = ? and confirmed_at is not null")
+            .param(accountId)
+            .query(String.class)
+            .optional();
     if (secret.isEmpty()) {
       return false;
     }
-    long step = Totp.match(box.open(secret.get(), accountId.toString()), code, Totp.step(Instant.now().getEpochSecond()));
+    long step =
+        Totp.match(
+            box.open(secret.get(), accountId.toString()),
+            code,
+            Totp.step(Instant.now().getEpochSecond()));
     if (step >= 0) {
-      return jdbc.sql("update account_totp set last_step = ? where account_id = ? and last_step < ?")
-              .params(step, accountId, step).update() == 1;
+      return jdbc.sql(
+                  "update account_totp set last_step = ? where account_id = ? and last_step < ?")
+              .params(step, accountId, step)
+              .update()
+          == 1;
     }
-    boolean recovered = jdbc.sql(
-                "update account_recovery_code set used_at = now() where account_id = ? and code_hash = ? and used_at is null")
-            .params(accountId, LoginThrottle.sha256(normalizeRecovery(code))).update() == 1;
+    boolean recovered =
+        jdbc.sql(
+                    "update account_recovery_code set used_at = now() where account_id = ? and code_hash = ? and used_at is null")
+                .params(accountId, LoginThrottle.sha256(normalizeRecovery(code)))
+                .update()
+            == 1;
     if (recovered) {
       log.info("Account {} logged in with a recovery code", accountId);
     }
@@ -155,14 +185,18 @@ public class SecondFactor {
 
   /** Unused recovery codes left. */
   public int recoveryCodesLeft(UUID accountId) {
-    return jdbc.sql("select count(*) from account_recovery_code where account_id = ? and used_at is null")
-        .param(accountId).query(Integer.class).single();
+    return jdbc.sql(
+            "select count(*) from account_recovery_code where account_id = ? and used_at is null")
+        .param(accountId)
+        .query(Integer.class)
+        .single();
   }
 
   /**
    * Turns the second factor off after checking the password.
    *
-   * @throws AccountException {@link AccountException#WRONG_PASSWORD} or {@link AccountException#LOCKED}
+   * @throws AccountException {@link AccountException#WRONG_PASSWORD} or {@link
+   *     AccountException#LOCKED}
    */
   @Transactional
   public void disable(UUID accountId, String password) {
@@ -173,10 +207,22 @@ public class SecondFactor {
   }
 
   private Setup setup(UUID accountId, String secret) {
-    String label = URLEncoder.encode(ISSUER + ":" + accounts.get(accountId).email(), StandardCharsets.UTF_8).replace("+", "%20");
+    String label =
+        URLEncoder.encode(ISSUER + ":" + accounts.get(accountId).email(), StandardCharsets.UTF_8)
+            .replace("+", "%20");
     String issuer = URLEncoder.encode(ISSUER, StandardCharsets.UTF_8).replace("+", "%20");
-    return new Setup(secret, "otpauth://totp/" + label + "?secret=" + secret + "&issuer=" + issuer
-        + "&algorithm=SHA1&digits=" + Totp.DIGITS + "&period=" + Totp.STEP_SECONDS);
+    return new Setup(
+        secret,
+        "otpauth://totp/"
+            + label
+            + "?secret="
+            + secret
+            + "&issuer="
+            + issuer
+            + "&algorithm=SHA1&digits="
+            + Totp.DIGITS
+            + "&period="
+            + Totp.STEP_SECONDS);
   }
 
   private static String recoveryCode() {

@@ -38,8 +38,8 @@ import org.springframework.stereotype.Component;
  * not open.
  *
  * <p>Public so that other modules with secrets they must read back (the webhook secrets of the
- * {@code delivery} module, the E-Rechnung export's webhook keys) use the same key and scheme
- * (ADR 0014, ADR 0016), each with an owner that names its purpose ({@code einvoice-export:<tenant>}).
+ * {@code delivery} module, the E-Rechnung export's webhook keys) use the same key and scheme (ADR
+ * 0014, ADR 0016), each with an owner that names its purpose ({@code einvoice-export:<tenant>}).
  */
 @Component
 public class SecretBox {
@@ -88,8 +88,10 @@ public class SecretBox {
       RANDOM.nextBytes(nonce);
       Cipher cipher = cipher(Cipher.ENCRYPT_MODE, nonce, owner);
       byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
-      return PREFIX + Base64.getEncoder().encodeToString(
-          ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array());
+      return PREFIX
+          + Base64.getEncoder()
+              .encodeToString(
+                  ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array());
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("Cannot encrypt", e);
     }
@@ -109,7 +111,8 @@ public class SecretBox {
       byte[] bytes = Base64.getDecoder().decode(stored.substring(PREFIX.length()));
       byte[] nonce = java.util.Arrays.copyOf(bytes, NONCE_BYTES);
       Cipher cipher = cipher(Cipher.DECRYPT_MODE, nonce, owner);
-      return new String(cipher.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES), StandardCharsets.UTF_8);
+      return new String(
+          cipher.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES), StandardCharsets.UTF_8);
     } catch (GeneralSecurityException | IllegalArgumentException e) {
       throw new IllegalStateException(
           "A stored secret cannot be decrypted: was amtsweg.account.secret-key changed?", e);
@@ -147,9 +150,12 @@ public class SecretBox {
       RANDOM.nextBytes(key);
       try {
         createOwnerOnly(file);
-        Files.writeString(file, Base64.getEncoder().encodeToString(key) + "\n", StandardCharsets.US_ASCII);
-        log.warn("Generated the demo's key for second-factor secrets in {}; production sets"
-            + " amtsweg.account.secret-key", file.toAbsolutePath());
+        Files.writeString(
+            file, Base64.getEncoder().encodeToString(key) + "\n", StandardCharsets.US_ASCII);
+        log.warn(
+            "Generated the demo's key for second-factor secrets in {}; production sets"
+                + " amtsweg.account.secret-key",
+            file.toAbsolutePath());
       } catch (FileAlreadyExistsException exists) {
         // Made at an earlier start: use it.
       }
@@ -161,13 +167,18 @@ public class SecretBox {
 
   private static void createOwnerOnly(Path file) throws IOException {
     try {
-      Files.createFile(file, PosixFilePermissions.asFileAttribute(
-          Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE)));
+      Files.createFile(
+          file,
+          PosixFilePermissions.asFileAttribute(
+              Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE)));
     } catch (UnsupportedOperationException notPosix) {
       Files.createFile(file);
       java.io.File plain = file.toFile();
-      boolean restricted = plain.setReadable(false, false) && plain.setReadable(true, true)
-          && plain.setWritable(false, false) && plain.setWritable(true, true);
+      boolean restricted =
+          plain.setReadable(false, false)
+              && plain.setReadable(true, true)
+              && plain.setWritable(false, false)
+              && plain.setWritable(true, true);
       if (!restricted) {
         log.warn("Could not restrict the permissions of {}", file.toAbsolutePath());
       }
@@ -179,11 +190,12 @@ public class SecretBox {
     try {
       key = Base64.getDecoder().decode(base64);
     } catch (IllegalArgumentException e) {
-      throw new IllegalStateException(source + " is not Base64: generate a key with 'openssl rand -base64 32'");
+      throw new IllegalStateException(
+          source + " is not Base64: generate a key with 'openssl rand -base64 32'");
     }
     if (key.length != KEY_BYTES) {
-      throw new IllegalStateException(source + " must be 32 bytes (Base64 of 'openssl rand -base64 32'), not "
-          + key.length);
+      throw new IllegalStateException(
+          source + " must be 32 bytes (Base64 of 'openssl rand -base64 32'), not " + key.length);
     }
     return new SecretKeySpec(key, "AES");
   }

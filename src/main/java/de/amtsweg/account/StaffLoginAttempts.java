@@ -8,8 +8,8 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * The staff login's throttle: the same counters and limits as the citizen login, with keys of
- * their own for staff user names (the client address is counted together with citizen logins).
+ * The staff login's throttle: the same counters and limits as the citizen login, with keys of their
+ * own for staff user names (the client address is counted together with citizen logins).
  */
 @Component
 class StaffLoginAttempts implements LoginAttempts {
@@ -26,7 +26,8 @@ class StaffLoginAttempts implements LoginAttempts {
 
   @Override
   public Optional<Duration> lockedFor(String loginName, String clientAddress) {
-    return throttle.lockedFor(List.of(staffKey(loginName), LoginThrottle.addressKey(clientAddress)));
+    return throttle.lockedFor(
+        List.of(staffKey(loginName), LoginThrottle.addressKey(clientAddress)));
   }
 
   @Override

@@ -39,8 +39,11 @@ final class Totp {
       mac.init(new SecretKeySpec(secret, "HmacSHA1"));
       byte[] hash = mac.doFinal(ByteBuffer.allocate(8).putLong(step).array());
       int offset = hash[hash.length - 1] & 0x0f;
-      int binary = ((hash[offset] & 0x7f) << 24) | ((hash[offset + 1] & 0xff) << 16)
-          | ((hash[offset + 2] & 0xff) << 8) | (hash[offset + 3] & 0xff);
+      int binary =
+          ((hash[offset] & 0x7f) << 24)
+              | ((hash[offset + 1] & 0xff) << 16)
+              | ((hash[offset + 2] & 0xff) << 8)
+              | (hash[offset + 3] & 0xff);
       int modulo = (int) Math.pow(10, digits);
       return String.format(Locale.ROOT, "%0" + digits + "d", binary % modulo);
     } catch (GeneralSecurityException e) {

@@ -27,12 +27,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * The fees of Anträge, paid through the {@code payment} module: asks for the payment of one
- * Antrag (or, for the Warenkorb, of several at one authority), follows the payments' status
- * changes onto the timeline, and submits an Antrag that waited for its fee once it is paid. A
- * payment is asked for with an idempotency key per Antrag and attempt, so a reload, the back button
- * or a double click finds the same payment; only a payment that ended unpaid (failed, cancelled,
- * expired) or no longer fits (the amount changed) starts a new attempt.
+ * The fees of Anträge, paid through the {@code payment} module: asks for the payment of one Antrag
+ * (or, for the Warenkorb, of several at one authority), follows the payments' status changes onto
+ * the timeline, and submits an Antrag that waited for its fee once it is paid. A payment is asked
+ * for with an idempotency key per Antrag and attempt, so a reload, the back button or a double
+ * click finds the same payment; only a payment that ended unpaid (failed, cancelled, expired) or no
+ * longer fits (the amount changed) starts a new attempt.
  *
  * <p>Never two open payments for one Antrag: before a new payment is asked for, the Antrag's older
  * open payments are cancelled ({@link Payments#cancel}). If a payment service cannot confirm the
@@ -94,20 +94,24 @@ public class AntragPayments {
     if (antrag.amountDueCents() == null) {
       return Optional.empty();
     }
-    List<Payment> all = payments.ofAntrag(antrag.reference()).stream()
-        .filter(p -> p.tenantArs().equals(antrag.tenantArs()))
-        .toList();
+    List<Payment> all =
+        payments.ofAntrag(antrag.reference()).stream()
+            .filter(p -> p.tenantArs().equals(antrag.tenantArs()))
+            .toList();
     // Money that came after a cancel is refunded: it never pays for the Antrag.
     List<Payment> counting = all.stream().filter(p -> !p.paidAfterCancel()).toList();
-    Payment chosen = counting.stream().filter(p -> p.status().paid()).findFirst()
-        .orElse(counting.isEmpty() ? null : counting.getLast());
+    Payment chosen =
+        counting.stream()
+            .filter(p -> p.status().paid())
+            .findFirst()
+            .orElse(counting.isEmpty() ? null : counting.getLast());
     return Optional.of(new Due(antrag.amountDueCents(), chosen));
   }
 
   /**
    * Asks for the payment of one Antrag, or returns the one that is open (for the Antrag's current
-   * amount) or paid already. An open payment for another amount (the authority changed the fee)
-   * is cancelled and replaced.
+   * amount) or paid already. An open payment for another amount (the authority changed the fee) is
+   * cancelled and replaced.
    *
    * @throws NothingDueException when nothing is to be paid for the Antrag
    * @throws de.amtsweg.payment.PaymentException.ProviderUnavailable when the payment service does
@@ -122,16 +126,29 @@ public class AntragPayments {
     Payment payment = null;
     for (int tries = 0; tries < 3; tries++) {
       int attempt = attempt(antrag.id());
-      UUID key = UUID.nameUUIDFromBytes(("antrag:" + antrag.id() + ":" + attempt).getBytes(StandardCharsets.UTF_8));
+      UUID key =
+          UUID.nameUUIDFromBytes(
+              ("antrag:" + antrag.id() + ":" + attempt).getBytes(StandardCharsets.UTF_8));
       try {
-        payment = request(antrag.tenantArs(), key, List.of(antrag), antrag.accountId(), antrag.reference(), returnUrl,
-            cancelUrl, SUPERSEDED_BY_PAYMENT).payment();
+        payment =
+            request(
+                    antrag.tenantArs(),
+                    key,
+                    List.of(antrag),
+                    antrag.accountId(),
+                    antrag.reference(),
+                    returnUrl,
+                    cancelUrl,
+                    SUPERSEDED_BY_PAYMENT)
+                .payment();
       } catch (PaymentException.KeyReused e) {
         // This attempt's payment was for another amount: a new attempt.
         nextAttempt(antrag.id(), attempt);
         continue;
       } catch (PaidMeanwhile e) {
-        return due(antraege.get(antrag.id())).map(Due::payment).orElseThrow(NothingDueException::new);
+        return due(antraege.get(antrag.id()))
+            .map(Due::payment)
+            .orElseThrow(NothingDueException::new);
       }
       if (payment.payable() || payment.status().paid()) {
         return payment;
@@ -146,17 +163,19 @@ public class AntragPayments {
 
   /** Whether the payment charges the Antrag's current amount. */
   private static boolean charges(Payment payment, Antrag antrag) {
-    return payment.items().stream().filter(i -> i.antragReference().equals(antrag.reference()))
-        .allMatch(i -> antrag.amountDueCents() != null && i.amountCents() == antrag.amountDueCents());
+    return payment.items().stream()
+        .filter(i -> i.antragReference().equals(antrag.reference()))
+        .allMatch(
+            i -> antrag.amountDueCents() != null && i.amountCents() == antrag.amountDueCents());
   }
 
   /** Why an older payment was cancelled (its history; no personal data). */
-  static final String SUPERSEDED_BY_PAYMENT = "Durch eine neue Zahlung für denselben Antrag ersetzt";
+  static final String SUPERSEDED_BY_PAYMENT =
+      "Durch eine neue Zahlung für denselben Antrag ersetzt";
+
   static final String SUPERSEDED_BY_CART = "Warenkorb nach dem Bezahlen geändert";
 
-  /**
-   * A payment asked for, and how many older open payments of its Anträge were cancelled for it.
-   */
+  /** A payment asked for, and how many older open payments of its Anträge were cancelled for it. */
   record Requested(Payment payment, int cancelled) {}
 
   /**
@@ -165,18 +184,37 @@ public class AntragPayments {
    * that does not exist yet is asked for only after the older open payments of these Anträge are
    * cancelled.
    *
-   * @throws PaidMeanwhile when cancelling showed that an older payment of one of them was paid
-   *     (the Antrag is submitted by now; the caller looks again)
+   * @throws PaidMeanwhile when cancelling showed that an older payment of one of them was paid (the
+   *     Antrag is submitted by now; the caller looks again)
    */
-  Requested request(String tenantArs, UUID idempotencyKey, List<Antrag> antraege, @Nullable UUID accountId,
-      String payerReference, URI returnUrl, URI cancelUrl, String reason) {
+  Requested request(
+      String tenantArs,
+      UUID idempotencyKey,
+      List<Antrag> antraege,
+      @Nullable UUID accountId,
+      String payerReference,
+      URI returnUrl,
+      URI cancelUrl,
+      String reason) {
     List<PaymentItem> items = antraege.stream().map(this::item).toList();
-    UUID keep = payments.byIdempotencyKey(idempotencyKey).filter(p -> !p.cancelRequested()).map(Payment::id).orElse(null);
+    UUID keep =
+        payments
+            .byIdempotencyKey(idempotencyKey)
+            .filter(p -> !p.cancelRequested())
+            .map(Payment::id)
+            .orElse(null);
     int cancelled = cancelOpen(antraege.stream().map(Antrag::reference).toList(), keep, reason);
-    Payment payment = payments.request(new PaymentRequest(tenantArs, idempotencyKey, items, accountId, payerReference,
-        returnUrl, cancelUrl));
-    log.info("Payment {} ({}) for {} Antrag/Anträge at tenant {} is {}", payment.id(), payment.kassenzeichen(),
-        items.size(), tenantArs, payment.status());
+    Payment payment =
+        payments.request(
+            new PaymentRequest(
+                tenantArs, idempotencyKey, items, accountId, payerReference, returnUrl, cancelUrl));
+    log.info(
+        "Payment {} ({}) for {} Antrag/Anträge at tenant {} is {}",
+        payment.id(),
+        payment.kassenzeichen(),
+        items.size(),
+        tenantArs,
+        payment.status());
     return new Requested(payment, cancelled);
   }
 
@@ -228,12 +266,20 @@ public class AntragPayments {
     if (antrag.amountDueCents() == null || antrag.amountDueCents() <= 0) {
       throw new NothingDueException();
     }
-    PaymentTerms terms = store.activation(antrag.tenantArs(), antrag.appId()).map(Activation::payment)
-        .orElse(PaymentTerms.NONE);
-    String name = store.version(antrag.appId(), antrag.appVersion()).definition().name().in(Locale.GERMAN);
+    PaymentTerms terms =
+        store
+            .activation(antrag.tenantArs(), antrag.appId())
+            .map(Activation::payment)
+            .orElse(PaymentTerms.NONE);
+    String name =
+        store.version(antrag.appId(), antrag.appVersion()).definition().name().in(Locale.GERMAN);
     String description = name.length() > 120 ? name.substring(0, 120) : name;
-    return new PaymentItem(antrag.reference(), description + " " + antrag.reference(), antrag.amountDueCents(),
-        terms.haushaltsstelle(), terms.objektnummer());
+    return new PaymentItem(
+        antrag.reference(),
+        description + " " + antrag.reference(),
+        antrag.amountDueCents(),
+        terms.haushaltsstelle(),
+        terms.objektnummer());
   }
 
   /**
@@ -246,15 +292,27 @@ public class AntragPayments {
    *     the amount is not positive
    */
   public Antrag setAmountDue(String tenantArs, String reference, long amountCents, String by) {
-    Antrag antrag = antraege.find(reference).filter(a -> a.tenantArs().equals(tenantArs))
-        .orElseThrow(AntragManagement.AntragNotFoundException::new);
-    if (amountCents <= 0 || amountCents > 10_000_000 || !PaymentPolicy.AFTER_BESCHEID.name().equals(antrag.paymentPolicy())
+    Antrag antrag =
+        antraege
+            .find(reference)
+            .filter(a -> a.tenantArs().equals(tenantArs))
+            .orElseThrow(AntragManagement.AntragNotFoundException::new);
+    if (amountCents <= 0
+        || amountCents > 10_000_000
+        || !PaymentPolicy.AFTER_BESCHEID.name().equals(antrag.paymentPolicy())
         || due(antrag).map(Due::paid).orElse(false)) {
       throw new NothingDueException();
     }
-    jdbc.sql("update antrag set amount_due_cents = ? where id = ?").params(amountCents, antrag.id()).update();
+    jdbc.sql("update antrag set amount_due_cents = ? where id = ?")
+        .params(amountCents, antrag.id())
+        .update();
     antraege.addEvent(antrag.id(), "PAYMENT_DUE", Money.euros(amountCents));
-    log.info("Tenant {} set the fee of Antrag {} ({} cents) by {}", tenantArs, reference, amountCents, by);
+    log.info(
+        "Tenant {} set the fee of Antrag {} ({} cents) by {}",
+        tenantArs,
+        reference,
+        amountCents,
+        by);
     Antrag updated = antraege.get(antrag.id());
     try {
       URI back = URI.create("/antrag/eingang/" + reference);
@@ -274,12 +332,21 @@ public class AntragPayments {
     Payment payment = payments.find(changed.paymentId()).orElse(null);
     String note = payment == null ? null : payment.kassenzeichen();
     boolean byAmtsweg = payment != null && payment.cancelRequested();
-    // Money for a payment Amtsweg had cancelled: booked and refunded by payment, never a submission.
+    // Money for a payment Amtsweg had cancelled: booked and refunded by payment, never a
+    // submission.
     boolean late = changed.from() == PaymentStatus.CANCELLED && changed.to() == PaymentStatus.PAID;
-    String type = late ? "PAYMENT_PAID_AFTER_CANCEL"
-        : changed.to() == PaymentStatus.CANCELLED && byAmtsweg ? "PAYMENT_VOIDED" : "PAYMENT_" + changed.to().name();
+    String type =
+        late
+            ? "PAYMENT_PAID_AFTER_CANCEL"
+            : changed.to() == PaymentStatus.CANCELLED && byAmtsweg
+                ? "PAYMENT_VOIDED"
+                : "PAYMENT_" + changed.to().name();
     for (String reference : changed.antragReferences()) {
-      Antrag antrag = antraege.find(reference).filter(a -> a.tenantArs().equals(changed.tenantArs())).orElse(null);
+      Antrag antrag =
+          antraege
+              .find(reference)
+              .filter(a -> a.tenantArs().equals(changed.tenantArs()))
+              .orElse(null);
       if (antrag == null) {
         continue;
       }
@@ -291,13 +358,20 @@ public class AntragPayments {
   }
 
   private int attempt(UUID antragId) {
-    return jdbc.sql("select payment_attempt from antrag where id = ?").param(antragId).query(Integer.class).single();
+    return jdbc.sql("select payment_attempt from antrag where id = ?")
+        .param(antragId)
+        .query(Integer.class)
+        .single();
   }
 
-  /** Starts a new attempt after an ended one; of concurrent callers that saw the same attempt end, one moves on. */
+  /**
+   * Starts a new attempt after an ended one; of concurrent callers that saw the same attempt end,
+   * one moves on.
+   */
   private void nextAttempt(UUID antragId, int ended) {
     jdbc.sql("update antrag set payment_attempt = ? where id = ? and payment_attempt = ?")
-        .params(ended + 1, antragId, ended).update();
+        .params(ended + 1, antragId, ended)
+        .update();
   }
 
   /** Nothing is to be paid for this Antrag (no fee, paid already, or not the tenant's policy). */

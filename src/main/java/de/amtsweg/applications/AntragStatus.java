@@ -25,13 +25,14 @@ public enum AntragStatus {
   /** Nothing more will happen. */
   ABGESCHLOSSEN;
 
-  private static final Map<AntragStatus, Set<AntragStatus>> TRANSITIONS = Map.of(
-      WARTET_AUF_ZAHLUNG, EnumSet.of(EINGEGANGEN, ABGESCHLOSSEN),
-      EINGEGANGEN, EnumSet.of(IN_BEARBEITUNG, RUECKFRAGE, BESCHIEDEN, ABGESCHLOSSEN),
-      IN_BEARBEITUNG, EnumSet.of(RUECKFRAGE, BESCHIEDEN, ABGESCHLOSSEN),
-      RUECKFRAGE, EnumSet.of(IN_BEARBEITUNG, BESCHIEDEN, ABGESCHLOSSEN),
-      BESCHIEDEN, EnumSet.of(ABGESCHLOSSEN),
-      ABGESCHLOSSEN, EnumSet.noneOf(AntragStatus.class));
+  private static final Map<AntragStatus, Set<AntragStatus>> TRANSITIONS =
+      Map.of(
+          WARTET_AUF_ZAHLUNG, EnumSet.of(EINGEGANGEN, ABGESCHLOSSEN),
+          EINGEGANGEN, EnumSet.of(IN_BEARBEITUNG, RUECKFRAGE, BESCHIEDEN, ABGESCHLOSSEN),
+          IN_BEARBEITUNG, EnumSet.of(RUECKFRAGE, BESCHIEDEN, ABGESCHLOSSEN),
+          RUECKFRAGE, EnumSet.of(IN_BEARBEITUNG, BESCHIEDEN, ABGESCHLOSSEN),
+          BESCHIEDEN, EnumSet.of(ABGESCHLOSSEN),
+          ABGESCHLOSSEN, EnumSet.noneOf(AntragStatus.class));
 
   public boolean canBecome(AntragStatus next) {
     return TRANSITIONS.get(this).contains(next);

@@ -31,5 +31,4 @@ public record ApplicationsProperties(
       @DefaultValue("localhost") String host,
       @DefaultValue("3310") int port,
       @DefaultValue("10s") Duration timeout) {}
-
 }

@@ -20,10 +20,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Files uploaded to a draft. The content type is detected from the bytes (Apache Tika), never
- * taken from the file name or the browser; every file passes the virus scanner when one is
- * configured. The app's limits (types, size, count) are checked by the form engine on the metadata
- * this class returns.
+ * Files uploaded to a draft. The content type is detected from the bytes (Apache Tika), never taken
+ * from the file name or the browser; every file passes the virus scanner when one is configured.
+ * The app's limits (types, size, count) are checked by the form engine on the metadata this class
+ * returns.
  */
 @Service
 public class Attachments {
@@ -98,31 +98,47 @@ public class Attachments {
 
   @Transactional
   public void remove(UUID draftId, UUID attachmentId) {
-    jdbc.sql("delete from antrag_attachment where id = ? and draft_id = ?").params(attachmentId, draftId).update();
+    jdbc.sql("delete from antrag_attachment where id = ? and draft_id = ?")
+        .params(attachmentId, draftId)
+        .update();
   }
 
   /** A file of a draft; empty when it is not that draft's. */
   public java.util.Optional<Content> ofDraft(UUID draftId, UUID attachmentId) {
-    return jdbc.sql("select name, content_type, content from antrag_attachment where id = ? and draft_id = ?")
+    return jdbc.sql(
+            "select name, content_type, content from antrag_attachment where id = ? and draft_id = ?")
         .params(attachmentId, draftId)
-        .query((rs, row) -> new Content(rs.getString("name"), rs.getString("content_type"), rs.getBytes("content")))
+        .query(
+            (rs, row) ->
+                new Content(
+                    rs.getString("name"), rs.getString("content_type"), rs.getBytes("content")))
         .optional();
   }
 
   /** A file of a submitted Antrag; empty when it is not that Antrag's. */
   public java.util.Optional<Content> ofAntrag(UUID antragId, UUID attachmentId) {
-    return jdbc.sql("select name, content_type, content from antrag_attachment where id = ? and antrag_id = ?")
+    return jdbc.sql(
+            "select name, content_type, content from antrag_attachment where id = ? and antrag_id = ?")
         .params(attachmentId, antragId)
-        .query((rs, row) -> new Content(rs.getString("name"), rs.getString("content_type"), rs.getBytes("content")))
+        .query(
+            (rs, row) ->
+                new Content(
+                    rs.getString("name"), rs.getString("content_type"), rs.getBytes("content")))
         .optional();
   }
 
   /** Metadata of an Antrag's files. */
   public List<Stored> listOfAntrag(UUID antragId) {
-    return jdbc.sql("select id, name, content_type, size from antrag_attachment where antrag_id = ? order by created_at, id")
+    return jdbc.sql(
+            "select id, name, content_type, size from antrag_attachment where antrag_id = ? order by created_at, id")
         .param(antragId)
-        .query((rs, row) -> new Stored(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("content_type"),
-            rs.getLong("size")))
+        .query(
+            (rs, row) ->
+                new Stored(
+                    rs.getObject("id", UUID.class),
+                    rs.getString("name"),
+                    rs.getString("content_type"),
+                    rs.getLong("size")))
         .list();
   }
 
@@ -132,14 +148,16 @@ public class Attachments {
    */
   @Transactional
   void moveToAntrag(UUID draftId, UUID antragId, List<UUID> referenced) {
-    jdbc.sql("update antrag_attachment set antrag_id = ?, draft_id = null where draft_id = ? and id = any(?)")
+    jdbc.sql(
+            "update antrag_attachment set antrag_id = ?, draft_id = null where draft_id = ? and id = any(?)")
         .params(antragId, draftId, referenced.toArray(UUID[]::new))
         .update();
   }
 
   private static String safeName(String name) {
     String base = name.replace('\\', '/');
-    base = base.substring(base.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"<>|*?:]", "_").strip();
+    base =
+        base.substring(base.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"<>|*?:]", "_").strip();
     if (base.isEmpty()) {
       base = "datei";
     }

@@ -40,8 +40,15 @@ class DraftCleanup {
   private final MessageSource messages;
   private final String publicUrl;
 
-  DraftCleanup(JdbcClient jdbc, ApplicationsProperties properties, AccountManagement accounts, Drafts drafts,
-      AppStore store, Mailer mailer, MessageSource messages, PlatformProperties platform) {
+  DraftCleanup(
+      JdbcClient jdbc,
+      ApplicationsProperties properties,
+      AccountManagement accounts,
+      Drafts drafts,
+      AppStore store,
+      Mailer mailer,
+      MessageSource messages,
+      PlatformProperties platform) {
     this.jdbc = jdbc;
     this.properties = properties;
     this.accounts = accounts;
@@ -52,7 +59,9 @@ class DraftCleanup {
     this.publicUrl = platform.publicUrl().toString();
   }
 
-  @Scheduled(fixedDelayString = "${amtsweg.applications.cleanup-interval:PT1H}", initialDelayString = "PT2M")
+  @Scheduled(
+      fixedDelayString = "${amtsweg.applications.cleanup-interval:PT1H}",
+      initialDelayString = "PT2M")
   void run() {
     remind();
     delete();
@@ -60,33 +69,56 @@ class DraftCleanup {
 
   /** Reminds the owners of drafts that will be deleted soon; returns how many. */
   int remind() {
-    OffsetDateTime remindBefore = OffsetDateTime.now().minus(properties.draftRetention()).plus(properties.reminderBefore());
+    OffsetDateTime remindBefore =
+        OffsetDateTime.now().minus(properties.draftRetention()).plus(properties.reminderBefore());
     int sent = 0;
     while (true) {
       Claimed claimed = claimOne(remindBefore);
       if (claimed == null) {
         return sent;
       }
-      String to = claimed.accountId() != null
-          ? accounts.find(claimed.accountId()).map(a -> a.email()).orElse(null) : claimed.resumeEmail();
+      String to =
+          claimed.accountId() != null
+              ? accounts.find(claimed.accountId()).map(a -> a.email()).orElse(null)
+              : claimed.resumeEmail();
       if (to == null) {
         continue;
       }
       Locale locale = Locale.GERMAN;
-      String link = claimed.accountId() != null
-          ? UriComponentsBuilder.fromUriString(publicUrl).path("/konto/antraege").toUriString()
-          : UriComponentsBuilder.fromUriString(publicUrl).path("/antrag/fortsetzen")
-              .queryParam("token", drafts.issueResumeToken(claimed.id(), to)).toUriString();
-      String deletion = claimed.updatedAt().plus(properties.draftRetention()).atZoneSameInstant(ZoneId.of("Europe/Berlin"))
-          .format(DATE);
-      String appName = store.latest(claimed.appId()).map(a -> a.definition().name().in(locale)).orElse(claimed.appId());
-      mailer.send(new OutgoingMail(to, messages.getMessage("applications.reminder.subject", null, locale),
-          messages.getMessage("applications.reminder.body", new Object[] {appName, deletion, link}, locale)));
+      String link =
+          claimed.accountId() != null
+              ? UriComponentsBuilder.fromUriString(publicUrl).path("/konto/antraege").toUriString()
+              : UriComponentsBuilder.fromUriString(publicUrl)
+                  .path("/antrag/fortsetzen")
+                  .queryParam("token", drafts.issueResumeToken(claimed.id(), to))
+                  .toUriString();
+      String deletion =
+          claimed
+              .updatedAt()
+              .plus(properties.draftRetention())
+              .atZoneSameInstant(ZoneId.of("Europe/Berlin"))
+              .format(DATE);
+      String appName =
+          store
+              .latest(claimed.appId())
+              .map(a -> a.definition().name().in(locale))
+              .orElse(claimed.appId());
+      mailer.send(
+          new OutgoingMail(
+              to,
+              messages.getMessage("applications.reminder.subject", null, locale),
+              messages.getMessage(
+                  "applications.reminder.body", new Object[] {appName, deletion, link}, locale)));
       sent++;
     }
   }
 
-  private record Claimed(UUID id, String appId, @Nullable UUID accountId, @Nullable String resumeEmail, OffsetDateTime updatedAt) {}
+  private record Claimed(
+      UUID id,
+      String appId,
+      @Nullable UUID accountId,
+      @Nullable String resumeEmail,
+      OffsetDateTime updatedAt) {}
 
   /** One statement: the claim is atomic without a surrounding transaction. */
   private @Nullable Claimed claimOne(OffsetDateTime remindBefore) {
@@ -100,20 +132,27 @@ class DraftCleanup {
             returning id, app_id, account_id, resume_email, updated_at
             """)
         .param(remindBefore)
-        .query((rs, row) -> new Claimed(rs.getObject("id", UUID.class), rs.getString("app_id"),
-            rs.getObject("account_id", UUID.class), rs.getString("resume_email"),
-            rs.getObject("updated_at", OffsetDateTime.class)))
+        .query(
+            (rs, row) ->
+                new Claimed(
+                    rs.getObject("id", UUID.class),
+                    rs.getString("app_id"),
+                    rs.getObject("account_id", UUID.class),
+                    rs.getString("resume_email"),
+                    rs.getObject("updated_at", OffsetDateTime.class)))
         .optional()
         .orElse(null);
   }
 
   /** Deletes drafts past their retention (with their files); returns how many. */
   int delete() {
-    int deleted = jdbc.sql("delete from antrag_draft where updated_at < ?")
-        .param(OffsetDateTime.now().minus(properties.draftRetention()))
-        .update();
+    int deleted =
+        jdbc.sql("delete from antrag_draft where updated_at < ?")
+            .param(OffsetDateTime.now().minus(properties.draftRetention()))
+            .update();
     if (deleted > 0) {
-      log.info("Deleted {} drafts past their retention of {}", deleted, properties.draftRetention());
+      log.info(
+          "Deleted {} drafts past their retention of {}", deleted, properties.draftRetention());
     }
     return deleted;
   }

@@ -33,7 +33,12 @@ public class Drafts {
   }
 
   /** Where an Antrag goes: the app version and the responsible authority. */
-  public record Target(String appId, int appVersion, String tenantArs, String authorityName, @Nullable String leikaKey) {}
+  public record Target(
+      String appId,
+      int appVersion,
+      String tenantArs,
+      String authorityName,
+      @Nullable String leikaKey) {}
 
   @Transactional
   public Draft create(Target target, @Nullable UUID accountId) {
@@ -43,14 +48,23 @@ public class Drafts {
             insert into antrag_draft (id, app_id, app_version, tenant_ars, authority_name, leika_key, account_id)
             values (?, ?, ?, ?, ?, ?, ?)
             """)
-        .params(id, target.appId(), target.appVersion(), target.tenantArs(), target.authorityName(), target.leikaKey(),
+        .params(
+            id,
+            target.appId(),
+            target.appVersion(),
+            target.tenantArs(),
+            target.authorityName(),
+            target.leikaKey(),
             accountId)
         .update();
     return get(id);
   }
 
   public Optional<Draft> find(UUID id) {
-    return jdbc.sql("select * from antrag_draft where id = ?").param(id).query(this::map).optional();
+    return jdbc.sql("select * from antrag_draft where id = ?")
+        .param(id)
+        .query(this::map)
+        .optional();
   }
 
   public Draft get(UUID id) {
@@ -59,7 +73,8 @@ public class Drafts {
 
   /** The account's open drafts, newest first. */
   public List<Draft> ofAccount(UUID accountId) {
-    return jdbc.sql("select * from antrag_draft where account_id = ? and submitted_reference is null order by updated_at desc")
+    return jdbc.sql(
+            "select * from antrag_draft where account_id = ? and submitted_reference is null order by updated_at desc")
         .param(accountId)
         .query(this::map)
         .list();
@@ -67,21 +82,24 @@ public class Drafts {
 
   @Transactional
   public void saveAnswers(UUID id, Map<String, Object> answers) {
-    jdbc.sql("update antrag_draft set answers = ?::jsonb, updated_at = now(), reminder_sent_at = null where id = ? and submitted_reference is null")
+    jdbc.sql(
+            "update antrag_draft set answers = ?::jsonb, updated_at = now(), reminder_sent_at = null where id = ? and submitted_reference is null")
         .params(json.writeValueAsString(answers), id)
         .update();
   }
 
   @Transactional
   public void saveDeclarations(UUID id, List<String> declarations) {
-    jdbc.sql("update antrag_draft set declarations = ?, updated_at = now() where id = ? and submitted_reference is null")
+    jdbc.sql(
+            "update antrag_draft set declarations = ?, updated_at = now() where id = ? and submitted_reference is null")
         .params(declarations.toArray(String[]::new), id)
         .update();
   }
 
   @Transactional
   public void prefillDecided(UUID id, Map<String, Object> answers) {
-    jdbc.sql("update antrag_draft set answers = ?::jsonb, prefill_decided = true, updated_at = now() where id = ?")
+    jdbc.sql(
+            "update antrag_draft set answers = ?::jsonb, prefill_decided = true, updated_at = now() where id = ?")
         .params(json.writeValueAsString(answers), id)
         .update();
   }
@@ -89,13 +107,17 @@ public class Drafts {
   /** Moves the newest draft to a later app version; the answers stay, the engine re-checks them. */
   @Transactional
   public void migrate(UUID id, int appVersion) {
-    jdbc.sql("update antrag_draft set app_version = ?, updated_at = now() where id = ?").params(appVersion, id).update();
+    jdbc.sql("update antrag_draft set app_version = ?, updated_at = now() where id = ?")
+        .params(appVersion, id)
+        .update();
   }
 
   /** An anonymous draft gets an owner when its applicant logs in. */
   @Transactional
   public void claim(UUID id, UUID accountId) {
-    jdbc.sql("update antrag_draft set account_id = ? where id = ? and account_id is null").params(accountId, id).update();
+    jdbc.sql("update antrag_draft set account_id = ? where id = ? and account_id is null")
+        .params(accountId, id)
+        .update();
   }
 
   @Transactional
@@ -115,7 +137,11 @@ public class Drafts {
             update antrag_draft set resume_email = ?, resume_token_hash = ?, resume_token_expires = ?, updated_at = now()
             where id = ?
             """)
-        .params(email, Tokens.hash(token), OffsetDateTime.now().plus(properties.resumeLinkValidity()), id)
+        .params(
+            email,
+            Tokens.hash(token),
+            OffsetDateTime.now().plus(properties.resumeLinkValidity()),
+            id)
         .update();
     return token;
   }
@@ -133,7 +159,9 @@ public class Drafts {
   }
 
   private Draft map(ResultSet rs, int row) throws SQLException {
-    Map<String, Object> answers = json.readValue(rs.getString("answers"), new TypeReference<LinkedHashMap<String, Object>>() {});
+    Map<String, Object> answers =
+        json.readValue(
+            rs.getString("answers"), new TypeReference<LinkedHashMap<String, Object>>() {});
     return new Draft(
         rs.getObject("id", UUID.class),
         rs.getString("app_id"),

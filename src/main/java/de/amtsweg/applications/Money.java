@@ -9,7 +9,10 @@ public final class Money {
 
   private Money() {}
 
-  /** {@code 500} → {@code 5,00 €}: euros in German notation whatever the reader's language, like every fee. */
+  /**
+   * {@code 500} → {@code 5,00 €}: euros in German notation whatever the reader's language, like
+   * every fee.
+   */
   public static String euros(long cents) {
     return NumberFormat.getCurrencyInstance(Locale.GERMANY).format(decimal(cents));
   }

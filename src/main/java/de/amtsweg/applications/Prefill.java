@@ -3,7 +3,6 @@ package de.amtsweg.applications;
 import de.amtsweg.account.AccountManagement;
 import de.amtsweg.account.DataSharing;
 import de.amtsweg.account.Organisations;
-import de.amtsweg.account.Profile;
 import de.amtsweg.account.ProfileField;
 import de.amtsweg.forms.AppDefinition;
 import de.amtsweg.forms.AppDefinition.Field;
@@ -27,19 +26,25 @@ import org.springframework.stereotype.Component;
 @Component
 public class Prefill {
 
-  private static final Map<PrefillSource, List<ProfileField>> PROFILE_FIELDS = Map.ofEntries(
-      Map.entry(PrefillSource.DOCTORAL_DEGREE, List.of(ProfileField.DOCTORAL_DEGREE)),
-      Map.entry(PrefillSource.GIVEN_NAMES, List.of(ProfileField.GIVEN_NAMES)),
-      Map.entry(PrefillSource.FAMILY_NAME, List.of(ProfileField.FAMILY_NAME)),
-      Map.entry(PrefillSource.BIRTH_NAME, List.of(ProfileField.BIRTH_NAME)),
-      Map.entry(PrefillSource.BIRTH_DATE, List.of(ProfileField.BIRTH_DATE)),
-      Map.entry(PrefillSource.BIRTH_PLACE, List.of(ProfileField.BIRTH_PLACE)),
-      Map.entry(PrefillSource.NATIONALITY, List.of(ProfileField.NATIONALITY)),
-      Map.entry(PrefillSource.ADDRESS,
-          List.of(ProfileField.STREET, ProfileField.HOUSE_NUMBER, ProfileField.POSTCODE, ProfileField.CITY)),
-      Map.entry(PrefillSource.PHONE, List.of(ProfileField.PHONE)),
-      Map.entry(PrefillSource.ACCOUNT_HOLDER, List.of(ProfileField.ACCOUNT_HOLDER)),
-      Map.entry(PrefillSource.IBAN, List.of(ProfileField.IBAN)));
+  private static final Map<PrefillSource, List<ProfileField>> PROFILE_FIELDS =
+      Map.ofEntries(
+          Map.entry(PrefillSource.DOCTORAL_DEGREE, List.of(ProfileField.DOCTORAL_DEGREE)),
+          Map.entry(PrefillSource.GIVEN_NAMES, List.of(ProfileField.GIVEN_NAMES)),
+          Map.entry(PrefillSource.FAMILY_NAME, List.of(ProfileField.FAMILY_NAME)),
+          Map.entry(PrefillSource.BIRTH_NAME, List.of(ProfileField.BIRTH_NAME)),
+          Map.entry(PrefillSource.BIRTH_DATE, List.of(ProfileField.BIRTH_DATE)),
+          Map.entry(PrefillSource.BIRTH_PLACE, List.of(ProfileField.BIRTH_PLACE)),
+          Map.entry(PrefillSource.NATIONALITY, List.of(ProfileField.NATIONALITY)),
+          Map.entry(
+              PrefillSource.ADDRESS,
+              List.of(
+                  ProfileField.STREET,
+                  ProfileField.HOUSE_NUMBER,
+                  ProfileField.POSTCODE,
+                  ProfileField.CITY)),
+          Map.entry(PrefillSource.PHONE, List.of(ProfileField.PHONE)),
+          Map.entry(PrefillSource.ACCOUNT_HOLDER, List.of(ProfileField.ACCOUNT_HOLDER)),
+          Map.entry(PrefillSource.IBAN, List.of(ProfileField.IBAN)));
 
   /**
    * One value the account can fill in.
@@ -68,11 +73,19 @@ public class Prefill {
   /** What the account holds for the app's prefilled questions (top-level questions only). */
   public List<Offer> offers(AppDefinition app, UUID accountId, @Nullable UUID organisationId) {
     Set<ProfileField> wanted = EnumSet.noneOf(ProfileField.class);
-    app.fields().stream().filter(f -> f.prefill() != null)
-        .forEach(f -> PrefillSource.byKey(f.prefill()).map(s -> PROFILE_FIELDS.getOrDefault(s, List.of())).ifPresent(wanted::addAll));
-    Map<ProfileField, de.amtsweg.account.ProfileValue> values = wanted.isEmpty() ? Map.of() : sharing.preview(accountId, wanted);
-    Organisations.Details organisation = organisationId == null ? null
-        : organisations.membership(accountId, organisationId).organisation().details();
+    app.fields().stream()
+        .filter(f -> f.prefill() != null)
+        .forEach(
+            f ->
+                PrefillSource.byKey(f.prefill())
+                    .map(s -> PROFILE_FIELDS.getOrDefault(s, List.of()))
+                    .ifPresent(wanted::addAll));
+    Map<ProfileField, de.amtsweg.account.ProfileValue> values =
+        wanted.isEmpty() ? Map.of() : sharing.preview(accountId, wanted);
+    Organisations.Details organisation =
+        organisationId == null
+            ? null
+            : organisations.membership(accountId, organisationId).organisation().details();
     List<Offer> offers = new ArrayList<>();
     for (Field field : app.fields()) {
       if (field.prefill() == null) {
@@ -80,7 +93,13 @@ public class Prefill {
       }
       PrefillSource source = PrefillSource.byKey(field.prefill()).orElseThrow();
       switch (source) {
-        case EMAIL -> offers.add(new Offer(field, source, accounts.get(accountId).email(), accounts.get(accountId).email()));
+        case EMAIL ->
+            offers.add(
+                new Offer(
+                    field,
+                    source,
+                    accounts.get(accountId).email(),
+                    accounts.get(accountId).email()));
         case ADDRESS -> {
           String street = value(values, ProfileField.STREET);
           String number = value(values, ProfileField.HOUSE_NUMBER);
@@ -96,15 +115,25 @@ public class Prefill {
           }
         }
         case ORGANISATION_ADDRESS -> {
-          if (organisation != null && organisation.street() != null && organisation.postcode() != null
+          if (organisation != null
+              && organisation.street() != null
+              && organisation.postcode() != null
               && organisation.city() != null) {
-            offers.add(address(field, source, organisation.street(), organisation.houseNumber(), organisation.postcode(),
-                organisation.city()));
+            offers.add(
+                address(
+                    field,
+                    source,
+                    organisation.street(),
+                    organisation.houseNumber(),
+                    organisation.postcode(),
+                    organisation.city()));
           }
         }
         default -> {
           String value = value(values, PROFILE_FIELDS.get(source).getFirst());
-          if (value != null && (field.type() != FieldType.CHOICE || app.options(field).stream().anyMatch(o -> o.value().equals(value)))) {
+          if (value != null
+              && (field.type() != FieldType.CHOICE
+                  || app.options(field).stream().anyMatch(o -> o.value().equals(value)))) {
             offers.add(new Offer(field, source, value, value));
           }
         }
@@ -113,17 +142,27 @@ public class Prefill {
     return offers;
   }
 
-  private static Offer address(Field field, PrefillSource source, String street, @Nullable String number, String postcode,
+  private static Offer address(
+      Field field,
+      PrefillSource source,
+      String street,
+      @Nullable String number,
+      String postcode,
       String city) {
     Map<String, Object> address = new LinkedHashMap<>();
     address.put("street", street);
     address.put("houseNumber", number == null ? "" : number);
     address.put("postcode", postcode);
     address.put("city", city);
-    return new Offer(field, source, address, street + (number == null ? "" : " " + number) + ", " + postcode + " " + city);
+    return new Offer(
+        field,
+        source,
+        address,
+        street + (number == null ? "" : " " + number) + ", " + postcode + " " + city);
   }
 
-  private static @Nullable String value(Map<ProfileField, de.amtsweg.account.ProfileValue> values, ProfileField field) {
+  private static @Nullable String value(
+      Map<ProfileField, de.amtsweg.account.ProfileValue> values, ProfileField field) {
     var value = values.get(field);
     return value == null || value.value().isBlank() ? null : value.value();
   }
@@ -132,8 +171,14 @@ public class Prefill {
    * Fills the confirmed values into the answers (without overwriting what the person typed) and
    * records the disclosure.
    */
-  public Map<String, Object> apply(UUID accountId, List<Offer> offers, Map<String, Object> answers, String authorityArs,
-      String authorityName, @Nullable String leikaKey, String serviceName) {
+  public Map<String, Object> apply(
+      UUID accountId,
+      List<Offer> offers,
+      Map<String, Object> answers,
+      String authorityArs,
+      String authorityName,
+      @Nullable String leikaKey,
+      String serviceName) {
     Map<String, Object> filled = new LinkedHashMap<>(answers);
     Set<ProfileField> shared = EnumSet.noneOf(ProfileField.class);
     boolean email = false;
@@ -146,7 +191,10 @@ public class Prefill {
       email |= offer.source() == PrefillSource.EMAIL;
     }
     if (!shared.isEmpty() || email) {
-      sharing.record(accountId, new DataSharing.Disclosure(authorityArs, authorityName, leikaKey, serviceName, shared, null, email));
+      sharing.record(
+          accountId,
+          new DataSharing.Disclosure(
+              authorityArs, authorityName, leikaKey, serviceName, shared, null, email));
     }
     return filled;
   }

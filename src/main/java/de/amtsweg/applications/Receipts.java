@@ -32,12 +32,23 @@ class Receipts implements ReceiptRenderer {
   }
 
   private ReceiptData data(Input input) {
-    List<ReceiptData.Attachment> files = input.files().stream()
-        .map(Receipts::attachment)
-        .toList();
-    return new ReceiptData(input.reference(), input.app().id(), input.app().name(), input.appVersion(),
-        input.authorityName(), input.tenantArs(), leistungen(input), input.submittedAt(), input.applicantName(),
-        input.answers(), input.computed(), input.fee(), input.declarations(), files, input.locale(),
+    List<ReceiptData.Attachment> files = input.files().stream().map(Receipts::attachment).toList();
+    return new ReceiptData(
+        input.reference(),
+        input.app().id(),
+        input.app().name(),
+        input.appVersion(),
+        input.authorityName(),
+        input.tenantArs(),
+        leistungen(input),
+        input.submittedAt(),
+        input.applicantName(),
+        input.answers(),
+        input.computed(),
+        input.fee(),
+        input.declarations(),
+        files,
+        input.locale(),
         input.payment());
   }
 
@@ -50,7 +61,9 @@ class Receipts implements ReceiptRenderer {
   }
 
   private static ReceiptData.Attachment attachment(Map<String, Object> file) {
-    return new ReceiptData.Attachment(String.valueOf(file.get("name")), String.valueOf(file.get("contentType")),
+    return new ReceiptData.Attachment(
+        String.valueOf(file.get("name")),
+        String.valueOf(file.get("contentType")),
         file.get("size") instanceof Number size ? size.longValue() : 0);
   }
 }

@@ -9,15 +9,16 @@ final class ReferenceNumbers {
 
   /** The next number, e.g. {@code HUND-2026-000123}; called inside the submitting transaction. */
   static String next(JdbcClient jdbc, String prefix, int year) {
-    int number = jdbc.sql(
-            """
+    int number =
+        jdbc.sql(
+                """
             insert into antrag_reference_counter (prefix, year, last) values (?, ?, 1)
             on conflict (prefix, year) do update set last = antrag_reference_counter.last + 1
             returning last
             """)
-        .params(prefix, year)
-        .query(Integer.class)
-        .single();
+            .params(prefix, year)
+            .query(Integer.class)
+            .single();
     return "%s-%d-%06d".formatted(prefix, year, number);
   }
 }

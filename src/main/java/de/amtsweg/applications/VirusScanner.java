@@ -13,9 +13,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
- * The virus-scan hook: speaks clamd's INSTREAM protocol to a ClamAV-compatible scanner when
- * {@code amtsweg.applications.virus-scan.enabled} is set. When the scanner is enabled but cannot
- * answer, uploads are refused rather than let through unscanned.
+ * The virus-scan hook: speaks clamd's INSTREAM protocol to a ClamAV-compatible scanner when {@code
+ * amtsweg.applications.virus-scan.enabled} is set. When the scanner is enabled but cannot answer,
+ * uploads are refused rather than let through unscanned.
  */
 @Component
 public class VirusScanner {
@@ -54,7 +54,8 @@ public class VirusScanner {
       out.writeInt(0);
       out.flush();
       InputStream in = socket.getInputStream();
-      String answer = new String(in.readAllBytes(), StandardCharsets.US_ASCII).replace("\0", "").strip();
+      String answer =
+          new String(in.readAllBytes(), StandardCharsets.US_ASCII).replace("\0", "").strip();
       if (answer.endsWith("OK")) {
         return Verdict.CLEAN;
       }
@@ -63,7 +64,11 @@ public class VirusScanner {
       }
       log.error("Virus scanner gave no verdict: {}", answer);
     } catch (IOException e) {
-      log.error("Virus scanner at {}:{} not reachable: {}", settings.host(), settings.port(), e.getMessage());
+      log.error(
+          "Virus scanner at {}:{} not reachable: {}",
+          settings.host(),
+          settings.port(),
+          e.getMessage());
     }
     throw new ScannerUnavailableException();
   }

@@ -53,7 +53,12 @@ public class Warenkorb {
   private final AntragPayments antragPayments;
   private final Payments payments;
 
-  Warenkorb(JdbcClient jdbc, Drafts drafts, AppStore store, AntragManagement antraege, AntragPayments antragPayments,
+  Warenkorb(
+      JdbcClient jdbc,
+      Drafts drafts,
+      AppStore store,
+      AntragManagement antraege,
+      AntragPayments antragPayments,
       Payments payments) {
     this.jdbc = jdbc;
     this.drafts = drafts;
@@ -70,7 +75,12 @@ public class Warenkorb {
    * @param online whether the fee is paid online at checkout
    * @param antrag the Antrag once checked out (waiting for its payment)
    */
-  public record Item(Draft draft, String appName, @Nullable FeeAssessment fee, boolean online, @Nullable Antrag antrag) {
+  public record Item(
+      Draft draft,
+      String appName,
+      @Nullable FeeAssessment fee,
+      boolean online,
+      @Nullable Antrag antrag) {
 
     /** What the checkout charges for it, in cents. */
     public long dueCents() {
@@ -90,10 +100,15 @@ public class Warenkorb {
    *     cancelled yet (the draft is in the cart; the payment is marked and no longer payable)
    */
   public int add(UUID owner, boolean account, UUID draftId) {
-    jdbc.sql("insert into warenkorb (owner, account) values (?, ?) on conflict (owner) do update set updated_at = now()")
-        .params(owner, account).update();
-    int added = jdbc.sql("insert into warenkorb_item (owner, draft_id) values (?, ?) on conflict do nothing")
-        .params(owner, draftId).update();
+    jdbc.sql(
+            "insert into warenkorb (owner, account) values (?, ?) on conflict (owner) do update set updated_at = now()")
+        .params(owner, account)
+        .update();
+    int added =
+        jdbc.sql(
+                "insert into warenkorb_item (owner, draft_id) values (?, ?) on conflict do nothing")
+            .params(owner, draftId)
+            .update();
     return added == 0 ? 0 : cancelCheckout(owner);
   }
 
@@ -101,13 +116,17 @@ public class Warenkorb {
    * Takes a draft out of the cart. An Antrag already waiting for its payment stays waiting (it is
    * paid from its own page); the checkout's open payments are cancelled, as they no longer fit.
    *
-   * @return whether it was an Antrag waiting for its payment, and how many open payments were cancelled
+   * @return whether it was an Antrag waiting for its payment, and how many open payments were
+   *     cancelled
    * @throws de.amtsweg.payment.PaymentException.ProviderUnavailable when a payment could not be
    *     cancelled yet (the draft is out of the cart; the payment is marked and no longer payable)
    */
   public Removed remove(UUID owner, UUID draftId) {
     boolean waiting = drafts.find(draftId).map(Draft::submitted).orElse(false);
-    int removed = jdbc.sql("delete from warenkorb_item where owner = ? and draft_id = ?").params(owner, draftId).update();
+    int removed =
+        jdbc.sql("delete from warenkorb_item where owner = ? and draft_id = ?")
+            .params(owner, draftId)
+            .update();
     return new Removed(waiting, removed == 0 ? 0 : cancelCheckout(owner));
   }
 
@@ -116,7 +135,12 @@ public class Warenkorb {
 
   /** Cancels the open payments of the current checkout attempt (the cart changed after it). */
   private int cancelCheckout(UUID owner) {
-    List<UUID> open = progress(owner).stream().map(Step::payment).filter(p -> p.status().open()).map(Payment::id).toList();
+    List<UUID> open =
+        progress(owner).stream()
+            .map(Step::payment)
+            .filter(p -> p.status().open())
+            .map(Payment::id)
+            .toList();
     int cancelled = 0;
     boolean pending = false;
     for (UUID id : open) {
@@ -128,7 +152,9 @@ public class Warenkorb {
       }
     }
     if (cancelled > 0 || pending) {
-      log.info("Warenkorb changed after checkout: {} payment(s) cancelled, {}", cancelled,
+      log.info(
+          "Warenkorb changed after checkout: {} payment(s) cancelled, {}",
+          cancelled,
           pending ? "some not yet confirmed by the payment service" : "all confirmed");
     }
     if (pending) {
@@ -143,34 +169,51 @@ public class Warenkorb {
    */
   @Transactional
   public void merge(UUID visit, UUID accountId) {
-    jdbc.sql("insert into warenkorb (owner, account) values (?, true) on conflict (owner) do nothing").param(accountId).update();
-    jdbc.sql("""
+    jdbc.sql(
+            "insert into warenkorb (owner, account) values (?, true) on conflict (owner) do nothing")
+        .param(accountId)
+        .update();
+    jdbc.sql(
+            """
             update antrag_draft set account_id = ? where account_id is null
               and id in (select draft_id from warenkorb_item where owner = ?)
-            """).params(accountId, visit).update();
-    jdbc.sql("update warenkorb_item set owner = ? where owner = ?").params(accountId, visit).update();
+            """)
+        .params(accountId, visit)
+        .update();
+    jdbc.sql("update warenkorb_item set owner = ? where owner = ?")
+        .params(accountId, visit)
+        .update();
     jdbc.sql("delete from warenkorb where owner = ? and not account").param(visit).update();
   }
 
   /** Whether the draft is in this owner's cart. */
   public boolean contains(UUID owner, UUID draftId) {
-    return jdbc.sql("select count(*) from warenkorb_item where owner = ? and draft_id = ?").params(owner, draftId)
-        .query(Integer.class).single() > 0;
+    return jdbc.sql("select count(*) from warenkorb_item where owner = ? and draft_id = ?")
+            .params(owner, draftId)
+            .query(Integer.class)
+            .single()
+        > 0;
   }
 
   /** The cart's items, oldest first; Anträge submitted meanwhile leave it. */
   public List<Item> items(UUID owner, Locale locale) {
-    List<UUID> ids = jdbc.sql("select draft_id from warenkorb_item where owner = ? order by added_at, draft_id")
-        .param(owner).query(UUID.class).list();
+    List<UUID> ids =
+        jdbc.sql("select draft_id from warenkorb_item where owner = ? order by added_at, draft_id")
+            .param(owner)
+            .query(UUID.class)
+            .list();
     List<Item> items = new ArrayList<>();
     for (UUID id : ids) {
       Draft draft = drafts.find(id).orElse(null);
       if (draft == null) {
         continue;
       }
-      Antrag antrag = draft.submitted() ? antraege.find(draft.submittedReference()).orElse(null) : null;
+      Antrag antrag =
+          draft.submitted() ? antraege.find(draft.submittedReference()).orElse(null) : null;
       if (draft.submitted() && (antrag == null || !antrag.waitingForPayment())) {
-        jdbc.sql("delete from warenkorb_item where owner = ? and draft_id = ?").params(owner, id).update();
+        jdbc.sql("delete from warenkorb_item where owner = ? and draft_id = ?")
+            .params(owner, id)
+            .update();
         continue;
       }
       items.add(item(draft, antrag, locale));
@@ -180,15 +223,26 @@ public class Warenkorb {
 
   private Item item(Draft draft, @Nullable Antrag antrag, Locale locale) {
     Optional<OfferedApp> offered = store.offered(draft.tenantArs(), draft.appId());
-    var published = offered.map(OfferedApp::app).filter(a -> a.version() == draft.appVersion())
-        .orElseGet(() -> store.version(draft.appId(), draft.appVersion()));
+    var published =
+        offered
+            .map(OfferedApp::app)
+            .filter(a -> a.version() == draft.appVersion())
+            .orElseGet(() -> store.version(draft.appId(), draft.appVersion()));
     PaymentTerms terms = offered.map(o -> o.activation().payment()).orElse(PaymentTerms.NONE);
-    FeeAssessment fee = antrag != null ? null : FormEngine.evaluate(published.definition(),
-        offered.map(o -> o.activation().parameters()).orElse(Map.of()), draft.answers()).assessFee(terms.feeOverride());
+    FeeAssessment fee =
+        antrag != null
+            ? null
+            : FormEngine.evaluate(
+                    published.definition(),
+                    offered.map(o -> o.activation().parameters()).orElse(Map.of()),
+                    draft.answers())
+                .assessFee(terms.feeOverride());
     if (antrag != null && antrag.fee() != null) {
       fee = new FeeAssessment(antrag.fee(), null, null);
     }
-    boolean online = terms.policy() == PaymentPolicy.BEFORE_SUBMISSION || terms.policy() == PaymentPolicy.AFTER_SUBMISSION;
+    boolean online =
+        terms.policy() == PaymentPolicy.BEFORE_SUBMISSION
+            || terms.policy() == PaymentPolicy.AFTER_SUBMISSION;
     return new Item(draft, published.definition().name().in(locale), fee, online, antrag);
   }
 
@@ -199,7 +253,8 @@ public class Warenkorb {
    * @param authorityName the authority that receives it
    * @param references the Anträge it pays for
    */
-  public record Step(int position, int of, String authorityName, Payment payment, List<String> references) {}
+  public record Step(
+      int position, int of, String authorityName, Payment payment, List<String> references) {}
 
   /** The payments of the current checkout attempt, in order. */
   public List<Step> progress(UUID owner) {
@@ -207,9 +262,14 @@ public class Warenkorb {
     if (attempt == null) {
       return List.of();
     }
-    List<Map<String, Object>> rows = jdbc.sql("""
+    List<Map<String, Object>> rows =
+        jdbc.sql(
+                """
             select payment_id, tenant_ars from warenkorb_payment where owner = ? and attempt = ? order by position
-            """).params(owner, attempt).query().listOfRows();
+            """)
+            .params(owner, attempt)
+            .query()
+            .listOfRows();
     List<Step> steps = new ArrayList<>();
     for (Map<String, Object> row : rows) {
       Payment payment = payments.find((UUID) row.get("payment_id")).orElse(null);
@@ -217,8 +277,13 @@ public class Warenkorb {
         continue;
       }
       List<String> references = payment.items().stream().map(i -> i.antragReference()).toList();
-      String authority = references.isEmpty() ? payment.tenantArs()
-          : antraege.find(references.getFirst()).map(Antrag::authorityName).orElse(payment.tenantArs());
+      String authority =
+          references.isEmpty()
+              ? payment.tenantArs()
+              : antraege
+                  .find(references.getFirst())
+                  .map(Antrag::authorityName)
+                  .orElse(payment.tenantArs());
       steps.add(new Step(steps.size() + 1, rows.size(), authority, payment, references));
     }
     return steps;
@@ -233,7 +298,8 @@ public class Warenkorb {
    * @param next the first payment still to be paid, if any
    * @param cancelled how many older open payments of the items were cancelled for the new ones
    */
-  public record Checkout(Map<String, String> receiptTokens, List<UUID> invalid, @Nullable Step next, int cancelled) {}
+  public record Checkout(
+      Map<String, String> receiptTokens, List<UUID> invalid, @Nullable Step next, int cancelled) {}
 
   /**
    * Checks out: submits every item (idempotent per draft), then asks each authority for one payment
@@ -242,7 +308,10 @@ public class Warenkorb {
    * @param returnUrl where the payment service sends the payer back (the cart; a path on this host)
    */
   public Checkout checkout(UUID owner, Locale locale, URI returnUrl) {
-    jdbc.sql("insert into warenkorb (owner, account) values (?, false) on conflict (owner) do nothing").param(owner).update();
+    jdbc.sql(
+            "insert into warenkorb (owner, account) values (?, false) on conflict (owner) do nothing")
+        .param(owner)
+        .update();
     Map<String, String> tokens = new LinkedHashMap<>();
     List<UUID> invalid = new ArrayList<>();
     int cancelled = 0;
@@ -252,19 +321,22 @@ public class Warenkorb {
         Antrag antrag = item.antrag();
         if (antrag == null) {
           try {
-            AntragManagement.Submitted submitted = antraege.submit(submission(item.draft(), locale));
+            AntragManagement.Submitted submitted =
+                antraege.submit(submission(item.draft(), locale));
             antrag = submitted.antrag();
             if (submitted.receiptToken() != null) {
               tokens.put(antrag.reference(), submitted.receiptToken());
             }
-          } catch (AntragManagement.AntragInvalidException | de.amtsweg.appstore.AppStoreException e) {
+          } catch (AntragManagement.AntragInvalidException
+              | de.amtsweg.appstore.AppStoreException e) {
             if (!invalid.contains(item.draft().id())) {
               invalid.add(item.draft().id());
             }
             continue;
           }
         }
-        if (antrag.amountDueCents() != null && antrag.amountDueCents() > 0
+        if (antrag.amountDueCents() != null
+            && antrag.amountDueCents() > 0
             && antragPayments.due(antrag).map(d -> !d.paid()).orElse(false)) {
           due.add(antrag);
         }
@@ -273,20 +345,27 @@ public class Warenkorb {
         cancelled += requestPayments(owner, due, returnUrl);
         break;
       } catch (AntragPayments.PaidMeanwhile e) {
-        // An older payment turned out to be paid when it was cancelled: its Antrag is submitted now.
+        // An older payment turned out to be paid when it was cancelled: its Antrag is submitted
+        // now.
         if (round == 2) {
           throw new de.amtsweg.payment.PaymentException.ProviderUnavailable();
         }
       }
     }
-    Step next = progress(owner).stream().filter(s -> s.payment().payable()).findFirst().orElse(null);
+    Step next =
+        progress(owner).stream().filter(s -> s.payment().payable()).findFirst().orElse(null);
     return new Checkout(tokens, invalid, next, cancelled);
   }
 
-  /** Asks each authority for the payment of its due items; returns how many older payments were cancelled for them. */
+  /**
+   * Asks each authority for the payment of its due items; returns how many older payments were
+   * cancelled for them.
+   */
   private int requestPayments(UUID owner, List<Antrag> due, URI returnUrl) {
-    Map<String, List<Antrag>> byTenant = due.stream()
-        .collect(Collectors.groupingBy(Antrag::tenantArs, LinkedHashMap::new, Collectors.toList()));
+    Map<String, List<Antrag>> byTenant =
+        due.stream()
+            .collect(
+                Collectors.groupingBy(Antrag::tenantArs, LinkedHashMap::new, Collectors.toList()));
     if (byTenant.isEmpty()) {
       return 0;
     }
@@ -294,22 +373,40 @@ public class Warenkorb {
     int attempt = currentAttempt(owner, byTenant);
     int position = 0;
     for (var group : byTenant.entrySet()) {
-      String composition = group.getValue().stream().map(a -> a.reference() + "=" + a.amountDueCents())
-          .sorted().collect(Collectors.joining(","));
-      UUID key = UUID.nameUUIDFromBytes(("warenkorb:" + owner + ":" + attempt + ":" + group.getKey() + ":" + composition)
-          .getBytes(StandardCharsets.UTF_8));
+      String composition =
+          group.getValue().stream()
+              .map(a -> a.reference() + "=" + a.amountDueCents())
+              .sorted()
+              .collect(Collectors.joining(","));
+      UUID key =
+          UUID.nameUUIDFromBytes(
+              ("warenkorb:" + owner + ":" + attempt + ":" + group.getKey() + ":" + composition)
+                  .getBytes(StandardCharsets.UTF_8));
       UUID account = group.getValue().getFirst().accountId();
-      AntragPayments.Requested requested = antragPayments.request(group.getKey(), key, group.getValue(), account,
-          "WK-" + owner.toString().substring(0, 8).toUpperCase(Locale.ROOT), returnUrl, returnUrl,
-          AntragPayments.SUPERSEDED_BY_PAYMENT);
+      AntragPayments.Requested requested =
+          antragPayments.request(
+              group.getKey(),
+              key,
+              group.getValue(),
+              account,
+              "WK-" + owner.toString().substring(0, 8).toUpperCase(Locale.ROOT),
+              returnUrl,
+              returnUrl,
+              AntragPayments.SUPERSEDED_BY_PAYMENT);
       cancelled += requested.cancelled();
-      jdbc.sql("""
+      jdbc.sql(
+              """
               insert into warenkorb_payment (owner, attempt, position, tenant_ars, payment_id) values (?, ?, ?, ?, ?)
               on conflict (owner, attempt, tenant_ars) do update set payment_id = excluded.payment_id
               """)
-          .params(owner, attempt, position++, group.getKey(), requested.payment().id()).update();
+          .params(owner, attempt, position++, group.getKey(), requested.payment().id())
+          .update();
     }
-    log.info("Warenkorb checkout attempt {}: {} payment(s), {} older one(s) cancelled", attempt, byTenant.size(), cancelled);
+    log.info(
+        "Warenkorb checkout attempt {}: {} payment(s), {} older one(s) cancelled",
+        attempt,
+        byTenant.size(),
+        cancelled);
     return cancelled;
   }
 
@@ -322,12 +419,18 @@ public class Warenkorb {
     Integer current = attempt(owner);
     int attempt = current == null ? 0 : current;
     // Ended unpaid: failed, cancelled (by the payer or by Amtsweg after a cart change), expired.
-    boolean ended = progress(owner).stream()
-        .anyMatch(s -> !s.payment().payable() && !s.payment().status().paid()
-            && byTenant.containsKey(s.payment().tenantArs()));
+    boolean ended =
+        progress(owner).stream()
+            .anyMatch(
+                s ->
+                    !s.payment().payable()
+                        && !s.payment().status().paid()
+                        && byTenant.containsKey(s.payment().tenantArs()));
     if (ended) {
-      jdbc.sql("update warenkorb set attempt = ?, updated_at = now() where owner = ? and attempt = ?")
-          .params(attempt + 1, owner, attempt).update();
+      jdbc.sql(
+              "update warenkorb set attempt = ?, updated_at = now() where owner = ? and attempt = ?")
+          .params(attempt + 1, owner, attempt)
+          .update();
       Integer now = attempt(owner);
       return now == null ? attempt + 1 : now;
     }
@@ -335,20 +438,36 @@ public class Warenkorb {
   }
 
   private @Nullable Integer attempt(UUID owner) {
-    return jdbc.sql("select attempt from warenkorb where owner = ?").param(owner).query(Integer.class).optional().orElse(null);
+    return jdbc.sql("select attempt from warenkorb where owner = ?")
+        .param(owner)
+        .query(Integer.class)
+        .optional()
+        .orElse(null);
   }
 
   /** The submission of a cart item, as the check page would send it. */
   private AntragManagement.Submission submission(Draft draft, Locale locale) {
-    OfferedApp offered = store.offered(draft.tenantArs(), draft.appId())
-        .orElseThrow(() -> de.amtsweg.appstore.AppStoreException.notActive(draft.appId()));
+    OfferedApp offered =
+        store
+            .offered(draft.tenantArs(), draft.appId())
+            .orElseThrow(() -> de.amtsweg.appstore.AppStoreException.notActive(draft.appId()));
     if (offered.app().version() > draft.appVersion()) {
       drafts.migrate(draft.id(), offered.app().version());
     }
     Object email = draft.answers().get("email");
     String contact = email instanceof String s && !s.isBlank() ? s.strip() : draft.resumeEmail();
-    return new AntragManagement.Submission(draft.id().toString(), offered.app(), offered.activation().parameters(),
-        draft.tenantArs(), draft.authorityName(), draft.leikaKey(), draft.accountId(), contact, draft.answers(),
-        draft.declarations(), draft.id(), locale);
+    return new AntragManagement.Submission(
+        draft.id().toString(),
+        offered.app(),
+        offered.activation().parameters(),
+        draft.tenantArs(),
+        draft.authorityName(),
+        draft.leikaKey(),
+        draft.accountId(),
+        contact,
+        draft.answers(),
+        draft.declarations(),
+        draft.id(),
+        locale);
   }
 }

@@ -10,8 +10,13 @@ import java.util.Map;
  * @param payment when and how the fee is paid online, and where it is booked
  */
 public record Activation(
-    String tenantArs, String appId, boolean active, Map<String, Object> parameters, OffsetDateTime updatedAt,
-    String updatedBy, PaymentTerms payment) {
+    String tenantArs,
+    String appId,
+    boolean active,
+    Map<String, Object> parameters,
+    OffsetDateTime updatedAt,
+    String updatedBy,
+    PaymentTerms payment) {
 
   public Activation {
     parameters = Map.copyOf(parameters);

@@ -38,6 +38,7 @@ public class AppStore {
 
   private final JdbcClient jdbc;
   private final JsonMapper json;
+
   /** Parsed definitions by (app, version); versions never change, so this never goes stale. */
   private final Map<String, AppDefinition> parsed = new ConcurrentHashMap<>();
 
@@ -48,7 +49,8 @@ public class AppStore {
 
   /** The newest version of every published app, by name. */
   public List<PublishedApp> publishedApps() {
-    return jdbc.sql(
+    return jdbc
+        .sql(
             """
             select distinct on (app_id) app_id, version, definition::text as definition, published_at, published_by
             from app_version order by app_id, version desc
@@ -104,24 +106,30 @@ public class AppStore {
     AppDefinition definition = Definitions.parse(source);
     String checksum = sha256(source);
     // Two nodes starting at once publish the shipped apps once.
-    jdbc.sql("select pg_advisory_xact_lock(hashtext('app_version:' || ?))").param(definition.id()).query().singleValue();
-    Optional<String> latestChecksum = jdbc.sql("select checksum from app_version where app_id = ? order by version desc limit 1")
+    jdbc.sql("select pg_advisory_xact_lock(hashtext('app_version:' || ?))")
         .param(definition.id())
-        .query(String.class)
-        .optional();
+        .query()
+        .singleValue();
+    Optional<String> latestChecksum =
+        jdbc.sql("select checksum from app_version where app_id = ? order by version desc limit 1")
+            .param(definition.id())
+            .query(String.class)
+            .optional();
     if (latestChecksum.filter(checksum::equals).isPresent()) {
       return latest(definition.id()).orElseThrow();
     }
-    int version = jdbc.sql("select coalesce(max(version), 0) + 1 from app_version where app_id = ?")
-        .param(definition.id())
-        .query(Integer.class)
-        .single();
+    int version =
+        jdbc.sql("select coalesce(max(version), 0) + 1 from app_version where app_id = ?")
+            .param(definition.id())
+            .query(Integer.class)
+            .single();
     jdbc.sql(
             """
             insert into app_version (app_id, version, definition, source, checksum, published_by)
             values (?, ?, ?::jsonb, ?, ?, ?)
             """)
-        .params(definition.id(), version, Definitions.toJson(definition), source, checksum, publishedBy)
+        .params(
+            definition.id(), version, Definitions.toJson(definition), source, checksum, publishedBy)
         .update();
     jdbc.sql("delete from app_draft where app_id = ?").param(definition.id()).update();
     log.info("Published Antrags-App {} version {}", definition.id(), version);
@@ -152,7 +160,10 @@ public class AppStore {
   }
 
   public Optional<String> draft(String appId) {
-    return jdbc.sql("select source from app_draft where app_id = ?").param(appId).query(String.class).optional();
+    return jdbc.sql("select source from app_draft where app_id = ?")
+        .param(appId)
+        .query(String.class)
+        .optional();
   }
 
   /** Ids of apps that have a draft, including apps never published. */
@@ -205,18 +216,20 @@ public class AppStore {
 
   /** Tenants (by ARS) that offer the app. */
   public List<String> tenantsOffering(String appId) {
-    return jdbc.sql("select tenant_ars from app_activation where app_id = ? and active order by tenant_ars")
+    return jdbc.sql(
+            "select tenant_ars from app_activation where app_id = ? and active order by tenant_ars")
         .param(appId)
         .query(String.class)
         .list();
   }
 
   /**
-   * Switches an app on for a tenant with its parameter values (as entered: German or English
-   * number format). Throws {@link AppStoreException} naming the first invalid parameter.
+   * Switches an app on for a tenant with its parameter values (as entered: German or English number
+   * format). Throws {@link AppStoreException} naming the first invalid parameter.
    */
   @Transactional
-  public Activation activate(String tenantArs, String appId, Map<String, String> values, String by) {
+  public Activation activate(
+      String tenantArs, String appId, Map<String, String> values, String by) {
     PublishedApp app = latest(appId).orElseThrow(() -> AppStoreException.notFound(appId));
     Map<String, Object> parameters = parameters(app.definition(), values);
     jdbc.sql(
@@ -239,35 +252,49 @@ public class AppStore {
    */
   @Transactional
   public Activation setPaymentTerms(String tenantArs, String appId, PaymentTerms terms, String by) {
-    if (terms.feeOverride() != null && (terms.feeOverride().signum() < 0 || terms.feeOverride().scale() > 2
-        || terms.feeOverride().compareTo(MAX_FEE) > 0)) {
+    if (terms.feeOverride() != null
+        && (terms.feeOverride().signum() < 0
+            || terms.feeOverride().scale() > 2
+            || terms.feeOverride().compareTo(MAX_FEE) > 0)) {
       throw AppStoreException.invalidParameter("feeOverride");
     }
-    if (!BOOKING_KEY.matcher(terms.haushaltsstelle() == null ? "" : terms.haushaltsstelle()).matches()) {
+    if (!BOOKING_KEY
+        .matcher(terms.haushaltsstelle() == null ? "" : terms.haushaltsstelle())
+        .matches()) {
       throw AppStoreException.invalidParameter("haushaltsstelle");
     }
     if (!BOOKING_KEY.matcher(terms.objektnummer() == null ? "" : terms.objektnummer()).matches()) {
       throw AppStoreException.invalidParameter("objektnummer");
     }
-    int changed = jdbc.sql(
-            """
+    int changed =
+        jdbc.sql(
+                """
             update app_activation set payment_policy = ?, fee_override = ?, haushaltsstelle = ?, objektnummer = ?,
               updated_at = now(), updated_by = ?
             where tenant_ars = ? and app_id = ?
             """)
-        .params(terms.policy().name(), terms.feeOverride(), blankToNull(terms.haushaltsstelle()),
-            blankToNull(terms.objektnummer()), by, tenantArs, appId)
-        .update();
+            .params(
+                terms.policy().name(),
+                terms.feeOverride(),
+                blankToNull(terms.haushaltsstelle()),
+                blankToNull(terms.objektnummer()),
+                by,
+                tenantArs,
+                appId)
+            .update();
     if (changed == 0) {
       throw AppStoreException.notActive(appId);
     }
-    log.info("Tenant {} set payment policy {} for Antrags-App {}", tenantArs, terms.policy(), appId);
+    log.info(
+        "Tenant {} set payment policy {} for Antrags-App {}", tenantArs, terms.policy(), appId);
     return activation(tenantArs, appId).orElseThrow();
   }
 
   private static final BigDecimal MAX_FEE = new BigDecimal("100000");
+
   /** Budget lines and booking objects: digits, letters, dots, dashes, slashes and spaces. */
-  private static final java.util.regex.Pattern BOOKING_KEY = java.util.regex.Pattern.compile("^[0-9A-Za-z./ -]{0,40}$");
+  private static final java.util.regex.Pattern BOOKING_KEY =
+      java.util.regex.Pattern.compile("^[0-9A-Za-z./ -]{0,40}$");
 
   private static @Nullable String blankToNull(@Nullable String value) {
     return value == null || value.isBlank() ? null : value.strip();
@@ -275,7 +302,8 @@ public class AppStore {
 
   @Transactional
   public void deactivate(String tenantArs, String appId, String by) {
-    jdbc.sql("update app_activation set active = false, updated_at = now(), updated_by = ? where tenant_ars = ? and app_id = ?")
+    jdbc.sql(
+            "update app_activation set active = false, updated_at = now(), updated_by = ? where tenant_ars = ? and app_id = ?")
         .params(by, tenantArs, appId)
         .update();
     log.info("Tenant {} deactivated Antrags-App {}", tenantArs, appId);
@@ -295,7 +323,9 @@ public class AppStore {
       switch (parameter.type()) {
         case "money", "number" -> {
           BigDecimal number = FormEngine.number(raw);
-          if (number == null || number.signum() < 0 || ("money".equals(parameter.type()) && number.scale() > 2)) {
+          if (number == null
+              || number.signum() < 0
+              || ("money".equals(parameter.type()) && number.scale() > 2)) {
             throw AppStoreException.invalidParameter(parameter.id());
           }
           parameters.put(parameter.id(), number);
@@ -319,28 +349,45 @@ public class AppStore {
 
   private PublishedApp map(ResultSet rs, int row) throws SQLException {
     String key = rs.getString("app_id") + "@" + rs.getInt("version");
-    AppDefinition definition = parsed.computeIfAbsent(key, k -> {
-      try {
-        return Definitions.parse(rs.getString("definition"));
-      } catch (SQLException e) {
-        throw new IllegalStateException(e);
-      }
-    });
-    return new PublishedApp(definition, rs.getInt("version"), rs.getObject("published_at", OffsetDateTime.class),
+    AppDefinition definition =
+        parsed.computeIfAbsent(
+            key,
+            k -> {
+              try {
+                return Definitions.parse(rs.getString("definition"));
+              } catch (SQLException e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    return new PublishedApp(
+        definition,
+        rs.getInt("version"),
+        rs.getObject("published_at", OffsetDateTime.class),
         rs.getString("published_by"));
   }
 
   private Activation mapActivation(ResultSet rs, int row) throws SQLException {
-    Map<String, Object> parameters = json.readValue(rs.getString("parameters"), new TypeReference<Map<String, Object>>() {});
-    return new Activation(rs.getString("tenant_ars"), rs.getString("app_id"), rs.getBoolean("active"), parameters,
-        rs.getObject("updated_at", OffsetDateTime.class), rs.getString("updated_by"),
-        new PaymentTerms(PaymentPolicy.valueOf(rs.getString("payment_policy")), rs.getBigDecimal("fee_override"),
-            rs.getString("haushaltsstelle"), rs.getString("objektnummer")));
+    Map<String, Object> parameters =
+        json.readValue(rs.getString("parameters"), new TypeReference<Map<String, Object>>() {});
+    return new Activation(
+        rs.getString("tenant_ars"),
+        rs.getString("app_id"),
+        rs.getBoolean("active"),
+        parameters,
+        rs.getObject("updated_at", OffsetDateTime.class),
+        rs.getString("updated_by"),
+        new PaymentTerms(
+            PaymentPolicy.valueOf(rs.getString("payment_policy")),
+            rs.getBigDecimal("fee_override"),
+            rs.getString("haushaltsstelle"),
+            rs.getString("objektnummer")));
   }
 
   private static String sha256(String source) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(source.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(source.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

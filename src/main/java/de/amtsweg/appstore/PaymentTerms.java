@@ -13,7 +13,9 @@ import org.jspecify.annotations.Nullable;
  * @param objektnummer the booking object, if the authority's cash system uses one
  */
 public record PaymentTerms(
-    PaymentPolicy policy, @Nullable BigDecimal feeOverride, @Nullable String haushaltsstelle,
+    PaymentPolicy policy,
+    @Nullable BigDecimal feeOverride,
+    @Nullable String haushaltsstelle,
     @Nullable String objektnummer) {
 
   /** No online payment. */

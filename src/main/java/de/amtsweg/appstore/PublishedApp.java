@@ -4,7 +4,8 @@ import de.amtsweg.forms.AppDefinition;
 import java.time.OffsetDateTime;
 
 /** One published, immutable version of an Antrags-App. */
-public record PublishedApp(AppDefinition definition, int version, OffsetDateTime publishedAt, String publishedBy) {
+public record PublishedApp(
+    AppDefinition definition, int version, OffsetDateTime publishedAt, String publishedBy) {
 
   public String id() {
     return definition.id();

@@ -32,7 +32,8 @@ class ShippedApps implements ApplicationRunner {
   @Override
   public void run(ApplicationArguments args) {
     try {
-      Resource[] files = new PathMatchingResourcePatternResolver().getResources("classpath:apps/*.yaml");
+      Resource[] files =
+          new PathMatchingResourcePatternResolver().getResources("classpath:apps/*.yaml");
       Arrays.sort(files, Comparator.comparing(Resource::getFilename));
       for (Resource file : files) {
         store.publish(file.getContentAsString(StandardCharsets.UTF_8), SYSTEM);

@@ -28,15 +28,19 @@ class BescheidPdf {
   }
 
   byte[] render(Antrag antrag, AppDefinition app, String text, OffsetDateTime date) {
-    List<List<String>> paragraphs = Arrays.stream(text.strip().split("\\R\\s*\\R"))
-        .map(p -> Arrays.asList(p.strip().split("\\R")))
-        .toList();
-    return pdf.document(TEMPLATE, Map.of(
-        "authority", antrag.authorityName(),
-        "reference", antrag.reference(),
-        "date", date.atZoneSameInstant(CaseAudit.ZONE).format(DATE),
-        "appName", app.name().in(Locale.GERMAN),
-        "paragraphs", paragraphs), Locale.GERMAN);
+    List<List<String>> paragraphs =
+        Arrays.stream(text.strip().split("\\R\\s*\\R"))
+            .map(p -> Arrays.asList(p.strip().split("\\R")))
+            .toList();
+    return pdf.document(
+        TEMPLATE,
+        Map.of(
+            "authority", antrag.authorityName(),
+            "reference", antrag.reference(),
+            "date", date.atZoneSameInstant(CaseAudit.ZONE).format(DATE),
+            "appName", app.name().in(Locale.GERMAN),
+            "paragraphs", paragraphs),
+        Locale.GERMAN);
   }
 
   static String fileName(String reference) {

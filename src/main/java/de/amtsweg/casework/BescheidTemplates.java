@@ -23,9 +23,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Bescheid templates per tenant and app, and the retention period per app. A template is plain
- * text with placeholders in double braces: {@code {{aktenzeichen}}}, {@code {{datum}}},
- * {@code {{eingangsdatum}}}, {@code {{antragsteller}}}, {@code {{behoerde}}}, {@code {{antrag}}} and
+ * Bescheid templates per tenant and app, and the retention period per app. A template is plain text
+ * with placeholders in double braces: {@code {{aktenzeichen}}}, {@code {{datum}}}, {@code
+ * {{eingangsdatum}}}, {@code {{antragsteller}}}, {@code {{behoerde}}}, {@code {{antrag}}} and
  * {@code {{antwort.<field id>}}} for an answer of the app. Tenants that set none get the default,
  * which names the app. Authorities write to citizens in German.
  */
@@ -33,7 +33,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class BescheidTemplates {
 
   static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([a-zA-Z0-9_.-]+)\\s*}}");
-  static final List<String> FIXED = List.of("aktenzeichen", "datum", "eingangsdatum", "antragsteller", "behoerde", "antrag");
+  static final List<String> FIXED =
+      List.of("aktenzeichen", "datum", "eingangsdatum", "antragsteller", "behoerde", "antrag");
   static final String ANSWER = "antwort.";
   public static final int MAX_SUBJECT = 200;
   public static final int MAX_BODY = 20_000;
@@ -57,20 +58,32 @@ public class BescheidTemplates {
   /** The tenant's template and retention for the app, or the defaults. */
   public Setting of(String tenantArs, String appId) {
     record Row(@Nullable String subject, @Nullable String body, @Nullable Integer days) {}
-    Optional<Row> row = jdbc.sql("select bescheid_subject, bescheid_body, retention_days from casework_app_setting"
-            + " where tenant_ars = ? and app_id = ?")
-        .params(tenantArs, appId)
-        .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), (Integer) rs.getObject(3)))
-        .optional();
+    Optional<Row> row =
+        jdbc.sql(
+                "select bescheid_subject, bescheid_body, retention_days from casework_app_setting"
+                    + " where tenant_ars = ? and app_id = ?")
+            .params(tenantArs, appId)
+            .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), (Integer) rs.getObject(3)))
+            .optional();
     boolean custom = row.isPresent() && row.get().subject() != null && row.get().body() != null;
-    Template template = custom ? new Template(row.get().subject(), row.get().body(), true)
-        : new Template(message("casework.template.default.subject"), message("casework.template.default.body"), false);
+    Template template =
+        custom
+            ? new Template(row.get().subject(), row.get().body(), true)
+            : new Template(
+                message("casework.template.default.subject"),
+                message("casework.template.default.body"),
+                false);
     return new Setting(appId, template, row.map(Row::days).orElse(null));
   }
 
   /** Saves the tenant's template and retention for the app (tenant admins only). */
   @Transactional
-  public void save(Caseworker admin, String appId, String subject, String body, @Nullable Integer retentionDays) {
+  public void save(
+      Caseworker admin,
+      String appId,
+      String subject,
+      String body,
+      @Nullable Integer retentionDays) {
     if (!admin.admin()) {
       throw new CaseworkException.NotAllowed();
     }
@@ -111,7 +124,8 @@ public class BescheidTemplates {
     Matcher matcher = PLACEHOLDER.matcher(text);
     StringBuilder out = new StringBuilder();
     while (matcher.find()) {
-      matcher.appendReplacement(out, Matcher.quoteReplacement(value(matcher.group(1), antrag, app, today)));
+      matcher.appendReplacement(
+          out, Matcher.quoteReplacement(value(matcher.group(1), antrag, app, today)));
     }
     matcher.appendTail(out);
     return out.toString();
@@ -122,12 +136,16 @@ public class BescheidTemplates {
       case "aktenzeichen" -> antrag.reference();
       case "datum" -> today.atZoneSameInstant(CaseAudit.ZONE).format(DATE);
       case "eingangsdatum" -> antrag.submittedAt().atZoneSameInstant(CaseAudit.ZONE).format(DATE);
-      case "antragsteller" -> antrag.applicantName() != null ? antrag.applicantName()
-          : message("casework.template.applicant.unknown");
+      case "antragsteller" ->
+          antrag.applicantName() != null
+              ? antrag.applicantName()
+              : message("casework.template.applicant.unknown");
       case "behoerde" -> antrag.authorityName();
       case "antrag" -> app.name().in(GERMAN);
-      default -> name.startsWith(ANSWER) ? answer(antrag.answers().get(name.substring(ANSWER.length())))
-          : "{{" + name + "}}";
+      default ->
+          name.startsWith(ANSWER)
+              ? answer(antrag.answers().get(name.substring(ANSWER.length())))
+              : "{{" + name + "}}";
     };
   }
 
@@ -142,8 +160,14 @@ public class BescheidTemplates {
       return number.toPlainString().replace('.', ',');
     }
     if (value instanceof Map<?, ?> address && address.containsKey("city")) {
-      return (address.get("street") + " " + address.get("houseNumber") + ", " + address.get("postcode") + " "
-          + address.get("city")).strip();
+      return (address.get("street")
+              + " "
+              + address.get("houseNumber")
+              + ", "
+              + address.get("postcode")
+              + " "
+              + address.get("city"))
+          .strip();
     }
     String text = value.toString();
     try {

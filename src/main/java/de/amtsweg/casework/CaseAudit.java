@@ -19,15 +19,24 @@ import org.springframework.transaction.annotation.Transactional;
 public class CaseAudit {
 
   static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
+
   /** The actor of entries the retention job writes. */
   public static final String SYSTEM = "system";
 
   /** One entry. */
-  public record Entry(OffsetDateTime at, String actor, AuditAction action, String reference, String appId,
+  public record Entry(
+      OffsetDateTime at,
+      String actor,
+      AuditAction action,
+      String reference,
+      String appId,
       @Nullable String detail) {}
 
   /** What an admin looks for; every part is optional. */
-  public record Filter(@Nullable String reference, @Nullable String actor, @Nullable LocalDate from,
+  public record Filter(
+      @Nullable String reference,
+      @Nullable String actor,
+      @Nullable LocalDate from,
       @Nullable LocalDate to) {}
 
   /** One page, newest first. */
@@ -48,14 +57,22 @@ public class CaseAudit {
 
   /** Writes an entry in the caller's transaction, so a view that fails leaves none behind. */
   @Transactional(propagation = Propagation.MANDATORY)
-  void record(String tenantArs, String actor, AuditAction action, String reference, String appId,
+  void record(
+      String tenantArs,
+      String actor,
+      AuditAction action,
+      String reference,
+      String appId,
       @Nullable String detail) {
-    jdbc.sql("insert into casework_audit (tenant_ars, actor, action, reference, app_id, detail) values (?, ?, ?, ?, ?, ?)")
+    jdbc.sql(
+            "insert into casework_audit (tenant_ars, actor, action, reference, app_id, detail) values (?, ?, ?, ?, ?, ?)")
         .params(tenantArs, actor, action.name(), reference, appId, detail)
         .update();
   }
 
-  /** The tenant's entries matching the filter (reference and user exactly, dates in Berlin time). */
+  /**
+   * The tenant's entries matching the filter (reference and user exactly, dates in Berlin time).
+   */
   public Page search(Caseworker admin, Filter filter, int page) {
     if (!admin.admin()) {
       throw new CaseworkException.NotAllowed();
@@ -68,21 +85,42 @@ public class CaseAudit {
           and (cast(:from as timestamptz) is null or at >= :from)
           and (cast(:to as timestamptz) is null or at < :to)
         """;
-    OffsetDateTime from = filter.from() == null ? null : filter.from().atStartOfDay(ZONE).toOffsetDateTime();
-    OffsetDateTime to = filter.to() == null ? null : filter.to().plusDays(1).atStartOfDay(ZONE).toOffsetDateTime();
+    OffsetDateTime from =
+        filter.from() == null ? null : filter.from().atStartOfDay(ZONE).toOffsetDateTime();
+    OffsetDateTime to =
+        filter.to() == null ? null : filter.to().plusDays(1).atStartOfDay(ZONE).toOffsetDateTime();
     int size = properties.pageSize();
-    long total = jdbc.sql("select count(*) from casework_audit " + where)
-        .param("tenant", admin.tenantArs()).param("reference", blankToNull(filter.reference()))
-        .param("actor", blankToNull(filter.actor())).param("from", from).param("to", to)
-        .query(Long.class).single();
-    List<Entry> entries = jdbc.sql("select * from casework_audit " + where + " order by at desc, id desc limit :size offset :offset")
-        .param("tenant", admin.tenantArs()).param("reference", blankToNull(filter.reference()))
-        .param("actor", blankToNull(filter.actor())).param("from", from).param("to", to)
-        .param("size", size).param("offset", (long) Math.max(0, page) * size)
-        .query((rs, row) -> new Entry(rs.getObject("at", OffsetDateTime.class), rs.getString("actor"),
-            AuditAction.valueOf(rs.getString("action")), rs.getString("reference"), rs.getString("app_id"),
-            rs.getString("detail")))
-        .list();
+    long total =
+        jdbc.sql("select count(*) from casework_audit " + where)
+            .param("tenant", admin.tenantArs())
+            .param("reference", blankToNull(filter.reference()))
+            .param("actor", blankToNull(filter.actor()))
+            .param("from", from)
+            .param("to", to)
+            .query(Long.class)
+            .single();
+    List<Entry> entries =
+        jdbc.sql(
+                "select * from casework_audit "
+                    + where
+                    + " order by at desc, id desc limit :size offset :offset")
+            .param("tenant", admin.tenantArs())
+            .param("reference", blankToNull(filter.reference()))
+            .param("actor", blankToNull(filter.actor()))
+            .param("from", from)
+            .param("to", to)
+            .param("size", size)
+            .param("offset", (long) Math.max(0, page) * size)
+            .query(
+                (rs, row) ->
+                    new Entry(
+                        rs.getObject("at", OffsetDateTime.class),
+                        rs.getString("actor"),
+                        AuditAction.valueOf(rs.getString("action")),
+                        rs.getString("reference"),
+                        rs.getString("app_id"),
+                        rs.getString("detail")))
+            .list();
     return new Page(entries, Math.max(0, page), size, total);
   }
 

@@ -29,14 +29,21 @@ class DemoCases implements ApplicationRunner {
   static final String OHRDRUF = "160675050053";
   private static final String ERIKA = "erika.mustermann@example.org";
 
-  private record Demo(String key, String ars, String authority, String given, String family, String dog,
+  private record Demo(
+      String key,
+      String ars,
+      String authority,
+      String given,
+      String family,
+      String dog,
       boolean erika) {}
 
-  private static final List<Demo> DEMOS = List.of(
-      new Demo("demo:casework:1", GOTHA, "Stadt Gotha", "Erika", "Mustermann", "Bello", true),
-      new Demo("demo:casework:2", GOTHA, "Stadt Gotha", "Max", "Beispiel", "Luna", false),
-      new Demo("demo:casework:3", GOTHA, "Stadt Gotha", "Jana", "Probe", "Rex", false),
-      new Demo("demo:casework:4", OHRDRUF, "Stadt Ohrdruf", "Paul", "Muster", "Fiete", false));
+  private static final List<Demo> DEMOS =
+      List.of(
+          new Demo("demo:casework:1", GOTHA, "Stadt Gotha", "Erika", "Mustermann", "Bello", true),
+          new Demo("demo:casework:2", GOTHA, "Stadt Gotha", "Max", "Beispiel", "Luna", false),
+          new Demo("demo:casework:3", GOTHA, "Stadt Gotha", "Jana", "Probe", "Rex", false),
+          new Demo("demo:casework:4", OHRDRUF, "Stadt Ohrdruf", "Paul", "Muster", "Fiete", false));
 
   private final AntragManagement antraege;
   private final AppStore store;
@@ -52,18 +59,64 @@ class DemoCases implements ApplicationRunner {
   public void run(ApplicationArguments args) {
     @Nullable UUID erika = accounts.byEmail(ERIKA).map(Account::id).orElse(null);
     for (Demo demo : DEMOS) {
-      store.offered(demo.ars(), "hundesteuer").ifPresent(offered -> {
-        String email = demo.erika() ? ERIKA : demo.given().toLowerCase(Locale.ROOT) + "@example.org";
-        antraege.submit(new AntragManagement.Submission(demo.key(), offered.app(), offered.activation().parameters(),
-            demo.ars(), demo.authority(), null, demo.erika() ? erika : null, email,
-            Map.of("anliegen", "anmeldung", "vorname", demo.given(), "familienname", demo.family(),
-                "geburtsdatum", "1984-08-12",
-                "anschrift", Map.of("street", "Hauptmarkt", "houseNumber", "1", "postcode", "99867", "city", "Gotha"),
-                "email", email, "befreiungBeantragt", false,
-                "hunde", List.of(Map.of("name", demo.dog(), "rasse", "labrador", "geschlecht", "ruede",
-                    "wurfdatum", "2023-04-01", "haltungsbeginn", "2024-06-01", "listenhund", false))),
-            List.of("richtigkeit", "aenderungen"), null, Locale.GERMAN));
-      });
+      store
+          .offered(demo.ars(), "hundesteuer")
+          .ifPresent(
+              offered -> {
+                String email =
+                    demo.erika() ? ERIKA : demo.given().toLowerCase(Locale.ROOT) + "@example.org";
+                antraege.submit(
+                    new AntragManagement.Submission(
+                        demo.key(),
+                        offered.app(),
+                        offered.activation().parameters(),
+                        demo.ars(),
+                        demo.authority(),
+                        null,
+                        demo.erika() ? erika : null,
+                        email,
+                        Map.of(
+                            "anliegen",
+                            "anmeldung",
+                            "vorname",
+                            demo.given(),
+                            "familienname",
+                            demo.family(),
+                            "geburtsdatum",
+                            "1984-08-12",
+                            "anschrift",
+                            Map.of(
+                                "street",
+                                "Hauptmarkt",
+                                "houseNumber",
+                                "1",
+                                "postcode",
+                                "99867",
+                                "city",
+                                "Gotha"),
+                            "email",
+                            email,
+                            "befreiungBeantragt",
+                            false,
+                            "hunde",
+                            List.of(
+                                Map.of(
+                                    "name",
+                                    demo.dog(),
+                                    "rasse",
+                                    "labrador",
+                                    "geschlecht",
+                                    "ruede",
+                                    "wurfdatum",
+                                    "2023-04-01",
+                                    "haltungsbeginn",
+                                    "2024-06-01",
+                                    "listenhund",
+                                    false))),
+                        List.of("richtigkeit", "aenderungen"),
+                        null,
+                        Locale.GERMAN));
+              });
     }
   }
 }

@@ -15,8 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Deletes closed cases whose retention period is over: the period the tenant's admins set for the
  * app, or {@code amtsweg.casework.retention}. The Antrag goes with its answers, attachments,
  * receipt and timeline, the case with its notes, questions and Bescheide; what stays is an audit
- * entry naming the reference, the app, when and why. Cluster-safe: rows are claimed with
- * {@code SKIP LOCKED}.
+ * entry naming the reference, the app, when and why. Cluster-safe: rows are claimed with {@code
+ * SKIP LOCKED}.
  */
 @Service
 public class Retention {
@@ -28,7 +28,8 @@ public class Retention {
   private final CaseAudit audit;
   private final CaseworkProperties properties;
 
-  Retention(JdbcClient jdbc, AntragManagement antraege, CaseAudit audit, CaseworkProperties properties) {
+  Retention(
+      JdbcClient jdbc, AntragManagement antraege, CaseAudit audit, CaseworkProperties properties) {
     this.jdbc = jdbc;
     this.antraege = antraege;
     this.audit = audit;
@@ -47,9 +48,16 @@ public class Retention {
    */
   @Transactional
   public int purge(OffsetDateTime now) {
-    record Due(UUID antragId, String reference, String tenantArs, String appId, OffsetDateTime closedAt, int days) {}
-    List<Due> due = jdbc.sql(
-            """
+    record Due(
+        UUID antragId,
+        String reference,
+        String tenantArs,
+        String appId,
+        OffsetDateTime closedAt,
+        int days) {}
+    List<Due> due =
+        jdbc.sql(
+                """
             select c.antrag_id, c.reference, c.tenant_ars, c.app_id, c.closed_at,
               coalesce(s.retention_days, :default) as days
             from casework_case c
@@ -59,17 +67,29 @@ public class Retention {
             order by c.closed_at
             for update of c skip locked
             """)
-        .param("default", properties.retentionDays())
-        .param("now", now)
-        .query((rs, row) -> new Due(rs.getObject("antrag_id", UUID.class), rs.getString("reference"),
-            rs.getString("tenant_ars"), rs.getString("app_id"), rs.getObject("closed_at", OffsetDateTime.class),
-            rs.getInt("days")))
-        .list();
+            .param("default", properties.retentionDays())
+            .param("now", now)
+            .query(
+                (rs, row) ->
+                    new Due(
+                        rs.getObject("antrag_id", UUID.class),
+                        rs.getString("reference"),
+                        rs.getString("tenant_ars"),
+                        rs.getString("app_id"),
+                        rs.getObject("closed_at", OffsetDateTime.class),
+                        rs.getInt("days")))
+            .list();
     for (Due d : due) {
       antraege.delete(d.antragId(), d.tenantArs());
       jdbc.sql("delete from casework_case where antrag_id = ?").param(d.antragId()).update();
-      audit.record(d.tenantArs(), CaseAudit.SYSTEM, AuditAction.DELETED, d.reference(), d.appId(),
-          // Why, as data the audit page puts into words: the period in days and the day it was closed.
+      audit.record(
+          d.tenantArs(),
+          CaseAudit.SYSTEM,
+          AuditAction.DELETED,
+          d.reference(),
+          d.appId(),
+          // Why, as data the audit page puts into words: the period in days and the day it was
+          // closed.
           d.days() + ";" + d.closedAt().atZoneSameInstant(CaseAudit.ZONE).toLocalDate());
       log.info("Case {} deleted after its retention period of {} days", d.reference(), d.days());
     }

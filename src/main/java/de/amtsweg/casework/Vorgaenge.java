@@ -41,8 +41,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class Vorgaenge {
 
   private static final Logger log = LoggerFactory.getLogger(Vorgaenge.class);
+
   /** Authorities write to citizens in German, as the rest of the Postfach does. */
   private static final Locale AUTHORITY_LOCALE = Locale.GERMAN;
+
   public static final int MAX_TEXT = Postfach.MAX_TEXT;
 
   /** Timeline entry when the applicant answered a question ({@code applications.event.ANTWORT}). */
@@ -61,9 +63,19 @@ public class Vorgaenge {
   private final MessageSource messages;
   private final CaseworkProperties properties;
 
-  Vorgaenge(JdbcClient jdbc, AntragManagement antraege, Attachments attachments, Deliveries deliveries,
-      Postfach postfach, AppStore store, StaffDirectory staff, BescheidTemplates templates, BescheidPdf bescheidPdf,
-      CaseAudit audit, MessageSource messages, CaseworkProperties properties) {
+  Vorgaenge(
+      JdbcClient jdbc,
+      AntragManagement antraege,
+      Attachments attachments,
+      Deliveries deliveries,
+      Postfach postfach,
+      AppStore store,
+      StaffDirectory staff,
+      BescheidTemplates templates,
+      BescheidPdf bescheidPdf,
+      CaseAudit audit,
+      MessageSource messages,
+      CaseworkProperties properties) {
     this.jdbc = jdbc;
     this.antraege = antraege;
     this.attachments = attachments;
@@ -89,8 +101,14 @@ public class Vorgaenge {
             insert into casework_case (antrag_id, reference, tenant_ars, app_id, status, submitted_at, fell_back)
             values (?, ?, ?, ?, ?, ?, ?) on conflict (antrag_id) do nothing
             """)
-        .params(antrag.id(), antrag.reference(), antrag.tenantArs(), antrag.appId(), antrag.status().name(),
-            antrag.submittedAt(), delivered.fellBack())
+        .params(
+            antrag.id(),
+            antrag.reference(),
+            antrag.tenantArs(),
+            antrag.appId(),
+            antrag.status().name(),
+            antrag.submittedAt(),
+            delivered.fellBack())
         .update();
     log.info("Case {} opened in the inbox of {}", antrag.reference(), antrag.tenantArs());
   }
@@ -98,10 +116,14 @@ public class Vorgaenge {
   /** A reply to one of our questions belongs to its case and goes on the applicant's timeline. */
   @EventListener
   void on(PostfachReplySent sent) {
-    List<UUID> cases = jdbc.sql("select antrag_id from casework_question where message_id = ?")
-        .param(sent.inReplyTo()).query(UUID.class).list();
+    List<UUID> cases =
+        jdbc.sql("select antrag_id from casework_question where message_id = ?")
+            .param(sent.inReplyTo())
+            .query(UUID.class)
+            .list();
     for (UUID antragId : cases) {
-      jdbc.sql("insert into casework_reply (reply_id, antrag_id, message_id) values (?, ?, ?) on conflict do nothing")
+      jdbc.sql(
+              "insert into casework_reply (reply_id, antrag_id, message_id) values (?, ?, ?) on conflict do nothing")
           .params(sent.replyId(), antragId, sent.inReplyTo())
           .update();
       antraege.addEvent(antragId, EVENT_ANSWERED, null);
@@ -117,8 +139,12 @@ public class Vorgaenge {
    * @param from submitted on or after this day (Berlin time)
    * @param to submitted on or before this day
    */
-  public record Filter(@Nullable String appId, @Nullable AntragStatus status, @Nullable LocalDate from,
-      @Nullable LocalDate to, @Nullable String assignee) {}
+  public record Filter(
+      @Nullable String appId,
+      @Nullable AntragStatus status,
+      @Nullable LocalDate from,
+      @Nullable LocalDate to,
+      @Nullable String assignee) {}
 
   /** One page of cases, newest first. */
   public record Page(List<Vorgang> cases, int page, int size, long total) {
@@ -142,31 +168,57 @@ public class Vorgaenge {
           and (cast(:to as timestamptz) is null or submitted_at < :to)
           and (cast(:assignee as text) is null or (:assignee = '' and assignee is null) or assignee = :assignee)
         """;
-    String assignee = filter.assignee() == null || filter.assignee().isBlank() ? null
-        : ASSIGNED_TO_ME.equals(filter.assignee()) ? who.username()
-        : UNASSIGNED.equals(filter.assignee()) ? "" : filter.assignee();
-    OffsetDateTime from = filter.from() == null ? null : filter.from().atStartOfDay(CaseAudit.ZONE).toOffsetDateTime();
-    OffsetDateTime to = filter.to() == null ? null : filter.to().plusDays(1).atStartOfDay(CaseAudit.ZONE).toOffsetDateTime();
+    String assignee =
+        filter.assignee() == null || filter.assignee().isBlank()
+            ? null
+            : ASSIGNED_TO_ME.equals(filter.assignee())
+                ? who.username()
+                : UNASSIGNED.equals(filter.assignee()) ? "" : filter.assignee();
+    OffsetDateTime from =
+        filter.from() == null
+            ? null
+            : filter.from().atStartOfDay(CaseAudit.ZONE).toOffsetDateTime();
+    OffsetDateTime to =
+        filter.to() == null
+            ? null
+            : filter.to().plusDays(1).atStartOfDay(CaseAudit.ZONE).toOffsetDateTime();
     String status = filter.status() == null ? null : filter.status().name();
     int size = properties.pageSize();
-    long total = jdbc.sql("select count(*) from casework_case " + where)
-        .param("tenant", who.tenantArs()).param("app", filter.appId()).param("status", status)
-        .param("from", from).param("to", to).param("assignee", assignee)
-        .query(Long.class).single();
-    List<Vorgang> cases = jdbc.sql("select * from casework_case " + where
-            + " order by submitted_at desc, reference desc limit :size offset :offset")
-        .param("tenant", who.tenantArs()).param("app", filter.appId()).param("status", status)
-        .param("from", from).param("to", to).param("assignee", assignee)
-        .param("size", size).param("offset", (long) Math.max(0, page) * size)
-        .query(Vorgaenge::map)
-        .list();
+    long total =
+        jdbc.sql("select count(*) from casework_case " + where)
+            .param("tenant", who.tenantArs())
+            .param("app", filter.appId())
+            .param("status", status)
+            .param("from", from)
+            .param("to", to)
+            .param("assignee", assignee)
+            .query(Long.class)
+            .single();
+    List<Vorgang> cases =
+        jdbc.sql(
+                "select * from casework_case "
+                    + where
+                    + " order by submitted_at desc, reference desc limit :size offset :offset")
+            .param("tenant", who.tenantArs())
+            .param("app", filter.appId())
+            .param("status", status)
+            .param("from", from)
+            .param("to", to)
+            .param("assignee", assignee)
+            .param("size", size)
+            .param("offset", (long) Math.max(0, page) * size)
+            .query(Vorgaenge::map)
+            .list();
     return new Page(cases, Math.max(0, page), size, total);
   }
 
   /** The apps the tenant has cases of. */
   public List<String> appIds(Caseworker who) {
-    return jdbc.sql("select distinct app_id from casework_case where tenant_ars = ? order by app_id")
-        .param(who.tenantArs()).query(String.class).list();
+    return jdbc.sql(
+            "select distinct app_id from casework_case where tenant_ars = ? order by app_id")
+        .param(who.tenantArs())
+        .query(String.class)
+        .list();
   }
 
   /** The tenant's caseworkers and admins, to assign cases to. */
@@ -180,15 +232,25 @@ public class Vorgaenge {
   public record Note(String author, String text, OffsetDateTime at) {}
 
   /** A question to the applicant with the replies it got. */
-  public record Question(UUID messageId, String askedBy, String text, OffsetDateTime askedAt,
+  public record Question(
+      UUID messageId,
+      String askedBy,
+      String text,
+      OffsetDateTime askedAt,
       List<PostfachMessage> replies) {}
 
   /** A Bescheid that was sent. */
   public record SentBescheid(UUID id, String sentBy, OffsetDateTime sentAt, boolean inPostfach) {}
 
   /** Everything the case page shows. */
-  public record Opened(Vorgang vorgang, Antrag antrag, AppDefinition app, List<Attachments.Stored> attachments,
-      List<AntragManagement.Event> timeline, List<Note> notes, List<Question> questions,
+  public record Opened(
+      Vorgang vorgang,
+      Antrag antrag,
+      AppDefinition app,
+      List<Attachments.Stored> attachments,
+      List<AntragManagement.Event> timeline,
+      List<Note> notes,
+      List<Question> questions,
       List<SentBescheid> bescheide) {}
 
   /**
@@ -199,15 +261,25 @@ public class Vorgaenge {
   public Opened open(Caseworker who, String reference) {
     Vorgang vorgang = lock(who, reference);
     if (vorgang.openedAt() == null) {
-      jdbc.sql("update casework_case set opened_at = now(), version = version + 1 where antrag_id = ?")
-          .param(vorgang.antragId()).update();
+      jdbc.sql(
+              "update casework_case set opened_at = now(), version = version + 1 where antrag_id = ?")
+          .param(vorgang.antragId())
+          .update();
       deliveries.acknowledgeInCaseInbox(vorgang.antragId());
       vorgang = lock(who, reference);
     }
-    audit.record(who.tenantArs(), who.username(), AuditAction.CASE_VIEWED, reference, vorgang.appId(), null);
+    audit.record(
+        who.tenantArs(), who.username(), AuditAction.CASE_VIEWED, reference, vorgang.appId(), null);
     Antrag antrag = antraege.ofTenant(reference, who.tenantArs());
-    return new Opened(vorgang, antrag, definition(antrag), attachments.listOfAntrag(antrag.id()),
-        antraege.timeline(antrag.id()), notes(vorgang), questions(who, vorgang), bescheide(vorgang));
+    return new Opened(
+        vorgang,
+        antrag,
+        definition(antrag),
+        attachments.listOfAntrag(antrag.id()),
+        antraege.timeline(antrag.id()),
+        notes(vorgang),
+        questions(who, vorgang),
+        bescheide(vorgang));
   }
 
   /** The case without its personal data (no audit entry). */
@@ -225,15 +297,27 @@ public class Vorgaenge {
     Vorgang vorgang = lock(who, reference);
     String username = null;
     if (assignee != null && !assignee.isBlank()) {
-      username = staff.member(who.tenantSlug(), assignee).orElseThrow(CaseworkException.UnknownColleague::new).username();
+      username =
+          staff
+              .member(who.tenantSlug(), assignee)
+              .orElseThrow(CaseworkException.UnknownColleague::new)
+              .username();
     }
     jdbc.sql("update casework_case set assignee = ?, version = version + 1 where antrag_id = ?")
-        .params(username, vorgang.antragId()).update();
-    audit.record(who.tenantArs(), who.username(), AuditAction.ASSIGNED, reference, vorgang.appId(), username);
+        .params(username, vorgang.antragId())
+        .update();
+    audit.record(
+        who.tenantArs(),
+        who.username(),
+        AuditAction.ASSIGNED,
+        reference,
+        vorgang.appId(),
+        username);
   }
 
   /**
-   * Changes the status along {@link AntragStatus#canBecome} and puts it on the applicant's timeline.
+   * Changes the status along {@link AntragStatus#canBecome} and puts it on the applicant's
+   * timeline.
    *
    * @throws AntragManagement.StatusTransitionException when it cannot follow the current one
    */
@@ -241,7 +325,13 @@ public class Vorgaenge {
   public void changeStatus(Caseworker who, String reference, AntragStatus next) {
     Vorgang vorgang = lock(who, reference);
     setStatus(vorgang, next, null);
-    audit.record(who.tenantArs(), who.username(), AuditAction.STATUS_CHANGED, reference, vorgang.appId(), next.name());
+    audit.record(
+        who.tenantArs(),
+        who.username(),
+        AuditAction.STATUS_CHANGED,
+        reference,
+        vorgang.appId(),
+        next.name());
   }
 
   private void setStatus(Vorgang vorgang, AntragStatus next, @Nullable String note) {
@@ -265,12 +355,13 @@ public class Vorgaenge {
     jdbc.sql("insert into casework_note (id, antrag_id, author, text) values (?, ?, ?, ?)")
         .params(UUID.randomUUID(), vorgang.antragId(), who.username(), text)
         .update();
-    audit.record(who.tenantArs(), who.username(), AuditAction.NOTE_ADDED, reference, vorgang.appId(), null);
+    audit.record(
+        who.tenantArs(), who.username(), AuditAction.NOTE_ADDED, reference, vorgang.appId(), null);
   }
 
   /**
-   * Asks the applicant a question through their Postfach; the case becomes RUECKFRAGE (unless it
-   * is already) and the question goes on the timeline with a link to the message.
+   * Asks the applicant a question through their Postfach; the case becomes RUECKFRAGE (unless it is
+   * already) and the question goes on the timeline with a link to the message.
    *
    * @throws CaseworkException.NoPostfach when the applicant has no Servicekonto
    */
@@ -281,10 +372,22 @@ public class Vorgaenge {
     if (antrag.accountId() == null) {
       throw new CaseworkException.NoPostfach();
     }
-    String subject = messages.getMessage("casework.question.subject", new Object[] {reference}, AUTHORITY_LOCALE);
-    UUID message = postfach.deliver(antrag.accountId(), new Postfach.NewMessage(PostfachMessage.Kind.QUESTION,
-        antrag.tenantArs(), antrag.authorityName(), reference, subject, text, List.of()));
-    jdbc.sql("insert into casework_question (message_id, antrag_id, asked_by, text) values (?, ?, ?, ?)")
+    String subject =
+        messages.getMessage(
+            "casework.question.subject", new Object[] {reference}, AUTHORITY_LOCALE);
+    UUID message =
+        postfach.deliver(
+            antrag.accountId(),
+            new Postfach.NewMessage(
+                PostfachMessage.Kind.QUESTION,
+                antrag.tenantArs(),
+                antrag.authorityName(),
+                reference,
+                subject,
+                text,
+                List.of()));
+    jdbc.sql(
+            "insert into casework_question (message_id, antrag_id, asked_by, text) values (?, ?, ?, ?)")
         .params(message, vorgang.antragId(), who.username(), text)
         .update();
     if (vorgang.status().canBecome(AntragStatus.RUECKFRAGE)) {
@@ -292,7 +395,13 @@ public class Vorgaenge {
     } else {
       antraege.addEvent(vorgang.antragId(), AntragStatus.RUECKFRAGE.name(), message.toString());
     }
-    audit.record(who.tenantArs(), who.username(), AuditAction.QUESTION_SENT, reference, vorgang.appId(), null);
+    audit.record(
+        who.tenantArs(),
+        who.username(),
+        AuditAction.QUESTION_SENT,
+        reference,
+        vorgang.appId(),
+        null);
     return message;
   }
 
@@ -302,24 +411,42 @@ public class Vorgaenge {
   @Transactional
   public Attachments.Content attachment(Caseworker who, String reference, UUID attachmentId) {
     Vorgang vorgang = find(who, reference, false);
-    Attachments.Content content = attachments.ofAntrag(vorgang.antragId(), attachmentId)
-        .orElseThrow(CaseworkException.NotFound::new);
-    audit.record(who.tenantArs(), who.username(), AuditAction.ATTACHMENT_DOWNLOADED, reference, vorgang.appId(),
+    Attachments.Content content =
+        attachments
+            .ofAntrag(vorgang.antragId(), attachmentId)
+            .orElseThrow(CaseworkException.NotFound::new);
+    audit.record(
+        who.tenantArs(),
+        who.username(),
+        AuditAction.ATTACHMENT_DOWNLOADED,
+        reference,
+        vorgang.appId(),
         attachmentId.toString());
     return content;
   }
 
   /** A file the applicant attached to a reply to one of the case's questions. */
   @Transactional
-  public PostfachMessage.File replyAttachment(Caseworker who, String reference, UUID replyId, UUID attachmentId) {
+  public PostfachMessage.File replyAttachment(
+      Caseworker who, String reference, UUID replyId, UUID attachmentId) {
     Vorgang vorgang = find(who, reference, false);
-    boolean ours = jdbc.sql("select count(*) from casework_reply where reply_id = ? and antrag_id = ?")
-        .params(replyId, vorgang.antragId()).query(Long.class).single() == 1;
+    boolean ours =
+        jdbc.sql("select count(*) from casework_reply where reply_id = ? and antrag_id = ?")
+                .params(replyId, vorgang.antragId())
+                .query(Long.class)
+                .single()
+            == 1;
     if (!ours) {
       throw new CaseworkException.NotFound();
     }
-    PostfachMessage.File file = postfach.attachmentOfReplyTo(who.tenantArs(), replyId, attachmentId);
-    audit.record(who.tenantArs(), who.username(), AuditAction.REPLY_ATTACHMENT_DOWNLOADED, reference, vorgang.appId(),
+    PostfachMessage.File file =
+        postfach.attachmentOfReplyTo(who.tenantArs(), replyId, attachmentId);
+    audit.record(
+        who.tenantArs(),
+        who.username(),
+        AuditAction.REPLY_ATTACHMENT_DOWNLOADED,
+        reference,
+        vorgang.appId(),
         attachmentId.toString());
     return file;
   }
@@ -364,7 +491,13 @@ public class Vorgaenge {
   public byte[] previewBescheid(Caseworker who, String reference, String text) {
     Vorgang vorgang = find(who, reference, false);
     Antrag antrag = antraege.ofTenant(reference, who.tenantArs());
-    audit.record(who.tenantArs(), who.username(), AuditAction.BESCHEID_PREVIEWED, reference, vorgang.appId(), null);
+    audit.record(
+        who.tenantArs(),
+        who.username(),
+        AuditAction.BESCHEID_PREVIEWED,
+        reference,
+        vorgang.appId(),
+        null);
     return bescheidPdf.render(antrag, definition(antrag), text, OffsetDateTime.now());
   }
 
@@ -379,25 +512,50 @@ public class Vorgaenge {
     Vorgang vorgang = lock(who, reference);
     Antrag antrag = antraege.ofTenant(reference, who.tenantArs());
     if (!vorgang.status().canBecome(AntragStatus.BESCHIEDEN)) {
-      throw new AntragManagement.StatusTransitionException(vorgang.status(), AntragStatus.BESCHIEDEN);
+      throw new AntragManagement.StatusTransitionException(
+          vorgang.status(), AntragStatus.BESCHIEDEN);
     }
     AppDefinition app = definition(antrag);
     OffsetDateTime now = OffsetDateTime.now();
     byte[] pdf = bescheidPdf.render(antrag, app, text, now);
     UUID message = null;
     if (antrag.accountId() != null) {
-      String subject = templates.fill(templates.of(who.tenantArs(), vorgang.appId()).template().subject(), antrag, app, now);
-      String body = messages.getMessage("casework.bescheid.postfach.body", new Object[] {reference}, AUTHORITY_LOCALE);
-      message = postfach.deliver(antrag.accountId(), new Postfach.NewMessage(PostfachMessage.Kind.BESCHEID,
-          antrag.tenantArs(), antrag.authorityName(), reference, subject, body,
-          List.of(new PostfachMessage.File(BescheidPdf.fileName(reference), "application/pdf", pdf))));
+      String subject =
+          templates.fill(
+              templates.of(who.tenantArs(), vorgang.appId()).template().subject(),
+              antrag,
+              app,
+              now);
+      String body =
+          messages.getMessage(
+              "casework.bescheid.postfach.body", new Object[] {reference}, AUTHORITY_LOCALE);
+      message =
+          postfach.deliver(
+              antrag.accountId(),
+              new Postfach.NewMessage(
+                  PostfachMessage.Kind.BESCHEID,
+                  antrag.tenantArs(),
+                  antrag.authorityName(),
+                  reference,
+                  subject,
+                  body,
+                  List.of(
+                      new PostfachMessage.File(
+                          BescheidPdf.fileName(reference), "application/pdf", pdf))));
     }
     UUID id = UUID.randomUUID();
-    jdbc.sql("insert into casework_bescheid (id, antrag_id, sent_by, text, pdf, postfach_message_id) values (?, ?, ?, ?, ?, ?)")
+    jdbc.sql(
+            "insert into casework_bescheid (id, antrag_id, sent_by, text, pdf, postfach_message_id) values (?, ?, ?, ?, ?, ?)")
         .params(id, vorgang.antragId(), who.username(), text, pdf, message)
         .update();
     setStatus(vorgang, AntragStatus.BESCHIEDEN, message == null ? null : message.toString());
-    audit.record(who.tenantArs(), who.username(), AuditAction.BESCHEID_SENT, reference, vorgang.appId(), null);
+    audit.record(
+        who.tenantArs(),
+        who.username(),
+        AuditAction.BESCHEID_SENT,
+        reference,
+        vorgang.appId(),
+        null);
     return new SentBescheid(id, who.username(), now, message != null);
   }
 
@@ -405,10 +563,19 @@ public class Vorgaenge {
   @Transactional
   public byte[] bescheid(Caseworker who, String reference, UUID bescheidId) {
     Vorgang vorgang = find(who, reference, false);
-    byte[] pdf = jdbc.sql("select pdf from casework_bescheid where id = ? and antrag_id = ?")
-        .params(bescheidId, vorgang.antragId()).query(byte[].class).optional()
-        .orElseThrow(CaseworkException.NotFound::new);
-    audit.record(who.tenantArs(), who.username(), AuditAction.BESCHEID_DOWNLOADED, reference, vorgang.appId(), null);
+    byte[] pdf =
+        jdbc.sql("select pdf from casework_bescheid where id = ? and antrag_id = ?")
+            .params(bescheidId, vorgang.antragId())
+            .query(byte[].class)
+            .optional()
+            .orElseThrow(CaseworkException.NotFound::new);
+    audit.record(
+        who.tenantArs(),
+        who.username(),
+        AuditAction.BESCHEID_DOWNLOADED,
+        reference,
+        vorgang.appId(),
+        null);
     return pdf;
   }
 
@@ -423,7 +590,9 @@ public class Vorgaenge {
   }
 
   private Vorgang find(Caseworker who, String reference, boolean lock) {
-    return jdbc.sql("select * from casework_case where reference = ? and tenant_ars = ?" + (lock ? " for update" : ""))
+    return jdbc.sql(
+            "select * from casework_case where reference = ? and tenant_ars = ?"
+                + (lock ? " for update" : ""))
         .params(reference, who.tenantArs())
         .query(Vorgaenge::map)
         .optional()
@@ -431,39 +600,66 @@ public class Vorgaenge {
   }
 
   private List<Note> notes(Vorgang vorgang) {
-    return jdbc.sql("select author, text, created_at from casework_note where antrag_id = ? order by created_at, id")
+    return jdbc.sql(
+            "select author, text, created_at from casework_note where antrag_id = ? order by created_at, id")
         .param(vorgang.antragId())
-        .query((rs, row) -> new Note(rs.getString("author"), rs.getString("text"),
-            rs.getObject("created_at", OffsetDateTime.class)))
+        .query(
+            (rs, row) ->
+                new Note(
+                    rs.getString("author"),
+                    rs.getString("text"),
+                    rs.getObject("created_at", OffsetDateTime.class)))
         .list();
   }
 
   private List<Question> questions(Caseworker who, Vorgang vorgang) {
     record Row(UUID messageId, String askedBy, String text, OffsetDateTime askedAt) {}
-    List<Row> rows = jdbc.sql("select * from casework_question where antrag_id = ? order by asked_at")
-        .param(vorgang.antragId())
-        .query((rs, row) -> new Row(rs.getObject("message_id", UUID.class), rs.getString("asked_by"),
-            rs.getString("text"), rs.getObject("asked_at", OffsetDateTime.class)))
-        .list();
+    List<Row> rows =
+        jdbc.sql("select * from casework_question where antrag_id = ? order by asked_at")
+            .param(vorgang.antragId())
+            .query(
+                (rs, row) ->
+                    new Row(
+                        rs.getObject("message_id", UUID.class),
+                        rs.getString("asked_by"),
+                        rs.getString("text"),
+                        rs.getObject("asked_at", OffsetDateTime.class)))
+            .list();
     Map<UUID, List<UUID>> replies = new java.util.HashMap<>();
-    jdbc.sql("select reply_id, message_id from casework_reply where antrag_id = ? order by received_at")
+    jdbc.sql(
+            "select reply_id, message_id from casework_reply where antrag_id = ? order by received_at")
         .param(vorgang.antragId())
-        .query((rs, row) -> replies.computeIfAbsent(rs.getObject("message_id", UUID.class), k -> new ArrayList<>())
-            .add(rs.getObject("reply_id", UUID.class)))
+        .query(
+            (rs, row) ->
+                replies
+                    .computeIfAbsent(rs.getObject("message_id", UUID.class), k -> new ArrayList<>())
+                    .add(rs.getObject("reply_id", UUID.class)))
         .list();
     return rows.stream()
-        .map(r -> new Question(r.messageId(), r.askedBy(), r.text(), r.askedAt(),
-            replies.getOrDefault(r.messageId(), List.of()).stream()
-                .map(id -> postfach.replyTo(who.tenantArs(), id))
-                .toList()))
+        .map(
+            r ->
+                new Question(
+                    r.messageId(),
+                    r.askedBy(),
+                    r.text(),
+                    r.askedAt(),
+                    replies.getOrDefault(r.messageId(), List.of()).stream()
+                        .map(id -> postfach.replyTo(who.tenantArs(), id))
+                        .toList()))
         .toList();
   }
 
   private List<SentBescheid> bescheide(Vorgang vorgang) {
-    return jdbc.sql("select id, sent_by, sent_at, postfach_message_id from casework_bescheid where antrag_id = ? order by sent_at")
+    return jdbc.sql(
+            "select id, sent_by, sent_at, postfach_message_id from casework_bescheid where antrag_id = ? order by sent_at")
         .param(vorgang.antragId())
-        .query((rs, row) -> new SentBescheid(rs.getObject("id", UUID.class), rs.getString("sent_by"),
-            rs.getObject("sent_at", OffsetDateTime.class), rs.getObject("postfach_message_id") != null))
+        .query(
+            (rs, row) ->
+                new SentBescheid(
+                    rs.getObject("id", UUID.class),
+                    rs.getString("sent_by"),
+                    rs.getObject("sent_at", OffsetDateTime.class),
+                    rs.getObject("postfach_message_id") != null))
         .list();
   }
 

@@ -1,7 +1,7 @@
 /**
  * The built-in case inbox for authorities without a Fachverfahren (ADR 0017): every Antrag the
- * delivery module hands to the case inbox ({@link de.amtsweg.delivery.CaseInboxDelivered}) becomes a
- * case ({@link de.amtsweg.casework.Vorgang}) of its tenant. Caseworkers filter, open, assign and
+ * delivery module hands to the case inbox ({@link de.amtsweg.delivery.CaseInboxDelivered}) becomes
+ * a case ({@link de.amtsweg.casework.Vorgang}) of its tenant. Caseworkers filter, open, assign and
  * decide cases, ask the applicant questions through the Postfach, send Bescheide from per-app
  * templates and keep internal notes; every view of personal data is written to the audit log
  * ({@link de.amtsweg.casework.CaseAudit}); closed cases are deleted after their retention period

@@ -29,7 +29,10 @@ public class Catalog {
   }
 
   public Optional<Leistung> find(String leikaKey) {
-    return jdbc.sql(LEISTUNG + " where l.leika_key = ?").param(leikaKey).query(Catalog::map).optional();
+    return jdbc.sql(LEISTUNG + " where l.leika_key = ?")
+        .param(leikaKey)
+        .query(Catalog::map)
+        .optional();
   }
 
   /**
@@ -62,7 +65,9 @@ public class Catalog {
             left join leistung l on l.ozg_id = o.ozg_id
             group by t.id, t.name having count(l.leika_key) > 0 order by t.name
             """)
-        .query((rs, row) -> new Themenfeld(rs.getInt("id"), rs.getString("name").strip(), rs.getInt("n")))
+        .query(
+            (rs, row) ->
+                new Themenfeld(rs.getInt("id"), rs.getString("name").strip(), rs.getInt("n")))
         .list();
   }
 
@@ -82,7 +87,11 @@ public class Catalog {
         .param(themenfeldId)
         .query(
             (rs, row) ->
-                new Lebenslage(rs.getInt("id"), rs.getInt("themenfeld_id"), rs.getString("name"), rs.getInt("n")))
+                new Lebenslage(
+                    rs.getInt("id"),
+                    rs.getInt("themenfeld_id"),
+                    rs.getString("name"),
+                    rs.getInt("n")))
         .list();
   }
 
@@ -97,7 +106,11 @@ public class Catalog {
         .param(id)
         .query(
             (rs, row) ->
-                new Lebenslage(rs.getInt("id"), rs.getInt("themenfeld_id"), rs.getString("name"), rs.getInt("n")))
+                new Lebenslage(
+                    rs.getInt("id"),
+                    rs.getInt("themenfeld_id"),
+                    rs.getString("name"),
+                    rs.getInt("n")))
         .optional();
   }
 

@@ -8,12 +8,16 @@ public class CatalogException extends ProblemException {
 
   /** No Leistung has this key. */
   public static final String NOT_FOUND = "leistung-not-found";
+
   /** The key is not 14 digits starting with 99. */
   public static final String MALFORMED_KEY = "malformed-leika-key";
+
   /** The query is longer than allowed. */
   public static final String QUERY_TOO_LONG = "service-query-too-long";
+
   /** The assessment does not fit its model (level out of range) or lies in the future. */
   public static final String INVALID_REIFEGRAD = "invalid-reifegrad";
+
   /** The Leistung already has an override in this region. */
   public static final String OVERRIDE_EXISTS = "zustaendigkeit-override-exists";
 

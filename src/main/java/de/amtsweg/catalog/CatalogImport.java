@@ -40,6 +40,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class CatalogImport implements ApplicationRunner {
 
   static final String NAME = "leistungskatalog";
+
   /** Raise when the mapping below changes, so that installed catalogs are imported again. */
   private static final String MAPPING_VERSION = "1";
 
@@ -49,7 +50,12 @@ public class CatalogImport implements ApplicationRunner {
   private static final String OZG_LEISTUNGEN = FOLDER + "ozg_leistungen.csv";
   private static final String LEIKA_LEISTUNGEN = FOLDER + "leika_leistungen.csv";
   private static final List<String> RESOURCES =
-      List.of(THEMENFELDER, LEBENSLAGEN, OZG_LEISTUNGEN, LEIKA_LEISTUNGEN, ZustaendigkeitRules.RESOURCE);
+      List.of(
+          THEMENFELDER,
+          LEBENSLAGEN,
+          OZG_LEISTUNGEN,
+          LEIKA_LEISTUNGEN,
+          ZustaendigkeitRules.RESOURCE);
 
   private static final Pattern LEIKA_KEY = Pattern.compile("99[0-9]{12}");
   private static final Pattern TEST_NAME = Pattern.compile("(?i)test( .*)?");
@@ -98,7 +104,8 @@ public class CatalogImport implements ApplicationRunner {
    * @return the number of Leistungen imported, or empty if nothing had to be done
    */
   OptionalInt importIfChanged(boolean force) {
-    String checksum = ReferenceDataVersions.checksum(MAPPING_VERSION + operatorRulesVersion(), RESOURCES);
+    String checksum =
+        ReferenceDataVersions.checksum(MAPPING_VERSION + operatorRulesVersion(), RESOURCES);
     if (!force && versions.isCurrent(NAME, checksum)) {
       return OptionalInt.empty();
     }
@@ -158,7 +165,11 @@ public class CatalogImport implements ApplicationRunner {
               on conflict (ozg_id) do update set lebenslage_id = excluded.lebenslage_id,
                 name = excluded.name, description = excluded.description
               """)
-          .params(ozg[0], lebenslagen.containsKey(ozg[1]) ? Integer.valueOf(ozg[1]) : null, ozg[2], ozg[3])
+          .params(
+              ozg[0],
+              lebenslagen.containsKey(ozg[1]) ? Integer.valueOf(ozg[1]) : null,
+              ozg[2],
+              ozg[3])
           .update();
     }
 
@@ -177,7 +188,9 @@ public class CatalogImport implements ApplicationRunner {
       String ozgName = ozg == null ? null : ozg[2];
       String[] lebenslage = ozg == null ? null : lebenslagen.get(ozg[1]);
       String context =
-          lebenslage == null ? "" : lebenslage[1] + " " + themenfeldNames.getOrDefault(lebenslage[0], "");
+          lebenslage == null
+              ? ""
+              : lebenslage[1] + " " + themenfeldNames.getOrDefault(lebenslage[0], "");
       String typisierung = blankToNull(r.get("service_type"));
       ZustaendigkeitRules.Rule rule = rules.ruleFor(key, ozgId, typisierung);
       String legalBasis = blankToNull(r.get("legal_basis"));
@@ -208,7 +221,9 @@ public class CatalogImport implements ApplicationRunner {
           .param("key", key)
           .param("name", name)
           .param("typ", typisierung)
-          .param("legalBasis", legalBasis == null ? null : LAW_URL.matcher(legalBasis).replaceAll("").strip())
+          .param(
+              "legalBasis",
+              legalBasis == null ? null : LAW_URL.matcher(legalBasis).replaceAll("").strip())
           .param("url", legalBasis == null ? null : firstUrl(legalBasis))
           .param("law", law)
           .param("lawShort", lawShort)
@@ -226,7 +241,9 @@ public class CatalogImport implements ApplicationRunner {
       collectWords(ozgKey, words);
     }
     removeVanished(imported);
-    jdbc.sql("insert into catalog_word (word) select unnest(?)").param(words.toArray(String[]::new)).update();
+    jdbc.sql("insert into catalog_word (word) select unnest(?)")
+        .param(words.toArray(String[]::new))
+        .update();
     versions.recordImported(NAME, checksum, imported.size());
     log.debug("Left out {} catalog rows without LeiKa key or marked as test", skipped);
     return imported.size();

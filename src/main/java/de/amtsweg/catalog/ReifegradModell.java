@@ -11,8 +11,8 @@ public enum ReifegradModell {
   /** Reifegradmodell 1.1 (June 2020): 0 offline … 4 Online-Transaktion; OZG-konform from 3. */
   V1_1("1.1", 4, 3),
   /**
-   * Reifegradmodell 2.0 (July 2025): 0 offline … 7 end to end digital; levels 0–3 describe the online
-   * application, so a full online application is possible from 3.
+   * Reifegradmodell 2.0 (July 2025): 0 offline … 7 end to end digital; levels 0–3 describe the
+   * online application, so a full online application is possible from 3.
    */
   V2_0("2.0", 7, 3);
 

@@ -1,5 +1,6 @@
 package de.amtsweg.catalog;
 
+import de.amtsweg.tenancy.Authorities;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -9,7 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import de.amtsweg.tenancy.Authorities;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
@@ -25,8 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Reifegrade {
 
-  private static final String COLUMNS =
-      "authority_ars, leika_key, model, level, assessed_on, note";
+  private static final String COLUMNS = "authority_ars, leika_key, model, level, assessed_on, note";
 
   private final JdbcClient jdbc;
   private final ApplicationEventPublisher events;
@@ -57,11 +56,17 @@ public class Reifegrade {
       @Nullable String note) {
     if (level < 0 || level > model.maxLevel() || assessedOn.isAfter(LocalDate.now())) {
       throw new CatalogException(
-          HttpStatus.BAD_REQUEST, CatalogException.INVALID_REIFEGRAD, model.code(), model.maxLevel());
+          HttpStatus.BAD_REQUEST,
+          CatalogException.INVALID_REIFEGRAD,
+          model.code(),
+          model.maxLevel());
     }
     authorities.get(authorityArs);
     Integer known =
-        jdbc.sql("select count(*) from leistung where leika_key = ?").param(leikaKey).query(Integer.class).single();
+        jdbc.sql("select count(*) from leistung where leika_key = ?")
+            .param(leikaKey)
+            .query(Integer.class)
+            .single();
     if (known == 0) {
       throw CatalogException.notFound(leikaKey);
     }
@@ -79,7 +84,9 @@ public class Reifegrade {
   /** The latest assessment, in the model it was made under. */
   public Optional<Reifegrad> current(String authorityArs, String leikaKey) {
     return jdbc.sql(
-            "select " + COLUMNS + " from reifegrad_bewertung where authority_ars = ? and leika_key = ?"
+            "select "
+                + COLUMNS
+                + " from reifegrad_bewertung where authority_ars = ? and leika_key = ?"
                 + " order by assessed_on desc, recorded_at desc limit 1")
         .params(authorityArs, leikaKey)
         .query(Reifegrade::map)
@@ -89,7 +96,9 @@ public class Reifegrade {
   /** Every assessment, newest first. */
   public List<Reifegrad> history(String authorityArs, String leikaKey) {
     return jdbc.sql(
-            "select " + COLUMNS + " from reifegrad_bewertung where authority_ars = ? and leika_key = ?"
+            "select "
+                + COLUMNS
+                + " from reifegrad_bewertung where authority_ars = ? and leika_key = ?"
                 + " order by assessed_on desc, recorded_at desc")
         .params(authorityArs, leikaKey)
         .query(Reifegrade::map)
@@ -99,19 +108,24 @@ public class Reifegrade {
   /** All current assessments, for reporting: one per authority and Leistung. */
   public List<Reifegrad> allCurrent() {
     return jdbc.sql(
-            "select distinct on (authority_ars, leika_key) " + COLUMNS + " from reifegrad_bewertung"
+            "select distinct on (authority_ars, leika_key) "
+                + COLUMNS
+                + " from reifegrad_bewertung"
                 + " order by authority_ars, leika_key, assessed_on desc, recorded_at desc")
         .query(Reifegrade::map)
         .list();
   }
 
-  /** Of these (authority, Leistung) pairs, the ones whose current assessment allows applying online. */
+  /**
+   * Of these (authority, Leistung) pairs, the ones whose current assessment allows applying online.
+   */
   Set<Pair> onlineApplication(Collection<Pair> pairs) {
     if (pairs.isEmpty()) {
       return Set.of();
     }
     Set<Pair> online = new HashSet<>();
-    jdbc.sql(
+    jdbc
+        .sql(
             """
             select distinct on (authority_ars, leika_key) authority_ars, leika_key, model, level, assessed_on, note
             from reifegrad_bewertung where authority_ars = any(?) and leika_key = any(?)

@@ -10,24 +10,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * The service search: German full text with stemming and prefix matching, synonyms, typo
- * correction and compound splitting (see {@link QueryPlanner}). Leistungen that match every part of
- * the query come first, those whose name alone matches every part before the others, then names
- * that are or start with the query ("Führersch…" → Führerschein); with a place,
- * those that can be applied for online there move up within their tier; then the full-text rank,
- * preferring exact and shorter names.
+ * The service search: German full text with stemming and prefix matching, synonyms, typo correction
+ * and compound splitting (see {@link QueryPlanner}). Leistungen that match every part of the query
+ * come first, those whose name alone matches every part before the others, then names that are or
+ * start with the query ("Führersch…" → Führerschein); with a place, those that can be applied for
+ * online there move up within their tier; then the full-text rank, preferring exact and shorter
+ * names.
  */
 @Service
 public class ServiceSearch {
 
   /** Longest query accepted. */
   public static final int MAX_QUERY_LENGTH = 200;
+
   /** Most results returned. */
   public static final int MAX_RESULTS = 50;
 
@@ -55,6 +56,7 @@ public class ServiceSearch {
   private final QueryPlanner planner;
   private final Zustaendigkeiten zustaendigkeiten;
   private final Reifegrade reifegrade;
+
   /** Recent results: people search for the same few things; the catalog changes rarely. */
   private final Cache<CacheKey, List<ServiceHit>> cache;
 
@@ -75,7 +77,9 @@ public class ServiceSearch {
             .build();
   }
 
-  /** Anything that changes results (import, override, assessment) empties the cache on this node. */
+  /**
+   * Anything that changes results (import, override, assessment) empties the cache on this node.
+   */
   @TransactionalEventListener(
       classes = {CatalogImport.CatalogImported.class, CatalogChanged.class},
       fallbackExecution = true)
@@ -92,7 +96,8 @@ public class ServiceSearch {
    */
   public List<ServiceHit> search(String query, @Nullable String placeArs, int limit) {
     if (query.length() > MAX_QUERY_LENGTH) {
-      throw new CatalogException(HttpStatus.BAD_REQUEST, CatalogException.QUERY_TOO_LONG, MAX_QUERY_LENGTH);
+      throw new CatalogException(
+          HttpStatus.BAD_REQUEST, CatalogException.QUERY_TOO_LONG, MAX_QUERY_LENGTH);
     }
     int size = Math.clamp(limit, 1, MAX_RESULTS);
     CacheKey key = new CacheKey(GermanFolding.fold(query), placeArs, size);
@@ -131,12 +136,14 @@ public class ServiceSearch {
       Zustaendigkeit zustaendigkeit = responsible.get(candidate.leikaKey());
       Authority authority = zustaendigkeit.authority();
       boolean isOnline =
-          authority != null && online.contains(new Reifegrade.Pair(authority.ars(), candidate.leikaKey()));
+          authority != null
+              && online.contains(new Reifegrade.Pair(authority.ars(), candidate.leikaKey()));
       ranked.add(new Ranked(candidate.allTerms(), candidate.hit(zustaendigkeit, isOnline)));
     }
     // Stable sort: the SQL order stays within each tier.
     ranked.sort(
-        Comparator.comparing((Ranked r) -> !r.allTerms()).thenComparing(r -> !r.hit().onlineAvailable()));
+        Comparator.comparing((Ranked r) -> !r.allTerms())
+            .thenComparing(r -> !r.hit().onlineAvailable()));
     return ranked.stream().limit(size).map(Ranked::hit).toList();
   }
 

@@ -35,7 +35,8 @@ class Synonyms {
   Synonyms(CatalogProperties settings) {
     Map<String, Set<String>> map = new HashMap<>();
     try (Reader reader =
-        new InputStreamReader(new ClassPathResource(RESOURCE).getInputStream(), StandardCharsets.UTF_8)) {
+        new InputStreamReader(
+            new ClassPathResource(RESOURCE).getInputStream(), StandardCharsets.UTF_8)) {
       parse(reader, RESOURCE, map);
       Path own = settings.synonymsFile();
       if (own != null) {
@@ -72,7 +73,8 @@ class Synonyms {
       }
       int equals = content.indexOf('=');
       if (equals <= 0) {
-        throw new IllegalStateException(name + ", line " + number + ": expected 'word = alternative | …'");
+        throw new IllegalStateException(
+            name + ", line " + number + ": expected 'word = alternative | …'");
       }
       String key = GermanFolding.fold(content.substring(0, equals));
       List<String> values = new ArrayList<>();

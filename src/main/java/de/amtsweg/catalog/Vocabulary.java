@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * The words of the catalog, in memory: to tell a known word from a typo, to correct typos
  * ("furerschein" → "fuhrerschein") and to split compounds ("gewerbeanmeldung" → "gewerbe
- * anmeldung"). Reloaded after an import on this node, and noticed within a minute when another
- * node imported.
+ * anmeldung"). Reloaded after an import on this node, and noticed within a minute when another node
+ * imported.
  */
 @Component
 class Vocabulary {
@@ -105,7 +105,9 @@ class Vocabulary {
         return head + " " + tail;
       }
       // Fugen-s: "wohnungsabmeldung" → "wohnung abmeldung"
-      if (head.endsWith("s") && words.contains(head.substring(0, head.length() - 1)) && knowsPrefix(tail)) {
+      if (head.endsWith("s")
+          && words.contains(head.substring(0, head.length() - 1))
+          && knowsPrefix(tail)) {
         return head.substring(0, head.length() - 1) + " " + tail;
       }
     }
@@ -124,12 +126,16 @@ class Vocabulary {
   }
 
   private String loadedChecksum() {
-    return versions.loaded(CatalogImport.NAME).map(ReferenceDataVersions.Version::checksum).orElse("");
+    return versions
+        .loaded(CatalogImport.NAME)
+        .map(ReferenceDataVersions.Version::checksum)
+        .orElse("");
   }
 
   private synchronized Snapshot load() {
     String checksum = loadedChecksum();
-    TreeSet<String> words = new TreeSet<>(jdbc.sql("select word from catalog_word").query(String.class).list());
+    TreeSet<String> words =
+        new TreeSet<>(jdbc.sql("select word from catalog_word").query(String.class).list());
     snapshot = new Snapshot(checksum, words, Instant.now());
     return snapshot;
   }

@@ -33,7 +33,8 @@ final class ZustaendigkeitRules {
   static ZustaendigkeitRules load(@Nullable Path operatorFile) {
     ZustaendigkeitRules rules = new ZustaendigkeitRules();
     try (Reader reader =
-        new InputStreamReader(new ClassPathResource(RESOURCE).getInputStream(), StandardCharsets.UTF_8)) {
+        new InputStreamReader(
+            new ClassPathResource(RESOURCE).getInputStream(), StandardCharsets.UTF_8)) {
       rules.add(reader, RESOURCE);
       if (operatorFile != null) {
         try (Reader own = Files.newBufferedReader(operatorFile, StandardCharsets.UTF_8)) {
@@ -48,7 +49,8 @@ final class ZustaendigkeitRules {
 
   private void add(Reader reader, String source) throws IOException {
     CSVFormat format =
-        CSVFormat.DEFAULT.builder()
+        CSVFormat.DEFAULT
+            .builder()
             .setDelimiter(';')
             .setCommentMarker('#')
             .setHeader()
@@ -62,14 +64,20 @@ final class ZustaendigkeitRules {
         rule = new Rule(Verwaltungsebene.valueOf(record.get("ebene")), record.get("begruendung"));
       } catch (IllegalArgumentException e) {
         throw new IllegalStateException(
-            source + ", line " + record.getRecordNumber() + ": unknown Ebene " + record.get("ebene"), e);
+            source
+                + ", line "
+                + record.getRecordNumber()
+                + ": unknown Ebene "
+                + record.get("ebene"),
+            e);
       }
       if (key.startsWith("ozg:")) {
         byOzgId.put(key.substring(4), rule);
       } else if (key.matches("99[0-9]{1,12}")) {
         byPrefix.put(key, rule);
       } else {
-        throw new IllegalStateException(source + ", line " + record.getRecordNumber() + ": invalid key " + key);
+        throw new IllegalStateException(
+            source + ", line " + record.getRecordNumber() + ": invalid key " + key);
       }
     }
   }
@@ -95,12 +103,17 @@ final class ZustaendigkeitRules {
   static Rule byTypisierung(@Nullable String typisierung) {
     String type = typisierung == null ? "" : typisierung.strip();
     return switch (type) {
-      case "1" -> new Rule(Verwaltungsebene.BUND, "LeiKa-Typ 1: Regelung und Vollzug durch den Bund");
-      case "5" -> new Rule(Verwaltungsebene.GEMEINDE, "LeiKa-Typ 5: kommunale Satzung, Vollzug durch die Gemeinde");
+      case "1" ->
+          new Rule(Verwaltungsebene.BUND, "LeiKa-Typ 1: Regelung und Vollzug durch den Bund");
+      case "5" ->
+          new Rule(
+              Verwaltungsebene.GEMEINDE,
+              "LeiKa-Typ 5: kommunale Satzung, Vollzug durch die Gemeinde");
       default ->
           new Rule(
               Verwaltungsebene.KREIS,
-              "LeiKa-Typ " + (type.isEmpty() ? "unbekannt" : type)
+              "LeiKa-Typ "
+                  + (type.isEmpty() ? "unbekannt" : type)
                   + ": Vollzug in Thüringen in der Regel durch Landkreis oder kreisfreie Stadt");
     };
   }

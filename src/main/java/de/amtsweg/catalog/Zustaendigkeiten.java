@@ -21,7 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Zuständigkeit: for a Leistung and a place, the responsible authority. The Leistung's level
  * (Verwaltungsebene) is resolved along the place's chain of authorities; an operator's override for
- * the place or any region above it wins, the most specific first. See docs/adr/0007-zustaendigkeit.md.
+ * the place or any region above it wins, the most specific first. See
+ * docs/adr/0007-zustaendigkeit.md.
  */
 @Service
 public class Zustaendigkeiten {
@@ -84,9 +85,15 @@ public class Zustaendigkeiten {
                     rs.getString("authority_ars"),
                     rs.getString("reason")))
         .list()
-        .forEach(o -> overrides.computeIfAbsent(o.leikaKey(), k -> new HashMap<>()).put(o.regionArs(), o));
+        .forEach(
+            o ->
+                overrides
+                    .computeIfAbsent(o.leikaKey(), k -> new HashMap<>())
+                    .put(o.regionArs(), o));
     for (Level level : levels) {
-      result.put(level.leikaKey(), resolve(level, place, overrides.getOrDefault(level.leikaKey(), Map.of())));
+      result.put(
+          level.leikaKey(),
+          resolve(level, place, overrides.getOrDefault(level.leikaKey(), Map.of())));
     }
     return result;
   }
@@ -113,7 +120,10 @@ public class Zustaendigkeiten {
       case GEMEINDE -> here.type().isMunicipality() ? here : null;
       case GEMEINDEVERBAND -> {
         Authority verband = isVerband(here) ? here : null;
-        if (verband == null && here.type().isMunicipality() && place.chain().size() > 1 && isVerband(place.chain().get(1))) {
+        if (verband == null
+            && here.type().isMunicipality()
+            && place.chain().size() > 1
+            && isVerband(place.chain().get(1))) {
           verband = place.chain().get(1);
         }
         if (verband == null) {
@@ -163,7 +173,11 @@ public class Zustaendigkeiten {
   public void addOverride(String leikaKey, String regionArs, String authorityArs, String reason) {
     authorities.get(regionArs);
     authorities.get(authorityArs);
-    if (jdbc.sql("select count(*) from leistung where leika_key = ?").param(leikaKey).query(Integer.class).single() == 0) {
+    if (jdbc.sql("select count(*) from leistung where leika_key = ?")
+            .param(leikaKey)
+            .query(Integer.class)
+            .single()
+        == 0) {
       throw CatalogException.notFound(leikaKey);
     }
     try {
@@ -176,7 +190,8 @@ public class Zustaendigkeiten {
           .update();
       events.publishEvent(new CatalogChanged(leikaKey));
     } catch (DuplicateKeyException e) {
-      throw new CatalogException(HttpStatus.CONFLICT, CatalogException.OVERRIDE_EXISTS, leikaKey, regionArs);
+      throw new CatalogException(
+          HttpStatus.CONFLICT, CatalogException.OVERRIDE_EXISTS, leikaKey, regionArs);
     }
   }
 
@@ -217,7 +232,8 @@ public class Zustaendigkeiten {
     }
   }
 
-  private record OverrideRow(String leikaKey, String regionArs, String authorityArs, String reason) {}
+  private record OverrideRow(
+      String leikaKey, String regionArs, String authorityArs, String reason) {}
 
   static Level level(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
     return new Level(

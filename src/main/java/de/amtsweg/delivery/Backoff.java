@@ -6,8 +6,8 @@ import java.util.function.DoubleSupplier;
 /**
  * When to try a failed push again: exponential backoff with "equal jitter". The n-th retry waits
  * {@code d/2 + random(0, d/2)} with {@code d = min(max, base * 2^(n-1))}, so that retries of many
- * deliveries that failed together (a receiver outage) spread out instead of hitting the receiver
- * at the same moment, and no retry comes earlier than half its nominal delay.
+ * deliveries that failed together (a receiver outage) spread out instead of hitting the receiver at
+ * the same moment, and no retry comes earlier than half its nominal delay.
  */
 final class Backoff {
 
@@ -35,7 +35,10 @@ final class Backoff {
     return Duration.ofMillis(Math.min(millis, capped));
   }
 
-  /** The delay after the given failed attempt, with jitter: between half and all of {@link #nominal}. */
+  /**
+   * The delay after the given failed attempt, with jitter: between half and all of {@link
+   * #nominal}.
+   */
   Duration delay(int attempt) {
     long nominal = nominal(attempt).toMillis();
     long half = nominal / 2;

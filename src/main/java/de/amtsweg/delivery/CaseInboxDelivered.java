@@ -7,5 +7,10 @@ import java.util.UUID;
  * gave up and it fell back. Published inside the transaction that records it, so the case and the
  * delivery are committed together. Carries ids only, never answers.
  */
-public record CaseInboxDelivered(UUID deliveryId, UUID antragId, String reference, String tenantArs, String appId,
+public record CaseInboxDelivered(
+    UUID deliveryId,
+    UUID antragId,
+    String reference,
+    String tenantArs,
+    String appId,
     boolean fellBack) {}

@@ -31,20 +31,22 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Deliveries of submitted Anträge. The record is written by the listener below in the submitting
  * transaction (outbox): an Antrag that exists has a delivery, and a rolled-back submission has
- * none. Every read and change is scoped to the caller's tenant; state changes go through
- * {@link DeliveryState#canBecome} and are guarded by a row lock, so two requests of a Fachverfahren
- * cannot both count as the first. Logs carry ids, reference numbers and states, never answers.
+ * none. Every read and change is scoped to the caller's tenant; state changes go through {@link
+ * DeliveryState#canBecome} and are guarded by a row lock, so two requests of a Fachverfahren cannot
+ * both count as the first. Logs carry ids, reference numbers and states, never answers.
  */
 @Service
 public class Deliveries {
 
   private static final Logger log = LoggerFactory.getLogger(Deliveries.class);
   private static final byte[] PDF_MAGIC = "%PDF-".getBytes(StandardCharsets.US_ASCII);
+
   /** Authorities write to citizens in German, as the rest of the Postfach does. */
   private static final Locale AUTHORITY_LOCALE = Locale.GERMAN;
 
   /** Timeline entries this module writes ({@code applications.event.<type>}). */
   static final String EVENT_DELIVERED = "DELIVERED";
+
   static final String EVENT_ACKNOWLEDGED = "ACKNOWLEDGED";
 
   private final JdbcClient jdbc;
@@ -57,8 +59,15 @@ public class Deliveries {
   private final DeliveryMails mails;
   private final AntragPayments payments;
 
-  Deliveries(JdbcClient jdbc, DeliveryRoutes routes, AntragManagement antraege, Attachments attachments,
-      Postfach postfach, MessageSource messages, ApplicationEventPublisher events, DeliveryMails mails,
+  Deliveries(
+      JdbcClient jdbc,
+      DeliveryRoutes routes,
+      AntragManagement antraege,
+      Attachments attachments,
+      Postfach postfach,
+      MessageSource messages,
+      ApplicationEventPublisher events,
+      DeliveryMails mails,
       AntragPayments payments) {
     this.jdbc = jdbc;
     this.payments = payments;
@@ -73,8 +82,8 @@ public class Deliveries {
 
   /**
    * In the submitting transaction: queue the delivery on the tenant's route for the app. The case
-   * inbox is part of Amtsweg, so an Antrag routed there (also with an e-mail notice) is delivered at
-   * once; a webhook delivery is due for the worker at once.
+   * inbox is part of Amtsweg, so an Antrag routed there (also with an e-mail notice) is delivered
+   * at once; a webhook delivery is due for the worker at once.
    */
   @EventListener
   void on(AntragSubmitted submitted) {
@@ -84,19 +93,35 @@ public class Deliveries {
     UUID id = UUID.randomUUID();
     boolean inbox = channel.caseInbox();
     OffsetDateTime now = OffsetDateTime.now();
-    int inserted = jdbc.sql(
-            """
+    int inserted =
+        jdbc.sql(
+                """
             insert into delivery (id, antrag_id, reference, tenant_ars, app_id, channel, state, idempotency_key,
               submitted_at, delivered_at, next_attempt_at)
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             on conflict (antrag_id) do nothing
             """)
-        .params(id, submitted.antragId(), submitted.reference(), submitted.tenantArs(), submitted.appId(), channel.name(),
-            (inbox ? DeliveryState.DELIVERED : DeliveryState.QUEUED).name(), UUID.randomUUID(), antrag.submittedAt(),
-            inbox ? now : null, channel == DeliveryChannel.WEBHOOK ? now : null)
-        .update();
+            .params(
+                id,
+                submitted.antragId(),
+                submitted.reference(),
+                submitted.tenantArs(),
+                submitted.appId(),
+                channel.name(),
+                (inbox ? DeliveryState.DELIVERED : DeliveryState.QUEUED).name(),
+                UUID.randomUUID(),
+                antrag.submittedAt(),
+                inbox ? now : null,
+                channel == DeliveryChannel.WEBHOOK ? now : null)
+            .update();
     if (inserted == 1 && inbox) {
-      toCaseInbox(id, submitted.antragId(), submitted.reference(), submitted.tenantArs(), submitted.appId(), false);
+      toCaseInbox(
+          id,
+          submitted.antragId(),
+          submitted.reference(),
+          submitted.tenantArs(),
+          submitted.appId(),
+          false);
       if (channel == DeliveryChannel.EMAIL_NOTICE) {
         mails.notice(route, submitted.reference());
       }
@@ -110,9 +135,16 @@ public class Deliveries {
   }
 
   /** The Antrag is in the case inbox: on the applicant's timeline, and announced to casework. */
-  void toCaseInbox(UUID deliveryId, UUID antragId, String reference, String tenantArs, String appId, boolean fellBack) {
+  void toCaseInbox(
+      UUID deliveryId,
+      UUID antragId,
+      String reference,
+      String tenantArs,
+      String appId,
+      boolean fellBack) {
     antraege.addEvent(antragId, EVENT_DELIVERED, null);
-    events.publishEvent(new CaseInboxDelivered(deliveryId, antragId, reference, tenantArs, appId, fellBack));
+    events.publishEvent(
+        new CaseInboxDelivered(deliveryId, antragId, reference, tenantArs, appId, fellBack));
   }
 
   /**
@@ -121,8 +153,11 @@ public class Deliveries {
    */
   @Transactional
   public void acknowledgeInCaseInbox(UUID antragId) {
-    Optional<Delivery> delivery = jdbc.sql("select * from delivery where antrag_id = ? for update")
-        .param(antragId).query(Deliveries::map).optional();
+    Optional<Delivery> delivery =
+        jdbc.sql("select * from delivery where antrag_id = ? for update")
+            .param(antragId)
+            .query(Deliveries::map)
+            .optional();
     if (delivery.isEmpty()) {
       return;
     }
@@ -131,8 +166,10 @@ public class Deliveries {
     if (!inInbox || !d.state().canBecome(DeliveryState.ACKNOWLEDGED)) {
       return;
     }
-    jdbc.sql("update delivery set state = 'ACKNOWLEDGED', acknowledged_at = now(), updated_at = now() where id = ?")
-        .param(d.id()).update();
+    jdbc.sql(
+            "update delivery set state = 'ACKNOWLEDGED', acknowledged_at = now(), updated_at = now() where id = ?")
+        .param(d.id())
+        .update();
     antraege.addEvent(antragId, EVENT_ACKNOWLEDGED, null);
     log.info("Delivery {} of Antrag {} acknowledged in the case inbox", d.id(), d.reference());
   }
@@ -142,12 +179,21 @@ public class Deliveries {
 
   /** The tenant's deliveries on the pull route that are not acknowledged yet. */
   public Page pending(String tenantArs, int limit, int offset) {
-    String open = "tenant_ars = ? and channel = 'PULL_API' and state in ('QUEUED', 'DELIVERED', 'FAILED')";
-    long total = jdbc.sql("select count(*) from delivery where " + open).param(tenantArs).query(Long.class).single();
-    List<Delivery> page = jdbc.sql("select * from delivery where " + open + " order by submitted_at, id limit ? offset ?")
-        .params(tenantArs, limit, offset)
-        .query(Deliveries::map)
-        .list();
+    String open =
+        "tenant_ars = ? and channel = 'PULL_API' and state in ('QUEUED', 'DELIVERED', 'FAILED')";
+    long total =
+        jdbc.sql("select count(*) from delivery where " + open)
+            .param(tenantArs)
+            .query(Long.class)
+            .single();
+    List<Delivery> page =
+        jdbc.sql(
+                "select * from delivery where "
+                    + open
+                    + " order by submitted_at, id limit ? offset ?")
+            .params(tenantArs, limit, offset)
+            .query(Deliveries::map)
+            .list();
     return new Page(page, offset, total);
   }
 
@@ -158,7 +204,10 @@ public class Deliveries {
 
   /** The delivery of an Antrag, whatever its route (for the cockpit and the tests). */
   public Optional<Delivery> ofAntrag(UUID antragId) {
-    return jdbc.sql("select * from delivery where antrag_id = ?").param(antragId).query(Deliveries::map).optional();
+    return jdbc.sql("select * from delivery where antrag_id = ?")
+        .param(antragId)
+        .query(Deliveries::map)
+        .optional();
   }
 
   /**
@@ -166,7 +215,10 @@ public class Deliveries {
    *
    * @param payment what is due online for the Antrag and how far it is paid; null when nothing is
    */
-  public record Fetched(Delivery delivery, Antrag antrag, List<Attachments.Stored> attachments,
+  public record Fetched(
+      Delivery delivery,
+      Antrag antrag,
+      List<Attachments.Stored> attachments,
       @Nullable PaymentState payment) {}
 
   /**
@@ -174,14 +226,22 @@ public class Deliveries {
    *
    * @param amount euro with two decimals, e.g. {@code "5.00"}
    */
-  public record PaymentState(String status, String amount, String currency, @Nullable String kassenzeichen) {}
+  public record PaymentState(
+      String status, String amount, String currency, @Nullable String kassenzeichen) {}
 
   private Fetched fetched(Delivery delivery) {
     Antrag antrag = antraege.get(delivery.antragId());
-    PaymentState payment = payments.due(antrag)
-        .map(due -> new PaymentState(due.status().name(), BigDecimal.valueOf(due.amountCents(), 2).toPlainString(),
-            "EUR", due.kassenzeichen()))
-        .orElse(null);
+    PaymentState payment =
+        payments
+            .due(antrag)
+            .map(
+                due ->
+                    new PaymentState(
+                        due.status().name(),
+                        BigDecimal.valueOf(due.amountCents(), 2).toPlainString(),
+                        "EUR",
+                        due.kassenzeichen()))
+            .orElse(null);
     return new Fetched(delivery, antrag, attachments.listOfAntrag(delivery.antragId()), payment);
   }
 
@@ -203,7 +263,9 @@ public class Deliveries {
       antraege.addEvent(delivery.antragId(), EVENT_DELIVERED, null);
       log.info("Delivery {} of Antrag {} fetched", id, delivery.reference());
     } else if (delivery.state() == DeliveryState.DELIVERED) {
-      jdbc.sql("update delivery set attempts = attempts + 1, updated_at = now() where id = ?").param(id).update();
+      jdbc.sql("update delivery set attempts = attempts + 1, updated_at = now() where id = ?")
+          .param(id)
+          .update();
     }
     return fetched(get(tenantArs, id));
   }
@@ -211,7 +273,9 @@ public class Deliveries {
   /** A file of a submission of the tenant. */
   public Attachments.Content attachment(String tenantArs, UUID id, UUID attachmentId) {
     Delivery delivery = get(tenantArs, id);
-    return attachments.ofAntrag(delivery.antragId(), attachmentId).orElseThrow(DeliveryException.NotFound::new);
+    return attachments
+        .ofAntrag(delivery.antragId(), attachmentId)
+        .orElseThrow(DeliveryException.NotFound::new);
   }
 
   /** The receipt PDF of a submission of the tenant. */
@@ -234,7 +298,8 @@ public class Deliveries {
     if (delivery.state() != DeliveryState.DELIVERED) {
       throw new DeliveryException.NotFetched();
     }
-    jdbc.sql("update delivery set state = 'ACKNOWLEDGED', acknowledged_at = now(), updated_at = now() where id = ?")
+    jdbc.sql(
+            "update delivery set state = 'ACKNOWLEDGED', acknowledged_at = now(), updated_at = now() where id = ?")
         .param(id)
         .update();
     antraege.addEvent(delivery.antragId(), EVENT_ACKNOWLEDGED, null);
@@ -248,7 +313,8 @@ public class Deliveries {
    * @param message text for the applicant, if any
    * @param bescheid the Bescheid as PDF, if any
    */
-  public record Report(AntragStatus status, @Nullable String message, @Nullable Bescheid bescheid) {}
+  public record Report(
+      AntragStatus status, @Nullable String message, @Nullable Bescheid bescheid) {}
 
   /** A Bescheid as PDF. */
   public record Bescheid(String fileName, byte[] pdf) {}
@@ -265,7 +331,8 @@ public class Deliveries {
    * Servicekonto, sends them a Postfach message with the Bescheid attached.
    *
    * @throws DeliveryException.NotAcknowledged before receipt was acknowledged
-   * @throws AntragManagement.StatusTransitionException when the status cannot follow the current one
+   * @throws AntragManagement.StatusTransitionException when the status cannot follow the current
+   *     one
    */
   @Transactional
   public Reported report(String tenantArs, UUID id, Report report) {
@@ -285,27 +352,56 @@ public class Deliveries {
     if (antrag.accountId() != null) {
       message = postfach.deliver(antrag.accountId(), postfachMessage(antrag, report));
     }
-    log.info("Delivery {}: Antrag {} reported {}{}", id, antrag.reference(), report.status(),
+    log.info(
+        "Delivery {}: Antrag {} reported {}{}",
+        id,
+        antrag.reference(),
+        report.status(),
         report.bescheid() != null ? " with Bescheid" : "");
     return new Reported(antrag, message);
   }
 
   private Postfach.NewMessage postfachMessage(Antrag antrag, Report report) {
-    String status = messages.getMessage("applications.status." + report.status().name(), null, AUTHORITY_LOCALE);
-    String subject = messages.getMessage("delivery.postfach.subject", new Object[] {antrag.reference(), status},
-        AUTHORITY_LOCALE);
-    String body = report.message() != null && !report.message().isBlank() ? report.message()
-        : messages.getMessage("delivery.postfach.body", new Object[] {antrag.reference(), status}, AUTHORITY_LOCALE);
-    PostfachMessage.Kind kind = report.bescheid() != null ? PostfachMessage.Kind.BESCHEID
-        : report.status() == AntragStatus.RUECKFRAGE ? PostfachMessage.Kind.QUESTION : PostfachMessage.Kind.STATUS;
-    List<PostfachMessage.File> files = report.bescheid() == null ? List.of()
-        : List.of(new PostfachMessage.File(report.bescheid().fileName(), "application/pdf", report.bescheid().pdf()));
-    return new Postfach.NewMessage(kind, antrag.tenantArs(), antrag.authorityName(), antrag.reference(), subject, body, files);
+    String status =
+        messages.getMessage(
+            "applications.status." + report.status().name(), null, AUTHORITY_LOCALE);
+    String subject =
+        messages.getMessage(
+            "delivery.postfach.subject",
+            new Object[] {antrag.reference(), status},
+            AUTHORITY_LOCALE);
+    String body =
+        report.message() != null && !report.message().isBlank()
+            ? report.message()
+            : messages.getMessage(
+                "delivery.postfach.body",
+                new Object[] {antrag.reference(), status},
+                AUTHORITY_LOCALE);
+    PostfachMessage.Kind kind =
+        report.bescheid() != null
+            ? PostfachMessage.Kind.BESCHEID
+            : report.status() == AntragStatus.RUECKFRAGE
+                ? PostfachMessage.Kind.QUESTION
+                : PostfachMessage.Kind.STATUS;
+    List<PostfachMessage.File> files =
+        report.bescheid() == null
+            ? List.of()
+            : List.of(
+                new PostfachMessage.File(
+                    report.bescheid().fileName(), "application/pdf", report.bescheid().pdf()));
+    return new Postfach.NewMessage(
+        kind, antrag.tenantArs(), antrag.authorityName(), antrag.reference(), subject, body, files);
   }
 
-  /** A webhook delivery, whatever its tenant: a signed callback names it by id, its secret proves the sender. */
+  /**
+   * A webhook delivery, whatever its tenant: a signed callback names it by id, its secret proves
+   * the sender.
+   */
   public Optional<Delivery> pushed(UUID id) {
-    return jdbc.sql("select * from delivery where id = ? and channel = 'WEBHOOK'").param(id).query(Deliveries::map).optional();
+    return jdbc.sql("select * from delivery where id = ? and channel = 'WEBHOOK'")
+        .param(id)
+        .query(Deliveries::map)
+        .optional();
   }
 
   /** What a push carries, without changing anything. */
@@ -315,7 +411,10 @@ public class Deliveries {
 
   /** The bytes of a file of a submission (for pushes with the files inline). */
   byte[] attachmentBytes(UUID antragId, UUID attachmentId) {
-    return attachments.ofAntrag(antragId, attachmentId).orElseThrow(DeliveryException.NotFound::new).bytes();
+    return attachments
+        .ofAntrag(antragId, attachmentId)
+        .orElseThrow(DeliveryException.NotFound::new)
+        .bytes();
   }
 
   /** Filter of the cockpit. */
@@ -323,18 +422,25 @@ public class Deliveries {
 
   /** The tenant's deliveries on every route, newest first. */
   public List<Delivery> list(String tenantArs, Query query) {
-    return jdbc.sql("select * from delivery where tenant_ars = ? and (cast(? as varchar) is null or state = ?)"
-            + " order by submitted_at desc, id limit ?")
-        .params(tenantArs, query.state() == null ? null : query.state().name(),
-            query.state() == null ? null : query.state().name(), query.limit())
+    return jdbc.sql(
+            "select * from delivery where tenant_ars = ? and (cast(? as varchar) is null or state = ?)"
+                + " order by submitted_at desc, id limit ?")
+        .params(
+            tenantArs,
+            query.state() == null ? null : query.state().name(),
+            query.state() == null ? null : query.state().name(),
+            query.limit())
         .query(Deliveries::map)
         .list();
   }
 
-  /** The tenant's deliveries not acknowledged within the time the authority promised, oldest first. */
+  /**
+   * The tenant's deliveries not acknowledged within the time the authority promised, oldest first.
+   */
   public List<Delivery> overdue(String tenantArs, java.time.Duration within, int limit) {
-    return jdbc.sql("select * from delivery where tenant_ars = ? and state <> 'ACKNOWLEDGED'"
-            + " and submitted_at < now() - make_interval(secs => ?) order by submitted_at, id limit ?")
+    return jdbc.sql(
+            "select * from delivery where tenant_ars = ? and state <> 'ACKNOWLEDGED'"
+                + " and submitted_at < now() - make_interval(secs => ?) order by submitted_at, id limit ?")
         .params(tenantArs, (double) within.toSeconds(), limit)
         .query(Deliveries::map)
         .list();
@@ -349,14 +455,21 @@ public class Deliveries {
    */
   @Transactional
   public Delivery retry(String tenantArs, UUID id) {
-    Delivery delivery = jdbc.sql("select * from delivery where id = ? and tenant_ars = ? for update")
-        .params(id, tenantArs).query(Deliveries::map).optional().orElseThrow(DeliveryException.NotFound::new);
-    boolean retryable = delivery.channel() == DeliveryChannel.WEBHOOK
-        && (delivery.state() == DeliveryState.FAILED || delivery.state() == DeliveryState.FELL_BACK);
+    Delivery delivery =
+        jdbc.sql("select * from delivery where id = ? and tenant_ars = ? for update")
+            .params(id, tenantArs)
+            .query(Deliveries::map)
+            .optional()
+            .orElseThrow(DeliveryException.NotFound::new);
+    boolean retryable =
+        delivery.channel() == DeliveryChannel.WEBHOOK
+            && (delivery.state() == DeliveryState.FAILED
+                || delivery.state() == DeliveryState.FELL_BACK);
     if (!retryable) {
       throw new DeliveryException.NotRetryable();
     }
-    jdbc.sql("""
+    jdbc.sql(
+            """
             update delivery set state = 'QUEUED', attempts = 0, next_attempt_at = now(), locked_until = null, claim = null,
               fell_back_at = null, updated_at = now() where id = ?
             """)
@@ -367,13 +480,15 @@ public class Deliveries {
   }
 
   static boolean isPdf(byte[] bytes) {
-    return bytes.length > PDF_MAGIC.length && bytes.length <= Postfach.MAX_ATTACHMENT_BYTES
+    return bytes.length > PDF_MAGIC.length
+        && bytes.length <= Postfach.MAX_ATTACHMENT_BYTES
         && Arrays.equals(Arrays.copyOf(bytes, PDF_MAGIC.length), PDF_MAGIC);
   }
 
   private Optional<Delivery> find(String tenantArs, UUID id, boolean lock) {
-    return jdbc.sql("select * from delivery where id = ? and tenant_ars = ? and channel in ('PULL_API', 'WEBHOOK')"
-            + (lock ? " for update" : ""))
+    return jdbc.sql(
+            "select * from delivery where id = ? and tenant_ars = ? and channel in ('PULL_API', 'WEBHOOK')"
+                + (lock ? " for update" : ""))
         .params(id, tenantArs)
         .query(Deliveries::map)
         .optional();

@@ -11,10 +11,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Checks the signed callbacks with which a Fachverfahren on a webhook route acknowledges a
- * delivery or reports a status: the signature with the route's secret, the timestamp within the
- * replay window, and a signature never accepted before (kept for the window, then forgotten: an
- * older one fails on its timestamp anyway). A refused callback changes nothing.
+ * Checks the signed callbacks with which a Fachverfahren on a webhook route acknowledges a delivery
+ * or reports a status: the signature with the route's secret, the timestamp within the replay
+ * window, and a signature never accepted before (kept for the window, then forgotten: an older one
+ * fails on its timestamp anyway). A refused callback changes nothing.
  */
 @Service
 public class DeliveryCallbacks {
@@ -26,7 +26,11 @@ public class DeliveryCallbacks {
   private final JdbcClient jdbc;
   private final Duration window;
 
-  DeliveryCallbacks(Deliveries deliveries, DeliveryRoutes routes, JdbcClient jdbc, DeliveryProperties properties) {
+  DeliveryCallbacks(
+      Deliveries deliveries,
+      DeliveryRoutes routes,
+      JdbcClient jdbc,
+      DeliveryProperties properties) {
     this.deliveries = deliveries;
     this.routes = routes;
     this.jdbc = jdbc;
@@ -36,29 +40,41 @@ public class DeliveryCallbacks {
   /**
    * The webhook delivery a genuine, fresh callback is about.
    *
-   * @throws DeliveryException.CallbackSignature no such webhook delivery, or the signature is missing or wrong
-   * @throws DeliveryException.CallbackExpired the timestamp is missing, malformed or outside the window
+   * @throws DeliveryException.CallbackSignature no such webhook delivery, or the signature is
+   *     missing or wrong
+   * @throws DeliveryException.CallbackExpired the timestamp is missing, malformed or outside the
+   *     window
    * @throws DeliveryException.CallbackReplayed the same signature was accepted before
    */
-  public Delivery authenticate(UUID deliveryId, @Nullable String timestamp, @Nullable String signature, byte[] body) {
-    Delivery delivery = deliveries.pushed(deliveryId).orElseThrow(DeliveryException.CallbackSignature::new);
-    String secret = routes.secret(delivery.tenantArs(), delivery.appId())
-        .orElseThrow(DeliveryException.CallbackSignature::new);
-    WebhookSignature.Refusal refusal = WebhookSignature.verify(secret, timestamp, signature, body, Instant.now(), window);
+  public Delivery authenticate(
+      UUID deliveryId, @Nullable String timestamp, @Nullable String signature, byte[] body) {
+    Delivery delivery =
+        deliveries.pushed(deliveryId).orElseThrow(DeliveryException.CallbackSignature::new);
+    String secret =
+        routes
+            .secret(delivery.tenantArs(), delivery.appId())
+            .orElseThrow(DeliveryException.CallbackSignature::new);
+    WebhookSignature.Refusal refusal =
+        WebhookSignature.verify(secret, timestamp, signature, body, Instant.now(), window);
     if (refusal != null) {
       log.warn("Callback for delivery {} refused: {}", deliveryId, refusal);
       throw switch (refusal) {
-        case TIMESTAMP_INVALID, OUTSIDE_WINDOW -> new DeliveryException.CallbackExpired(window.toSeconds());
+        case TIMESTAMP_INVALID, OUTSIDE_WINDOW ->
+            new DeliveryException.CallbackExpired(window.toSeconds());
         case MISSING, MISMATCH -> new DeliveryException.CallbackSignature();
       };
     }
-    String hex = signature.strip().toLowerCase(Locale.ROOT).substring(WebhookSignature.PREFIX.length());
-    jdbc.sql("delete from delivery_callback_signature where seen_at < now() - make_interval(secs => ?)")
+    String hex =
+        signature.strip().toLowerCase(Locale.ROOT).substring(WebhookSignature.PREFIX.length());
+    jdbc.sql(
+            "delete from delivery_callback_signature where seen_at < now() - make_interval(secs => ?)")
         .param((double) window.toSeconds() + 60)
         .update();
-    int fresh = jdbc.sql("insert into delivery_callback_signature (signature) values (?) on conflict do nothing")
-        .param(hex)
-        .update();
+    int fresh =
+        jdbc.sql(
+                "insert into delivery_callback_signature (signature) values (?) on conflict do nothing")
+            .param(hex)
+            .update();
     if (fresh == 0) {
       log.warn("Callback for delivery {} refused: replayed", deliveryId);
       throw new DeliveryException.CallbackReplayed();

@@ -35,7 +35,12 @@ class DeliveryMails {
   private final DeliveryRoutes routes;
   private final String publicUrl;
 
-  DeliveryMails(Mailer mailer, MessageSource messages, AppStore apps, TenantManagement tenants, DeliveryRoutes routes,
+  DeliveryMails(
+      Mailer mailer,
+      MessageSource messages,
+      AppStore apps,
+      TenantManagement tenants,
+      DeliveryRoutes routes,
       PlatformProperties platform) {
     this.mailer = mailer;
     this.messages = messages;
@@ -48,28 +53,53 @@ class DeliveryMails {
   /** A new Antrag in the case inbox, announced to the route's functional mailbox. */
   void notice(DeliveryRoutes.Route route, String reference) {
     if (route.noticeEmail() == null) {
-      log.warn("E-mail notice route of app {} for tenant {} has no mailbox; Antrag {} is in the case inbox only",
-          route.appId(), route.tenantArs(), reference);
+      log.warn(
+          "E-mail notice route of app {} for tenant {} has no mailbox; Antrag {} is in the case inbox only",
+          route.appId(),
+          route.tenantArs(),
+          reference);
       return;
     }
     String app = appName(route.appId());
-    mailer.send(new OutgoingMail(route.noticeEmail(), text("delivery.mail.notice.subject", app, reference),
-        text("delivery.mail.notice.text", app, reference, publicUrl + CASE + reference)));
+    mailer.send(
+        new OutgoingMail(
+            route.noticeEmail(),
+            text("delivery.mail.notice.subject", app, reference),
+            text("delivery.mail.notice.text", app, reference, publicUrl + CASE + reference)));
   }
 
   /** A push gave up: the Antrag is in the case inbox now. */
   void fellBack(Delivery delivery) {
-    alertAddress(delivery.tenantArs()).ifPresent(to -> mailer.send(new OutgoingMail(to,
-        text("delivery.mail.fell-back.subject", delivery.reference()),
-        text("delivery.mail.fell-back.text", appName(delivery.appId()), delivery.reference(), delivery.attempts(),
-            publicUrl + COCKPIT, publicUrl + CASE + delivery.reference()))));
+    alertAddress(delivery.tenantArs())
+        .ifPresent(
+            to ->
+                mailer.send(
+                    new OutgoingMail(
+                        to,
+                        text("delivery.mail.fell-back.subject", delivery.reference()),
+                        text(
+                            "delivery.mail.fell-back.text",
+                            appName(delivery.appId()),
+                            delivery.reference(),
+                            delivery.attempts(),
+                            publicUrl + COCKPIT,
+                            publicUrl + CASE + delivery.reference()))));
   }
 
   /** Deliveries of the tenant that nobody acknowledged in time. */
   void overdue(String tenantArs, int count, long hours) {
-    alertAddress(tenantArs).ifPresent(to -> mailer.send(new OutgoingMail(to,
-        text("delivery.mail.overdue.subject", count),
-        text("delivery.mail.overdue.text", count, hours, publicUrl + COCKPIT + "?ueberfaellig"))));
+    alertAddress(tenantArs)
+        .ifPresent(
+            to ->
+                mailer.send(
+                    new OutgoingMail(
+                        to,
+                        text("delivery.mail.overdue.subject", count),
+                        text(
+                            "delivery.mail.overdue.text",
+                            count,
+                            hours,
+                            publicUrl + COCKPIT + "?ueberfaellig"))));
   }
 
   /** The tenant's alert address, else its contact address; nothing when it has neither. */
@@ -78,8 +108,12 @@ class DeliveryMails {
     if (configured != null) {
       return Optional.of(configured);
     }
-    Optional<String> contact = tenants.byAuthority(tenantArs).map(Tenant::profile).map(p -> p.email())
-        .filter(e -> !e.isBlank());
+    Optional<String> contact =
+        tenants
+            .byAuthority(tenantArs)
+            .map(Tenant::profile)
+            .map(p -> p.email())
+            .filter(e -> !e.isBlank());
     if (contact.isEmpty()) {
       log.warn("Tenant {} has no address for delivery alerts", tenantArs);
     }

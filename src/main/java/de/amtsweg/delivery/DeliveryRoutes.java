@@ -25,17 +25,19 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Where each tenant's Anträge of each app go; without a route, to the case inbox. A webhook route
  * has an endpoint (https; plain http only to this machine in the demo and test profiles), a shared
- * secret that signs every push and callback (generated here, shown once, stored sealed with
- * {@link SecretBox}) and optionally the Fachverfahren's public key for JWE. Every read and change
- * names the tenant.
+ * secret that signs every push and callback (generated here, shown once, stored sealed with {@link
+ * SecretBox}) and optionally the Fachverfahren's public key for JWE. Every read and change names
+ * the tenant.
  */
 @Service
 public class DeliveryRoutes {
 
   /** The largest JWK accepted (a 4096-bit RSA public key is well under 1 KB). */
   static final int MAX_JWK_CHARS = 8_000;
+
   static final int MAX_URL_CHARS = 2_000;
-  private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[A-Za-z0-9.-]{1,253}\\.[A-Za-z]{2,63}");
+  private static final Pattern EMAIL =
+      Pattern.compile("[^@\\s]{1,64}@[A-Za-z0-9.-]{1,253}\\.[A-Za-z]{2,63}");
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final JdbcClient jdbc;
@@ -53,12 +55,22 @@ public class DeliveryRoutes {
    *
    * @param hasSecret whether a webhook secret was generated (it is never shown again)
    */
-  public record Route(String tenantArs, String appId, DeliveryChannel channel, @Nullable String webhookUrl,
-      boolean hasSecret, @Nullable String webhookJwk, @Nullable String noticeEmail) {}
+  public record Route(
+      String tenantArs,
+      String appId,
+      DeliveryChannel channel,
+      @Nullable String webhookUrl,
+      boolean hasSecret,
+      @Nullable String webhookJwk,
+      @Nullable String noticeEmail) {}
 
   /** What a tenant admin sets for one app; empty strings count as not given. */
-  public record Change(DeliveryChannel channel, @Nullable String webhookUrl, @Nullable String webhookJwk,
-      @Nullable String noticeEmail, boolean newSecret) {}
+  public record Change(
+      DeliveryChannel channel,
+      @Nullable String webhookUrl,
+      @Nullable String webhookJwk,
+      @Nullable String noticeEmail,
+      boolean newSecret) {}
 
   /** Where a push goes, with the secret in clear (for signing only; never logged). */
   record WebhookTarget(URI url, String secret, @Nullable JWK key) {}
@@ -71,9 +83,16 @@ public class DeliveryRoutes {
   public Route route(String tenantArs, String appId) {
     return jdbc.sql("select * from delivery_route where tenant_ars = ? and app_id = ?")
         .params(tenantArs, appId)
-        .query((rs, row) -> new Route(rs.getString("tenant_ars"), rs.getString("app_id"),
-            DeliveryChannel.valueOf(rs.getString("channel")), rs.getString("webhook_url"),
-            rs.getString("webhook_secret") != null, rs.getString("webhook_jwk"), rs.getString("notice_email")))
+        .query(
+            (rs, row) ->
+                new Route(
+                    rs.getString("tenant_ars"),
+                    rs.getString("app_id"),
+                    DeliveryChannel.valueOf(rs.getString("channel")),
+                    rs.getString("webhook_url"),
+                    rs.getString("webhook_secret") != null,
+                    rs.getString("webhook_jwk"),
+                    rs.getString("notice_email")))
         .optional()
         .orElse(new Route(tenantArs, appId, DeliveryChannel.CASE_INBOX, null, false, null, null));
   }
@@ -124,11 +143,13 @@ public class DeliveryRoutes {
   @Transactional
   public @Nullable String configure(String tenantArs, String appId, Change change) {
     if (!validate(tenantArs, appId, change).isEmpty()) {
-      throw new IllegalArgumentException("invalid route " + validate(tenantArs, appId, change).keySet());
+      throw new IllegalArgumentException(
+          "invalid route " + validate(tenantArs, appId, change).keySet());
     }
     Route current = route(tenantArs, appId);
     String secret = null;
-    if (change.channel() == DeliveryChannel.WEBHOOK && (change.newSecret() || !current.hasSecret())) {
+    if (change.channel() == DeliveryChannel.WEBHOOK
+        && (change.newSecret() || !current.hasSecret())) {
       byte[] bytes = new byte[32];
       RANDOM.nextBytes(bytes);
       secret = "whsec_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -174,7 +195,8 @@ public class DeliveryRoutes {
   /** Sets the route only if the tenant has none for the app yet (demo data, first start). */
   @Transactional
   public void setIfAbsent(String tenantArs, String appId, DeliveryChannel channel) {
-    jdbc.sql("insert into delivery_route (tenant_ars, app_id, channel) values (?, ?, ?) on conflict do nothing")
+    jdbc.sql(
+            "insert into delivery_route (tenant_ars, app_id, channel) values (?, ?, ?) on conflict do nothing")
         .params(tenantArs, appId, channel.name())
         .update();
   }
@@ -182,17 +204,27 @@ public class DeliveryRoutes {
   /** The webhook endpoint of a route with its secret in clear, if the route has both. */
   Optional<WebhookTarget> webhook(String tenantArs, String appId) {
     record Row(@Nullable String url, @Nullable String sealedSecret, @Nullable String jwk) {}
-    Optional<Row> row = jdbc.sql("select webhook_url, webhook_secret, webhook_jwk from delivery_route where tenant_ars = ? and app_id = ?")
-        .params(tenantArs, appId)
-        .query((rs, n) -> new Row(rs.getString("webhook_url"), rs.getString("webhook_secret"), rs.getString("webhook_jwk")))
-        .optional();
+    Optional<Row> row =
+        jdbc.sql(
+                "select webhook_url, webhook_secret, webhook_jwk from delivery_route where tenant_ars = ? and app_id = ?")
+            .params(tenantArs, appId)
+            .query(
+                (rs, n) ->
+                    new Row(
+                        rs.getString("webhook_url"),
+                        rs.getString("webhook_secret"),
+                        rs.getString("webhook_jwk")))
+            .optional();
     if (row.isEmpty() || row.get().url() == null || row.get().sealedSecret() == null) {
       return Optional.empty();
     }
     try {
       String jwk = row.get().jwk();
-      return Optional.of(new WebhookTarget(URI.create(row.get().url()), box.open(row.get().sealedSecret(), owner(tenantArs, appId)),
-          jwk == null ? null : JWK.parse(jwk)));
+      return Optional.of(
+          new WebhookTarget(
+              URI.create(row.get().url()),
+              box.open(row.get().sealedSecret(), owner(tenantArs, appId)),
+              jwk == null ? null : JWK.parse(jwk)));
     } catch (ParseException e) {
       throw new IllegalStateException("stored JWK does not parse", e);
     }
@@ -200,7 +232,8 @@ public class DeliveryRoutes {
 
   /** The webhook secret of a route in clear, to check signed callbacks. */
   Optional<String> secret(String tenantArs, String appId) {
-    return jdbc.sql("select webhook_secret from delivery_route where tenant_ars = ? and app_id = ? and webhook_secret is not null")
+    return jdbc.sql(
+            "select webhook_secret from delivery_route where tenant_ars = ? and app_id = ? and webhook_secret is not null")
         .params(tenantArs, appId)
         .query(String.class)
         .optional()
@@ -210,7 +243,10 @@ public class DeliveryRoutes {
   /** Where the tenant's delivery alerts go: its own setting, else null (the caller falls back). */
   public @Nullable String alertEmail(String tenantArs) {
     return jdbc.sql("select alert_email from delivery_tenant_setting where tenant_ars = ?")
-        .param(tenantArs).query(String.class).optional().orElse(null);
+        .param(tenantArs)
+        .query(String.class)
+        .optional()
+        .orElse(null);
   }
 
   /** Sets (or with null clears) where the tenant's delivery alerts go. */
@@ -220,7 +256,8 @@ public class DeliveryRoutes {
     if (value != null && !isEmail(value)) {
       throw new IllegalArgumentException("not an e-mail address");
     }
-    jdbc.sql("""
+    jdbc.sql(
+            """
             insert into delivery_tenant_setting (tenant_ars, alert_email) values (?, ?)
             on conflict (tenant_ars) do update set alert_email = excluded.alert_email, updated_at = now()
             """)
@@ -248,7 +285,10 @@ public class DeliveryRoutes {
       return "delivery.routes.error.url.syntax";
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    if (!uri.isAbsolute() || uri.getHost() == null || uri.getRawUserInfo() != null || uri.getRawFragment() != null
+    if (!uri.isAbsolute()
+        || uri.getHost() == null
+        || uri.getRawUserInfo() != null
+        || uri.getRawFragment() != null
         || !(scheme.equals("https") || scheme.equals("http"))) {
       return "delivery.routes.error.url.syntax";
     }

@@ -23,12 +23,13 @@ public enum DeliveryState {
    */
   FELL_BACK;
 
-  private static final Map<DeliveryState, Set<DeliveryState>> TRANSITIONS = Map.of(
-      QUEUED, EnumSet.of(DELIVERED, FAILED, FELL_BACK),
-      DELIVERED, EnumSet.of(ACKNOWLEDGED, FAILED),
-      FAILED, EnumSet.of(QUEUED, DELIVERED, FELL_BACK),
-      FELL_BACK, EnumSet.of(QUEUED, ACKNOWLEDGED),
-      ACKNOWLEDGED, EnumSet.noneOf(DeliveryState.class));
+  private static final Map<DeliveryState, Set<DeliveryState>> TRANSITIONS =
+      Map.of(
+          QUEUED, EnumSet.of(DELIVERED, FAILED, FELL_BACK),
+          DELIVERED, EnumSet.of(ACKNOWLEDGED, FAILED),
+          FAILED, EnumSet.of(QUEUED, DELIVERED, FELL_BACK),
+          FELL_BACK, EnumSet.of(QUEUED, ACKNOWLEDGED),
+          ACKNOWLEDGED, EnumSet.noneOf(DeliveryState.class));
 
   public boolean canBecome(DeliveryState next) {
     return TRANSITIONS.get(this).contains(next);

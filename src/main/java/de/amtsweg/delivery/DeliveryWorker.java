@@ -47,19 +47,29 @@ public class DeliveryWorker {
   private final Backoff backoff;
   private final AtomicBoolean running = new AtomicBoolean();
 
-  DeliveryWorker(JdbcClient jdbc, TransactionTemplate transactions, WebhookPush push, Deliveries deliveries,
-      DeliveryMails mails, DeliveryProperties properties) {
+  DeliveryWorker(
+      JdbcClient jdbc,
+      TransactionTemplate transactions,
+      WebhookPush push,
+      Deliveries deliveries,
+      DeliveryMails mails,
+      DeliveryProperties properties) {
     this.jdbc = jdbc;
     this.transactions = transactions;
     this.push = push;
     this.deliveries = deliveries;
     this.mails = mails;
     this.properties = properties;
-    this.backoff = new Backoff(properties.worker().baseDelay(), properties.worker().maxDelay(),
-        () -> ThreadLocalRandom.current().nextDouble());
+    this.backoff =
+        new Backoff(
+            properties.worker().baseDelay(),
+            properties.worker().maxDelay(),
+            () -> ThreadLocalRandom.current().nextDouble());
   }
 
-  @Scheduled(fixedDelayString = "${amtsweg.delivery.worker.poll-interval:5s}", initialDelayString = "PT10S")
+  @Scheduled(
+      fixedDelayString = "${amtsweg.delivery.worker.poll-interval:5s}",
+      initialDelayString = "PT10S")
   void scheduled() {
     if (properties.worker().enabled()) {
       try {
@@ -89,8 +99,10 @@ public class DeliveryWorker {
     try {
       Run total = new Run(0, 0, 0);
       int batch = properties.worker().batchSize();
-      try (ExecutorService pool = Executors.newFixedThreadPool(properties.worker().concurrency(),
-          Thread.ofVirtual().name("delivery-push-", 0).factory())) {
+      try (ExecutorService pool =
+          Executors.newFixedThreadPool(
+              properties.worker().concurrency(),
+              Thread.ofVirtual().name("delivery-push-", 0).factory())) {
         while (true) {
           List<Claimed> claimed = claim(batch);
           List<Future<Run>> results = new ArrayList<>();
@@ -126,8 +138,9 @@ public class DeliveryWorker {
   List<Claimed> claim(int limit) {
     UUID claim = UUID.randomUUID();
     double lease = properties.worker().lease().toMillis() / 1000.0;
-    List<Delivery> rows = jdbc.sql(
-            """
+    List<Delivery> rows =
+        jdbc.sql(
+                """
             update delivery d set claim = ?, locked_until = now() + make_interval(secs => ?), attempts = d.attempts + 1,
               updated_at = now()
             from (select id from delivery
@@ -137,9 +150,9 @@ public class DeliveryWorker {
             where d.id = due.id
             returning d.*
             """)
-        .params(claim, lease, limit)
-        .query(DeliveryWorker::map)
-        .list();
+            .params(claim, lease, limit)
+            .query(DeliveryWorker::map)
+            .list();
     return rows.stream().map(d -> new Claimed(d, claim)).toList();
   }
 
@@ -154,71 +167,100 @@ public class DeliveryWorker {
    * out and whose row another worker took changes nothing.
    */
   Run complete(Claimed claimed, WebhookPush.Outcome outcome) {
-    Run run = transactions.execute(status -> {
-      Optional<Delivery> locked = jdbc.sql("select * from delivery where id = ? and claim = ? for update")
-          .params(claimed.delivery().id(), claimed.claim())
-          .query(DeliveryWorker::map)
-          .optional();
-      if (locked.isEmpty()) {
-        log.warn("Delivery {}: lease lost before the outcome was recorded", claimed.delivery().id());
-        return new Run(0, 0, 0);
-      }
-      Delivery d = locked.get();
-      boolean pending = d.state() == DeliveryState.QUEUED || d.state() == DeliveryState.FAILED;
-      if (!pending) {
-        // Fetched over the pull API meanwhile: nothing left to do but let go.
-        release(d.id());
-        return new Run(0, 0, 0);
-      }
-      if (outcome.delivered()) {
-        jdbc.sql("""
+    Run run =
+        transactions.execute(
+            status -> {
+              Optional<Delivery> locked =
+                  jdbc.sql("select * from delivery where id = ? and claim = ? for update")
+                      .params(claimed.delivery().id(), claimed.claim())
+                      .query(DeliveryWorker::map)
+                      .optional();
+              if (locked.isEmpty()) {
+                log.warn(
+                    "Delivery {}: lease lost before the outcome was recorded",
+                    claimed.delivery().id());
+                return new Run(0, 0, 0);
+              }
+              Delivery d = locked.get();
+              boolean pending =
+                  d.state() == DeliveryState.QUEUED || d.state() == DeliveryState.FAILED;
+              if (!pending) {
+                // Fetched over the pull API meanwhile: nothing left to do but let go.
+                release(d.id());
+                return new Run(0, 0, 0);
+              }
+              if (outcome.delivered()) {
+                jdbc.sql(
+                        """
                 update delivery set state = 'DELIVERED', delivered_at = now(), last_error = null, next_attempt_at = null,
                   locked_until = null, claim = null, updated_at = now() where id = ?
                 """)
-            .param(d.id())
-            .update();
-        deliveries.addDeliveredEvent(d.antragId());
-        log.info("Delivery {} of Antrag {} pushed on attempt {}", d.id(), d.reference(), d.attempts());
-        return new Run(1, 0, 0);
-      }
-      String error = truncate(outcome.error());
-      if (d.attempts() >= properties.worker().maxAttempts()) {
-        jdbc.sql("""
+                    .param(d.id())
+                    .update();
+                deliveries.addDeliveredEvent(d.antragId());
+                log.info(
+                    "Delivery {} of Antrag {} pushed on attempt {}",
+                    d.id(),
+                    d.reference(),
+                    d.attempts());
+                return new Run(1, 0, 0);
+              }
+              String error = truncate(outcome.error());
+              if (d.attempts() >= properties.worker().maxAttempts()) {
+                jdbc.sql(
+                        """
                 update delivery set state = 'FELL_BACK', fell_back_at = now(), delivered_at = now(), last_error = ?,
                   next_attempt_at = null, locked_until = null, claim = null, updated_at = now() where id = ?
                 """)
-            .params(error, d.id())
-            .update();
-        deliveries.toCaseInbox(d.id(), d.antragId(), d.reference(), d.tenantArs(), d.appId(), true);
-        mails.fellBack(d);
-        log.warn("Delivery {} of Antrag {} fell back to the case inbox after {} attempts: {}", d.id(), d.reference(),
-            d.attempts(), error);
-        return new Run(0, 0, 1);
-      }
-      Duration delay = backoff.delay(d.attempts());
-      jdbc.sql("""
+                    .params(error, d.id())
+                    .update();
+                deliveries.toCaseInbox(
+                    d.id(), d.antragId(), d.reference(), d.tenantArs(), d.appId(), true);
+                mails.fellBack(d);
+                log.warn(
+                    "Delivery {} of Antrag {} fell back to the case inbox after {} attempts: {}",
+                    d.id(),
+                    d.reference(),
+                    d.attempts(),
+                    error);
+                return new Run(0, 0, 1);
+              }
+              Duration delay = backoff.delay(d.attempts());
+              jdbc.sql(
+                      """
               update delivery set state = 'FAILED', last_error = ?, next_attempt_at = now() + make_interval(secs => ?),
                 locked_until = null, claim = null, updated_at = now() where id = ?
               """)
-          .params(error, delay.toMillis() / 1000.0, d.id())
-          .update();
-      log.info("Delivery {} of Antrag {}: attempt {} failed ({}), next in {}s", d.id(), d.reference(), d.attempts(),
-          error, delay.toSeconds());
-      return new Run(0, 1, 0);
-    });
+                  .params(error, delay.toMillis() / 1000.0, d.id())
+                  .update();
+              log.info(
+                  "Delivery {} of Antrag {}: attempt {} failed ({}), next in {}s",
+                  d.id(),
+                  d.reference(),
+                  d.attempts(),
+                  error,
+                  delay.toSeconds());
+              return new Run(0, 1, 0);
+            });
     return run == null ? new Run(0, 0, 0) : run;
   }
 
   private void release(UUID id) {
-    jdbc.sql("update delivery set locked_until = null, claim = null where id = ?").param(id).update();
+    jdbc.sql("update delivery set locked_until = null, claim = null where id = ?")
+        .param(id)
+        .update();
   }
 
-  /** Tenants whose deliveries are overdue get one mail; each delivery is counted in one mail only. */
+  /**
+   * Tenants whose deliveries are overdue get one mail; each delivery is counted in one mail only.
+   */
   void alertOverdue() {
     double within = properties.acknowledgeWithin().toSeconds();
-    transactions.executeWithoutResult(status -> {
-      List<Overdue> overdue = jdbc.sql(
-              """
+    transactions.executeWithoutResult(
+        status -> {
+          List<Overdue> overdue =
+              jdbc.sql(
+                      """
               update delivery d set overdue_alerted_at = now()
               from (select id from delivery where state <> 'ACKNOWLEDGED' and overdue_alerted_at is null
                       and submitted_at < now() - make_interval(secs => ?)
@@ -226,12 +268,18 @@ public class DeliveryWorker {
               where d.id = due.id
               returning d.tenant_ars
               """)
-          .param(within)
-          .query((rs, row) -> new Overdue(rs.getString("tenant_ars")))
-          .list();
-      overdue.stream().collect(java.util.stream.Collectors.groupingBy(Overdue::tenantArs, java.util.stream.Collectors.counting()))
-          .forEach((tenant, count) -> mails.overdue(tenant, count.intValue(), properties.acknowledgeWithin().toHours()));
-    });
+                  .param(within)
+                  .query((rs, row) -> new Overdue(rs.getString("tenant_ars")))
+                  .list();
+          overdue.stream()
+              .collect(
+                  java.util.stream.Collectors.groupingBy(
+                      Overdue::tenantArs, java.util.stream.Collectors.counting()))
+              .forEach(
+                  (tenant, count) ->
+                      mails.overdue(
+                          tenant, count.intValue(), properties.acknowledgeWithin().toHours()));
+        });
   }
 
   private record Overdue(String tenantArs) {}

@@ -7,9 +7,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * In the demo, Stadt Erfurt and Stadt Jena receive Hundesteuer-Anträge in their Fachverfahren
- * (demo clients {@code fachverfahren-erfurt}, {@code fachverfahren-jena}) through the pull API;
- * every other tenant and app uses the case inbox. A route an admin changed stays changed.
+ * In the demo, Stadt Erfurt and Stadt Jena receive Hundesteuer-Anträge in their Fachverfahren (demo
+ * clients {@code fachverfahren-erfurt}, {@code fachverfahren-jena}) through the pull API; every
+ * other tenant and app uses the case inbox. A route an admin changed stays changed.
  */
 @Component
 @Profile("demo")

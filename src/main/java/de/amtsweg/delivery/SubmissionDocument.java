@@ -17,43 +17,87 @@ import org.jspecify.annotations.Nullable;
  * One submission with everything the authority needs: what the pull API returns for {@code GET
  * /api/v1/delivery/submissions/{id}} and the body of a webhook push (there with the files inline).
  */
-public record SubmissionDocument(UUID id, String reference, String app, int appVersion, @Nullable String leikaKey,
-    String authority, OffsetDateTime submittedAt, String status, String state,
-    @Schema(description = "The same on every fetch and push: a receiver that sees it twice knows it is a repeat")
-    UUID idempotencyKey, int attempts, Data data, List<AttachmentLink> attachments, URI receipt,
-    @Schema(description = "The fee paid or due online (status, amount, currency, Kassenzeichen); null when nothing is")
-    Deliveries.@Nullable PaymentState payment) {
+public record SubmissionDocument(
+    UUID id,
+    String reference,
+    String app,
+    int appVersion,
+    @Nullable String leikaKey,
+    String authority,
+    OffsetDateTime submittedAt,
+    String status,
+    String state,
+    @Schema(
+            description =
+                "The same on every fetch and push: a receiver that sees it twice knows it is a repeat")
+        UUID idempotencyKey,
+    int attempts,
+    Data data,
+    List<AttachmentLink> attachments,
+    URI receipt,
+    @Schema(
+            description =
+                "The fee paid or due online (status, amount, currency, Kassenzeichen); null when nothing is")
+        Deliveries.@Nullable PaymentState payment) {
 
   /** The data of a submission, as JSON and as XML ({@code urn:amtsweg:antrag:1}). */
-  public record Data(Map<String, Object> json, String xml, Map<String, Object> computed, @Nullable BigDecimal fee) {}
+  public record Data(
+      Map<String, Object> json,
+      String xml,
+      Map<String, Object> computed,
+      @Nullable BigDecimal fee) {}
 
   /**
    * A file of the submission and where to download it.
    *
    * @param content the file as base64, only in webhook pushes
    */
-  public record AttachmentLink(UUID id, String name, String contentType, long size, URI href,
+  public record AttachmentLink(
+      UUID id,
+      String name,
+      String contentType,
+      long size,
+      URI href,
       @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String content) {}
 
   /**
    * @param base the address the links start with ({@code ""} for relative links)
    * @param content the bytes of a file to inline, or null to link only
    */
-  public static SubmissionDocument of(Deliveries.Fetched fetched, String base,
-      Function<UUID, byte @Nullable []> content) {
+  public static SubmissionDocument of(
+      Deliveries.Fetched fetched, String base, Function<UUID, byte @Nullable []> content) {
     Delivery d = fetched.delivery();
     Antrag a = fetched.antrag();
     String self = base + "/api/v1/delivery/submissions/" + d.id();
-    List<AttachmentLink> files = fetched.attachments().stream()
-        .map(f -> {
-          byte[] bytes = content.apply(f.id());
-          return new AttachmentLink(f.id(), f.name(), f.contentType(), f.size(), URI.create(self + "/attachments/" + f.id()),
-              bytes == null ? null : Base64.getEncoder().encodeToString(bytes));
-        })
-        .toList();
-    return new SubmissionDocument(d.id(), d.reference(), d.appId(), a.appVersion(), a.leikaKey(), a.authorityName(),
-        d.submittedAt(), a.status().name(), d.state().name(), d.idempotencyKey(), d.attempts(),
-        new Data(a.answers(), a.answersXml(), a.computed(), a.fee()), files, URI.create(self + "/receipt"),
+    List<AttachmentLink> files =
+        fetched.attachments().stream()
+            .map(
+                f -> {
+                  byte[] bytes = content.apply(f.id());
+                  return new AttachmentLink(
+                      f.id(),
+                      f.name(),
+                      f.contentType(),
+                      f.size(),
+                      URI.create(self + "/attachments/" + f.id()),
+                      bytes == null ? null : Base64.getEncoder().encodeToString(bytes));
+                })
+            .toList();
+    return new SubmissionDocument(
+        d.id(),
+        d.reference(),
+        d.appId(),
+        a.appVersion(),
+        a.leikaKey(),
+        a.authorityName(),
+        d.submittedAt(),
+        a.status().name(),
+        d.state().name(),
+        d.idempotencyKey(),
+        d.attempts(),
+        new Data(a.answers(), a.answersXml(), a.computed(), a.fee()),
+        files,
+        URI.create(self + "/receipt"),
         fetched.payment());
   }
 }

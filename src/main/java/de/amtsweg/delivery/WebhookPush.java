@@ -25,8 +25,8 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Pushes one delivery to its Fachverfahren: the submission document (files inline) as JSON, or as
- * a compact JWE when the route has the Fachverfahren's public key, signed with the route's secret.
+ * Pushes one delivery to its Fachverfahren: the submission document (files inline) as JSON, or as a
+ * compact JWE when the route has the Fachverfahren's public key, signed with the route's secret.
  * Never follows redirects; never reads more of the answer than its status.
  */
 @Component
@@ -44,33 +44,40 @@ class WebhookPush {
   private final DeliveryProperties.Webhook settings;
   private final String publicUrl;
 
-  WebhookPush(Deliveries deliveries, DeliveryRoutes routes, JsonMapper json, DeliveryProperties properties,
+  WebhookPush(
+      Deliveries deliveries,
+      DeliveryRoutes routes,
+      JsonMapper json,
+      DeliveryProperties properties,
       PlatformProperties platform) {
     this.deliveries = deliveries;
     this.routes = routes;
     this.json = json;
     this.settings = properties.webhook();
     this.publicUrl = platform.publicUrl().toString().replaceAll("/+$", "");
-    this.http = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .connectTimeout(settings.connectTimeout())
-        .executor(Executors.newVirtualThreadPerTaskExecutor())
-        .build();
+    this.http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(settings.connectTimeout())
+            .executor(Executors.newVirtualThreadPerTaskExecutor())
+            .build();
   }
 
   /** What became of a push: success, or a technical error for the record (no personal data). */
   record Outcome(boolean delivered, @Nullable String error) {}
 
   Outcome push(Delivery delivery) {
-    DeliveryRoutes.WebhookTarget target = routes.webhook(delivery.tenantArs(), delivery.appId()).orElse(null);
+    DeliveryRoutes.WebhookTarget target =
+        routes.webhook(delivery.tenantArs(), delivery.appId()).orElse(null);
     if (target == null) {
       return new Outcome(false, "no webhook endpoint or secret configured for the route");
     }
     try {
       Deliveries.Fetched fetched = deliveries.forPush(delivery);
-      SubmissionDocument document = SubmissionDocument.of(fetched, publicUrl,
-          file -> deliveries.attachmentBytes(delivery.antragId(), file));
+      SubmissionDocument document =
+          SubmissionDocument.of(
+              fetched, publicUrl, file -> deliveries.attachmentBytes(delivery.antragId(), file));
       byte[] body = json.writeValueAsBytes(document);
       String contentType = "application/json";
       if (target.key() != null) {
@@ -78,19 +85,22 @@ class WebhookPush {
         contentType = "application/jose";
       }
       long timestamp = Instant.now().getEpochSecond();
-      HttpRequest request = HttpRequest.newBuilder(target.url())
-          .timeout(settings.timeout())
-          .header("Content-Type", contentType)
-          .header("User-Agent", "Amtsweg-Zustellung/1")
-          .header(DELIVERY_ID, delivery.id().toString())
-          .header(IDEMPOTENCY_KEY, delivery.idempotencyKey().toString())
-          .header(TIMESTAMP, Long.toString(timestamp))
-          .header(SIGNATURE, WebhookSignature.sign(target.secret(), timestamp, body))
-          .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-          .build();
+      HttpRequest request =
+          HttpRequest.newBuilder(target.url())
+              .timeout(settings.timeout())
+              .header("Content-Type", contentType)
+              .header("User-Agent", "Amtsweg-Zustellung/1")
+              .header(DELIVERY_ID, delivery.id().toString())
+              .header(IDEMPOTENCY_KEY, delivery.idempotencyKey().toString())
+              .header(TIMESTAMP, Long.toString(timestamp))
+              .header(SIGNATURE, WebhookSignature.sign(target.secret(), timestamp, body))
+              .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+              .build();
       HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
       int status = response.statusCode();
-      return status >= 200 && status < 300 ? new Outcome(true, null) : new Outcome(false, "HTTP " + status);
+      return status >= 200 && status < 300
+          ? new Outcome(true, null)
+          : new Outcome(false, "HTTP " + status);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return new Outcome(false, "interrupted");
@@ -115,7 +125,8 @@ class WebhookPush {
     } else {
       throw new JOSEException("unsupported key type " + key.getKeyType());
     }
-    JWEHeader.Builder header = new JWEHeader.Builder(algorithm, EncryptionMethod.A256GCM).contentType("application/json");
+    JWEHeader.Builder header =
+        new JWEHeader.Builder(algorithm, EncryptionMethod.A256GCM).contentType("application/json");
     if (key.getKeyID() != null) {
       header.keyID(key.getKeyID());
     }

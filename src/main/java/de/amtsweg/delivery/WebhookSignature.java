@@ -11,10 +11,10 @@ import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The signature of webhooks and callbacks: {@code X-Amtsweg-Timestamp: <Unix seconds>} and
- * {@code X-Amtsweg-Signature: sha256=<hex>}, the HMAC-SHA256 with the route's shared secret (its
- * UTF-8 bytes) over {@code "<timestamp>.<body>"}. The timestamp is signed too, so an old message
- * cannot be sent again with a fresh timestamp; the receiver refuses timestamps outside its window.
+ * The signature of webhooks and callbacks: {@code X-Amtsweg-Timestamp: <Unix seconds>} and {@code
+ * X-Amtsweg-Signature: sha256=<hex>}, the HMAC-SHA256 with the route's shared secret (its UTF-8
+ * bytes) over {@code "<timestamp>.<body>"}. The timestamp is signed too, so an old message cannot
+ * be sent again with a fresh timestamp; the receiver refuses timestamps outside its window.
  */
 final class WebhookSignature {
 
@@ -22,7 +22,10 @@ final class WebhookSignature {
 
   /** Why a signed message is refused; the slug names the problem type. */
   enum Refusal {
-    MISSING, TIMESTAMP_INVALID, OUTSIDE_WINDOW, MISMATCH
+    MISSING,
+    TIMESTAMP_INVALID,
+    OUTSIDE_WINDOW,
+    MISMATCH
   }
 
   private WebhookSignature() {}
@@ -43,8 +46,13 @@ final class WebhookSignature {
    *
    * @return null when it is genuine and fresh, otherwise why not
    */
-  static @Nullable Refusal verify(String secret, @Nullable String timestampHeader, @Nullable String signatureHeader,
-      byte[] body, Instant now, Duration window) {
+  static @Nullable Refusal verify(
+      String secret,
+      @Nullable String timestampHeader,
+      @Nullable String signatureHeader,
+      byte[] body,
+      Instant now,
+      Duration window) {
     if (timestampHeader == null || signatureHeader == null || !signatureHeader.startsWith(PREFIX)) {
       return Refusal.MISSING;
     }
@@ -58,7 +66,11 @@ final class WebhookSignature {
       return Refusal.OUTSIDE_WINDOW;
     }
     byte[] expected = sign(secret, timestamp, body).getBytes(StandardCharsets.US_ASCII);
-    byte[] given = signatureHeader.strip().toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
+    byte[] given =
+        signatureHeader
+            .strip()
+            .toLowerCase(java.util.Locale.ROOT)
+            .getBytes(StandardCharsets.US_ASCII);
     return MessageDigest.isEqual(expected, given) ? null : Refusal.MISMATCH;
   }
 }

@@ -12,9 +12,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code java -jar amtsweg.jar einvoice validate FILE…}: validates invoice files without web server
- * or database and prints one JSON object per file and line ({@code file}, {@code valid},
- * {@code syntax}, {@code leitwegId}, {@code errors} with rule ids). Exit code 0 when all files are
- * valid, 1 when one is not, 2 on wrong usage or an unreadable file.
+ * or database and prints one JSON object per file and line ({@code file}, {@code valid}, {@code
+ * syntax}, {@code leitwegId}, {@code errors} with rule ids). Exit code 0 when all files are valid,
+ * 1 when one is not, 2 on wrong usage or an unreadable file.
  */
 public final class EinvoiceCli {
 
@@ -33,8 +33,9 @@ public final class EinvoiceCli {
       return 2;
     }
     long maxBytes = Long.getLong("amtsweg.einvoice.max-bytes", InvoiceValidator.DEFAULT_MAX_BYTES);
-    InvoiceValidator validator = new InvoiceValidator(maxBytes,
-        Boolean.getBoolean("amtsweg.einvoice.accept-outdated-xrechnung"));
+    InvoiceValidator validator =
+        new InvoiceValidator(
+            maxBytes, Boolean.getBoolean("amtsweg.einvoice.accept-outdated-xrechnung"));
     JsonMapper json = JsonMapper.builder().build();
     int code = 0;
     for (int i = 2; i < args.length; i++) {
@@ -43,7 +44,10 @@ public final class EinvoiceCli {
       line.put("file", args[i]);
       try {
         if (Files.size(file) > maxBytes) {
-          line.putAll(result(validator.validate(new byte[(int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1)])));
+          line.putAll(
+              result(
+                  validator.validate(
+                      new byte[(int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1)])));
         } else {
           line.putAll(result(validator.validate(Files.readAllBytes(file))));
         }
@@ -70,7 +74,9 @@ public final class EinvoiceCli {
     String bt10 = report.buyerReference();
     m.put("leitwegId", bt10);
     LeitwegId.Parsed parsed = LeitwegId.parse(bt10);
-    m.put("leitwegIdCheck", parsed.ok() ? "ok" : String.valueOf(parsed.problem()).toLowerCase(java.util.Locale.ROOT));
+    m.put(
+        "leitwegIdCheck",
+        parsed.ok() ? "ok" : String.valueOf(parsed.problem()).toLowerCase(java.util.Locale.ROOT));
     List<Map<String, String>> errors = new ArrayList<>();
     List<Map<String, String>> warnings = new ArrayList<>();
     for (ValidationReport.Finding f : report.findings()) {
@@ -88,9 +94,12 @@ public final class EinvoiceCli {
 
   /** The CLI prints JSON on stdout: library logging must not go there. */
   private static void quietLogging() {
-    if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext context) {
+    if (org.slf4j.LoggerFactory.getILoggerFactory()
+        instanceof ch.qos.logback.classic.LoggerContext context) {
       context.reset();
-      context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(ch.qos.logback.classic.Level.OFF);
+      context
+          .getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)
+          .setLevel(ch.qos.logback.classic.Level.OFF);
     }
   }
 }

@@ -3,7 +3,9 @@ package de.amtsweg.einvoice;
 import de.amtsweg.platform.ProblemException;
 import org.springframework.http.HttpStatus;
 
-/** An invoice request that cannot be served: unusable input, unknown invoice, wrong status change. */
+/**
+ * An invoice request that cannot be served: unusable input, unknown invoice, wrong status change.
+ */
 public final class EinvoiceException extends ProblemException {
 
   EinvoiceException(HttpStatus status, String type, Object... arguments) {
@@ -18,18 +20,24 @@ public final class EinvoiceException extends ProblemException {
     ValidationReport.Unusable why = java.util.Objects.requireNonNull(report.unusable());
     String message = report.findings().isEmpty() ? "" : report.findings().getFirst().message();
     return switch (why) {
-      case TOO_LARGE -> new EinvoiceException(HttpStatus.PAYLOAD_TOO_LARGE, "einvoice-too-large", message);
+      case TOO_LARGE ->
+          new EinvoiceException(HttpStatus.PAYLOAD_TOO_LARGE, "einvoice-too-large", message);
       case NOT_XML -> new EinvoiceException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "einvoice-not-xml");
       case EMPTY -> new EinvoiceException(HttpStatus.BAD_REQUEST, "einvoice-empty");
-      case NOT_WELL_FORMED -> new EinvoiceException(HttpStatus.BAD_REQUEST, "einvoice-not-well-formed", message);
+      case NOT_WELL_FORMED ->
+          new EinvoiceException(HttpStatus.BAD_REQUEST, "einvoice-not-well-formed", message);
       case DTD_FORBIDDEN -> new EinvoiceException(HttpStatus.BAD_REQUEST, "einvoice-doctype");
-      case PDF_WITHOUT_INVOICE -> new EinvoiceException(HttpStatus.BAD_REQUEST, "einvoice-pdf-without-invoice");
-      case PDF_UNREADABLE -> new EinvoiceException(HttpStatus.BAD_REQUEST, "einvoice-pdf-unreadable");
+      case PDF_WITHOUT_INVOICE ->
+          new EinvoiceException(HttpStatus.BAD_REQUEST, "einvoice-pdf-without-invoice");
+      case PDF_UNREADABLE ->
+          new EinvoiceException(HttpStatus.BAD_REQUEST, "einvoice-pdf-unreadable");
     };
   }
 
   public static EinvoiceException tooLarge(long size, long max) {
-    return new EinvoiceException(HttpStatus.PAYLOAD_TOO_LARGE, "einvoice-too-large",
+    return new EinvoiceException(
+        HttpStatus.PAYLOAD_TOO_LARGE,
+        "einvoice-too-large",
         "The input has " + size + " bytes; the limit is " + max + ".");
   }
 

@@ -9,32 +9,42 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The invoice intake and inbox: validates, routes by Leitweg-ID, keeps every invoice (also rejected
- * and unroutable ones, for the operator), detects duplicates, and runs the status workflow.
- * Lookups are scoped: a supplier by its organisation, staff by their tenant.
+ * and unroutable ones, for the operator), detects duplicates, and runs the status workflow. Lookups
+ * are scoped: a supplier by its organisation, staff by their tenant.
  */
 @Service
 public class Einvoices {
 
   /** Where an invoice came in. */
-  public enum Channel { API, WEB }
+  public enum Channel {
+    API,
+    WEB
+  }
 
-  /** The inbox workflow; {@code ZURUECKGEWIESEN} is the intake's rejection (invalid, unroutable, duplicate). */
+  /**
+   * The inbox workflow; {@code ZURUECKGEWIESEN} is the intake's rejection (invalid, unroutable,
+   * duplicate).
+   */
   public enum Status {
-    ZURUECKGEWIESEN, EINGEGANGEN, GEPRUEFT, SACHLICH_RICHTIG, ABGELEHNT, EXPORTIERT;
+    ZURUECKGEWIESEN,
+    EINGEGANGEN,
+    GEPRUEFT,
+    SACHLICH_RICHTIG,
+    ABGELEHNT,
+    EXPORTIERT;
 
     /** The statuses staff may move an invoice to from this one. */
     public Set<Status> next() {
@@ -48,7 +58,12 @@ public class Einvoices {
   }
 
   /** Why an invoice could not be routed to a tenant. */
-  public enum RoutingProblem { MISSING, MALFORMED, WRONG_CHECK_DIGITS, UNKNOWN }
+  public enum RoutingProblem {
+    MISSING,
+    MALFORMED,
+    WRONG_CHECK_DIGITS,
+    UNKNOWN
+  }
 
   /**
    * Who submits: a supplier organisation, through an API client or a person's account.
@@ -56,7 +71,8 @@ public class Einvoices {
    * @param submittedBy the API client's id or the person's account id
    * @param accountId the person's account, null for a machine (API client)
    */
-  public record Submitter(Channel channel, UUID organisationId, String submittedBy, @Nullable UUID accountId) {
+  public record Submitter(
+      Channel channel, UUID organisationId, String submittedBy, @Nullable UUID accountId) {
 
     /** A machine (API client) submitting for the organisation. */
     public Submitter(Channel channel, UUID organisationId, String clientId) {
@@ -69,22 +85,47 @@ public class Einvoices {
 
   /** A stored invoice with its report, as the inbox and the API show it. */
   public record Invoice(
-      UUID id, OffsetDateTime receivedAt, Channel channel, UUID organisationId, String format,
-      @Nullable String syntax, @Nullable String specification, boolean valid, @Nullable String leitwegId,
-      @Nullable RoutingProblem routingProblem, @Nullable Recipient recipient, Status status,
-      @Nullable String statusReason, @Nullable UUID duplicateOf, @Nullable String invoiceNumber,
-      @Nullable String sellerName, @Nullable LocalDate issueDate, @Nullable LocalDate dueDate,
-      @Nullable String currency, @Nullable BigDecimal payableAmount, List<Finding> findings, int version,
-      int exportAttempts, @Nullable String exportError, @Nullable OffsetDateTime exportAttemptedAt) {
+      UUID id,
+      OffsetDateTime receivedAt,
+      Channel channel,
+      UUID organisationId,
+      String format,
+      @Nullable String syntax,
+      @Nullable String specification,
+      boolean valid,
+      @Nullable String leitwegId,
+      @Nullable RoutingProblem routingProblem,
+      @Nullable Recipient recipient,
+      Status status,
+      @Nullable String statusReason,
+      @Nullable UUID duplicateOf,
+      @Nullable String invoiceNumber,
+      @Nullable String sellerName,
+      @Nullable LocalDate issueDate,
+      @Nullable LocalDate dueDate,
+      @Nullable String currency,
+      @Nullable BigDecimal payableAmount,
+      List<Finding> findings,
+      int version,
+      int exportAttempts,
+      @Nullable String exportError,
+      @Nullable OffsetDateTime exportAttemptedAt) {
 
     public List<Finding> errors() {
-      return findings.stream().filter(f -> f.severity() == ValidationReport.Severity.ERROR).toList();
+      return findings.stream()
+          .filter(f -> f.severity() == ValidationReport.Severity.ERROR)
+          .toList();
     }
   }
 
   /** Filter of the inbox list; null fields do not filter. */
-  public record Filter(@Nullable Status status, @Nullable String supplier, @Nullable LocalDate from,
-      @Nullable LocalDate to, @Nullable BigDecimal minAmount, @Nullable BigDecimal maxAmount,
+  public record Filter(
+      @Nullable Status status,
+      @Nullable String supplier,
+      @Nullable LocalDate from,
+      @Nullable LocalDate to,
+      @Nullable BigDecimal minAmount,
+      @Nullable BigDecimal maxAmount,
       @Nullable LocalDate dueBefore) {
     public static Filter none() {
       return new Filter(null, null, null, null, null, null, null);
@@ -99,15 +140,21 @@ public class Einvoices {
   private final InvoiceExport exporter;
   private final TransactionTemplate transaction;
 
-  Einvoices(JdbcClient jdbc, TenantManagement tenants, EinvoiceProperties properties,
-      SupplierNotices notices, InvoiceExport exporter, PlatformTransactionManager transactions) {
+  Einvoices(
+      JdbcClient jdbc,
+      TenantManagement tenants,
+      EinvoiceProperties properties,
+      SupplierNotices notices,
+      InvoiceExport exporter,
+      PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
     this.transaction = new TransactionTemplate(transactions);
     this.notices = notices;
     this.exporter = exporter;
     this.tenants = tenants;
     this.properties = properties;
-    this.validator = new InvoiceValidator(properties.maxSize().toBytes(), properties.acceptOutdatedXrechnung());
+    this.validator =
+        new InvoiceValidator(properties.maxSize().toBytes(), properties.acceptOutdatedXrechnung());
   }
 
   public long maxBytes() {
@@ -137,23 +184,32 @@ public class Einvoices {
     String number = data == null ? null : data.invoiceNumber();
     // One round trip for both lookups: the tenant of the Leitweg-ID (LeitwegRegistry's table) and
     // an earlier invoice of the supplier with the same number.
-    Object[] found = jdbc.sql("""
+    Object[] found =
+        jdbc.sql(
+                """
         select (select tenant_slug from einvoice_leitweg_id where leitweg_id = ?),
           (select id from einvoice where organisation_id = ? and invoice_number = ? and status <> 'ZURUECKGEWIESEN'
            order by received_at limit 1)""")
-        .params(parsed.ok() ? parsed.id().toString() : null, submitter.organisationId(), number)
-        .query((rs, n) -> new Object[] {rs.getString(1), rs.getObject(2, UUID.class)}).single();
+            .params(parsed.ok() ? parsed.id().toString() : null, submitter.organisationId(), number)
+            .query((rs, n) -> new Object[] {rs.getString(1), rs.getObject(2, UUID.class)})
+            .single();
     String tenant = parsed.ok() ? (String) found[0] : null;
-    RoutingProblem routing = !parsed.ok() ? RoutingProblem.valueOf(String.valueOf(parsed.problem()))
-        : tenant == null ? RoutingProblem.UNKNOWN : null;
+    RoutingProblem routing =
+        !parsed.ok()
+            ? RoutingProblem.valueOf(String.valueOf(parsed.problem()))
+            : tenant == null ? RoutingProblem.UNKNOWN : null;
     UUID duplicateOf = number == null ? null : (UUID) found[1];
-    Status status = report.valid() && routing == null && duplicateOf == null ? Status.EINGEGANGEN : Status.ZURUECKGEWIESEN;
+    Status status =
+        report.valid() && routing == null && duplicateOf == null
+            ? Status.EINGEGANGEN
+            : Status.ZURUECKGEWIESEN;
     UUID id = UUID.randomUUID();
     OffsetDateTime now = OffsetDateTime.now();
     List<Finding> findings = report.findings();
     // The invoice and all its findings in one statement (a rejected invoice can have dozens). The
     // XML is kept separately only for a PDF; for an XML invoice it is the original.
-    jdbc.sql("""
+    jdbc.sql(
+            """
         with invoice as (
           insert into einvoice (id, received_at, channel, organisation_id, submitted_by, submitted_by_account, format,
             syntax, specification, valid, leitweg_id, routing_problem, tenant_slug, status, duplicate_of, invoice_number,
@@ -163,12 +219,29 @@ public class Einvoices {
         insert into einvoice_finding (einvoice_id, position, rule, severity, location, message)
         select invoice.id, (t.n - 1)::int, t.rule, t.severity, t.location, t.message
         from invoice, unnest(?::text[], ?::text[], ?::text[], ?::text[]) with ordinality as t(rule, severity, location, message, n)""")
-        .params(id, now, submitter.channel().name(), submitter.organisationId(), submitter.submittedBy(),
-            submitter.accountId(), report.format(), report.syntax(), cut(report.specification(), 300), report.valid(),
-            cut(bt10, 100), routing == null ? null : routing.name(), tenant, status.name(), duplicateOf, cut(number, 200),
-            data == null ? null : cut(data.sellerName(), 300), data == null ? null : data.issueDate(),
-            data == null ? null : data.dueDate(), data == null ? null : cut(data.currency(), 3),
-            data == null ? null : data.payableAmount(), content,
+        .params(
+            id,
+            now,
+            submitter.channel().name(),
+            submitter.organisationId(),
+            submitter.submittedBy(),
+            submitter.accountId(),
+            report.format(),
+            report.syntax(),
+            cut(report.specification(), 300),
+            report.valid(),
+            cut(bt10, 100),
+            routing == null ? null : routing.name(),
+            tenant,
+            status.name(),
+            duplicateOf,
+            cut(number, 200),
+            data == null ? null : cut(data.sellerName(), 300),
+            data == null ? null : data.issueDate(),
+            data == null ? null : data.dueDate(),
+            data == null ? null : cut(data.currency(), 3),
+            data == null ? null : data.payableAmount(),
+            content,
             "PDF".equals(report.format()) ? "application/pdf" : "application/xml",
             "PDF".equals(report.format()) ? report.xml() : null,
             findings.stream().map(f -> cut(f.rule(), 100)).toArray(String[]::new),
@@ -179,24 +252,57 @@ public class Einvoices {
     if (status == Status.ZURUECKGEWIESEN) {
       notices.intakeRejected(submitter);
     }
-    Recipient recipient = tenant == null ? null : tenants.bySlug(tenant)
-        .map(t -> new Recipient(t.slug(), t.authorityArs(), t.displayName())).orElse(null);
-    return new Invoice(id, now, submitter.channel(), submitter.organisationId(), report.format(),
-        report.syntax(), report.specification(), report.valid(), bt10, routing, recipient, status, null, duplicateOf,
-        number, data == null ? null : data.sellerName(), data == null ? null : data.issueDate(),
-        data == null ? null : data.dueDate(), data == null ? null : data.currency(),
-        data == null ? null : data.payableAmount(), findings, 0, 0, null, null);
+    Recipient recipient =
+        tenant == null
+            ? null
+            : tenants
+                .bySlug(tenant)
+                .map(t -> new Recipient(t.slug(), t.authorityArs(), t.displayName()))
+                .orElse(null);
+    return new Invoice(
+        id,
+        now,
+        submitter.channel(),
+        submitter.organisationId(),
+        report.format(),
+        report.syntax(),
+        report.specification(),
+        report.valid(),
+        bt10,
+        routing,
+        recipient,
+        status,
+        null,
+        duplicateOf,
+        number,
+        data == null ? null : data.sellerName(),
+        data == null ? null : data.issueDate(),
+        data == null ? null : data.dueDate(),
+        data == null ? null : data.currency(),
+        data == null ? null : data.payableAmount(),
+        findings,
+        0,
+        0,
+        null,
+        null);
   }
 
   /** An invoice the organisation submitted. */
   public Invoice ofSupplier(Set<UUID> organisations, UUID id) {
-    return load(id).filter(i -> organisations.contains(i.organisationId())).orElseThrow(EinvoiceException::notFound);
+    return load(id)
+        .filter(i -> organisations.contains(i.organisationId()))
+        .orElseThrow(EinvoiceException::notFound);
   }
 
   /** An invoice routed to the tenant (and accepted at intake). */
   public Invoice ofTenant(String tenantSlug, UUID id) {
-    return load(id).filter(i -> i.recipient() != null && i.recipient().slug().equals(tenantSlug)
-        && i.status() != Status.ZURUECKGEWIESEN).orElseThrow(EinvoiceException::notFound);
+    return load(id)
+        .filter(
+            i ->
+                i.recipient() != null
+                    && i.recipient().slug().equals(tenantSlug)
+                    && i.status() != Status.ZURUECKGEWIESEN)
+        .orElseThrow(EinvoiceException::notFound);
   }
 
   /** Any invoice, for the operator. */
@@ -208,11 +314,15 @@ public class Einvoices {
     if (organisations.isEmpty()) {
       return List.of();
     }
-    return list("organisation_id = any(?)", new Object[] {organisations.toArray(UUID[]::new)}, Filter.none());
+    return list(
+        "organisation_id = any(?)",
+        new Object[] {organisations.toArray(UUID[]::new)},
+        Filter.none());
   }
 
   public List<Invoice> listForTenant(String tenantSlug, Filter filter) {
-    return list("tenant_slug = ? and status <> 'ZURUECKGEWIESEN'", new Object[] {tenantSlug}, filter);
+    return list(
+        "tenant_slug = ? and status <> 'ZURUECKGEWIESEN'", new Object[] {tenantSlug}, filter);
   }
 
   /** Everything, for the operator: also rejected and unroutable invoices. */
@@ -224,14 +334,21 @@ public class Einvoices {
   public record Original(byte[] content, String contentType) {}
 
   public Original original(UUID id) {
-    return jdbc.sql("select original, original_type from einvoice where id = ?").param(id)
-        .query((rs, n) -> new Original(rs.getBytes(1), rs.getString(2))).optional().orElseThrow(EinvoiceException::notFound);
+    return jdbc.sql("select original, original_type from einvoice where id = ?")
+        .param(id)
+        .query((rs, n) -> new Original(rs.getBytes(1), rs.getString(2)))
+        .optional()
+        .orElseThrow(EinvoiceException::notFound);
   }
 
   /** The invoice XML (embedded XML for a PDF) for the human-readable view and the export. */
   public Optional<InvoiceData> data(UUID id) {
-    byte[] xml = jdbc.sql("select coalesce(xml, original) from einvoice where id = ?").param(id).query(byte[].class)
-        .optional().orElse(null);
+    byte[] xml =
+        jdbc.sql("select coalesce(xml, original) from einvoice where id = ?")
+            .param(id)
+            .query(byte[].class)
+            .optional()
+            .orElse(null);
     if (xml == null) {
       return Optional.empty();
     }
@@ -239,12 +356,14 @@ public class Einvoices {
   }
 
   /**
-   * Moves an invoice of the tenant to the next status. {@code EXPORTIERT} goes through {@link #export}.
+   * Moves an invoice of the tenant to the next status. {@code EXPORTIERT} goes through {@link
+   * #export}.
    *
    * @param reason required for {@code ABGELEHNT}, sent to the supplier
    */
   @Transactional
-  public Invoice changeStatus(String tenantSlug, UUID id, Status to, @Nullable String reason, int expectedVersion) {
+  public Invoice changeStatus(
+      String tenantSlug, UUID id, Status to, @Nullable String reason, int expectedVersion) {
     if (to == Status.EXPORTIERT) {
       return export(tenantSlug, id, expectedVersion);
     }
@@ -255,11 +374,18 @@ public class Einvoices {
     if (to == Status.ABGELEHNT && (reason == null || reason.isBlank())) {
       throw new EinvoiceException(HttpStatus.BAD_REQUEST, "einvoice-reason-missing");
     }
-    int updated = jdbc.sql("""
+    int updated =
+        jdbc.sql(
+                """
         update einvoice set status = ?, status_reason = ?, status_changed_at = now(), version = version + 1
         where id = ? and tenant_slug = ? and version = ?""")
-        .params(to.name(), reason == null || reason.isBlank() ? null : reason.strip(), id, tenantSlug, expectedVersion)
-        .update();
+            .params(
+                to.name(),
+                reason == null || reason.isBlank() ? null : reason.strip(),
+                id,
+                tenantSlug,
+                expectedVersion)
+            .update();
     if (updated == 0) {
       throw EinvoiceException.transition();
     }
@@ -271,39 +397,57 @@ public class Einvoices {
 
   /** The account of the person who submitted the invoice; null when a machine did. */
   private @Nullable UUID submittedBy(UUID id) {
-    return jdbc.sql("select submitted_by_account from einvoice where id = ?").param(id)
-        .query((rs, n) -> rs.getObject(1, UUID.class)).list().stream().filter(java.util.Objects::nonNull)
-        .findFirst().orElse(null);
+    return jdbc
+        .sql("select submitted_by_account from einvoice where id = ?")
+        .param(id)
+        .query((rs, n) -> rs.getObject(1, UUID.class))
+        .list()
+        .stream()
+        .filter(java.util.Objects::nonNull)
+        .findFirst()
+        .orElse(null);
   }
 
   /**
    * Exports a {@code SACHLICH_RICHTIG} invoice to the finance system along the tenant's route
-   * ({@link ExportRoutes}); only when that succeeds it becomes {@code EXPORTIERT}. A failure is kept on
-   * the invoice (attempts, error, time) for the inbox, and the same call retries it. Runs outside a
-   * database transaction: no connection is held while the finance system answers.
+   * ({@link ExportRoutes}); only when that succeeds it becomes {@code EXPORTIERT}. A failure is
+   * kept on the invoice (attempts, error, time) for the inbox, and the same call retries it. Runs
+   * outside a database transaction: no connection is held while the finance system answers.
    *
    * @return the invoice afterwards: {@code EXPORTIERT}, or unchanged with {@code exportError}
-   * @throws EinvoiceException {@code einvoice-status-conflict}, {@code einvoice-export-unconfigured}
+   * @throws EinvoiceException {@code einvoice-status-conflict}, {@code
+   *     einvoice-export-unconfigured}
    */
   public Invoice export(String tenantSlug, UUID id, int expectedVersion) {
     Invoice invoice = ofTenant(tenantSlug, id);
-    if (!invoice.status().next().contains(Status.EXPORTIERT) || invoice.version() != expectedVersion) {
+    if (!invoice.status().next().contains(Status.EXPORTIERT)
+        || invoice.version() != expectedVersion) {
       throw EinvoiceException.transition();
     }
-    byte[] xml = jdbc.sql("select coalesce(xml, original) from einvoice where id = ?").param(id).query(byte[].class).single();
+    byte[] xml =
+        jdbc.sql("select coalesce(xml, original) from einvoice where id = ?")
+            .param(id)
+            .query(byte[].class)
+            .single();
     try {
       exporter.export(invoice, xml);
     } catch (InvoiceExport.ExportFailed failed) {
-      jdbc.sql("""
+      jdbc.sql(
+              """
           update einvoice set export_attempts = export_attempts + 1, export_error = ?, export_attempted_at = now()
-          where id = ? and tenant_slug = ?""").params(cut(failed.getMessage(), 500), id, tenantSlug).update();
+          where id = ? and tenant_slug = ?""")
+          .params(cut(failed.getMessage(), 500), id, tenantSlug)
+          .update();
       return ofTenant(tenantSlug, id);
     }
-    int updated = jdbc.sql("""
+    int updated =
+        jdbc.sql(
+                """
         update einvoice set status = 'EXPORTIERT', status_reason = null, status_changed_at = now(), version = version + 1,
           export_attempts = export_attempts + 1, export_error = null, export_attempted_at = now()
         where id = ? and tenant_slug = ? and version = ? and status = 'SACHLICH_RICHTIG'""")
-        .params(id, tenantSlug, expectedVersion).update();
+            .params(id, tenantSlug, expectedVersion)
+            .update();
     if (updated == 0) {
       throw EinvoiceException.transition();
     }
@@ -319,7 +463,15 @@ public class Einvoices {
     }
     if (filter.supplier() != null && !filter.supplier().isBlank()) {
       sql.append(" and seller_name ilike ?");
-      params.add("%" + filter.supplier().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+      params.add(
+          "%"
+              + filter
+                  .supplier()
+                  .strip()
+                  .replace("\\", "\\\\")
+                  .replace("%", "\\%")
+                  .replace("_", "\\_")
+              + "%");
     }
     if (filter.from() != null) {
       sql.append(" and issue_date >= ?");
@@ -342,33 +494,73 @@ public class Einvoices {
       params.add(filter.dueBefore());
     }
     sql.append(" order by received_at desc limit 500");
-    List<UUID> ids = jdbc.sql(sql.toString().replace("select e.*", "select e.id")).params(params).query(UUID.class).list();
+    List<UUID> ids =
+        jdbc.sql(sql.toString().replace("select e.*", "select e.id"))
+            .params(params)
+            .query(UUID.class)
+            .list();
     return ids.stream().map(this::load).flatMap(Optional::stream).toList();
   }
 
   private Optional<Invoice> load(UUID id) {
-    List<Finding> findings = jdbc.sql("select rule, severity, location, message from einvoice_finding where einvoice_id = ? order by position")
-        .param(id).query((rs, n) -> new Finding(rs.getString(1), ValidationReport.Severity.valueOf(rs.getString(2)),
-            rs.getString(3), rs.getString(4))).list();
-    return jdbc.sql("select * from einvoice where id = ?").param(id).query((rs, n) -> {
-      String slug = rs.getString("tenant_slug");
-      Recipient recipient = slug == null ? null : tenants.bySlug(slug)
-          .map((Tenant t) -> new Recipient(t.slug(), t.authorityArs(), t.displayName())).orElse(null);
-      String routing = rs.getString("routing_problem");
-      return new Invoice((UUID) rs.getObject("id"), rs.getObject("received_at", OffsetDateTime.class),
-          Channel.valueOf(rs.getString("channel")), (UUID) rs.getObject("organisation_id"), rs.getString("format"),
-          rs.getString("syntax"), rs.getString("specification"), rs.getBoolean("valid"), rs.getString("leitweg_id"),
-          routing == null ? null : RoutingProblem.valueOf(routing), recipient, Status.valueOf(rs.getString("status")),
-          rs.getString("status_reason"), (UUID) rs.getObject("duplicate_of"), rs.getString("invoice_number"),
-          rs.getString("seller_name"), rs.getObject("issue_date", LocalDate.class), rs.getObject("due_date", LocalDate.class),
-          rs.getString("currency"), rs.getBigDecimal("payable_amount"), findings, rs.getInt("version"),
-          rs.getInt("export_attempts"), rs.getString("export_error"),
-          rs.getObject("export_attempted_at", OffsetDateTime.class));
-    }).optional();
+    List<Finding> findings =
+        jdbc.sql(
+                "select rule, severity, location, message from einvoice_finding where einvoice_id = ? order by position")
+            .param(id)
+            .query(
+                (rs, n) ->
+                    new Finding(
+                        rs.getString(1),
+                        ValidationReport.Severity.valueOf(rs.getString(2)),
+                        rs.getString(3),
+                        rs.getString(4)))
+            .list();
+    return jdbc.sql("select * from einvoice where id = ?")
+        .param(id)
+        .query(
+            (rs, n) -> {
+              String slug = rs.getString("tenant_slug");
+              Recipient recipient =
+                  slug == null
+                      ? null
+                      : tenants
+                          .bySlug(slug)
+                          .map(
+                              (Tenant t) ->
+                                  new Recipient(t.slug(), t.authorityArs(), t.displayName()))
+                          .orElse(null);
+              String routing = rs.getString("routing_problem");
+              return new Invoice(
+                  (UUID) rs.getObject("id"),
+                  rs.getObject("received_at", OffsetDateTime.class),
+                  Channel.valueOf(rs.getString("channel")),
+                  (UUID) rs.getObject("organisation_id"),
+                  rs.getString("format"),
+                  rs.getString("syntax"),
+                  rs.getString("specification"),
+                  rs.getBoolean("valid"),
+                  rs.getString("leitweg_id"),
+                  routing == null ? null : RoutingProblem.valueOf(routing),
+                  recipient,
+                  Status.valueOf(rs.getString("status")),
+                  rs.getString("status_reason"),
+                  (UUID) rs.getObject("duplicate_of"),
+                  rs.getString("invoice_number"),
+                  rs.getString("seller_name"),
+                  rs.getObject("issue_date", LocalDate.class),
+                  rs.getObject("due_date", LocalDate.class),
+                  rs.getString("currency"),
+                  rs.getBigDecimal("payable_amount"),
+                  findings,
+                  rs.getInt("version"),
+                  rs.getInt("export_attempts"),
+                  rs.getString("export_error"),
+                  rs.getObject("export_attempted_at", OffsetDateTime.class));
+            })
+        .optional();
   }
 
   private static @Nullable String cut(@Nullable String s, int max) {
     return s == null || s.length() <= max ? s : s.substring(0, max);
   }
-
 }

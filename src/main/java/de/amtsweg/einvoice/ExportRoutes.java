@@ -17,29 +17,40 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Where a tenant's invoices go when staff export them to the finance system: a folder (file drop)
- * below the operator's {@code amtsweg.einvoice.export-directory}, in the tenant's own sub-folder, or an
- * HTTPS endpoint (webhook) that receives the XML signed with HMAC-SHA256. Tenant admins keep their
- * tenant's route; the webhook's key is generated here, shown once, and stored sealed ({@link SecretBox}).
- * Without a route, the file drop into {@code <export-directory>/<tenant>/} is used when that folder is set.
+ * below the operator's {@code amtsweg.einvoice.export-directory}, in the tenant's own sub-folder,
+ * or an HTTPS endpoint (webhook) that receives the XML signed with HMAC-SHA256. Tenant admins keep
+ * their tenant's route; the webhook's key is generated here, shown once, and stored sealed ({@link
+ * SecretBox}). Without a route, the file drop into {@code <export-directory>/<tenant>/} is used
+ * when that folder is set.
  */
 @Service
 public class ExportRoutes {
 
   /** How invoices leave Amtsweg. */
-  public enum Kind { FILE_DROP, WEBHOOK }
+  public enum Kind {
+    FILE_DROP,
+    WEBHOOK
+  }
 
   /**
    * A tenant's route as its admins see it (never the key).
    *
    * @param directory FILE_DROP: the sub-folder below the tenant's folder ("" for the folder itself)
    */
-  public record Route(String tenantSlug, Kind kind, @Nullable String directory, @Nullable String url,
-      @Nullable OffsetDateTime changedAt, int version) {}
+  public record Route(
+      String tenantSlug,
+      Kind kind,
+      @Nullable String directory,
+      @Nullable String url,
+      @Nullable OffsetDateTime changedAt,
+      int version) {}
 
   /** A route with what the export needs: the folder to write to, or the address and the key. */
   record Target(Kind kind, @Nullable Path folder, @Nullable URI url, @Nullable String key) {}
 
-  /** A route was not saved; {@code field} is the form field, {@code code} the message's last part. */
+  /**
+   * A route was not saved; {@code field} is the form field, {@code code} the message's last part.
+   */
   public static final class RouteException extends RuntimeException {
     private final String field;
     private final String code;
@@ -62,6 +73,7 @@ public class ExportRoutes {
 
   /** One to five folder names of letters, digits, dot, dash and underscore; never "." or "..". */
   private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]{0,63}");
+
   private static final int MAX_SEGMENTS = 5;
   private static final int MAX_URL = 500;
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -78,10 +90,19 @@ public class ExportRoutes {
 
   /** The tenant's route; without one, the default file drop if the operator set a folder. */
   public Optional<Route> of(String tenantSlug) {
-    Optional<Route> stored = jdbc.sql("select * from einvoice_export_route where tenant_slug = ?").param(tenantSlug)
-        .query((rs, n) -> new Route(tenantSlug, Kind.valueOf(rs.getString("kind")), rs.getString("directory"),
-            rs.getString("url"), rs.getObject("changed_at", OffsetDateTime.class), rs.getInt("version")))
-        .optional();
+    Optional<Route> stored =
+        jdbc.sql("select * from einvoice_export_route where tenant_slug = ?")
+            .param(tenantSlug)
+            .query(
+                (rs, n) ->
+                    new Route(
+                        tenantSlug,
+                        Kind.valueOf(rs.getString("kind")),
+                        rs.getString("directory"),
+                        rs.getString("url"),
+                        rs.getObject("changed_at", OffsetDateTime.class),
+                        rs.getInt("version")))
+            .optional();
     if (stored.isPresent() || properties.exportDirectory() == null) {
       return stored;
     }
@@ -105,7 +126,8 @@ public class ExportRoutes {
    */
   @Transactional
   public void saveFileDrop(String tenantSlug, String directory, String by) {
-    Path base = tenantFolder(tenantSlug).orElseThrow(() -> new RouteException("directory", "unavailable"));
+    Path base =
+        tenantFolder(tenantSlug).orElseThrow(() -> new RouteException("directory", "unavailable"));
     String folder = directory.strip().replace('\\', '/');
     folder = folder.endsWith("/") ? folder.substring(0, folder.length() - 1) : folder;
     if (!folder.isEmpty()) {
@@ -114,7 +136,9 @@ public class ExportRoutes {
         throw new RouteException("directory", "invalid");
       }
       for (String segment : segments) {
-        if (!SEGMENT.matcher(segment).matches() || segment.equals("..") || segment.startsWith("..")) {
+        if (!SEGMENT.matcher(segment).matches()
+            || segment.equals("..")
+            || segment.startsWith("..")) {
           throw new RouteException("directory", "invalid");
         }
       }
@@ -135,9 +159,18 @@ public class ExportRoutes {
   @Transactional
   public @Nullable String saveWebhook(String tenantSlug, String url, boolean newKey, String by) {
     URI uri = webhookUrl(url);
-    String sealed = newKey ? null : jdbc.sql("select secret from einvoice_export_route where tenant_slug = ?")
-        .param(tenantSlug).query((rs, n) -> rs.getString(1)).list().stream().filter(java.util.Objects::nonNull)
-        .findFirst().orElse(null);
+    String sealed =
+        newKey
+            ? null
+            : jdbc
+                .sql("select secret from einvoice_export_route where tenant_slug = ?")
+                .param(tenantSlug)
+                .query((rs, n) -> rs.getString(1))
+                .list()
+                .stream()
+                .filter(java.util.Objects::nonNull)
+                .findFirst()
+                .orElse(null);
     String key = null;
     if (sealed == null) {
       byte[] bytes = new byte[32];
@@ -151,17 +184,32 @@ public class ExportRoutes {
 
   /** Where the tenant's exports go now; empty if nowhere. */
   Optional<Target> target(String tenantSlug) {
-    Optional<Target> stored = jdbc.sql("select kind, directory, url, secret from einvoice_export_route where tenant_slug = ?")
-        .param(tenantSlug).query((rs, n) -> {
-          Kind kind = Kind.valueOf(rs.getString("kind"));
-          if (kind == Kind.WEBHOOK) {
-            return new Target(kind, null, URI.create(rs.getString("url")), box.open(rs.getString("secret"), owner(tenantSlug)));
-          }
-          String directory = rs.getString("directory");
-          Path folder = tenantFolder(tenantSlug).map(f -> directory == null || directory.isEmpty() ? f : f.resolve(directory))
-              .orElse(null);
-          return new Target(kind, folder, null, null);
-        }).optional();
+    Optional<Target> stored =
+        jdbc.sql(
+                "select kind, directory, url, secret from einvoice_export_route where tenant_slug = ?")
+            .param(tenantSlug)
+            .query(
+                (rs, n) -> {
+                  Kind kind = Kind.valueOf(rs.getString("kind"));
+                  if (kind == Kind.WEBHOOK) {
+                    return new Target(
+                        kind,
+                        null,
+                        URI.create(rs.getString("url")),
+                        box.open(rs.getString("secret"), owner(tenantSlug)));
+                  }
+                  String directory = rs.getString("directory");
+                  Path folder =
+                      tenantFolder(tenantSlug)
+                          .map(
+                              f ->
+                                  directory == null || directory.isEmpty()
+                                      ? f
+                                      : f.resolve(directory))
+                          .orElse(null);
+                  return new Target(kind, folder, null, null);
+                })
+            .optional();
     if (stored.isPresent()) {
       return stored.filter(t -> t.kind() == Kind.WEBHOOK || t.folder() != null);
     }
@@ -177,8 +225,12 @@ public class ExportRoutes {
       throw new RouteException("url", "invalid");
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    if (value.isEmpty() || value.length() > MAX_URL || !uri.isAbsolute() || uri.getHost() == null
-        || uri.getRawUserInfo() != null || uri.getRawFragment() != null) {
+    if (value.isEmpty()
+        || value.length() > MAX_URL
+        || !uri.isAbsolute()
+        || uri.getHost() == null
+        || uri.getRawUserInfo() != null
+        || uri.getRawFragment() != null) {
       throw new RouteException("url", "invalid");
     }
     if (!scheme.equals("https") && !(scheme.equals("http") && properties.webhookAllowHttp())) {
@@ -187,15 +239,22 @@ public class ExportRoutes {
     return uri;
   }
 
-  private void upsert(String tenantSlug, Kind kind, @Nullable String directory, @Nullable String url,
-      @Nullable String secret, String by) {
-    jdbc.sql("""
+  private void upsert(
+      String tenantSlug,
+      Kind kind,
+      @Nullable String directory,
+      @Nullable String url,
+      @Nullable String secret,
+      String by) {
+    jdbc.sql(
+            """
         insert into einvoice_export_route (tenant_slug, kind, directory, url, secret, changed_by)
         values (?, ?, ?, ?, ?, ?)
         on conflict (tenant_slug) do update set kind = excluded.kind, directory = excluded.directory,
           url = excluded.url, secret = excluded.secret, changed_by = excluded.changed_by, changed_at = now(),
           version = einvoice_export_route.version + 1""")
-        .params(tenantSlug, kind.name(), directory, url, secret, by).update();
+        .params(tenantSlug, kind.name(), directory, url, secret, by)
+        .update();
   }
 
   private static String owner(String tenantSlug) {

@@ -6,8 +6,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The business terms of an invoice that Amtsweg reads itself: for routing, duplicate detection,
- * the inbox list and the human-readable view. Everything may be missing in an invalid invoice.
+ * The business terms of an invoice that Amtsweg reads itself: for routing, duplicate detection, the
+ * inbox list and the human-readable view. Everything may be missing in an invalid invoice.
  */
 public record InvoiceData(
     @Nullable String invoiceNumber,
@@ -40,5 +40,6 @@ public record InvoiceData(
       @Nullable BigDecimal vatRate) {}
 
   /** A document embedded in the XML (BG-24 with BT-125). */
-  public record Attachment(String filename, String mimeType, @Nullable String description, byte[] content) {}
+  public record Attachment(
+      String filename, String mimeType, @Nullable String description, byte[] content) {}
 }

@@ -23,9 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Hands an invoice to the finance system along the tenant's route ({@link ExportRoutes}).
  *
  * <ul>
- *   <li><b>File drop:</b> {@code <id>.json} (metadata) and then {@code <id>.xml} (the invoice XML) in the
- *       route's folder, each written to a temporary file in the same folder and moved into place
- *       atomically, so the finance system never reads half a file; the XML comes last, so its
+ *   <li><b>File drop:</b> {@code <id>.json} (metadata) and then {@code <id>.xml} (the invoice XML)
+ *       in the route's folder, each written to a temporary file in the same folder and moved into
+ *       place atomically, so the finance system never reads half a file; the XML comes last, so its
  *       metadata is there when it appears.
  *   <li><b>Webhook:</b> {@code POST} of the XML with {@code X-Amtsweg-Timestamp} (Unix seconds),
  *       {@code X-Amtsweg-Signature: sha256=<hex HMAC-SHA256 over "<timestamp>.<body>">} with the
@@ -40,7 +40,9 @@ class InvoiceExport {
   static final String TIMESTAMP = "X-Amtsweg-Timestamp";
   static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
-  /** The export did not happen; the message is technical and goes to the inbox (no invoice data). */
+  /**
+   * The export did not happen; the message is technical and goes to the inbox (no invoice data).
+   */
   static final class ExportFailed extends Exception {
     ExportFailed(String message) {
       super(message);
@@ -55,8 +57,12 @@ class InvoiceExport {
   InvoiceExport(ExportRoutes routes, EinvoiceProperties properties) {
     this.routes = routes;
     this.timeout = properties.webhookTimeout();
-    this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
-        .version(HttpClient.Version.HTTP_1_1).build();
+    this.http =
+        HttpClient.newBuilder()
+            .connectTimeout(timeout)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
   }
 
   /**
@@ -69,10 +75,17 @@ class InvoiceExport {
     String tenant = invoice.recipient() == null ? "" : invoice.recipient().slug();
     ExportRoutes.Target target;
     try {
-      target = routes.target(tenant)
-          .orElseThrow(() -> new EinvoiceException(org.springframework.http.HttpStatus.CONFLICT, "einvoice-export-unconfigured"));
+      target =
+          routes
+              .target(tenant)
+              .orElseThrow(
+                  () ->
+                      new EinvoiceException(
+                          org.springframework.http.HttpStatus.CONFLICT,
+                          "einvoice-export-unconfigured"));
     } catch (IllegalStateException unreadableKey) {
-      // The sealed webhook key does not open (amtsweg.account.secret-key changed): admins must generate a new one.
+      // The sealed webhook key does not open (amtsweg.account.secret-key changed): admins must
+      // generate a new one.
       throw new ExportFailed("Webhook: Schlüssel nicht lesbar, bitte neu erzeugen");
     }
     if (target.kind() == ExportRoutes.Kind.WEBHOOK) {
@@ -96,20 +109,30 @@ class InvoiceExport {
     Path temporary = Files.createTempFile(folder, ".amtsweg-", ".part");
     try {
       Files.write(temporary, content);
-      Files.move(temporary, folder.resolve(name), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(
+          temporary,
+          folder.resolve(name),
+          StandardCopyOption.ATOMIC_MOVE,
+          StandardCopyOption.REPLACE_EXISTING);
     } finally {
       Files.deleteIfExists(temporary);
     }
   }
 
-  private void post(ExportRoutes.Target target, Einvoices.Invoice invoice, byte[] xml) throws ExportFailed {
+  private void post(ExportRoutes.Target target, Einvoices.Invoice invoice, byte[] xml)
+      throws ExportFailed {
     String timestamp = Long.toString(Instant.now().getEpochSecond());
-    HttpRequest request = HttpRequest.newBuilder(target.url()).timeout(timeout)
-        .header("Content-Type", "application/xml")
-        .header(TIMESTAMP, timestamp)
-        .header(SIGNATURE, "sha256=" + sign(java.util.Objects.requireNonNull(target.key()), timestamp, xml))
-        .header(IDEMPOTENCY_KEY, invoice.id().toString())
-        .POST(HttpRequest.BodyPublishers.ofByteArray(xml)).build();
+    HttpRequest request =
+        HttpRequest.newBuilder(target.url())
+            .timeout(timeout)
+            .header("Content-Type", "application/xml")
+            .header(TIMESTAMP, timestamp)
+            .header(
+                SIGNATURE,
+                "sha256=" + sign(java.util.Objects.requireNonNull(target.key()), timestamp, xml))
+            .header(IDEMPOTENCY_KEY, invoice.id().toString())
+            .POST(HttpRequest.BodyPublishers.ofByteArray(xml))
+            .build();
     HttpResponse<Void> response;
     try {
       response = http.send(request, HttpResponse.BodyHandlers.discarding());
@@ -149,7 +172,9 @@ class InvoiceExport {
     m.put("issueDate", invoice.issueDate() == null ? null : invoice.issueDate().toString());
     m.put("dueDate", invoice.dueDate() == null ? null : invoice.dueDate().toString());
     m.put("currency", invoice.currency());
-    m.put("payableAmount", invoice.payableAmount() == null ? null : invoice.payableAmount().toPlainString());
+    m.put(
+        "payableAmount",
+        invoice.payableAmount() == null ? null : invoice.payableAmount().toPlainString());
     m.put("sellerName", invoice.sellerName());
     m.put("xmlFile", invoice.id() + ".xml");
     return m;

@@ -25,9 +25,12 @@ final class InvoiceReader {
   static @Nullable String syntax(Element root) {
     String ns = String.valueOf(root.getNamespaceURI());
     return switch (root.getLocalName()) {
-      case "Invoice" -> ns.equals("urn:oasis:names:specification:ubl:schema:xsd:Invoice-2") ? UBL_INVOICE : null;
+      case "Invoice" ->
+          ns.equals("urn:oasis:names:specification:ubl:schema:xsd:Invoice-2") ? UBL_INVOICE : null;
       case "CreditNote" ->
-          ns.equals("urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2") ? UBL_CREDIT_NOTE : null;
+          ns.equals("urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2")
+              ? UBL_CREDIT_NOTE
+              : null;
       case "CrossIndustryInvoice" ->
           ns.equals("urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100") ? CII : null;
       default -> null;
@@ -53,22 +56,27 @@ final class InvoiceReader {
       Element item = child(line, "Item");
       Element tax = item == null ? null : child(item, "ClassifiedTaxCategory");
       Element quantity = child(line, creditNote ? "CreditedQuantity" : "InvoicedQuantity");
-      lines.add(new InvoiceData.Line(
-          text(line, "ID"),
-          item == null ? null : text(item, "Name"),
-          decimal(quantity == null ? null : quantity.getTextContent()),
-          quantity == null ? null : blankToNull(quantity.getAttribute("unitCode")),
-          decimal(text(line, "Price", "PriceAmount")),
-          decimal(text(line, "LineExtensionAmount")),
-          tax == null ? null : text(tax, "ID"),
-          tax == null ? null : decimal(text(tax, "Percent"))));
+      lines.add(
+          new InvoiceData.Line(
+              text(line, "ID"),
+              item == null ? null : text(item, "Name"),
+              decimal(quantity == null ? null : quantity.getTextContent()),
+              quantity == null ? null : blankToNull(quantity.getAttribute("unitCode")),
+              decimal(text(line, "Price", "PriceAmount")),
+              decimal(text(line, "LineExtensionAmount")),
+              tax == null ? null : text(tax, "ID"),
+              tax == null ? null : decimal(text(tax, "Percent"))));
     }
     List<InvoiceData.Attachment> attachments = new ArrayList<>();
     for (Element reference : children(root, "AdditionalDocumentReference")) {
       Element binary = descend(reference, "Attachment", "EmbeddedDocumentBinaryObject");
       if (binary != null) {
-        attachment(attachments, binary.getAttribute("filename"), binary.getAttribute("mimeCode"),
-            text(reference, "DocumentDescription"), binary.getTextContent());
+        attachment(
+            attachments,
+            binary.getAttribute("filename"),
+            binary.getAttribute("mimeCode"),
+            text(reference, "DocumentDescription"),
+            binary.getTextContent());
       }
     }
     Element payee = descend(root, "PaymentMeans", "PayeeFinancialAccount");
@@ -98,24 +106,39 @@ final class InvoiceReader {
 
   private static InvoiceData cii(Element root) {
     Element transaction = child(root, "SupplyChainTradeTransaction");
-    Element agreement = transaction == null ? null : child(transaction, "ApplicableHeaderTradeAgreement");
-    Element settlement = transaction == null ? null : child(transaction, "ApplicableHeaderTradeSettlement");
-    Element sums = settlement == null ? null : child(settlement, "SpecifiedTradeSettlementHeaderMonetarySummation");
+    Element agreement =
+        transaction == null ? null : child(transaction, "ApplicableHeaderTradeAgreement");
+    Element settlement =
+        transaction == null ? null : child(transaction, "ApplicableHeaderTradeSettlement");
+    Element sums =
+        settlement == null
+            ? null
+            : child(settlement, "SpecifiedTradeSettlementHeaderMonetarySummation");
     List<InvoiceData.Line> lines = new ArrayList<>();
     if (transaction != null) {
       for (Element line : children(transaction, "IncludedSupplyChainTradeLineItem")) {
         Element quantity = descend(line, "SpecifiedLineTradeDelivery", "BilledQuantity");
         Element tax = descend(line, "SpecifiedLineTradeSettlement", "ApplicableTradeTax");
-        lines.add(new InvoiceData.Line(
-            text(line, "AssociatedDocumentLineDocument", "LineID"),
-            text(line, "SpecifiedTradeProduct", "Name"),
-            decimal(quantity == null ? null : quantity.getTextContent()),
-            quantity == null ? null : blankToNull(quantity.getAttribute("unitCode")),
-            decimal(text(line, "SpecifiedLineTradeAgreement", "NetPriceProductTradePrice", "ChargeAmount")),
-            decimal(text(line, "SpecifiedLineTradeSettlement",
-                "SpecifiedTradeSettlementLineMonetarySummation", "LineTotalAmount")),
-            tax == null ? null : text(tax, "CategoryCode"),
-            tax == null ? null : decimal(text(tax, "RateApplicablePercent"))));
+        lines.add(
+            new InvoiceData.Line(
+                text(line, "AssociatedDocumentLineDocument", "LineID"),
+                text(line, "SpecifiedTradeProduct", "Name"),
+                decimal(quantity == null ? null : quantity.getTextContent()),
+                quantity == null ? null : blankToNull(quantity.getAttribute("unitCode")),
+                decimal(
+                    text(
+                        line,
+                        "SpecifiedLineTradeAgreement",
+                        "NetPriceProductTradePrice",
+                        "ChargeAmount")),
+                decimal(
+                    text(
+                        line,
+                        "SpecifiedLineTradeSettlement",
+                        "SpecifiedTradeSettlementLineMonetarySummation",
+                        "LineTotalAmount")),
+                tax == null ? null : text(tax, "CategoryCode"),
+                tax == null ? null : decimal(text(tax, "RateApplicablePercent"))));
       }
     }
     List<InvoiceData.Attachment> attachments = new ArrayList<>();
@@ -123,8 +146,12 @@ final class InvoiceReader {
       for (Element reference : children(agreement, "AdditionalReferencedDocument")) {
         Element binary = child(reference, "AttachmentBinaryObject");
         if (binary != null) {
-          attachment(attachments, binary.getAttribute("filename"), binary.getAttribute("mimeCode"),
-              text(reference, "Name"), binary.getTextContent());
+          attachment(
+              attachments,
+              binary.getAttribute("filename"),
+              binary.getAttribute("mimeCode"),
+              text(reference, "Name"),
+              binary.getTextContent());
         }
       }
     }
@@ -132,30 +159,50 @@ final class InvoiceReader {
         text(root, "ExchangedDocument", "ID"),
         text(root, "ExchangedDocument", "TypeCode"),
         date(text(root, "ExchangedDocument", "IssueDateTime", "DateTimeString")),
-        settlement == null ? null : date(text(settlement, "SpecifiedTradePaymentTerms", "DueDateDateTime", "DateTimeString")),
+        settlement == null
+            ? null
+            : date(
+                text(
+                    settlement, "SpecifiedTradePaymentTerms", "DueDateDateTime", "DateTimeString")),
         settlement == null ? null : text(settlement, "InvoiceCurrencyCode"),
         agreement == null ? null : text(agreement, "BuyerReference"),
         agreement == null ? null : text(agreement, "SellerTradeParty", "Name"),
-        agreement == null ? null : text(agreement, "SellerTradeParty", "SpecifiedTaxRegistration", "ID"),
+        agreement == null
+            ? null
+            : text(agreement, "SellerTradeParty", "SpecifiedTaxRegistration", "ID"),
         agreement == null ? null : text(agreement, "BuyerTradeParty", "Name"),
         sums == null ? null : decimal(text(sums, "TaxBasisTotalAmount")),
         sums == null ? null : decimal(text(sums, "TaxTotalAmount")),
         sums == null ? null : decimal(text(sums, "GrandTotalAmount")),
         sums == null ? null : decimal(text(sums, "DuePayableAmount")),
         settlement == null ? null : text(settlement, "SpecifiedTradePaymentTerms", "Description"),
-        settlement == null ? null : text(settlement, "SpecifiedTradeSettlementPaymentMeans",
-            "PayeePartyCreditorFinancialAccount", "IBANID"),
+        settlement == null
+            ? null
+            : text(
+                settlement,
+                "SpecifiedTradeSettlementPaymentMeans",
+                "PayeePartyCreditorFinancialAccount",
+                "IBANID"),
         lines,
         attachments);
   }
 
-  private static void attachment(List<InvoiceData.Attachment> into, @Nullable String filename,
-      @Nullable String mime, @Nullable String description, String base64) {
+  private static void attachment(
+      List<InvoiceData.Attachment> into,
+      @Nullable String filename,
+      @Nullable String mime,
+      @Nullable String description,
+      String base64) {
     try {
       byte[] content = Base64.getMimeDecoder().decode(base64.strip());
-      String name = filename == null || filename.isBlank() ? "anlage-" + (into.size() + 1) : filename;
-      into.add(new InvoiceData.Attachment(name, mime == null || mime.isBlank()
-          ? "application/octet-stream" : mime, description, content));
+      String name =
+          filename == null || filename.isBlank() ? "anlage-" + (into.size() + 1) : filename;
+      into.add(
+          new InvoiceData.Attachment(
+              name,
+              mime == null || mime.isBlank() ? "application/octet-stream" : mime,
+              description,
+              content));
     } catch (IllegalArgumentException e) {
       // not Base64: the validation reports it; nothing to offer for download
     }

@@ -8,10 +8,10 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A Leitweg-ID (BT-10 Buyer reference of an XRechnung): Grobadressierung (2 to 12 digits),
- * optional Feinadressierung (up to 30 letters or digits) and a two-digit Prüfziffer, joined by
- * hyphens, e.g. {@code 04011000-12345-03}. The Prüfziffer is ISO 7064 MOD 97-10 over Grob- and
- * Feinadressierung, letters counting A=10 … Z=35 (as for the IBAN).
+ * A Leitweg-ID (BT-10 Buyer reference of an XRechnung): Grobadressierung (2 to 12 digits), optional
+ * Feinadressierung (up to 30 letters or digits) and a two-digit Prüfziffer, joined by hyphens, e.g.
+ * {@code 04011000-12345-03}. The Prüfziffer is ISO 7064 MOD 97-10 over Grob- and Feinadressierung,
+ * letters counting A=10 … Z=35 (as for the IBAN).
  *
  * @param grob the Grobadressierung (digits)
  * @param fein the Feinadressierung (upper-case letters and digits), empty when there is none
@@ -50,7 +50,8 @@ public record LeitwegId(String grob, String fein, String pruefziffer) {
     if (!m.matches()) {
       return new Parsed(null, Problem.MALFORMED, trimmed);
     }
-    LeitwegId id = new LeitwegId(m.group(1), Optional.ofNullable(m.group(2)).orElse(""), m.group(3));
+    LeitwegId id =
+        new LeitwegId(m.group(1), Optional.ofNullable(m.group(2)).orElse(""), m.group(3));
     if (!checkDigits(id.grob() + id.fein()).equals(id.pruefziffer())) {
       return new Parsed(null, Problem.WRONG_CHECK_DIGITS, trimmed);
     }

@@ -34,15 +34,17 @@ final class SafeXml {
   static Document parse(byte[] xml) throws SAXException, IOException, DoctypeForbidden {
     DocumentBuilder builder = BUILDERS.get();
     builder.reset();
-    builder.setErrorHandler(new DefaultHandler() {
-      @Override
-      public void fatalError(org.xml.sax.SAXParseException e) throws SAXException {
-        throw e;
-      }
-    });
-    builder.setEntityResolver((publicId, systemId) -> {
-      throw new SAXException("external entity refused: " + systemId);
-    });
+    builder.setErrorHandler(
+        new DefaultHandler() {
+          @Override
+          public void fatalError(org.xml.sax.SAXParseException e) throws SAXException {
+            throw e;
+          }
+        });
+    builder.setEntityResolver(
+        (publicId, systemId) -> {
+          throw new SAXException("external entity refused: " + systemId);
+        });
     try {
       return builder.parse(new InputSource(new ByteArrayInputStream(xml)));
     } catch (SAXException e) {

@@ -57,12 +57,15 @@ final class SaxonSchematron {
   private static final Processor PROCESSOR = new Processor(false);
   private static final Map<String, XsltExecutable> COMPILED = new ConcurrentHashMap<>();
   private static final DocumentBuilderFactory SVRL_DOCUMENTS = svrlDocuments();
+
   /** How often a run fell back to phive on the DOM (the tests expect none). */
   static final AtomicLong FALLBACKS = new AtomicLong();
 
   private SaxonSchematron() {}
 
-  /** The invoice for phive: the DOM (for XML Schema and anything else), and once the tree for Saxon. */
+  /**
+   * The invoice for phive: the DOM (for XML Schema and anything else), and once the tree for Saxon.
+   */
   static final class Source extends ValidationSourceXML {
     private final Document document;
     private @Nullable XdmNode tree;
@@ -84,14 +87,17 @@ final class SaxonSchematron {
    * phive's executors of one rule set, with each XSLT Schematron executor replaced by one that runs
    * on the shared tree. Executors with a prerequisite XPath are kept as they are.
    */
-  static List<IValidationExecutor<IValidationSourceXML>> executors(List<IValidationExecutor<IValidationSourceXML>> phive) {
+  static List<IValidationExecutor<IValidationSourceXML>> executors(
+      List<IValidationExecutor<IValidationSourceXML>> phive) {
     return phive.stream().map(SaxonSchematron::replace).toList();
   }
 
-  private static IValidationExecutor<IValidationSourceXML> replace(IValidationExecutor<IValidationSourceXML> executor) {
+  private static IValidationExecutor<IValidationSourceXML> replace(
+      IValidationExecutor<IValidationSourceXML> executor) {
     if (executor instanceof ValidationExecutorSchematron schematron
         && schematron.getValidationArtefact().getValidationType() == EValidationType.SCHEMATRON_XSLT
-        && (schematron.getPrerequisiteXPath() == null || schematron.getPrerequisiteXPath().isBlank())) {
+        && (schematron.getPrerequisiteXPath() == null
+            || schematron.getPrerequisiteXPath().isBlank())) {
       Map<String, CustomErrorDetails> details = customErrorDetails(schematron);
       if (details != null) {
         return new Executor(schematron, details);
@@ -103,23 +109,29 @@ final class SaxonSchematron {
   /**
    * The rule set's own changes of level and text per rule (phive-rules registers the KoSIT
    * configuration's overrides there). phive has no getter for them, so they are read from its
-   * field; if that ever fails (a new phive), the executor stays phive's own: slower, never different.
+   * field; if that ever fails (a new phive), the executor stays phive's own: slower, never
+   * different.
    */
   @SuppressWarnings("unchecked")
-  private static @Nullable Map<String, CustomErrorDetails> customErrorDetails(ValidationExecutorSchematron schematron) {
+  private static @Nullable Map<String, CustomErrorDetails> customErrorDetails(
+      ValidationExecutorSchematron schematron) {
     try {
       Field field = ValidationExecutorSchematron.class.getDeclaredField("m_aCustomErrorDetails");
       field.setAccessible(true);
-      Map<String, CustomErrorDetails> details = (Map<String, CustomErrorDetails>) field.get(schematron);
+      Map<String, CustomErrorDetails> details =
+          (Map<String, CustomErrorDetails>) field.get(schematron);
       return details == null ? Map.of() : Map.copyOf(details);
     } catch (ReflectiveOperationException | RuntimeException e) {
-      LOG.warn("phive's custom error details cannot be read ({}); Schematron runs on the DOM", e.getClass().getSimpleName());
+      LOG.warn(
+          "phive's custom error details cannot be read ({}); Schematron runs on the DOM",
+          e.getClass().getSimpleName());
       return null;
     }
   }
 
   /** One compiled Schematron, run on the tree; any other source goes to phive's executor. */
-  private static final class Executor extends AbstractValidationExecutor<IValidationSourceXML, Executor> {
+  private static final class Executor
+      extends AbstractValidationExecutor<IValidationSourceXML, Executor> {
     private final ValidationExecutorSchematron phive;
     private final Map<String, CustomErrorDetails> details;
 
@@ -138,8 +150,10 @@ final class SaxonSchematron {
       long start = System.nanoTime();
       ErrorList errors = new ErrorList();
       try {
-        Xslt30Transformer transformer = compiled(getValidationArtefact().getRuleResource()).load30();
-        transformer.setMessageHandler(message -> { }); // xsl:message is no finding; phive does not report it either
+        Xslt30Transformer transformer =
+            compiled(getValidationArtefact().getRuleResource()).load30();
+        transformer.setMessageHandler(
+            message -> {}); // xsl:message is no finding; phive does not report it either
         Document svrlDocument = newSvrlDocument();
         transformer.setGlobalContextItem(invoice.tree());
         transformer.applyTemplates(invoice.tree(), new DOMDestination(svrlDocument));
@@ -148,12 +162,16 @@ final class SaxonSchematron {
           throw new IllegalStateException("no SVRL");
         }
         // As phive: failed assertions first, then successful reports.
-        SVRLHelper.getAllFailedAssertions(svrl).forEach(f -> errors.add(custom(f.getAsResourceError(source.getSystemID()))));
-        SVRLHelper.getAllSuccessfulReports(svrl).forEach(r -> errors.add(custom(r.getAsResourceError(source.getSystemID()))));
+        SVRLHelper.getAllFailedAssertions(svrl)
+            .forEach(f -> errors.add(custom(f.getAsResourceError(source.getSystemID()))));
+        SVRLHelper.getAllSuccessfulReports(svrl)
+            .forEach(r -> errors.add(custom(r.getAsResourceError(source.getSystemID()))));
       } catch (SaxonApiException | RuntimeException e) {
         // Never a different verdict because of this shortcut: phive runs it the usual way instead.
-        LOG.warn("Schematron {} on the Saxon tree failed ({}); running it on the DOM",
-            getValidationArtefact().getRuleResourcePath(), e.getClass().getSimpleName());
+        LOG.warn(
+            "Schematron {} on the Saxon tree failed ({}); running it on the DOM",
+            getValidationArtefact().getRuleResourcePath(),
+            e.getClass().getSimpleName());
         FALLBACKS.incrementAndGet();
         return phive.applyValidation(source, locale);
       }
@@ -162,12 +180,15 @@ final class SaxonSchematron {
 
     /** The rule set's own level and text for this rule, applied as phive applies them. */
     private IError custom(IError error) {
-      CustomErrorDetails custom = error.getErrorID() == null ? null : details.get(error.getErrorID());
+      CustomErrorDetails custom =
+          error.getErrorID() == null ? null : details.get(error.getErrorID());
       if (custom == null) {
         return error;
       }
-      return SingleError.builder(error).errorLevel(custom.getErrorLevel())
-          .errorText(custom.getWithErrorTextPrefixAndSuffixApplied(error.getErrorText(Locale.ROOT))).build();
+      return SingleError.builder(error)
+          .errorLevel(custom.getErrorLevel())
+          .errorText(custom.getWithErrorTextPrefixAndSuffixApplied(error.getErrorText(Locale.ROOT)))
+          .build();
     }
 
     @Override
@@ -177,24 +198,28 @@ final class SaxonSchematron {
   }
 
   private static XsltExecutable compiled(IReadableResource rules) {
-    return COMPILED.computeIfAbsent(rules.getPath(), path -> {
-      try (InputStream in = rules.getInputStream()) {
-        if (in == null) {
-          throw new IllegalStateException("Schematron not found: " + path);
-        }
-        String systemId = rules.getAsURL() == null ? path : rules.getAsURL().toExternalForm();
-        XsltCompiler compiler = PROCESSOR.newXsltCompiler();
-        // Saxon's style warnings about the rule files (xsl:value-of in functions) are not ours to fix.
-        compiler.setErrorReporter(error -> {
-          if (!error.isWarning()) {
-            LOG.warn("Schematron {}: {}", path, error.getMessage());
+    return COMPILED.computeIfAbsent(
+        rules.getPath(),
+        path -> {
+          try (InputStream in = rules.getInputStream()) {
+            if (in == null) {
+              throw new IllegalStateException("Schematron not found: " + path);
+            }
+            String systemId = rules.getAsURL() == null ? path : rules.getAsURL().toExternalForm();
+            XsltCompiler compiler = PROCESSOR.newXsltCompiler();
+            // Saxon's style warnings about the rule files (xsl:value-of in functions) are not ours
+            // to fix.
+            compiler.setErrorReporter(
+                error -> {
+                  if (!error.isWarning()) {
+                    LOG.warn("Schematron {}: {}", path, error.getMessage());
+                  }
+                });
+            return compiler.compile(new StreamSource(in, systemId));
+          } catch (IOException | SaxonApiException e) {
+            throw new IllegalStateException("Schematron cannot be compiled: " + path, e);
           }
         });
-        return compiler.compile(new StreamSource(in, systemId));
-      } catch (IOException | SaxonApiException e) {
-        throw new IllegalStateException("Schematron cannot be compiled: " + path, e);
-      }
-    });
   }
 
   private static Document newSvrlDocument() {

@@ -18,10 +18,10 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * E-mails to a supplier when an invoice is not accepted: rejected at intake (invalid, unroutable,
- * duplicate) or declined by the authority. The mail carries no invoice data, only a link to
- * {@code /konto/e-rechnungen}, where the supplier signs in and reads the reason: a mail can go astray,
- * the account cannot. It goes to the organisation's admins and to the person who submitted the
- * invoice, through the platform's mail outbox (written in the caller's transaction).
+ * duplicate) or declined by the authority. The mail carries no invoice data, only a link to {@code
+ * /konto/e-rechnungen}, where the supplier signs in and reads the reason: a mail can go astray, the
+ * account cannot. It goes to the organisation's admins and to the person who submitted the invoice,
+ * through the platform's mail outbox (written in the caller's transaction).
  *
  * <p>Intake rejections come from machines and can come by the hundred; an organisation gets at most
  * one such notice per {@code amtsweg.einvoice.intake-notice-interval} (default 15 minutes), decided
@@ -41,8 +41,14 @@ class SupplierNotices {
   private final String link;
   private final long intervalSeconds;
 
-  SupplierNotices(JdbcClient jdbc, Organisations organisations, AccountManagement accounts, Mailer mailer,
-      MessageSource messages, PlatformProperties platform, EinvoiceProperties properties) {
+  SupplierNotices(
+      JdbcClient jdbc,
+      Organisations organisations,
+      AccountManagement accounts,
+      Mailer mailer,
+      MessageSource messages,
+      PlatformProperties platform,
+      EinvoiceProperties properties) {
     this.jdbc = jdbc;
     this.organisations = organisations;
     this.accounts = accounts;
@@ -52,14 +58,21 @@ class SupplierNotices {
     this.intervalSeconds = properties.intakeNoticeInterval().toSeconds();
   }
 
-  /** An invoice was rejected at intake; mails unless the organisation got such a notice recently. */
+  /**
+   * An invoice was rejected at intake; mails unless the organisation got such a notice recently.
+   */
   void intakeRejected(Einvoices.Submitter submitter) {
-    boolean due = jdbc.sql("""
+    boolean due =
+        jdbc.sql(
+                """
         insert into einvoice_supplier_notice (organisation_id, notified_at) values (?, now())
         on conflict (organisation_id) do update set notified_at = now()
         where einvoice_supplier_notice.notified_at <= now() - make_interval(secs => ?)
         returning organisation_id""")
-        .params(submitter.organisationId(), (double) intervalSeconds).query(UUID.class).optional().isPresent();
+            .params(submitter.organisationId(), (double) intervalSeconds)
+            .query(UUID.class)
+            .optional()
+            .isPresent();
     if (due) {
       send("einvoice.mail.intake", submitter.organisationId(), submitter.accountId());
     }

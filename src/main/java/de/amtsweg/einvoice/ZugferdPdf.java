@@ -24,7 +24,11 @@ final class ZugferdPdf {
 
   static boolean isPdf(byte[] content) {
     return content.length >= 5
-        && content[0] == '%' && content[1] == 'P' && content[2] == 'D' && content[3] == 'F' && content[4] == '-';
+        && content[0] == '%'
+        && content[1] == 'P'
+        && content[2] == 'D'
+        && content[3] == 'F'
+        && content[4] == '-';
   }
 
   /** The embedded invoice XML, or null if the PDF carries none. */
@@ -52,7 +56,9 @@ final class ZugferdPdf {
   }
 
   private static void collect(
-      org.apache.pdfbox.pdmodel.common.PDNameTreeNode<PDComplexFileSpecification> node, Map<String, PDComplexFileSpecification> into, int depth)
+      org.apache.pdfbox.pdmodel.common.PDNameTreeNode<PDComplexFileSpecification> node,
+      Map<String, PDComplexFileSpecification> into,
+      int depth)
       throws IOException {
     if (depth > 8) {
       return;

@@ -4,8 +4,8 @@
  * tenant by their Leitweg-ID (BT-10) and handled in the tenant's invoice inbox.
  *
  * <p>API: {@link de.amtsweg.einvoice.LeitwegId}, {@link de.amtsweg.einvoice.InvoiceValidator},
- * {@link de.amtsweg.einvoice.LeitwegRegistry}, {@link de.amtsweg.einvoice.Einvoices},
- * {@link de.amtsweg.einvoice.EinvoiceCli}.
+ * {@link de.amtsweg.einvoice.LeitwegRegistry}, {@link de.amtsweg.einvoice.Einvoices}, {@link
+ * de.amtsweg.einvoice.EinvoiceCli}.
  */
 @ApplicationModule(displayName = "E-Rechnung")
 @NullMarked

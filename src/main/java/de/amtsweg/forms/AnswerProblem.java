@@ -9,10 +9,11 @@ import org.jspecify.annotations.Nullable;
  * arguments may be {@link Text}s that are resolved in the reader's language) or a rule of the
  * definition ({@code text}).
  *
- * @param path where, e.g. {@code hunde[1].rasse} or {@code anschrift.postcode}; empty for the
- *     whole step
+ * @param path where, e.g. {@code hunde[1].rasse} or {@code anschrift.postcode}; empty for the whole
+ *     step
  */
-public record AnswerProblem(String path, @Nullable String key, List<Object> arguments, @Nullable Text text) {
+public record AnswerProblem(
+    String path, @Nullable String key, List<Object> arguments, @Nullable Text text) {
 
   public AnswerProblem {
     arguments = List.copyOf(arguments);

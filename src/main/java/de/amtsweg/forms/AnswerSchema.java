@@ -75,8 +75,8 @@ public final class AnswerSchema {
   }
 
   /**
-   * @param always whether the field is shown whatever the other answers are; only then does
-   *     {@code required} become a requirement of the schema
+   * @param always whether the field is shown whatever the other answers are; only then does {@code
+   *     required} become a requirement of the schema
    */
   private static ObjectNode field(AppDefinition app, Field field, boolean always) {
     ObjectNode s = JSON.createObjectNode();
@@ -152,7 +152,8 @@ public final class AnswerSchema {
         name.put("maxLength", 255);
         name.put("description", "Dateiname");
         ObjectNode contentType = props.putObject("contentType");
-        contentType.put("description", "Art der Datei; Amtsweg prüft sie am Inhalt, nicht am Namen.");
+        contentType.put(
+            "description", "Art der Datei; Amtsweg prüft sie am Inhalt, nicht am Namen.");
         ArrayNode types = contentType.putArray("enum");
         field.accept().forEach(types::add);
         ObjectNode content = props.putObject("content");
@@ -161,7 +162,9 @@ public final class AnswerSchema {
         content.put("minLength", 4);
         content.put("maxLength", (field.maxSizeKbOrDefault() * 1024L + 2) / 3 * 4);
         content.put("pattern", BASE64);
-        content.put("description", "Inhalt der Datei, Base64-kodiert; höchstens " + field.maxSizeKbOrDefault() + " KB.");
+        content.put(
+            "description",
+            "Inhalt der Datei, Base64-kodiert; höchstens " + field.maxSizeKbOrDefault() + " KB.");
         file.putArray("required").add("name").add("contentType").add("content");
         file.put("additionalProperties", false);
       }
@@ -193,7 +196,9 @@ public final class AnswerSchema {
   }
 
   private static int maxLength(Field field) {
-    return field.maxLength() != null ? field.maxLength() : field.type() == FieldType.LONGTEXT ? 5000 : 200;
+    return field.maxLength() != null
+        ? field.maxLength()
+        : field.type() == FieldType.LONGTEXT ? 5000 : 200;
   }
 
   private static void range(ObjectNode s, @Nullable BigDecimal min, Field field) {
@@ -212,8 +217,16 @@ public final class AnswerSchema {
   private static void address(ObjectNode s) {
     s.put("type", "object");
     ObjectNode props = s.putObject("properties");
-    Map<String, String> labels = Map.of("street", "Straße", "houseNumber", "Hausnummer", "postcode", "Postleitzahl",
-        "city", "Ort");
+    Map<String, String> labels =
+        Map.of(
+            "street",
+            "Straße",
+            "houseNumber",
+            "Hausnummer",
+            "postcode",
+            "Postleitzahl",
+            "city",
+            "Ort");
     ArrayNode required = s.putArray("required");
     for (String part : FormEngine.ADDRESS_PARTS) {
       ObjectNode p = props.putObject(part);
@@ -236,9 +249,11 @@ public final class AnswerSchema {
       text.append("\n\n").append(field.help().de());
     }
     if (field.type().hasOptions()) {
-      text.append("\n\nCodes: ").append(app.options(field).stream()
-          .map(o -> o.value() + " = " + o.label().de())
-          .collect(Collectors.joining("; ")));
+      text.append("\n\nCodes: ")
+          .append(
+              app.options(field).stream()
+                  .map(o -> o.value() + " = " + o.label().de())
+                  .collect(Collectors.joining("; ")));
     }
     return text.toString();
   }
@@ -249,8 +264,8 @@ public final class AnswerSchema {
    * A complete, valid answer document built from each field's {@code example}: every field shown
    * for these answers that has an example, or that is required (then with a plain value of its
    * type). File fields appear only when required, with a tiny valid file of an accepted type.
-   * Hidden fields are left out. Date examples may be relative to today, as an ISO period
-   * ({@code -P30Y} thirty years ago, {@code P2M} in two months).
+   * Hidden fields are left out. Date examples may be relative to today, as an ISO period ({@code
+   * -P30Y} thirty years ago, {@code P2M} in two months).
    */
   public static Map<String, Object> example(AppDefinition app) {
     Map<String, Object> document = new LinkedHashMap<>();
@@ -283,7 +298,8 @@ public final class AnswerSchema {
     return document;
   }
 
-  private static @Nullable Object items(AppDefinition app, FormEngine engine, Field group, @Nullable Object value) {
+  private static @Nullable Object items(
+      AppDefinition app, FormEngine engine, Field group, @Nullable Object value) {
     if (!(value instanceof List<?> list)) {
       return null;
     }
@@ -316,7 +332,9 @@ public final class AnswerSchema {
     }
   }
 
-  /** The example value of a field; a plain value of its type when it has none and {@code fallback}. */
+  /**
+   * The example value of a field; a plain value of its type when it has none and {@code fallback}.
+   */
   private static @Nullable Object value(AppDefinition app, Field field, boolean fallback) {
     Object example = field.example();
     if (field.type() == FieldType.GROUP) {
@@ -335,16 +353,24 @@ public final class AnswerSchema {
         yield amount == null ? null : amount.setScale(2, RoundingMode.HALF_UP);
       }
       case DATE -> date(example.toString());
-      case YESNO -> example instanceof Boolean b ? b : List.of("true", "ja", "yes").contains(example.toString().toLowerCase(java.util.Locale.ROOT));
-      case MULTICHOICE -> example instanceof List<?> list ? list.stream().map(String::valueOf).toList() : List.of(example.toString());
+      case YESNO ->
+          example instanceof Boolean b
+              ? b
+              : List.of("true", "ja", "yes")
+                  .contains(example.toString().toLowerCase(java.util.Locale.ROOT));
+      case MULTICHOICE ->
+          example instanceof List<?> list
+              ? list.stream().map(String::valueOf).toList()
+              : List.of(example.toString());
       case ADDRESS -> {
         Map<String, String> address = new LinkedHashMap<>();
         if (example instanceof Map<?, ?> map) {
-          FormEngine.ADDRESS_PARTS.forEach(p -> {
-            if (map.get(p) != null) {
-              address.put(p, map.get(p).toString());
-            }
-          });
+          FormEngine.ADDRESS_PARTS.forEach(
+              p -> {
+                if (map.get(p) != null) {
+                  address.put(p, map.get(p).toString());
+                }
+              });
         }
         yield address;
       }
@@ -381,17 +407,42 @@ public final class AnswerSchema {
   }
 
   private static Field withExample(Field f, Object example) {
-    return new Field(f.id(), f.type(), f.label(), f.help(), f.required(), f.requiredIf(), f.show(), f.prefill(),
-        f.minLength(), f.maxLength(), f.pattern(), f.min(), f.max(), f.integer(), f.codeList(), f.options(),
-        f.fields(), f.minItems(), f.maxItems(), f.itemLabel(), f.accept(), f.maxSizeKb(), f.maxFiles(), f.rules(),
-        example, f.fim());
+    return new Field(
+        f.id(),
+        f.type(),
+        f.label(),
+        f.help(),
+        f.required(),
+        f.requiredIf(),
+        f.show(),
+        f.prefill(),
+        f.minLength(),
+        f.maxLength(),
+        f.pattern(),
+        f.min(),
+        f.max(),
+        f.integer(),
+        f.codeList(),
+        f.options(),
+        f.fields(),
+        f.minItems(),
+        f.maxItems(),
+        f.itemLabel(),
+        f.accept(),
+        f.maxSizeKb(),
+        f.maxFiles(),
+        f.rules(),
+        example,
+        f.fim());
   }
 
   private static Object fallback(AppDefinition app, Field field) {
     return switch (field.type()) {
       case TEXT, LONGTEXT -> "Beispiel";
       case NUMBER -> field.min() != null ? field.min() : BigDecimal.ONE;
-      case MONEY -> (field.min() != null && field.min().signum() > 0 ? field.min() : BigDecimal.TEN).setScale(2, RoundingMode.HALF_UP);
+      case MONEY ->
+          (field.min() != null && field.min().signum() > 0 ? field.min() : BigDecimal.TEN)
+              .setScale(2, RoundingMode.HALF_UP);
       case DATE -> Expressions.today().toString();
       case YESNO -> Boolean.FALSE;
       case CHOICE -> app.options(field).stream().map(Option::value).findFirst().orElse("");
@@ -426,9 +477,12 @@ public final class AnswerSchema {
   }
 
   private static List<Map<String, Object>> files(Field field, @Nullable Object example) {
-    List<String> names = example instanceof List<?> list ? list.stream().map(String::valueOf).toList()
-        : List.of(example == null ? "nachweis" : example.toString());
-    String type = field.accept().contains("application/pdf") ? "application/pdf" : field.accept().getFirst();
+    List<String> names =
+        example instanceof List<?> list
+            ? list.stream().map(String::valueOf).toList()
+            : List.of(example == null ? "nachweis" : example.toString());
+    String type =
+        field.accept().contains("application/pdf") ? "application/pdf" : field.accept().getFirst();
     List<Map<String, Object>> files = new ArrayList<>();
     for (String name : names.subList(0, Math.min(names.size(), field.maxFilesOrDefault()))) {
       Map<String, Object> file = new LinkedHashMap<>();
@@ -441,13 +495,14 @@ public final class AnswerSchema {
   }
 
   private static String withExtension(String name, String type) {
-    String extension = switch (type) {
-      case "application/pdf" -> ".pdf";
-      case "image/png" -> ".png";
-      case "image/jpeg" -> ".jpg";
-      case "application/xml" -> ".xml";
-      default -> ".txt";
-    };
+    String extension =
+        switch (type) {
+          case "application/pdf" -> ".pdf";
+          case "image/png" -> ".png";
+          case "image/jpeg" -> ".jpg";
+          case "application/xml" -> ".xml";
+          default -> ".txt";
+        };
     return name.contains(".") ? name : name + extension;
   }
 
@@ -466,7 +521,9 @@ public final class AnswerSchema {
         }
         yield out.toByteArray();
       }
-      case "application/xml" -> "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<beispiel/>\n".getBytes(StandardCharsets.UTF_8);
+      case "application/xml" ->
+          "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<beispiel/>\n"
+              .getBytes(StandardCharsets.UTF_8);
       default -> "Beispiel\n".getBytes(StandardCharsets.UTF_8);
     };
   }
@@ -474,9 +531,10 @@ public final class AnswerSchema {
   /** A one-page blank PDF 1.4 with a correct cross-reference table. */
   static byte[] tinyPdf() {
     String[] objects = {
-        "<< /Type /Catalog /Pages 2 0 R >>",
-        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << >> >>"};
+      "<< /Type /Catalog /Pages 2 0 R >>",
+      "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << >> >>"
+    };
     StringBuilder pdf = new StringBuilder("%PDF-1.4\n");
     List<Integer> offsets = new ArrayList<>();
     for (int i = 0; i < objects.length; i++) {
@@ -486,14 +544,17 @@ public final class AnswerSchema {
     int xref = pdf.length();
     pdf.append("xref\n0 ").append(objects.length + 1).append("\n0000000000 65535 f \n");
     offsets.forEach(o -> pdf.append(String.format("%010d 00000 n \n", o)));
-    pdf.append("trailer\n<< /Size ").append(objects.length + 1).append(" /Root 1 0 R >>\nstartxref\n")
-        .append(xref).append("\n%%EOF\n");
+    pdf.append("trailer\n<< /Size ")
+        .append(objects.length + 1)
+        .append(" /Root 1 0 R >>\nstartxref\n")
+        .append(xref)
+        .append("\n%%EOF\n");
     return pdf.toString().getBytes(StandardCharsets.US_ASCII);
   }
 
   /**
-   * The answers as {@link FormEngine} reads them: uploaded files become the metadata the
-   * attachment store keeps ({@code id, name, contentType, size}).
+   * The answers as {@link FormEngine} reads them: uploaded files become the metadata the attachment
+   * store keeps ({@code id, name, contentType, size}).
    */
   static Map<String, Object> engineAnswers(AppDefinition app, Map<String, Object> document) {
     Map<String, Object> answers = new LinkedHashMap<>(document);

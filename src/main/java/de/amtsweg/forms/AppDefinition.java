@@ -90,10 +90,11 @@ public record AppDefinition(
   public List<Field> allFields() {
     List<Field> all = new ArrayList<>();
     Consumer<Field>[] visit = new Consumer[1];
-    visit[0] = f -> {
-      all.add(f);
-      f.fields().forEach(visit[0]);
-    };
+    visit[0] =
+        f -> {
+          all.add(f);
+          f.fields().forEach(visit[0]);
+        };
     fields().forEach(visit[0]);
     return all;
   }
@@ -115,7 +116,9 @@ public record AppDefinition(
     if (!field.options().isEmpty()) {
       return field.options();
     }
-    return field.codeList() == null ? List.of() : codeLists().getOrDefault(field.codeList(), List.of());
+    return field.codeList() == null
+        ? List.of()
+        : codeLists().getOrDefault(field.codeList(), List.of());
   }
 
   public Optional<Parameter> parameter(String id) {
@@ -208,14 +211,20 @@ public record AppDefinition(
 
     /** The accepted file formats as people know them, e.g. "PDF, JPEG, PNG", for messages. */
     public String acceptedFormats() {
-      return String.join(", ", accept().stream().map(type -> switch (type) {
-        case "application/pdf" -> "PDF";
-        case "image/jpeg" -> "JPEG";
-        case "image/png" -> "PNG";
-        case "application/xml" -> "XML";
-        case "text/plain" -> "TXT";
-        default -> type;
-      }).toList());
+      return String.join(
+          ", ",
+          accept().stream()
+              .map(
+                  type ->
+                      switch (type) {
+                        case "application/pdf" -> "PDF";
+                        case "image/jpeg" -> "JPEG";
+                        case "image/png" -> "PNG";
+                        case "application/xml" -> "XML";
+                        case "text/plain" -> "TXT";
+                        default -> type;
+                      })
+              .toList());
     }
 
     public int maxFilesOrDefault() {
@@ -226,7 +235,8 @@ public record AppDefinition(
       return fields().stream().filter(f -> f.id().equals(id)).findFirst();
     }
 
-    private static final List<String> DEFAULT_ACCEPT = List.of("application/pdf", "image/jpeg", "image/png");
+    private static final List<String> DEFAULT_ACCEPT =
+        List.of("application/pdf", "image/jpeg", "image/png");
   }
 
   /** A regular expression the whole value must match, with its message. */
@@ -282,7 +292,9 @@ public record AppDefinition(
     }
   }
 
-  /** No fee when {@code when} holds, for {@code reason} (shown to the applicant and on the receipt). */
+  /**
+   * No fee when {@code when} holds, for {@code reason} (shown to the applicant and on the receipt).
+   */
   public record Exemption(String when, Text reason) {}
 
   /** A statement the applicant must confirm before submitting. */

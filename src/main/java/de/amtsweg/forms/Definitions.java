@@ -42,13 +42,16 @@ public final class Definitions {
   /** The JSON Schema of the definition format, as published at {@code /api/v1/apps/format}. */
   public static final String FORMAT_SCHEMA = "forms/antrags-app.schema.json";
 
-  private static final YAMLMapper YAML = YAMLMapper.builder()
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-      .build();
-  private static final JsonMapper JSON = JsonMapper.builder()
-      .changeDefaultPropertyInclusion(inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_EMPTY))
-      .build();
+  private static final YAMLMapper YAML =
+      YAMLMapper.builder()
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .build();
+  private static final JsonMapper JSON =
+      JsonMapper.builder()
+          .changeDefaultPropertyInclusion(
+              inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_EMPTY))
+          .build();
   private static final Schema SCHEMA = loadSchema();
 
   private Definitions() {}
@@ -59,21 +62,36 @@ public final class Definitions {
     try {
       tree = YAML.readTree(source);
     } catch (JacksonException e) {
-      String place = e.getLocation() == null ? "-"
-          : "Zeile " + e.getLocation().getLineNr() + ", Spalte " + e.getLocation().getColumnNr();
-      throw new DefinitionException(List.of(new Problem(place, "syntax", List.of(e.getOriginalMessage()))));
+      String place =
+          e.getLocation() == null
+              ? "-"
+              : "Zeile "
+                  + e.getLocation().getLineNr()
+                  + ", Spalte "
+                  + e.getLocation().getColumnNr();
+      throw new DefinitionException(
+          List.of(new Problem(place, "syntax", List.of(e.getOriginalMessage()))));
     }
     if (tree == null || !tree.isObject()) {
       throw new DefinitionException(List.of(new Problem("-", "not-an-object", List.of())));
     }
-    List<Error> errors = SCHEMA.validate(JSON.writeValueAsString(tree), InputFormat.JSON,
-        context -> context.executionConfig(c -> c.locale(Locale.GERMAN)));
+    List<Error> errors =
+        SCHEMA.validate(
+            JSON.writeValueAsString(tree),
+            InputFormat.JSON,
+            context -> context.executionConfig(c -> c.locale(Locale.GERMAN)));
     if (!errors.isEmpty()) {
-      throw new DefinitionException(errors.stream()
-          .map(e -> new Problem(place(e.getInstanceLocation().toString()), "schema", List.of(e.getMessage())))
-          .distinct()
-          .limit(50)
-          .toList());
+      throw new DefinitionException(
+          errors.stream()
+              .map(
+                  e ->
+                      new Problem(
+                          place(e.getInstanceLocation().toString()),
+                          "schema",
+                          List.of(e.getMessage())))
+              .distinct()
+              .limit(50)
+              .toList());
     }
     if (tree.get("fee") != null && tree.get("fee").isString()) {
       String computed = tree.get("fee").asString();
@@ -83,7 +101,8 @@ public final class Definitions {
     try {
       definition = YAML.treeToValue(tree, AppDefinition.class);
     } catch (JacksonException e) {
-      throw new DefinitionException(List.of(new Problem("-", "schema", List.of(e.getOriginalMessage()))));
+      throw new DefinitionException(
+          List.of(new Problem("-", "schema", List.of(e.getOriginalMessage()))));
     }
     List<Problem> problems = new Checker(definition).check();
     if (!problems.isEmpty()) {
@@ -136,7 +155,9 @@ public final class Definitions {
         throw new IllegalStateException(FORMAT_SCHEMA + " missing");
       }
       return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
-          .getSchema(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), InputFormat.JSON);
+          .getSchema(
+              new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8),
+              InputFormat.JSON);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -149,8 +170,10 @@ public final class Definitions {
 
     private final AppDefinition app;
     private final List<Problem> problems = new ArrayList<>();
+
     /** Node → the nodes its conditions or values read; for the cycle check. */
     private final Map<String, Set<String>> dependencies = new LinkedHashMap<>();
+
     private final Map<String, String> places = new HashMap<>();
 
     Checker(AppDefinition app) {
@@ -228,7 +251,8 @@ public final class Definitions {
         problem("fee", "fee-computed-or-amount");
       }
       if (fee.computed() != null
-          && app.computed().stream().noneMatch(c -> c.id().equals(fee.computed()) && "money".equals(c.type()))) {
+          && app.computed().stream()
+              .noneMatch(c -> c.id().equals(fee.computed()) && "money".equals(c.type()))) {
         problem("fee.computed", "fee-not-computed", fee.computed());
       }
       if (fee.units() != null && fee.amount() == null) {
@@ -237,11 +261,22 @@ public final class Definitions {
       expression("fee.amount", fee.amount(), topLevel, parameterIds, null, null);
       expression("fee.units", fee.units(), topLevel, parameterIds, null, null);
       for (int e = 0; e < fee.exemptions().size(); e++) {
-        expression("fee.exemptions[" + e + "].when", fee.exemptions().get(e).when(), topLevel, parameterIds, null, null);
+        expression(
+            "fee.exemptions[" + e + "].when",
+            fee.exemptions().get(e).when(),
+            topLevel,
+            parameterIds,
+            null,
+            null);
       }
     }
 
-    private void field(String place, Field field, Set<String> topLevel, Set<String> parameterIds, @Nullable Field group) {
+    private void field(
+        String place,
+        Field field,
+        Set<String> topLevel,
+        Set<String> parameterIds,
+        @Nullable Field group) {
       String node = group == null ? field.id() : group.id() + "." + field.id();
       places.put(node, place);
       if (group != null) {
@@ -279,7 +314,9 @@ public final class Definitions {
             field(childPlace, child, topLevel, parameterIds, field);
           }
         }
-        if (field.minItems() != null && field.maxItems() != null && field.minItems() > field.maxItems()) {
+        if (field.minItems() != null
+            && field.maxItems() != null
+            && field.minItems() > field.maxItems()) {
           problem(place, "min-above-max", field.minItems().toString(), field.maxItems().toString());
         }
         rules(place, field.rules(), scope(topLevel, field), parameterIds, field, topLevel);
@@ -290,13 +327,14 @@ public final class Definitions {
         rules(place, field.rules(), scope, parameterIds, group, topLevel);
       }
       if (field.prefill() != null) {
-        PrefillSource.byKey(field.prefill()).ifPresentOrElse(
-            source -> {
-              if (!source.fits(type)) {
-                problem(place + ".prefill", "prefill-type", field.prefill(), type.key());
-              }
-            },
-            () -> problem(place + ".prefill", "unknown-prefill", field.prefill()));
+        PrefillSource.byKey(field.prefill())
+            .ifPresentOrElse(
+                source -> {
+                  if (!source.fits(type)) {
+                    problem(place + ".prefill", "prefill-type", field.prefill(), type.key());
+                  }
+                },
+                () -> problem(place + ".prefill", "unknown-prefill", field.prefill()));
       }
       if (field.pattern() != null) {
         try {
@@ -308,13 +346,20 @@ public final class Definitions {
       if (field.min() != null && field.max() != null && field.min().compareTo(field.max()) > 0) {
         problem(place, "min-above-max", field.min().toPlainString(), field.max().toPlainString());
       }
-      if (field.minLength() != null && field.maxLength() != null && field.minLength() > field.maxLength()) {
+      if (field.minLength() != null
+          && field.maxLength() != null
+          && field.minLength() > field.maxLength()) {
         problem(place, "min-above-max", field.minLength().toString(), field.maxLength().toString());
       }
     }
 
-    private void rules(String place, List<Rule> rules, Set<String> scope, Set<String> parameterIds,
-        @Nullable Field group, Set<String> topLevel) {
+    private void rules(
+        String place,
+        List<Rule> rules,
+        Set<String> scope,
+        Set<String> parameterIds,
+        @Nullable Field group,
+        Set<String> topLevel) {
       for (int r = 0; r < rules.size(); r++) {
         Rule rule = rules.get(r);
         String rulePlace = place + ".rules[" + r + "]";
@@ -334,8 +379,13 @@ public final class Definitions {
       return scope;
     }
 
-    private void expression(String place, @Nullable String source, Set<String> scope, Set<String> parameterIds,
-        @Nullable String node, @Nullable Field group) {
+    private void expression(
+        String place,
+        @Nullable String source,
+        Set<String> scope,
+        Set<String> parameterIds,
+        @Nullable String node,
+        @Nullable Field group) {
       if (source == null) {
         return;
       }
@@ -350,7 +400,8 @@ public final class Definitions {
       }
       for (String function : functions) {
         if (!Expressions.FUNCTIONS.containsKey(function)) {
-          problem(place, "unknown-function", function, String.join(", ", Expressions.functionNames()));
+          problem(
+              place, "unknown-function", function, String.join(", ", Expressions.functionNames()));
         }
       }
       for (String name : names) {
@@ -366,14 +417,18 @@ public final class Definitions {
           problem(place, "unknown-name", name);
         } else if (node != null) {
           boolean sibling = group != null && group.child(name).isPresent();
-          dependencies.computeIfAbsent(node, k -> new LinkedHashSet<>()).add(sibling ? group.id() + "." + name : name);
+          dependencies
+              .computeIfAbsent(node, k -> new LinkedHashSet<>())
+              .add(sibling ? group.id() + "." + name : name);
         }
       }
     }
 
     private static Set<String> parameterReferences(String source) {
       Set<String> ids = new LinkedHashSet<>();
-      var matcher = java.util.regex.Pattern.compile("\\bparam\\s*\\.\\s*([A-Za-z][A-Za-z0-9]*)").matcher(source);
+      var matcher =
+          java.util.regex.Pattern.compile("\\bparam\\s*\\.\\s*([A-Za-z][A-Za-z0-9]*)")
+              .matcher(source);
       while (matcher.find()) {
         ids.add(matcher.group(1));
       }

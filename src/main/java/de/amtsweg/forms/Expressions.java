@@ -53,7 +53,10 @@ final class Expressions {
     return parsed;
   }
 
-  /** The answer names an expression reads at its root, e.g. {@code hunde} in {@code #count(hunde) > 1}. */
+  /**
+   * The answer names an expression reads at its root, e.g. {@code hunde} in {@code #count(hunde) >
+   * 1}.
+   */
   static Set<String> names(String source) {
     Set<String> names = new LinkedHashSet<>();
     collect(((SpelExpression) parse(source)).getAST(), true, names, new LinkedHashSet<>());
@@ -67,7 +70,8 @@ final class Expressions {
     return functions;
   }
 
-  private static void collect(SpelNode node, boolean atRoot, Set<String> names, Set<String> functions) {
+  private static void collect(
+      SpelNode node, boolean atRoot, Set<String> names, Set<String> functions) {
     if (node instanceof PropertyOrFieldReference reference && atRoot) {
       names.add(reference.getName());
     }
@@ -84,9 +88,10 @@ final class Expressions {
 
   /** Evaluates an expression against the given root values. */
   static @Nullable Object evaluate(String source, Map<String, ?> root) {
-    SimpleEvaluationContext context = SimpleEvaluationContext.forPropertyAccessors(new MapAccessor(false))
-        .withRootObject(root)
-        .build();
+    SimpleEvaluationContext context =
+        SimpleEvaluationContext.forPropertyAccessors(new MapAccessor(false))
+            .withRootObject(root)
+            .build();
     FUNCTIONS.forEach(context::setVariable);
     try {
       return parse(source).getValue(context);
@@ -112,11 +117,14 @@ final class Expressions {
           "today", Expressions.class.getDeclaredMethod("today"),
           "count", Expressions.class.getDeclaredMethod("count", Object.class),
           "sum", Expressions.class.getDeclaredMethod("sum", Object.class, String.class),
-          "countWhere", Expressions.class.getDeclaredMethod("countWhere", Object.class, String.class, Object.class),
+          "countWhere",
+              Expressions.class.getDeclaredMethod(
+                  "countWhere", Object.class, String.class, Object.class),
           "age", Expressions.class.getDeclaredMethod("age", Object.class),
           "contains", Expressions.class.getDeclaredMethod("contains", Object.class, Object.class),
           "filled", Expressions.class.getDeclaredMethod("filled", Object.class),
-          "daysBetween", Expressions.class.getDeclaredMethod("daysBetween", Object.class, Object.class));
+          "daysBetween",
+              Expressions.class.getDeclaredMethod("daysBetween", Object.class, Object.class));
     } catch (NoSuchMethodException e) {
       throw new IllegalStateException(e);
     }
@@ -176,7 +184,9 @@ final class Expressions {
   }
 
   static @Nullable Long daysBetween(@Nullable Object from, @Nullable Object to) {
-    return from instanceof LocalDate a && to instanceof LocalDate b ? java.time.temporal.ChronoUnit.DAYS.between(a, b) : null;
+    return from instanceof LocalDate a && to instanceof LocalDate b
+        ? java.time.temporal.ChronoUnit.DAYS.between(a, b)
+        : null;
   }
 
   static List<String> functionNames() {

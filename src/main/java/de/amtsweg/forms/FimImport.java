@@ -51,10 +51,10 @@ import tools.jackson.dataformat.yaml.YAMLWriteFeature;
  * Cardinality {@code 1:x} makes a field required, {@code 0:x} optional; a Datenfeldgruppe that may
  * occur more than once becomes a repeatable group. The definition language has no nested groups, so
  * deeper groups are flattened into the step or group around them: their fields carry the group's
- * name in their label, and a repeatable group inside a repeatable group loses its repetition (with a
- * note). Label Datenfelder become the intro of their step (or the help of their group). Code lists
- * come from the supplied Genericode files; a missing one becomes a clearly named placeholder list.
- * Regeln cannot be executed and are carried as notes.
+ * name in their label, and a repeatable group inside a repeatable group loses its repetition (with
+ * a note). Label Datenfelder become the intro of their step (or the help of their group). Code
+ * lists come from the supplied Genericode files; a missing one becomes a clearly named placeholder
+ * list. Regeln cannot be executed and are carried as notes.
  *
  * <p>Everything that could not be mapped is reported as a {@link Note}; the notes also head the
  * YAML as comments. The result always loads with {@link Definitions#parse}.
@@ -65,31 +65,40 @@ public final class FimImport {
 
   /** XDatenfelder 2.0. */
   public static final String XDF2 = "urn:xoev-de:fim:standard:xdatenfelder_2";
+
   private static final String XDF1 = "urn:xoev-de:fim:standard:xdatenfelder_1";
   private static final String XDF3_PREFIX = "urn:xoev-de:fim:standard:xdatenfelder_3";
   private static final String GENERICODE = "http://docs.oasis-open.org/codelist/ns/genericode/1.0/";
   private static final String SCHEMA_MESSAGE = "xdatenfelder.stammdatenschema.0102";
+
   /** Larger files are refused: the largest real schemas are a few hundred kilobytes. */
   static final int MAX_BYTES = 20 * 1024 * 1024;
+
   /** Texts longer than this get a multi-line input. */
   private static final int LONGTEXT_FROM = 300;
+
   private static final int MAX_ID_LENGTH = 40;
-  private static final Pattern RANGE = Pattern.compile("^\\s*(-?\\d+(?:\\.\\d+)?)?\\s*\\.\\.\\s*(-?\\d+(?:\\.\\d+)?)?\\s*$");
+  private static final Pattern RANGE =
+      Pattern.compile("^\\s*(-?\\d+(?:\\.\\d+)?)?\\s*\\.\\.\\s*(-?\\d+(?:\\.\\d+)?)?\\s*$");
   private static final Pattern CARDINALITY = Pattern.compile("^\\s*(\\d+)\\s*:\\s*(\\d+|\\*)\\s*$");
   private static final Pattern REGEX_SYNTAX = Pattern.compile("[\\\\\\[\\](){}^$.|?*+]");
-  private static final Pattern EMPTY_SCRIPT = Pattern.compile("^\\s*(function\\s+script\\s*\\(\\s*\\)\\s*\\{\\s*})?\\s*$");
+  private static final Pattern EMPTY_SCRIPT =
+      Pattern.compile("^\\s*(function\\s+script\\s*\\(\\s*\\)\\s*\\{\\s*})?\\s*$");
   private static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final YAMLMapper YAML_OUT = YAMLMapper.builder()
-      .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
-      .enable(YAMLWriteFeature.MINIMIZE_QUOTES, YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-      .build();
+  private static final YAMLMapper YAML_OUT =
+      YAMLMapper.builder()
+          .disable(YAMLWriteFeature.WRITE_DOC_START_MARKER)
+          .enable(
+              YAMLWriteFeature.MINIMIZE_QUOTES, YAMLWriteFeature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+          .build();
 
   private FimImport() {}
 
   /**
    * Something the import could not carry into the definition, for the editor to handle.
    *
-   * @param place the FIM id (and the definition id it became), e.g. {@code F00000120 (artDesBetriebes)}
+   * @param place the FIM id (and the definition id it became), e.g. {@code F00000120
+   *     (artDesBetriebes)}
    * @param key message key under {@code forms.fim.note.}
    * @param arguments arguments of the message
    */
@@ -144,11 +153,14 @@ public final class FimImport {
       throw new FimImportException(FimImportException.UNSUPPORTED_VERSION, "1.0");
     }
     if (namespace.startsWith(XDF3_PREFIX)) {
-      throw new FimImportException(FimImportException.UNSUPPORTED_VERSION,
+      throw new FimImportException(
+          FimImportException.UNSUPPORTED_VERSION,
           namespace.substring(namespace.lastIndexOf('_') + 1));
     }
     if (!XDF2.equals(namespace)) {
-      throw new FimImportException(FimImportException.NOT_XDATENFELDER, root.getLocalName() == null ? root.getTagName() : root.getLocalName());
+      throw new FimImportException(
+          FimImportException.NOT_XDATENFELDER,
+          root.getLocalName() == null ? root.getTagName() : root.getLocalName());
     }
     if (!SCHEMA_MESSAGE.equals(root.getLocalName()) || child(root, "stammdatenschema") == null) {
       throw new FimImportException(FimImportException.NOT_A_SCHEMA, root.getLocalName());
@@ -164,9 +176,11 @@ public final class FimImport {
 
   /** A text from the message bundles (German is the base bundle). */
   static String message(String key, Locale locale, Object... arguments) {
-    ResourceBundle bundle = ResourceBundle.getBundle("i18n/messages",
-        "en".equals(locale.getLanguage()) ? Locale.ENGLISH : Locale.ROOT,
-        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    ResourceBundle bundle =
+        ResourceBundle.getBundle(
+            "i18n/messages",
+            "en".equals(locale.getLanguage()) ? Locale.ENGLISH : Locale.ROOT,
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     return FimImportException.format(bundle, key, arguments);
   }
 
@@ -177,25 +191,27 @@ public final class FimImport {
     try {
       DocumentBuilderFactory factory = de.amtsweg.platform.HardenedXml.documentBuilderFactory();
       DocumentBuilder builder = factory.newDocumentBuilder();
-      builder.setErrorHandler(new ErrorHandler() {
-        @Override
-        public void warning(SAXParseException e) {
-          // warnings do not stop the import and are not printed
-        }
+      builder.setErrorHandler(
+          new ErrorHandler() {
+            @Override
+            public void warning(SAXParseException e) {
+              // warnings do not stop the import and are not printed
+            }
 
-        @Override
-        public void error(SAXParseException e) throws SAXException {
-          throw e;
-        }
+            @Override
+            public void error(SAXParseException e) throws SAXException {
+              throw e;
+            }
 
-        @Override
-        public void fatalError(SAXParseException e) throws SAXException {
-          throw e;
-        }
-      });
-      builder.setEntityResolver((publicId, systemId) -> {
-        throw new SAXException("external entities are not resolved");
-      });
+            @Override
+            public void fatalError(SAXParseException e) throws SAXException {
+              throw e;
+            }
+          });
+      builder.setEntityResolver(
+          (publicId, systemId) -> {
+            throw new SAXException("external entities are not resolved");
+          });
       return builder;
     } catch (ParserConfigurationException e) {
       throw new IllegalStateException("XML parser cannot be hardened", e);
@@ -211,9 +227,11 @@ public final class FimImport {
           || new String(bytes, StandardCharsets.UTF_8).contains("<!DOCTYPE")) {
         throw new FimImportException(FimImportException.DOCTYPE);
       }
-      throw new FimImportException(FimImportException.UNREADABLE, e.getLineNumber(), String.valueOf(e.getMessage()));
+      throw new FimImportException(
+          FimImportException.UNREADABLE, e.getLineNumber(), String.valueOf(e.getMessage()));
     } catch (SAXException e) {
-      throw new FimImportException(FimImportException.UNREADABLE, 0, String.valueOf(e.getMessage()));
+      throw new FimImportException(
+          FimImportException.UNREADABLE, 0, String.valueOf(e.getMessage()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -275,7 +293,8 @@ public final class FimImport {
     }
     Element root = document.getDocumentElement();
     if (!GENERICODE.equals(root.getNamespaceURI()) || !"CodeList".equals(root.getLocalName())) {
-      throw new FimImportException(FimImportException.CODE_LIST_UNREADABLE, key, "kein Genericode-1.0-Element CodeList");
+      throw new FimImportException(
+          FimImportException.CODE_LIST_UNREADABLE, key, "kein Genericode-1.0-Element CodeList");
     }
     Element columns = child(root, "ColumnSet");
     List<String> columnIds = new ArrayList<>();
@@ -299,7 +318,10 @@ public final class FimImport {
       codeColumn = columnIds.isEmpty() ? "code" : columnIds.getFirst();
     }
     if (nameColumn == null) {
-      nameColumn = columnIds.contains("name") ? "name" : columnIds.size() > 1 ? columnIds.get(1) : codeColumn;
+      nameColumn =
+          columnIds.contains("name")
+              ? "name"
+              : columnIds.size() > 1 ? columnIds.get(1) : codeColumn;
     }
     List<Option> options = new ArrayList<>();
     Set<String> seen = new HashSet<>();
@@ -324,7 +346,8 @@ public final class FimImport {
       }
     }
     if (options.isEmpty()) {
-      throw new FimImportException(FimImportException.CODE_LIST_UNREADABLE, key, "keine Zeilen (SimpleCodeList/Row)");
+      throw new FimImportException(
+          FimImportException.CODE_LIST_UNREADABLE, key, "keine Zeilen (SimpleCodeList/Row)");
     }
     Element identification = child(root, "Identification");
     List<String> uris = new ArrayList<>();
@@ -341,10 +364,17 @@ public final class FimImport {
 
   /** {@code "Art des Betriebes"} becomes {@code artDesBetriebes}; umlauts are transliterated. */
   static String camelCase(String name) {
-    String ascii = Normalizer.normalize(name
-            .replace("ä", "ae").replace("ö", "oe").replace("ü", "ue")
-            .replace("Ä", "Ae").replace("Ö", "Oe").replace("Ü", "Ue").replace("ß", "ss"), Normalizer.Form.NFD)
-        .replaceAll("\\p{M}", "");
+    String ascii =
+        Normalizer.normalize(
+                name.replace("ä", "ae")
+                    .replace("ö", "oe")
+                    .replace("ü", "ue")
+                    .replace("Ä", "Ae")
+                    .replace("Ö", "Oe")
+                    .replace("Ü", "Ue")
+                    .replace("ß", "ss"),
+                Normalizer.Form.NFD)
+            .replaceAll("\\p{M}", "");
     StringBuilder id = new StringBuilder();
     for (String word : ascii.split("[^A-Za-z0-9]+")) {
       if (word.isEmpty()) {
@@ -355,9 +385,10 @@ public final class FimImport {
       }
       boolean acronym = word.equals(word.toUpperCase(Locale.ROOT));
       String w = acronym ? word.toLowerCase(Locale.ROOT) : word;
-      id.append(id.isEmpty()
-          ? Character.toLowerCase(w.charAt(0)) + w.substring(1)
-          : Character.toUpperCase(w.charAt(0)) + w.substring(1));
+      id.append(
+          id.isEmpty()
+              ? Character.toLowerCase(w.charAt(0)) + w.substring(1)
+              : Character.toUpperCase(w.charAt(0)) + w.substring(1));
     }
     if (id.isEmpty() || !Character.isLetter(id.charAt(0))) {
       id.insert(0, "feld");
@@ -410,7 +441,11 @@ public final class FimImport {
    * @param contextId id form of that label, used when a field id is already taken
    * @param inGroup whether fields go into a repeatable group (which cannot hold another)
    */
-  private record Context(boolean required, @Nullable String contextLabel, @Nullable String contextId, boolean inGroup) {}
+  private record Context(
+      boolean required,
+      @Nullable String contextLabel,
+      @Nullable String contextId,
+      boolean inGroup) {}
 
   /** A field under construction. */
   private static final class Draft {
@@ -434,10 +469,33 @@ public final class FimImport {
     @Nullable String fim;
 
     Field build() {
-      return new Field(id, type, Text.of(label), help == null || help.isBlank() ? null : Text.of(help), required,
-          null, null, null, minLength, maxLength, pattern, min, max, integer, codeList, null,
-          fields.isEmpty() ? null : fields, minItems, maxItems, itemLabel == null ? null : Text.of(itemLabel),
-          null, null, maxFiles, null, null, fim);
+      return new Field(
+          id,
+          type,
+          Text.of(label),
+          help == null || help.isBlank() ? null : Text.of(help),
+          required,
+          null,
+          null,
+          null,
+          minLength,
+          maxLength,
+          pattern,
+          min,
+          max,
+          integer,
+          codeList,
+          null,
+          fields.isEmpty() ? null : fields,
+          minItems,
+          maxItems,
+          itemLabel == null ? null : Text.of(itemLabel),
+          null,
+          null,
+          maxFiles,
+          null,
+          null,
+          fim);
     }
   }
 
@@ -458,7 +516,9 @@ public final class FimImport {
     Result run() {
       String schemaId = text(schema, "identifikation", "id");
       String version = text(schema, "identifikation", "version");
-      String title = firstNonBlank(text(schema, "bezeichnungEingabe"), text(schema, "name"), schemaId, "FIM-Schema");
+      String title =
+          firstNonBlank(
+              text(schema, "bezeichnungEingabe"), text(schema, "name"), schemaId, "FIM-Schema");
       rules(schema, schemaId.isEmpty() ? "-" : schemaId);
 
       List<Step> steps = new ArrayList<>();
@@ -479,8 +539,14 @@ public final class FimImport {
       }
       StringBuilder pendingIntro = new StringBuilder();
       if (!general.isEmpty()) {
-        steps.add(new Step(stepIds.unique("allgemeineAngaben", null), new Text("Allgemeine Angaben", "General information"),
-            textOrNull(generalIntro), null, general, null));
+        steps.add(
+            new Step(
+                stepIds.unique("allgemeineAngaben", null),
+                new Text("Allgemeine Angaben", "General information"),
+                textOrNull(generalIntro),
+                null,
+                general,
+                null));
       } else {
         append(pendingIntro, generalIntro.toString());
       }
@@ -515,13 +581,26 @@ public final class FimImport {
         Draft placeholder = new Draft();
         placeholder.id = topIds.unique("platzhalter", null);
         placeholder.label = "Platzhalter – bitte durch die Felder des Antrags ersetzen";
-        steps.add(new Step(stepIds.unique("allgemeineAngaben", null), new Text("Allgemeine Angaben", "General information"),
-            textOrNull(pendingIntro), null, List.of(placeholder.build()), null));
+        steps.add(
+            new Step(
+                stepIds.unique("allgemeineAngaben", null),
+                new Text("Allgemeine Angaben", "General information"),
+                textOrNull(pendingIntro),
+                null,
+                List.of(placeholder.build()),
+                null));
       } else if (!pendingIntro.isEmpty()) {
         Step last = steps.removeLast();
         StringBuilder intro = new StringBuilder(last.intro() == null ? "" : last.intro().de());
         append(intro, pendingIntro.toString());
-        steps.add(new Step(last.id(), last.title(), textOrNull(intro), last.show(), last.fields(), last.rules()));
+        steps.add(
+            new Step(
+                last.id(),
+                last.title(),
+                textOrNull(intro),
+                last.show(),
+                last.fields(),
+                last.rules()));
       }
 
       String appId = ("fim-" + schemaId.toLowerCase(Locale.ROOT)).replaceAll("[^a-z0-9-]", "-");
@@ -530,16 +609,30 @@ public final class FimImport {
       }
       String description = text(schema, "beschreibung");
       String legal = text(schema, "bezug");
-      AppDefinition app = new AppDefinition(appId, Text.of(title),
-          description.length() > 1 ? Text.of(description) : null, null, referencePrefix(title), false, null, null,
-          codeLists, steps, null, null, null, legal.isEmpty() ? null : Text.of(legal));
+      AppDefinition app =
+          new AppDefinition(
+              appId,
+              Text.of(title),
+              description.length() > 1 ? Text.of(description) : null,
+              null,
+              referencePrefix(title),
+              false,
+              null,
+              null,
+              codeLists,
+              steps,
+              null,
+              null,
+              null,
+              legal.isEmpty() ? null : Text.of(legal));
 
       String yaml = header(schemaId, version, title) + tidy(Definitions.toYaml(app));
       AppDefinition loaded;
       try {
         loaded = Definitions.parse(yaml);
       } catch (DefinitionException e) {
-        throw new IllegalStateException("FIM import produced an invalid definition for " + schemaId + ": " + e.getMessage(), e);
+        throw new IllegalStateException(
+            "FIM import produced an invalid definition for " + schemaId + ": " + e.getMessage(), e);
       }
       return new Result(loaded, yaml, notes);
     }
@@ -583,8 +676,17 @@ public final class FimImport {
 
     private String header(String schemaId, String version, String title) {
       StringBuilder header = new StringBuilder();
-      header.append("# ").append(message("forms.fim.header", Locale.GERMAN, schemaId, version.isEmpty() ? "-" : version,
-          title).replace('\n', ' ')).append('\n');
+      header
+          .append("# ")
+          .append(
+              message(
+                      "forms.fim.header",
+                      Locale.GERMAN,
+                      schemaId,
+                      version.isEmpty() ? "-" : version,
+                      title)
+                  .replace('\n', ' '))
+          .append('\n');
       if (!notes.isEmpty()) {
         header.append("# ").append(message("forms.fim.header-notes", Locale.GERMAN)).append('\n');
         for (Note note : notes) {
@@ -595,7 +697,8 @@ public final class FimImport {
     }
 
     /** The fields under a group, flattened into {@code out}; labels go to {@code intro}. */
-    private void collect(Element group, Context context, Ids ids, List<Field> out, StringBuilder intro) {
+    private void collect(
+        Element group, Context context, Ids ids, List<Field> out, StringBuilder intro) {
       for (Element struktur : children(group, "struktur")) {
         Element content = content(struktur);
         if (content == null) {
@@ -610,22 +713,37 @@ public final class FimImport {
         String label = label(content);
         rules(content, gid);
         if (card.repeatable() && !context.inGroup()) {
-          out.add(repeatableGroup(content, card,
-              new Context(context.required(), context.contextLabel(), context.contextId(), false), ids));
+          out.add(
+              repeatableGroup(
+                  content,
+                  card,
+                  new Context(
+                      context.required(), context.contextLabel(), context.contextId(), false),
+                  ids));
           continue;
         }
         if (card.repeatable()) {
-          note(gid, "nested-repeatable", label, card.min() + ":" + (card.max() == Cardinality.MANY ? "*" : card.max()));
+          note(
+              gid,
+              "nested-repeatable",
+              label,
+              card.min() + ":" + (card.max() == Cardinality.MANY ? "*" : card.max()));
         }
         append(intro, text(content, "hilfetextEingabe"));
         boolean required = context.required() && card.min() > 0;
         if (context.required() && card.min() == 0) {
           note(gid, "optional-group", label);
         }
-        collect(content, new Context(required,
-            context.contextLabel() != null ? context.contextLabel() : label,
-            context.contextId() != null ? context.contextId() : camelCase(label),
-            context.inGroup()), ids, out, intro);
+        collect(
+            content,
+            new Context(
+                required,
+                context.contextLabel() != null ? context.contextLabel() : label,
+                context.contextId() != null ? context.contextId() : camelCase(label),
+                context.inGroup()),
+            ids,
+            out,
+            intro);
       }
     }
 
@@ -635,7 +753,8 @@ public final class FimImport {
       Draft draft = new Draft();
       draft.id = ids.unique(camelCase(label), outer.contextId());
       draft.type = FieldType.GROUP;
-      draft.label = outer.contextLabel() == null ? label : label + " (" + outer.contextLabel() + ")";
+      draft.label =
+          outer.contextLabel() == null ? label : label + " (" + outer.contextLabel() + ")";
       draft.itemLabel = label;
       draft.required = outer.required() && card.min() > 0;
       draft.minItems = card.min() > 0 ? card.min() : null;
@@ -654,14 +773,22 @@ public final class FimImport {
       return draft.build();
     }
 
-    private void datenfeld(Element element, Cardinality card, Context context, Ids ids, List<Field> out, StringBuilder intro) {
+    private void datenfeld(
+        Element element,
+        Cardinality card,
+        Context context,
+        Ids ids,
+        List<Field> out,
+        StringBuilder intro) {
       String fid = text(element, "identifikation", "id");
       String kind = text(element, "feldart", "code");
       String datatype = text(element, "datentyp", "code");
       String label = label(element);
       rules(element, fid);
       if ("label".equals(kind)) {
-        append(intro, firstNonBlank(text(element, "inhalt"), text(element, "hilfetextEingabe"), label));
+        append(
+            intro,
+            firstNonBlank(text(element, "inhalt"), text(element, "hilfetextEingabe"), label));
         return;
       }
       if ("hidden".equals(kind)) {
@@ -674,7 +801,8 @@ public final class FimImport {
       if (!kind.isEmpty() && !"input".equals(kind) && !"select".equals(kind)) {
         note(place, "unknown-kind", kind);
       }
-      draft.label = context.contextLabel() == null ? label : label + " (" + context.contextLabel() + ")";
+      draft.label =
+          context.contextLabel() == null ? label : label + " (" + context.contextLabel() + ")";
       draft.help = text(element, "hilfetextEingabe");
       draft.required = context.required() && card.min() > 0;
       draft.fim = fid;
@@ -683,19 +811,20 @@ public final class FimImport {
         draft.type = precision.multiple() ? FieldType.MULTICHOICE : FieldType.CHOICE;
         draft.codeList = codeList(element, place);
       } else {
-        draft.type = switch (datatype) {
-          case "text", "" -> FieldType.TEXT;
-          case "date" -> FieldType.DATE;
-          case "bool" -> FieldType.YESNO;
-          case "num" -> FieldType.NUMBER;
-          case "num_int" -> FieldType.NUMBER;
-          case "num_currency" -> FieldType.MONEY;
-          case "file", "obj" -> FieldType.FILE;
-          default -> {
-            note(place, "unknown-datatype", datatype);
-            yield FieldType.TEXT;
-          }
-        };
+        draft.type =
+            switch (datatype) {
+              case "text", "" -> FieldType.TEXT;
+              case "date" -> FieldType.DATE;
+              case "bool" -> FieldType.YESNO;
+              case "num" -> FieldType.NUMBER;
+              case "num_int" -> FieldType.NUMBER;
+              case "num_currency" -> FieldType.MONEY;
+              case "file", "obj" -> FieldType.FILE;
+              default -> {
+                note(place, "unknown-datatype", datatype);
+                yield FieldType.TEXT;
+              }
+            };
         draft.integer = "num_int".equals(datatype);
         apply(precision, draft, place);
       }
@@ -708,7 +837,11 @@ public final class FimImport {
           draft.maxFiles = draft.type == FieldType.FILE ? Math.min(card.max(), 20) : null;
           field = draft.build();
         } else if (context.inGroup()) {
-          note(place, "nested-repeatable", label, card.min() + ":" + (card.max() == Cardinality.MANY ? "*" : card.max()));
+          note(
+              place,
+              "nested-repeatable",
+              label,
+              card.min() + ":" + (card.max() == Cardinality.MANY ? "*" : card.max()));
           field = draft.build();
         } else {
           Draft group = new Draft();
@@ -732,9 +865,16 @@ public final class FimImport {
       out.add(field);
     }
 
-    /** Length, value range and pattern from the Präzisierung (JSON, {@code a..b} or a bare length). */
-    private record Precision(@Nullable Integer minLength, @Nullable Integer maxLength, @Nullable BigDecimal min,
-        @Nullable BigDecimal max, @Nullable String pattern, boolean multiple) {}
+    /**
+     * Length, value range and pattern from the Präzisierung (JSON, {@code a..b} or a bare length).
+     */
+    private record Precision(
+        @Nullable Integer minLength,
+        @Nullable Integer maxLength,
+        @Nullable BigDecimal min,
+        @Nullable BigDecimal max,
+        @Nullable String pattern,
+        boolean multiple) {}
 
     private Precision precision(String raw, String place) {
       if (raw.isEmpty()) {
@@ -762,10 +902,15 @@ public final class FimImport {
         return new Precision(null, null, null, null, null, false);
       }
       String pattern = json.has("pattern") ? json.get("pattern").asString().strip() : null;
-      boolean multiple = pattern != null && pattern.toLowerCase(Locale.ROOT).contains("mehrfachauswahl");
-      return new Precision(integer(json, "minLength", place), integer(json, "maxLength", place),
-          decimal(json, "minValue", place), decimal(json, "maxValue", place),
-          pattern == null || pattern.isEmpty() ? null : pattern, multiple);
+      boolean multiple =
+          pattern != null && pattern.toLowerCase(Locale.ROOT).contains("mehrfachauswahl");
+      return new Precision(
+          integer(json, "minLength", place),
+          integer(json, "maxLength", place),
+          decimal(json, "minValue", place),
+          decimal(json, "maxValue", place),
+          pattern == null || pattern.isEmpty() ? null : pattern,
+          multiple);
     }
 
     private void apply(Precision p, Draft draft, String place) {
@@ -773,7 +918,9 @@ public final class FimImport {
         case TEXT -> {
           draft.minLength = p.minLength() != null && p.minLength() > 1 ? p.minLength() : null;
           draft.maxLength = p.maxLength() != null && p.maxLength() >= 1 ? p.maxLength() : null;
-          if (draft.minLength != null && draft.maxLength != null && draft.minLength > draft.maxLength) {
+          if (draft.minLength != null
+              && draft.maxLength != null
+              && draft.minLength > draft.maxLength) {
             note(place, "precision-unreadable", draft.minLength + " > " + draft.maxLength);
             draft.minLength = null;
           }
@@ -791,9 +938,16 @@ public final class FimImport {
             } else {
               try {
                 Pattern.compile(p.pattern());
-                draft.pattern = new PatternRule(p.pattern(), new Text(
-                    "Bitte prüfen Sie die Eingabe bei „" + draft.label + "“: Das Format stimmt nicht.",
-                    "Please check your entry for “" + draft.label + "”: the format is not right."));
+                draft.pattern =
+                    new PatternRule(
+                        p.pattern(),
+                        new Text(
+                            "Bitte prüfen Sie die Eingabe bei „"
+                                + draft.label
+                                + "“: Das Format stimmt nicht.",
+                            "Please check your entry for “"
+                                + draft.label
+                                + "”: the format is not right."));
               } catch (PatternSyntaxException e) {
                 note(place, "bad-pattern", p.pattern());
               }
@@ -808,15 +962,20 @@ public final class FimImport {
             draft.min = null;
             draft.max = null;
           }
-          if ((p.minLength() != null && p.minLength() > 1) || p.maxLength() != null || p.pattern() != null) {
+          if ((p.minLength() != null && p.minLength() > 1)
+              || p.maxLength() != null
+              || p.pattern() != null) {
             if (p.min() == null && p.max() == null) {
               note(place, "precision-ignored", "minLength/maxLength/pattern", draft.type.key());
             }
           }
         }
         default -> {
-          if ((p.minLength() != null && p.minLength() > 1) || p.maxLength() != null || p.min() != null
-              || p.max() != null || p.pattern() != null) {
+          if ((p.minLength() != null && p.minLength() > 1)
+              || p.maxLength() != null
+              || p.min() != null
+              || p.max() != null
+              || p.pattern() != null) {
             note(place, "precision-ignored", "praezisierung", draft.type.key());
           }
         }
@@ -845,7 +1004,10 @@ public final class FimImport {
     }
 
     private static @Nullable Integer intOrNull(@Nullable BigDecimal value) {
-      if (value == null || value.signum() < 0 || value.stripTrailingZeros().scale() > 0 || value.compareTo(BigDecimal.valueOf(1_000_000)) > 0) {
+      if (value == null
+          || value.signum() < 0
+          || value.stripTrailingZeros().scale() > 0
+          || value.compareTo(BigDecimal.valueOf(1_000_000)) > 0) {
         return null;
       }
       return value.intValueExact();
@@ -873,11 +1035,20 @@ public final class FimImport {
       String id = "platzhalter-" + (name != null ? name : "codeliste" + (codeLists.size() + 1));
       if (!codeLists.containsKey(id)) {
         String what = firstNonBlank(listId, canonical, "?");
-        codeLists.put(id, List.of(new Option("platzhalter", new Text(
-            "Platzhalter: Codeliste " + what + " fehlt – bitte ersetzen",
-            "Placeholder: code list " + what + " is missing – please replace"))));
-        note(place, reference == null ? "select-without-code-list" : "code-list-missing",
-            firstNonBlank(listId, "-"), firstNonBlank(versionUri, canonical, "-"), id);
+        codeLists.put(
+            id,
+            List.of(
+                new Option(
+                    "platzhalter",
+                    new Text(
+                        "Platzhalter: Codeliste " + what + " fehlt – bitte ersetzen",
+                        "Placeholder: code list " + what + " is missing – please replace"))));
+        note(
+            place,
+            reference == null ? "select-without-code-list" : "code-list-missing",
+            firstNonBlank(listId, "-"),
+            firstNonBlank(versionUri, canonical, "-"),
+            id);
       }
       return id;
     }
@@ -925,8 +1096,11 @@ public final class FimImport {
     }
 
     private static String label(Element element) {
-      return firstNonBlank(text(element, "bezeichnungEingabe"), text(element, "name"),
-          text(element, "identifikation", "id"), "Feld");
+      return firstNonBlank(
+          text(element, "bezeichnungEingabe"),
+          text(element, "name"),
+          text(element, "identifikation", "id"),
+          "Feld");
     }
 
     private void note(String place, String key, String... arguments) {
@@ -935,8 +1109,10 @@ public final class FimImport {
   }
 
   private static String referencePrefix(String title) {
-    String letters = Normalizer.normalize(title.replace("ß", "SS"), Normalizer.Form.NFD)
-        .replaceAll("[^A-Za-z]", "").toUpperCase(Locale.ROOT);
+    String letters =
+        Normalizer.normalize(title.replace("ß", "SS"), Normalizer.Form.NFD)
+            .replaceAll("[^A-Za-z]", "")
+            .toUpperCase(Locale.ROOT);
     return letters.length() >= 2 ? letters.substring(0, Math.min(4, letters.length())) : "FIM";
   }
 

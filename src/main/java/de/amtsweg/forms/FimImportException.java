@@ -16,16 +16,22 @@ public class FimImportException extends ProblemException {
 
   /** The bytes are not well-formed XML. */
   public static final String UNREADABLE = "fim-unreadable";
+
   /** The document declares a DTD; refused so that no entity can be expanded or fetched. */
   public static final String DOCTYPE = "fim-doctype-refused";
+
   /** Well-formed XML, but not an XDatenfelder document. */
   public static final String NOT_XDATENFELDER = "fim-not-xdatenfelder";
+
   /** XDatenfelder, but 1.0 or 3.0 instead of 2.0. */
   public static final String UNSUPPORTED_VERSION = "fim-unsupported-version";
+
   /** XDatenfelder 2.0, but not a Stammdatenschema message (e.g. a single Datenfeldgruppe). */
   public static final String NOT_A_SCHEMA = "fim-not-a-schema";
+
   /** A supplied code list is not Genericode 1.0. */
   public static final String CODE_LIST_UNREADABLE = "fim-code-list-unreadable";
+
   /** The file is larger than the import accepts. */
   public static final String TOO_LARGE = "fim-too-large";
 

@@ -43,8 +43,10 @@ public final class FormEngine {
   static final Pattern PHONE = Pattern.compile("^\\+?[0-9][0-9 ()/-]{4,30}$");
   static final Pattern POSTCODE = Pattern.compile("^[0-9]{5}$");
   private static final DateTimeFormatter GERMAN_DATE = DateTimeFormatter.ofPattern("d.M.uuuu");
+
   /** The parts of a postal address, in the order people fill them in. */
-  public static final List<String> ADDRESS_PARTS = List.of("street", "houseNumber", "postcode", "city");
+  public static final List<String> ADDRESS_PARTS =
+      List.of("street", "houseNumber", "postcode", "city");
 
   private final AppDefinition app;
   private final Map<String, Object> parameters;
@@ -64,13 +66,20 @@ public final class FormEngine {
    * @param parameters the tenant's parameter values (missing ones take the definition's default)
    * @param answers the raw answers
    */
-  public static FormEngine evaluate(AppDefinition app, Map<String, ?> parameters, Map<String, ?> answers) {
+  public static FormEngine evaluate(
+      AppDefinition app, Map<String, ?> parameters, Map<String, ?> answers) {
     Map<String, Object> effective = new LinkedHashMap<>();
     for (var parameter : app.parameters()) {
-      Object value = parameters.containsKey(parameter.id()) ? parameters.get(parameter.id()) : parameter.defaultValue();
+      Object value =
+          parameters.containsKey(parameter.id())
+              ? parameters.get(parameter.id())
+              : parameter.defaultValue();
       if (value != null) {
-        effective.put(parameter.id(), "money".equals(parameter.type()) || "number".equals(parameter.type())
-            ? new BigDecimal(value.toString()) : value);
+        effective.put(
+            parameter.id(),
+            "money".equals(parameter.type()) || "number".equals(parameter.type())
+                ? new BigDecimal(value.toString())
+                : value);
       }
     }
     return new FormEngine(app, effective, answers);
@@ -87,7 +96,8 @@ public final class FormEngine {
     if (known != null) {
       return known;
     }
-    boolean visible = step.show() == null || guarded("step:" + step.id(), () -> test(step.show(), root));
+    boolean visible =
+        step.show() == null || guarded("step:" + step.id(), () -> test(step.show(), root));
     stepVisibility.put(step.id(), visible);
     return visible;
   }
@@ -137,7 +147,8 @@ public final class FormEngine {
     if (problems.isEmpty()) {
       for (Rule rule : step.rules()) {
         if (!ruleHolds(rule, root)) {
-          problems.add(AnswerProblem.rule(rule.field() == null ? "" : rule.field(), rule.message()));
+          problems.add(
+              AnswerProblem.rule(rule.field() == null ? "" : rule.field(), rule.message()));
         }
       }
     }
@@ -187,7 +198,10 @@ public final class FormEngine {
     return values;
   }
 
-  /** The fee the answers lead to, if the app charges one (zero when exempt); null when it cannot be computed yet. */
+  /**
+   * The fee the answers lead to, if the app charges one (zero when exempt); null when it cannot be
+   * computed yet.
+   */
   public @Nullable BigDecimal fee() {
     FeeAssessment fee = assessFee(null);
     return fee == null ? null : fee.amount();
@@ -200,7 +214,8 @@ public final class FormEngine {
    * @param exemption the reason of the exemption that applies, if one does
    * @param legalBasis the legal basis of the fee (the app's when the fee names none)
    */
-  public record FeeAssessment(BigDecimal amount, @Nullable Text exemption, @Nullable Text legalBasis) {
+  public record FeeAssessment(
+      BigDecimal amount, @Nullable Text exemption, @Nullable Text legalBasis) {
 
     /** The amount in cents, as payments carry it. */
     public long cents() {
@@ -229,8 +244,10 @@ public final class FormEngine {
     if (fee.computed() != null) {
       amount = amountOverride != null ? amountOverride : decimal(root.get(fee.computed()));
     } else {
-      BigDecimal unit = amountOverride != null ? amountOverride : decimal(evaluateQuietly(fee.amount()));
-      BigDecimal units = fee.units() == null ? BigDecimal.ONE : decimal(evaluateQuietly(fee.units()));
+      BigDecimal unit =
+          amountOverride != null ? amountOverride : decimal(evaluateQuietly(fee.amount()));
+      BigDecimal units =
+          fee.units() == null ? BigDecimal.ONE : decimal(evaluateQuietly(fee.units()));
       amount = unit == null || units == null ? null : unit.multiply(units);
     }
     if (amount == null || amount.signum() < 0) {
@@ -274,8 +291,10 @@ public final class FormEngine {
 
   private Scope itemScope(Field group, int index) {
     Object raw = answers.get(group.id());
-    Map<String, ?> item = raw instanceof List<?> list && index < list.size() && list.get(index) instanceof Map<?, ?> m
-        ? cast(m) : Map.of();
+    Map<String, ?> item =
+        raw instanceof List<?> list && index < list.size() && list.get(index) instanceof Map<?, ?> m
+            ? cast(m)
+            : Map.of();
     return new Scope(root, group, item);
   }
 
@@ -344,7 +363,9 @@ public final class FormEngine {
         return false;
       }
       return own(name) != null
-          || (parent == null && ("param".equals(name) || app.computed().stream().anyMatch(c -> c.id().equals(name))))
+          || (parent == null
+              && ("param".equals(name)
+                  || app.computed().stream().anyMatch(c -> c.id().equals(name))))
           || (parent != null && parent.containsKey(name));
     }
 
@@ -382,9 +403,12 @@ public final class FormEngine {
       }
       try {
         Object value = Expressions.evaluate(computed.value(), this);
-        if (value instanceof Number number && ("money".equals(computed.type()) || "number".equals(computed.type()))) {
+        if (value instanceof Number number
+            && ("money".equals(computed.type()) || "number".equals(computed.type()))) {
           BigDecimal decimal = new BigDecimal(number.toString());
-          return "money".equals(computed.type()) ? decimal.setScale(2, RoundingMode.HALF_UP) : decimal;
+          return "money".equals(computed.type())
+              ? decimal.setScale(2, RoundingMode.HALF_UP)
+              : decimal;
         }
         return value;
       } catch (Expressions.ExpressionFailedException e) {
@@ -403,10 +427,13 @@ public final class FormEngine {
       boolean visible;
       if (group == null) {
         Step step = app.stepOf(field).orElse(null);
-        visible = (step == null || FormEngine.this.visible(step))
-            && (field.show() == null || guarded(field.id(), () -> test(field.show(), this)));
+        visible =
+            (step == null || FormEngine.this.visible(step))
+                && (field.show() == null || guarded(field.id(), () -> test(field.show(), this)));
       } else {
-        visible = field.show() == null || guarded(group.id() + "." + field.id(), () -> test(field.show(), this));
+        visible =
+            field.show() == null
+                || guarded(group.id() + "." + field.id(), () -> test(field.show(), this));
       }
       visibility.put(field.id(), visible);
       return visible;
@@ -449,14 +476,19 @@ public final class FormEngine {
       if (problems.size() > before) {
         return;
       }
-      if (typed == null || (typed instanceof Collection<?> c && c.isEmpty() && field.type() != FieldType.GROUP)) {
+      if (typed == null
+          || (typed instanceof Collection<?> c && c.isEmpty() && field.type() != FieldType.GROUP)) {
         if (required(field)) {
           if (field.type() == FieldType.ADDRESS) {
             for (String part : ADDRESS_PARTS) {
               problems.add(AnswerProblem.of(path + "." + part, "address-" + part, field.label()));
             }
           } else {
-            problems.add(AnswerProblem.of(path, field.type() == FieldType.FILE ? "file-required" : "required", field.label()));
+            problems.add(
+                AnswerProblem.of(
+                    path,
+                    field.type() == FieldType.FILE ? "file-required" : "required",
+                    field.label()));
           }
         }
         if (field.type() != FieldType.GROUP) {
@@ -469,7 +501,9 @@ public final class FormEngine {
       }
       for (Rule rule : field.rules()) {
         if (!ruleHolds(rule, this)) {
-          problems.add(AnswerProblem.rule(rule.field() == null ? path : pathOf(rule.field(), path), rule.message()));
+          problems.add(
+              AnswerProblem.rule(
+                  rule.field() == null ? path : pathOf(rule.field(), path), rule.message()));
         }
       }
     }
@@ -479,22 +513,30 @@ public final class FormEngine {
       return group != null && dot > 0 ? path.substring(0, dot + 1) + sibling : sibling;
     }
 
-    private void constraints(Field field, @Nullable Object typed, String path, List<AnswerProblem> problems) {
+    private void constraints(
+        Field field, @Nullable Object typed, String path, List<AnswerProblem> problems) {
       switch (field.type()) {
         case TEXT, LONGTEXT, EMAIL, PHONE -> {
           String text = (String) typed;
-          int max = field.maxLength() != null ? field.maxLength() : field.type() == FieldType.LONGTEXT ? 5000 : 200;
+          int max =
+              field.maxLength() != null
+                  ? field.maxLength()
+                  : field.type() == FieldType.LONGTEXT ? 5000 : 200;
           if (text.length() > max) {
             problems.add(AnswerProblem.of(path, "max-length", field.label(), max));
           } else if (field.minLength() != null && text.length() < field.minLength()) {
             problems.add(AnswerProblem.of(path, "min-length", field.label(), field.minLength()));
-          } else if (field.pattern() != null && !Pattern.compile(field.pattern().regex()).matcher(text).matches()) {
+          } else if (field.pattern() != null
+              && !Pattern.compile(field.pattern().regex()).matcher(text).matches()) {
             problems.add(AnswerProblem.rule(path, field.pattern().message()));
           }
         }
         case NUMBER, MONEY -> {
           BigDecimal number = (BigDecimal) typed;
-          BigDecimal min = field.min() != null ? field.min() : field.type() == FieldType.MONEY ? BigDecimal.ZERO : null;
+          BigDecimal min =
+              field.min() != null
+                  ? field.min()
+                  : field.type() == FieldType.MONEY ? BigDecimal.ZERO : null;
           if (min != null && number.compareTo(min) < 0) {
             problems.add(AnswerProblem.of(path, "min", field.label(), min));
           } else if (field.max() != null && number.compareTo(field.max()) > 0) {
@@ -504,16 +546,29 @@ public final class FormEngine {
         case FILE -> {
           List<?> files = (List<?>) typed;
           if (files.size() > field.maxFilesOrDefault()) {
-            problems.add(AnswerProblem.of(path, "file-count", field.label(), field.maxFilesOrDefault()));
+            problems.add(
+                AnswerProblem.of(path, "file-count", field.label(), field.maxFilesOrDefault()));
           }
           for (Object file : files) {
             Map<?, ?> meta = (Map<?, ?>) file;
             if (!field.accept().contains(String.valueOf(meta.get("contentType")))) {
-              problems.add(AnswerProblem.of(path, "file-type", String.valueOf(meta.get("name")), field.label(),
-                  field.acceptedFormats()));
-            } else if (meta.get("size") instanceof Number size && size.longValue() > field.maxSizeKbOrDefault() * 1024L) {
-              problems.add(AnswerProblem.of(path, "file-size", String.valueOf(meta.get("name")),
-                  field.maxSizeKbOrDefault() / 1024.0 >= 1 ? (field.maxSizeKbOrDefault() / 1024) + " MB" : field.maxSizeKbOrDefault() + " KB"));
+              problems.add(
+                  AnswerProblem.of(
+                      path,
+                      "file-type",
+                      String.valueOf(meta.get("name")),
+                      field.label(),
+                      field.acceptedFormats()));
+            } else if (meta.get("size") instanceof Number size
+                && size.longValue() > field.maxSizeKbOrDefault() * 1024L) {
+              problems.add(
+                  AnswerProblem.of(
+                      path,
+                      "file-size",
+                      String.valueOf(meta.get("name")),
+                      field.maxSizeKbOrDefault() / 1024.0 >= 1
+                          ? (field.maxSizeKbOrDefault() / 1024) + " MB"
+                          : field.maxSizeKbOrDefault() + " KB"));
             }
           }
         }
@@ -542,11 +597,12 @@ public final class FormEngine {
     }
 
     /**
-     * Converts a raw answer to its typed value: String, BigDecimal, LocalDate, Boolean, List or Map.
-     * Problems are reported only when {@code problems} is given; without it, bad input reads as
-     * null.
+     * Converts a raw answer to its typed value: String, BigDecimal, LocalDate, Boolean, List or
+     * Map. Problems are reported only when {@code problems} is given; without it, bad input reads
+     * as null.
      */
-    private @Nullable Object convert(Field field, @Nullable Object value, String path, @Nullable List<AnswerProblem> problems) {
+    private @Nullable Object convert(
+        Field field, @Nullable Object value, String path, @Nullable List<AnswerProblem> problems) {
       if (value instanceof String s && s.isBlank()) {
         value = null;
       }
@@ -562,7 +618,8 @@ public final class FormEngine {
           text = type == FieldType.LONGTEXT ? text.strip() : text.strip().replaceAll("\\s+", " ");
           if (type == FieldType.CHOICE) {
             String code = text;
-            return app.options(field).stream().anyMatch(o -> o.value().equals(code)) ? code
+            return app.options(field).stream().anyMatch(o -> o.value().equals(code))
+                ? code
                 : fail(problems, path, "choice", field.label());
           }
           if (type == FieldType.EMAIL && (text.length() > 254 || !EMAIL.matcher(text).matches())) {
@@ -585,7 +642,8 @@ public final class FormEngine {
         case NUMBER, MONEY -> {
           BigDecimal number = number(value);
           if (number == null) {
-            return fail(problems, path, type == FieldType.MONEY ? "money" : "number", field.label());
+            return fail(
+                problems, path, type == FieldType.MONEY ? "money" : "number", field.label());
           }
           if (type == FieldType.MONEY && number.stripTrailingZeros().scale() > 2) {
             return fail(problems, path, "money", field.label());
@@ -600,11 +658,14 @@ public final class FormEngine {
           return date != null ? date : fail(problems, path, "date", field.label());
         }
         case YESNO -> {
-          Boolean yes = value instanceof Boolean b ? b : switch (String.valueOf(value).strip().toLowerCase(java.util.Locale.ROOT)) {
-            case "true", "ja", "yes" -> Boolean.TRUE;
-            case "false", "nein", "no" -> Boolean.FALSE;
-            default -> null;
-          };
+          Boolean yes =
+              value instanceof Boolean b
+                  ? b
+                  : switch (String.valueOf(value).strip().toLowerCase(java.util.Locale.ROOT)) {
+                    case "true", "ja", "yes" -> Boolean.TRUE;
+                    case "false", "nein", "no" -> Boolean.FALSE;
+                    default -> null;
+                  };
           return yes != null ? yes : fail(problems, path, "yesno", field.label());
         }
         case MULTICHOICE -> {
@@ -615,7 +676,8 @@ public final class FormEngine {
             if (code.isBlank()) {
               continue;
             }
-            if (!(v instanceof String) || app.options(field).stream().map(Option::value).noneMatch(code::equals)) {
+            if (!(v instanceof String)
+                || app.options(field).stream().map(Option::value).noneMatch(code::equals)) {
               return fail(problems, path, "choice", field.label());
             }
             if (!codes.contains(code)) {
@@ -654,7 +716,8 @@ public final class FormEngine {
               }
             }
           }
-          if (address.containsKey("postcode") && !POSTCODE.matcher(address.get("postcode")).matches()) {
+          if (address.containsKey("postcode")
+              && !POSTCODE.matcher(address.get("postcode")).matches()) {
             complete = false;
             if (problems != null) {
               problems.add(AnswerProblem.of(path + ".postcode", "postcode", field.label()));
@@ -663,13 +726,15 @@ public final class FormEngine {
           return complete ? address : null;
         }
         case FILE -> {
-          if (!(value instanceof List<?> files) || files.stream().anyMatch(f -> !(f instanceof Map<?, ?> m) || m.get("id") == null)) {
+          if (!(value instanceof List<?> files)
+              || files.stream().anyMatch(f -> !(f instanceof Map<?, ?> m) || m.get("id") == null)) {
             return fail(problems, path, "type-file", field.label());
           }
           return files;
         }
         case GROUP -> {
-          if (!(value instanceof List<?> items) || items.stream().anyMatch(i -> !(i instanceof Map<?, ?>))) {
+          if (!(value instanceof List<?> items)
+              || items.stream().anyMatch(i -> !(i instanceof Map<?, ?>))) {
             return fail(problems, path, "type-group", field.label());
           }
           return items.stream().map(i -> typedItem(field, cast((Map<?, ?>) i))).toList();
@@ -689,7 +754,8 @@ public final class FormEngine {
       return typed;
     }
 
-    private static @Nullable Object fail(@Nullable List<AnswerProblem> problems, String path, String key, Text label) {
+    private static @Nullable Object fail(
+        @Nullable List<AnswerProblem> problems, String path, String key, Text label) {
       if (problems != null) {
         problems.add(AnswerProblem.of(path, key, label));
       }
@@ -698,8 +764,8 @@ public final class FormEngine {
   }
 
   /**
-   * Reads {@code 1234}, {@code 1234.5}, {@code 1.234,50}, {@code 40.000} (forty thousand) and {@code
-   * 12,5}; null if it is no number.
+   * Reads {@code 1234}, {@code 1234.5}, {@code 1.234,50}, {@code 40.000} (forty thousand) and
+   * {@code 12,5}; null if it is no number.
    */
   public static @Nullable BigDecimal number(Object value) {
     if (value instanceof BigDecimal decimal) {
@@ -717,7 +783,8 @@ public final class FormEngine {
     String text = s.strip().replace(" ", "").replace("\u00a0", "").replace("€", "");
     if (text.contains(",")) {
       text = text.replace(".", "").replace(',', '.');
-    } else if (text.indexOf('.') != text.lastIndexOf('.') || text.matches("^-?[0-9]{1,3}\\.[0-9]{3}$")) {
+    } else if (text.indexOf('.') != text.lastIndexOf('.')
+        || text.matches("^-?[0-9]{1,3}\\.[0-9]{3}$")) {
       // 1.234.567, and 40.000 as a German reader means it (forty thousand), not 40.0
       text = text.replace(".", "");
     }

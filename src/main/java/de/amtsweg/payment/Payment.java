@@ -23,9 +23,20 @@ import org.jspecify.annotations.Nullable;
  *     service has not confirmed the cancel yet, it has no {@code payUrl} and the reconciliation
  *     tries again; once paid, the money came after the cancel and is refunded in full
  */
-public record Payment(UUID id, String tenantArs, String kassenzeichen, PaymentStatus status, long amountCents,
-    long refundedCents, String currency, @Nullable URI payUrl, List<PaymentItem> items, String provider,
-    OffsetDateTime createdAt, OffsetDateTime updatedAt, boolean cancelRequested) {
+public record Payment(
+    UUID id,
+    String tenantArs,
+    String kassenzeichen,
+    PaymentStatus status,
+    long amountCents,
+    long refundedCents,
+    String currency,
+    @Nullable URI payUrl,
+    List<PaymentItem> items,
+    String provider,
+    OffsetDateTime createdAt,
+    OffsetDateTime updatedAt,
+    boolean cancelRequested) {
 
   public Payment {
     items = List.copyOf(items);
@@ -36,7 +47,10 @@ public record Payment(UUID id, String tenantArs, String kassenzeichen, PaymentSt
     return status.open() && !cancelRequested;
   }
 
-  /** Whether money arrived for it after Amtsweg had cancelled it (it is, or will be, refunded in full). */
+  /**
+   * Whether money arrived for it after Amtsweg had cancelled it (it is, or will be, refunded in
+   * full).
+   */
   public boolean paidAfterCancel() {
     return cancelRequested && status.paid();
   }

@@ -23,8 +23,21 @@ import org.springframework.transaction.annotation.Transactional;
 public class PaymentConfigs {
 
   /** Prefixes of the demo tenants' Kassenzeichen. */
-  private static final Map<String, String> DEMO_PREFIXES = Map.of("thueringen", "TH", "erfurt", "EF", "jena", "J",
-      "landkreis-gotha", "LKGTH", "gotha", "GTH", "ohrdruf", "OHR");
+  private static final Map<String, String> DEMO_PREFIXES =
+      Map.of(
+          "thueringen",
+          "TH",
+          "erfurt",
+          "EF",
+          "jena",
+          "J",
+          "landkreis-gotha",
+          "LKGTH",
+          "gotha",
+          "GTH",
+          "ohrdruf",
+          "OHR");
+
   static final String DEMO_HAUSHALTSSTELLE = "1.1100.1100";
 
   private final JdbcClient jdbc;
@@ -33,10 +46,17 @@ public class PaymentConfigs {
   private final boolean demo;
   private final List<ProviderInfo> providers;
 
-  PaymentConfigs(JdbcClient jdbc, PaymentSecrets secrets, TenantManagement tenants, Environment environment,
+  PaymentConfigs(
+      JdbcClient jdbc,
+      PaymentSecrets secrets,
+      TenantManagement tenants,
+      Environment environment,
       List<PaymentProvider> providers) {
-    this.providers = providers.stream().map(p -> new ProviderInfo(p.id(), p.needsEndpoint()))
-        .sorted(java.util.Comparator.comparing(ProviderInfo::id)).toList();
+    this.providers =
+        providers.stream()
+            .map(p -> new ProviderInfo(p.id(), p.needsEndpoint()))
+            .sorted(java.util.Comparator.comparing(ProviderInfo::id))
+            .toList();
     this.jdbc = jdbc;
     this.secrets = secrets;
     this.tenants = tenants;
@@ -44,16 +64,34 @@ public class PaymentConfigs {
   }
 
   /** What the settings page shows: no secrets, only whether they are set. */
-  public record Settings(String tenantArs, String provider, String kassenzeichenPrefix,
-      KassenzeichenScheme kassenzeichenScheme, String haushaltsstelle, @Nullable String objektnummer,
-      @Nullable String endpointUrl, @Nullable String originatorId, @Nullable String endpointId,
-      @Nullable String clientId, boolean clientSecretSet, @Nullable String updatedBy, OffsetDateTime updatedAt) {}
+  public record Settings(
+      String tenantArs,
+      String provider,
+      String kassenzeichenPrefix,
+      KassenzeichenScheme kassenzeichenScheme,
+      String haushaltsstelle,
+      @Nullable String objektnummer,
+      @Nullable String endpointUrl,
+      @Nullable String originatorId,
+      @Nullable String endpointId,
+      @Nullable String clientId,
+      boolean clientSecretSet,
+      @Nullable String updatedBy,
+      OffsetDateTime updatedAt) {}
 
   /** A change by a tenant administrator; null secrets keep the stored ones. */
-  public record Change(String provider, String kassenzeichenPrefix, KassenzeichenScheme kassenzeichenScheme,
-      String haushaltsstelle, @Nullable String objektnummer, @Nullable String endpointUrl,
-      @Nullable String originatorId, @Nullable String endpointId, @Nullable String clientId,
-      @Nullable String clientSecret, @Nullable String notificationSecret) {}
+  public record Change(
+      String provider,
+      String kassenzeichenPrefix,
+      KassenzeichenScheme kassenzeichenScheme,
+      String haushaltsstelle,
+      @Nullable String objektnummer,
+      @Nullable String endpointUrl,
+      @Nullable String originatorId,
+      @Nullable String endpointId,
+      @Nullable String clientId,
+      @Nullable String clientSecret,
+      @Nullable String notificationSecret) {}
 
   /** A payment service one can choose, and whether it needs endpoint and credentials. */
   public record ProviderInfo(String id, boolean needsEndpoint) {}
@@ -65,27 +103,43 @@ public class PaymentConfigs {
 
   /** The tenant's configuration for a payment; in the demo, the test service when there is none. */
   public PaymentConfig of(String tenantArs) {
-    return find(tenantArs).or(() -> demo ? Optional.of(demoDefault(tenantArs)) : Optional.empty())
+    return find(tenantArs)
+        .or(() -> demo ? Optional.of(demoDefault(tenantArs)) : Optional.empty())
         .orElseThrow(PaymentException.NotConfigured::new);
   }
 
   /** The stored configuration, secrets opened. */
   public Optional<PaymentConfig> find(String tenantArs) {
-    return jdbc.sql("select * from payment_config where tenant_ars = ?").param(tenantArs)
-        .query((rs, n) -> new PaymentConfig(rs.getString("tenant_ars"), rs.getString("provider"),
-            rs.getString("kassenzeichen_prefix"), KassenzeichenScheme.valueOf(rs.getString("kassenzeichen_scheme")),
-            rs.getString("haushaltsstelle"), rs.getString("objektnummer"), rs.getString("endpoint_url"),
-            rs.getString("originator_id"), rs.getString("endpoint_id"), rs.getString("client_id"),
-            open(rs.getString("client_secret"), tenantArs), secrets.open(rs.getString("notification_secret"), tenantArs)))
+    return jdbc.sql("select * from payment_config where tenant_ars = ?")
+        .param(tenantArs)
+        .query(
+            (rs, n) ->
+                new PaymentConfig(
+                    rs.getString("tenant_ars"),
+                    rs.getString("provider"),
+                    rs.getString("kassenzeichen_prefix"),
+                    KassenzeichenScheme.valueOf(rs.getString("kassenzeichen_scheme")),
+                    rs.getString("haushaltsstelle"),
+                    rs.getString("objektnummer"),
+                    rs.getString("endpoint_url"),
+                    rs.getString("originator_id"),
+                    rs.getString("endpoint_id"),
+                    rs.getString("client_id"),
+                    open(rs.getString("client_secret"), tenantArs),
+                    secrets.open(rs.getString("notification_secret"), tenantArs)))
         .optional();
   }
 
-  /** The settings as the page shows them (the demo default is stored first, so it can be edited). */
+  /**
+   * The settings as the page shows them (the demo default is stored first, so it can be edited).
+   */
   public Optional<Settings> settings(String tenantArs) {
     if (demo) {
       of(tenantArs);
     }
-    return jdbc.sql("select * from payment_config where tenant_ars = ?").param(tenantArs).query(PaymentConfigs::settings)
+    return jdbc.sql("select * from payment_config where tenant_ars = ?")
+        .param(tenantArs)
+        .query(PaymentConfigs::settings)
         .optional();
   }
 
@@ -99,7 +153,8 @@ public class PaymentConfigs {
     }
     String notificationSecret = blankToNull(change.notificationSecret());
     if (notificationSecret == null) {
-      notificationSecret = stored.map(PaymentConfig::notificationSecret).orElseGet(PaymentSecrets::random);
+      notificationSecret =
+          stored.map(PaymentConfig::notificationSecret).orElseGet(PaymentSecrets::random);
     }
     jdbc.sql(
             """
@@ -114,24 +169,41 @@ public class PaymentConfigs {
               endpoint_id = excluded.endpoint_id, client_id = excluded.client_id, client_secret = excluded.client_secret,
               notification_secret = excluded.notification_secret, updated_by = excluded.updated_by, updated_at = now()
             """)
-        .params(tenantArs, change.provider(), change.kassenzeichenPrefix(), change.kassenzeichenScheme().name(),
-            change.haushaltsstelle(), blankToNull(change.objektnummer()), blankToNull(change.endpointUrl()),
-            blankToNull(change.originatorId()), blankToNull(change.endpointId()), blankToNull(change.clientId()),
-            clientSecret == null ? null : secrets.seal(clientSecret, tenantArs), secrets.seal(notificationSecret, tenantArs),
+        .params(
+            tenantArs,
+            change.provider(),
+            change.kassenzeichenPrefix(),
+            change.kassenzeichenScheme().name(),
+            change.haushaltsstelle(),
+            blankToNull(change.objektnummer()),
+            blankToNull(change.endpointUrl()),
+            blankToNull(change.originatorId()),
+            blankToNull(change.endpointId()),
+            blankToNull(change.clientId()),
+            clientSecret == null ? null : secrets.seal(clientSecret, tenantArs),
+            secrets.seal(notificationSecret, tenantArs),
             staffUser)
         .update();
   }
 
   private PaymentConfig demoDefault(String tenantArs) {
-    String prefix = tenants.byAuthority(tenantArs).map(Tenant::slug).map(DEMO_PREFIXES::get)
-        .orElse("A" + tenantArs.substring(2, 9));
+    String prefix =
+        tenants
+            .byAuthority(tenantArs)
+            .map(Tenant::slug)
+            .map(DEMO_PREFIXES::get)
+            .orElse("A" + tenantArs.substring(2, 9));
     jdbc.sql(
             """
             insert into payment_config (tenant_ars, provider, kassenzeichen_prefix, kassenzeichen_scheme, haushaltsstelle,
               notification_secret, updated_by)
             values (?, 'test', ?, 'PREFIX_YEAR_NUMBER', ?, ?, 'demo') on conflict do nothing
             """)
-        .params(tenantArs, prefix, DEMO_HAUSHALTSSTELLE, secrets.seal(PaymentSecrets.random(), tenantArs))
+        .params(
+            tenantArs,
+            prefix,
+            DEMO_HAUSHALTSSTELLE,
+            secrets.seal(PaymentSecrets.random(), tenantArs))
         .update();
     return find(tenantArs).orElseThrow();
   }
@@ -141,11 +213,20 @@ public class PaymentConfigs {
   }
 
   private static Settings settings(ResultSet rs, int row) throws SQLException {
-    return new Settings(rs.getString("tenant_ars"), rs.getString("provider"), rs.getString("kassenzeichen_prefix"),
-        KassenzeichenScheme.valueOf(rs.getString("kassenzeichen_scheme")), rs.getString("haushaltsstelle"),
-        rs.getString("objektnummer"), rs.getString("endpoint_url"), rs.getString("originator_id"),
-        rs.getString("endpoint_id"), rs.getString("client_id"), rs.getString("client_secret") != null,
-        rs.getString("updated_by"), rs.getObject("updated_at", OffsetDateTime.class));
+    return new Settings(
+        rs.getString("tenant_ars"),
+        rs.getString("provider"),
+        rs.getString("kassenzeichen_prefix"),
+        KassenzeichenScheme.valueOf(rs.getString("kassenzeichen_scheme")),
+        rs.getString("haushaltsstelle"),
+        rs.getString("objektnummer"),
+        rs.getString("endpoint_url"),
+        rs.getString("originator_id"),
+        rs.getString("endpoint_id"),
+        rs.getString("client_id"),
+        rs.getString("client_secret") != null,
+        rs.getString("updated_by"),
+        rs.getObject("updated_at", OffsetDateTime.class));
   }
 
   static @Nullable String blankToNull(@Nullable String value) {

@@ -66,7 +66,9 @@ public class PaymentException extends ProblemException {
     }
   }
 
-  /** Outside the demo, storing or reading a payment service secret needs amtsweg.payment.secret-key. */
+  /**
+   * Outside the demo, storing or reading a payment service secret needs amtsweg.payment.secret-key.
+   */
   public static class SecretKeyMissing extends PaymentException {
     public SecretKeyMissing() {
       super(HttpStatus.SERVICE_UNAVAILABLE, "payment-secret-key-missing");

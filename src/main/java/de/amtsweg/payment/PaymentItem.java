@@ -11,5 +11,9 @@ import org.jspecify.annotations.Nullable;
  * @param haushaltsstelle booking account in the authority's budget; null: the tenant's default
  * @param objektnummer object number for the cash system; null: the tenant's default
  */
-public record PaymentItem(String antragReference, String description, long amountCents,
-    @Nullable String haushaltsstelle, @Nullable String objektnummer) {}
+public record PaymentItem(
+    String antragReference,
+    String description,
+    long amountCents,
+    @Nullable String haushaltsstelle,
+    @Nullable String objektnummer) {}

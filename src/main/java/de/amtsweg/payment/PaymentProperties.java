@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param secretKey AES-256 key (Base64 of 32 bytes) that encrypts the tenants' payment service
  *     secrets in the database; required outside the demo profile
  * @param providerTimeout how long a call to a payment service may take (connect and answer)
- * @param reconcileAfter an open payment without notification is asked about at its service after this time
+ * @param reconcileAfter an open payment without notification is asked about at its service after
+ *     this time
  * @param expireAfter an open payment the payer never finished expires after this time
  * @param reconciliationInterval how often the reconciliation runs
  */

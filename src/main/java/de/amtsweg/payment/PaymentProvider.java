@@ -5,10 +5,11 @@ import java.util.Map;
 
 /**
  * A payment service (SPI), modelled on XBezahldienste: create a payment transaction and send the
- * payer there, ask for its status, cancel it while it is open, refund, and verify the service's asynchronous notifications.
- * Implementations are Spring beans in their own sub-packages; the tenant's {@link PaymentConfig}
- * says which one it uses. Calls that do not reach the service, time out or get a server error
- * throw {@link Unavailable}: the payment then stays as it is and is tried again.
+ * payer there, ask for its status, cancel it while it is open, refund, and verify the service's
+ * asynchronous notifications. Implementations are Spring beans in their own sub-packages; the
+ * tenant's {@link PaymentConfig} says which one it uses. Calls that do not reach the service, time
+ * out or get a server error throw {@link Unavailable}: the payment then stays as it is and is tried
+ * again.
  */
 public interface PaymentProvider {
 
@@ -24,7 +25,8 @@ public interface PaymentProvider {
    *
    * @param notificationUrl where the service sends its notifications
    */
-  Created create(PaymentConfig config, Payment payment, URI returnUrl, URI cancelUrl, URI notificationUrl);
+  Created create(
+      PaymentConfig config, Payment payment, URI returnUrl, URI cancelUrl, URI notificationUrl);
 
   /** The service's view of a transaction. */
   ProviderStatus status(PaymentConfig config, String transactionId);
@@ -60,7 +62,10 @@ public interface PaymentProvider {
 
   /** Transaction status as XBezahldienste names it. */
   enum ProviderStatus {
-    INITIAL, PAYED, FAILED, CANCELED;
+    INITIAL,
+    PAYED,
+    FAILED,
+    CANCELED;
 
     /** The payment status this means. */
     public PaymentStatus toPaymentStatus() {
@@ -73,7 +78,10 @@ public interface PaymentProvider {
     }
   }
 
-  /** The service could not be reached, timed out or failed; the message is technical, never personal data. */
+  /**
+   * The service could not be reached, timed out or failed; the message is technical, never personal
+   * data.
+   */
   class Unavailable extends RuntimeException {
     public Unavailable(String message) {
       super(message);

@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
  * pending; it is asked again at a later run, with the wait doubling per failed attempt (at most an
  * hour). Payments Amtsweg cancelled while their service did not answer are cancelled there as soon
  * as it answers again (whatever their age), and money that arrived after a cancel is refunded. Safe
- * on several nodes: each run claims its payments with {@code FOR UPDATE SKIP LOCKED}
- * and moves their next check into the future before it asks.
+ * on several nodes: each run claims its payments with {@code FOR UPDATE SKIP LOCKED} and moves
+ * their next check into the future before it asks.
  */
 @Component
 public class PaymentReconciliation {
@@ -39,7 +39,8 @@ public class PaymentReconciliation {
     this.properties = properties;
   }
 
-  @Scheduled(initialDelayString = "${amtsweg.payment.reconciliation-interval:1m}",
+  @Scheduled(
+      initialDelayString = "${amtsweg.payment.reconciliation-interval:1m}",
       fixedDelayString = "${amtsweg.payment.reconciliation-interval:1m}")
   void scheduled() {
     Map<Payments.Reconciled, Integer> result = run(OffsetDateTime.now());
@@ -48,9 +49,7 @@ public class PaymentReconciliation {
     }
   }
 
-  /**
-   * One run as if it were {@code now}: what became of the payments it looked at.
-   */
+  /** One run as if it were {@code now}: what became of the payments it looked at. */
   public Map<Payments.Reconciled, Integer> run(OffsetDateTime now) {
     Map<Payments.Reconciled, Integer> result = new EnumMap<>(Payments.Reconciled.class);
     for (UUID id : claim(now)) {
@@ -62,7 +61,9 @@ public class PaymentReconciliation {
         outcome = Payments.Reconciled.UNREACHABLE;
       }
       if (outcome == Payments.Reconciled.UNREACHABLE) {
-        jdbc.sql("update payment set next_check_at = ? where id = ?").params(now.plus(backoff(id)), id).update();
+        jdbc.sql("update payment set next_check_at = ? where id = ?")
+            .params(now.plus(backoff(id)), id)
+            .update();
       }
       result.merge(outcome, 1, Integer::sum);
     }
@@ -88,8 +89,15 @@ public class PaymentReconciliation {
   }
 
   private Duration backoff(UUID id) {
-    int attempts = jdbc.sql("select attempts from payment where id = ?").param(id).query(Integer.class).single();
-    Duration wait = properties.reconciliationInterval().multipliedBy(1L << Math.min(Math.max(attempts - 1, 0), 16));
+    int attempts =
+        jdbc.sql("select attempts from payment where id = ?")
+            .param(id)
+            .query(Integer.class)
+            .single();
+    Duration wait =
+        properties
+            .reconciliationInterval()
+            .multipliedBy(1L << Math.min(Math.max(attempts - 1, 0), 16));
     return wait.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : wait;
   }
 }

@@ -12,12 +12,19 @@ import org.jspecify.annotations.Nullable;
  * @param idempotencyKey the caller's key: asking again with it returns the same payment
  * @param items at least one, all positive
  * @param accountId the payer's Servicekonto, if logged in
- * @param payerReference what the payer is known as in the bookings (e.g. the cart id), no personal data
+ * @param payerReference what the payer is known as in the bookings (e.g. the cart id), no personal
+ *     data
  * @param returnUrl where the provider sends the payer after paying (or failing)
  * @param cancelUrl where the provider sends the payer who cancels
  */
-public record PaymentRequest(String tenantArs, UUID idempotencyKey, List<PaymentItem> items,
-    @Nullable UUID accountId, String payerReference, URI returnUrl, URI cancelUrl) {
+public record PaymentRequest(
+    String tenantArs,
+    UUID idempotencyKey,
+    List<PaymentItem> items,
+    @Nullable UUID accountId,
+    String payerReference,
+    URI returnUrl,
+    URI cancelUrl) {
 
   public PaymentRequest {
     items = List.copyOf(items);

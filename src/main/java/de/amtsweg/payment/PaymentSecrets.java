@@ -26,8 +26,9 @@ import org.springframework.stereotype.Component;
  * additional data, so a value copied to another tenant's row does not open). Key: {@code
  * amtsweg.payment.secret-key}; only in the demo profile, without it, a key is generated once into
  * {@code <data-dir>/payment-secret.key} (owner-only). Elsewhere a missing key is reported when a
- * secret is first stored or read, so installations without online payment start without it. Same format as the account module's TOTP
- * secrets ({@code aesgcm1:} + Base64 of nonce, ciphertext and tag), separate key (ADR 0018).
+ * secret is first stored or read, so installations without online payment start without it. Same
+ * format as the account module's TOTP secrets ({@code aesgcm1:} + Base64 of nonce, ciphertext and
+ * tag), separate key (ADR 0018).
  */
 @Component
 class PaymentSecrets {
@@ -41,7 +42,8 @@ class PaymentSecrets {
   private final Path keyFile;
   private @Nullable SecretKey generated;
 
-  PaymentSecrets(PaymentProperties properties, PlatformProperties platform, Environment environment) {
+  PaymentSecrets(
+      PaymentProperties properties, PlatformProperties platform, Environment environment) {
     this.keyFile = platform.dataDir().resolve("payment-secret.key");
     this.demo = environment.matchesProfiles("demo");
     String key = properties.secretKey();
@@ -59,9 +61,13 @@ class PaymentSecrets {
     try {
       byte[] nonce = new byte[NONCE_BYTES];
       RANDOM.nextBytes(nonce);
-      byte[] sealed = cipher(Cipher.ENCRYPT_MODE, nonce, tenantArs).doFinal(plain.getBytes(StandardCharsets.UTF_8));
-      return PREFIX + Base64.getEncoder().encodeToString(
-          ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array());
+      byte[] sealed =
+          cipher(Cipher.ENCRYPT_MODE, nonce, tenantArs)
+              .doFinal(plain.getBytes(StandardCharsets.UTF_8));
+      return PREFIX
+          + Base64.getEncoder()
+              .encodeToString(
+                  ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array());
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("Cannot encrypt", e);
     }
@@ -70,10 +76,15 @@ class PaymentSecrets {
   String open(String stored, String tenantArs) {
     try {
       byte[] bytes = Base64.getDecoder().decode(stored.substring(PREFIX.length()));
-      return new String(cipher(Cipher.DECRYPT_MODE, Arrays.copyOf(bytes, NONCE_BYTES), tenantArs)
-          .doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES), StandardCharsets.UTF_8);
-    } catch (GeneralSecurityException | IllegalArgumentException | StringIndexOutOfBoundsException e) {
-      throw new IllegalStateException("A payment secret cannot be decrypted: was amtsweg.payment.secret-key changed?", e);
+      return new String(
+          cipher(Cipher.DECRYPT_MODE, Arrays.copyOf(bytes, NONCE_BYTES), tenantArs)
+              .doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES),
+          StandardCharsets.UTF_8);
+    } catch (GeneralSecurityException
+        | IllegalArgumentException
+        | StringIndexOutOfBoundsException e) {
+      throw new IllegalStateException(
+          "A payment secret cannot be decrypted: was amtsweg.payment.secret-key changed?", e);
     }
   }
 
@@ -89,17 +100,21 @@ class PaymentSecrets {
       return configured;
     }
     if (!demo) {
-      // Checked when a secret is stored or read, not at start: installations without online payment need no key.
+      // Checked when a secret is stored or read, not at start: installations without online payment
+      // need no key.
       throw new PaymentException.SecretKeyMissing();
     }
     if (generated == null) {
       try {
         Files.createDirectories(keyFile.toAbsolutePath().getParent());
         try {
-          Files.createFile(keyFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+          Files.createFile(
+              keyFile,
+              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
           byte[] fresh = new byte[32];
           RANDOM.nextBytes(fresh);
-          Files.writeString(keyFile, Base64.getEncoder().encodeToString(fresh), StandardCharsets.US_ASCII);
+          Files.writeString(
+              keyFile, Base64.getEncoder().encodeToString(fresh), StandardCharsets.US_ASCII);
         } catch (FileAlreadyExistsException made) {
           // An earlier start made it.
         }
@@ -120,6 +135,7 @@ class PaymentSecrets {
     } catch (IllegalArgumentException notBase64) {
       // Reported below.
     }
-    throw new IllegalStateException("amtsweg.payment.secret-key must be Base64 of 32 bytes ('openssl rand -base64 32')");
+    throw new IllegalStateException(
+        "amtsweg.payment.secret-key must be Base64 of 32 bytes ('openssl rand -base64 32')");
   }
 }

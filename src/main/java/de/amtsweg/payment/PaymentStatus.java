@@ -6,8 +6,8 @@ import java.util.Set;
 
 /**
  * Where a payment stands. One transition table; every change goes through {@link #canBecome}.
- * Staying in the same status is no transition, except for a further partial refund
- * ({@code PARTIALLY_REFUNDED → PARTIALLY_REFUNDED}), which changes the refunded amount.
+ * Staying in the same status is no transition, except for a further partial refund ({@code
+ * PARTIALLY_REFUNDED → PARTIALLY_REFUNDED}), which changes the refunded amount.
  *
  * <pre>
  * CREATED ──► PENDING ──► PAID ──► PARTIALLY_REFUNDED ──► REFUNDED
@@ -15,10 +15,10 @@ import java.util.Set;
  *    └───────────┴──► FAILED | CANCELLED | EXPIRED ──(late payment)──► PAID
  * </pre>
  *
- * <p>{@code CANCELLED → PAID} is in the table so that money is never ignored, but {@link
- * Payments} allows it only for a payment Amtsweg cancelled itself ({@link Payment#cancelRequested()}):
- * such a late payment is booked and refunded in full at once. A payment the payer cancelled at the
- * service stays cancelled.
+ * <p>{@code CANCELLED → PAID} is in the table so that money is never ignored, but {@link Payments}
+ * allows it only for a payment Amtsweg cancelled itself ({@link Payment#cancelRequested()}): such a
+ * late payment is booked and refunded in full at once. A payment the payer cancelled at the service
+ * stays cancelled.
  */
 public enum PaymentStatus {
   /** Written, the provider not yet asked (or it did not answer). */
@@ -41,15 +41,16 @@ public enum PaymentStatus {
   /** Part of it was given back. */
   PARTIALLY_REFUNDED;
 
-  private static final Map<PaymentStatus, Set<PaymentStatus>> TRANSITIONS = Map.of(
-      CREATED, EnumSet.of(PENDING, PAID, FAILED, CANCELLED, EXPIRED),
-      PENDING, EnumSet.of(PAID, FAILED, CANCELLED, EXPIRED),
-      PAID, EnumSet.of(REFUNDED, PARTIALLY_REFUNDED),
-      PARTIALLY_REFUNDED, EnumSet.of(PARTIALLY_REFUNDED, REFUNDED),
-      EXPIRED, EnumSet.of(PAID),
-      FAILED, EnumSet.noneOf(PaymentStatus.class),
-      CANCELLED, EnumSet.of(PAID),
-      REFUNDED, EnumSet.noneOf(PaymentStatus.class));
+  private static final Map<PaymentStatus, Set<PaymentStatus>> TRANSITIONS =
+      Map.of(
+          CREATED, EnumSet.of(PENDING, PAID, FAILED, CANCELLED, EXPIRED),
+          PENDING, EnumSet.of(PAID, FAILED, CANCELLED, EXPIRED),
+          PAID, EnumSet.of(REFUNDED, PARTIALLY_REFUNDED),
+          PARTIALLY_REFUNDED, EnumSet.of(PARTIALLY_REFUNDED, REFUNDED),
+          EXPIRED, EnumSet.of(PAID),
+          FAILED, EnumSet.noneOf(PaymentStatus.class),
+          CANCELLED, EnumSet.of(PAID),
+          REFUNDED, EnumSet.noneOf(PaymentStatus.class));
 
   /** Whether a payment in this status may change to {@code next}. */
   public boolean canBecome(PaymentStatus next) {

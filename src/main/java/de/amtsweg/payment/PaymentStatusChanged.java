@@ -9,7 +9,11 @@ import java.util.UUID;
  *
  * @param antragReferences the reference numbers of the payment's items
  */
-public record PaymentStatusChanged(UUID paymentId, String tenantArs, PaymentStatus from, PaymentStatus to,
+public record PaymentStatusChanged(
+    UUID paymentId,
+    String tenantArs,
+    PaymentStatus from,
+    PaymentStatus to,
     List<String> antragReferences) {
 
   public PaymentStatusChanged {

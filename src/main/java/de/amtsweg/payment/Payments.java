@@ -36,39 +36,58 @@ import org.springframework.transaction.support.TransactionTemplate;
  * PaymentStatusChanged} in its transaction; a payment that becomes paid writes its bookings in the
  * same transaction, so the bookings export never misses one and never shows one twice. Calls to a
  * payment service happen outside of database transactions, except for refunds, which hold the row
- * lock so that two caseworkers cannot refund the same money twice. Logs carry ids, Kassenzeichen and
- * states, never personal data.
+ * lock so that two caseworkers cannot refund the same money twice. Logs carry ids, Kassenzeichen
+ * and states, never personal data.
  */
 @Service
 public class Payments {
 
   private static final Logger log = LoggerFactory.getLogger(Payments.class);
+
   /** Bookings are dated in the authorities' time zone. */
   static final ZoneId BOOKING_ZONE = ZoneId.of("Europe/Berlin");
+
   static final String CURRENCY = "EUR";
   static final int MAX_ITEMS = 100;
   private static final Pattern ARS = Pattern.compile("[0-9]{12}");
 
   /** Who changed a status (the history's {@code source}). */
-  enum Source { REQUEST, PROVIDER, NOTIFICATION, RECONCILIATION, REFUND, AMTSWEG }
+  enum Source {
+    REQUEST,
+    PROVIDER,
+    NOTIFICATION,
+    RECONCILIATION,
+    REFUND,
+    AMTSWEG
+  }
 
-  /** The reason of the automatic refund of money that arrived after Amtsweg cancelled the payment. */
+  /**
+   * The reason of the automatic refund of money that arrived after Amtsweg cancelled the payment.
+   */
   static final String LATE_REFUND_REASON = "Zahlung nach Storno eingegangen";
 
   private final JdbcClient jdbc;
   private final PaymentConfigs configs;
   private final Map<String, PaymentProvider> providers;
   private final TransactionTemplate tx;
+
   /** A transaction of its own, for work started after another one committed. */
   private final TransactionTemplate separateTx;
+
   private final ApplicationEventPublisher events;
   private final URI publicUrl;
 
-  Payments(JdbcClient jdbc, PaymentConfigs configs, List<PaymentProvider> providers, PlatformTransactionManager transactions,
-      ApplicationEventPublisher events, PlatformProperties platform) {
+  Payments(
+      JdbcClient jdbc,
+      PaymentConfigs configs,
+      List<PaymentProvider> providers,
+      PlatformTransactionManager transactions,
+      ApplicationEventPublisher events,
+      PlatformProperties platform) {
     this.jdbc = jdbc;
     this.configs = configs;
-    this.providers = providers.stream().collect(Collectors.toMap(PaymentProvider::id, Function.identity()));
+    this.providers =
+        providers.stream().collect(Collectors.toMap(PaymentProvider::id, Function.identity()));
     this.tx = new TransactionTemplate(transactions);
     this.separateTx = new TransactionTemplate(transactions);
     this.separateTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -97,7 +116,8 @@ public class Payments {
     Stored stored;
     if (existing.isPresent()) {
       stored = existing.get();
-      if (!stored.payment().tenantArs().equals(request.tenantArs()) || stored.payment().amountCents() != total) {
+      if (!stored.payment().tenantArs().equals(request.tenantArs())
+          || stored.payment().amountCents() != total) {
         throw new PaymentException.KeyReused();
       }
     } else {
@@ -105,7 +125,8 @@ public class Payments {
       provider(config.provider());
       stored = Objects.requireNonNull(tx.execute(status -> insert(request, config, total)));
     }
-    if (stored.payment().status() != PaymentStatus.CREATED || stored.transactionId() != null
+    if (stored.payment().status() != PaymentStatus.CREATED
+        || stored.transactionId() != null
         || stored.payment().cancelRequested()) {
       return stored.payment();
     }
@@ -140,15 +161,21 @@ public class Payments {
     if (reason.isBlank() || reason.strip().length() > 200) {
       throw new PaymentException.Invalid("reason");
     }
-    Payment marked = Objects.requireNonNull(tx.execute(s -> {
-      Payment locked = lock(id).orElseThrow(PaymentException.NotFound::new).payment();
-      if (locked.status().open() && !locked.cancelRequested()) {
-        jdbc.sql("update payment set cancel_requested_at = now(), cancel_reason = ?, next_check_at = null, updated_at = now()"
-                + " where id = ?").params(reason.strip(), id).update();
-        log.info("Payment {} ({}) to be cancelled", id, locked.kassenzeichen());
-      }
-      return locked;
-    }));
+    Payment marked =
+        Objects.requireNonNull(
+            tx.execute(
+                s -> {
+                  Payment locked = lock(id).orElseThrow(PaymentException.NotFound::new).payment();
+                  if (locked.status().open() && !locked.cancelRequested()) {
+                    jdbc.sql(
+                            "update payment set cancel_requested_at = now(), cancel_reason = ?, next_check_at = null, updated_at = now()"
+                                + " where id = ?")
+                        .params(reason.strip(), id)
+                        .update();
+                    log.info("Payment {} ({}) to be cancelled", id, locked.kassenzeichen());
+                  }
+                  return locked;
+                }));
     if (marked.status().open()) {
       cancelAtProvider(id);
     }
@@ -168,7 +195,8 @@ public class Payments {
     String reason = stored.cancelReason();
     String transactionId = stored.transactionId();
     if (transactionId == null) {
-      return change(id, PaymentStatus.CANCELLED, Source.AMTSWEG, null, reason, null) ? Reconciled.CHANGED
+      return change(id, PaymentStatus.CANCELLED, Source.AMTSWEG, null, reason, null)
+          ? Reconciled.CHANGED
           : Reconciled.UNCHANGED;
     }
     PaymentProvider.ProviderStatus answer;
@@ -179,15 +207,29 @@ public class Payments {
       return Reconciled.UNREACHABLE;
     }
     if (answer == PaymentProvider.ProviderStatus.INITIAL) {
-      recordError(id, new PaymentProvider.Unavailable(payment.provider() + ": cancel refused, transaction still open"));
+      recordError(
+          id,
+          new PaymentProvider.Unavailable(
+              payment.provider() + ": cancel refused, transaction still open"));
       return Reconciled.UNREACHABLE;
     }
     boolean cancelled = answer == PaymentProvider.ProviderStatus.CANCELED;
-    return Boolean.TRUE.equals(tx.execute(s -> {
-      jdbc.sql("update payment set last_error = null, updated_at = now() where id = ?").param(id).update();
-      return change(id, answer.toPaymentStatus(), cancelled ? Source.AMTSWEG : Source.PROVIDER, null,
-          cancelled ? reason : null, null);
-    })) ? Reconciled.CHANGED : Reconciled.UNCHANGED;
+    return Boolean.TRUE.equals(
+            tx.execute(
+                s -> {
+                  jdbc.sql("update payment set last_error = null, updated_at = now() where id = ?")
+                      .param(id)
+                      .update();
+                  return change(
+                      id,
+                      answer.toPaymentStatus(),
+                      cancelled ? Source.AMTSWEG : Source.PROVIDER,
+                      null,
+                      cancelled ? reason : null,
+                      null);
+                }))
+        ? Reconciled.CHANGED
+        : Reconciled.UNCHANGED;
   }
 
   /**
@@ -195,23 +237,27 @@ public class Payments {
    * does not answer, the payment stays due for the refund and the reconciliation tries again.
    */
   Reconciled refundLatePayment(UUID id) {
-    return Objects.requireNonNull(separateTx.execute(s -> {
-      Stored stored = lock(id).orElseThrow(PaymentException.NotFound::new);
-      Payment payment = stored.payment();
-      if (!stored.lateRefundDue()) {
-        return Reconciled.UNCHANGED;
-      }
-      if (payment.refundableCents() == 0) {
-        jdbc.sql("update payment set late_refund_due = false where id = ?").param(id).update();
-        return Reconciled.UNCHANGED;
-      }
-      try {
-        refund(id, payment.refundableCents(), LATE_REFUND_REASON, Source.AMTSWEG, null);
-        return Reconciled.CHANGED;
-      } catch (PaymentException.ProviderUnavailable e) {
-        return Reconciled.UNREACHABLE;
-      }
-    }));
+    return Objects.requireNonNull(
+        separateTx.execute(
+            s -> {
+              Stored stored = lock(id).orElseThrow(PaymentException.NotFound::new);
+              Payment payment = stored.payment();
+              if (!stored.lateRefundDue()) {
+                return Reconciled.UNCHANGED;
+              }
+              if (payment.refundableCents() == 0) {
+                jdbc.sql("update payment set late_refund_due = false where id = ?")
+                    .param(id)
+                    .update();
+                return Reconciled.UNCHANGED;
+              }
+              try {
+                refund(id, payment.refundableCents(), LATE_REFUND_REASON, Source.AMTSWEG, null);
+                return Reconciled.CHANGED;
+              } catch (PaymentException.ProviderUnavailable e) {
+                return Reconciled.UNREACHABLE;
+              }
+            }));
   }
 
   /** A payment by its id, whatever its tenant (for the payment pages and the Warenkorb). */
@@ -225,23 +271,31 @@ public class Payments {
    * @throws PaymentException.NotFound when there is none, or it is another tenant's
    */
   public Payment ofTenant(String tenantArs, UUID id) {
-    return find(id).filter(p -> p.tenantArs().equals(tenantArs)).orElseThrow(PaymentException.NotFound::new);
+    return find(id)
+        .filter(p -> p.tenantArs().equals(tenantArs))
+        .orElseThrow(PaymentException.NotFound::new);
   }
 
   /** The payments that have an item for this Antrag, oldest first. */
   public List<Payment> ofAntrag(String antragReference) {
-    return jdbc.sql(
+    return jdbc
+        .sql(
             """
             select p.* from payment p where p.id in (select payment_id from payment_item where antrag_reference = ?)
             order by p.created_at, p.id
             """)
-        .param(antragReference).query(this::map).list().stream().map(Stored::payment).toList();
+        .param(antragReference)
+        .query(this::map)
+        .list()
+        .stream()
+        .map(Stored::payment)
+        .toList();
   }
 
   /**
-   * Asks the payment service how an open payment stands and takes over its answer
-   * (reconciliation). A service that does not answer leaves the payment as it is and records the
-   * error; a payment that never reached its service is sent there again.
+   * Asks the payment service how an open payment stands and takes over its answer (reconciliation).
+   * A service that does not answer leaves the payment as it is and records the error; a payment
+   * that never reached its service is sent there again.
    *
    * @throws PaymentException.NotFound when there is no such payment
    */
@@ -251,12 +305,17 @@ public class Payments {
   }
 
   /** What the reconciliation did with one payment. */
-  public enum Reconciled { UNCHANGED, CHANGED, EXPIRED, UNREACHABLE }
+  public enum Reconciled {
+    UNCHANGED,
+    CHANGED,
+    EXPIRED,
+    UNREACHABLE
+  }
 
   /**
-   * Asks the service about an open payment and takes over its answer; a payment still open that
-   * was created before {@code expireBefore} expires (only when the service answered: a service
-   * that is down leaves it pending, to be asked again).
+   * Asks the service about an open payment and takes over its answer; a payment still open that was
+   * created before {@code expireBefore} expires (only when the service answered: a service that is
+   * down leaves it pending, to be asked again).
    */
   Reconciled reconcile(UUID id, @Nullable OffsetDateTime expireBefore) {
     Stored stored = stored(id).orElseThrow(PaymentException.NotFound::new);
@@ -275,7 +334,8 @@ public class Payments {
     if (transactionId == null) {
       if (old) {
         return change(id, PaymentStatus.EXPIRED, Source.RECONCILIATION, null, null, null)
-            ? Reconciled.EXPIRED : Reconciled.UNCHANGED;
+            ? Reconciled.EXPIRED
+            : Reconciled.UNCHANGED;
       }
       if (expireBefore != null) {
         return Reconciled.UNCHANGED;
@@ -294,39 +354,49 @@ public class Payments {
       recordError(id, e);
       return Reconciled.UNREACHABLE;
     }
-    return Objects.requireNonNull(tx.execute(s -> {
-      jdbc.sql("update payment set last_error = null, updated_at = now() where id = ?").param(id).update();
-      if (change(id, status.toPaymentStatus(), Source.RECONCILIATION, null, null, null)) {
-        return Reconciled.CHANGED;
-      }
-      if (old && change(id, PaymentStatus.EXPIRED, Source.RECONCILIATION, null, null, null)) {
-        return Reconciled.EXPIRED;
-      }
-      return Reconciled.UNCHANGED;
-    }));
+    return Objects.requireNonNull(
+        tx.execute(
+            s -> {
+              jdbc.sql("update payment set last_error = null, updated_at = now() where id = ?")
+                  .param(id)
+                  .update();
+              if (change(id, status.toPaymentStatus(), Source.RECONCILIATION, null, null, null)) {
+                return Reconciled.CHANGED;
+              }
+              if (old
+                  && change(id, PaymentStatus.EXPIRED, Source.RECONCILIATION, null, null, null)) {
+                return Reconciled.EXPIRED;
+              }
+              return Reconciled.UNCHANGED;
+            }));
   }
 
   /**
-   * Gives back (part of) a paid payment through its payment service, with the reason the
-   * caseworker gives. Publishes {@link PaymentStatusChanged} (to {@code PARTIALLY_REFUNDED} or
-   * {@code REFUNDED}) and books the refund.
+   * Gives back (part of) a paid payment through its payment service, with the reason the caseworker
+   * gives. Publishes {@link PaymentStatusChanged} (to {@code PARTIALLY_REFUNDED} or {@code
+   * REFUNDED}) and books the refund.
    *
    * @throws PaymentException.NotFound when there is none, or it is another tenant's
    * @throws PaymentException.RefundInvalid when it is not paid, the amount is not positive or more
    *     than is left, or the reason is missing
-   * @throws PaymentException.ProviderUnavailable when the payment service does not answer; nothing changes
+   * @throws PaymentException.ProviderUnavailable when the payment service does not answer; nothing
+   *     changes
    */
-  public Payment refund(String tenantArs, UUID id, long amountCents, String reason, String staffUser) {
+  public Payment refund(
+      String tenantArs, UUID id, long amountCents, String reason, String staffUser) {
     if (reason.isBlank() || reason.length() > 500) {
       throw new PaymentException.RefundInvalid("reason");
     }
     if (amountCents <= 0) {
       throw new PaymentException.RefundInvalid("amount");
     }
-    tx.executeWithoutResult(s -> {
-      lock(id).filter(p -> p.payment().tenantArs().equals(tenantArs)).orElseThrow(PaymentException.NotFound::new);
-      refund(id, amountCents, reason.strip(), Source.REFUND, staffUser);
-    });
+    tx.executeWithoutResult(
+        s -> {
+          lock(id)
+              .filter(p -> p.payment().tenantArs().equals(tenantArs))
+              .orElseThrow(PaymentException.NotFound::new);
+          refund(id, amountCents, reason.strip(), Source.REFUND, staffUser);
+        });
     return find(id).orElseThrow();
   }
 
@@ -334,18 +404,24 @@ public class Payments {
    * Refunds in the caller's transaction, under the payment's row lock (the provider is called while
    * it is held, so the same money is never refunded twice).
    */
-  private void refund(UUID id, long amountCents, String reason, Source source, @Nullable String actor) {
+  private void refund(
+      UUID id, long amountCents, String reason, Source source, @Nullable String actor) {
     Stored stored = lock(id).orElseThrow(PaymentException.NotFound::new);
     Payment payment = stored.payment();
-    if (!payment.status().canBecome(PaymentStatus.PARTIALLY_REFUNDED) && !payment.status().canBecome(PaymentStatus.REFUNDED)) {
+    if (!payment.status().canBecome(PaymentStatus.PARTIALLY_REFUNDED)
+        && !payment.status().canBecome(PaymentStatus.REFUNDED)) {
       throw new PaymentException.RefundInvalid("status");
     }
     if (amountCents > payment.refundableCents()) {
       throw new PaymentException.RefundInvalid("amount");
     }
     try {
-      provider(payment.provider()).refund(configs.of(payment.tenantArs()), Objects.requireNonNull(stored.transactionId()),
-          amountCents, reason);
+      provider(payment.provider())
+          .refund(
+              configs.of(payment.tenantArs()),
+              Objects.requireNonNull(stored.transactionId()),
+              amountCents,
+              reason);
     } catch (PaymentProvider.Unavailable e) {
       log.warn("Refund of payment {} failed at {}: {}", id, payment.provider(), e.getMessage());
       if (source == Source.AMTSWEG) {
@@ -354,10 +430,15 @@ public class Payments {
       throw new PaymentException.ProviderUnavailable();
     }
     long refunded = payment.refundedCents() + amountCents;
-    PaymentStatus to = refunded == payment.amountCents() ? PaymentStatus.REFUNDED : PaymentStatus.PARTIALLY_REFUNDED;
-    jdbc.sql("update payment set refunded_cents = ?, late_refund_due = late_refund_due and ? < amount_cents,"
-            + " last_error = null, updated_at = now() where id = ?")
-        .params(refunded, refunded, id).update();
+    PaymentStatus to =
+        refunded == payment.amountCents()
+            ? PaymentStatus.REFUNDED
+            : PaymentStatus.PARTIALLY_REFUNDED;
+    jdbc.sql(
+            "update payment set refunded_cents = ?, late_refund_due = late_refund_due and ? < amount_cents,"
+                + " last_error = null, updated_at = now() where id = ?")
+        .params(refunded, refunded, id)
+        .update();
     bookRefund(stored, amountCents);
     change(id, to, source, actor, reason, amountCents);
     log.info("Payment {} ({}) refunded {} cents", id, payment.kassenzeichen(), amountCents);
@@ -366,17 +447,32 @@ public class Payments {
   // ---- inside the module ----
 
   /** One entry of a payment's status history. */
-  public record HistoryEntry(@Nullable PaymentStatus from, PaymentStatus to, @Nullable Long amountCents, String source,
-      @Nullable String actor, @Nullable String reason, OffsetDateTime at) {}
+  public record HistoryEntry(
+      @Nullable PaymentStatus from,
+      PaymentStatus to,
+      @Nullable Long amountCents,
+      String source,
+      @Nullable String actor,
+      @Nullable String reason,
+      OffsetDateTime at) {}
 
   /** The status history of a payment of the tenant, oldest first. */
   public List<HistoryEntry> history(String tenantArs, UUID id) {
     ofTenant(tenantArs, id);
-    return jdbc.sql("select * from payment_event where payment_id = ? order by id").param(id)
-        .query((rs, n) -> new HistoryEntry(
-            rs.getString("from_status") == null ? null : PaymentStatus.valueOf(rs.getString("from_status")),
-            PaymentStatus.valueOf(rs.getString("to_status")), (Long) rs.getObject("amount_cents"), rs.getString("source"),
-            rs.getString("actor"), rs.getString("reason"), rs.getObject("at", OffsetDateTime.class)))
+    return jdbc.sql("select * from payment_event where payment_id = ? order by id")
+        .param(id)
+        .query(
+            (rs, n) ->
+                new HistoryEntry(
+                    rs.getString("from_status") == null
+                        ? null
+                        : PaymentStatus.valueOf(rs.getString("from_status")),
+                    PaymentStatus.valueOf(rs.getString("to_status")),
+                    (Long) rs.getObject("amount_cents"),
+                    rs.getString("source"),
+                    rs.getString("actor"),
+                    rs.getString("reason"),
+                    rs.getObject("at", OffsetDateTime.class)))
         .list();
   }
 
@@ -389,19 +485,39 @@ public class Payments {
    * @param status only these, or all when null
    * @param text a Kassenzeichen or Antrag reference (prefix, case-insensitive), or null
    */
-  public List<Listed> search(String tenantArs, @Nullable PaymentStatus status, @Nullable String text, int limit, int offset) {
-    String like = text == null || text.isBlank() ? null : text.strip().toUpperCase(java.util.Locale.ROOT)
-        .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-    return jdbc.sql(
+  public List<Listed> search(
+      String tenantArs,
+      @Nullable PaymentStatus status,
+      @Nullable String text,
+      int limit,
+      int offset) {
+    String like =
+        text == null || text.isBlank()
+            ? null
+            : text.strip()
+                    .toUpperCase(java.util.Locale.ROOT)
+                    .replace("\\", "\\\\")
+                    .replace("%", "\\%")
+                    .replace("_", "\\_")
+                + "%";
+    return jdbc
+        .sql(
             """
             select p.* from payment p where p.tenant_ars = :ars and (cast(:status as varchar) is null or p.status = :status)
               and (cast(:like as varchar) is null or upper(p.kassenzeichen) like :like
                 or exists (select 1 from payment_item i where i.payment_id = p.id and upper(i.antrag_reference) like :like))
             order by p.created_at desc, p.id limit :limit offset :offset
             """)
-        .param("ars", tenantArs).param("status", status == null ? null : status.name()).param("like", like)
-        .param("limit", limit).param("offset", offset)
-        .query(this::map).list().stream().map(s -> new Listed(s.payment(), s.lastError())).toList();
+        .param("ars", tenantArs)
+        .param("status", status == null ? null : status.name())
+        .param("like", like)
+        .param("limit", limit)
+        .param("offset", offset)
+        .query(this::map)
+        .list()
+        .stream()
+        .map(s -> new Listed(s.payment(), s.lastError()))
+        .toList();
   }
 
   /** The provider a payment or configuration names. */
@@ -425,8 +541,11 @@ public class Payments {
 
   /** The payment a provider's transaction belongs to. */
   Optional<Stored> byTransaction(String provider, String tenantArs, String transactionId) {
-    return jdbc.sql("select * from payment where provider = ? and provider_transaction_id = ? and tenant_ars = ?")
-        .params(provider, transactionId, tenantArs).query(this::map).optional();
+    return jdbc.sql(
+            "select * from payment where provider = ? and provider_transaction_id = ? and tenant_ars = ?")
+        .params(provider, transactionId, tenantArs)
+        .query(this::map)
+        .optional();
   }
 
   /**
@@ -436,58 +555,99 @@ public class Payments {
    *
    * @return whether the status changed
    */
-  boolean change(UUID id, PaymentStatus to, Source source, @Nullable String actor, @Nullable String reason,
+  boolean change(
+      UUID id,
+      PaymentStatus to,
+      Source source,
+      @Nullable String actor,
+      @Nullable String reason,
       @Nullable Long amountCents) {
-    return Boolean.TRUE.equals(tx.execute(s -> {
-      Stored stored = lock(id).orElseThrow(PaymentException.NotFound::new);
-      PaymentStatus from = stored.payment().status();
-      boolean furtherRefund = to == PaymentStatus.PARTIALLY_REFUNDED && (source == Source.REFUND || source == Source.AMTSWEG);
-      if ((from == to && !furtherRefund) || !from.canBecome(to)) {
-        return false;
-      }
-      boolean cancelledByUs = stored.payment().cancelRequested();
-      if (from == PaymentStatus.CANCELLED && !cancelledByUs) {
-        return false; // the payer cancelled at the service: final
-      }
-      // Paid before the service could cancel it: the payment stands, the cancel did not happen.
-      boolean paidBeforeCancel = from.open() && to == PaymentStatus.PAID && cancelledByUs;
-      boolean paidAfterCancel = from == PaymentStatus.CANCELLED && to == PaymentStatus.PAID;
-      jdbc.sql("update payment set status = ?, updated_at = now(), next_check_at = null, paid_at = "
-              + (to == PaymentStatus.PAID ? "now()" : "paid_at")
-              + (paidBeforeCancel ? ", cancel_requested_at = null, cancel_reason = null" : "")
-              + (paidAfterCancel ? ", late_refund_due = true" : "") + " where id = ?")
-          .params(to.name(), id).update();
-      jdbc.sql("insert into payment_event (payment_id, from_status, to_status, amount_cents, source, actor, reason)"
-              + " values (?, ?, ?, ?, ?, ?, ?)")
-          .params(id, from.name(), to.name(), amountCents, source.name(), actor, reason).update();
-      if (to == PaymentStatus.PAID) {
-        bookPayment(stored);
-      }
-      events.publishEvent(new PaymentStatusChanged(id, stored.payment().tenantArs(), from, to,
-          stored.payment().items().stream().map(PaymentItem::antragReference).distinct().toList()));
-      log.info("Payment {} ({}) {} -> {} ({})", id, stored.payment().kassenzeichen(), from, to, source);
-      if (paidAfterCancel) {
-        log.warn("Payment {} ({}) paid after it was cancelled: refunded in full", id, stored.payment().kassenzeichen());
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-          @Override
-          public void afterCommit() {
-            try {
-              refundLatePayment(id);
-            } catch (RuntimeException e) {
-              log.warn("Payment {}: refund after cancel not done yet, the reconciliation tries again: {}", id, e.toString());
-            }
-          }
-        });
-      }
-      return true;
-    }));
+    return Boolean.TRUE.equals(
+        tx.execute(
+            s -> {
+              Stored stored = lock(id).orElseThrow(PaymentException.NotFound::new);
+              PaymentStatus from = stored.payment().status();
+              boolean furtherRefund =
+                  to == PaymentStatus.PARTIALLY_REFUNDED
+                      && (source == Source.REFUND || source == Source.AMTSWEG);
+              if ((from == to && !furtherRefund) || !from.canBecome(to)) {
+                return false;
+              }
+              boolean cancelledByUs = stored.payment().cancelRequested();
+              if (from == PaymentStatus.CANCELLED && !cancelledByUs) {
+                return false; // the payer cancelled at the service: final
+              }
+              // Paid before the service could cancel it: the payment stands, the cancel did not
+              // happen.
+              boolean paidBeforeCancel = from.open() && to == PaymentStatus.PAID && cancelledByUs;
+              boolean paidAfterCancel = from == PaymentStatus.CANCELLED && to == PaymentStatus.PAID;
+              jdbc.sql(
+                      "update payment set status = ?, updated_at = now(), next_check_at = null, paid_at = "
+                          + (to == PaymentStatus.PAID ? "now()" : "paid_at")
+                          + (paidBeforeCancel
+                              ? ", cancel_requested_at = null, cancel_reason = null"
+                              : "")
+                          + (paidAfterCancel ? ", late_refund_due = true" : "")
+                          + " where id = ?")
+                  .params(to.name(), id)
+                  .update();
+              jdbc.sql(
+                      "insert into payment_event (payment_id, from_status, to_status, amount_cents, source, actor, reason)"
+                          + " values (?, ?, ?, ?, ?, ?, ?)")
+                  .params(id, from.name(), to.name(), amountCents, source.name(), actor, reason)
+                  .update();
+              if (to == PaymentStatus.PAID) {
+                bookPayment(stored);
+              }
+              events.publishEvent(
+                  new PaymentStatusChanged(
+                      id,
+                      stored.payment().tenantArs(),
+                      from,
+                      to,
+                      stored.payment().items().stream()
+                          .map(PaymentItem::antragReference)
+                          .distinct()
+                          .toList()));
+              log.info(
+                  "Payment {} ({}) {} -> {} ({})",
+                  id,
+                  stored.payment().kassenzeichen(),
+                  from,
+                  to,
+                  source);
+              if (paidAfterCancel) {
+                log.warn(
+                    "Payment {} ({}) paid after it was cancelled: refunded in full",
+                    id,
+                    stored.payment().kassenzeichen());
+                TransactionSynchronizationManager.registerSynchronization(
+                    new TransactionSynchronization() {
+                      @Override
+                      public void afterCommit() {
+                        try {
+                          refundLatePayment(id);
+                        } catch (RuntimeException e) {
+                          log.warn(
+                              "Payment {}: refund after cancel not done yet, the reconciliation tries again: {}",
+                              id,
+                              e.toString());
+                        }
+                      }
+                    });
+              }
+              return true;
+            }));
   }
 
   /** Records that the payment service did not answer; the reconciliation tries again later. */
   void recordError(UUID id, RuntimeException error) {
-    String message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
-    jdbc.sql("update payment set attempts = attempts + 1, last_error = ?, updated_at = now() where id = ?")
-        .params(message.length() > 500 ? message.substring(0, 500) : message, id).update();
+    String message =
+        error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
+    jdbc.sql(
+            "update payment set attempts = attempts + 1, last_error = ?, updated_at = now() where id = ?")
+        .params(message.length() > 500 ? message.substring(0, 500) : message, id)
+        .update();
     log.warn("Payment {}: payment service not reached: {}", id, message);
   }
 
@@ -497,8 +657,15 @@ public class Payments {
   }
 
   /** A payment with what only this module sees. */
-  record Stored(Payment payment, @Nullable String transactionId, URI returnUrl, URI cancelUrl,
-      @Nullable String payerReference, @Nullable String lastError, int attempts, @Nullable String cancelReason,
+  record Stored(
+      Payment payment,
+      @Nullable String transactionId,
+      URI returnUrl,
+      URI cancelUrl,
+      @Nullable String payerReference,
+      @Nullable String lastError,
+      int attempts,
+      @Nullable String cancelReason,
       boolean lateRefundDue) {}
 
   Optional<Stored> stored(UUID id) {
@@ -506,11 +673,17 @@ public class Payments {
   }
 
   Optional<Stored> lock(UUID id) {
-    return jdbc.sql("select * from payment where id = ? for update").param(id).query(this::map).optional();
+    return jdbc.sql("select * from payment where id = ? for update")
+        .param(id)
+        .query(this::map)
+        .optional();
   }
 
   private Optional<Stored> byKey(UUID key) {
-    return jdbc.sql("select * from payment where idempotency_key = ?").param(key).query(this::map).optional();
+    return jdbc.sql("select * from payment where idempotency_key = ?")
+        .param(key)
+        .query(this::map)
+        .optional();
   }
 
   private Payment contactProvider(Stored stored) {
@@ -519,32 +692,44 @@ public class Payments {
     PaymentProvider provider = provider(payment.provider());
     PaymentProvider.Created created;
     try {
-      created = provider.create(config, payment, stored.returnUrl(), stored.cancelUrl(),
-          notificationUrl(provider.id(), payment.tenantArs()));
+      created =
+          provider.create(
+              config,
+              payment,
+              stored.returnUrl(),
+              stored.cancelUrl(),
+              notificationUrl(provider.id(), payment.tenantArs()));
     } catch (PaymentProvider.Unavailable e) {
       recordError(payment.id(), e);
       throw new PaymentException.ProviderUnavailable();
     }
-    boolean cancelledMeanwhile = Boolean.TRUE.equals(tx.execute(s -> {
-      Payment locked = lock(payment.id()).orElseThrow().payment();
-      jdbc.sql(
-              """
+    boolean cancelledMeanwhile =
+        Boolean.TRUE.equals(
+            tx.execute(
+                s -> {
+                  Payment locked = lock(payment.id()).orElseThrow().payment();
+                  jdbc.sql(
+                          """
               update payment set provider_transaction_id = ?, pay_url = ?, attempts = attempts + 1, last_error = null,
                 updated_at = now() where id = ?
               """)
-          .params(created.transactionId(), created.payUrl().toString(), payment.id()).update();
-      if (locked.cancelRequested()) {
-        return true;
-      }
-      change(payment.id(), PaymentStatus.PENDING, Source.PROVIDER, null, null, null);
-      return false;
-    }));
+                      .params(created.transactionId(), created.payUrl().toString(), payment.id())
+                      .update();
+                  if (locked.cancelRequested()) {
+                    return true;
+                  }
+                  change(payment.id(), PaymentStatus.PENDING, Source.PROVIDER, null, null, null);
+                  return false;
+                }));
     if (cancelledMeanwhile) {
       // Cancelled while the service created it: cancel it there too, so that nobody can pay it.
       try {
         provider.cancel(config, created.transactionId());
       } catch (PaymentProvider.Unavailable e) {
-        log.warn("Payment {}: transaction created after the cancel not cancelled at {}: {}", payment.id(), provider.id(),
+        log.warn(
+            "Payment {}: transaction created after the cancel not cancelled at {}: {}",
+            payment.id(),
+            provider.id(),
             e.getMessage());
       }
     }
@@ -554,15 +739,26 @@ public class Payments {
   private Stored insert(PaymentRequest request, PaymentConfig config, long total) {
     UUID id = UUID.randomUUID();
     String kassenzeichen = nextKassenzeichen(config);
-    int inserted = jdbc.sql(
-            """
+    int inserted =
+        jdbc.sql(
+                """
             insert into payment (id, tenant_ars, idempotency_key, kassenzeichen, status, amount_cents, currency, provider,
               account_id, payer_reference, return_url, cancel_url)
             values (?, ?, ?, ?, 'CREATED', ?, ?, ?, ?, ?, ?, ?) on conflict (idempotency_key) do nothing
             """)
-        .params(id, request.tenantArs(), request.idempotencyKey(), kassenzeichen, total, CURRENCY, config.provider(),
-            request.accountId(), request.payerReference(), request.returnUrl().toString(), request.cancelUrl().toString())
-        .update();
+            .params(
+                id,
+                request.tenantArs(),
+                request.idempotencyKey(),
+                kassenzeichen,
+                total,
+                CURRENCY,
+                config.provider(),
+                request.accountId(),
+                request.payerReference(),
+                request.returnUrl().toString(),
+                request.cancelUrl().toString())
+            .update();
     if (inserted == 0) {
       return byKey(request.idempotencyKey()).orElseThrow();
     }
@@ -573,26 +769,39 @@ public class Payments {
               insert into payment_item (payment_id, position, antrag_reference, description, amount_cents, haushaltsstelle,
                 objektnummer) values (?, ?, ?, ?, ?, ?, ?)
               """)
-          .params(id, position++, item.antragReference(), item.description().strip(), item.amountCents(),
-              Objects.requireNonNullElse(PaymentConfigs.blankToNull(item.haushaltsstelle()), config.haushaltsstelle()),
-              Optional.ofNullable(PaymentConfigs.blankToNull(item.objektnummer())).orElse(config.objektnummer()))
+          .params(
+              id,
+              position++,
+              item.antragReference(),
+              item.description().strip(),
+              item.amountCents(),
+              Objects.requireNonNullElse(
+                  PaymentConfigs.blankToNull(item.haushaltsstelle()), config.haushaltsstelle()),
+              Optional.ofNullable(PaymentConfigs.blankToNull(item.objektnummer()))
+                  .orElse(config.objektnummer()))
           .update();
     }
-    jdbc.sql("insert into payment_event (payment_id, to_status, amount_cents, source) values (?, 'CREATED', ?, 'REQUEST')")
-        .params(id, total).update();
-    log.info("Payment {} ({}) of {} cents created at {}", id, kassenzeichen, total, config.provider());
+    jdbc.sql(
+            "insert into payment_event (payment_id, to_status, amount_cents, source) values (?, 'CREATED', ?, 'REQUEST')")
+        .params(id, total)
+        .update();
+    log.info(
+        "Payment {} ({}) of {} cents created at {}", id, kassenzeichen, total, config.provider());
     return stored(id).orElseThrow();
   }
 
   private String nextKassenzeichen(PaymentConfig config) {
     int year = LocalDate.now(BOOKING_ZONE).getYear();
-    long number = jdbc.sql(
-            """
+    long number =
+        jdbc.sql(
+                """
             insert into payment_kassenzeichen_counter (tenant_ars, year, last_value) values (?, ?, 1)
             on conflict (tenant_ars, year) do update set last_value = payment_kassenzeichen_counter.last_value + 1
             returning last_value
             """)
-        .params(config.tenantArs(), year).query(Long.class).single();
+            .params(config.tenantArs(), year)
+            .query(Long.class)
+            .single();
     return config.kassenzeichenScheme().format(config.kassenzeichenPrefix(), year, number);
   }
 
@@ -606,10 +815,12 @@ public class Payments {
   /** Splits a refund over the items in order, each up to what is left of it. */
   private void bookRefund(Stored stored, long amountCents) {
     Map<Integer, Long> refunded = new HashMap<>();
-    jdbc.sql("select item_position, sum(amount_cents) from payment_booking where payment_id = ? and type = 'REFUND'"
-            + " group by item_position")
+    jdbc.sql(
+            "select item_position, sum(amount_cents) from payment_booking where payment_id = ? and type = 'REFUND'"
+                + " group by item_position")
         .param(stored.payment().id())
-        .query((rs, n) -> refunded.put(rs.getInt(1), rs.getLong(2))).list();
+        .query((rs, n) -> refunded.put(rs.getInt(1), rs.getLong(2)))
+        .list();
     long left = amountCents;
     List<PaymentItem> items = stored.payment().items();
     for (int position = 0; position < items.size() && left > 0; position++) {
@@ -630,8 +841,18 @@ public class Payments {
             insert into payment_booking (payment_id, tenant_ars, type, item_position, kassenzeichen, haushaltsstelle,
               objektnummer, amount_cents, currency, payer_reference, booking_date) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        .params(payment.id(), payment.tenantArs(), type, position, payment.kassenzeichen(), item.haushaltsstelle(),
-            item.objektnummer(), amountCents, payment.currency(), stored.payerReference(), LocalDate.now(BOOKING_ZONE))
+        .params(
+            payment.id(),
+            payment.tenantArs(),
+            type,
+            position,
+            payment.kassenzeichen(),
+            item.haushaltsstelle(),
+            item.objektnummer(),
+            amountCents,
+            payment.currency(),
+            stored.payerReference(),
+            LocalDate.now(BOOKING_ZONE))
         .update();
   }
 
@@ -675,27 +896,54 @@ public class Payments {
       return false;
     }
     if (uri.isAbsolute()) {
-      return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null;
+      return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
+          && uri.getHost() != null;
     }
     return text.startsWith("/") && !text.startsWith("//") && uri.getHost() == null;
   }
 
   private Stored map(ResultSet rs, int row) throws SQLException {
     UUID id = rs.getObject("id", UUID.class);
-    List<PaymentItem> items = new ArrayList<>(jdbc.sql("select * from payment_item where payment_id = ? order by position")
-        .param(id)
-        .query((r, n) -> new PaymentItem(r.getString("antrag_reference"), r.getString("description"),
-            r.getLong("amount_cents"), r.getString("haushaltsstelle"), r.getString("objektnummer")))
-        .list());
+    List<PaymentItem> items =
+        new ArrayList<>(
+            jdbc.sql("select * from payment_item where payment_id = ? order by position")
+                .param(id)
+                .query(
+                    (r, n) ->
+                        new PaymentItem(
+                            r.getString("antrag_reference"),
+                            r.getString("description"),
+                            r.getLong("amount_cents"),
+                            r.getString("haushaltsstelle"),
+                            r.getString("objektnummer")))
+                .list());
     String payUrl = rs.getString("pay_url");
     PaymentStatus status = PaymentStatus.valueOf(rs.getString("status"));
     boolean cancelRequested = rs.getObject("cancel_requested_at") != null;
-    Payment payment = new Payment(id, rs.getString("tenant_ars"), rs.getString("kassenzeichen"), status,
-        rs.getLong("amount_cents"), rs.getLong("refunded_cents"), rs.getString("currency"),
-        payUrl == null || !status.open() || cancelRequested ? null : URI.create(payUrl), items, rs.getString("provider"),
-        rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class), cancelRequested);
-    return new Stored(payment, rs.getString("provider_transaction_id"), URI.create(rs.getString("return_url")),
-        URI.create(rs.getString("cancel_url")), rs.getString("payer_reference"), rs.getString("last_error"),
-        rs.getInt("attempts"), rs.getString("cancel_reason"), rs.getBoolean("late_refund_due"));
+    Payment payment =
+        new Payment(
+            id,
+            rs.getString("tenant_ars"),
+            rs.getString("kassenzeichen"),
+            status,
+            rs.getLong("amount_cents"),
+            rs.getLong("refunded_cents"),
+            rs.getString("currency"),
+            payUrl == null || !status.open() || cancelRequested ? null : URI.create(payUrl),
+            items,
+            rs.getString("provider"),
+            rs.getObject("created_at", OffsetDateTime.class),
+            rs.getObject("updated_at", OffsetDateTime.class),
+            cancelRequested);
+    return new Stored(
+        payment,
+        rs.getString("provider_transaction_id"),
+        URI.create(rs.getString("return_url")),
+        URI.create(rs.getString("cancel_url")),
+        rs.getString("payer_reference"),
+        rs.getString("last_error"),
+        rs.getInt("attempts"),
+        rs.getString("cancel_reason"),
+        rs.getBoolean("late_refund_due"));
   }
 }

@@ -18,13 +18,14 @@ import tools.jackson.databind.json.JsonMapper;
  * The notification format the providers here share: a JSON body {@code {"eventId", "transactionId",
  * "status", "timestamp"}} signed with HMAC-SHA256 over the raw body under the tenant's shared
  * notification secret, sent as header {@code X-Signature: sha256=<hex>}. XBezahldienste leaves the
- * signature to the payment service; this is the format documented for providers in
- * {@code docs/modules/payment.md}.
+ * signature to the payment service; this is the format documented for providers in {@code
+ * docs/modules/payment.md}.
  */
 public final class SignedNotifications {
 
   /** The signature header (lower case, as the notification endpoint hands headers over). */
   public static final String HEADER = "x-signature";
+
   private static final String PREFIX = "sha256=";
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -58,12 +59,16 @@ public final class SignedNotifications {
   /**
    * Checks the signature (in constant time) and reads the notification.
    *
-   * @throws PaymentException.NotificationForged when the signature is missing or wrong, or the body is not a notification
+   * @throws PaymentException.NotificationForged when the signature is missing or wrong, or the body
+   *     is not a notification
    */
-  public static PaymentProvider.Notification verify(String secret, Map<String, String> headers, byte[] body) {
+  public static PaymentProvider.Notification verify(
+      String secret, Map<String, String> headers, byte[] body) {
     @Nullable String given = headers.get(HEADER);
-    if (given == null || !MessageDigest.isEqual(sign(secret, body).getBytes(StandardCharsets.US_ASCII),
-        given.strip().getBytes(StandardCharsets.US_ASCII))) {
+    if (given == null
+        || !MessageDigest.isEqual(
+            sign(secret, body).getBytes(StandardCharsets.US_ASCII),
+            given.strip().getBytes(StandardCharsets.US_ASCII))) {
       throw new PaymentException.NotificationForged();
     }
     try {
@@ -74,7 +79,8 @@ public final class SignedNotifications {
       if (eventId.isBlank() || eventId.length() > 200 || transactionId.isBlank()) {
         throw new PaymentException.NotificationForged();
       }
-      return new PaymentProvider.Notification(eventId, transactionId, PaymentProvider.ProviderStatus.valueOf(status));
+      return new PaymentProvider.Notification(
+          eventId, transactionId, PaymentProvider.ProviderStatus.valueOf(status));
     } catch (JacksonException | IllegalArgumentException e) {
       throw new PaymentException.NotificationForged();
     }

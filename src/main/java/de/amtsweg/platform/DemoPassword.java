@@ -8,11 +8,11 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * The hash to store for the demo password ({@code amtsweg.demo.password}) on every demo account
- * and demo API client. Argon2id is slow on purpose, and the demo sets it on many rows at every
- * start: a stored hash that already verifies the password is kept (each distinct hash is checked
- * once), and otherwise all get one new hash, computed at most once per start. So a restart costs
- * one check instead of a hash per account, and a changed demo password still takes effect.
+ * The hash to store for the demo password ({@code amtsweg.demo.password}) on every demo account and
+ * demo API client. Argon2id is slow on purpose, and the demo sets it on many rows at every start: a
+ * stored hash that already verifies the password is kept (each distinct hash is checked once), and
+ * otherwise all get one new hash, computed at most once per start. So a restart costs one check
+ * instead of a hash per account, and a changed demo password still takes effect.
  */
 @Component
 @Profile("demo")

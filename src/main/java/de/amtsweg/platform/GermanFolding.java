@@ -27,7 +27,8 @@ public final class GermanFolding {
             .replace("ae", "a")
             .replace("oe", "o")
             .replace("ue", "u");
-    String withoutAccents = MARKS.matcher(Normalizer.normalize(withoutUmlauts, Normalizer.Form.NFD)).replaceAll("");
+    String withoutAccents =
+        MARKS.matcher(Normalizer.normalize(withoutUmlauts, Normalizer.Form.NFD)).replaceAll("");
     return NOT_ALPHANUMERIC.matcher(withoutAccents).replaceAll(" ").trim();
   }
 }

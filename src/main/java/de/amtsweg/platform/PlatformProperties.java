@@ -33,7 +33,8 @@ public record PlatformProperties(
    * @param ephemeral delete the database files when the app stops (tests)
    * @param port fixed port for the embedded PostgreSQL on 127.0.0.1; 0 picks a free one
    */
-  public record EmbeddedDatabase(@DefaultValue("false") boolean ephemeral, @DefaultValue("0") int port) {}
+  public record EmbeddedDatabase(
+      @DefaultValue("false") boolean ephemeral, @DefaultValue("0") int port) {}
 
   /**
    * Created at start-up when both are set and no account of that name exists; never overwritten.
@@ -43,10 +44,14 @@ public record PlatformProperties(
    */
   public record BootstrapOperator(@Nullable String username, @Nullable String password) {}
 
-  /** @param password password of every demo account */
+  /**
+   * @param password password of every demo account
+   */
   public record Demo(@DefaultValue("Amtsweg-Demo-2026") String password) {}
 
-  /** @param from sender address of outgoing mail */
+  /**
+   * @param from sender address of outgoing mail
+   */
   public record Mail(@DefaultValue("Amtsweg <noreply@amtsweg.example>") String from) {}
 
   /**

@@ -4,8 +4,8 @@ import org.springframework.http.HttpStatus;
 
 /**
  * An error a user or API client caused and can understand. Rendered as RFC 9457 problem details
- * under {@code /api/**} and as an error page elsewhere, with title and detail taken from the message
- * bundles ({@code problem.<type>.title} and {@code problem.<type>.detail}).
+ * under {@code /api/**} and as an error page elsewhere, with title and detail taken from the
+ * message bundles ({@code problem.<type>.title} and {@code problem.<type>.detail}).
  */
 public abstract class ProblemException extends RuntimeException {
 

@@ -54,7 +54,8 @@ public class ReferenceDataVersions {
   public static List<CSVRecord> csv(String resource) {
     CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
     try (Reader reader =
-        new InputStreamReader(new ClassPathResource(resource).getInputStream(), StandardCharsets.UTF_8)) {
+        new InputStreamReader(
+            new ClassPathResource(resource).getInputStream(), StandardCharsets.UTF_8)) {
       return format.parse(reader).getRecords();
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read reference data " + resource, e);
@@ -79,7 +80,8 @@ public class ReferenceDataVersions {
 
   /** The loaded version of a data set, if it was ever imported. */
   public Optional<Version> loaded(String name) {
-    return jdbc.sql("select checksum, imported_at, row_count from reference_data_import where name = ?")
+    return jdbc.sql(
+            "select checksum, imported_at, row_count from reference_data_import where name = ?")
         .param(name)
         .query(
             (rs, row) ->

@@ -17,6 +17,8 @@ public interface StaffDirectory {
 
   /** The enabled caseworker or admin of this tenant with this user name, if there is one. */
   default Optional<StaffMember> member(String tenantSlug, String username) {
-    return ofTenant(tenantSlug).stream().filter(m -> m.username().equalsIgnoreCase(username.strip())).findFirst();
+    return ofTenant(tenantSlug).stream()
+        .filter(m -> m.username().equalsIgnoreCase(username.strip()))
+        .findFirst();
   }
 }

@@ -1,9 +1,10 @@
 /**
  * Cross-cutting infrastructure: embedded database, security, web layout, i18n, error contract.
  *
- * <p>The root package is the API other modules may use ({@link de.amtsweg.platform.ProblemException},
- * {@link de.amtsweg.platform.PlatformProperties}, {@link de.amtsweg.platform.GermanFolding}, {@link
- * de.amtsweg.platform.ReferenceDataVersions}); everything in sub-packages is internal.
+ * <p>The root package is the API other modules may use ({@link
+ * de.amtsweg.platform.ProblemException}, {@link de.amtsweg.platform.PlatformProperties}, {@link
+ * de.amtsweg.platform.GermanFolding}, {@link de.amtsweg.platform.ReferenceDataVersions});
+ * everything in sub-packages is internal.
  */
 @ApplicationModule(displayName = "Platform")
 @NullMarked

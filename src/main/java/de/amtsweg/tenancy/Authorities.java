@@ -30,9 +30,13 @@ public class Authorities {
   private static final String MUNICIPALITY_TYPES = "('KREISFREIE_STADT', 'STADT', 'GEMEINDE')";
 
   private final JdbcClient jdbc;
+
   /** Authorities change only when the Gemeindeverzeichnis is imported at start-up. */
-  private final Cache<String, List<Authority>> ancestorCache = Caffeine.newBuilder().maximumSize(2_000).build();
-  private final Cache<String, Optional<Authority>> fulfillingCache = Caffeine.newBuilder().maximumSize(200).build();
+  private final Cache<String, List<Authority>> ancestorCache =
+      Caffeine.newBuilder().maximumSize(2_000).build();
+
+  private final Cache<String, Optional<Authority>> fulfillingCache =
+      Caffeine.newBuilder().maximumSize(200).build();
 
   Authorities(JdbcClient jdbc) {
     this.jdbc = jdbc;
@@ -86,8 +90,9 @@ public class Authorities {
   }
 
   /**
-   * For an erfüllende Gemeinde as Gemeindeverband: the member Gemeinde that carries out the tasks of
-   * the others (the one of the same name, e.g. Stadt Ohrdruf for the erfüllende Gemeinde Ohrdruf).
+   * For an erfüllende Gemeinde as Gemeindeverband: the member Gemeinde that carries out the tasks
+   * of the others (the one of the same name, e.g. Stadt Ohrdruf for the erfüllende Gemeinde
+   * Ohrdruf).
    */
   public Optional<Authority> fulfillingGemeinde(String verbandArs) {
     return fulfillingCache.get(
@@ -184,7 +189,8 @@ public class Authorities {
         .list();
   }
 
-  private List<Authority> byPostcode(String postcode, String nameFilter, String typeFilter, int size) {
+  private List<Authority> byPostcode(
+      String postcode, String nameFilter, String typeFilter, int size) {
     List<Authority> all =
         jdbc.sql(
                 """

@@ -1,6 +1,7 @@
 package de.amtsweg.tenancy;
 
 import de.amtsweg.platform.GermanFolding;
+import de.amtsweg.platform.ReferenceDataVersions;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +15,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import de.amtsweg.platform.ReferenceDataVersions;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -32,19 +32,22 @@ class AuthorityImport implements ApplicationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(AuthorityImport.class);
   private static final String NAME = "gemeinden-thueringen";
+
   /** Raise when the mapping below changes, so that installed data is imported again. */
   private static final String MAPPING_VERSION = "1";
 
   private static final String FOLDER = "data/gemeinden/";
   private static final String GEMEINDEN = FOLDER + "gemeinden_thueringen_gv100ad_20211130.csv";
-  private static final String KREISE_VERBAENDE = FOLDER + "kreise_verbaende_thueringen_gv100ad_20211130.csv";
+  private static final String KREISE_VERBAENDE =
+      FOLDER + "kreise_verbaende_thueringen_gv100ad_20211130.csv";
   private static final String POSTCODES = FOLDER + "plz_gemeinde_thueringen.csv";
 
   private final JdbcClient jdbc;
   private final TransactionTemplate transaction;
   private final ReferenceDataVersions versions;
 
-  AuthorityImport(JdbcClient jdbc, TransactionTemplate transaction, ReferenceDataVersions versions) {
+  AuthorityImport(
+      JdbcClient jdbc, TransactionTemplate transaction, ReferenceDataVersions versions) {
     this.jdbc = jdbc;
     this.transaction = transaction;
     this.versions = versions;
@@ -53,7 +56,8 @@ class AuthorityImport implements ApplicationRunner {
   @Override
   public void run(ApplicationArguments args) {
     String checksum =
-        ReferenceDataVersions.checksum(MAPPING_VERSION, List.of(KREISE_VERBAENDE, GEMEINDEN, POSTCODES));
+        ReferenceDataVersions.checksum(
+            MAPPING_VERSION, List.of(KREISE_VERBAENDE, GEMEINDEN, POSTCODES));
     if (versions.isCurrent(NAME, checksum)) {
       return;
     }
@@ -84,12 +88,25 @@ class AuthorityImport implements ApplicationRunner {
       switch (record.get("satzart")) {
         case "10" -> {
           landArs = pad(key);
-          rows.put(landArs, new Row(landArs, pad8(key), name, AuthorityType.LAND, null, null, null, seat, null));
+          rows.put(
+              landArs,
+              new Row(landArs, pad8(key), name, AuthorityType.LAND, null, null, null, seat, null));
         }
         case "40" -> {
           if ("Landkreis".equals(record.get("typ"))) {
             String ars = pad(key);
-            rows.put(ars, new Row(ars, pad8(key), name, AuthorityType.LANDKREIS, landArs, null, null, seat, null));
+            rows.put(
+                ars,
+                new Row(
+                    ars,
+                    pad8(key),
+                    name,
+                    AuthorityType.LANDKREIS,
+                    landArs,
+                    null,
+                    null,
+                    seat,
+                    null));
           }
         }
         case "50" -> {
@@ -113,8 +130,11 @@ class AuthorityImport implements ApplicationRunner {
       AuthorityType type =
           kreisfrei
               ? AuthorityType.KREISFREIE_STADT
-              : "Stadt".equals(record.get("gemeindetyp")) ? AuthorityType.STADT : AuthorityType.GEMEINDE;
-      String parent = kreisfrei ? landArs : verband != null ? pad(record.get("verband_ars")) : kreisArs;
+              : "Stadt".equals(record.get("gemeindetyp"))
+                  ? AuthorityType.STADT
+                  : AuthorityType.GEMEINDE;
+      String parent =
+          kreisfrei ? landArs : verband != null ? pad(record.get("verband_ars")) : kreisArs;
       rows.put(
           ars,
           new Row(
@@ -138,7 +158,8 @@ class AuthorityImport implements ApplicationRunner {
       String ars = arsByAgs.get(record.get("ags"));
       if (ars != null) {
         postcodes +=
-            jdbc.sql("insert into authority_postcode (postcode, ars) values (?, ?) on conflict do nothing")
+            jdbc.sql(
+                    "insert into authority_postcode (postcode, ars) values (?, ?) on conflict do nothing")
                 .params(record.get("plz"), ars)
                 .update();
       }
@@ -189,7 +210,8 @@ class AuthorityImport implements ApplicationRunner {
   static String displayName(AuthorityType type, String name) {
     return switch (type) {
       case LAND -> "Freistaat " + name;
-      case LANDKREIS -> name.toLowerCase(java.util.Locale.GERMAN).endsWith("kreis") ? name : "Landkreis " + name;
+      case LANDKREIS ->
+          name.toLowerCase(java.util.Locale.GERMAN).endsWith("kreis") ? name : "Landkreis " + name;
       case KREISFREIE_STADT, STADT -> "Stadt " + name;
       case VERWALTUNGSGEMEINSCHAFT -> "Verwaltungsgemeinschaft " + name;
       case ERFUELLENDE_GEMEINDE -> "Erfüllende Gemeinde " + name;

@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 public final class Colours {
 
   private static final Pattern HEX = Pattern.compile("#[0-9a-fA-F]{6}");
+
   /** WCAG AA for normal text. */
   public static final double MINIMUM_CONTRAST = 4.5;
 

@@ -26,6 +26,7 @@ public class TenantManagement {
 
   /** Largest logo accepted. */
   public static final int MAX_LOGO_BYTES = 512 * 1024;
+
   private static final int MAX_LOGO_PIXELS = 2000;
   private static final Set<String> LOGO_FORMATS = Set.of("png", "jpeg");
 
@@ -114,7 +115,9 @@ public class TenantManagement {
                 where slug = :slug and version = :version
                 """)
             .paramSource(
-                profileParameters(profile).addValue("slug", slug).addValue("version", expectedVersion))
+                profileParameters(profile)
+                    .addValue("slug", slug)
+                    .addValue("version", expectedVersion))
             .update();
     if (updated == 0) {
       bySlug(slug).orElseThrow(() -> notFound(slug));
@@ -133,7 +136,8 @@ public class TenantManagement {
   public void setLogo(String slug, byte[] image) {
     String contentType = sniffLogo(image);
     int updated =
-        jdbc.sql("update tenant set logo = ?, logo_content_type = ?, updated_at = now() where slug = ?")
+        jdbc.sql(
+                "update tenant set logo = ?, logo_content_type = ?, updated_at = now() where slug = ?")
             .params(image, contentType, slug)
             .update();
     if (updated == 0) {
@@ -143,7 +147,8 @@ public class TenantManagement {
 
   /** The tenant's logo, if one was uploaded. */
   public Optional<Logo> logo(String slug) {
-    return jdbc.sql("select logo, logo_content_type from tenant where slug = ? and logo is not null")
+    return jdbc.sql(
+            "select logo, logo_content_type from tenant where slug = ? and logo is not null")
         .param(slug)
         .query((rs, row) -> new Logo(rs.getBytes("logo"), rs.getString("logo_content_type")))
         .optional();
@@ -194,15 +199,17 @@ public class TenantManagement {
 
   private static TenantException invalidLogo() {
     return new TenantException(
-        HttpStatus.BAD_REQUEST, TenantException.INVALID_LOGO, MAX_LOGO_BYTES / 1024, MAX_LOGO_PIXELS);
+        HttpStatus.BAD_REQUEST,
+        TenantException.INVALID_LOGO,
+        MAX_LOGO_BYTES / 1024,
+        MAX_LOGO_PIXELS);
   }
 
   private static TenantException notFound(String slug) {
     return new TenantException(HttpStatus.NOT_FOUND, TenantException.NOT_FOUND, slug);
   }
 
-  private static MapSqlParameterSource profileParameters(
-      TenantProfile profile) {
+  private static MapSqlParameterSource profileParameters(TenantProfile profile) {
     return new MapSqlParameterSource()
         .addValue("displayName", profile.displayName())
         .addValue("colour", profile.primaryColour().toLowerCase(Locale.ROOT))

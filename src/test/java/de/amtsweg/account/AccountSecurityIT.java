@@ -23,13 +23,23 @@ class AccountSecurityIT extends AmtswegIT {
     assertThat(page.select("#sessions-heading + p").text()).contains("2 Sitzungen");
     String sessionBefore = here.cookieValue("AMTSWEG_SESSION");
 
-    HttpResponse<String> changed = here.submit("/konto/sicherheit/passwort", Browser.csrf(page), Map.of(
-        "currentPassword", Citizens.PASSWORD, "newPassword", Citizens.OTHER_PASSWORD,
-        "newPasswordRepeat", Citizens.OTHER_PASSWORD));
+    HttpResponse<String> changed =
+        here.submit(
+            "/konto/sicherheit/passwort",
+            Browser.csrf(page),
+            Map.of(
+                "currentPassword",
+                Citizens.PASSWORD,
+                "newPassword",
+                Citizens.OTHER_PASSWORD,
+                "newPasswordRepeat",
+                Citizens.OTHER_PASSWORD));
 
-    assertThat(changed.headers().firstValue("Location").orElseThrow()).endsWith("/konto/sicherheit?passwort-geaendert");
+    assertThat(changed.headers().firstValue("Location").orElseThrow())
+        .endsWith("/konto/sicherheit?passwort-geaendert");
     assertThat(here.cookieValue("AMTSWEG_SESSION")).isNotEqualTo(sessionBefore);
-    assertThat(Browser.page(here.follow(changed)).select("[role=status]").text()).contains("Ihr Passwort wurde geändert");
+    assertThat(Browser.page(here.follow(changed)).select("[role=status]").text())
+        .contains("Ihr Passwort wurde geändert");
     assertThat(there.get("/konto").statusCode()).isEqualTo(302);
     citizens.loggedIn(email, Citizens.OTHER_PASSWORD);
   }
@@ -40,11 +50,21 @@ class AccountSecurityIT extends AmtswegIT {
     Browser browser = citizens.loggedIn(email, Citizens.PASSWORD);
     Document page = Browser.page(browser.get("/konto/sicherheit"));
 
-    Document refused = Browser.page(browser.submit("/konto/sicherheit/passwort", Browser.csrf(page), Map.of(
-        "currentPassword", "falsch-falsch", "newPassword", Citizens.OTHER_PASSWORD,
-        "newPasswordRepeat", Citizens.OTHER_PASSWORD)));
+    Document refused =
+        Browser.page(
+            browser.submit(
+                "/konto/sicherheit/passwort",
+                Browser.csrf(page),
+                Map.of(
+                    "currentPassword",
+                    "falsch-falsch",
+                    "newPassword",
+                    Citizens.OTHER_PASSWORD,
+                    "newPasswordRepeat",
+                    Citizens.OTHER_PASSWORD)));
 
-    assertThat(refused.select("#error-summary a[href=#currentPassword]").text()).isEqualTo("Das aktuelle Passwort stimmt nicht.");
+    assertThat(refused.select("#error-summary a[href=#currentPassword]").text())
+        .isEqualTo("Das aktuelle Passwort stimmt nicht.");
     assertThat(refused.select("#currentPassword, #newPassword").eachAttr("value")).containsOnly("");
     citizens.loggedIn(email, Citizens.PASSWORD);
   }
@@ -56,19 +76,31 @@ class AccountSecurityIT extends AmtswegIT {
     Browser browser = citizens.loggedIn(email, Citizens.PASSWORD);
     Document page = Browser.page(browser.get("/konto/sicherheit"));
 
-    HttpResponse<String> requested = browser.submit("/konto/sicherheit/email", Browser.csrf(page),
-        Map.of("newEmail", newEmail, "emailPassword", Citizens.PASSWORD));
+    HttpResponse<String> requested =
+        browser.submit(
+            "/konto/sicherheit/email",
+            Browser.csrf(page),
+            Map.of("newEmail", newEmail, "emailPassword", Citizens.PASSWORD));
 
-    assertThat(requested.headers().firstValue("Location").orElseThrow()).endsWith("/konto/sicherheit?email-link-gesendet");
-    assertThat(citizens.subjects(email).getFirst()).isEqualTo("Ihre E-Mail-Adresse soll geändert werden");
+    assertThat(requested.headers().firstValue("Location").orElseThrow())
+        .endsWith("/konto/sicherheit?email-link-gesendet");
+    assertThat(citizens.subjects(email).getFirst())
+        .isEqualTo("Ihre E-Mail-Adresse soll geändert werden");
     assertThat(Browser.page(browser.get("/konto")).text()).contains(email);
 
-    HttpResponse<String> confirmed = Citizens.confirm(browser, citizens.link(newEmail, "/konto/bestaetigen"));
+    HttpResponse<String> confirmed =
+        Citizens.confirm(browser, citizens.link(newEmail, "/konto/bestaetigen"));
 
-    assertThat(confirmed.headers().firstValue("Location").orElseThrow()).endsWith("/konto/sicherheit?email-geaendert");
+    assertThat(confirmed.headers().firstValue("Location").orElseThrow())
+        .endsWith("/konto/sicherheit?email-geaendert");
     assertThat(Browser.page(browser.get("/konto")).text()).contains(newEmail);
     citizens.loggedIn(newEmail, Citizens.PASSWORD);
-    assertThat(browser().from(Citizens.newClientAddress()).logIn(email, Citizens.PASSWORD).statusCode()).isEqualTo(200);
+    assertThat(
+            browser()
+                .from(Citizens.newClientAddress())
+                .logIn(email, Citizens.PASSWORD)
+                .statusCode())
+        .isEqualTo(200);
   }
 
   @Test
@@ -76,10 +108,15 @@ class AccountSecurityIT extends AmtswegIT {
     Browser browser = citizens.loggedIn(citizens.confirmedAccount(), Citizens.PASSWORD);
     Document page = Browser.page(browser.get("/konto/sicherheit"));
 
-    Document refused = Browser.page(browser.submit("/konto/sicherheit/email", Browser.csrf(page),
-        Map.of("newEmail", "keine-adresse", "emailPassword", "")));
+    Document refused =
+        Browser.page(
+            browser.submit(
+                "/konto/sicherheit/email",
+                Browser.csrf(page),
+                Map.of("newEmail", "keine-adresse", "emailPassword", "")));
 
-    assertThat(refused.select("#error-summary a").eachAttr("href")).containsExactly("#newEmail", "#emailPassword");
+    assertThat(refused.select("#error-summary a").eachAttr("href"))
+        .containsExactly("#newEmail", "#emailPassword");
   }
 
   @Test
@@ -89,11 +126,14 @@ class AccountSecurityIT extends AmtswegIT {
     Browser there = citizens.loggedIn(email, Citizens.PASSWORD);
     Document page = Browser.page(here.get("/konto/sicherheit"));
 
-    HttpResponse<String> out = here.submit("/konto/sicherheit/ueberall-abmelden", Browser.csrf(page), Map.of());
+    HttpResponse<String> out =
+        here.submit("/konto/sicherheit/ueberall-abmelden", Browser.csrf(page), Map.of());
 
-    assertThat(out.headers().firstValue("Location").orElseThrow()).endsWith("/konto/anmelden?ueberall-abgemeldet");
+    assertThat(out.headers().firstValue("Location").orElseThrow())
+        .endsWith("/konto/anmelden?ueberall-abgemeldet");
     assertThat(here.get("/konto").statusCode()).isEqualTo(302);
     assertThat(there.get("/konto").statusCode()).isEqualTo(302);
-    assertThat(Browser.page(here.follow(out)).select("[role=status]").text()).contains("auf allen Geräten abgemeldet");
+    assertThat(Browser.page(here.follow(out)).select("[role=status]").text())
+        .contains("auf allen Geräten abgemeldet");
   }
 }

@@ -32,52 +32,118 @@ class ApiClientRegistrationIT extends AmtswegIT {
     String clientId = "jena-hundesteuer-" + suffix();
 
     Document form = Browser.page(admin.get("/verwaltung/api-clients/neu"));
-    assertThat(form.select("select#owner")).as("a tenant admin registers for the own tenant only").isEmpty();
-    assertThat(form.select("input[name=scopes]").eachAttr("value")).containsExactly("antraege.lesen", "postfach.senden", "zahlungen.lesen");
-    assertThat(form.select("label[for=scope-antraege.lesen]").text()).isEqualTo("antraege.lesen – Anträge an die Behörde lesen");
+    assertThat(form.select("select#owner"))
+        .as("a tenant admin registers for the own tenant only")
+        .isEmpty();
+    assertThat(form.select("input[name=scopes]").eachAttr("value"))
+        .containsExactly("antraege.lesen", "postfach.senden", "zahlungen.lesen");
+    assertThat(form.select("label[for=scope-antraege.lesen]").text())
+        .isEqualTo("antraege.lesen – Anträge an die Behörde lesen");
 
     // Empty: every field says what is missing, in German, linked from the summary.
-    Document empty = Browser.page(admin.submit("/verwaltung/api-clients", Browser.csrf(form), Map.of()));
-    assertThat(empty.select("#error-summary a").eachText()).containsExactly(
-        "Geben Sie eine Client-ID ein.", "Geben Sie den Namen des Programms ein.", "Wählen Sie mindestens eine Berechtigung.");
-    assertThat(empty.select("#error-summary a").eachAttr("href")).containsExactly("#clientId", "#name", "#scopes");
+    Document empty =
+        Browser.page(admin.submit("/verwaltung/api-clients", Browser.csrf(form), Map.of()));
+    assertThat(empty.select("#error-summary a").eachText())
+        .containsExactly(
+            "Geben Sie eine Client-ID ein.",
+            "Geben Sie den Namen des Programms ein.",
+            "Wählen Sie mindestens eine Berechtigung.");
+    assertThat(empty.select("#error-summary a").eachAttr("href"))
+        .containsExactly("#clientId", "#name", "#scopes");
 
-    Document malformed = Browser.page(admin.submit("/verwaltung/api-clients", Browser.csrf(form),
-        Map.of("clientId", "Fachverfahren Jena", "name", "Fachverfahren", "scopes", "antraege.lesen")));
-    assertThat(malformed.select("#clientId-error").text()).contains("nur Kleinbuchstaben (ohne Umlaute), Ziffern");
-    assertThat(malformed.select("#clientId").val()).as("the input is kept").isEqualTo("Fachverfahren Jena");
-    assertThat(Browser.page(admin.submit("/verwaltung/api-clients", Browser.csrf(form),
-            Map.of("clientId", "ab", "name", "Fachverfahren", "scopes", "antraege.lesen"))).select("#clientId-error").text())
+    Document malformed =
+        Browser.page(
+            admin.submit(
+                "/verwaltung/api-clients",
+                Browser.csrf(form),
+                Map.of(
+                    "clientId",
+                    "Fachverfahren Jena",
+                    "name",
+                    "Fachverfahren",
+                    "scopes",
+                    "antraege.lesen")));
+    assertThat(malformed.select("#clientId-error").text())
+        .contains("nur Kleinbuchstaben (ohne Umlaute), Ziffern");
+    assertThat(malformed.select("#clientId").val())
+        .as("the input is kept")
+        .isEqualTo("Fachverfahren Jena");
+    assertThat(
+            Browser.page(
+                    admin.submit(
+                        "/verwaltung/api-clients",
+                        Browser.csrf(form),
+                        Map.of(
+                            "clientId", "ab", "name", "Fachverfahren", "scopes", "antraege.lesen")))
+                .select("#clientId-error")
+                .text())
         .contains("3 bis 60 Zeichen");
-    Document taken = Browser.page(admin.submit("/verwaltung/api-clients", Browser.csrf(form),
-        Map.of("clientId", "fachverfahren-erfurt", "name", "Fachverfahren", "scopes", "antraege.lesen")));
-    assertThat(taken.select("#clientId-error").text()).contains("Diese Client-ID ist schon vergeben");
-    Document foreignScope = Browser.page(admin.submit("/verwaltung/api-clients", Browser.csrf(form),
-        Map.of("clientId", clientId, "name", "Fachverfahren", "scopes", "rechnungen.senden")));
-    assertThat(foreignScope.select("#scopes-error").text()).contains("nur Berechtigungen, die zum Inhaber passen");
+    Document taken =
+        Browser.page(
+            admin.submit(
+                "/verwaltung/api-clients",
+                Browser.csrf(form),
+                Map.of(
+                    "clientId",
+                    "fachverfahren-erfurt",
+                    "name",
+                    "Fachverfahren",
+                    "scopes",
+                    "antraege.lesen")));
+    assertThat(taken.select("#clientId-error").text())
+        .contains("Diese Client-ID ist schon vergeben");
+    Document foreignScope =
+        Browser.page(
+            admin.submit(
+                "/verwaltung/api-clients",
+                Browser.csrf(form),
+                Map.of(
+                    "clientId", clientId, "name", "Fachverfahren", "scopes", "rechnungen.senden")));
+    assertThat(foreignScope.select("#scopes-error").text())
+        .contains("nur Berechtigungen, die zum Inhaber passen");
     assertThat(clientRows(clientId)).isZero();
 
     // Valid, with an attempt to register it for another tenant: the login decides the tenant.
-    HttpResponse<String> created = admin.submit("/verwaltung/api-clients", Browser.csrf(form), Map.of(
-        "clientId", clientId, "name", "Fachverfahren Hundesteuer", "scopes", "antraege.lesen", "owner", "tenant:erfurt"));
-    assertThat(created.headers().firstValue("Location").orElseThrow()).endsWith("/verwaltung/api-clients");
+    HttpResponse<String> created =
+        admin.submit(
+            "/verwaltung/api-clients",
+            Browser.csrf(form),
+            Map.of(
+                "clientId",
+                clientId,
+                "name",
+                "Fachverfahren Hundesteuer",
+                "scopes",
+                "antraege.lesen",
+                "owner",
+                "tenant:erfurt"));
+    assertThat(created.headers().firstValue("Location").orElseThrow())
+        .endsWith("/verwaltung/api-clients");
     Document list = Browser.page(admin.follow(created));
-    assertThat(list.select("#client-created").text()).contains("API-Zugang " + clientId + " angelegt", "nur jetzt sichtbar");
+    assertThat(list.select("#client-created").text())
+        .contains("API-Zugang " + clientId + " angelegt", "nur jetzt sichtbar");
     String secret = list.select("#new-secret").text();
     assertThat(secret).hasSizeGreaterThanOrEqualTo(32);
-    assertThat(list.select("#client-" + clientId + " .client-status").text()).isEqualTo("eingeschaltet");
+    assertThat(list.select("#client-" + clientId + " .client-status").text())
+        .isEqualTo("eingeschaltet");
     Document again = Browser.page(admin.get("/verwaltung/api-clients"));
     assertThat(again.select("#new-secret")).as("the secret is shown once").isEmpty();
     assertThat(again.html()).doesNotContain(secret);
-    String hash = jdbc.sql("select secret_hash from api_client where client_id = ?").param(clientId).query(String.class).single();
+    String hash =
+        jdbc.sql("select secret_hash from api_client where client_id = ?")
+            .param(clientId)
+            .query(String.class)
+            .single();
     assertThat(hash).startsWith("$argon2id$").doesNotContain(secret);
 
     JsonNode me = whoAmI(new TokenEndpoint(port).accessToken(clientId, secret, "antraege.lesen"));
     assertThat(me.path("clientId").asString()).isEqualTo(clientId);
     assertThat(me.path("tenant").asString()).isEqualTo("jena");
     assertThat(new TokenEndpoint(port).token(clientId, secret, "postfach.senden").statusCode())
-        .as("a scope the client was not given").isEqualTo(400);
-    assertThat(new TokenEndpoint(port).token(clientId, "falsch", "antraege.lesen").statusCode()).isEqualTo(401);
+        .as("a scope the client was not given")
+        .isEqualTo(400);
+    assertThat(new TokenEndpoint(port).token(clientId, "falsch", "antraege.lesen").statusCode())
+        .isEqualTo(401);
   }
 
   @Test
@@ -91,20 +157,29 @@ class ApiClientRegistrationIT extends AmtswegIT {
     assertThat(call(token).statusCode()).isEqualTo(200);
 
     Document list = Browser.page(admin.get("/verwaltung/api-clients"));
-    Document off = Browser.page(admin.follow(admin.submit(action(list, clientId, "ausschalten"), Browser.csrf(list), Map.of())));
+    Document off =
+        Browser.page(
+            admin.follow(
+                admin.submit(action(list, clientId, "ausschalten"), Browser.csrf(list), Map.of())));
     assertThat(off.select("#client-notice").text()).contains(clientId + " ist ausgeschaltet");
-    assertThat(off.select("#client-" + clientId + " .client-status").text()).isEqualTo("ausgeschaltet");
+    assertThat(off.select("#client-" + clientId + " .client-status").text())
+        .isEqualTo("ausgeschaltet");
     assertThat(endpoint.token(clientId, secret, "postfach.senden").statusCode()).isEqualTo(401);
     assertThat(call(token).statusCode()).as("its token no longer counts").isEqualTo(401);
 
-    Document on = Browser.page(admin.follow(admin.submit(action(off, clientId, "einschalten"), Browser.csrf(off), Map.of())));
-    assertThat(on.select("#client-" + clientId + " .client-status").text()).isEqualTo("eingeschaltet");
+    Document on =
+        Browser.page(
+            admin.follow(
+                admin.submit(action(off, clientId, "einschalten"), Browser.csrf(off), Map.of())));
+    assertThat(on.select("#client-" + clientId + " .client-status").text())
+        .isEqualTo("eingeschaltet");
     String newToken = endpoint.accessToken(clientId, secret, "postfach.senden");
 
     String confirm = on.select("#client-" + clientId + " a[href$=/loeschen]").attr("href");
     Document question = Browser.page(admin.get(confirm));
     assertThat(question.select("h1").text()).isEqualTo(clientId + " löschen?");
-    Document deleted = Browser.page(admin.follow(admin.submit(confirm, Browser.csrf(question), Map.of())));
+    Document deleted =
+        Browser.page(admin.follow(admin.submit(confirm, Browser.csrf(question), Map.of())));
     assertThat(deleted.select("#client-notice").text()).contains(clientId + " ist gelöscht");
     assertThat(deleted.select("#client-" + clientId)).isEmpty();
     assertThat(clientRows(clientId)).isZero();
@@ -127,21 +202,30 @@ class ApiClientRegistrationIT extends AmtswegIT {
     assertThat(gothaList.text()).doesNotContain(clientId, "fachverfahren-jena");
     String csrf = Browser.csrf(gothaList);
     for (String step : new String[] {"neues-geheimnis", "ausschalten", "einschalten", "loeschen"}) {
-      HttpResponse<String> attempt = gotha.submit("/verwaltung/api-clients/" + id + "/" + step, csrf, Map.of());
+      HttpResponse<String> attempt =
+          gotha.submit("/verwaltung/api-clients/" + id + "/" + step, csrf, Map.of());
       assertThat(attempt.statusCode()).as(step).isEqualTo(404);
       assertThat(attempt.body()).as(step).doesNotContain(clientId, "Meldewesen");
     }
     HttpResponse<String> peek = gotha.get("/verwaltung/api-clients/" + id + "/loeschen");
     assertThat(peek.statusCode()).isEqualTo(404);
     assertThat(peek.body()).doesNotContain(clientId, "Meldewesen");
-    assertThat(gotha.get("/admin/api-clients").statusCode()).as("tenant admins are no operators").isEqualTo(403);
+    assertThat(gotha.get("/admin/api-clients").statusCode())
+        .as("tenant admins are no operators")
+        .isEqualTo(403);
     Browser caseworker = browser();
     caseworker.signIn("sachbearbeitung-jena", DEMO_PASSWORD);
     assertThat(caseworker.get("/verwaltung/api-clients/neu").statusCode()).isEqualTo(403);
 
     assertThat(new TokenEndpoint(port).token(clientId, secret, "antraege.lesen").statusCode())
-        .as("untouched: the old secret still works").isEqualTo(200);
-    assertThat(jdbc.sql("select disabled_at is null from api_client where id = ?").param(id).query(Boolean.class).single()).isTrue();
+        .as("untouched: the old secret still works")
+        .isEqualTo(200);
+    assertThat(
+            jdbc.sql("select disabled_at is null from api_client where id = ?")
+                .param(id)
+                .query(Boolean.class)
+                .single())
+        .isTrue();
   }
 
   @Test
@@ -149,41 +233,105 @@ class ApiClientRegistrationIT extends AmtswegIT {
     Browser operator = browser();
     operator.signIn("betrieb", DEMO_PASSWORD);
     Document list = Browser.page(operator.get("/admin/api-clients"));
-    assertThat(list.select("tbody code").eachText()).contains("fachverfahren-erfurt", "fachverfahren-jena", "lieferant-demo");
-    assertThat(list.select("#client-lieferant-demo td").eachText()).contains("Lieferdienst Thüringen GmbH (Demo)");
+    assertThat(list.select("tbody code").eachText())
+        .contains("fachverfahren-erfurt", "fachverfahren-jena", "lieferant-demo");
+    assertThat(list.select("#client-lieferant-demo td").eachText())
+        .contains("Lieferdienst Thüringen GmbH (Demo)");
     Document form = Browser.page(operator.get("/admin/api-clients/neu"));
-    Element supplier = form.select("select#owner option").stream()
-        .filter(o -> o.text().equals("Lieferdienst Thüringen GmbH (Demo)")).findFirst().orElseThrow();
+    Element supplier =
+        form.select("select#owner option").stream()
+            .filter(o -> o.text().equals("Lieferdienst Thüringen GmbH (Demo)"))
+            .findFirst()
+            .orElseThrow();
     assertThat(form.select("select#owner option").eachText()).contains("Stadt Erfurt");
-    assertThat(form.select("label[for=scope-rechnungen.senden]").text()).contains("(für Unternehmen)");
+    assertThat(form.select("label[for=scope-rechnungen.senden]").text())
+        .contains("(für Unternehmen)");
     String clientId = "lieferant-erp-" + suffix();
 
-    Document noOwner = Browser.page(operator.submit("/admin/api-clients", Browser.csrf(form),
-        Map.of("clientId", clientId, "name", "ERP", "scopes", "rechnungen.senden")));
-    assertThat(noOwner.select("#owner-error").text()).contains("Wählen Sie, zu welchem Mandanten oder Unternehmen");
-    Document wrongScope = Browser.page(operator.submit("/admin/api-clients", Browser.csrf(form),
-        Map.of("clientId", clientId, "name", "ERP", "scopes", "antraege.lesen", "owner", supplier.val())));
+    Document noOwner =
+        Browser.page(
+            operator.submit(
+                "/admin/api-clients",
+                Browser.csrf(form),
+                Map.of("clientId", clientId, "name", "ERP", "scopes", "rechnungen.senden")));
+    assertThat(noOwner.select("#owner-error").text())
+        .contains("Wählen Sie, zu welchem Mandanten oder Unternehmen");
+    Document wrongScope =
+        Browser.page(
+            operator.submit(
+                "/admin/api-clients",
+                Browser.csrf(form),
+                Map.of(
+                    "clientId",
+                    clientId,
+                    "name",
+                    "ERP",
+                    "scopes",
+                    "antraege.lesen",
+                    "owner",
+                    supplier.val())));
     assertThat(wrongScope.select("#scopes-error").text()).contains("zum Inhaber passen");
-    Document unknownOwner = Browser.page(operator.submit("/admin/api-clients", Browser.csrf(form),
-        Map.of("clientId", clientId, "name", "ERP", "scopes", "antraege.lesen", "owner", "tenant:gibt-es-nicht")));
-    assertThat(unknownOwner.select("#owner-error").text()).contains("Diesen Mandanten oder dieses Unternehmen gibt es nicht");
+    Document unknownOwner =
+        Browser.page(
+            operator.submit(
+                "/admin/api-clients",
+                Browser.csrf(form),
+                Map.of(
+                    "clientId",
+                    clientId,
+                    "name",
+                    "ERP",
+                    "scopes",
+                    "antraege.lesen",
+                    "owner",
+                    "tenant:gibt-es-nicht")));
+    assertThat(unknownOwner.select("#owner-error").text())
+        .contains("Diesen Mandanten oder dieses Unternehmen gibt es nicht");
 
-    HttpResponse<String> created = operator.submit("/admin/api-clients", Browser.csrf(form),
-        Map.of("clientId", clientId, "name", "ERP des Lieferdienstes", "scopes", "rechnungen.senden", "owner", supplier.val()));
+    HttpResponse<String> created =
+        operator.submit(
+            "/admin/api-clients",
+            Browser.csrf(form),
+            Map.of(
+                "clientId",
+                clientId,
+                "name",
+                "ERP des Lieferdienstes",
+                "scopes",
+                "rechnungen.senden",
+                "owner",
+                supplier.val()));
     Document after = Browser.page(operator.follow(created));
     String secret = after.select("#new-secret").text();
-    JsonNode me = whoAmI(new TokenEndpoint(port).accessToken(clientId, secret, "rechnungen.senden"));
-    assertThat(me.path("organisation").asString()).isEqualTo(supplier.val().substring("organisation:".length()));
+    JsonNode me =
+        whoAmI(new TokenEndpoint(port).accessToken(clientId, secret, "rechnungen.senden"));
+    assertThat(me.path("organisation").asString())
+        .isEqualTo(supplier.val().substring("organisation:".length()));
     assertThat(me.path("tenant").asString()).isEmpty();
 
     // The operator manages every tenant's clients, too.
     String jenaClient = "jena-betrieb-" + suffix();
-    Document jenaCreated = Browser.page(operator.follow(operator.submit("/admin/api-clients", Browser.csrf(form),
-        Map.of("clientId", jenaClient, "name", "Betrieb für Jena", "scopes", "postfach.senden", "owner", "tenant:jena"))));
-    assertThat(jenaCreated.select("#client-" + jenaClient + " td").eachText()).contains("Stadt Jena");
+    Document jenaCreated =
+        Browser.page(
+            operator.follow(
+                operator.submit(
+                    "/admin/api-clients",
+                    Browser.csrf(form),
+                    Map.of(
+                        "clientId",
+                        jenaClient,
+                        "name",
+                        "Betrieb für Jena",
+                        "scopes",
+                        "postfach.senden",
+                        "owner",
+                        "tenant:jena"))));
+    assertThat(jenaCreated.select("#client-" + jenaClient + " td").eachText())
+        .contains("Stadt Jena");
     Browser jena = browser();
     jena.signIn("verwaltung-jena", DEMO_PASSWORD);
-    assertThat(Browser.page(jena.get("/verwaltung/api-clients")).select("tbody code").eachText()).contains(jenaClient);
+    assertThat(Browser.page(jena.get("/verwaltung/api-clients")).select("tbody code").eachText())
+        .contains(jenaClient);
   }
 
   @Test
@@ -191,8 +339,10 @@ class ApiClientRegistrationIT extends AmtswegIT {
     Browser admin = browser();
     admin.signIn("verwaltung-jena", DEMO_PASSWORD);
     String clientId = "jena-ohne-csrf-" + suffix();
-    HttpResponse<String> forged = admin.post("/verwaltung/api-clients",
-        Map.of("clientId", clientId, "name", "Fremd", "scopes", "antraege.lesen"));
+    HttpResponse<String> forged =
+        admin.post(
+            "/verwaltung/api-clients",
+            Map.of("clientId", clientId, "name", "Fremd", "scopes", "antraege.lesen"));
     assertThat(forged.statusCode()).isEqualTo(403);
     assertThat(clientRows(clientId)).isZero();
   }
@@ -200,8 +350,11 @@ class ApiClientRegistrationIT extends AmtswegIT {
   /** Registers a client through the form and returns its secret. */
   private String register(Browser admin, String clientId, String scope) {
     Document form = Browser.page(admin.get("/verwaltung/api-clients/neu"));
-    HttpResponse<String> created = admin.submit("/verwaltung/api-clients", Browser.csrf(form),
-        Map.of("clientId", clientId, "name", "Meldewesen " + clientId, "scopes", scope));
+    HttpResponse<String> created =
+        admin.submit(
+            "/verwaltung/api-clients",
+            Browser.csrf(form),
+            Map.of("clientId", clientId, "name", "Meldewesen " + clientId, "scopes", scope));
     assertThat(created.statusCode()).as("registration of " + clientId).isEqualTo(302);
     return Browser.page(admin.follow(created)).select("#new-secret").text();
   }
@@ -221,7 +374,10 @@ class ApiClientRegistrationIT extends AmtswegIT {
   }
 
   private int clientRows(String clientId) {
-    return jdbc.sql("select count(*) from api_client where client_id = ?").param(clientId).query(Integer.class).single();
+    return jdbc.sql("select count(*) from api_client where client_id = ?")
+        .param(clientId)
+        .query(Integer.class)
+        .single();
   }
 
   private static String suffix() {

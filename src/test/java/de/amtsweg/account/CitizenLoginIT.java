@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The citizen login: throttling, CSRF, session fixation, timeouts, and its separation from staff. */
+/**
+ * The citizen login: throttling, CSRF, session fixation, timeouts, and its separation from staff.
+ */
 class CitizenLoginIT extends AmtswegIT {
 
   @Autowired JdbcClient jdbc;
@@ -25,17 +27,24 @@ class CitizenLoginIT extends AmtswegIT {
     for (int attempt = 1; attempt < 5; attempt++) {
       HttpResponse<String> wrong = attacker.logIn(email, "falsch-" + attempt);
       assertThat(wrong.statusCode()).isEqualTo(200);
-      assertThat(Browser.page(wrong).select("#email-error").text()).contains("E-Mail-Adresse oder Passwort stimmen nicht");
+      assertThat(Browser.page(wrong).select("#email-error").text())
+          .contains("E-Mail-Adresse oder Passwort stimmen nicht");
     }
     HttpResponse<String> fifth = attacker.logIn(email, "falsch-5");
 
     assertThat(fifth.statusCode()).isEqualTo(429);
-    assertThat(Browser.page(fifth).select("#error-summary").text()).contains("für 15 Minuten gesperrt");
-    HttpResponse<String> owner = browser().from(Citizens.newClientAddress()).logIn(email, Citizens.PASSWORD);
+    assertThat(Browser.page(fifth).select("#error-summary").text())
+        .contains("für 15 Minuten gesperrt");
+    HttpResponse<String> owner =
+        browser().from(Citizens.newClientAddress()).logIn(email, Citizens.PASSWORD);
     assertThat(owner.statusCode()).as("even the right password waits").isEqualTo(429);
     HttpResponse<String> english =
-        browser().acceptLanguage("en").from(Citizens.newClientAddress()).logIn(email, Citizens.PASSWORD);
-    assertThat(Browser.page(english).select("#error-summary").text()).contains("logging in is blocked for 15 minutes");
+        browser()
+            .acceptLanguage("en")
+            .from(Citizens.newClientAddress())
+            .logIn(email, Citizens.PASSWORD);
+    assertThat(Browser.page(english).select("#error-summary").text())
+        .contains("logging in is blocked for 15 minutes");
 
     jdbc.sql("update login_throttle set locked_until = now() - interval '1 second'").update();
     citizens.loggedIn(email, Citizens.PASSWORD);
@@ -54,17 +63,29 @@ class CitizenLoginIT extends AmtswegIT {
 
     assertThat(last.statusCode()).isEqualTo(429);
     assertThat(browser().from(address).logIn(email, Citizens.PASSWORD).statusCode()).isEqualTo(429);
-    assertThat(browser().from(Citizens.newClientAddress()).logIn(email, Citizens.PASSWORD).statusCode()).isEqualTo(302);
+    assertThat(
+            browser()
+                .from(Citizens.newClientAddress())
+                .logIn(email, Citizens.PASSWORD)
+                .statusCode())
+        .isEqualTo(302);
   }
 
   @Test
   void unknownAddressAndWrongPasswordGetTheSameAnswer() {
     String email = citizens.confirmedAccount();
 
-    Document unknown = Browser.page(browser().from(Citizens.newClientAddress()).logIn(Citizens.newEmail(), Citizens.PASSWORD));
-    Document wrong = Browser.page(browser().from(Citizens.newClientAddress()).logIn(email, Citizens.OTHER_PASSWORD));
+    Document unknown =
+        Browser.page(
+            browser()
+                .from(Citizens.newClientAddress())
+                .logIn(Citizens.newEmail(), Citizens.PASSWORD));
+    Document wrong =
+        Browser.page(
+            browser().from(Citizens.newClientAddress()).logIn(email, Citizens.OTHER_PASSWORD));
 
-    assertThat(unknown.select("#error-summary").text()).isEqualTo(wrong.select("#error-summary").text());
+    assertThat(unknown.select("#error-summary").text())
+        .isEqualTo(wrong.select("#error-summary").text());
     assertThat(wrong.select("#password").attr("value")).isEmpty();
   }
 
@@ -74,7 +95,8 @@ class CitizenLoginIT extends AmtswegIT {
     Browser forger = browser();
     forger.get("/konto/anmelden");
 
-    HttpResponse<String> forged = forger.post("/konto/anmelden", Map.of("email", email, "password", Citizens.PASSWORD));
+    HttpResponse<String> forged =
+        forger.post("/konto/anmelden", Map.of("email", email, "password", Citizens.PASSWORD));
 
     assertThat(forged.statusCode()).isEqualTo(403);
     assertThat(forger.get("/konto").statusCode()).isEqualTo(302);
@@ -119,7 +141,9 @@ class CitizenLoginIT extends AmtswegIT {
 
     assertThat(citizen.get("/admin/mandanten").statusCode()).isEqualTo(403);
     assertThat(operator.get("/konto").statusCode()).isEqualTo(403);
-    assertThat(Browser.page(operator.get("/")).select("nav").text()).contains("Verwaltung").doesNotContain("Mein Konto");
+    assertThat(Browser.page(operator.get("/")).select("nav").text())
+        .contains("Verwaltung")
+        .doesNotContain("Mein Konto");
   }
 
   @Test
@@ -137,17 +161,28 @@ class CitizenLoginIT extends AmtswegIT {
   void aSessionEndsAfterThirtyIdleMinutes() {
     String email = citizens.confirmedAccount();
     Browser browser = citizens.loggedIn(email, Citizens.PASSWORD);
-    String id = new String(java.util.Base64.getDecoder().decode(browser.cookieValue("AMTSWEG_SESSION")));
-    assertThat(jdbc.sql("select max_inactive_interval from spring_session where session_id = ?").param(id)
-        .query(Integer.class).single()).isEqualTo(30 * 60);
+    String id =
+        new String(java.util.Base64.getDecoder().decode(browser.cookieValue("AMTSWEG_SESSION")));
+    assertThat(
+            jdbc.sql("select max_inactive_interval from spring_session where session_id = ?")
+                .param(id)
+                .query(Integer.class)
+                .single())
+        .isEqualTo(30 * 60);
     long minutes = 29L * 60 * 1000;
-    jdbc.sql("update spring_session set last_access_time = last_access_time - ?, expiry_time = expiry_time - ? where session_id = ?")
-        .params(minutes, minutes, id).update();
-    assertThat(browser.get("/konto").statusCode()).as("29 minutes idle: still logged in").isEqualTo(200);
+    jdbc.sql(
+            "update spring_session set last_access_time = last_access_time - ?, expiry_time = expiry_time - ? where session_id = ?")
+        .params(minutes, minutes, id)
+        .update();
+    assertThat(browser.get("/konto").statusCode())
+        .as("29 minutes idle: still logged in")
+        .isEqualTo(200);
 
     long moreThanHalfAnHour = 31L * 60 * 1000;
-    jdbc.sql("update spring_session set last_access_time = last_access_time - ?, expiry_time = expiry_time - ? where session_id = ?")
-        .params(moreThanHalfAnHour, moreThanHalfAnHour, id).update();
+    jdbc.sql(
+            "update spring_session set last_access_time = last_access_time - ?, expiry_time = expiry_time - ? where session_id = ?")
+        .params(moreThanHalfAnHour, moreThanHalfAnHour, id)
+        .update();
 
     assertThat(browser.get("/konto").statusCode()).isEqualTo(302);
   }

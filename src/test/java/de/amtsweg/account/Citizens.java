@@ -49,7 +49,8 @@ final class Citizens {
     Browser browser = browsers.get();
     assertThat(register(browser, email, PASSWORD).statusCode()).isEqualTo(302);
     HttpResponse<String> confirmed = confirm(browser, link(email, "/konto/bestaetigen"));
-    assertThat(confirmed.headers().firstValue("Location").orElseThrow()).endsWith("/konto/anmelden?bestaetigt");
+    assertThat(confirmed.headers().firstValue("Location").orElseThrow())
+        .endsWith("/konto/anmelden?bestaetigt");
     return email;
   }
 
@@ -63,25 +64,35 @@ final class Citizens {
   }
 
   /**
-   * Turns the second factor on through the pages, as its owner would with an authenticator app
-   * (the code of the current time step confirms it).
+   * Turns the second factor on through the pages, as its owner would with an authenticator app (the
+   * code of the current time step confirms it).
    *
    * @return the TOTP secret (Base32)
    */
   static String turnOnSecondFactor(Browser browser) {
     Document page = Browser.page(browser.get("/konto/sicherheit/zwei-faktor"));
-    Document setup = Browser.page(browser.follow(
-        browser.submit("/konto/sicherheit/zwei-faktor/einrichten", Browser.csrf(page), Map.of())));
+    Document setup =
+        Browser.page(
+            browser.follow(
+                browser.submit(
+                    "/konto/sicherheit/zwei-faktor/einrichten", Browser.csrf(page), Map.of())));
     String secret = setup.select("#totp-secret").text().replace(" ", "");
-    HttpResponse<String> confirmed = browser.submit("/konto/sicherheit/zwei-faktor/bestaetigen", Browser.csrf(setup),
-        Map.of("code", totp(secret, 0)));
-    assertThat(confirmed.headers().firstValue("Location").orElseThrow()).endsWith("/konto/sicherheit/zwei-faktor/codes");
+    HttpResponse<String> confirmed =
+        browser.submit(
+            "/konto/sicherheit/zwei-faktor/bestaetigen",
+            Browser.csrf(setup),
+            Map.of("code", totp(secret, 0)));
+    assertThat(confirmed.headers().firstValue("Location").orElseThrow())
+        .endsWith("/konto/sicherheit/zwei-faktor/codes");
     return secret;
   }
 
   /** The code an authenticator app shows for this secret, {@code steps} time steps from now. */
   static String totp(String secret, int steps) {
-    return Totp.code(Totp.base32Decode(secret), Totp.step(java.time.Instant.now().getEpochSecond()) + steps, Totp.DIGITS);
+    return Totp.code(
+        Totp.base32Decode(secret),
+        Totp.step(java.time.Instant.now().getEpochSecond()) + steps,
+        Totp.DIGITS);
   }
 
   /** Opens a confirmation link and presses its button. */
@@ -104,6 +115,8 @@ final class Citizens {
 
   /** The subjects of the mails to {@code email}, newest first. */
   java.util.List<String> subjects(String email) {
-    return Browser.page(browsers.get().get("/demo/postfach-mails?an=" + email)).select(".local-mail h2").eachText();
+    return Browser.page(browsers.get().get("/demo/postfach-mails?an=" + email))
+        .select(".local-mail h2")
+        .eachText();
   }
 }

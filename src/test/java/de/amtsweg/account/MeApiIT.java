@@ -27,7 +27,8 @@ class MeApiIT extends AmtswegIT {
       HttpResponse<String> response = browser().get(path, "Accept", "application/json");
 
       assertThat(response.statusCode()).isEqualTo(401);
-      assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+      assertThat(response.headers().firstValue("Content-Type").orElseThrow())
+          .startsWith("application/problem+json");
       assertThat(response.body()).contains("\"type\":\"urn:amtsweg:problem:unauthorized\"");
     }
   }
@@ -37,7 +38,10 @@ class MeApiIT extends AmtswegIT {
     String email = citizens.confirmedAccount();
     Browser browser = citizens.loggedIn(email, Citizens.PASSWORD);
     Document form = Browser.page(browser.get("/konto/profil/person"));
-    browser.submit("/konto/profil/person", Browser.csrf(form), Map.of("givenNames", "Erika", "familyName", "Mustermann"));
+    browser.submit(
+        "/konto/profil/person",
+        Browser.csrf(form),
+        Map.of("givenNames", "Erika", "familyName", "Mustermann"));
 
     HttpResponse<String> me = browser.get("/api/v1/me", "Accept", "application/json");
 
@@ -51,15 +55,20 @@ class MeApiIT extends AmtswegIT {
   @Test
   void thePostfachIsPagedNewestFirst() {
     String email = citizens.confirmedAccount();
-    UUID account = jdbc.sql("select id from account where email = ?").param(email).query(UUID.class).single();
+    UUID account =
+        jdbc.sql("select id from account where email = ?").param(email).query(UUID.class).single();
     for (int i = 1; i <= 3; i++) {
-      postfach.deliver(account, PostfachIT.message(Kind.INFO, "Nachricht " + i, "Text " + i, List.of()));
+      postfach.deliver(
+          account, PostfachIT.message(Kind.INFO, "Nachricht " + i, "Text " + i, List.of()));
     }
     Browser browser = citizens.loggedIn(email, Citizens.PASSWORD);
 
-    HttpResponse<String> first = browser.get("/api/v1/me/postfach?size=2", "Accept", "application/json");
-    HttpResponse<String> second = browser.get("/api/v1/me/postfach?size=2&page=2", "Accept", "application/json");
-    HttpResponse<String> tooBig = browser.get("/api/v1/me/postfach?size=1000", "Accept", "application/json");
+    HttpResponse<String> first =
+        browser.get("/api/v1/me/postfach?size=2", "Accept", "application/json");
+    HttpResponse<String> second =
+        browser.get("/api/v1/me/postfach?size=2&page=2", "Accept", "application/json");
+    HttpResponse<String> tooBig =
+        browser.get("/api/v1/me/postfach?size=1000", "Accept", "application/json");
 
     assertThat(first.body()).contains("\"total\":3", "\"unread\":3", "\"page\":1", "\"size\":2");
     assertThat(first.body().indexOf("Nachricht 3")).isLessThan(first.body().indexOf("Nachricht 2"));
@@ -77,6 +86,7 @@ class MeApiIT extends AmtswegIT {
     HttpResponse<String> me = operator.get("/api/v1/me", "Accept", "application/json");
 
     assertThat(me.statusCode()).isEqualTo(403);
-    assertThat(me.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+    assertThat(me.headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("application/problem+json");
   }
 }

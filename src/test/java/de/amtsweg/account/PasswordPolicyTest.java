@@ -11,7 +11,8 @@ class PasswordPolicyTest {
   @Test
   void refusesShortLeakedAndPatternPasswords() {
     assertThat(policy.problem("kurz", "a@example.org")).hasValue("account.password.too-short");
-    assertThat(policy.problem("x".repeat(129), "a@example.org")).hasValue("account.password.too-long");
+    assertThat(policy.problem("x".repeat(129), "a@example.org"))
+        .hasValue("account.password.too-long");
     assertThat(policy.problem("password123", "a@example.org")).hasValue("account.password.weak");
     assertThat(policy.problem("qwertzuiop1", "a@example.org")).hasValue("account.password.weak");
     assertThat(policy.problem("1234567890", "a@example.org")).hasValue("account.password.weak");
@@ -20,8 +21,10 @@ class PasswordPolicyTest {
 
   @Test
   void refusesThePartsOfTheOwnAddressAndOfThePortal() {
-    assertThat(policy.problem("mustermann2026", "erika.mustermann@example.org")).hasValue("account.password.weak");
-    assertThat(policy.problem("Amtsweg-Servicekonto", "a@example.org")).hasValue("account.password.weak");
+    assertThat(policy.problem("mustermann2026", "erika.mustermann@example.org"))
+        .hasValue("account.password.weak");
+    assertThat(policy.problem("Amtsweg-Servicekonto", "a@example.org"))
+        .hasValue("account.password.weak");
   }
 
   @Test

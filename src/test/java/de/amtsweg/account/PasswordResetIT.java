@@ -24,7 +24,8 @@ class PasswordResetIT extends AmtswegIT {
     Browser browser = browser();
 
     HttpResponse<String> requested = request(browser, email);
-    assertThat(requested.headers().firstValue("Location").orElseThrow()).endsWith("/konto/passwort-vergessen/gesendet");
+    assertThat(requested.headers().firstValue("Location").orElseThrow())
+        .endsWith("/konto/passwort-vergessen/gesendet");
     String link = citizens.link(email, "/konto/passwort-neu");
     Document form = Browser.page(browser.get(link));
     assertThat(form.select("h1").text()).isEqualTo("Neues Passwort festlegen");
@@ -34,9 +35,15 @@ class PasswordResetIT extends AmtswegIT {
     assertThat(weak.select("#password-error").text()).contains("zu leicht zu erraten");
     HttpResponse<String> reset = setPassword(browser, form, token, Citizens.OTHER_PASSWORD);
 
-    assertThat(reset.headers().firstValue("Location").orElseThrow()).endsWith("/konto/anmelden?passwort-geaendert");
+    assertThat(reset.headers().firstValue("Location").orElseThrow())
+        .endsWith("/konto/anmelden?passwort-geaendert");
     assertThat(elsewhere.get("/konto").statusCode()).as("other sessions ended").isEqualTo(302);
-    assertThat(browser().from(Citizens.newClientAddress()).logIn(email, Citizens.PASSWORD).statusCode()).isEqualTo(200);
+    assertThat(
+            browser()
+                .from(Citizens.newClientAddress())
+                .logIn(email, Citizens.PASSWORD)
+                .statusCode())
+        .isEqualTo(200);
     citizens.loggedIn(email, Citizens.OTHER_PASSWORD);
     assertThat(citizens.subjects(email).getFirst()).isEqualTo("Ihr Passwort wurde geändert");
 
@@ -53,15 +60,20 @@ class PasswordResetIT extends AmtswegIT {
     String link = citizens.link(email, "/konto/passwort-neu");
     Document form = Browser.page(browser().get(link));
 
-    jdbc.sql("update account_token set expires_at = now() - interval '1 second'"
-            + " where purpose = 'RESET_PASSWORD' and account_id = (select id from account where email = ?)")
+    jdbc.sql(
+            "update account_token set expires_at = now() - interval '1 second'"
+                + " where purpose = 'RESET_PASSWORD' and account_id = (select id from account where email = ?)")
         .param(email)
         .update();
 
     assertThat(browser().get(link).statusCode()).isEqualTo(400);
     Browser browser = browser();
-    HttpResponse<String> late = setPassword(browser, Browser.page(browser.get("/konto/passwort-vergessen")),
-        form.select("#token").attr("value"), Citizens.OTHER_PASSWORD);
+    HttpResponse<String> late =
+        setPassword(
+            browser,
+            Browser.page(browser.get("/konto/passwort-vergessen")),
+            form.select("#token").attr("value"),
+            Citizens.OTHER_PASSWORD);
     assertThat(late.statusCode()).isEqualTo(400);
     citizens.loggedIn(email, Citizens.PASSWORD);
   }
@@ -72,7 +84,8 @@ class PasswordResetIT extends AmtswegIT {
 
     HttpResponse<String> requested = request(browser(), unknown);
 
-    assertThat(requested.headers().firstValue("Location").orElseThrow()).endsWith("/konto/passwort-vergessen/gesendet");
+    assertThat(requested.headers().firstValue("Location").orElseThrow())
+        .endsWith("/konto/passwort-vergessen/gesendet");
     assertThat(citizens.subjects(unknown)).isEmpty();
   }
 
@@ -97,8 +110,11 @@ class PasswordResetIT extends AmtswegIT {
     return browser.submit("/konto/passwort-vergessen", Browser.csrf(form), Map.of("email", email));
   }
 
-  private static HttpResponse<String> setPassword(Browser browser, Document page, String token, String password) {
-    return browser.submit("/konto/passwort-neu", Browser.csrf(page),
+  private static HttpResponse<String> setPassword(
+      Browser browser, Document page, String token, String password) {
+    return browser.submit(
+        "/konto/passwort-neu",
+        Browser.csrf(page),
         Map.of("token", token, "password", password, "passwordRepeat", password));
   }
 }

@@ -21,7 +21,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** The Postfach over real HTTP; the test delivers as an authority would, through the module API. */
 class PostfachIT extends AmtswegIT {
 
-  static final byte[] PDF = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+  static final byte[] PDF =
+      "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
 
   @Autowired JdbcClient jdbc;
   @Autowired Postfach postfach;
@@ -32,8 +33,20 @@ class PostfachIT extends AmtswegIT {
   void messagesArriveNewestFirstUnreadAndTheMailSaysNothingOfTheirContent() {
     String email = citizens.confirmedAccount();
     UUID account = accountId(email);
-    postfach.deliver(account, message(Kind.STATUS, "Ihr Antrag ist eingegangen", "Wir bearbeiten Ihren Antrag auf Hundesteuer.", List.of()));
-    postfach.deliver(account, message(Kind.BESCHEID, "Bescheid über die Hundesteuer", "Anbei Ihr Bescheid.", List.of(new File("bescheid.pdf", "application/pdf", PDF))));
+    postfach.deliver(
+        account,
+        message(
+            Kind.STATUS,
+            "Ihr Antrag ist eingegangen",
+            "Wir bearbeiten Ihren Antrag auf Hundesteuer.",
+            List.of()));
+    postfach.deliver(
+        account,
+        message(
+            Kind.BESCHEID,
+            "Bescheid über die Hundesteuer",
+            "Anbei Ihr Bescheid.",
+            List.of(new File("bescheid.pdf", "application/pdf", PDF))));
     Browser browser = citizens.loggedIn(email, Citizens.PASSWORD);
 
     Document list = Browser.page(browser.get("/konto/postfach"));
@@ -52,7 +65,14 @@ class PostfachIT extends AmtswegIT {
   void openingMarksReadAndThePdfDownloadsOnlyForItsOwner() {
     String email = citizens.confirmedAccount();
     UUID account = accountId(email);
-    UUID id = postfach.deliver(account, message(Kind.BESCHEID, "Bescheid", "Anbei.", List.of(new File("../../etc/Bescheid \"2026\".pdf", "text/plain", PDF))));
+    UUID id =
+        postfach.deliver(
+            account,
+            message(
+                Kind.BESCHEID,
+                "Bescheid",
+                "Anbei.",
+                List.of(new File("../../etc/Bescheid \"2026\".pdf", "text/plain", PDF))));
     Browser browser = citizens.loggedIn(email, Citizens.PASSWORD);
 
     Document page = Browser.page(browser.get("/konto/postfach/" + id));
@@ -60,10 +80,13 @@ class PostfachIT extends AmtswegIT {
     HttpResponse<String> pdf = browser.get(download);
 
     assertThat(page.select("h1").text()).isEqualTo("Bescheid");
-    assertThat(Browser.page(browser.get("/konto/postfach")).select(".postfach-item--unread")).isEmpty();
+    assertThat(Browser.page(browser.get("/konto/postfach")).select(".postfach-item--unread"))
+        .isEmpty();
     assertThat(pdf.statusCode()).isEqualTo(200);
     assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
-    assertThat(pdf.headers().firstValue("Content-Disposition").orElseThrow()).contains("attachment", "Bescheid 2026.pdf").doesNotContain("..");
+    assertThat(pdf.headers().firstValue("Content-Disposition").orElseThrow())
+        .contains("attachment", "Bescheid 2026.pdf")
+        .doesNotContain("..");
     assertThat(pdf.body()).startsWith("%PDF-");
 
     Browser stranger = citizens.loggedIn(citizens.confirmedAccount(), Citizens.PASSWORD);
@@ -73,66 +96,124 @@ class PostfachIT extends AmtswegIT {
 
     Document again = Browser.page(browser.get("/konto/postfach/" + id));
     browser.submit("/konto/postfach/" + id + "/ungelesen", Browser.csrf(again), Map.of());
-    assertThat(Browser.page(browser.get("/konto/postfach")).select(".postfach-item--unread")).hasSize(1);
+    assertThat(Browser.page(browser.get("/konto/postfach")).select(".postfach-item--unread"))
+        .hasSize(1);
   }
 
   @Test
   void searchFindsWordsInSubjectTextAndSender() {
     String email = citizens.confirmedAccount();
     UUID account = accountId(email);
-    postfach.deliver(account, message(Kind.INFO, "Termin im Bürgerbüro", "Ihr Termin ist am Montag.", List.of()));
-    postfach.deliver(account, message(Kind.STATUS, "Antrag eingegangen", "Ihre Anträge auf Wohngeld sind vollständig.", List.of()));
+    postfach.deliver(
+        account,
+        message(Kind.INFO, "Termin im Bürgerbüro", "Ihr Termin ist am Montag.", List.of()));
+    postfach.deliver(
+        account,
+        message(
+            Kind.STATUS,
+            "Antrag eingegangen",
+            "Ihre Anträge auf Wohngeld sind vollständig.",
+            List.of()));
     Browser browser = citizens.loggedIn(email, Citizens.PASSWORD);
 
-    assertThat(Browser.page(browser.get("/konto/postfach?q=Wohngeld")).select(".postfach-item__subject").eachText())
+    assertThat(
+            Browser.page(browser.get("/konto/postfach?q=Wohngeld"))
+                .select(".postfach-item__subject")
+                .eachText())
         .containsExactly("Antrag eingegangen");
-    assertThat(Browser.page(browser.get("/konto/postfach?q=Antrag")).select(".postfach-item__subject").eachText())
-        .as("German stemming: Anträge, Antrag").containsExactly("Antrag eingegangen");
-    assertThat(Browser.page(browser.get("/konto/postfach?q=Bürgerb")).select(".postfach-item__subject").eachText())
+    assertThat(
+            Browser.page(browser.get("/konto/postfach?q=Antrag"))
+                .select(".postfach-item__subject")
+                .eachText())
+        .as("German stemming: Anträge, Antrag")
+        .containsExactly("Antrag eingegangen");
+    assertThat(
+            Browser.page(browser.get("/konto/postfach?q=Bürgerb"))
+                .select(".postfach-item__subject")
+                .eachText())
         .containsExactly("Termin im Bürgerbüro");
-    assertThat(Browser.page(browser.get("/konto/postfach?q=Hundesteuer")).text()).contains("Keine Nachricht gefunden für „Hundesteuer“");
+    assertThat(Browser.page(browser.get("/konto/postfach?q=Hundesteuer")).text())
+        .contains("Keine Nachricht gefunden für „Hundesteuer“");
   }
 
   @Test
   void aQuestionIsAnsweredWithAPdfAndTheAuthorityLearnsOfIt() {
     String email = citizens.confirmedAccount();
     UUID account = accountId(email);
-    UUID id = postfach.deliver(account, message(Kind.QUESTION, "Rückfrage zu Ihrem Antrag", "Bitte senden Sie uns den Impfpass.", List.of()));
+    UUID id =
+        postfach.deliver(
+            account,
+            message(
+                Kind.QUESTION,
+                "Rückfrage zu Ihrem Antrag",
+                "Bitte senden Sie uns den Impfpass.",
+                List.of()));
     Browser browser = citizens.loggedIn(email, Citizens.PASSWORD);
     Document page = Browser.page(browser.get("/konto/postfach/" + id));
     List<PostfachReplySent> received = new java.util.concurrent.CopyOnWriteArrayList<>();
     // Stands in for the authority's module that will listen to replies.
-    context.addApplicationListener(ApplicationListener.forPayload((PostfachReplySent event) -> {
-      if (event.inReplyTo().equals(id)) {
-        received.add(event);
-      }
-    }));
+    context.addApplicationListener(
+        ApplicationListener.forPayload(
+            (PostfachReplySent event) -> {
+              if (event.inReplyTo().equals(id)) {
+                received.add(event);
+              }
+            }));
 
-    Document notPdf = Browser.page(browser.upload("/konto/postfach/" + id + "/antwort", Browser.csrf(page),
-        Map.of("text", "Anbei der Impfpass."), "anhang", "impfpass.pdf", "application/pdf", "<html>".getBytes(StandardCharsets.UTF_8)));
+    Document notPdf =
+        Browser.page(
+            browser.upload(
+                "/konto/postfach/" + id + "/antwort",
+                Browser.csrf(page),
+                Map.of("text", "Anbei der Impfpass."),
+                "anhang",
+                "impfpass.pdf",
+                "application/pdf",
+                "<html>".getBytes(StandardCharsets.UTF_8)));
     assertThat(notPdf.select("#error-summary a[href=#reply-file]").text()).contains("PDF-Datei");
     assertThat(notPdf.select("#reply-text").text()).isEqualTo("Anbei der Impfpass.");
 
-    HttpResponse<String> sent = browser.upload("/konto/postfach/" + id + "/antwort", Browser.csrf(page),
-        Map.of("text", "Anbei der Impfpass."), "anhang", "impfpass.pdf", "application/pdf", PDF);
+    HttpResponse<String> sent =
+        browser.upload(
+            "/konto/postfach/" + id + "/antwort",
+            Browser.csrf(page),
+            Map.of("text", "Anbei der Impfpass."),
+            "anhang",
+            "impfpass.pdf",
+            "application/pdf",
+            PDF);
 
-    assertThat(sent.headers().firstValue("Location").orElseThrow()).endsWith("/konto/postfach/" + id + "?gesendet");
+    assertThat(sent.headers().firstValue("Location").orElseThrow())
+        .endsWith("/konto/postfach/" + id + "?gesendet");
     Document thread = Browser.page(browser.follow(sent));
-    assertThat(thread.select("[role=status]").text()).contains("Ihre Antwort wurde an die Behörde gesendet");
-    assertThat(thread.select(".postfach-reply").text()).contains("Anbei der Impfpass.", "impfpass.pdf");
-    assertThat(received).singleElement().satisfies(event -> {
-      assertThat(event.inReplyTo()).isEqualTo(id);
-      assertThat(event.authorityArs()).isEqualTo("160510000000");
-    });
-    Document empty = Browser.page(browser.submit("/konto/postfach/" + id + "/antwort", Browser.csrf(page), Map.of("text", " ")));
-    assertThat(empty.select("#error-summary a[href=#reply-text]").text()).isEqualTo("Schreiben Sie Ihre Antwort.");
+    assertThat(thread.select("[role=status]").text())
+        .contains("Ihre Antwort wurde an die Behörde gesendet");
+    assertThat(thread.select(".postfach-reply").text())
+        .contains("Anbei der Impfpass.", "impfpass.pdf");
+    assertThat(received)
+        .singleElement()
+        .satisfies(
+            event -> {
+              assertThat(event.inReplyTo()).isEqualTo(id);
+              assertThat(event.authorityArs()).isEqualTo("160510000000");
+            });
+    Document empty =
+        Browser.page(
+            browser.submit(
+                "/konto/postfach/" + id + "/antwort", Browser.csrf(page), Map.of("text", " ")));
+    assertThat(empty.select("#error-summary a[href=#reply-text]").text())
+        .isEqualTo("Schreiben Sie Ihre Antwort.");
   }
 
   static Postfach.NewMessage message(Kind kind, String subject, String body, List<File> files) {
-    return new Postfach.NewMessage(kind, "160510000000", "Stadt Erfurt", "HS-2026-0815", subject, body, files);
+    return new Postfach.NewMessage(
+        kind, "160510000000", "Stadt Erfurt", "HS-2026-0815", subject, body, files);
   }
 
   private UUID accountId(String email) {
-    return jdbc.sql("select id from account where email = ?").param(email).query(UUID.class).single();
+    return jdbc.sql("select id from account where email = ?")
+        .param(email)
+        .query(UUID.class)
+        .single();
   }
 }

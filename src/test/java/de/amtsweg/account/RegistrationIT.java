@@ -23,24 +23,31 @@ class RegistrationIT extends AmtswegIT {
     Browser browser = browser();
 
     HttpResponse<String> registered = citizens.register(browser, email, Citizens.PASSWORD);
-    assertThat(registered.headers().firstValue("Location").orElseThrow()).endsWith("/konto/registrieren/gesendet");
-    assertThat(Browser.page(browser.follow(registered)).select("h1").text()).isEqualTo("Bitte sehen Sie in Ihr E-Mail-Postfach");
+    assertThat(registered.headers().firstValue("Location").orElseThrow())
+        .endsWith("/konto/registrieren/gesendet");
+    assertThat(Browser.page(browser.follow(registered)).select("h1").text())
+        .isEqualTo("Bitte sehen Sie in Ihr E-Mail-Postfach");
 
     String link = citizens.link(email, "/konto/bestaetigen");
     Document confirmPage = Browser.page(browser.get(link));
     assertThat(confirmPage.select("h1").text()).isEqualTo("E-Mail-Adresse bestätigen");
-    assertThat(browser.logIn(email, Citizens.PASSWORD).body()).contains("Bitte bestätigen Sie zuerst Ihre E-Mail-Adresse");
+    assertThat(browser.logIn(email, Citizens.PASSWORD).body())
+        .contains("Bitte bestätigen Sie zuerst Ihre E-Mail-Adresse");
 
     HttpResponse<String> confirmed = Citizens.confirm(browser, link);
-    assertThat(confirmed.headers().firstValue("Location").orElseThrow()).endsWith("/konto/anmelden?bestaetigt");
-    assertThat(Browser.page(browser.follow(confirmed)).select("[role=status]").text()).contains("Ihre E-Mail-Adresse ist bestätigt");
+    assertThat(confirmed.headers().firstValue("Location").orElseThrow())
+        .endsWith("/konto/anmelden?bestaetigt");
+    assertThat(Browser.page(browser.follow(confirmed)).select("[role=status]").text())
+        .contains("Ihre E-Mail-Adresse ist bestätigt");
 
     HttpResponse<String> login = browser.logIn(email.toUpperCase(), Citizens.PASSWORD);
     assertThat(login.headers().firstValue("Location").orElseThrow()).endsWith("/konto");
     Document overview = Browser.page(browser.get("/konto"));
     assertThat(overview.select("h1").text()).isEqualTo("Mein Servicekonto");
     assertThat(overview.text()).contains("Angemeldet mit " + email);
-    assertThat(overview.select("nav a").eachText()).contains("Mein Konto").doesNotContain("Anmelden");
+    assertThat(overview.select("nav a").eachText())
+        .contains("Mein Konto")
+        .doesNotContain("Anmelden");
   }
 
   @Test
@@ -54,17 +61,20 @@ class RegistrationIT extends AmtswegIT {
     Document again = Browser.page(browser.get(link));
     assertThat(again.select("h1").text()).isEqualTo("Dieser Link gilt nicht mehr");
     String token = link.substring(link.indexOf("token=") + 6);
-    HttpResponse<String> replay = browser.submit("/konto/bestaetigen", Browser.csrf(again), Map.of("token", token));
+    HttpResponse<String> replay =
+        browser.submit("/konto/bestaetigen", Browser.csrf(again), Map.of("token", token));
     assertThat(replay.statusCode()).isEqualTo(400);
 
     String other = Citizens.newEmail();
     citizens.register(browser, other, Citizens.PASSWORD);
     String expiring = citizens.link(other, "/konto/bestaetigen");
-    jdbc.sql("update account_token set expires_at = now() - interval '1 second' where account_id = (select id from account where email = ?)")
+    jdbc.sql(
+            "update account_token set expires_at = now() - interval '1 second' where account_id = (select id from account where email = ?)")
         .param(other)
         .update();
     assertThat(browser.get(expiring).statusCode()).isEqualTo(400);
-    assertThat(browser.logIn(other, Citizens.PASSWORD).body()).contains("Bitte bestätigen Sie zuerst");
+    assertThat(browser.logIn(other, Citizens.PASSWORD).body())
+        .contains("Bitte bestätigen Sie zuerst");
   }
 
   @Test
@@ -72,16 +82,38 @@ class RegistrationIT extends AmtswegIT {
     Browser browser = browser();
     Document form = Browser.page(browser.get("/konto/registrieren"));
 
-    Document weak = Browser.page(browser.submit("/konto/registrieren", Browser.csrf(form),
-        Map.of("email", "keine-adresse", "password", "passwort123", "passwordRepeat", "passwort123")));
-    assertThat(weak.select("#error-summary a").eachAttr("href")).containsExactly("#email", "#password");
+    Document weak =
+        Browser.page(
+            browser.submit(
+                "/konto/registrieren",
+                Browser.csrf(form),
+                Map.of(
+                    "email",
+                    "keine-adresse",
+                    "password",
+                    "passwort123",
+                    "passwordRepeat",
+                    "passwort123")));
+    assertThat(weak.select("#error-summary a").eachAttr("href"))
+        .containsExactly("#email", "#password");
     assertThat(weak.select("#password-error").text()).contains("zu leicht zu erraten");
     assertThat(weak.select("#email").attr("value")).isEqualTo("keine-adresse");
     assertThat(weak.select("#password").attr("value")).isEmpty();
 
-    Document mismatch = Browser.page(browser.submit("/konto/registrieren", Browser.csrf(form),
-        Map.of("email", Citizens.newEmail(), "password", Citizens.PASSWORD, "passwordRepeat", Citizens.OTHER_PASSWORD)));
-    assertThat(mismatch.select("#error-summary a").eachAttr("href")).containsExactly("#passwordRepeat");
+    Document mismatch =
+        Browser.page(
+            browser.submit(
+                "/konto/registrieren",
+                Browser.csrf(form),
+                Map.of(
+                    "email",
+                    Citizens.newEmail(),
+                    "password",
+                    Citizens.PASSWORD,
+                    "passwordRepeat",
+                    Citizens.OTHER_PASSWORD)));
+    assertThat(mismatch.select("#error-summary a").eachAttr("href"))
+        .containsExactly("#passwordRepeat");
   }
 
   @Test
@@ -90,9 +122,15 @@ class RegistrationIT extends AmtswegIT {
 
     HttpResponse<String> again = citizens.register(browser(), email, Citizens.OTHER_PASSWORD);
 
-    assertThat(again.headers().firstValue("Location").orElseThrow()).endsWith("/konto/registrieren/gesendet");
+    assertThat(again.headers().firstValue("Location").orElseThrow())
+        .endsWith("/konto/registrieren/gesendet");
     assertThat(citizens.subjects(email).getFirst()).isEqualTo("Sie haben bereits ein Servicekonto");
-    assertThat(browser().from(Citizens.newClientAddress()).logIn(email, Citizens.OTHER_PASSWORD).statusCode()).isEqualTo(200);
+    assertThat(
+            browser()
+                .from(Citizens.newClientAddress())
+                .logIn(email, Citizens.OTHER_PASSWORD)
+                .statusCode())
+        .isEqualTo(200);
     citizens.loggedIn(email, Citizens.PASSWORD);
   }
 
@@ -101,7 +139,12 @@ class RegistrationIT extends AmtswegIT {
     String email = citizens.confirmedAccount();
 
     for (int attempt = 0; attempt < 8; attempt++) {
-      assertThat(citizens.register(browser(), email, Citizens.OTHER_PASSWORD).headers().firstValue("Location").orElseThrow())
+      assertThat(
+              citizens
+                  .register(browser(), email, Citizens.OTHER_PASSWORD)
+                  .headers()
+                  .firstValue("Location")
+                  .orElseThrow())
           .endsWith("/konto/registrieren/gesendet");
     }
 
@@ -116,9 +159,11 @@ class RegistrationIT extends AmtswegIT {
     String first = citizens.link(email, "/konto/bestaetigen");
 
     Document form = Browser.page(browser.get("/konto/bestaetigen/neu"));
-    HttpResponse<String> resent = browser.submit("/konto/bestaetigen/neu", Browser.csrf(form), Map.of("email", email));
+    HttpResponse<String> resent =
+        browser.submit("/konto/bestaetigen/neu", Browser.csrf(form), Map.of("email", email));
 
-    assertThat(resent.headers().firstValue("Location").orElseThrow()).endsWith("/konto/registrieren/gesendet");
+    assertThat(resent.headers().firstValue("Location").orElseThrow())
+        .endsWith("/konto/registrieren/gesendet");
     String second = citizens.link(email, "/konto/bestaetigen");
     assertThat(second).isNotEqualTo(first);
     assertThat(browser.get(first).statusCode()).as("the older link is void").isEqualTo(400);
@@ -132,8 +177,17 @@ class RegistrationIT extends AmtswegIT {
     String link = citizens.link(email, "/konto/bestaetigen");
     String token = link.substring(link.indexOf("token=") + 6);
 
-    String hash = jdbc.sql("select password_hash from account where email = ?").param(email).query(String.class).single();
+    String hash =
+        jdbc.sql("select password_hash from account where email = ?")
+            .param(email)
+            .query(String.class)
+            .single();
     assertThat(hash).startsWith("$argon2id$");
-    assertThat(jdbc.sql("select count(*) from account_token where token_hash = ?").param(token).query(Integer.class).single()).isZero();
+    assertThat(
+            jdbc.sql("select count(*) from account_token where token_hash = ?")
+                .param(token)
+                .query(Integer.class)
+                .single())
+        .isZero();
   }
 }

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 class SecretBoxTest {
 
   private static final String KEY = Base64.getEncoder().encodeToString(new byte[32]);
-  private static final String OTHER_KEY = Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes());
+  private static final String OTHER_KEY =
+      Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes());
   private static final String SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
 
   @TempDir Path dataDir;
@@ -28,7 +29,8 @@ class SecretBoxTest {
     assertThat(sealed).startsWith("aesgcm1:").doesNotContain(SECRET);
     assertThat(box.seal(SECRET, "account-1")).as("a fresh nonce every time").isNotEqualTo(sealed);
     assertThat(box.open(sealed, "account-1")).isEqualTo(SECRET);
-    assertThatThrownBy(() -> box.open(sealed, "account-2")).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> box.open(sealed, "account-2"))
+        .isInstanceOf(IllegalStateException.class);
     assertThatThrownBy(() -> new SecretBox(OTHER_KEY, dataDir, false).open(sealed, "account-1"))
         .hasMessageContaining("was amtsweg.account.secret-key changed?");
     assertThat(box.open(SECRET, "account-1")).as("stored before encryption").isEqualTo(SECRET);
@@ -39,9 +41,11 @@ class SecretBoxTest {
     assertThatThrownBy(() -> new SecretBox(null, dataDir, false))
         .hasMessageContaining("amtsweg.account.secret-key is missing")
         .hasMessageContaining("AMTSWEG_ACCOUNT_SECRET_KEY");
-    assertThatThrownBy(() -> new SecretBox(Base64.getEncoder().encodeToString(new byte[16]), dataDir, false))
+    assertThatThrownBy(
+            () -> new SecretBox(Base64.getEncoder().encodeToString(new byte[16]), dataDir, false))
         .hasMessageContaining("must be 32 bytes");
-    assertThatThrownBy(() -> new SecretBox("kein Base64!", dataDir, false)).hasMessageContaining("not Base64");
+    assertThatThrownBy(() -> new SecretBox("kein Base64!", dataDir, false))
+        .hasMessageContaining("not Base64");
     assertThat(dataDir.resolve(SecretBox.KEY_FILE)).doesNotExist();
   }
 
@@ -50,8 +54,13 @@ class SecretBoxTest {
     String sealed = new SecretBox(null, dataDir, true).seal(SECRET, "account-1");
 
     Path file = dataDir.resolve(SecretBox.KEY_FILE);
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
-    assertThat(new SecretBox(null, dataDir, true).open(sealed, "account-1")).as("after a restart").isEqualTo(SECRET);
-    assertThat(new SecretBox(KEY, dataDir, true).seal(SECRET, "x")).as("a set key wins").isNotNull();
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-------");
+    assertThat(new SecretBox(null, dataDir, true).open(sealed, "account-1"))
+        .as("after a restart")
+        .isEqualTo(SECRET);
+    assertThat(new SecretBox(KEY, dataDir, true).seal(SECRET, "x"))
+        .as("a set key wins")
+        .isNotNull();
   }
 }

@@ -24,15 +24,20 @@ public final class TokenEndpoint {
 
   /** Asks for a token with HTTP Basic client authentication. */
   public HttpResponse<String> token(String clientId, String secret, String scope) {
-    String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
+    String basic =
+        Base64.getEncoder()
+            .encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
     try {
-      return HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/oauth2/token"))
-              .header("Authorization", "Basic " + basic)
-              .header("Content-Type", "application/x-www-form-urlencoded")
-              .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=" + scope))
-              .build(),
-          HttpResponse.BodyHandlers.ofString());
+      return HttpClient.newHttpClient()
+          .send(
+              HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/oauth2/token"))
+                  .header("Authorization", "Basic " + basic)
+                  .header("Content-Type", "application/x-www-form-urlencoded")
+                  .POST(
+                      HttpRequest.BodyPublishers.ofString(
+                          "grant_type=client_credentials&scope=" + scope))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
     } catch (IOException | InterruptedException e) {
       throw new IllegalStateException(e);
     }
@@ -41,7 +46,9 @@ public final class TokenEndpoint {
   /** The access token the endpoint gives; fails the test if it gives none. */
   public String accessToken(String clientId, String secret, String scope) {
     HttpResponse<String> response = token(clientId, secret, scope);
-    assertThat(response.statusCode()).as("token for " + clientId + ": " + response.body()).isEqualTo(200);
+    assertThat(response.statusCode())
+        .as("token for " + clientId + ": " + response.body())
+        .isEqualTo(200);
     return JSON.readTree(response.body()).path("access_token").asString();
   }
 }

@@ -2,7 +2,10 @@ package de.amtsweg.account;
 
 import java.time.Instant;
 
-/** Test helper: the codes an authenticator app would show for a TOTP secret, for tests outside this package. */
+/**
+ * Test helper: the codes an authenticator app would show for a TOTP secret, for tests outside this
+ * package.
+ */
 public final class TotpCodes {
 
   private TotpCodes() {}
@@ -19,6 +22,7 @@ public final class TotpCodes {
 
   private static String at(String base32Secret, int offset) {
     String secret = base32Secret.replace(" ", "");
-    return Totp.code(Totp.base32Decode(secret), Totp.step(Instant.now().getEpochSecond()) + offset, Totp.DIGITS);
+    return Totp.code(
+        Totp.base32Decode(secret), Totp.step(Instant.now().getEpochSecond()) + offset, Totp.DIGITS);
   }
 }

@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 class TotpTest {
 
   /** RFC 6238, appendix B (SHA-1), truncated to 6 digits. */
-  private static final byte[] RFC_SECRET = "12345678901234567890".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] RFC_SECRET =
+      "12345678901234567890".getBytes(StandardCharsets.US_ASCII);
 
   @Test
   void computesTheCodesOfRfc6238() {
@@ -21,7 +22,8 @@ class TotpTest {
   @Test
   void base32RoundTripsLikeRfc4648() {
     assertThat(Totp.base32("foobar".getBytes(StandardCharsets.US_ASCII))).isEqualTo("MZXW6YTBOI");
-    assertThat(new String(Totp.base32Decode("MZXW 6YTB OI"), StandardCharsets.US_ASCII)).isEqualTo("foobar");
+    assertThat(new String(Totp.base32Decode("MZXW 6YTB OI"), StandardCharsets.US_ASCII))
+        .isEqualTo("foobar");
     String secret = Totp.newSecret();
     assertThat(secret).hasSize(32).matches("[A-Z2-7]+");
     assertThat(Totp.base32Decode(secret)).hasSize(20);

@@ -36,14 +36,20 @@ class AntragApiIT extends AmtswegIT {
     JsonNode apps = read(browser().get("/api/v1/apps", "Accept", JSON));
     List<String> ids = new ArrayList<>();
     apps.forEach(app -> ids.add(app.get("id").asString()));
-    assertThat(ids).contains("hundesteuer", "meldebescheinigung", "kita-anmeldung", "foerderung-egovernment");
+    assertThat(ids)
+        .contains("hundesteuer", "meldebescheinigung", "kita-anmeldung", "foerderung-egovernment");
 
     for (JsonNode app : apps) {
       String id = app.get("id").asString();
       boolean anonymous = app.get("anonymous").asBoolean();
-      // Erfurt wants the Meldebescheinigung paid before submission (PaymentFlowIT); Jena charges by Bescheid.
-      String tenant = id.equals("foerderung-egovernment") ? LAND : id.equals("meldebescheinigung") ? JENA : ERFURT;
-      HttpResponse<String> example = browser().get("/api/v1/apps/" + id + "/example", "Accept", JSON);
+      // Erfurt wants the Meldebescheinigung paid before submission (PaymentFlowIT); Jena charges by
+      // Bescheid.
+      String tenant =
+          id.equals("foerderung-egovernment")
+              ? LAND
+              : id.equals("meldebescheinigung") ? JENA : ERFURT;
+      HttpResponse<String> example =
+          browser().get("/api/v1/apps/" + id + "/example", "Accept", JSON);
       assertThat(example.statusCode()).as(id).isEqualTo(200);
 
       Browser caller = browser();
@@ -54,17 +60,28 @@ class AntragApiIT extends AmtswegIT {
       String reference = body.get("reference").asString();
       assertThat(reference).as(id).matches("[A-Z]+-\\d{4}-\\d{6}");
       assertThat(body.get("status").asString()).isNotBlank();
-      assertThat(created.headers().firstValue("Location").orElseThrow()).endsWith("/api/v1/antraege/" + reference);
+      assertThat(created.headers().firstValue("Location").orElseThrow())
+          .endsWith("/api/v1/antraege/" + reference);
       URI receipt = URI.create(body.get("receipt").asString());
-      assertThat(receipt.getPath()).isEqualTo("/antrag/eingang/" + reference + "/eingangsbestaetigung.pdf");
+      assertThat(receipt.getPath())
+          .isEqualTo("/antrag/eingang/" + reference + "/eingangsbestaetigung.pdf");
 
-      // Anonymous applicants read their receipt and status with the token; account holders with their login.
+      // Anonymous applicants read their receipt and status with the token; account holders with
+      // their login.
       String receiptToken = anonymous ? receipt.getQuery().replace("token=", "") : null;
       byte[] pdf = (anonymous ? browser() : erika).download(receipt.toString()).body();
       ReceiptCheck.of(pdf, reference);
-      HttpResponse<String> status = anonymous
-          ? browser().get("/api/v1/antraege/" + reference + "?token=" + receiptToken, "Accept", JSON)
-          : browser().get("/api/v1/antraege/" + reference, "Accept", JSON, "Authorization", "Bearer " + token);
+      HttpResponse<String> status =
+          anonymous
+              ? browser()
+                  .get("/api/v1/antraege/" + reference + "?token=" + receiptToken, "Accept", JSON)
+              : browser()
+                  .get(
+                      "/api/v1/antraege/" + reference,
+                      "Accept",
+                      JSON,
+                      "Authorization",
+                      "Bearer " + token);
       assertThat(status.statusCode()).as(id).isEqualTo(200);
       JsonNode state = read(status);
       assertThat(state.get("reference").asString()).isEqualTo(reference);
@@ -74,8 +91,13 @@ class AntragApiIT extends AmtswegIT {
       assertThat(state.get("timeline").get(0).get("text").asString()).isNotBlank();
 
       // Nobody else learns anything about it.
-      assertThat(browser().get("/api/v1/antraege/" + reference, "Accept", JSON).statusCode()).isEqualTo(404);
-      assertThat(browser().get("/api/v1/antraege/" + reference + "?token=falsch", "Accept", JSON).statusCode()).isEqualTo(404);
+      assertThat(browser().get("/api/v1/antraege/" + reference, "Accept", JSON).statusCode())
+          .isEqualTo(404);
+      assertThat(
+              browser()
+                  .get("/api/v1/antraege/" + reference + "?token=falsch", "Accept", JSON)
+                  .statusCode())
+          .isEqualTo(404);
     }
   }
 
@@ -83,14 +105,19 @@ class AntragApiIT extends AmtswegIT {
   void retriesWithTheSameKeyGiveTheSameAntrag() {
     String example = browser().get("/api/v1/apps/hundesteuer/example", "Accept", JSON).body();
     String key = "retry-" + System.nanoTime();
-    HttpResponse<String> first = browser().postJson(antraege(ERFURT, "hundesteuer"), example, "Idempotency-Key", key);
-    HttpResponse<String> again = browser().postJson(antraege(ERFURT, "hundesteuer"), example, "Idempotency-Key", key);
+    HttpResponse<String> first =
+        browser().postJson(antraege(ERFURT, "hundesteuer"), example, "Idempotency-Key", key);
+    HttpResponse<String> again =
+        browser().postJson(antraege(ERFURT, "hundesteuer"), example, "Idempotency-Key", key);
     assertThat(first.statusCode()).isEqualTo(201);
     assertThat(again.statusCode()).isEqualTo(200);
-    assertThat(read(again).get("reference").asString()).isEqualTo(read(first).get("reference").asString());
-    HttpResponse<String> other = browser().postJson(antraege(ERFURT, "hundesteuer"), example, "Idempotency-Key", key + "-2");
+    assertThat(read(again).get("reference").asString())
+        .isEqualTo(read(first).get("reference").asString());
+    HttpResponse<String> other =
+        browser().postJson(antraege(ERFURT, "hundesteuer"), example, "Idempotency-Key", key + "-2");
     assertThat(other.statusCode()).isEqualTo(201);
-    assertThat(read(other).get("reference").asString()).isNotEqualTo(read(first).get("reference").asString());
+    assertThat(read(other).get("reference").asString())
+        .isNotEqualTo(read(first).get("reference").asString());
   }
 
   @Test
@@ -100,26 +127,36 @@ class AntragApiIT extends AmtswegIT {
     for (String tenant : List.of(LAND, "169999999999")) {
       HttpResponse<String> inactive = browser().postJson(antraege(tenant, "hundesteuer"), hunde);
       assertThat(inactive.statusCode()).as(tenant).isEqualTo(404);
-      assertThat(inactive.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+      assertThat(inactive.headers().firstValue("Content-Type").orElseThrow())
+          .startsWith("application/problem+json");
       assertThat(read(inactive).get("type").asString()).startsWith("urn:amtsweg:problem:");
     }
 
     String kita = browser().get("/api/v1/apps/kita-anmeldung/example", "Accept", JSON).body();
     HttpResponse<String> anonymous = browser().postJson(antraege(ERFURT, "kita-anmeldung"), kita);
     assertThat(anonymous.statusCode()).isEqualTo(401);
-    assertThat(anonymous.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+    assertThat(anonymous.headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("application/problem+json");
 
     Browser erika = browser();
     String token = personalAccessToken(erika, ERIKA);
-    HttpResponse<String> created = browser().postJson(antraege(ERFURT, "kita-anmeldung"), kita,
-        "Authorization", "Bearer " + token);
+    HttpResponse<String> created =
+        browser()
+            .postJson(antraege(ERFURT, "kita-anmeldung"), kita, "Authorization", "Bearer " + token);
     assertThat(created.statusCode()).isEqualTo(201);
     String reference = read(created).get("reference").asString();
     String stranger = personalAccessToken(browser(), SUPPLIER);
-    HttpResponse<String> foreign = browser().get("/api/v1/antraege/" + reference, "Accept", JSON,
-        "Authorization", "Bearer " + stranger);
+    HttpResponse<String> foreign =
+        browser()
+            .get(
+                "/api/v1/antraege/" + reference,
+                "Accept",
+                JSON,
+                "Authorization",
+                "Bearer " + stranger);
     assertThat(foreign.statusCode()).isEqualTo(404);
-    assertThat(foreign.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+    assertThat(foreign.headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("application/problem+json");
     assertThat(foreign.body()).doesNotContain("Mia");
   }
 

@@ -21,8 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every page of the five shipped Antrags-Apps under axe-core (WCAG 2.0–2.2 A and AA) in a headless
- * Chromium: the start page, the consent step, each step empty and with its error summary, the
- * check page, the confirmation, "Meine Anträge", and the App-Store pages of admins and editors.
+ * Chromium: the start page, the consent step, each step empty and with its error summary, the check
+ * page, the confirmation, "Meine Anträge", and the App-Store pages of admins and editors.
  */
 class AntragsAppsAccessibilityIT extends AmtswegIT {
 
@@ -54,7 +54,10 @@ class AntragsAppsAccessibilityIT extends AmtswegIT {
     }
   }
 
-  /** Chooses Erfurt through the place chooser, as a visitor would, and returns to the app's start page. */
+  /**
+   * Chooses Erfurt through the place chooser, as a visitor would, and returns to the app's start
+   * page.
+   */
   private static void chooseErfurt(AxeBrowser browser, String appId) {
     browser.open("/ort?q=99084&zurueck=/antrag/" + appId);
     browser.submit("form[action='/ort'][method=post]");
@@ -129,7 +132,11 @@ class AntragsAppsAccessibilityIT extends AmtswegIT {
   void theAppStorePagesOfAdminsAndEditors() {
     List<String> found = new ArrayList<>();
     withoutJs.signInStaff("verwaltung-erfurt", DEMO_PASSWORD);
-    for (String path : List.of("/verwaltung/apps", "/verwaltung/apps/hundesteuer", "/verwaltung/apps/foerderung-egovernment")) {
+    for (String path :
+        List.of(
+            "/verwaltung/apps",
+            "/verwaltung/apps/hundesteuer",
+            "/verwaltung/apps/foerderung-egovernment")) {
       withoutJs.open(path);
       found.addAll(violations(withoutJs));
     }
@@ -140,7 +147,8 @@ class AntragsAppsAccessibilityIT extends AmtswegIT {
     withoutJs.forgetSession();
 
     withJs.signInStaff("redaktion-thueringen", DEMO_PASSWORD);
-    for (String path : List.of("/redaktion/apps", "/redaktion/apps/hundesteuer", "/redaktion/apps/neu")) {
+    for (String path :
+        List.of("/redaktion/apps", "/redaktion/apps/hundesteuer", "/redaktion/apps/neu")) {
       withJs.open(path);
       found.addAll(violations(withJs));
     }
@@ -151,15 +159,36 @@ class AntragsAppsAccessibilityIT extends AmtswegIT {
     withJs.assertNone(found, "App-Store pages");
   }
 
-  /** Submits the app's example over the API as an anonymous applicant in Erfurt; returns the receipt link. */
+  /**
+   * Submits the app's example over the API as an anonymous applicant in Erfurt; returns the receipt
+   * link.
+   */
   private String submitExample(String appId) throws Exception {
     HttpClient client = HttpClient.newHttpClient();
-    String example = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/apps/" + appId + "/example"))
-        .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString()).body();
-    HttpResponse<String> created = client.send(HttpRequest.newBuilder(
-            URI.create("http://localhost:" + port + "/api/v1/tenants/160510000000/apps/" + appId + "/antraege"))
-        .header("Content-Type", "application/json").header("Accept", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(example)).build(), HttpResponse.BodyHandlers.ofString());
+    String example =
+        client
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(
+                            "http://localhost:" + port + "/api/v1/apps/" + appId + "/example"))
+                    .header("Accept", "application/json")
+                    .build(),
+                HttpResponse.BodyHandlers.ofString())
+            .body();
+    HttpResponse<String> created =
+        client.send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        "http://localhost:"
+                            + port
+                            + "/api/v1/tenants/160510000000/apps/"
+                            + appId
+                            + "/antraege"))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(example))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     return json.readTree(created.body()).get("receipt").asString();
   }

@@ -17,7 +17,10 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import org.jsoup.nodes.Document;
 
-/** Complete drafts of an account, as if its owner had filled in every step: the app's example answers. */
+/**
+ * Complete drafts of an account, as if its owner had filled in every step: the app's example
+ * answers.
+ */
 final class CartDrafts {
 
   private final Drafts drafts;
@@ -30,17 +33,30 @@ final class CartDrafts {
     this.tenants = tenants;
   }
 
-  /** A complete draft with the example answers (changed as given) and every declaration confirmed. */
-  Draft complete(@org.jspecify.annotations.Nullable UUID account, String ars, String appId, Consumer<Map<String, Object>> change) {
+  /**
+   * A complete draft with the example answers (changed as given) and every declaration confirmed.
+   */
+  Draft complete(
+      @org.jspecify.annotations.Nullable UUID account,
+      String ars,
+      String appId,
+      Consumer<Map<String, Object>> change) {
     OfferedApp offered = store.offered(ars, appId).orElseThrow();
     AppDefinition app = offered.definition();
-    Draft draft = drafts.create(new Drafts.Target(appId, offered.app().version(), ars,
-        tenants.byAuthority(ars).orElseThrow().displayName(), app.leikaKeys().isEmpty() ? null : app.leikaKeys().getFirst()),
-        account);
+    Draft draft =
+        drafts.create(
+            new Drafts.Target(
+                appId,
+                offered.app().version(),
+                ars,
+                tenants.byAuthority(ars).orElseThrow().displayName(),
+                app.leikaKeys().isEmpty() ? null : app.leikaKeys().getFirst()),
+            account);
     Map<String, Object> answers = new LinkedHashMap<>(AnswerSchema.example(app));
     change.accept(answers);
     drafts.saveAnswers(draft.id(), answers);
-    drafts.saveDeclarations(draft.id(), app.declarations().stream().map(AppDefinition.Declaration::id).toList());
+    drafts.saveDeclarations(
+        draft.id(), app.declarations().stream().map(AppDefinition.Declaration::id).toList());
     return drafts.get(draft.id());
   }
 
@@ -52,7 +68,8 @@ final class CartDrafts {
     fields.add(Map.entry("_csrf", Browser.csrf(check)));
     app.declarations().forEach(d -> fields.add(Map.entry("erklaerung", d.id())));
     fields.add(Map.entry("_ziel", "warenkorb"));
-    HttpResponse<String> added = browser.post("/antrag/" + draft.appId() + "/" + draft.id() + "/absenden", fields);
+    HttpResponse<String> added =
+        browser.post("/antrag/" + draft.appId() + "/" + draft.id() + "/absenden", fields);
     assertThat(added.statusCode()).as(added.body()).isEqualTo(302);
     assertThat(added.headers().firstValue("Location").orElseThrow()).endsWith("/warenkorb");
   }
@@ -61,7 +78,9 @@ final class CartDrafts {
     return "/antrag/" + draft.appId() + "/" + draft.id() + "/pruefen";
   }
 
-  /** One simple Meldebescheinigung for the applicant, by post: 5,00 € in Erfurt, 8,00 € in Gotha. */
+  /**
+   * One simple Meldebescheinigung for the applicant, by post: 5,00 € in Erfurt, 8,00 € in Gotha.
+   */
   static void simpleCertificate(Map<String, Object> answers) {
     answers.put("art", "einfach");
     answers.put("fuerWen", "selbst");

@@ -23,64 +23,155 @@ class GewerbeAnmeldungAppIT extends AmtswegIT {
   @Test
   void partnersRegisterTheShopTheyTookOver() {
     Browser erika = AntragForms.loggedIn(browser(), "erika.mustermann@example.org", DEMO_PASSWORD);
-    HttpResponse<String> unternehmen = AntragForms.startWithConsent(erika, GOTHA, "gewerbe-anmeldung", "uebernehmen");
+    HttpResponse<String> unternehmen =
+        AntragForms.startWithConsent(erika, GOTHA, "gewerbe-anmeldung", "uebernehmen");
     assertThat(AntragForms.path(unternehmen)).endsWith("/schritt/unternehmen");
 
-    HttpResponse<String> person = AntragForms.next(erika, AntragForms.fill(erika, unternehmen,
-        Map.of("rechtsform", "gbr", "betriebsname", "Mustermann & Partner Fahrräder GbR")));
+    HttpResponse<String> person =
+        AntragForms.next(
+            erika,
+            AntragForms.fill(
+                erika,
+                unternehmen,
+                Map.of("rechtsform", "gbr", "betriebsname", "Mustermann & Partner Fahrräder GbR")));
     assertThat(AntragForms.path(person)).endsWith("/schritt/person");
     Document prefilled = Browser.page(person);
     assertThat(prefilled.select("input[name=geburtsort]").val()).isEqualTo("Berlin");
     assertThat(prefilled.select("input[name=anschrift.street]").val()).isEqualTo("Heidestraße");
 
-    HttpResponse<String> gesellschaft = AntragForms.next(erika, AntragForms.fill(erika, person,
-        Map.of("geschlecht", "weiblich", "geburtsland", "DE", "staatsangehoerigkeit", "DE")));
-    assertThat(AntragForms.path(gesellschaft)).as("no residence title for Germans").endsWith("/schritt/gesellschaft");
+    HttpResponse<String> gesellschaft =
+        AntragForms.next(
+            erika,
+            AntragForms.fill(
+                erika,
+                person,
+                Map.of(
+                    "geschlecht", "weiblich", "geburtsland", "DE", "staatsangehoerigkeit", "DE")));
+    assertThat(AntragForms.path(gesellschaft))
+        .as("no residence title for Germans")
+        .endsWith("/schritt/gesellschaft");
 
-    HttpResponse<String> partner = AntragForms.next(erika, AntragForms.fill(erika, gesellschaft,
-        Map.of("zahlGesellschafter", "2", "_action", "add:weiterePersonen")));
-    assertThat(Browser.page(partner).select("input[name=weiterePersonen[0].familienname]")).hasSize(1);
-    HttpResponse<String> betrieb = AntragForms.next(erika, AntragForms.fill(erika, partner, Map.of(
-        "weiterePersonen[0].familienname", "Schmidt", "weiterePersonen[0].vornamen", "Karl",
-        "weiterePersonen[0].geschlecht", "maennlich", "weiterePersonen[0].geburtsdatum", "15.01.1962",
-        "weiterePersonen[0].geburtsort", "Gotha", "weiterePersonen[0].staatsangehoerigkeit", "DE",
-        "weiterePersonen[0].anschrift.street", "Hauptmarkt", "weiterePersonen[0].anschrift.houseNumber", "3",
-        "weiterePersonen[0].anschrift.postcode", "99867", "weiterePersonen[0].anschrift.city", "Gotha")));
+    HttpResponse<String> partner =
+        AntragForms.next(
+            erika,
+            AntragForms.fill(
+                erika,
+                gesellschaft,
+                Map.of("zahlGesellschafter", "2", "_action", "add:weiterePersonen")));
+    assertThat(Browser.page(partner).select("input[name=weiterePersonen[0].familienname]"))
+        .hasSize(1);
+    HttpResponse<String> betrieb =
+        AntragForms.next(
+            erika,
+            AntragForms.fill(
+                erika,
+                partner,
+                Map.of(
+                    "weiterePersonen[0].familienname",
+                    "Schmidt",
+                    "weiterePersonen[0].vornamen",
+                    "Karl",
+                    "weiterePersonen[0].geschlecht",
+                    "maennlich",
+                    "weiterePersonen[0].geburtsdatum",
+                    "15.01.1962",
+                    "weiterePersonen[0].geburtsort",
+                    "Gotha",
+                    "weiterePersonen[0].staatsangehoerigkeit",
+                    "DE",
+                    "weiterePersonen[0].anschrift.street",
+                    "Hauptmarkt",
+                    "weiterePersonen[0].anschrift.houseNumber",
+                    "3",
+                    "weiterePersonen[0].anschrift.postcode",
+                    "99867",
+                    "weiterePersonen[0].anschrift.city",
+                    "Gotha")));
     assertThat(AntragForms.path(betrieb)).endsWith("/schritt/betrieb");
 
-    HttpResponse<String> taetigkeit = AntragForms.next(erika, AntragForms.fill(erika, betrieb, Map.of(
-        "niederlassung", "hauptniederlassung", "betriebsanschrift.street", "Marktstraße",
-        "betriebsanschrift.houseNumber", "5", "betriebsanschrift.postcode", "99867", "betriebsanschrift.city", "Gotha")));
+    HttpResponse<String> taetigkeit =
+        AntragForms.next(
+            erika,
+            AntragForms.fill(
+                erika,
+                betrieb,
+                Map.of(
+                    "niederlassung",
+                    "hauptniederlassung",
+                    "betriebsanschrift.street",
+                    "Marktstraße",
+                    "betriebsanschrift.houseNumber",
+                    "5",
+                    "betriebsanschrift.postcode",
+                    "99867",
+                    "betriebsanschrift.city",
+                    "Gotha")));
     assertThat(AntragForms.path(taetigkeit)).endsWith("/schritt/taetigkeit");
 
-    HttpResponse<String> anlass = AntragForms.next(erika, AntragForms.fill(erika, taetigkeit, List.of(
-        Map.entry("taetigkeit", "Einzelhandel mit Fahrrädern und Zubehör, Reparatur von Fahrrädern"),
-        Map.entry("betriebsart", "handel"), Map.entry("betriebsart", "sonstiges"),
-        Map.entry("reisegewerbe", "false"), Map.entry("automatenaufstellung", "false"), Map.entry("nebenerwerb", "false"),
-        Map.entry("beginn", LocalDate.now().plusMonths(1).toString()), Map.entry("vollzeit", "2"),
-        Map.entry("teilzeit", "1"))));
+    HttpResponse<String> anlass =
+        AntragForms.next(
+            erika,
+            AntragForms.fill(
+                erika,
+                taetigkeit,
+                List.of(
+                    Map.entry(
+                        "taetigkeit",
+                        "Einzelhandel mit Fahrrädern und Zubehör, Reparatur von Fahrrädern"),
+                    Map.entry("betriebsart", "handel"),
+                    Map.entry("betriebsart", "sonstiges"),
+                    Map.entry("reisegewerbe", "false"),
+                    Map.entry("automatenaufstellung", "false"),
+                    Map.entry("nebenerwerb", "false"),
+                    Map.entry("beginn", LocalDate.now().plusMonths(1).toString()),
+                    Map.entry("vollzeit", "2"),
+                    Map.entry("teilzeit", "1"))));
     assertThat(AntragForms.path(anlass)).endsWith("/schritt/anlass");
 
     // A takeover asks how and from whom, on the same page.
     HttpResponse<String> takeover = AntragForms.fill(erika, anlass, Map.of("grund", "uebernahme"));
     assertThat(AntragForms.errors(takeover)).containsKey("#f-uebernahmeArt").hasSize(2);
-    HttpResponse<String> erlaubnisse = AntragForms.next(erika, AntragForms.fill(erika, takeover,
-        Map.of("uebernahmeArt", "kauf", "fruehererName", "Fahrrad Schmidt e. K.")));
+    HttpResponse<String> erlaubnisse =
+        AntragForms.next(
+            erika,
+            AntragForms.fill(
+                erika,
+                takeover,
+                Map.of("uebernahmeArt", "kauf", "fruehererName", "Fahrrad Schmidt e. K.")));
     assertThat(AntragForms.path(erlaubnisse)).endsWith("/schritt/erlaubnisse");
 
-    HttpResponse<String> check = AntragForms.next(erika, AntragForms.fill(erika, erlaubnisse,
-        Map.of("erlaubnisErforderlich", "false", "handwerksrolle", "false")));
+    HttpResponse<String> check =
+        AntragForms.next(
+            erika,
+            AntragForms.fill(
+                erika,
+                erlaubnisse,
+                Map.of("erlaubnisErforderlich", "false", "handwerksrolle", "false")));
     assertThat(AntragForms.path(check)).endsWith("/pruefen");
     Document summary = Browser.page(check);
-    assertThat(summary.text()).contains("Gesellschaft bürgerlichen Rechts (GbR)", "Mustermann & Partner Fahrräder GbR",
-        "Erika", "Berlin", "Schmidt", "Marktstraße", "Handel", "Fahrrad Schmidt e. K.");
+    assertThat(summary.text())
+        .contains(
+            "Gesellschaft bürgerlichen Rechts (GbR)",
+            "Mustermann & Partner Fahrräder GbR",
+            "Erika",
+            "Berlin",
+            "Schmidt",
+            "Marktstraße",
+            "Handel",
+            "Fahrrad Schmidt e. K.");
     assertThat(summary.select("dt:contains(Gebühr) + dd").text()).isEqualTo("26,00 €");
 
-    HttpResponse<String> submitted = AntragForms.submit(erika, check, "richtigkeit", "keineErlaubnis", "datenuebermittlung");
+    HttpResponse<String> submitted =
+        AntragForms.submit(erika, check, "richtigkeit", "keineErlaubnis", "datenuebermittlung");
     String reference = AntragForms.reference(submitted, "GEWA");
     ReceiptCheck receipt = ReceiptCheck.of(AntragForms.receipt(erika, submitted), reference);
-    assertThat(receipt.text()).contains("Mustermann & Partner Fahrräder GbR", "Karl", "Marktstraße", "Fahrrad Schmidt",
-        "26,00");
+    assertThat(receipt.text())
+        .contains(
+            "Mustermann & Partner Fahrräder GbR",
+            "Karl",
+            "Marktstraße",
+            "Fahrrad Schmidt",
+            "26,00");
     assertThat(receipt.json()).contains("\"gbr\"", "handel", "kauf");
     assertThat(receipt.xml()).contains("Schmidt", "Gotha");
   }

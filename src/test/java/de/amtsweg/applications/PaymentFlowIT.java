@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import de.amtsweg.account.TokenEndpoint;
 import de.amtsweg.appstore.AppStore;
-import de.amtsweg.delivery.DeliveryChannel;
-import de.amtsweg.delivery.DeliveryRoutes;
 import de.amtsweg.appstore.PaymentPolicy;
 import de.amtsweg.appstore.PaymentTerms;
+import de.amtsweg.delivery.DeliveryChannel;
+import de.amtsweg.delivery.DeliveryRoutes;
 import de.amtsweg.payment.Payment;
 import de.amtsweg.payment.PaymentStatus;
 import de.amtsweg.payment.Payments;
@@ -50,8 +50,13 @@ class PaymentFlowIT extends AmtswegIT {
   void apiSubmissionWaitsForPaymentAndPayingWithTheTestServiceSubmitsIt() {
     Browser erika = AntragForms.loggedIn(browser(), ERIKA, DEMO_PASSWORD);
     String token = AntragForms.personalAccessToken(erika);
-    HttpResponse<String> created = browser().postJson(antraege(ERFURT, "meldebescheinigung"), simpleMeldebescheinigung(),
-        "Authorization", "Bearer " + token);
+    HttpResponse<String> created =
+        browser()
+            .postJson(
+                antraege(ERFURT, "meldebescheinigung"),
+                simpleMeldebescheinigung(),
+                "Authorization",
+                "Bearer " + token);
 
     assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
     JsonNode body = json.readTree(created.body());
@@ -69,21 +74,31 @@ class PaymentFlowIT extends AmtswegIT {
     JsonNode waiting = status(reference, token);
     assertThat(waiting.get("status").asString()).isEqualTo("WARTET_AUF_ZAHLUNG");
     assertThat(waiting.get("payment").get("payUrl").asString()).isEqualTo(payUrl.toString());
-    assertThat(erika.download("/antrag/eingang/" + reference + "/eingangsbestaetigung.pdf").statusCode()).isEqualTo(404);
+    assertThat(
+            erika
+                .download("/antrag/eingang/" + reference + "/eingangsbestaetigung.pdf")
+                .statusCode())
+        .isEqualTo(404);
     assertThat(deliveries(reference)).isZero();
 
     HttpResponse<String> back = payAtTestService(browser(), payUrl.getPath(), "bezahlen");
-    assertThat(back.headers().firstValue("Location").orElseThrow()).endsWith("/antrag/eingang/" + reference);
+    assertThat(back.headers().firstValue("Location").orElseThrow())
+        .endsWith("/antrag/eingang/" + reference);
 
     JsonNode paid = status(reference, token);
     assertThat(paid.get("status").asString()).isEqualTo("EINGEGANGEN");
     assertThat(paid.get("payment").get("status").asString()).isEqualTo("PAID");
-    assertThat(paid.get("payment").get("kassenzeichen").asString()).isEqualTo(payment.get("kassenzeichen").asString());
-    assertThat(paid.get("payment").has("payUrl") && !paid.get("payment").get("payUrl").isNull()).isFalse();
+    assertThat(paid.get("payment").get("kassenzeichen").asString())
+        .isEqualTo(payment.get("kassenzeichen").asString());
+    assertThat(paid.get("payment").has("payUrl") && !paid.get("payment").get("payUrl").isNull())
+        .isFalse();
     assertThat(types(paid)).containsSubsequence("WAITING_FOR_PAYMENT", "PAYMENT_PAID", "SUBMITTED");
-    ReceiptCheck.of(erika.download("/antrag/eingang/" + reference + "/eingangsbestaetigung.pdf").body(), reference);
+    ReceiptCheck.of(
+        erika.download("/antrag/eingang/" + reference + "/eingangsbestaetigung.pdf").body(),
+        reference);
     assertThat(deliveries(reference)).isOne();
-    assertThat(answersXml(reference)).contains("kassenzeichen=\"" + payment.get("kassenzeichen").asString() + "\"");
+    assertThat(answersXml(reference))
+        .contains("kassenzeichen=\"" + payment.get("kassenzeichen").asString() + "\"");
   }
 
   @Test
@@ -92,19 +107,37 @@ class PaymentFlowIT extends AmtswegIT {
     try {
       Browser erika = AntragForms.loggedIn(browser(), ERIKA, DEMO_PASSWORD);
       String token = AntragForms.personalAccessToken(erika);
-      JsonNode created = json.readTree(browser().postJson(antraege(ERFURT, "meldebescheinigung"),
-          simpleMeldebescheinigung(), "Authorization", "Bearer " + token).body());
+      JsonNode created =
+          json.readTree(
+              browser()
+                  .postJson(
+                      antraege(ERFURT, "meldebescheinigung"),
+                      simpleMeldebescheinigung(),
+                      "Authorization",
+                      "Bearer " + token)
+                  .body());
       JsonNode payment = created.get("payment");
-      payAtTestService(browser(), URI.create(payment.get("payUrl").asString()).getPath(), "bezahlen");
+      payAtTestService(
+          browser(), URI.create(payment.get("payUrl").asString()).getPath(), "bezahlen");
 
-      String fachverfahren = "Bearer " + new TokenEndpoint(port).accessToken("fachverfahren-erfurt", DEMO_PASSWORD,
-          "antraege.lesen");
-      String id = jdbc.sql("select id::text from delivery where reference = ?")
-          .param(created.get("reference").asString()).query(String.class).single();
-      JsonNode fetched = json.readTree(browser().get("/api/v1/delivery/submissions/" + id, "Authorization", fachverfahren).body());
+      String fachverfahren =
+          "Bearer "
+              + new TokenEndpoint(port)
+                  .accessToken("fachverfahren-erfurt", DEMO_PASSWORD, "antraege.lesen");
+      String id =
+          jdbc.sql("select id::text from delivery where reference = ?")
+              .param(created.get("reference").asString())
+              .query(String.class)
+              .single();
+      JsonNode fetched =
+          json.readTree(
+              browser()
+                  .get("/api/v1/delivery/submissions/" + id, "Authorization", fachverfahren)
+                  .body());
       assertThat(fetched.get("payment").get("status").asString()).isEqualTo("PAID");
       assertThat(fetched.get("payment").get("amount").asString()).isEqualTo("5.00");
-      assertThat(fetched.get("payment").get("kassenzeichen").asString()).isEqualTo(payment.get("kassenzeichen").asString());
+      assertThat(fetched.get("payment").get("kassenzeichen").asString())
+          .isEqualTo(payment.get("kassenzeichen").asString());
     } finally {
       routes.set(ERFURT, "meldebescheinigung", DeliveryChannel.CASE_INBOX);
     }
@@ -114,70 +147,113 @@ class PaymentFlowIT extends AmtswegIT {
   void failureAndCancelLeaveTheAntragWaitingAndPayableAgainWithANewPayment() {
     Browser erika = AntragForms.loggedIn(browser(), ERIKA, DEMO_PASSWORD);
     String token = AntragForms.personalAccessToken(erika);
-    JsonNode body = json.readTree(browser().postJson(antraege(ERFURT, "meldebescheinigung"), simpleMeldebescheinigung(),
-        "Authorization", "Bearer " + token).body());
+    JsonNode body =
+        json.readTree(
+            browser()
+                .postJson(
+                    antraege(ERFURT, "meldebescheinigung"),
+                    simpleMeldebescheinigung(),
+                    "Authorization",
+                    "Bearer " + token)
+                .body());
     String reference = body.get("reference").asString();
     String first = body.get("payment").get("kassenzeichen").asString();
 
-    payAtTestService(browser(), URI.create(body.get("payment").get("payUrl").asString()).getPath(), "fehlschlag");
+    payAtTestService(
+        browser(),
+        URI.create(body.get("payment").get("payUrl").asString()).getPath(),
+        "fehlschlag");
     JsonNode failed = status(reference, token);
     assertThat(failed.get("status").asString()).isEqualTo("WARTET_AUF_ZAHLUNG");
     assertThat(failed.get("payment").get("status").asString()).isEqualTo("FAILED");
     assertThat(deliveries(reference)).isZero();
 
-    // The applicant's page offers to pay again; that asks for a new payment (new key, new Kassenzeichen).
+    // The applicant's page offers to pay again; that asks for a new payment (new key, new
+    // Kassenzeichen).
     String page = erika.get("/antrag/eingang/" + reference).body();
     assertThat(page).contains("Jetzt bezahlen", "fehlgeschlagen");
-    HttpResponse<String> again = erika.submit("/antrag/eingang/" + reference + "/bezahlen",
-        Browser.csrf(Browser.page(erika.get("/antrag/eingang/" + reference))), Map.of());
+    HttpResponse<String> again =
+        erika.submit(
+            "/antrag/eingang/" + reference + "/bezahlen",
+            Browser.csrf(Browser.page(erika.get("/antrag/eingang/" + reference))),
+            Map.of());
     String secondPath = URI.create(again.headers().firstValue("Location").orElseThrow()).getPath();
     assertThat(secondPath).startsWith("/bezahlung/test/");
     // A reload (or double click) of "pay" finds the same open payment.
-    HttpResponse<String> reload = erika.submit("/antrag/eingang/" + reference + "/bezahlen",
-        Browser.csrf(Browser.page(erika.get("/antrag/eingang/" + reference))), Map.of());
-    assertThat(URI.create(reload.headers().firstValue("Location").orElseThrow()).getPath()).isEqualTo(secondPath);
+    HttpResponse<String> reload =
+        erika.submit(
+            "/antrag/eingang/" + reference + "/bezahlen",
+            Browser.csrf(Browser.page(erika.get("/antrag/eingang/" + reference))),
+            Map.of());
+    assertThat(URI.create(reload.headers().firstValue("Location").orElseThrow()).getPath())
+        .isEqualTo(secondPath);
 
     payAtTestService(browser(), secondPath, "abbrechen");
     assertThat(status(reference, token).get("status").asString()).isEqualTo("WARTET_AUF_ZAHLUNG");
-    assertThat(status(reference, token).get("payment").get("status").asString()).isEqualTo("CANCELLED");
+    assertThat(status(reference, token).get("payment").get("status").asString())
+        .isEqualTo("CANCELLED");
 
-    HttpResponse<String> third = erika.submit("/antrag/eingang/" + reference + "/bezahlen",
-        Browser.csrf(Browser.page(erika.get("/antrag/eingang/" + reference))), Map.of());
-    payAtTestService(browser(), URI.create(third.headers().firstValue("Location").orElseThrow()).getPath(), "bezahlen");
+    HttpResponse<String> third =
+        erika.submit(
+            "/antrag/eingang/" + reference + "/bezahlen",
+            Browser.csrf(Browser.page(erika.get("/antrag/eingang/" + reference))),
+            Map.of());
+    payAtTestService(
+        browser(),
+        URI.create(third.headers().firstValue("Location").orElseThrow()).getPath(),
+        "bezahlen");
     JsonNode paid = status(reference, token);
     assertThat(paid.get("status").asString()).isEqualTo("EINGEGANGEN");
     assertThat(paid.get("payment").get("kassenzeichen").asString()).isNotEqualTo(first);
     List<Payment> all = payments.ofAntrag(reference);
-    assertThat(all).extracting(Payment::status)
+    assertThat(all)
+        .extracting(Payment::status)
         .containsExactly(PaymentStatus.FAILED, PaymentStatus.CANCELLED, PaymentStatus.PAID);
     assertThat(all).extracting(Payment::kassenzeichen).doesNotHaveDuplicates();
-    assertThat(types(paid)).contains("PAYMENT_FAILED", "PAYMENT_CANCELLED", "PAYMENT_PAID", "SUBMITTED");
+    assertThat(types(paid))
+        .contains("PAYMENT_FAILED", "PAYMENT_CANCELLED", "PAYMENT_PAID", "SUBMITTED");
     assertThat(deliveries(reference)).isOne();
   }
 
   @Test
   void payAfterSubmissionSubmitsAtOnceWithThePaymentOpen() {
     PaymentTerms before = store.activation(OHRDRUF, "meldebescheinigung").orElseThrow().payment();
-    store.setPaymentTerms(OHRDRUF, "meldebescheinigung",
-        new PaymentTerms(PaymentPolicy.AFTER_SUBMISSION, new java.math.BigDecimal("7.00"), "1.2.3", null), "Test");
+    store.setPaymentTerms(
+        OHRDRUF,
+        "meldebescheinigung",
+        new PaymentTerms(
+            PaymentPolicy.AFTER_SUBMISSION, new java.math.BigDecimal("7.00"), "1.2.3", null),
+        "Test");
     try {
-      HttpResponse<String> created = browser().postJson(antraege(OHRDRUF, "meldebescheinigung"), simpleMeldebescheinigung());
+      HttpResponse<String> created =
+          browser().postJson(antraege(OHRDRUF, "meldebescheinigung"), simpleMeldebescheinigung());
       assertThat(created.statusCode()).isEqualTo(201);
       JsonNode body = json.readTree(created.body());
       assertThat(body.get("status").asString()).isEqualTo("EINGEGANGEN");
       assertThat(body.get("payment").get("status").asString()).isEqualTo("PENDING");
-      assertThat(body.get("payment").get("amount").asString()).as("the tenant's own amount").isEqualTo("7.00");
+      assertThat(body.get("payment").get("amount").asString())
+          .as("the tenant's own amount")
+          .isEqualTo("7.00");
       String reference = body.get("reference").asString();
       assertThat(deliveries(reference)).isOne();
       Payment payment = payments.ofAntrag(reference).getFirst();
       assertThat(payment.items().getFirst().haushaltsstelle()).isEqualTo("1.2.3");
-      // The receipt was written before the payment existed; the Antrag's page and timeline carry its Kassenzeichen.
+      // The receipt was written before the payment existed; the Antrag's page and timeline carry
+      // its Kassenzeichen.
       String kassenzeichen = body.get("payment").get("kassenzeichen").asString();
       String token = URI.create(body.get("receipt").asString()).getQuery().replace("token=", "");
-      assertThat(Browser.page(browser().get("/antrag/eingang/" + reference + "?token=" + token)).select("#payment-heading ~ p")
-          .eachText()).contains("Kassenzeichen: " + kassenzeichen);
-      assertThat(types(json.readTree(browser().get("/api/v1/antraege/" + reference + "?token=" + token, "Accept", JSON)
-          .body()))).contains("PAYMENT_PENDING");
+      assertThat(
+              Browser.page(browser().get("/antrag/eingang/" + reference + "?token=" + token))
+                  .select("#payment-heading ~ p")
+                  .eachText())
+          .contains("Kassenzeichen: " + kassenzeichen);
+      assertThat(
+              types(
+                  json.readTree(
+                      browser()
+                          .get("/api/v1/antraege/" + reference + "?token=" + token, "Accept", JSON)
+                          .body())))
+          .contains("PAYMENT_PENDING");
     } finally {
       store.setPaymentTerms(OHRDRUF, "meldebescheinigung", before, "Test");
     }
@@ -192,53 +268,77 @@ class PaymentFlowIT extends AmtswegIT {
     String reference = body.get("reference").asString();
     assertThat(body.get("status").asString()).isEqualTo("EINGEGANGEN");
     assertThat(body.get("payment").isNull()).as("nothing due before the Bescheid").isTrue();
-    String receiptToken = URI.create(body.get("receipt").asString()).getQuery().replace("token=", "");
+    String receiptToken =
+        URI.create(body.get("receipt").asString()).getQuery().replace("token=", "");
 
     // Another authority cannot set it; nor can the amount be zero.
-    assertThatThrownBy(() -> antragPayments.setAmountDue(ERFURT, reference, 9600, "sachbearbeitung-erfurt"))
+    assertThatThrownBy(
+            () -> antragPayments.setAmountDue(ERFURT, reference, 9600, "sachbearbeitung-erfurt"))
         .isInstanceOf(AntragManagement.AntragNotFoundException.class);
-    assertThatThrownBy(() -> antragPayments.setAmountDue(OHRDRUF, reference, 0, "sachbearbeitung-ohrdruf"))
+    assertThatThrownBy(
+            () -> antragPayments.setAmountDue(OHRDRUF, reference, 0, "sachbearbeitung-ohrdruf"))
         .isInstanceOf(AntragPayments.NothingDueException.class);
 
     antragPayments.setAmountDue(OHRDRUF, reference, 9600, "sachbearbeitung-ohrdruf");
-    JsonNode due = json.readTree(browser().get("/api/v1/antraege/" + reference + "?token=" + receiptToken,
-        "Accept", JSON).body());
+    JsonNode due =
+        json.readTree(
+            browser()
+                .get("/api/v1/antraege/" + reference + "?token=" + receiptToken, "Accept", JSON)
+                .body());
     assertThat(due.get("payment").get("amount").asString()).isEqualTo("96.00");
     assertThat(due.get("payment").get("status").asString()).isEqualTo("PENDING");
-    payAtTestService(browser(), URI.create(due.get("payment").get("payUrl").asString()).getPath(), "bezahlen");
+    payAtTestService(
+        browser(), URI.create(due.get("payment").get("payUrl").asString()).getPath(), "bezahlen");
 
-    JsonNode paid = json.readTree(browser().get("/api/v1/antraege/" + reference + "?token=" + receiptToken,
-        "Accept", JSON).body());
+    JsonNode paid =
+        json.readTree(
+            browser()
+                .get("/api/v1/antraege/" + reference + "?token=" + receiptToken, "Accept", JSON)
+                .body());
     assertThat(paid.get("payment").get("status").asString()).isEqualTo("PAID");
     assertThat(types(paid)).contains("PAYMENT_DUE", "PAYMENT_PAID");
-    assertThatThrownBy(() -> antragPayments.setAmountDue(OHRDRUF, reference, 100, "sachbearbeitung-ohrdruf"))
-        .as("paid is paid").isInstanceOf(AntragPayments.NothingDueException.class);
+    assertThatThrownBy(
+            () -> antragPayments.setAmountDue(OHRDRUF, reference, 100, "sachbearbeitung-ohrdruf"))
+        .as("paid is paid")
+        .isInstanceOf(AntragPayments.NothingDueException.class);
   }
 
   /** Chooses at the test payment service; returns its redirect back to Amtsweg. */
   static HttpResponse<String> payAtTestService(Browser browser, String path, String choice) {
     HttpResponse<String> page = browser.get(path);
     assertThat(page.statusCode()).as(path).isEqualTo(200);
-    HttpResponse<String> chosen = browser.submit(path, Browser.csrf(Browser.page(page)), Map.of("wahl", choice));
+    HttpResponse<String> chosen =
+        browser.submit(path, Browser.csrf(Browser.page(page)), Map.of("wahl", choice));
     assertThat(chosen.statusCode()).isEqualTo(302);
     return chosen;
   }
 
-  /** The example answers for one simple certificate for the applicant, by post: 5,00 € in Erfurt. */
+  /**
+   * The example answers for one simple certificate for the applicant, by post: 5,00 € in Erfurt.
+   */
   private String simpleMeldebescheinigung() {
-    Map<String, Object> body = new java.util.LinkedHashMap<>(json.readValue(
-        browser().get("/api/v1/apps/meldebescheinigung/example", "Accept", JSON).body(),
-        new tools.jackson.core.type.TypeReference<Map<String, Object>>() {}));
+    Map<String, Object> body =
+        new java.util.LinkedHashMap<>(
+            json.readValue(
+                browser().get("/api/v1/apps/meldebescheinigung/example", "Accept", JSON).body(),
+                new tools.jackson.core.type.TypeReference<Map<String, Object>>() {}));
     @SuppressWarnings("unchecked")
-    Map<String, Object> answers = new java.util.LinkedHashMap<>((Map<String, Object>) body.get("answers"));
+    Map<String, Object> answers =
+        new java.util.LinkedHashMap<>((Map<String, Object>) body.get("answers"));
     CartDrafts.simpleCertificate(answers);
     body.put("answers", answers);
     return json.writeValueAsString(body);
   }
 
   private JsonNode status(String reference, String token) {
-    HttpResponse<String> response = browser().get("/api/v1/antraege/" + reference, "Accept", JSON,
-        "Authorization", "Bearer " + token);
+    HttpResponse<String> response =
+        browser()
+            .get(
+                "/api/v1/antraege/" + reference,
+                "Accept",
+                JSON,
+                "Authorization",
+                "Bearer " + token);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     return json.readTree(response.body());
   }
@@ -250,11 +350,17 @@ class PaymentFlowIT extends AmtswegIT {
   }
 
   private int deliveries(String reference) {
-    return jdbc.sql("select count(*) from delivery where reference = ?").param(reference).query(Integer.class).single();
+    return jdbc.sql("select count(*) from delivery where reference = ?")
+        .param(reference)
+        .query(Integer.class)
+        .single();
   }
 
   private String answersXml(String reference) {
-    return jdbc.sql("select answers_xml from antrag where reference = ?").param(reference).query(String.class).single();
+    return jdbc.sql("select answers_xml from antrag where reference = ?")
+        .param(reference)
+        .query(String.class)
+        .single();
   }
 
   private static String antraege(String tenant, String app) {

@@ -9,12 +9,16 @@ import java.util.Map;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
-/** The Datenschutz-Cockpit's consent step: what goes to whom, confirmed before anything is filled in. */
+/**
+ * The Datenschutz-Cockpit's consent step: what goes to whom, confirmed before anything is filled
+ * in.
+ */
 class PrefillConsentIT extends AmtswegIT {
 
   private Browser erika() {
     Browser browser = browser();
-    assertThat(browser.logIn("erika.mustermann@example.org", DEMO_PASSWORD).statusCode()).isEqualTo(302);
+    assertThat(browser.logIn("erika.mustermann@example.org", DEMO_PASSWORD).statusCode())
+        .isEqualTo(302);
     AntragForms.choosePlace(browser, "160510000000");
     return browser;
   }
@@ -22,7 +26,8 @@ class PrefillConsentIT extends AmtswegIT {
   @Test
   void theConsentPageShowsEachValueAndTheAuthorityAndAcceptingFillsInAndRecords() {
     Browser browser = erika();
-    int sharedBefore = Browser.page(browser.get("/konto/datenschutz")).select(".sharing-item").size();
+    int sharedBefore =
+        Browser.page(browser.get("/konto/datenschutz")).select(".sharing-item").size();
 
     HttpResponse<String> consent = AntragForms.start(browser, "hundesteuer");
     assertThat(consent.uri().getPath()).endsWith("/daten");
@@ -30,8 +35,10 @@ class PrefillConsentIT extends AmtswegIT {
     assertThat(page.text()).contains("Stadt Erfurt", "Mustermann", "erika.mustermann@example.org");
     assertThat(page.select("dt").eachText()).contains("Familienname", "E-Mail-Adresse");
 
-    HttpResponse<String> first = browser.follow(browser.submit(consent.uri().getPath(), Browser.csrf(page),
-        Map.of("decision", "uebernehmen")));
+    HttpResponse<String> first =
+        browser.follow(
+            browser.submit(
+                consent.uri().getPath(), Browser.csrf(page), Map.of("decision", "uebernehmen")));
     String base = first.uri().getPath().replaceAll("/schritt/.*$", "");
     HttpResponse<String> halter = browser.get(base + "/schritt/halter");
     Document owner = Browser.page(halter);
@@ -41,21 +48,29 @@ class PrefillConsentIT extends AmtswegIT {
     Document cockpit = Browser.page(browser.get("/konto/datenschutz"));
     assertThat(cockpit.select(".sharing-item")).hasSize(sharedBefore + 1);
     assertThat(cockpit.select(".sharing-item").first().text())
-        .contains("Hundesteuer", "Stadt Erfurt", "Familienname", "E-Mail-Adresse des Servicekontos");
+        .contains(
+            "Hundesteuer", "Stadt Erfurt", "Familienname", "E-Mail-Adresse des Servicekontos");
   }
 
   @Test
   void decliningFillsInNothingAndRecordsNothing() {
     Browser browser = erika();
-    int sharedBefore = Browser.page(browser.get("/konto/datenschutz")).select(".sharing-item").size();
+    int sharedBefore =
+        Browser.page(browser.get("/konto/datenschutz")).select(".sharing-item").size();
 
     HttpResponse<String> consent = AntragForms.start(browser, "hundesteuer");
-    HttpResponse<String> first = browser.follow(browser.submit(consent.uri().getPath(), Browser.csrf(Browser.page(consent)),
-        Map.of("decision", "leer")));
+    HttpResponse<String> first =
+        browser.follow(
+            browser.submit(
+                consent.uri().getPath(),
+                Browser.csrf(Browser.page(consent)),
+                Map.of("decision", "leer")));
     String base = first.uri().getPath().replaceAll("/schritt/.*$", "");
 
-    assertThat(Browser.page(browser.get(base + "/schritt/halter")).select("#f-familienname").val()).isEmpty();
-    assertThat(Browser.page(browser.get("/konto/datenschutz")).select(".sharing-item")).hasSize(sharedBefore);
+    assertThat(Browser.page(browser.get(base + "/schritt/halter")).select("#f-familienname").val())
+        .isEmpty();
+    assertThat(Browser.page(browser.get("/konto/datenschutz")).select(".sharing-item"))
+        .hasSize(sharedBefore);
   }
 
   @Test

@@ -10,8 +10,8 @@ import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentNameDictionary;
-import org.apache.pdfbox.pdmodel.common.PDNameTreeNode;
 import org.apache.pdfbox.pdmodel.common.PDMetadata;
+import org.apache.pdfbox.pdmodel.common.PDNameTreeNode;
 import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification;
 import org.apache.pdfbox.text.PDFTextStripper;
 
@@ -21,7 +21,10 @@ import org.apache.pdfbox.text.PDFTextStripper;
  */
 record ReceiptCheck(String text, String json, String xml) {
 
-  /** Reads the receipt and checks what every receipt must have: PDF/A-3, the reference, both data files. */
+  /**
+   * Reads the receipt and checks what every receipt must have: PDF/A-3, the reference, both data
+   * files.
+   */
   static ReceiptCheck of(byte[] pdf, String reference) {
     assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
     try (PDDocument document = Loader.loadPDF(pdf)) {
@@ -39,13 +42,16 @@ record ReceiptCheck(String text, String json, String xml) {
 
       String text = new PDFTextStripper().getText(document);
       assertThat(text).contains(reference);
-      return new ReceiptCheck(text, content(files.get("antrag.json")), content(files.get("antrag.xml")));
+      return new ReceiptCheck(
+          text, content(files.get("antrag.json")), content(files.get("antrag.xml")));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  private static void collect(PDNameTreeNode<PDComplexFileSpecification> node, Map<String, PDComplexFileSpecification> files)
+  private static void collect(
+      PDNameTreeNode<PDComplexFileSpecification> node,
+      Map<String, PDComplexFileSpecification> files)
       throws IOException {
     if (node == null) {
       return;

@@ -23,13 +23,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Warenkorb, checks out once and pays both with the test payment service; each authority has its
  * own paid payment under its own Kassenzeichen; a failed, a cancelled and an abandoned payment each
  * leave the Antrag waiting and payable later; changing the cart after the checkout cancels the old
- * payment, whose page then refuses it. The cart page, with and without payments in progress,
- * passes axe-core.
+ * payment, whose page then refuses it. The cart page, with and without payments in progress, passes
+ * axe-core.
  */
 class WarenkorbBrowserIT extends AmtswegIT {
 
   private static final String ERFURT = "160510000000";
   private static final String GOTHA = "160670029029";
+
   /** A demo citizen of its own, so that no other test's cart gets in the way. */
   private static final String CITIZEN = "rechnungen@lieferdienst-thueringen.example";
 
@@ -52,7 +53,8 @@ class WarenkorbBrowserIT extends AmtswegIT {
         assertThat(browser.text()).contains("Gebühr", "Rechtsgrundlage");
         toCart(browser, draft);
       }
-      assertThat(browser.text()).contains("Stadt Erfurt", "Stadt Gotha", "Jetzt zu bezahlen: 13,00 €");
+      assertThat(browser.text())
+          .contains("Stadt Erfurt", "Stadt Gotha", "Jetzt zu bezahlen: 13,00 €");
       browser.assertNoViolations();
 
       browser.submit("form[action$='/warenkorb/bezahlen']");
@@ -60,8 +62,10 @@ class WarenkorbBrowserIT extends AmtswegIT {
       assertThat(browser.text()).contains("5,00");
       browser.click("button[value=bezahlen]");
       assertThat(browser.currentPath()).isEqualTo("/warenkorb");
-      assertThat(browser.text()).contains("Zahlung 1 von 2 – Stadt Erfurt: 5,00 € – bezahlt",
-          "Zahlung 2 von 2 – Stadt Gotha: 8,00 € – offen");
+      assertThat(browser.text())
+          .contains(
+              "Zahlung 1 von 2 – Stadt Erfurt: 5,00 € – bezahlt",
+              "Zahlung 2 von 2 – Stadt Gotha: 8,00 € – offen");
       browser.assertNoViolations();
 
       browser.click("a.kern-btn--primary");
@@ -69,7 +73,9 @@ class WarenkorbBrowserIT extends AmtswegIT {
       assertThat(browser.text()).contains("8,00");
       browser.click("button[value=bezahlen]");
       assertThat(browser.currentPath()).isEqualTo("/warenkorb");
-      assertThat(browser.text()).contains("Alle Zahlungen sind eingegangen", "Zahlung 2 von 2 – Stadt Gotha: 8,00 € – bezahlt");
+      assertThat(browser.text())
+          .contains(
+              "Alle Zahlungen sind eingegangen", "Zahlung 2 von 2 – Stadt Gotha: 8,00 € – bezahlt");
       browser.assertNoViolations();
     }
 
@@ -78,14 +84,20 @@ class WarenkorbBrowserIT extends AmtswegIT {
     assertThat(erfurtPaid.tenantArs()).isEqualTo(ERFURT);
     assertThat(gothaPaid.tenantArs()).isEqualTo(GOTHA);
     assertThat(erfurtPaid.kassenzeichen()).isNotEqualTo(gothaPaid.kassenzeichen());
-    assertThat(List.of(erfurtPaid.amountCents(), gothaPaid.amountCents())).containsExactly(500L, 800L);
+    assertThat(List.of(erfurtPaid.amountCents(), gothaPaid.amountCents()))
+        .containsExactly(500L, 800L);
   }
 
   @Test
   void failedCancelledAndAbandonedPaymentsLeaveTheAntragWaitingAndPayableLater() {
-    UUID account = jdbc.sql("select id from account where email = ?").param(CITIZEN).query(UUID.class).single();
-    Draft gotha = new CartDrafts(drafts, store, tenants).complete(account, GOTHA, "meldebescheinigung",
-        CartDrafts::simpleCertificate);
+    UUID account =
+        jdbc.sql("select id from account where email = ?")
+            .param(CITIZEN)
+            .query(UUID.class)
+            .single();
+    Draft gotha =
+        new CartDrafts(drafts, store, tenants)
+            .complete(account, GOTHA, "meldebescheinigung", CartDrafts::simpleCertificate);
 
     try (AxeBrowser browser = AxeBrowser.start(URI.create("http://localhost:" + port))) {
       browser.logInCitizen(CITIZEN, DEMO_PASSWORD);
@@ -116,8 +128,10 @@ class WarenkorbBrowserIT extends AmtswegIT {
 
     assertThat(waiting(gotha)).isFalse();
     String reference = drafts.get(gotha.id()).submittedReference();
-    assertThat(payments.ofAntrag(reference)).extracting(Payment::status)
-        .containsExactlyInAnyOrder(PaymentStatus.FAILED, PaymentStatus.CANCELLED, PaymentStatus.PAID);
+    assertThat(payments.ofAntrag(reference))
+        .extracting(Payment::status)
+        .containsExactlyInAnyOrder(
+            PaymentStatus.FAILED, PaymentStatus.CANCELLED, PaymentStatus.PAID);
   }
 
   @Test
@@ -135,15 +149,19 @@ class WarenkorbBrowserIT extends AmtswegIT {
       String oldPayment = browser.currentPath();
       assertThat(oldPayment).startsWith("/bezahlung/test/");
 
-      // Back in the cart, the citizen takes the Gotha Antrag out: the old payments are void, and it says so.
+      // Back in the cart, the citizen takes the Gotha Antrag out: the old payments are void, and it
+      // says so.
       browser.open("/warenkorb");
       browser.click("tbody tr:nth-child(2) form button");
       assertThat(browser.currentPath()).isEqualTo("/warenkorb");
-      assertThat(browser.text()).contains("Ihre vorherige Zahlung wurde storniert",
-          "Zahlung 1 von 2 – Stadt Erfurt: 5,00 € – storniert");
+      assertThat(browser.text())
+          .contains(
+              "Ihre vorherige Zahlung wurde storniert",
+              "Zahlung 1 von 2 – Stadt Erfurt: 5,00 € – storniert");
       browser.assertNoViolations();
 
-      // The old payment's page (the back button, a second tab) no longer takes money and leads back.
+      // The old payment's page (the back button, a second tab) no longer takes money and leads
+      // back.
       browser.open(oldPayment);
       assertThat(browser.text()).contains("Diese Zahlung wurde storniert");
       assertThat(browser.has("button[value=bezahlen]")).isFalse();
@@ -163,16 +181,25 @@ class WarenkorbBrowserIT extends AmtswegIT {
 
     for (Draft draft : List.of(erfurt, gotha)) {
       assertThat(waiting(draft)).isFalse();
-      assertThat(payments.ofAntrag(drafts.get(draft.id()).submittedReference())).extracting(Payment::status)
+      assertThat(payments.ofAntrag(drafts.get(draft.id()).submittedReference()))
+          .extracting(Payment::status)
           .containsExactly(PaymentStatus.CANCELLED, PaymentStatus.PAID);
     }
   }
 
-  /** A complete Meldebescheinigung for Erfurt (5,00 €) and one for Gotha (8,00 €) of the test's citizen. */
+  /**
+   * A complete Meldebescheinigung for Erfurt (5,00 €) and one for Gotha (8,00 €) of the test's
+   * citizen.
+   */
   private List<Draft> erfurtAndGotha() {
-    UUID account = jdbc.sql("select id from account where email = ?").param(CITIZEN).query(UUID.class).single();
+    UUID account =
+        jdbc.sql("select id from account where email = ?")
+            .param(CITIZEN)
+            .query(UUID.class)
+            .single();
     CartDrafts cart = new CartDrafts(drafts, store, tenants);
-    return List.of(cart.complete(account, ERFURT, "meldebescheinigung", CartDrafts::simpleCertificate),
+    return List.of(
+        cart.complete(account, ERFURT, "meldebescheinigung", CartDrafts::simpleCertificate),
         cart.complete(account, GOTHA, "meldebescheinigung", CartDrafts::simpleCertificate));
   }
 
@@ -189,8 +216,13 @@ class WarenkorbBrowserIT extends AmtswegIT {
 
   private boolean waiting(Draft draft) {
     String reference = drafts.get(draft.id()).submittedReference();
-    return reference != null && "WARTET_AUF_ZAHLUNG".equals(
-        jdbc.sql("select status from antrag where reference = ?").param(reference).query(String.class).single());
+    return reference != null
+        && "WARTET_AUF_ZAHLUNG"
+            .equals(
+                jdbc.sql("select status from antrag where reference = ?")
+                    .param(reference)
+                    .query(String.class)
+                    .single());
   }
 
   private Payment paid(Draft draft) {

@@ -45,29 +45,36 @@ class WarenkorbIT extends AmtswegIT {
     Browser erika = AntragForms.loggedIn(browser(), ERIKA, DEMO_PASSWORD);
     UUID account = erika();
     CartDrafts cart = new CartDrafts(drafts, store, tenants);
-    Draft erfurt = cart.complete(account, ERFURT, "meldebescheinigung", CartDrafts::simpleCertificate);
-    Draft gotha = cart.complete(account, GOTHA, "meldebescheinigung", CartDrafts::simpleCertificate);
+    Draft erfurt =
+        cart.complete(account, ERFURT, "meldebescheinigung", CartDrafts::simpleCertificate);
+    Draft gotha =
+        cart.complete(account, GOTHA, "meldebescheinigung", CartDrafts::simpleCertificate);
     Draft free = cart.complete(account, ERFURT, "hundesteuer", answers -> {});
 
     // The check page shows the fee, its legal basis and when it is paid, and offers the cart.
     Document check = Browser.page(erika.get(checkPath(erfurt)));
     assertThat(check.select("#fee-heading + p").text()).isEqualTo("Gebühr: 5,00 €");
-    assertThat(check.text()).contains("Rechtsgrundlage: § 18 Bundesmeldegesetz",
-        "Ihr Antrag wird abgesendet, sobald die Zahlung eingegangen ist");
+    assertThat(check.text())
+        .contains(
+            "Rechtsgrundlage: § 18 Bundesmeldegesetz",
+            "Ihr Antrag wird abgesendet, sobald die Zahlung eingegangen ist");
     for (Draft draft : List.of(erfurt, gotha, free)) {
       toCart(erika, draft);
     }
-    assertThat(Browser.page(erika.get(checkPath(erfurt))).text()).contains("Dieser Antrag liegt in Ihrem Warenkorb");
+    assertThat(Browser.page(erika.get(checkPath(erfurt))).text())
+        .contains("Dieser Antrag liegt in Ihrem Warenkorb");
 
     Document page = Browser.page(erika.get("/warenkorb"));
     assertThat(page.select("tbody tr")).hasSize(3);
-    assertThat(page.select("tbody tr").get(0).text()).contains("Meldebescheinigung", "Stadt Erfurt", "5,00 €");
+    assertThat(page.select("tbody tr").get(0).text())
+        .contains("Meldebescheinigung", "Stadt Erfurt", "5,00 €");
     assertThat(page.select("tbody tr").get(1).text()).contains("Stadt Gotha", "8,00 €");
     assertThat(page.select("tbody tr").get(2).text()).contains("Hundesteuer", "keine Gebühr");
     assertThat(page.text()).contains("Jetzt zu bezahlen: 13,00 €");
 
     // Checkout: straight to the first payment; the item without fee is submitted at once.
-    HttpResponse<String> checkout = erika.submit("/warenkorb/bezahlen", Browser.csrf(page), Map.of());
+    HttpResponse<String> checkout =
+        erika.submit("/warenkorb/bezahlen", Browser.csrf(page), Map.of());
     String first = URI.create(checkout.headers().firstValue("Location").orElseThrow()).getPath();
     assertThat(first).startsWith("/bezahlung/test/");
     assertThat(status(free)).isEqualTo(AntragStatus.EINGEGANGEN);
@@ -75,20 +82,25 @@ class WarenkorbIT extends AmtswegIT {
     assertThat(status(gotha)).isEqualTo(AntragStatus.WARTET_AUF_ZAHLUNG);
 
     Document progress = Browser.page(erika.get("/warenkorb"));
-    assertThat(progress.select(".payment-steps li").eachText()).satisfiesExactly(
-        one -> assertThat(one).startsWith("Zahlung 1 von 2 – Stadt Erfurt: 5,00 € – offen"),
-        two -> assertThat(two).startsWith("Zahlung 2 von 2 – Stadt Gotha: 8,00 € – offen"));
+    assertThat(progress.select(".payment-steps li").eachText())
+        .satisfiesExactly(
+            one -> assertThat(one).startsWith("Zahlung 1 von 2 – Stadt Erfurt: 5,00 € – offen"),
+            two -> assertThat(two).startsWith("Zahlung 2 von 2 – Stadt Gotha: 8,00 € – offen"));
     // A double click (or reload and send again) asks for nothing new.
-    HttpResponse<String> again = erika.submit("/warenkorb/bezahlen", Browser.csrf(progress), Map.of());
-    assertThat(URI.create(again.headers().firstValue("Location").orElseThrow()).getPath()).isEqualTo(first);
+    HttpResponse<String> again =
+        erika.submit("/warenkorb/bezahlen", Browser.csrf(progress), Map.of());
+    assertThat(URI.create(again.headers().firstValue("Location").orElseThrow()).getPath())
+        .isEqualTo(first);
 
     HttpResponse<String> back = PaymentFlowIT.payAtTestService(browser(), first, "bezahlen");
-    assertThat(URI.create(back.headers().firstValue("Location").orElseThrow()).getPath()).isEqualTo("/warenkorb");
+    assertThat(URI.create(back.headers().firstValue("Location").orElseThrow()).getPath())
+        .isEqualTo("/warenkorb");
     assertThat(status(erfurt)).isEqualTo(AntragStatus.EINGEGANGEN);
     Document afterFirst = Browser.page(erika.get("/warenkorb"));
     assertThat(afterFirst.select(".payment-steps li").get(0).text()).contains("bezahlt");
     String second = URI.create(afterFirst.select("a.kern-btn--primary").attr("href")).getPath();
-    assertThat(afterFirst.select("a.kern-btn--primary").text()).isEqualTo("Zahlung 2 von 2 – Stadt Gotha: jetzt bezahlen");
+    assertThat(afterFirst.select("a.kern-btn--primary").text())
+        .isEqualTo("Zahlung 2 von 2 – Stadt Gotha: jetzt bezahlen");
 
     // The second payment fails: its Antrag waits and can be paid again, with a new payment.
     PaymentFlowIT.payAtTestService(browser(), second, "fehlschlag");
@@ -97,7 +109,8 @@ class WarenkorbIT extends AmtswegIT {
     assertThat(failed.select(".payment-steps li").get(1).text()).contains("fehlgeschlagen");
     assertThat(failed.select("tbody tr")).hasSize(1);
     assertThat(failed.select("tbody tr").text()).contains("Stadt Gotha", "wartet auf Zahlung");
-    HttpResponse<String> retry = erika.submit("/warenkorb/bezahlen", Browser.csrf(failed), Map.of());
+    HttpResponse<String> retry =
+        erika.submit("/warenkorb/bezahlen", Browser.csrf(failed), Map.of());
     String third = URI.create(retry.headers().firstValue("Location").orElseThrow()).getPath();
     assertThat(third).isNotEqualTo(second);
     PaymentFlowIT.payAtTestService(browser(), third, "bezahlen");
@@ -115,8 +128,11 @@ class WarenkorbIT extends AmtswegIT {
     assertThat(gothaPaid.amountCents()).isEqualTo(800);
     assertThat(erfurtPaid.kassenzeichen()).isNotEqualTo(gothaPaid.kassenzeichen());
     assertThat(erfurtPaid.items().getFirst().haushaltsstelle()).isEqualTo("1.1.2.01.431100");
-    assertThat(payments.ofAntrag(reference(erfurt))).as("one payment for Erfurt, never two").hasSize(1);
-    assertThat(payments.ofAntrag(reference(gotha))).extracting(Payment::status)
+    assertThat(payments.ofAntrag(reference(erfurt)))
+        .as("one payment for Erfurt, never two")
+        .hasSize(1);
+    assertThat(payments.ofAntrag(reference(gotha)))
+        .extracting(Payment::status)
         .containsExactly(PaymentStatus.FAILED, PaymentStatus.PAID);
     assertThat(payments.ofAntrag(reference(free))).isEmpty();
   }
@@ -137,11 +153,14 @@ class WarenkorbIT extends AmtswegIT {
     Document kept = Browser.page(later.get("/warenkorb"));
     List<String> rows = new ArrayList<>(kept.select("tbody tr").eachText());
     assertThat(rows).anySatisfy(r -> assertThat(r).contains("Stadt Gotha"));
-    HttpResponse<String> removed = later.submit("/warenkorb/entfernen", Browser.csrf(kept), Map.of("draft", one.id().toString()));
+    HttpResponse<String> removed =
+        later.submit(
+            "/warenkorb/entfernen", Browser.csrf(kept), Map.of("draft", one.id().toString()));
     assertThat(removed.statusCode()).isEqualTo(302);
     Document after = Browser.page(later.follow(removed));
     assertThat(after.text()).contains("Der Antrag ist nicht mehr im Warenkorb");
-    assertThat(after.select("tbody tr").eachText()).noneSatisfy(r -> assertThat(r).contains("Stadt Gotha"));
+    assertThat(after.select("tbody tr").eachText())
+        .noneSatisfy(r -> assertThat(r).contains("Stadt Gotha"));
     assertThat(drafts.find(one.id())).as("still a draft").isPresent();
     // Removing the other one empties the cart.
     later.submit("/warenkorb/entfernen", Browser.csrf(after), Map.of("draft", two.id().toString()));
@@ -151,11 +170,13 @@ class WarenkorbIT extends AmtswegIT {
   @Test
   void anAbandonedPaymentLeavesTheAntragWaitingAndTheSamePaymentPayableLater() {
     Browser erika = AntragForms.loggedIn(browser(), ERIKA, DEMO_PASSWORD);
-    Draft draft = new CartDrafts(drafts, store, tenants).complete(erika(), GOTHA, "meldebescheinigung",
-        CartDrafts::simpleCertificate);
+    Draft draft =
+        new CartDrafts(drafts, store, tenants)
+            .complete(erika(), GOTHA, "meldebescheinigung", CartDrafts::simpleCertificate);
     toCart(erika, draft);
-    HttpResponse<String> checkout = erika.submit("/warenkorb/bezahlen", Browser.csrf(Browser.page(erika.get("/warenkorb"))),
-        Map.of());
+    HttpResponse<String> checkout =
+        erika.submit(
+            "/warenkorb/bezahlen", Browser.csrf(Browser.page(erika.get("/warenkorb"))), Map.of());
     String pay = URI.create(checkout.headers().firstValue("Location").orElseThrow()).getPath();
 
     // "Never returns": the payer leaves the payment service; nothing is paid, nothing submitted.
@@ -165,9 +186,12 @@ class WarenkorbIT extends AmtswegIT {
     assertThat(deliveries(reference(draft))).isZero();
 
     // Later: the cart still offers the same open payment.
-    Document later = Browser.page(AntragForms.loggedIn(browser(), ERIKA, DEMO_PASSWORD).get("/warenkorb"));
-    assertThat(later.select(".payment-steps li").text()).contains("Zahlung 1 von 1 – Stadt Gotha: 8,00 € – offen");
-    assertThat(URI.create(later.select("a.kern-btn--primary").attr("href")).getPath()).isEqualTo(pay);
+    Document later =
+        Browser.page(AntragForms.loggedIn(browser(), ERIKA, DEMO_PASSWORD).get("/warenkorb"));
+    assertThat(later.select(".payment-steps li").text())
+        .contains("Zahlung 1 von 1 – Stadt Gotha: 8,00 € – offen");
+    assertThat(URI.create(later.select("a.kern-btn--primary").attr("href")).getPath())
+        .isEqualTo(pay);
     PaymentFlowIT.payAtTestService(browser(), pay, "bezahlen");
     assertThat(status(draft)).isEqualTo(AntragStatus.EINGEGANGEN);
     assertThat(deliveries(reference(draft))).isOne();
@@ -181,37 +205,56 @@ class WarenkorbIT extends AmtswegIT {
     Draft kept = cart.complete(null, GOTHA, "meldebescheinigung", CartDrafts::simpleCertificate);
     Browser visitor = browser();
     for (Draft draft : List.of(paid, kept)) {
-      // The visitor's own drafts (opened with their resume link, as after "save and continue later").
-      HttpResponse<String> resumed = visitor.get("/antrag/fortsetzen?token=" + drafts.issueResumeToken(draft.id(), "gast@example.org"));
+      // The visitor's own drafts (opened with their resume link, as after "save and continue
+      // later").
+      HttpResponse<String> resumed =
+          visitor.get(
+              "/antrag/fortsetzen?token="
+                  + drafts.issueResumeToken(draft.id(), "gast@example.org"));
       assertThat(resumed.headers().firstValue("Location").orElseThrow()).endsWith(checkPath(draft));
       toCart(visitor, draft);
     }
-    assertThat(Browser.page(browser().get("/warenkorb")).text()).as("another visitor").contains("Ihr Warenkorb ist leer");
+    assertThat(Browser.page(browser().get("/warenkorb")).text())
+        .as("another visitor")
+        .contains("Ihr Warenkorb ist leer");
     Document page = Browser.page(visitor.get("/warenkorb"));
     assertThat(page.select("tbody tr")).hasSize(2);
     assertThat(page.text()).contains("Ohne Anmeldung gilt der Warenkorb nur für diesen Besuch");
 
     // Take one out, pay the other: the visitor opens its confirmation in the same session.
-    visitor.submit("/warenkorb/entfernen", Browser.csrf(page), Map.of("draft", kept.id().toString()));
-    HttpResponse<String> checkout = visitor.submit("/warenkorb/bezahlen", Browser.csrf(Browser.page(visitor.get("/warenkorb"))),
-        Map.of());
-    PaymentFlowIT.payAtTestService(browser(), URI.create(checkout.headers().firstValue("Location").orElseThrow()).getPath(),
+    visitor.submit(
+        "/warenkorb/entfernen", Browser.csrf(page), Map.of("draft", kept.id().toString()));
+    HttpResponse<String> checkout =
+        visitor.submit(
+            "/warenkorb/bezahlen", Browser.csrf(Browser.page(visitor.get("/warenkorb"))), Map.of());
+    PaymentFlowIT.payAtTestService(
+        browser(),
+        URI.create(checkout.headers().firstValue("Location").orElseThrow()).getPath(),
         "bezahlen");
     assertThat(status(paid)).isEqualTo(AntragStatus.EINGEGANGEN);
-    assertThat(Browser.page(visitor.get("/antrag/eingang/" + reference(paid))).text()).contains("Ihr Antrag ist eingegangen");
+    assertThat(Browser.page(visitor.get("/antrag/eingang/" + reference(paid))).text())
+        .contains("Ihr Antrag ist eingegangen");
 
     // The visitor logs in: the cart with the remaining draft becomes the account's.
     toCart(visitor, kept);
     AntragForms.loggedIn(visitor, ERIKA, DEMO_PASSWORD);
     Document joined = Browser.page(visitor.get("/warenkorb"));
-    assertThat(joined.select("tbody tr").eachText()).anySatisfy(r -> assertThat(r).contains("Stadt Gotha"));
+    assertThat(joined.select("tbody tr").eachText())
+        .anySatisfy(r -> assertThat(r).contains("Stadt Gotha"));
     assertThat(drafts.get(kept.id()).accountId()).isEqualTo(erika());
-    joined.select("tbody tr form input[name=draft]").forEach(input ->
-        visitor.submit("/warenkorb/entfernen", Browser.csrf(joined), Map.of("draft", input.val())));
+    joined
+        .select("tbody tr form input[name=draft]")
+        .forEach(
+            input ->
+                visitor.submit(
+                    "/warenkorb/entfernen", Browser.csrf(joined), Map.of("draft", input.val())));
   }
 
   private int deliveries(String reference) {
-    return jdbc.sql("select count(*) from delivery where reference = ?").param(reference).query(Integer.class).single();
+    return jdbc.sql("select count(*) from delivery where reference = ?")
+        .param(reference)
+        .query(Integer.class)
+        .single();
   }
 
   private void toCart(Browser browser, Draft draft) {
@@ -223,7 +266,10 @@ class WarenkorbIT extends AmtswegIT {
   }
 
   private UUID erika() {
-    return jdbc.sql("select id from account where email = ?").param(ERIKA).query(UUID.class).single();
+    return jdbc.sql("select id from account where email = ?")
+        .param(ERIKA)
+        .query(UUID.class)
+        .single();
   }
 
   private String reference(Draft draft) {
@@ -235,6 +281,9 @@ class WarenkorbIT extends AmtswegIT {
   }
 
   private Payment paid(Draft draft) {
-    return payments.ofAntrag(reference(draft)).stream().filter(p -> p.status() == PaymentStatus.PAID).findFirst().orElseThrow();
+    return payments.ofAntrag(reference(draft)).stream()
+        .filter(p -> p.status() == PaymentStatus.PAID)
+        .findFirst()
+        .orElseThrow();
   }
 }

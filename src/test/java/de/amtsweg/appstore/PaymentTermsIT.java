@@ -37,16 +37,19 @@ class PaymentTermsIT extends AmtswegIT {
       form.put("payment.policy", "AFTER_SUBMISSION");
       form.put("payment.feeOverride", "6,50");
       form.put("payment.haushaltsstelle", "<script>");
-      HttpResponse<String> wrong = admin.post("/verwaltung/apps/meldebescheinigung/aktivieren", form);
+      HttpResponse<String> wrong =
+          admin.post("/verwaltung/apps/meldebescheinigung/aktivieren", form);
       assertThat(wrong.statusCode()).isEqualTo(200);
       Document errors = Browser.page(wrong);
       assertThat(errors.select("#error-summary a").attr("href")).isEqualTo("#pay-haushaltsstelle");
       assertThat(errors.select("#pay-haushaltsstelle").attr("aria-invalid")).isEqualTo("true");
       assertThat(errors.select("#pay-haushaltsstelle").val()).isEqualTo("<script>");
-      assertThat(store.activation(JENA, "meldebescheinigung").orElseThrow().payment().policy()).isEqualTo(PaymentPolicy.NONE);
+      assertThat(store.activation(JENA, "meldebescheinigung").orElseThrow().payment().policy())
+          .isEqualTo(PaymentPolicy.NONE);
 
       form.put("payment.haushaltsstelle", "1.1.2.01.431100");
-      HttpResponse<String> saved = admin.post("/verwaltung/apps/meldebescheinigung/aktivieren", form);
+      HttpResponse<String> saved =
+          admin.post("/verwaltung/apps/meldebescheinigung/aktivieren", form);
       assertThat(saved.statusCode()).isEqualTo(302);
       PaymentTerms terms = store.activation(JENA, "meldebescheinigung").orElseThrow().payment();
       assertThat(terms.policy()).isEqualTo(PaymentPolicy.AFTER_SUBMISSION);
@@ -70,7 +73,8 @@ class PaymentTermsIT extends AmtswegIT {
     }
     for (Element select : form.select("select[name]")) {
       Element chosen = select.selectFirst("option[selected]");
-      fields.put(select.attr("name"), chosen == null ? select.selectFirst("option").val() : chosen.val());
+      fields.put(
+          select.attr("name"), chosen == null ? select.selectFirst("option").val() : chosen.val());
     }
     return fields;
   }

@@ -25,45 +25,95 @@ class BescheidTemplatesTest {
   @Test
   void anAppOffersTheFixedPlaceholdersAndItsTopLevelAnswers() {
     assertThat(templates.placeholders(hundesteuer))
-        .contains("aktenzeichen", "datum", "eingangsdatum", "antragsteller", "behoerde", "antrag",
-            "antwort.vorname", "antwort.familienname", "antwort.anschrift", "antwort.befreiungBeantragt")
+        .contains(
+            "aktenzeichen",
+            "datum",
+            "eingangsdatum",
+            "antragsteller",
+            "behoerde",
+            "antrag",
+            "antwort.vorname",
+            "antwort.familienname",
+            "antwort.anschrift",
+            "antwort.befreiungBeantragt")
         .doesNotContain("antwort.hunde");
   }
 
   @Test
   void unknownPlaceholdersAreNamedOnceInOrder() {
-    assertThat(templates.unknownPlaceholders(
-            "{{aktenzeichen}} {{gibtsnicht}} {{ antwort.vorname }} {{antwort.hunde}} {{gibtsnicht}} {einfach}", hundesteuer))
+    assertThat(
+            templates.unknownPlaceholders(
+                "{{aktenzeichen}} {{gibtsnicht}} {{ antwort.vorname }} {{antwort.hunde}} {{gibtsnicht}} {einfach}",
+                hundesteuer))
         .containsExactly("gibtsnicht", "antwort.hunde");
   }
 
   @Test
   void fillingPutsTheCaseIntoTheTextInGerman() {
-    Antrag antrag = new Antrag(UUID.randomUUID(), "HUND-2026-000042", "hundesteuer", 1, "160670029029", "Stadt Gotha",
-        null, null, null, null,
-        Map.of("vorname", "Erika", "geburtsdatum", "1984-08-12", "befreiungBeantragt", false,
-            "anschrift", Map.of("street", "Hauptmarkt", "houseNumber", "1", "postcode", "99867", "city", "Gotha")),
-        "<antrag/>", Map.of(), null, AntragStatus.EINGEGANGEN, OffsetDateTime.of(2026, 11, 27, 23, 30, 0, 0, ZoneOffset.UTC),
-        "NONE", null, null);
-    String text = templates.fill("{{behoerde}}, {{datum}}: {{aktenzeichen}} vom {{eingangsdatum}} für {{antragsteller}}"
-        + " ({{antwort.vorname}}, geboren {{antwort.geburtsdatum}}, {{antwort.anschrift}}), Befreiung: "
-        + "{{antwort.befreiungBeantragt}}, {{antwort.leer}}|{{unbekannt}} – {{antrag}}", antrag, hundesteuer,
-        OffsetDateTime.of(2026, 12, 1, 9, 0, 0, 0, ZoneOffset.UTC));
-    assertThat(text).isEqualTo("Stadt Gotha, 01.12.2026: HUND-2026-000042 vom 28.11.2026 für Antragstellerin,"
-        + " Antragsteller (Erika, geboren 12.08.1984, Hauptmarkt 1, 99867 Gotha), Befreiung: Nein, |{{unbekannt}} – "
-        + hundesteuer.name().in(Locale.GERMAN));
+    Antrag antrag =
+        new Antrag(
+            UUID.randomUUID(),
+            "HUND-2026-000042",
+            "hundesteuer",
+            1,
+            "160670029029",
+            "Stadt Gotha",
+            null,
+            null,
+            null,
+            null,
+            Map.of(
+                "vorname",
+                "Erika",
+                "geburtsdatum",
+                "1984-08-12",
+                "befreiungBeantragt",
+                false,
+                "anschrift",
+                Map.of(
+                    "street",
+                    "Hauptmarkt",
+                    "houseNumber",
+                    "1",
+                    "postcode",
+                    "99867",
+                    "city",
+                    "Gotha")),
+            "<antrag/>",
+            Map.of(),
+            null,
+            AntragStatus.EINGEGANGEN,
+            OffsetDateTime.of(2026, 11, 27, 23, 30, 0, 0, ZoneOffset.UTC),
+            "NONE",
+            null,
+            null);
+    String text =
+        templates.fill(
+            "{{behoerde}}, {{datum}}: {{aktenzeichen}} vom {{eingangsdatum}} für {{antragsteller}}"
+                + " ({{antwort.vorname}}, geboren {{antwort.geburtsdatum}}, {{antwort.anschrift}}), Befreiung: "
+                + "{{antwort.befreiungBeantragt}}, {{antwort.leer}}|{{unbekannt}} – {{antrag}}",
+            antrag,
+            hundesteuer,
+            OffsetDateTime.of(2026, 12, 1, 9, 0, 0, 0, ZoneOffset.UTC));
+    assertThat(text)
+        .isEqualTo(
+            "Stadt Gotha, 01.12.2026: HUND-2026-000042 vom 28.11.2026 für Antragstellerin,"
+                + " Antragsteller (Erika, geboren 12.08.1984, Hauptmarkt 1, 99867 Gotha), Befreiung: Nein, |{{unbekannt}} – "
+                + hundesteuer.name().in(Locale.GERMAN));
   }
 
   private static StaticMessageSource messages() {
     StaticMessageSource messages = new StaticMessageSource();
     messages.addMessage("receipt.yes", Locale.GERMAN, "Ja");
     messages.addMessage("receipt.no", Locale.GERMAN, "Nein");
-    messages.addMessage("casework.template.applicant.unknown", Locale.GERMAN, "Antragstellerin, Antragsteller");
+    messages.addMessage(
+        "casework.template.applicant.unknown", Locale.GERMAN, "Antragstellerin, Antragsteller");
     return messages;
   }
 
   private static AppDefinition app() {
-    try (InputStream in = BescheidTemplatesTest.class.getResourceAsStream("/apps/hundesteuer.yaml")) {
+    try (InputStream in =
+        BescheidTemplatesTest.class.getResourceAsStream("/apps/hundesteuer.yaml")) {
       return Definitions.parse(in);
     } catch (IOException e) {
       throw new IllegalStateException(e);

@@ -20,6 +20,7 @@ final class CaseFixtures {
   static final String GOTHA = "160670029029";
   static final String OHRDRUF = "160675050053";
   static final String PASSWORD = "Kaffee Treppe Wolke Igel";
+
   /** The smallest thing the Postfach accepts as a PDF. */
   static final byte[] PDF = "%PDF-1.4\n%test\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes();
 
@@ -28,7 +29,8 @@ final class CaseFixtures {
   private final AccountManagement accounts;
   private final JdbcClient jdbc;
 
-  CaseFixtures(AntragManagement antraege, AppStore store, AccountManagement accounts, JdbcClient jdbc) {
+  CaseFixtures(
+      AntragManagement antraege, AppStore store, AccountManagement accounts, JdbcClient jdbc) {
     this.antraege = antraege;
     this.store = store;
     this.accounts = accounts;
@@ -59,13 +61,59 @@ final class CaseFixtures {
   private String submit(String ars, @Nullable UUID account, String email, String dog) {
     AppStore.OfferedApp app = store.offered(ars, "hundesteuer").orElseThrow();
     String authority = GOTHA.equals(ars) ? "Stadt Gotha" : "Stadt Ohrdruf";
-    return antraege.submit(new AntragManagement.Submission("casework-test:" + UUID.randomUUID(), app.app(),
-        app.activation().parameters(), ars, authority, null, account, email,
-        Map.of("anliegen", "anmeldung", "vorname", "Erika", "familienname", "Mustermann", "geburtsdatum", "1984-08-12",
-            "anschrift", Map.of("street", "Hauptmarkt", "houseNumber", "2", "postcode", "99867", "city", "Gotha"),
-            "email", email, "befreiungBeantragt", false,
-            "hunde", List.of(Map.of("name", dog, "rasse", "labrador", "geschlecht", "ruede", "wurfdatum", "2023-04-01",
-                "haltungsbeginn", "2024-06-01", "listenhund", false))),
-        List.of("richtigkeit", "aenderungen"), null, Locale.GERMAN)).antrag().reference();
+    return antraege
+        .submit(
+            new AntragManagement.Submission(
+                "casework-test:" + UUID.randomUUID(),
+                app.app(),
+                app.activation().parameters(),
+                ars,
+                authority,
+                null,
+                account,
+                email,
+                Map.of(
+                    "anliegen",
+                    "anmeldung",
+                    "vorname",
+                    "Erika",
+                    "familienname",
+                    "Mustermann",
+                    "geburtsdatum",
+                    "1984-08-12",
+                    "anschrift",
+                    Map.of(
+                        "street",
+                        "Hauptmarkt",
+                        "houseNumber",
+                        "2",
+                        "postcode",
+                        "99867",
+                        "city",
+                        "Gotha"),
+                    "email",
+                    email,
+                    "befreiungBeantragt",
+                    false,
+                    "hunde",
+                    List.of(
+                        Map.of(
+                            "name",
+                            dog,
+                            "rasse",
+                            "labrador",
+                            "geschlecht",
+                            "ruede",
+                            "wurfdatum",
+                            "2023-04-01",
+                            "haltungsbeginn",
+                            "2024-06-01",
+                            "listenhund",
+                            false))),
+                List.of("richtigkeit", "aenderungen"),
+                null,
+                Locale.GERMAN))
+        .antrag()
+        .reference();
   }
 }

@@ -64,7 +64,8 @@ class CaseInboxIT extends AmtswegIT {
   }
 
   /** Posts a form of the case page with the page's CSRF token. */
-  static HttpResponse<String> act(Browser browser, String reference, String action, Map<String, String> fields) {
+  static HttpResponse<String> act(
+      Browser browser, String reference, String action, Map<String, String> fields) {
     String token = csrf(page(browser.get(path(reference))));
     return browser.submit(path(reference) + "/" + action, token, fields);
   }
@@ -82,27 +83,46 @@ class CaseInboxIT extends AmtswegIT {
 
     Document inbox = page(gotha.get(INBOX));
     assertThat(inbox.title()).startsWith("Vorgänge");
-    assertThat(inbox.select("header a[href='/verwaltung/vorgaenge']")).as("staff link in the layout").isNotEmpty();
+    assertThat(inbox.select("header a[href='/verwaltung/vorgaenge']"))
+        .as("staff link in the layout")
+        .isNotEmpty();
     List<String> listed = references(inbox);
     assertThat(listed).contains(first, second).doesNotContain(elsewhere);
     assertThat(listed.indexOf(second)).as("newest first").isLessThan(listed.indexOf(first));
-    assertThat(inbox.selectFirst("#case-" + second + " .case-status").text()).isEqualTo("Eingegangen");
+    assertThat(inbox.selectFirst("#case-" + second + " .case-status").text())
+        .isEqualTo("Eingegangen");
 
-    assertThat(act(gotha, first, "zuweisen", Map.of("zugewiesen", "sachbearbeitung-gotha")).statusCode()).isEqualTo(302);
-    assertThat(references(page(gotha.get(INBOX + "?zugewiesen=me")))).contains(first).doesNotContain(second);
-    assertThat(references(page(gotha.get(INBOX + "?zugewiesen=none")))).contains(second).doesNotContain(first);
-    assertThat(references(page(gotha.get(INBOX + "?zugewiesen=sachbearbeitung-gotha")))).contains(first);
-    assertThat(page(gotha.get(INBOX + "?zugewiesen=me")).selectFirst("#case-" + first + " .case-assignee").text())
+    assertThat(
+            act(gotha, first, "zuweisen", Map.of("zugewiesen", "sachbearbeitung-gotha"))
+                .statusCode())
+        .isEqualTo(302);
+    assertThat(references(page(gotha.get(INBOX + "?zugewiesen=me"))))
+        .contains(first)
+        .doesNotContain(second);
+    assertThat(references(page(gotha.get(INBOX + "?zugewiesen=none"))))
+        .contains(second)
+        .doesNotContain(first);
+    assertThat(references(page(gotha.get(INBOX + "?zugewiesen=sachbearbeitung-gotha"))))
+        .contains(first);
+    assertThat(
+            page(gotha.get(INBOX + "?zugewiesen=me"))
+                .selectFirst("#case-" + first + " .case-assignee")
+                .text())
         .isEqualTo("Sachbearbeitung gotha (Demo)");
 
     act(gotha, second, "status", Map.of("status", "IN_BEARBEITUNG"));
-    assertThat(references(page(gotha.get(INBOX + "?status=IN_BEARBEITUNG")))).contains(second).doesNotContain(first);
-    assertThat(references(page(gotha.get(INBOX + "?app=hundesteuer&status=EINGEGANGEN")))).contains(first);
-    assertThat(references(page(gotha.get(INBOX + "?app=kita-anmeldung")))).doesNotContain(first, second);
+    assertThat(references(page(gotha.get(INBOX + "?status=IN_BEARBEITUNG"))))
+        .contains(second)
+        .doesNotContain(first);
+    assertThat(references(page(gotha.get(INBOX + "?app=hundesteuer&status=EINGEGANGEN"))))
+        .contains(first);
+    assertThat(references(page(gotha.get(INBOX + "?app=kita-anmeldung"))))
+        .doesNotContain(first, second);
 
     String today = LocalDate.now(CaseAudit.ZONE).toString();
     String tomorrow = LocalDate.now(CaseAudit.ZONE).plusDays(1).toString();
-    assertThat(references(page(gotha.get(INBOX + "?von=" + today + "&bis=" + today)))).contains(first, second);
+    assertThat(references(page(gotha.get(INBOX + "?von=" + today + "&bis=" + today))))
+        .contains(first, second);
     Document none = page(gotha.get(INBOX + "?von=" + tomorrow));
     assertThat(references(none)).isEmpty();
     assertThat(none.selectFirst("#case-count").text()).isEqualTo("Keine Vorgänge");
@@ -133,7 +153,9 @@ class CaseInboxIT extends AmtswegIT {
     String reference = fixtures.from(citizen, CaseFixtures.GOTHA, "Dora");
     Browser gotha = staff("sachbearbeitung-gotha");
     Document list = page(gotha.get(INBOX));
-    assertThat(list.selectFirst("#case-" + reference + " .new-case")).as("not opened yet").isNotNull();
+    assertThat(list.selectFirst("#case-" + reference + " .new-case"))
+        .as("not opened yet")
+        .isNotNull();
 
     Document opened = page(gotha.get(path(reference)));
     assertThat(opened.selectFirst("h1").text()).contains("Hundesteuer", reference);
@@ -147,31 +169,43 @@ class CaseInboxIT extends AmtswegIT {
 
     gotha.get(path(reference));
     Document mine = page(applicant().get("/konto/antraege/" + reference));
-    assertThat(mine.select(".timeline li").eachText()).filteredOn(e -> e.contains("Bei der Behörde eingegangen"))
-        .as("acknowledged once, however often it is opened").hasSize(1);
+    assertThat(mine.select(".timeline li").eachText())
+        .filteredOn(e -> e.contains("Bei der Behörde eingegangen"))
+        .as("acknowledged once, however often it is opened")
+        .hasSize(1);
   }
 
   @Test
   void statusChangesFollowTheTransitionTableAndReachTheCitizensTimeline() {
     String reference = fixtures.from(citizen, CaseFixtures.GOTHA, "Emil");
     Browser gotha = staff("sachbearbeitung-gotha");
-    assertThat(act(gotha, reference, "status", Map.of("status", "IN_BEARBEITUNG")).statusCode()).isEqualTo(302);
+    assertThat(act(gotha, reference, "status", Map.of("status", "IN_BEARBEITUNG")).statusCode())
+        .isEqualTo(302);
     Document opened = page(gotha.get(path(reference)));
     assertThat(opened.selectFirst("#case-status").text()).isEqualTo("In Bearbeitung");
     assertThat(opened.selectFirst("#case-notice").text()).contains("Status ist geändert");
     assertThat(opened.select("#change-status option").eachAttr("value"))
         .containsExactly("BESCHIEDEN", "ABGESCHLOSSEN");
 
-    HttpResponse<String> rueckfrage = act(gotha, reference, "status", Map.of("status", "RUECKFRAGE"));
-    assertThat(page(rueckfrage).selectFirst("#error-summary a[href='#status']").text()).contains("Rückfrage stellen");
+    HttpResponse<String> rueckfrage =
+        act(gotha, reference, "status", Map.of("status", "RUECKFRAGE"));
+    assertThat(page(rueckfrage).selectFirst("#error-summary a[href='#status']").text())
+        .contains("Rückfrage stellen");
 
     Document mine = page(applicant().get("/konto/antraege/" + reference));
     assertThat(mine.select(".timeline li").eachText())
-        .anySatisfy(e -> assertThat(e).matches("\\d\\d\\.\\d\\d\\.\\d{4} \\d\\d:\\d\\d: Die Behörde bearbeitet Ihren Antrag"));
+        .anySatisfy(
+            e ->
+                assertThat(e)
+                    .matches(
+                        "\\d\\d\\.\\d\\d\\.\\d{4} \\d\\d:\\d\\d: Die Behörde bearbeitet Ihren Antrag"));
 
     act(gotha, reference, "status", Map.of("status", "ABGESCHLOSSEN"));
-    assertThat(page(gotha.get(path(reference))).select("#change-status")).as("nothing follows ABGESCHLOSSEN").isEmpty();
-    assertThat(antraege.find(reference).orElseThrow().status()).isEqualTo(AntragStatus.ABGESCHLOSSEN);
+    assertThat(page(gotha.get(path(reference))).select("#change-status"))
+        .as("nothing follows ABGESCHLOSSEN")
+        .isEmpty();
+    assertThat(antraege.find(reference).orElseThrow().status())
+        .isEqualTo(AntragStatus.ABGESCHLOSSEN);
   }
 
   @Test
@@ -179,11 +213,13 @@ class CaseInboxIT extends AmtswegIT {
     String reference = fixtures.from(citizen, CaseFixtures.GOTHA, "Fritz");
     Browser gotha = staff("sachbearbeitung-gotha");
     HttpResponse<String> empty = act(gotha, reference, "notizen", Map.of("notiz", "  "));
-    assertThat(page(empty).selectFirst("#error-summary a[href='#notiz']").text()).isEqualTo("Bitte schreiben Sie die Notiz.");
+    assertThat(page(empty).selectFirst("#error-summary a[href='#notiz']").text())
+        .isEqualTo("Bitte schreiben Sie die Notiz.");
 
     act(gotha, reference, "notizen", Map.of("notiz", "Impfpass telefonisch angefragt."));
     Document opened = page(gotha.get(path(reference)));
-    assertThat(opened.select(".case-note").text()).contains("Impfpass telefonisch angefragt.", "Sachbearbeitung gotha");
+    assertThat(opened.select(".case-note").text())
+        .contains("Impfpass telefonisch angefragt.", "Sachbearbeitung gotha");
     assertThat(applicant().get("/konto/antraege/" + reference).body()).doesNotContain("Impfpass");
   }
 
@@ -197,16 +233,20 @@ class CaseInboxIT extends AmtswegIT {
 
     act(ohrdruf, reference, "gebuehr", Map.of("betrag", "96,5"));
     Document opened = page(ohrdruf.get(path(reference)));
-    assertThat(opened.selectFirst("#fee-state").text()).startsWith("Gebühr 96,50 €, Zahlung: offen, Kassenzeichen: ");
+    assertThat(opened.selectFirst("#fee-state").text())
+        .startsWith("Gebühr 96,50 €, Zahlung: offen, Kassenzeichen: ");
     assertThat(opened.selectFirst("#set-fee")).as("the fee is set once").isNull();
     assertThat(page(applicant().get("/konto/antraege/" + reference)).select(".timeline").text())
         .contains("Gebühr zu bezahlen: 96,50", "Zahlung angefordert (Kassenzeichen ");
 
     String gotha = fixtures.from(citizen, CaseFixtures.GOTHA, "Fiete");
     Browser gothaStaff = staff("sachbearbeitung-gotha");
-    assertThat(page(gothaStaff.get(path(gotha))).selectFirst("#set-fee")).as("Gotha charges no fee after the Bescheid").isNull();
+    assertThat(page(gothaStaff.get(path(gotha))).selectFirst("#set-fee"))
+        .as("Gotha charges no fee after the Bescheid")
+        .isNull();
     HttpResponse<String> refused = act(gothaStaff, gotha, "gebuehr", Map.of("betrag", "10"));
-    assertThat(page(refused).selectFirst("#error-summary").text()).contains("kann keine Gebühr festgesetzt werden");
+    assertThat(page(refused).selectFirst("#error-summary").text())
+        .contains("kann keine Gebühr festgesetzt werden");
   }
 
   @Test
@@ -214,27 +254,44 @@ class CaseInboxIT extends AmtswegIT {
     String reference = fixtures.from(citizen, CaseFixtures.GOTHA, "Gustav");
     Browser gotha = staff("sachbearbeitung-gotha");
     HttpResponse<String> empty = act(gotha, reference, "rueckfrage", Map.of("frage", ""));
-    assertThat(page(empty).selectFirst("#error-summary a[href='#frage']").text()).isEqualTo("Bitte schreiben Sie Ihre Frage.");
+    assertThat(page(empty).selectFirst("#error-summary a[href='#frage']").text())
+        .isEqualTo("Bitte schreiben Sie Ihre Frage.");
 
-    act(gotha, reference, "rueckfrage", Map.of("frage", "Bitte senden Sie uns den Impfnachweis von Gustav."));
-    assertThat(page(gotha.get(path(reference))).selectFirst("#case-status").text()).isEqualTo("Rückfrage der Behörde");
-    PostfachMessage question = postfach.list(citizen.id(), reference, 0, 50).messages().stream()
-        .filter(m -> m.kind() == PostfachMessage.Kind.QUESTION).findFirst().orElseThrow();
+    act(
+        gotha,
+        reference,
+        "rueckfrage",
+        Map.of("frage", "Bitte senden Sie uns den Impfnachweis von Gustav."));
+    assertThat(page(gotha.get(path(reference))).selectFirst("#case-status").text())
+        .isEqualTo("Rückfrage der Behörde");
+    PostfachMessage question =
+        postfach.list(citizen.id(), reference, 0, 50).messages().stream()
+            .filter(m -> m.kind() == PostfachMessage.Kind.QUESTION)
+            .findFirst()
+            .orElseThrow();
     assertThat(question.body()).isEqualTo("Bitte senden Sie uns den Impfnachweis von Gustav.");
     assertThat(question.subject()).isEqualTo("Rückfrage zu Ihrem Antrag " + reference);
 
     Browser browser = applicant();
     Document mine = page(browser.get("/konto/antraege/" + reference));
-    assertThat(mine.select(".timeline li a[href='/konto/postfach/" + question.id() + "']")).as("link to the question")
+    assertThat(mine.select(".timeline li a[href='/konto/postfach/" + question.id() + "']"))
+        .as("link to the question")
         .isNotEmpty();
     String token = csrf(page(browser.get("/konto/postfach/" + question.id())));
-    HttpResponse<String> replied = browser.upload("/konto/postfach/" + question.id() + "/antwort", token,
-        Map.of("text", "Anbei der Impfnachweis."), "anhang", "impfnachweis.pdf", "application/pdf", CaseFixtures.PDF);
+    HttpResponse<String> replied =
+        browser.upload(
+            "/konto/postfach/" + question.id() + "/antwort",
+            token,
+            Map.of("text", "Anbei der Impfnachweis."),
+            "anhang",
+            "impfnachweis.pdf",
+            "application/pdf",
+            CaseFixtures.PDF);
     assertThat(replied.statusCode()).isEqualTo(302);
 
     Document opened = page(gotha.get(path(reference)));
-    assertThat(opened.select(".case-question").text()).contains("Bitte senden Sie uns den Impfnachweis von Gustav.",
-        "Anbei der Impfnachweis.");
+    assertThat(opened.select(".case-question").text())
+        .contains("Bitte senden Sie uns den Impfnachweis von Gustav.", "Anbei der Impfnachweis.");
     String download = opened.selectFirst(".case-reply a[href*='/antworten/']").attr("href");
     HttpResponse<byte[]> file = gotha.download(download);
     assertThat(file.statusCode()).isEqualTo(200);
@@ -249,10 +306,12 @@ class CaseInboxIT extends AmtswegIT {
     Browser gotha = staff("sachbearbeitung-gotha");
     Document opened = page(gotha.get(path(reference)));
     assertThat(opened.select("#ask")).isEmpty();
-    assertThat(opened.selectFirst("#no-postfach").text()).contains("ohne Servicekonto", "ohne.konto@example.org");
+    assertThat(opened.selectFirst("#no-postfach").text())
+        .contains("ohne Servicekonto", "ohne.konto@example.org");
     HttpResponse<String> refused = act(gotha, reference, "rueckfrage", Map.of("frage", "Frage?"));
     assertThat(refused.statusCode()).isEqualTo(409);
-    assertThat(page(gotha.get(path(reference))).selectFirst("#case-status").text()).isEqualTo("Eingegangen");
+    assertThat(page(gotha.get(path(reference))).selectFirst("#case-status").text())
+        .isEqualTo("Eingegangen");
   }
 
   @Test
@@ -261,19 +320,26 @@ class CaseInboxIT extends AmtswegIT {
     Browser gotha = staff("sachbearbeitung-gotha");
     Document draft = page(gotha.get(path(reference) + "/bescheid"));
     String text = draft.selectFirst("textarea#text").text();
-    assertThat(text).contains("Stadt Gotha", "Aktenzeichen: " + reference, "Erika Mustermann", "Hundesteuer")
+    assertThat(text)
+        .contains("Stadt Gotha", "Aktenzeichen: " + reference, "Erika Mustermann", "Hundesteuer")
         .doesNotContain("{{");
     String token = csrf(draft);
 
-    HttpResponse<String> previewed = gotha.submit(path(reference) + "/bescheid", token, Map.of("text", text + "\n\nZusatz.",
-        "aktion", "vorschau"));
+    HttpResponse<String> previewed =
+        gotha.submit(
+            path(reference) + "/bescheid",
+            token,
+            Map.of("text", text + "\n\nZusatz.", "aktion", "vorschau"));
     assertThat(page(previewed).select("#bescheid-preview").text()).contains("Zusatz.");
     assertThat(antraege.find(reference).orElseThrow().status()).isEqualTo(AntragStatus.EINGEGANGEN);
 
-    HttpResponse<String> emptied = gotha.submit(path(reference) + "/bescheid", token, Map.of("text", " ", "aktion", "senden"));
+    HttpResponse<String> emptied =
+        gotha.submit(path(reference) + "/bescheid", token, Map.of("text", " ", "aktion", "senden"));
     assertThat(page(emptied).selectFirst("#error-summary a[href='#text']")).isNotNull();
 
-    HttpResponse<String> sent = gotha.submit(path(reference) + "/bescheid", token, Map.of("text", text, "aktion", "senden"));
+    HttpResponse<String> sent =
+        gotha.submit(
+            path(reference) + "/bescheid", token, Map.of("text", text, "aktion", "senden"));
     assertThat(sent.statusCode()).isEqualTo(302);
     Document opened = page(gotha.get(path(reference)));
     assertThat(opened.selectFirst("#case-status").text()).isEqualTo("Beschieden");
@@ -282,16 +348,22 @@ class CaseInboxIT extends AmtswegIT {
     assertThat(new String(kept.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
     assertThat(opened.select("#create-bescheid")).as("decided once").isEmpty();
 
-    PostfachMessage bescheid = postfach.list(citizen.id(), reference, 0, 50).messages().stream()
-        .filter(m -> m.kind() == PostfachMessage.Kind.BESCHEID).findFirst().orElseThrow();
+    PostfachMessage bescheid =
+        postfach.list(citizen.id(), reference, 0, 50).messages().stream()
+            .filter(m -> m.kind() == PostfachMessage.Kind.BESCHEID)
+            .findFirst()
+            .orElseThrow();
     assertThat(bescheid.subject()).isEqualTo("Bescheid zu Ihrem Antrag " + reference);
-    assertThat(bescheid.attachments()).singleElement()
+    assertThat(bescheid.attachments())
+        .singleElement()
         .satisfies(a -> assertThat(a.fileName()).isEqualTo("Bescheid-" + reference + ".pdf"));
-    PostfachMessage.File pdf = postfach.attachment(citizen.id(), bescheid.id(), bescheid.attachments().getFirst().id());
+    PostfachMessage.File pdf =
+        postfach.attachment(citizen.id(), bescheid.id(), bescheid.attachments().getFirst().id());
     assertThat(new String(pdf.content(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
 
     Document mine = page(applicant().get("/konto/antraege/" + reference));
-    assertThat(mine.select(".timeline li a[href='/konto/postfach/" + bescheid.id() + "']")).isNotEmpty();
+    assertThat(mine.select(".timeline li a[href='/konto/postfach/" + bescheid.id() + "']"))
+        .isNotEmpty();
     assertThat(mine.select(".timeline li").eachText())
         .anySatisfy(e -> assertThat(e).contains("Die Behörde hat entschieden (Bescheid)"));
   }
@@ -303,28 +375,46 @@ class CaseInboxIT extends AmtswegIT {
     gotha.get(path(reference));
     HttpResponse<byte[]> pdf = gotha.download(path(reference) + "/export.pdf");
     assertThat(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
-    assertThat(pdf.headers().firstValue("Content-Disposition").orElseThrow()).contains("attachment", reference);
-    String json = new String(gotha.download(path(reference) + "/export.json").body(), StandardCharsets.UTF_8);
+    assertThat(pdf.headers().firstValue("Content-Disposition").orElseThrow())
+        .contains("attachment", reference);
+    String json =
+        new String(gotha.download(path(reference) + "/export.json").body(), StandardCharsets.UTF_8);
     assertThat(json).contains("\"reference\":\"" + reference + "\"", "\"Jule\"", "\"hundesteuer\"");
-    String xml = new String(gotha.download(path(reference) + "/export.xml").body(), StandardCharsets.UTF_8);
+    String xml =
+        new String(gotha.download(path(reference) + "/export.xml").body(), StandardCharsets.UTF_8);
     assertThat(xml).contains("urn:amtsweg:antrag:1", "Jule");
     HttpResponse<byte[]> receipt = gotha.download(path(reference) + "/eingangsbestaetigung.pdf");
     assertThat(receipt.statusCode()).isEqualTo(200);
     assertThat(gotha.download(path(reference) + "/export.doc").statusCode()).isEqualTo(404);
 
-    assertThat(gotha.get("/verwaltung/protokoll").statusCode()).as("caseworkers do not read the log").isEqualTo(403);
+    assertThat(gotha.get("/verwaltung/protokoll").statusCode())
+        .as("caseworkers do not read the log")
+        .isEqualTo(403);
     Browser admin = staff("verwaltung-gotha");
     Document log = page(admin.get("/verwaltung/protokoll?aktenzeichen=" + reference));
     assertThat(log.select(".audit-entry .audit-reference").eachText()).containsOnly(reference);
-    assertThat(log.select(".audit-entry .audit-action").eachText()).contains("Vorgang angesehen", "als PDF exportiert",
-        "als JSON exportiert", "als XML exportiert", "Eingangsbestätigung heruntergeladen");
-    assertThat(log.select(".audit-entry .audit-actor").eachText()).containsOnly("sachbearbeitung-gotha");
+    assertThat(log.select(".audit-entry .audit-action").eachText())
+        .contains(
+            "Vorgang angesehen",
+            "als PDF exportiert",
+            "als JSON exportiert",
+            "als XML exportiert",
+            "Eingangsbestätigung heruntergeladen");
+    assertThat(log.select(".audit-entry .audit-actor").eachText())
+        .containsOnly("sachbearbeitung-gotha");
     assertThat(log.text()).doesNotContain("Jule", "Mustermann");
-    assertThat(page(admin.get("/verwaltung/protokoll?aktenzeichen=" + reference + "&benutzer=verwaltung-gotha"))
-        .select(".audit-entry")).isEmpty();
+    assertThat(
+            page(admin.get(
+                    "/verwaltung/protokoll?aktenzeichen="
+                        + reference
+                        + "&benutzer=verwaltung-gotha"))
+                .select(".audit-entry"))
+        .isEmpty();
     String tomorrow = LocalDate.now(CaseAudit.ZONE).plusDays(1).toString();
-    assertThat(page(admin.get("/verwaltung/protokoll?aktenzeichen=" + reference + "&von=" + tomorrow))
-        .select(".audit-entry")).isEmpty();
+    assertThat(
+            page(admin.get("/verwaltung/protokoll?aktenzeichen=" + reference + "&von=" + tomorrow))
+                .select(".audit-entry"))
+        .isEmpty();
   }
 
   @Test
@@ -333,32 +423,60 @@ class CaseInboxIT extends AmtswegIT {
     Browser ohrdruf = staff("sachbearbeitung-ohrdruf");
     assertThat(ohrdruf.get(path(reference)).statusCode()).isEqualTo(404);
     assertThat(ohrdruf.download(path(reference) + "/export.json").statusCode()).isEqualTo(404);
-    assertThat(ohrdruf.download(path(reference) + "/eingangsbestaetigung.pdf").statusCode()).isEqualTo(404);
+    assertThat(ohrdruf.download(path(reference) + "/eingangsbestaetigung.pdf").statusCode())
+        .isEqualTo(404);
     assertThat(ohrdruf.get(path(reference) + "/bescheid").statusCode()).isEqualTo(404);
     String token = csrf(page(ohrdruf.get(INBOX)));
-    assertThat(ohrdruf.submit(path(reference) + "/status", token, Map.of("status", "ABGESCHLOSSEN")).statusCode())
+    assertThat(
+            ohrdruf
+                .submit(path(reference) + "/status", token, Map.of("status", "ABGESCHLOSSEN"))
+                .statusCode())
         .isEqualTo(404);
-    assertThat(ohrdruf.submit(path(reference) + "/zuweisen", token, Map.of("zugewiesen", "sachbearbeitung-ohrdruf"))
-        .statusCode()).isEqualTo(404);
-    assertThat(jdbc.sql("select count(*) from casework_audit where reference = ?").param(reference).query(Long.class).single())
+    assertThat(
+            ohrdruf
+                .submit(
+                    path(reference) + "/zuweisen",
+                    token,
+                    Map.of("zugewiesen", "sachbearbeitung-ohrdruf"))
+                .statusCode())
+        .isEqualTo(404);
+    assertThat(
+            jdbc.sql("select count(*) from casework_audit where reference = ?")
+                .param(reference)
+                .query(Long.class)
+                .single())
         .isZero();
     assertThat(antraege.find(reference).orElseThrow().status()).isEqualTo(AntragStatus.EINGEGANGEN);
 
     Browser gotha = staff("sachbearbeitung-gotha");
-    HttpResponse<String> foreign = act(gotha, reference, "zuweisen", Map.of("zugewiesen", "sachbearbeitung-ohrdruf"));
+    HttpResponse<String> foreign =
+        act(gotha, reference, "zuweisen", Map.of("zugewiesen", "sachbearbeitung-ohrdruf"));
     assertThat(foreign.statusCode()).as("only colleagues of the same tenant").isEqualTo(422);
-    assertThat(browser().get(path(reference)).statusCode()).as("visitors are sent to the login").isEqualTo(302);
+    assertThat(browser().get(path(reference)).statusCode())
+        .as("visitors are sent to the login")
+        .isEqualTo(302);
   }
 
   @Test
   void everyActionNeedsTheCsrfToken() {
     String reference = fixtures.from(citizen, CaseFixtures.GOTHA, "Lotte");
     Browser gotha = staff("sachbearbeitung-gotha");
-    assertThat(gotha.post(path(reference) + "/status", Map.of("status", "IN_BEARBEITUNG")).statusCode()).isEqualTo(403);
-    assertThat(gotha.post(path(reference) + "/notizen", Map.of("notiz", "x")).statusCode()).isEqualTo(403);
-    assertThat(gotha.post(path(reference) + "/rueckfrage", Map.of("frage", "x")).statusCode()).isEqualTo(403);
-    assertThat(gotha.post(path(reference) + "/bescheid", Map.of("text", "x", "aktion", "senden")).statusCode()).isEqualTo(403);
-    assertThat(gotha.post(path(reference) + "/zuweisen", Map.of("zugewiesen", "")).statusCode()).isEqualTo(403);
+    assertThat(
+            gotha
+                .post(path(reference) + "/status", Map.of("status", "IN_BEARBEITUNG"))
+                .statusCode())
+        .isEqualTo(403);
+    assertThat(gotha.post(path(reference) + "/notizen", Map.of("notiz", "x")).statusCode())
+        .isEqualTo(403);
+    assertThat(gotha.post(path(reference) + "/rueckfrage", Map.of("frage", "x")).statusCode())
+        .isEqualTo(403);
+    assertThat(
+            gotha
+                .post(path(reference) + "/bescheid", Map.of("text", "x", "aktion", "senden"))
+                .statusCode())
+        .isEqualTo(403);
+    assertThat(gotha.post(path(reference) + "/zuweisen", Map.of("zugewiesen", "")).statusCode())
+        .isEqualTo(403);
     assertThat(antraege.find(reference).orElseThrow().status()).isEqualTo(AntragStatus.EINGEGANGEN);
   }
 
@@ -370,18 +488,39 @@ class CaseInboxIT extends AmtswegIT {
     Document list = page(admin.get("/verwaltung/vorgaenge/vorlagen"));
     assertThat(list.selectFirst("#settings-hundesteuer").text()).contains("Hundesteuer");
     Document form = page(admin.get("/verwaltung/vorgaenge/vorlagen/hundesteuer"));
-    assertThat(form.select("#placeholders code").eachText()).contains("{{aktenzeichen}}", "{{antwort.vorname}}");
-    HttpResponse<String> invalid = admin.submit("/verwaltung/vorgaenge/vorlagen/hundesteuer", csrf(form),
-        Map.of("subject", "Bescheid {{aktenzeichen}}", "body", "Hallo {{gibtsnicht}}", "retentionDays", "0"));
+    assertThat(form.select("#placeholders code").eachText())
+        .contains("{{aktenzeichen}}", "{{antwort.vorname}}");
+    HttpResponse<String> invalid =
+        admin.submit(
+            "/verwaltung/vorgaenge/vorlagen/hundesteuer",
+            csrf(form),
+            Map.of(
+                "subject",
+                "Bescheid {{aktenzeichen}}",
+                "body",
+                "Hallo {{gibtsnicht}}",
+                "retentionDays",
+                "0"));
     Document errors = page(invalid);
     assertThat(errors.select("#error-summary li").eachText())
         .anySatisfy(e -> assertThat(e).contains("{{gibtsnicht}}"))
         .anySatisfy(e -> assertThat(e).contains("1 bis 3650"));
-    HttpResponse<String> saved = admin.submit("/verwaltung/vorgaenge/vorlagen/hundesteuer", csrf(form),
-        Map.of("subject", "Ihr Hundesteuerbescheid {{aktenzeichen}}",
-            "body", "Bescheid für {{antwort.vorname}} {{antwort.familienname}} ({{aktenzeichen}}).", "retentionDays", "30"));
+    HttpResponse<String> saved =
+        admin.submit(
+            "/verwaltung/vorgaenge/vorlagen/hundesteuer",
+            csrf(form),
+            Map.of(
+                "subject",
+                "Ihr Hundesteuerbescheid {{aktenzeichen}}",
+                "body",
+                "Bescheid für {{antwort.vorname}} {{antwort.familienname}} ({{aktenzeichen}}).",
+                "retentionDays",
+                "30"));
     assertThat(saved.statusCode()).isEqualTo(302);
-    assertThat(page(admin.get("/verwaltung/vorgaenge/vorlagen")).selectFirst("#settings-hundesteuer").text())
+    assertThat(
+            page(admin.get("/verwaltung/vorgaenge/vorlagen"))
+                .selectFirst("#settings-hundesteuer")
+                .text())
         .contains("eigene Vorlage", "30 Tage");
 
     String closed = fixtures.from(citizen, CaseFixtures.OHRDRUF, "Moritz");
@@ -390,18 +529,28 @@ class CaseInboxIT extends AmtswegIT {
         .isEqualTo("Bescheid für Erika Mustermann (" + closed + ").");
     act(caseworker, closed, "status", Map.of("status", "ABGESCHLOSSEN"));
 
-    assertThat(retention.purge(java.time.OffsetDateTime.now().plusDays(29))).as("within 30 days").isZero();
+    assertThat(retention.purge(java.time.OffsetDateTime.now().plusDays(29)))
+        .as("within 30 days")
+        .isZero();
     assertThat(retention.purge(java.time.OffsetDateTime.now().plusDays(31))).isEqualTo(1);
 
     assertThat(antraege.find(closed)).as("the Antrag with its answers is gone").isEmpty();
-    assertThat(jdbc.sql("select count(*) from antrag_attachment a where not exists (select 1 from antrag where id = a.antrag_id)"
-        + " and a.antrag_id is not null").query(Long.class).single()).isZero();
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from antrag_attachment a where not exists (select 1 from antrag where id = a.antrag_id)"
+                        + " and a.antrag_id is not null")
+                .query(Long.class)
+                .single())
+        .isZero();
     assertThat(caseworker.get(path(closed)).statusCode()).isEqualTo(404);
     assertThat(antraege.find(open)).isPresent();
     assertThat(caseworker.get(path(open)).statusCode()).isEqualTo(200);
     Document log = page(admin.get("/verwaltung/protokoll?aktenzeichen=" + closed));
-    assertThat(log.select(".audit-entry").first().text()).contains("System (Aufbewahrung)", "gelöscht",
-        "Aufbewahrungsfrist von 30 Tagen nach Abschluss am");
+    assertThat(log.select(".audit-entry").first().text())
+        .contains(
+            "System (Aufbewahrung)",
+            "gelöscht",
+            "Aufbewahrungsfrist von 30 Tagen nach Abschluss am");
     assertThat(log.text()).doesNotContain("Moritz");
   }
 

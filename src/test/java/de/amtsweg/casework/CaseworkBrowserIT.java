@@ -9,7 +9,6 @@ import de.amtsweg.support.AmtswegIT;
 import de.amtsweg.support.AxeBrowser;
 import java.net.URI;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -48,9 +47,16 @@ class CaseworkBrowserIT extends AmtswegIT {
   void theAdminPagesOfTheCaseInboxAreAccessible() {
     try (AxeBrowser browser = AxeBrowser.startWithoutJavaScript(base())) {
       browser.signInStaff("verwaltung-gotha", DEMO_PASSWORD);
-      browser.assertNoViolationsOn(List.of("/verwaltung/vorgaenge", "/verwaltung/vorgaenge?von=gestern",
-          "/verwaltung/vorgaenge/vorlagen", "/verwaltung/vorgaenge/vorlagen/hundesteuer", "/verwaltung/protokoll"));
-      browser.open("/verwaltung/vorgaenge/vorlagen/hundesteuer").fill("body", "{{unbekannt}}")
+      browser.assertNoViolationsOn(
+          List.of(
+              "/verwaltung/vorgaenge",
+              "/verwaltung/vorgaenge?von=gestern",
+              "/verwaltung/vorgaenge/vorlagen",
+              "/verwaltung/vorgaenge/vorlagen/hundesteuer",
+              "/verwaltung/protokoll"));
+      browser
+          .open("/verwaltung/vorgaenge/vorlagen/hundesteuer")
+          .fill("body", "{{unbekannt}}")
           .submit("main form[novalidate]");
       assertThat(browser.has("#error-summary")).isTrue();
       browser.assertNoViolations();
@@ -76,14 +82,17 @@ class CaseworkBrowserIT extends AmtswegIT {
     browser.submit("#ask");
     assertThat(browser.has("#error-summary")).as("an empty question").isTrue();
     browser.assertNoViolations();
-    browser.fill("frage", "Ist " + dog + " gechippt? Bitte nennen Sie die Chipnummer.").submit("#ask");
+    browser
+        .fill("frage", "Ist " + dog + " gechippt? Bitte nennen Sie die Chipnummer.")
+        .submit("#ask");
     assertThat(text(browser, "#case-status")).isEqualTo("Rückfrage der Behörde");
     browser.assertNoViolations();
 
     // The citizen sees the question on the timeline, follows it to the Postfach and answers.
     browser.forgetSession().logInCitizen(citizen.email(), CaseFixtures.PASSWORD);
     browser.open("/konto/antraege/" + reference).assertNoViolations();
-    assertThat(timeline(browser)).anySatisfy(e -> assertThat(e).contains("Die Behörde hat eine Rückfrage"));
+    assertThat(timeline(browser))
+        .anySatisfy(e -> assertThat(e).contains("Die Behörde hat eine Rückfrage"));
     browser.click(".timeline a[href^='/konto/postfach/']");
     assertThat(browser.text()).contains("Ist " + dog + " gechippt?");
     browser.fill("text", "Ja, Chipnummer 276098106543210.").submit("form[action$='/antwort']");
@@ -93,9 +102,14 @@ class CaseworkBrowserIT extends AmtswegIT {
     assertThat(text(browser, ".case-question")).contains("Ja, Chipnummer 276098106543210.");
     browser.click("#create-bescheid");
     browser.assertNoViolations();
-    assertThat(browser.driver().findElement(By.id("text")).getAttribute("value")).contains(reference, "Erika Mustermann");
-    browser.fill("text", browser.driver().findElement(By.id("text")).getAttribute("value")
-        + "\n\nDie Hundesteuer für " + dog + " beträgt 60 Euro im Jahr.");
+    assertThat(browser.driver().findElement(By.id("text")).getAttribute("value"))
+        .contains(reference, "Erika Mustermann");
+    browser.fill(
+        "text",
+        browser.driver().findElement(By.id("text")).getAttribute("value")
+            + "\n\nDie Hundesteuer für "
+            + dog
+            + " beträgt 60 Euro im Jahr.");
     browser.click("button[value=vorschau]");
     assertThat(text(browser, "#bescheid-preview")).contains("60 Euro im Jahr");
     browser.click("#send-bescheid");
@@ -105,20 +119,35 @@ class CaseworkBrowserIT extends AmtswegIT {
     browser.assertNoViolations();
 
     // The citizen sees every step with its date, and the Bescheid in the Postfach.
-    browser.forgetSession().logInCitizen(citizen.email(), CaseFixtures.PASSWORD).open("/konto/antraege/" + reference);
+    browser
+        .forgetSession()
+        .logInCitizen(citizen.email(), CaseFixtures.PASSWORD)
+        .open("/konto/antraege/" + reference);
     List<String> timeline = timeline(browser);
-    List<String> expected = List.of("Antrag eingegangen", "An die Behörde übermittelt", "Bei der Behörde eingegangen",
-        "Die Behörde bearbeitet Ihren Antrag", "Die Behörde hat eine Rückfrage", "Sie haben auf die Rückfrage geantwortet",
-        "Die Behörde hat entschieden (Bescheid)");
+    List<String> expected =
+        List.of(
+            "Antrag eingegangen",
+            "An die Behörde übermittelt",
+            "Bei der Behörde eingegangen",
+            "Die Behörde bearbeitet Ihren Antrag",
+            "Die Behörde hat eine Rückfrage",
+            "Sie haben auf die Rückfrage geantwortet",
+            "Die Behörde hat entschieden (Bescheid)");
     assertThat(timeline).hasSize(expected.size());
     for (int i = 0; i < expected.size(); i++) {
-      assertThat(timeline.get(i)).matches("(?s)\\d\\d\\.\\d\\d\\.\\d{4} \\d\\d:\\d\\d: " + java.util.regex.Pattern.quote(expected.get(i)) + ".*");
+      assertThat(timeline.get(i))
+          .matches(
+              "(?s)\\d\\d\\.\\d\\d\\.\\d{4} \\d\\d:\\d\\d: "
+                  + java.util.regex.Pattern.quote(expected.get(i))
+                  + ".*");
     }
     browser.assertNoViolations();
-    List<WebElement> links = browser.driver().findElements(By.cssSelector(".timeline a[href^='/konto/postfach/']"));
+    List<WebElement> links =
+        browser.driver().findElements(By.cssSelector(".timeline a[href^='/konto/postfach/']"));
     assertThat(links).hasSize(2);
     browser.driver().get(links.get(1).getAttribute("href"));
-    assertThat(browser.text()).contains("Bescheid zu Ihrem Antrag " + reference, "Bescheid-" + reference + ".pdf");
+    assertThat(browser.text())
+        .contains("Bescheid zu Ihrem Antrag " + reference, "Bescheid-" + reference + ".pdf");
     browser.open("/konto/postfach");
     assertThat(browser.text()).contains("Bescheid zu Ihrem Antrag " + reference);
   }
@@ -128,11 +157,12 @@ class CaseworkBrowserIT extends AmtswegIT {
   }
 
   private static List<String> timeline(AxeBrowser browser) {
-    return browser.driver().findElements(By.cssSelector(".timeline li")).stream().map(WebElement::getText).toList();
+    return browser.driver().findElements(By.cssSelector(".timeline li")).stream()
+        .map(WebElement::getText)
+        .toList();
   }
 
   private URI base() {
     return URI.create("http://localhost:" + port);
   }
-
 }

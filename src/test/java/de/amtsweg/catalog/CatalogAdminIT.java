@@ -21,9 +21,11 @@ class CatalogAdminIT extends AmtswegIT {
     Browser operator = operator();
     Document page = Browser.page(operator.get("/admin/katalog"));
 
-    HttpResponse<String> imported = operator.submit("/admin/katalog/import", Browser.csrf(page), Map.of());
+    HttpResponse<String> imported =
+        operator.submit("/admin/katalog/import", Browser.csrf(page), Map.of());
 
-    assertThat(Browser.page(operator.follow(imported)).select("[role=status]").text()).contains("4.813 Leistungen");
+    assertThat(Browser.page(operator.follow(imported)).select("[role=status]").text())
+        .contains("4.813 Leistungen");
     assertThat(browser().get("/api/v1/services?q=Hundesteuer").body()).contains("99102013000000");
   }
 
@@ -33,45 +35,95 @@ class CatalogAdminIT extends AmtswegIT {
     Document page = Browser.page(operator.get("/admin/katalog"));
 
     Document invalid =
-        Browser.page(operator.submit("/admin/katalog/zustaendigkeit", Browser.csrf(page),
-            Map.of("leikaKey", "123", "regionArs", "160670029029", "authorityArs", "", "reason", "")));
-    assertThat(invalid.select("#error-summary a").eachAttr("href")).containsExactly("#leikaKey", "#authorityArs", "#reason");
+        Browser.page(
+            operator.submit(
+                "/admin/katalog/zustaendigkeit",
+                Browser.csrf(page),
+                Map.of(
+                    "leikaKey",
+                    "123",
+                    "regionArs",
+                    "160670029029",
+                    "authorityArs",
+                    "",
+                    "reason",
+                    "")));
+    assertThat(invalid.select("#error-summary a").eachAttr("href"))
+        .containsExactly("#leikaKey", "#authorityArs", "#reason");
 
     String search = "/api/v1/services?q=Bewohnerparkausweis&ars=160670029029&limit=1";
     assertThat(browser().get(search).body()).contains("Landkreis Gotha");
 
     HttpResponse<String> saved =
-        operator.submit("/admin/katalog/zustaendigkeit", Browser.csrf(page),
-            Map.of("leikaKey", "99108001000000", "regionArs", "160670029029", "authorityArs", "160670029029",
-                "reason", "Die Stadt Gotha ist eigene Straßenverkehrsbehörde (Demo)"));
+        operator.submit(
+            "/admin/katalog/zustaendigkeit",
+            Browser.csrf(page),
+            Map.of(
+                "leikaKey",
+                "99108001000000",
+                "regionArs",
+                "160670029029",
+                "authorityArs",
+                "160670029029",
+                "reason",
+                "Die Stadt Gotha ist eigene Straßenverkehrsbehörde (Demo)"));
     assertThat(saved.statusCode()).isEqualTo(302);
     assertThat(browser().get("/api/v1/services/99108001000000?ars=160670029029").body())
         .contains("\"overridden\":true", "Stadt Gotha");
-    assertThat(browser().get(search).body()).as("cached search result replaced").contains("Stadt Gotha");
+    assertThat(browser().get(search).body())
+        .as("cached search result replaced")
+        .contains("Stadt Gotha");
 
     Document twice =
-        Browser.page(operator.submit("/admin/katalog/zustaendigkeit", Browser.csrf(page),
-            Map.of("leikaKey", "99108001000000", "regionArs", "160670029029", "authorityArs", "160670000000", "reason", "x")));
-    assertThat(twice.select("#error-summary").text()).contains("schon eine abweichende Zuständigkeit");
+        Browser.page(
+            operator.submit(
+                "/admin/katalog/zustaendigkeit",
+                Browser.csrf(page),
+                Map.of(
+                    "leikaKey",
+                    "99108001000000",
+                    "regionArs",
+                    "160670029029",
+                    "authorityArs",
+                    "160670000000",
+                    "reason",
+                    "x")));
+    assertThat(twice.select("#error-summary").text())
+        .contains("schon eine abweichende Zuständigkeit");
   }
 
   @Test
   void reifegradOutOfTheModelsRangeIsRefusedAndHistoryKeepsItsModel() {
     Browser operator = operator();
     Document page = Browser.page(operator.get("/admin/katalog"));
-    Map<String, String> form = new HashMap<>(Map.of(
-        "authority", "160530000000", "leistung", "99008001000000", "model", "1.1", "level", "5",
-        "assessedOn", "2025-01-15", "note", ""));
+    Map<String, String> form =
+        new HashMap<>(
+            Map.of(
+                "authority",
+                "160530000000",
+                "leistung",
+                "99008001000000",
+                "model",
+                "1.1",
+                "level",
+                "5",
+                "assessedOn",
+                "2025-01-15",
+                "note",
+                ""));
 
-    Document refused = Browser.page(operator.submit("/admin/katalog/reifegrad", Browser.csrf(page), form));
+    Document refused =
+        Browser.page(operator.submit("/admin/katalog/reifegrad", Browser.csrf(page), form));
     assertThat(refused.select("#level-error").text()).contains("nur die Stufen 0 bis 4");
 
     form.put("level", "3");
-    assertThat(operator.submit("/admin/katalog/reifegrad", Browser.csrf(page), form).statusCode()).isEqualTo(302);
+    assertThat(operator.submit("/admin/katalog/reifegrad", Browser.csrf(page), form).statusCode())
+        .isEqualTo(302);
     form.put("model", "2.0");
     form.put("level", "5");
     form.put("assessedOn", "2025-11-01");
-    assertThat(operator.submit("/admin/katalog/reifegrad", Browser.csrf(page), form).statusCode()).isEqualTo(302);
+    assertThat(operator.submit("/admin/katalog/reifegrad", Browser.csrf(page), form).statusCode())
+        .isEqualTo(302);
 
     assertThat(reifegrade.history("160530000000", "99008001000000"))
         .extracting(r -> r.model().code() + ":" + r.level())
@@ -84,7 +136,8 @@ class CatalogAdminIT extends AmtswegIT {
 
     var ids = page.select("[id]").eachAttr("id");
     assertThat(ids).doesNotHaveDuplicates();
-    assertThat(page.select("label[for]").eachAttr("for")).allSatisfy(id -> assertThat(ids).contains(id));
+    assertThat(page.select("label[for]").eachAttr("for"))
+        .allSatisfy(id -> assertThat(ids).contains(id));
   }
 
   private Browser operator() {

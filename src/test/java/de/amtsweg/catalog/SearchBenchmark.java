@@ -28,7 +28,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class SearchBenchmark {
 
   private static final int CLIENTS = Integer.getInteger("bench.clients", 32);
-  private static final Duration MEASURE = Duration.ofSeconds(Integer.getInteger("bench.seconds", 30));
+  private static final Duration MEASURE =
+      Duration.ofSeconds(Integer.getInteger("bench.seconds", 30));
   private static final Duration WARM_UP = Duration.ofSeconds(5);
   private static final List<String> PLACES =
       List.of("160510000000", "160530000000", "160675007022", "160670029029", "160675050044");
@@ -59,23 +60,50 @@ public final class SearchBenchmark {
       String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
       ServiceSearch search = app.getBean(ServiceSearch.class);
       HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-      List<URI> plain = queries.stream().map(q -> URI.create(base + "/api/v1/services?limit=10&q=" + encode(q))).toList();
+      List<URI> plain =
+          queries.stream()
+              .map(q -> URI.create(base + "/api/v1/services?limit=10&q=" + encode(q)))
+              .toList();
       List<URI> withPlace = new ArrayList<>();
       for (int i = 0; i < queries.size(); i++) {
-        withPlace.add(URI.create(base + "/api/v1/services?limit=10&ars=" + PLACES.get(i % PLACES.size()) + "&q=" + encode(queries.get(i))));
+        withPlace.add(
+            URI.create(
+                base
+                    + "/api/v1/services?limit=10&ars="
+                    + PLACES.get(i % PLACES.size())
+                    + "&q="
+                    + encode(queries.get(i))));
       }
       List<QueryPlan> plans = queries.stream().map(search::plan).filter(p -> !p.isEmpty()).toList();
 
-      System.out.printf(Locale.ROOT, "%d queries, %d clients, %d s per phase, %d cores%n",
-          queries.size(), CLIENTS, MEASURE.toSeconds(), Runtime.getRuntime().availableProcessors());
-      Result api = run("API  GET /api/v1/services?q=…", i -> get(http, plain.get(i % plain.size())));
-      Result apiPlace = run("API  GET /api/v1/services?q=…&ars=…", i -> get(http, withPlace.get(i % withPlace.size())));
-      Result sql = run("SQL  search query over JDBC (same plans)", i -> search.candidates(plans.get(i % plans.size()), 10));
+      System.out.printf(
+          Locale.ROOT,
+          "%d queries, %d clients, %d s per phase, %d cores%n",
+          queries.size(),
+          CLIENTS,
+          MEASURE.toSeconds(),
+          Runtime.getRuntime().availableProcessors());
+      Result api =
+          run("API  GET /api/v1/services?q=…", i -> get(http, plain.get(i % plain.size())));
+      Result apiPlace =
+          run(
+              "API  GET /api/v1/services?q=…&ars=…",
+              i -> get(http, withPlace.get(i % withPlace.size())));
+      Result sql =
+          run(
+              "SQL  search query over JDBC (same plans)",
+              i -> search.candidates(plans.get(i % plans.size()), 10));
       Result apiSingle = runWith(1, "API  one client", i -> get(http, plain.get(i % plain.size())));
-      Result sqlSingle = runWith(1, "SQL  one client", i -> search.candidates(plans.get(i % plans.size()), 10));
-      System.out.printf(Locale.ROOT, "%nratio API p50 / SQL p50: %.2f (32 clients), %.2f (one client)%n",
-          api.p50() / sql.p50(), apiSingle.p50() / sqlSingle.p50());
-      System.out.printf(Locale.ROOT, "goals: >= 1000 req/s %s, p95 <= 25 ms %s, API p50 <= 3x SQL p50 %s%n",
+      Result sqlSingle =
+          runWith(1, "SQL  one client", i -> search.candidates(plans.get(i % plans.size()), 10));
+      System.out.printf(
+          Locale.ROOT,
+          "%nratio API p50 / SQL p50: %.2f (32 clients), %.2f (one client)%n",
+          api.p50() / sql.p50(),
+          apiSingle.p50() / sqlSingle.p50());
+      System.out.printf(
+          Locale.ROOT,
+          "goals: >= 1000 req/s %s, p95 <= 25 ms %s, API p50 <= 3x SQL p50 %s%n",
           api.throughput() >= 1000 ? "met" : "NOT met",
           api.p95() <= 25 ? "met" : "NOT met",
           api.p50() <= 3 * sql.p50() ? "met" : "NOT met");
@@ -84,7 +112,8 @@ public final class SearchBenchmark {
 
   private static void get(HttpClient http, URI uri) {
     try {
-      HttpResponse<Void> response = http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding());
+      HttpResponse<Void> response =
+          http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding());
       if (response.statusCode() != 200) {
         throw new IllegalStateException(uri + " answered " + response.statusCode());
       }
@@ -100,18 +129,30 @@ public final class SearchBenchmark {
     return runWith(CLIENTS, name, action);
   }
 
-  private static Result runWith(int clients, String name, IntConsumer action) throws InterruptedException {
+  private static Result runWith(int clients, String name, IntConsumer action)
+      throws InterruptedException {
     measure(clients, WARM_UP, action);
     long[][] latencies = measure(clients, MEASURE, action);
     long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
     Result result =
-        new Result(all.length / (double) MEASURE.toSeconds(), percentile(all, 50), percentile(all, 95), percentile(all, 99));
-    System.out.printf(Locale.ROOT, "%-44s %8.0f req/s   p50 %6.2f ms   p95 %6.2f ms   p99 %6.2f ms%n",
-        name + " (" + clients + ")", result.throughput(), result.p50(), result.p95(), result.p99());
+        new Result(
+            all.length / (double) MEASURE.toSeconds(),
+            percentile(all, 50),
+            percentile(all, 95),
+            percentile(all, 99));
+    System.out.printf(
+        Locale.ROOT,
+        "%-44s %8.0f req/s   p50 %6.2f ms   p95 %6.2f ms   p99 %6.2f ms%n",
+        name + " (" + clients + ")",
+        result.throughput(),
+        result.p50(),
+        result.p95(),
+        result.p99());
     return result;
   }
 
-  private static long[][] measure(int clients, Duration duration, IntConsumer action) throws InterruptedException {
+  private static long[][] measure(int clients, Duration duration, IntConsumer action)
+      throws InterruptedException {
     long[][] latencies = new long[clients][];
     AtomicInteger counter = new AtomicInteger();
     long end = System.nanoTime() + duration.toNanos();
@@ -119,20 +160,22 @@ public final class SearchBenchmark {
     for (int t = 0; t < clients; t++) {
       int slot = t;
       threads[t] =
-          Thread.ofPlatform().start(() -> {
-            long[] samples = new long[1024];
-            int n = 0;
-            while (System.nanoTime() < end) {
-              int i = counter.getAndIncrement();
-              long start = System.nanoTime();
-              action.accept(i);
-              if (n == samples.length) {
-                samples = Arrays.copyOf(samples, n * 2);
-              }
-              samples[n++] = System.nanoTime() - start;
-            }
-            latencies[slot] = Arrays.copyOf(samples, n);
-          });
+          Thread.ofPlatform()
+              .start(
+                  () -> {
+                    long[] samples = new long[1024];
+                    int n = 0;
+                    while (System.nanoTime() < end) {
+                      int i = counter.getAndIncrement();
+                      long start = System.nanoTime();
+                      action.accept(i);
+                      if (n == samples.length) {
+                        samples = Arrays.copyOf(samples, n * 2);
+                      }
+                      samples[n++] = System.nanoTime() - start;
+                    }
+                    latencies[slot] = Arrays.copyOf(samples, n);
+                  });
     }
     for (Thread thread : threads) {
       thread.join();

@@ -23,7 +23,8 @@ class SearchQualityIT extends AmtswegIT {
   @Test
   void everyExpectedLeistungIsInTheTopThree() throws IOException {
     List<String> lines =
-        Files.readAllLines(Path.of("src/test/resources/catalog/search-expectations.csv"), StandardCharsets.UTF_8);
+        Files.readAllLines(
+            Path.of("src/test/resources/catalog/search-expectations.csv"), StandardCharsets.UTF_8);
     List<String> misses = new ArrayList<>();
     int queries = 0;
     for (String line : lines) {
@@ -43,7 +44,12 @@ class SearchQualityIT extends AmtswegIT {
                           ? expected.substring(4).equals(hit.ozgId())
                           : expected.substring(6).equals(hit.leikaKey()));
       if (!found) {
-        misses.add(query + " → expected " + expected + ", got " + top.stream().map(h -> h.name() + " [" + h.ozgId() + "]").toList());
+        misses.add(
+            query
+                + " → expected "
+                + expected
+                + ", got "
+                + top.stream().map(h -> h.name() + " [" + h.ozgId() + "]").toList());
       }
     }
     assertThat(queries).isGreaterThanOrEqualTo(40);

@@ -18,7 +18,8 @@ class ServiceApiIT extends AmtswegIT {
 
   @Test
   void searchReturnsTheFieldsOfTheContract() {
-    List<Map<String, Object>> result = list("/api/v1/services?q=" + encode("Hundesteuer") + "&limit=3");
+    List<Map<String, Object>> result =
+        list("/api/v1/services?q=" + encode("Hundesteuer") + "&limit=3");
 
     assertThat(result).hasSizeLessThanOrEqualTo(3);
     assertThat(result.getFirst())
@@ -35,16 +36,23 @@ class ServiceApiIT extends AmtswegIT {
     List<Map<String, Object>> result = list("/api/v1/services?q=Hund&ars=160510000000&limit=5");
 
     Map<String, Object> first = result.getFirst();
-    assertThat(first).containsEntry("leikaKey", "99102013000000").containsEntry("onlineAvailable", true);
-    assertThat(first.get("responsible")).isEqualTo(Map.of("ars", "160510000000", "name", "Stadt Erfurt"));
-    assertThat(result).allSatisfy(hit -> assertThat(hit).containsKeys("responsible", "onlineAvailable"));
+    assertThat(first)
+        .containsEntry("leikaKey", "99102013000000")
+        .containsEntry("onlineAvailable", true);
+    assertThat(first.get("responsible"))
+        .isEqualTo(Map.of("ars", "160510000000", "name", "Stadt Erfurt"));
+    assertThat(result)
+        .allSatisfy(hit -> assertThat(hit).containsKeys("responsible", "onlineAvailable"));
   }
 
   @Test
   void aFederalLeistungHasNoResponsibleAuthorityOfTheLand() {
-    List<Map<String, Object>> result = list("/api/v1/services?q=Kindergeld&ars=160510000000&limit=1");
+    List<Map<String, Object>> result =
+        list("/api/v1/services?q=Kindergeld&ars=160510000000&limit=1");
 
-    assertThat(result.getFirst()).containsEntry("leikaKey", "99041008000000").containsEntry("onlineAvailable", false);
+    assertThat(result.getFirst())
+        .containsEntry("leikaKey", "99041008000000")
+        .containsEntry("onlineAvailable", false);
     assertThat(result.getFirst()).containsKey("responsible");
     assertThat(result.getFirst().get("responsible")).isNull();
   }
@@ -54,9 +62,16 @@ class ServiceApiIT extends AmtswegIT {
   void leistungWithPlaceHasItsZustaendigkeitAndReifegrad() {
     Map<String, Object> wohngeld = object("/api/v1/services/99107023000000?ars=160530000000");
 
-    assertThat(wohngeld).containsEntry("name", "Wohngeld").containsEntry("ebene", "KREIS").containsEntry("onlineAvailable", true);
-    assertThat((Map<String, Object>) wohngeld.get("responsible")).containsEntry("authority", Map.of("ars", "160530000000", "name", "Stadt Jena"));
-    assertThat((Map<String, Object>) wohngeld.get("reifegrad")).containsEntry("model", "2.0").containsEntry("level", 3).containsEntry("maxLevel", 7);
+    assertThat(wohngeld)
+        .containsEntry("name", "Wohngeld")
+        .containsEntry("ebene", "KREIS")
+        .containsEntry("onlineAvailable", true);
+    assertThat((Map<String, Object>) wohngeld.get("responsible"))
+        .containsEntry("authority", Map.of("ars", "160530000000", "name", "Stadt Jena"));
+    assertThat((Map<String, Object>) wohngeld.get("reifegrad"))
+        .containsEntry("model", "2.0")
+        .containsEntry("level", 3)
+        .containsEntry("maxLevel", 7);
   }
 
   @Test
@@ -65,7 +80,8 @@ class ServiceApiIT extends AmtswegIT {
     assertProblem(browser().get("/api/v1/services/12345"), 400, "malformed-leika-key");
     assertProblem(browser().get("/api/v1/services/99102013000000?ars=12"), 400, "malformed-ars");
     assertProblem(browser().get("/api/v1/services?q=Hund&ars=abc"), 400, "malformed-ars");
-    assertProblem(browser().get("/api/v1/services?q=" + "a".repeat(201)), 400, "service-query-too-long");
+    assertProblem(
+        browser().get("/api/v1/services?q=" + "a".repeat(201)), 400, "service-query-too-long");
     assertProblem(browser().get("/api/v1/services?q=Hund&limit=0"), 400, "limit-out-of-range");
     assertProblem(browser().get("/api/v1/services"), 400, "missing-parameter");
   }
@@ -73,8 +89,22 @@ class ServiceApiIT extends AmtswegIT {
   @Test
   void oddQueriesGiveASensibleAnswerNeverA500() {
     for (String odd :
-        List.of("", "   ", "%", "_", "'; drop table leistung; --", "a & b | !c", ":*", "🐶", "Hund 🐶",
-            "\\", "(((", "<script>", "ä ö ü ß", "1", "Hund Hund Hund Hund Hund Hund Hund Hund Hund Hund")) {
+        List.of(
+            "",
+            "   ",
+            "%",
+            "_",
+            "'; drop table leistung; --",
+            "a & b | !c",
+            ":*",
+            "🐶",
+            "Hund 🐶",
+            "\\",
+            "(((",
+            "<script>",
+            "ä ö ü ß",
+            "1",
+            "Hund Hund Hund Hund Hund Hund Hund Hund Hund Hund")) {
       HttpResponse<String> response = browser().get("/api/v1/services?q=" + encode(odd));
       assertThat(response.statusCode()).as(odd).isEqualTo(200);
       assertThat(response.body()).as(odd).startsWith("[");
@@ -85,7 +115,8 @@ class ServiceApiIT extends AmtswegIT {
 
   private void assertProblem(HttpResponse<String> response, int status, String type) {
     assertThat(response.statusCode()).isEqualTo(status);
-    assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+    assertThat(response.headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("application/problem+json");
     assertThat(response.body()).contains("\"type\":\"urn:amtsweg:problem:" + type + "\"");
   }
 

@@ -9,14 +9,19 @@ import java.util.Map;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
-/** /leistungen: search, suggestions, browsing, and the page of a Leistung for the visitor's place. */
+/**
+ * /leistungen: search, suggestions, browsing, and the page of a Leistung for the visitor's place.
+ */
 class ServicePagesIT extends AmtswegIT {
 
   @Test
   void searchFromTheStartPageFindsTheLeistung() {
     Document results = Browser.page(browser().get("/leistungen?q=Perso"));
 
-    assertThat(results.select(".service-hit__name").eachText()).first().asString().startsWith("Personalausweis");
+    assertThat(results.select(".service-hit__name").eachText())
+        .first()
+        .asString()
+        .startsWith("Personalausweis");
     assertThat(results.select("#service-query").attr("value")).isEqualTo("Perso");
   }
 
@@ -48,19 +53,27 @@ class ServicePagesIT extends AmtswegIT {
     Browser visitor = browser();
     Document before = Browser.page(visitor.get("/leistungen/99102013000000"));
     assertThat(before.select("h1").text()).isEqualTo("Hundesteuer");
-    assertThat(before.select("#responsible-heading + p").text()).contains("hängt von Ihrem Wohnort ab");
-    assertThat(before.select("form[action=/ort] input[name=zurueck]").attr("value")).isEqualTo("/leistungen/99102013000000");
+    assertThat(before.select("#responsible-heading + p").text())
+        .contains("hängt von Ihrem Wohnort ab");
+    assertThat(before.select("form[action=/ort] input[name=zurueck]").attr("value"))
+        .isEqualTo("/leistungen/99102013000000");
 
     Document places = Browser.page(visitor.get("/ort?q=99084&zurueck=/leistungen/99102013000000"));
     HttpResponse<String> chosen =
-        visitor.submit("/ort", Browser.csrf(places), Map.of("ars", "160510000000", "zurueck", "/leistungen/99102013000000"));
-    assertThat(chosen.headers().firstValue("Location").orElseThrow()).endsWith("/leistungen/99102013000000");
+        visitor.submit(
+            "/ort",
+            Browser.csrf(places),
+            Map.of("ars", "160510000000", "zurueck", "/leistungen/99102013000000"));
+    assertThat(chosen.headers().firstValue("Location").orElseThrow())
+        .endsWith("/leistungen/99102013000000");
 
     Document after = Browser.page(visitor.follow(chosen));
     assertThat(after.select(".responsible__authority").text()).isEqualTo("Stadt Erfurt");
     assertThat(after.select(".responsible address").text()).contains("Fischmarkt 1");
     assertThat(after.select("#apply-heading ~ p").text())
-        .contains("Stadt Erfurt bietet diese Leistung online in Amtsweg an", "Reifegrad 3 von 7 (Reifegradmodell 2.0");
+        .contains(
+            "Stadt Erfurt bietet diese Leistung online in Amtsweg an",
+            "Reifegrad 3 von 7 (Reifegradmodell 2.0");
     // Erfurt switched the Hundesteuer app on: the page leads straight to it.
     assertThat(after.select("#apply-heading ~ p a[href=/antrag/hundesteuer]").text())
         .isEqualTo("Online beantragen: Hundesteuer: Hund anmelden oder abmelden");
@@ -77,25 +90,31 @@ class ServicePagesIT extends AmtswegIT {
 
     Document gewerbe = Browser.page(visitor.get("/leistungen/99050012104000"));
 
-    assertThat(gewerbe.select(".responsible__authority").text()).isEqualTo("Verwaltungsgemeinschaft Nesseaue");
+    assertThat(gewerbe.select(".responsible__authority").text())
+        .isEqualTo("Verwaltungsgemeinschaft Nesseaue");
     assertThat(gewerbe.select("#apply-heading ~ p").text()).contains("persönlich oder schriftlich");
   }
 
   @Test
   void theZustaendigkeitExamplesHoldOnThePages() {
-    assertThat(responsibleOnPage("99102013000000", "160510000000", "99084")).isEqualTo("Stadt Erfurt");
-    assertThat(responsibleOnPage("99036008007000", "160675007022", "Friemar")).isEqualTo("Landkreis Gotha");
+    assertThat(responsibleOnPage("99102013000000", "160510000000", "99084"))
+        .isEqualTo("Stadt Erfurt");
+    assertThat(responsibleOnPage("99036008007000", "160675007022", "Friemar"))
+        .isEqualTo("Landkreis Gotha");
     assertThat(responsibleOnPage("99107023000000", "160530000000", "Jena")).isEqualTo("Stadt Jena");
     assertThat(responsibleOnPage("99050012104000", "160675007022", "Friemar"))
         .isEqualTo("Verwaltungsgemeinschaft Nesseaue");
-    assertThat(responsibleOnPage("99050012104000", "160675050044", "Luisenthal")).isEqualTo("Stadt Ohrdruf");
+    assertThat(responsibleOnPage("99050012104000", "160675050044", "Luisenthal"))
+        .isEqualTo("Stadt Ohrdruf");
   }
 
   private String responsibleOnPage(String leikaKey, String placeArs, String placeQuery) {
     Browser visitor = browser();
     Document places = Browser.page(visitor.get("/ort?q=" + placeQuery));
     visitor.submit("/ort", Browser.csrf(places), Map.of("ars", placeArs));
-    return Browser.page(visitor.get("/leistungen/" + leikaKey)).select(".responsible__authority").text();
+    return Browser.page(visitor.get("/leistungen/" + leikaKey))
+        .select(".responsible__authority")
+        .text();
   }
 
   @Test

@@ -13,7 +13,8 @@ class ZustaendigkeitIT extends AmtswegIT {
   static final String ERFURT = "160510000000";
   static final String JENA = "160530000000";
   static final String FRIEMAR = "160675007022"; // Gemeinde in the Verwaltungsgemeinschaft Nesseaue
-  static final String LUISENTHAL = "160675050044"; // Gemeinde for which the Stadt Ohrdruf is erfüllende Gemeinde
+  static final String LUISENTHAL =
+      "160675050044"; // Gemeinde for which the Stadt Ohrdruf is erfüllende Gemeinde
   static final String STADT_GOTHA = "160670029029"; // verbandsfreie Stadt
 
   @Autowired Zustaendigkeiten zustaendigkeiten;
@@ -36,9 +37,15 @@ class ZustaendigkeitIT extends AmtswegIT {
 
   @Test
   void gewerbeAnmeldungGoesToTheAuthorityThatDoesTheGemeindesTasks() {
-    assertThat(responsible("99050012104000", FRIEMAR)).as("Verwaltungsgemeinschaft").isEqualTo("160675007000");
-    assertThat(responsible("99050012104000", LUISENTHAL)).as("erfüllende Gemeinde: Stadt Ohrdruf").isEqualTo("160675050053");
-    assertThat(responsible("99050012104000", STADT_GOTHA)).as("verbandsfrei").isEqualTo(STADT_GOTHA);
+    assertThat(responsible("99050012104000", FRIEMAR))
+        .as("Verwaltungsgemeinschaft")
+        .isEqualTo("160675007000");
+    assertThat(responsible("99050012104000", LUISENTHAL))
+        .as("erfüllende Gemeinde: Stadt Ohrdruf")
+        .isEqualTo("160675050053");
+    assertThat(responsible("99050012104000", STADT_GOTHA))
+        .as("verbandsfrei")
+        .isEqualTo(STADT_GOTHA);
     assertThat(responsible("99050012104000", ERFURT)).as("kreisfrei").isEqualTo(ERFURT);
   }
 
@@ -61,7 +68,8 @@ class ZustaendigkeitIT extends AmtswegIT {
     String baugenehmigung = "99012008000000";
     assertThat(responsible(baugenehmigung, STADT_GOTHA)).isEqualTo("160670000000");
 
-    zustaendigkeiten.addOverride(baugenehmigung, STADT_GOTHA, STADT_GOTHA, "Große kreisangehörige Stadt (Test)");
+    zustaendigkeiten.addOverride(
+        baugenehmigung, STADT_GOTHA, STADT_GOTHA, "Große kreisangehörige Stadt (Test)");
 
     Zustaendigkeit gotha = zustaendigkeiten.responsible(baugenehmigung, STADT_GOTHA);
     assertThat(gotha.authority().ars()).isEqualTo(STADT_GOTHA);

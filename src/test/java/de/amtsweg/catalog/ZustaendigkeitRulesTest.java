@@ -17,23 +17,32 @@ class ZustaendigkeitRulesTest {
   void longestPrefixWinsThenOzgIdThenTypisierung() {
     ZustaendigkeitRules rules = ZustaendigkeitRules.load(null);
 
-    assertThat(rules.ruleFor("99050012104000", "10294", "2/3").ebene()).isEqualTo(Verwaltungsebene.GEMEINDEVERBAND);
-    assertThat(rules.ruleFor("99102013000000", "10160", "4").ebene()).isEqualTo(Verwaltungsebene.GEMEINDE);
+    assertThat(rules.ruleFor("99050012104000", "10294", "2/3").ebene())
+        .isEqualTo(Verwaltungsebene.GEMEINDEVERBAND);
+    assertThat(rules.ruleFor("99102013000000", "10160", "4").ebene())
+        .isEqualTo(Verwaltungsebene.GEMEINDE);
     assertThat(rules.ruleFor("99999999000000", null, "1").ebene()).isEqualTo(Verwaltungsebene.BUND);
-    assertThat(rules.ruleFor("99999999000000", null, "5").ebene()).isEqualTo(Verwaltungsebene.GEMEINDE);
-    assertThat(rules.ruleFor("99999999000000", null, "2/3").ebene()).isEqualTo(Verwaltungsebene.KREIS);
+    assertThat(rules.ruleFor("99999999000000", null, "5").ebene())
+        .isEqualTo(Verwaltungsebene.GEMEINDE);
+    assertThat(rules.ruleFor("99999999000000", null, "2/3").ebene())
+        .isEqualTo(Verwaltungsebene.KREIS);
   }
 
   @Test
   void operatorsOwnRulesWin() throws IOException {
     Path own = folder.resolve("regeln.csv");
-    Files.writeString(own, "schluessel;ebene;begruendung\n99012008;GEMEINDE;Bauaufsicht bei den Gemeinden (Test)\n");
+    Files.writeString(
+        own,
+        "schluessel;ebene;begruendung\n99012008;GEMEINDE;Bauaufsicht bei den Gemeinden (Test)\n");
 
     ZustaendigkeitRules rules = ZustaendigkeitRules.load(own);
 
     assertThat(rules.ruleFor("99012008000000", "10519", "4"))
-        .isEqualTo(new ZustaendigkeitRules.Rule(Verwaltungsebene.GEMEINDE, "Bauaufsicht bei den Gemeinden (Test)"));
-    assertThat(rules.ruleFor("99012001000000", null, "4").ebene()).isEqualTo(Verwaltungsebene.KREIS);
+        .isEqualTo(
+            new ZustaendigkeitRules.Rule(
+                Verwaltungsebene.GEMEINDE, "Bauaufsicht bei den Gemeinden (Test)"));
+    assertThat(rules.ruleFor("99012001000000", null, "4").ebene())
+        .isEqualTo(Verwaltungsebene.KREIS);
   }
 
   @Test

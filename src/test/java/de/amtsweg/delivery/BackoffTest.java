@@ -9,10 +9,14 @@ import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Retries wait twice as long each time, capped, and spread out by jitter between half and all of it. */
+/**
+ * Retries wait twice as long each time, capped, and spread out by jitter between half and all of
+ * it.
+ */
 class BackoffTest {
 
-  private final Backoff backoff = new Backoff(Duration.ofSeconds(30), Duration.ofHours(6), () -> 0.5);
+  private final Backoff backoff =
+      new Backoff(Duration.ofSeconds(30), Duration.ofHours(6), () -> 0.5);
 
   @Test
   void theNominalDelayDoublesFromTheBaseUpToTheCap() {
@@ -28,7 +32,8 @@ class BackoffTest {
 
   @Test
   void jitterStaysBetweenHalfAndAllOfTheNominalDelay() {
-    assertThat(new Backoff(Duration.ofSeconds(30), Duration.ofHours(6), () -> 0.0).delay(1)).isEqualTo(Duration.ofSeconds(15));
+    assertThat(new Backoff(Duration.ofSeconds(30), Duration.ofHours(6), () -> 0.0).delay(1))
+        .isEqualTo(Duration.ofSeconds(15));
     assertThat(new Backoff(Duration.ofSeconds(30), Duration.ofHours(6), () -> 0.999_999).delay(1))
         .isBetween(Duration.ofMillis(29_999), Duration.ofSeconds(30));
     assertThat(backoff.delay(2)).isEqualTo(Duration.ofSeconds(45));

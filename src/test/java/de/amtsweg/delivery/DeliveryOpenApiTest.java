@@ -16,13 +16,14 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /**
- * The vendor-facing OpenAPI description ({@code docs/api/delivery-openapi.yaml}) parses, is
- * OpenAPI 3.1, and describes every endpoint the delivery controllers implement, with the same
- * methods, plus the webhook Amtsweg sends.
+ * The vendor-facing OpenAPI description ({@code docs/api/delivery-openapi.yaml}) parses, is OpenAPI
+ * 3.1, and describes every endpoint the delivery controllers implement, with the same methods, plus
+ * the webhook Amtsweg sends.
  */
 class DeliveryOpenApiTest {
 
-  private final JsonNode api = YAMLMapper.builder().build().readTree(Path.of("docs/api/delivery-openapi.yaml").toFile());
+  private final JsonNode api =
+      YAMLMapper.builder().build().readTree(Path.of("docs/api/delivery-openapi.yaml").toFile());
 
   @Test
   void itIsOpenApi31WithTheWebhookAndItsSignatureHeaders() {
@@ -30,17 +31,26 @@ class DeliveryOpenApiTest {
     JsonNode push = api.path("webhooks").path("submission").path("post");
     assertThat(push.isMissingNode()).isFalse();
     List<String> headers = new ArrayList<>();
-    push.path("parameters").forEach(p -> headers.add(p.has("$ref") ? p.path("$ref").asString() : p.path("name").asString()));
-    assertThat(headers).contains("X-Amtsweg-Delivery-Id", "Idempotency-Key", "#/components/parameters/Timestamp",
-        "#/components/parameters/Signature");
+    push.path("parameters")
+        .forEach(
+            p ->
+                headers.add(p.has("$ref") ? p.path("$ref").asString() : p.path("name").asString()));
+    assertThat(headers)
+        .contains(
+            "X-Amtsweg-Delivery-Id",
+            "Idempotency-Key",
+            "#/components/parameters/Timestamp",
+            "#/components/parameters/Signature");
     assertThat(push.path("requestBody").path("content").has("application/jose")).isTrue();
   }
 
   @Test
   void everyImplementedDeliveryEndpointIsDescribed() throws Exception {
     Set<String> implemented = new TreeSet<>();
-    for (String controller : List.of("de.amtsweg.delivery.web.SubmissionApiController",
-        "de.amtsweg.delivery.web.CallbackController")) {
+    for (String controller :
+        List.of(
+            "de.amtsweg.delivery.web.SubmissionApiController",
+            "de.amtsweg.delivery.web.CallbackController")) {
       Class<?> type = Class.forName(controller);
       String base = type.getAnnotation(RequestMapping.class).path()[0];
       for (Method method : type.getDeclaredMethods()) {
@@ -55,11 +65,19 @@ class DeliveryOpenApiTest {
       }
     }
     Set<String> described = new TreeSet<>();
-    api.path("paths").properties().forEach(path -> path.getValue().properties().forEach(operation -> {
-      if (Set.of("get", "post", "put", "delete", "patch").contains(operation.getKey())) {
-        described.add(operation.getKey() + " " + path.getKey());
-      }
-    }));
+    api.path("paths")
+        .properties()
+        .forEach(
+            path ->
+                path.getValue()
+                    .properties()
+                    .forEach(
+                        operation -> {
+                          if (Set.of("get", "post", "put", "delete", "patch")
+                              .contains(operation.getKey())) {
+                            described.add(operation.getKey() + " " + path.getKey());
+                          }
+                        }));
     assertThat(implemented).hasSize(8);
     assertThat(described).isEqualTo(implemented);
   }

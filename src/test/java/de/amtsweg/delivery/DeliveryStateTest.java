@@ -12,22 +12,28 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Every pair of delivery states: exactly the transitions the cockpit and the API rely on are allowed. */
+/**
+ * Every pair of delivery states: exactly the transitions the cockpit and the API rely on are
+ * allowed.
+ */
 class DeliveryStateTest {
 
-  private static final Map<DeliveryState, Set<DeliveryState>> EXPECTED = Map.of(
-      QUEUED, EnumSet.of(DELIVERED, FAILED, FELL_BACK),
-      DELIVERED, EnumSet.of(ACKNOWLEDGED, FAILED),
-      FAILED, EnumSet.of(QUEUED, DELIVERED, FELL_BACK),
-      FELL_BACK, EnumSet.of(QUEUED, ACKNOWLEDGED),
-      ACKNOWLEDGED, EnumSet.noneOf(DeliveryState.class));
+  private static final Map<DeliveryState, Set<DeliveryState>> EXPECTED =
+      Map.of(
+          QUEUED, EnumSet.of(DELIVERED, FAILED, FELL_BACK),
+          DELIVERED, EnumSet.of(ACKNOWLEDGED, FAILED),
+          FAILED, EnumSet.of(QUEUED, DELIVERED, FELL_BACK),
+          FELL_BACK, EnumSet.of(QUEUED, ACKNOWLEDGED),
+          ACKNOWLEDGED, EnumSet.noneOf(DeliveryState.class));
 
   @Test
   void everyPairOfStatesIsDecided() {
     assertThat(EXPECTED.keySet()).containsExactlyInAnyOrder(DeliveryState.values());
     for (DeliveryState from : DeliveryState.values()) {
       for (DeliveryState to : DeliveryState.values()) {
-        assertThat(from.canBecome(to)).as(from + " -> " + to).isEqualTo(EXPECTED.get(from).contains(to));
+        assertThat(from.canBecome(to))
+            .as(from + " -> " + to)
+            .isEqualTo(EXPECTED.get(from).contains(to));
       }
     }
   }

@@ -20,9 +20,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What the push tests share: Stadt Jena's Hundesteuer on a webhook route to a running
- * {@link Hundesteuerregister}, submissions over the public API, and clean-up so that the pull
- * route of the demo is back after each test.
+ * What the push tests share: Stadt Jena's Hundesteuer on a webhook route to a running {@link
+ * Hundesteuerregister}, submissions over the public API, and clean-up so that the pull route of the
+ * demo is back after each test.
  */
 abstract class PushFixture extends AmtswegIT {
 
@@ -31,7 +31,8 @@ abstract class PushFixture extends AmtswegIT {
   static final String APP = "hundesteuer";
 
   /** A Hundesteuer-Antrag of Erika Mustermann (as JSON for the public API). */
-  static final String ANTRAG = """
+  static final String ANTRAG =
+      """
       {"answers":{"anliegen":"anmeldung","vorname":"Erika","familienname":"Mustermann","geburtsdatum":"1984-08-12",
        "anschrift":{"street":"Fischmarkt","houseNumber":"1","postcode":"07743","city":"Jena"},
        "email":"erika@example.org",
@@ -56,10 +57,15 @@ abstract class PushFixture extends AmtswegIT {
 
   Hundesteuerregister webhookRoute(String jwk) {
     try {
-      Hundesteuerregister register = Hundesteuerregister.start(0, "not-yet", URI.create("http://localhost:" + port));
+      Hundesteuerregister register =
+          Hundesteuerregister.start(0, "not-yet", URI.create("http://localhost:" + port));
       registers.add(register);
-      String secret = routes.configure(JENA, APP, new DeliveryRoutes.Change(DeliveryChannel.WEBHOOK,
-          register.endpoint().toString(), jwk, null, true));
+      String secret =
+          routes.configure(
+              JENA,
+              APP,
+              new DeliveryRoutes.Change(
+                  DeliveryChannel.WEBHOOK, register.endpoint().toString(), jwk, null, true));
       return register.useSecret(secret);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -76,15 +82,18 @@ abstract class PushFixture extends AmtswegIT {
     routes.set(JENA, APP, DeliveryChannel.PULL_API);
     routes.setAlertEmail(JENA, null);
     // Pushes this test left waiting must not reach a later test's receiver.
-    jdbc.sql("update delivery set next_attempt_at = now() + interval '30 days' where tenant_ars = ?"
-            + " and channel = 'WEBHOOK' and state in ('QUEUED', 'FAILED')")
-        .param(JENA).update();
+    jdbc.sql(
+            "update delivery set next_attempt_at = now() + interval '30 days' where tenant_ars = ?"
+                + " and channel = 'WEBHOOK' and state in ('QUEUED', 'FAILED')")
+        .param(JENA)
+        .update();
   }
 
   /** Submits a Hundesteuer-Antrag of Erika Mustermann anonymously; its reference number. */
   String submit(String ars) {
     String body = ANTRAG;
-    HttpResponse<String> response = browser().postJson("/api/v1/tenants/" + ars + "/apps/" + APP + "/antraege", body);
+    HttpResponse<String> response =
+        browser().postJson("/api/v1/tenants/" + ars + "/apps/" + APP + "/antraege", body);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     JsonNode submitted = json.readTree(response.body());
     String reference = submitted.path("reference").asString();
@@ -102,12 +111,18 @@ abstract class PushFixture extends AmtswegIT {
 
   /** The worker may try it again now (instead of waiting for the backoff). */
   void dueNow(Delivery delivery) {
-    jdbc.sql("update delivery set next_attempt_at = now() where id = ?").param(delivery.id()).update();
+    jdbc.sql("update delivery set next_attempt_at = now() where id = ?")
+        .param(delivery.id())
+        .update();
   }
 
   /** The applicant's timeline texts (with the receipt link's token an anonymous applicant has). */
   List<String> timeline(String reference) {
-    JsonNode status = json.readTree(browser().get("/api/v1/antraege/" + reference + "?token=" + receiptTokens.get(reference)).body());
+    JsonNode status =
+        json.readTree(
+            browser()
+                .get("/api/v1/antraege/" + reference + "?token=" + receiptTokens.get(reference))
+                .body());
     List<String> texts = new ArrayList<>();
     status.path("timeline").forEach(e -> texts.add(e.path("text").asString()));
     return texts;
@@ -115,8 +130,11 @@ abstract class PushFixture extends AmtswegIT {
 
   /** Mails in the local mailbox to this address, newest first: subject + body. */
   List<String> mailsTo(String address) {
-    return jdbc.sql("select subject || '\n' || body from outbound_mail where lower(recipient) = lower(?) order by created_at desc")
-        .param(address).query(String.class).list();
+    return jdbc.sql(
+            "select subject || '\n' || body from outbound_mail where lower(recipient) = lower(?) order by created_at desc")
+        .param(address)
+        .query(String.class)
+        .list();
   }
 
   Browser admin(String tenant) {

@@ -47,23 +47,35 @@ class WebhookDeliveryIT extends PushFixture {
     assertThat(pushed).as("kept under the delivery's idempotency key").isNotNull();
     assertThat(pushed.path("reference").asString()).isEqualTo(reference);
     assertThat(pushed.path("id").asString()).isEqualTo(queued.id().toString());
-    assertThat(pushed.path("data").path("json").path("familienname").asString()).isEqualTo("Mustermann");
-    assertThat(pushed.path("data").path("xml").asString()).contains("urn:amtsweg:antrag:1", "Mustermann");
-    assertThat(pushed.path("receipt").asString()).startsWith("http").endsWith("/api/v1/delivery/submissions/" + queued.id() + "/receipt");
+    assertThat(pushed.path("data").path("json").path("familienname").asString())
+        .isEqualTo("Mustermann");
+    assertThat(pushed.path("data").path("xml").asString())
+        .contains("urn:amtsweg:antrag:1", "Mustermann");
+    assertThat(pushed.path("receipt").asString())
+        .startsWith("http")
+        .endsWith("/api/v1/delivery/submissions/" + queued.id() + "/receipt");
     assertThat(register.lastContentType()).startsWith("application/json");
     Delivery delivered = delivery(reference);
     assertThat(delivered.state()).isEqualTo(DeliveryState.DELIVERED);
     assertThat(delivered.attempts()).isEqualTo(1);
-    assertThat(timeline(reference)).containsExactly("Antrag eingegangen", "An die Behörde übermittelt");
+    assertThat(timeline(reference))
+        .containsExactly("Antrag eingegangen", "An die Behörde übermittelt");
 
     assertThat(register.acknowledgeReceived()).containsExactly(200);
     assertThat(delivery(reference).state()).isEqualTo(DeliveryState.ACKNOWLEDGED);
-    HttpResponse<String> decided = register.callback(queued.id().toString(), "status",
-        Hundesteuerregister.bescheid("Ihr Hund ist angemeldet."));
+    HttpResponse<String> decided =
+        register.callback(
+            queued.id().toString(),
+            "status",
+            Hundesteuerregister.bescheid("Ihr Hund ist angemeldet."));
     assertThat(decided.statusCode()).as(decided.body()).isEqualTo(200);
     assertThat(read(decided.body()).path("status").asString()).isEqualTo("BESCHIEDEN");
-    assertThat(timeline(reference)).containsExactly("Antrag eingegangen", "An die Behörde übermittelt",
-        "Bei der Behörde eingegangen", "Die Behörde hat entschieden (Bescheid)");
+    assertThat(timeline(reference))
+        .containsExactly(
+            "Antrag eingegangen",
+            "An die Behörde übermittelt",
+            "Bei der Behörde eingegangen",
+            "Die Behörde hat entschieden (Bescheid)");
     assertThat(worker.runOnce().delivered()).as("nothing is pushed twice").isZero();
     assertThat(register.requests()).isEqualTo(1);
   }
@@ -79,10 +91,15 @@ class WebhookDeliveryIT extends PushFixture {
     Delivery failed = delivery(first);
     assertThat(failed.state()).isEqualTo(DeliveryState.FAILED);
     assertThat(failed.lastError()).isEqualTo("HTTP 503");
-    OffsetDateTime next = jdbc.sql("select next_attempt_at from delivery where id = ?").param(failed.id())
-        .query(OffsetDateTime.class).single();
-    assertThat(next).as("backoff: 15 to 30 s after the first failure")
-        .isAfter(OffsetDateTime.now().plusSeconds(10)).isBefore(OffsetDateTime.now().plusSeconds(31));
+    OffsetDateTime next =
+        jdbc.sql("select next_attempt_at from delivery where id = ?")
+            .param(failed.id())
+            .query(OffsetDateTime.class)
+            .single();
+    assertThat(next)
+        .as("backoff: 15 to 30 s after the first failure")
+        .isAfter(OffsetDateTime.now().plusSeconds(10))
+        .isBefore(OffsetDateTime.now().plusSeconds(31));
     assertThat(worker.runOnce().delivered()).as("not due yet").isZero();
     assertThat(register.requests()).isEqualTo(2);
 
@@ -91,13 +108,17 @@ class WebhookDeliveryIT extends PushFixture {
     assertThat(worker.runOnce().delivered()).isEqualTo(2);
     // A lease that ran out after a successful push sends it once more: same key, kept once.
     Delivery done = delivery(first);
-    jdbc.sql("update delivery set state = 'QUEUED', next_attempt_at = now() where id = ?").param(done.id()).update();
+    jdbc.sql("update delivery set state = 'QUEUED', next_attempt_at = now() where id = ?")
+        .param(done.id())
+        .update();
     assertThat(worker.runOnce().delivered()).isEqualTo(1);
 
     assertThat(register.requests()).isEqualTo(5);
     assertThat(register.distinctKeys()).isEqualTo(2);
-    assertThat(register.received().keySet()).containsExactlyInAnyOrder(
-        delivery(first).idempotencyKey().toString(), delivery(second).idempotencyKey().toString());
+    assertThat(register.received().keySet())
+        .containsExactlyInAnyOrder(
+            delivery(first).idempotencyKey().toString(),
+            delivery(second).idempotencyKey().toString());
     assertThat(delivery(second).attempts()).isEqualTo(2);
     assertThat(delivery(second).lastError()).isNull();
     assertThat(timeline(second)).containsOnlyOnce("An die Behörde übermittelt");
@@ -112,31 +133,44 @@ class WebhookDeliveryIT extends PushFixture {
     byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
     String now = Long.toString(Instant.now().getEpochSecond());
 
-    HttpResponse<String> forged = register.send(id, "acknowledgement", body, now,
-        Hundesteuerregister.sign("whsec_guessed", now, body));
+    HttpResponse<String> forged =
+        register.send(
+            id, "acknowledgement", body, now, Hundesteuerregister.sign("whsec_guessed", now, body));
     assertThat(problem(forged)).isEqualTo("delivery-callback-signature");
-    assertThat(forged.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+    assertThat(forged.headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("application/problem+json");
     assertThat(read(forged.body()).path("detail").asString()).contains("HMAC-SHA256");
     HttpResponse<String> unsigned = register.send(id, "acknowledgement", body, now, "");
     assertThat(problem(unsigned)).isEqualTo("delivery-callback-signature");
     String old = Long.toString(Instant.now().getEpochSecond() - 600);
-    HttpResponse<String> stale = register.send(id, "acknowledgement", body, old,
-        register.callbackSignature(old, body));
+    HttpResponse<String> stale =
+        register.send(id, "acknowledgement", body, old, register.callbackSignature(old, body));
     assertThat(problem(stale)).isEqualTo("delivery-callback-expired");
     assertThat(read(stale.body()).path("detail").asString()).contains("300");
-    HttpResponse<String> otherDelivery = register.send(java.util.UUID.randomUUID().toString(), "acknowledgement", body, now,
-        Hundesteuerregister.sign("whsec_guessed", now, body));
+    HttpResponse<String> otherDelivery =
+        register.send(
+            java.util.UUID.randomUUID().toString(),
+            "acknowledgement",
+            body,
+            now,
+            Hundesteuerregister.sign("whsec_guessed", now, body));
     assertThat(problem(otherDelivery)).isEqualTo("delivery-callback-signature");
-    assertThat(delivery(reference).state()).as("nothing changed").isEqualTo(DeliveryState.DELIVERED);
+    assertThat(delivery(reference).state())
+        .as("nothing changed")
+        .isEqualTo(DeliveryState.DELIVERED);
 
     // A genuine acknowledgement, then the very same request again.
     String signature = register.callbackSignature(now, body);
-    assertThat(register.send(id, "acknowledgement", body, now, signature).statusCode()).isEqualTo(200);
-    assertThat(problem(register.send(id, "acknowledgement", body, now, signature))).isEqualTo("delivery-callback-replayed");
+    assertThat(register.send(id, "acknowledgement", body, now, signature).statusCode())
+        .isEqualTo(200);
+    assertThat(problem(register.send(id, "acknowledgement", body, now, signature)))
+        .isEqualTo("delivery-callback-replayed");
     byte[] processing = "{\"status\":\"IN_BEARBEITUNG\"}".getBytes(StandardCharsets.UTF_8);
     String statusSignature = register.callbackSignature(now, processing);
-    assertThat(register.send(id, "status", processing, now, statusSignature).statusCode()).isEqualTo(200);
-    assertThat(problem(register.send(id, "status", processing, now, statusSignature))).isEqualTo("delivery-callback-replayed");
+    assertThat(register.send(id, "status", processing, now, statusSignature).statusCode())
+        .isEqualTo(200);
+    assertThat(problem(register.send(id, "status", processing, now, statusSignature)))
+        .isEqualTo("delivery-callback-replayed");
     assertThat(timeline(reference)).containsOnlyOnce("Die Behörde bearbeitet Ihren Antrag");
   }
 
@@ -153,7 +187,8 @@ class WebhookDeliveryIT extends PushFixture {
 
     // A's lease runs out; B's next run takes the row.
     jdbc.sql("update delivery set locked_until = now() - interval '1 second' where id = ?")
-        .param(claimedByA.getFirst().delivery().id()).update();
+        .param(claimedByA.getFirst().delivery().id())
+        .update();
     assertThat(worker.runOnce().delivered()).isEqualTo(1);
     assertThat(register.requests()).isEqualTo(1);
     assertThat(register.distinctKeys()).isEqualTo(1);
@@ -192,16 +227,23 @@ class WebhookDeliveryIT extends PushFixture {
     assertThat(register.requests()).isEqualTo(8);
     assertThat(events.stream(CaseInboxDelivered.class).filter(e -> e.reference().equals(reference)))
         .singleElement()
-        .satisfies(e -> {
-          assertThat(e.fellBack()).isTrue();
-          assertThat(e.tenantArs()).isEqualTo(JENA);
-          assertThat(e.deliveryId()).isEqualTo(d.id());
-        });
-    assertThat(timeline(reference)).containsExactly("Antrag eingegangen", "An die Behörde übermittelt");
+        .satisfies(
+            e -> {
+              assertThat(e.fellBack()).isTrue();
+              assertThat(e.tenantArs()).isEqualTo(JENA);
+              assertThat(e.deliveryId()).isEqualTo(d.id());
+            });
+    assertThat(timeline(reference))
+        .containsExactly("Antrag eingegangen", "An die Behörde übermittelt");
     List<String> mails = mailsTo("zustellung@jena.example");
-    assertThat(mails).anyMatch(m -> m.contains(reference) && m.contains("/verwaltung/zustellung")
-        && m.contains("/verwaltung/vorgaenge/" + reference));
-    assertThat(String.join("\n", mails)).doesNotContain("Mustermann", "Bello", "Fischmarkt", "1984");
+    assertThat(mails)
+        .anyMatch(
+            m ->
+                m.contains(reference)
+                    && m.contains("/verwaltung/zustellung")
+                    && m.contains("/verwaltung/vorgaenge/" + reference));
+    assertThat(String.join("\n", mails))
+        .doesNotContain("Mustermann", "Bello", "Fischmarkt", "1984");
     assertThat(worker.runOnce().failed()).as("given up: no more pushes").isZero();
 
     // A caseworker opens it in the case inbox: acknowledged there.
@@ -219,43 +261,62 @@ class WebhookDeliveryIT extends PushFixture {
     assertThat(register.lastContentType()).isEqualTo("application/jose");
     assertThat(register.refused()).as("the register opened it with its private key").isZero();
     assertThat(register.received()).hasSize(1);
-    assertThat(register.lastRawBody()).doesNotContain("Mustermann", reference).matches("[\\w-]+(\\.[\\w-]*){4}");
+    assertThat(register.lastRawBody())
+        .doesNotContain("Mustermann", reference)
+        .matches("[\\w-]+(\\.[\\w-]*){4}");
     register.close();
 
-    JsonNode opened = read(new String(Hundesteuerregister.decrypt(register.lastRawBody(), rsa), StandardCharsets.UTF_8));
+    JsonNode opened =
+        read(
+            new String(
+                Hundesteuerregister.decrypt(register.lastRawBody(), rsa), StandardCharsets.UTF_8));
     assertThat(opened.path("reference").asString()).isEqualTo(reference);
-    assertThat(opened.path("data").path("json").path("familienname").asString()).isEqualTo("Mustermann");
+    assertThat(opened.path("data").path("json").path("familienname").asString())
+        .isEqualTo("Mustermann");
     RSAKey stranger = new RSAKeyGenerator(2048).generate();
-    assertThatThrownBy(() -> Hundesteuerregister.decrypt(register.lastRawBody(), stranger)).isInstanceOf(Exception.class);
+    assertThatThrownBy(() -> Hundesteuerregister.decrypt(register.lastRawBody(), stranger))
+        .isInstanceOf(Exception.class);
 
     ECKey ec = new ECKeyGenerator(Curve.P_256).generate();
     Hundesteuerregister ecRegister = webhookRoute(ec);
     String second = submit(JENA);
     assertThat(worker.runOnce().delivered()).isEqualTo(1);
-    JsonNode ecOpened = read(new String(Hundesteuerregister.decrypt(ecRegister.lastRawBody(), ec), StandardCharsets.UTF_8));
+    JsonNode ecOpened =
+        read(
+            new String(
+                Hundesteuerregister.decrypt(ecRegister.lastRawBody(), ec), StandardCharsets.UTF_8));
     assertThat(ecOpened.path("reference").asString()).isEqualTo(second);
     assertThat(ecRegister.received()).hasSize(1);
   }
 
   @Test
   void theEmailNoticeRouteFilesTheAntragInTheCaseInboxAndSendsALinkWithoutPersonalData() {
-    routes.configure(JENA, APP, new DeliveryRoutes.Change(DeliveryChannel.EMAIL_NOTICE, null, null,
-        "hundesteuer@jena.example", false));
+    routes.configure(
+        JENA,
+        APP,
+        new DeliveryRoutes.Change(
+            DeliveryChannel.EMAIL_NOTICE, null, null, "hundesteuer@jena.example", false));
     String reference = submit(JENA);
 
     Delivery d = delivery(reference);
     assertThat(d.channel()).isEqualTo(DeliveryChannel.EMAIL_NOTICE);
     assertThat(d.state()).as("in the case inbox at once").isEqualTo(DeliveryState.DELIVERED);
     List<String> mails = mailsTo("hundesteuer@jena.example");
-    assertThat(mails).anyMatch(m -> m.contains(reference) && m.contains("Hundesteuer")
-        && m.contains("/verwaltung/vorgaenge/" + reference));
-    assertThat(String.join("\n", mails)).doesNotContain("Mustermann", "Erika", "Bello", "Fischmarkt", "erika@example.org");
+    assertThat(mails)
+        .anyMatch(
+            m ->
+                m.contains(reference)
+                    && m.contains("Hundesteuer")
+                    && m.contains("/verwaltung/vorgaenge/" + reference));
+    assertThat(String.join("\n", mails))
+        .doesNotContain("Mustermann", "Erika", "Bello", "Fischmarkt", "erika@example.org");
 
     deliveries.acknowledgeInCaseInbox(d.antragId());
     deliveries.acknowledgeInCaseInbox(d.antragId());
     assertThat(delivery(reference).state()).isEqualTo(DeliveryState.ACKNOWLEDGED);
-    assertThat(timeline(reference)).containsExactly("Antrag eingegangen", "An die Behörde übermittelt",
-        "Bei der Behörde eingegangen");
+    assertThat(timeline(reference))
+        .containsExactly(
+            "Antrag eingegangen", "An die Behörde übermittelt", "Bei der Behörde eingegangen");
   }
 
   @Test
@@ -266,8 +327,9 @@ class WebhookDeliveryIT extends PushFixture {
     assertThat(d.state()).isEqualTo(DeliveryState.DELIVERED);
     deliveries.acknowledgeInCaseInbox(d.antragId());
     assertThat(delivery(reference).state()).isEqualTo(DeliveryState.ACKNOWLEDGED);
-    assertThat(timeline(reference)).containsExactly("Antrag eingegangen", "An die Behörde übermittelt",
-        "Bei der Behörde eingegangen");
+    assertThat(timeline(reference))
+        .containsExactly(
+            "Antrag eingegangen", "An die Behörde übermittelt", "Bei der Behörde eingegangen");
   }
 
   private String problem(HttpResponse<String> response) {

@@ -17,7 +17,8 @@ class WebhookSignatureTest {
 
   @Test
   void theSignatureIsTheHexHmacOverTimestampDotBody() {
-    // Independently computed: printf '1800000000.{"status":"BESCHIEDEN"}' | openssl dgst -sha256 -hmac whsec_test
+    // Independently computed: printf '1800000000.{"status":"BESCHIEDEN"}' | openssl dgst -sha256
+    // -hmac whsec_test
     assertThat(WebhookSignature.sign(SECRET, 1_800_000_000L, BODY))
         .isEqualTo("sha256=571c8ae79f243e8ac8c76055002ca7381a2e7168e117eb9cd98f521584118d4d");
   }
@@ -25,31 +26,78 @@ class WebhookSignatureTest {
   @Test
   void aGenuineFreshSignatureIsAccepted() {
     String signature = WebhookSignature.sign(SECRET, now.getEpochSecond() - 299, BODY);
-    assertThat(WebhookSignature.verify(SECRET, Long.toString(now.getEpochSecond() - 299), signature, BODY, now, WINDOW)).isNull();
-    assertThat(WebhookSignature.verify(SECRET, Long.toString(now.getEpochSecond() - 299), signature.toUpperCase().replace("SHA256=", "sha256="),
-        BODY, now, WINDOW)).as("hex in capitals").isNull();
+    assertThat(
+            WebhookSignature.verify(
+                SECRET, Long.toString(now.getEpochSecond() - 299), signature, BODY, now, WINDOW))
+        .isNull();
+    assertThat(
+            WebhookSignature.verify(
+                SECRET,
+                Long.toString(now.getEpochSecond() - 299),
+                signature.toUpperCase().replace("SHA256=", "sha256="),
+                BODY,
+                now,
+                WINDOW))
+        .as("hex in capitals")
+        .isNull();
   }
 
   @Test
   void forgedTamperedStaleAndMissingSignaturesAreRefusedWithTheirReason() {
     String ts = Long.toString(now.getEpochSecond());
     String genuine = WebhookSignature.sign(SECRET, now.getEpochSecond(), BODY);
-    assertThat(WebhookSignature.verify(SECRET, ts, WebhookSignature.sign("whsec_other", now.getEpochSecond(), BODY), BODY, now, WINDOW))
+    assertThat(
+            WebhookSignature.verify(
+                SECRET,
+                ts,
+                WebhookSignature.sign("whsec_other", now.getEpochSecond(), BODY),
+                BODY,
+                now,
+                WINDOW))
         .isEqualTo(WebhookSignature.Refusal.MISMATCH);
-    assertThat(WebhookSignature.verify(SECRET, ts, genuine, "{\"status\":\"ABGESCHLOSSEN\"}".getBytes(StandardCharsets.UTF_8), now, WINDOW))
-        .as("body changed").isEqualTo(WebhookSignature.Refusal.MISMATCH);
-    assertThat(WebhookSignature.verify(SECRET, Long.toString(now.getEpochSecond() + 1), genuine, BODY, now, WINDOW))
-        .as("timestamp changed").isEqualTo(WebhookSignature.Refusal.MISMATCH);
+    assertThat(
+            WebhookSignature.verify(
+                SECRET,
+                ts,
+                genuine,
+                "{\"status\":\"ABGESCHLOSSEN\"}".getBytes(StandardCharsets.UTF_8),
+                now,
+                WINDOW))
+        .as("body changed")
+        .isEqualTo(WebhookSignature.Refusal.MISMATCH);
+    assertThat(
+            WebhookSignature.verify(
+                SECRET, Long.toString(now.getEpochSecond() + 1), genuine, BODY, now, WINDOW))
+        .as("timestamp changed")
+        .isEqualTo(WebhookSignature.Refusal.MISMATCH);
     String old = Long.toString(now.getEpochSecond() - 301);
-    assertThat(WebhookSignature.verify(SECRET, old, WebhookSignature.sign(SECRET, now.getEpochSecond() - 301, BODY), BODY, now, WINDOW))
+    assertThat(
+            WebhookSignature.verify(
+                SECRET,
+                old,
+                WebhookSignature.sign(SECRET, now.getEpochSecond() - 301, BODY),
+                BODY,
+                now,
+                WINDOW))
         .isEqualTo(WebhookSignature.Refusal.OUTSIDE_WINDOW);
-    assertThat(WebhookSignature.verify(SECRET, Long.toString(now.getEpochSecond() + 301),
-        WebhookSignature.sign(SECRET, now.getEpochSecond() + 301, BODY), BODY, now, WINDOW))
-        .as("from the future").isEqualTo(WebhookSignature.Refusal.OUTSIDE_WINDOW);
-    assertThat(WebhookSignature.verify(SECRET, "gestern", genuine, BODY, now, WINDOW)).isEqualTo(WebhookSignature.Refusal.TIMESTAMP_INVALID);
-    assertThat(WebhookSignature.verify(SECRET, null, genuine, BODY, now, WINDOW)).isEqualTo(WebhookSignature.Refusal.MISSING);
-    assertThat(WebhookSignature.verify(SECRET, ts, null, BODY, now, WINDOW)).isEqualTo(WebhookSignature.Refusal.MISSING);
-    assertThat(WebhookSignature.verify(SECRET, ts, genuine.substring(7), BODY, now, WINDOW)).as("without sha256=")
+    assertThat(
+            WebhookSignature.verify(
+                SECRET,
+                Long.toString(now.getEpochSecond() + 301),
+                WebhookSignature.sign(SECRET, now.getEpochSecond() + 301, BODY),
+                BODY,
+                now,
+                WINDOW))
+        .as("from the future")
+        .isEqualTo(WebhookSignature.Refusal.OUTSIDE_WINDOW);
+    assertThat(WebhookSignature.verify(SECRET, "gestern", genuine, BODY, now, WINDOW))
+        .isEqualTo(WebhookSignature.Refusal.TIMESTAMP_INVALID);
+    assertThat(WebhookSignature.verify(SECRET, null, genuine, BODY, now, WINDOW))
+        .isEqualTo(WebhookSignature.Refusal.MISSING);
+    assertThat(WebhookSignature.verify(SECRET, ts, null, BODY, now, WINDOW))
+        .isEqualTo(WebhookSignature.Refusal.MISSING);
+    assertThat(WebhookSignature.verify(SECRET, ts, genuine.substring(7), BODY, now, WINDOW))
+        .as("without sha256=")
         .isEqualTo(WebhookSignature.Refusal.MISSING);
   }
 
@@ -58,16 +106,24 @@ class WebhookSignatureTest {
     var rsa = new com.nimbusds.jose.jwk.gen.RSAKeyGenerator(2048).generate();
     java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
     generator.initialize(1024);
-    var weak = new com.nimbusds.jose.jwk.RSAKey.Builder((java.security.interfaces.RSAPublicKey) generator.generateKeyPair().getPublic())
-        .build();
-    var ec = new com.nimbusds.jose.jwk.gen.ECKeyGenerator(com.nimbusds.jose.jwk.Curve.P_256).generate();
+    var weak =
+        new com.nimbusds.jose.jwk.RSAKey.Builder(
+                (java.security.interfaces.RSAPublicKey) generator.generateKeyPair().getPublic())
+            .build();
+    var ec =
+        new com.nimbusds.jose.jwk.gen.ECKeyGenerator(com.nimbusds.jose.jwk.Curve.P_256).generate();
     var oct = new com.nimbusds.jose.jwk.gen.OctetSequenceKeyGenerator(256).generate();
     assertThat(DeliveryRoutes.jwkProblem(rsa.toPublicJWK().toJSONString())).isNull();
     assertThat(DeliveryRoutes.jwkProblem(ec.toPublicJWK().toJSONString())).isNull();
-    assertThat(DeliveryRoutes.jwkProblem(rsa.toJSONString())).isEqualTo("delivery.routes.error.jwk.private");
-    assertThat(DeliveryRoutes.jwkProblem(weak.toPublicJWK().toJSONString())).isEqualTo("delivery.routes.error.jwk.weak");
-    assertThat(DeliveryRoutes.jwkProblem(oct.toJSONString())).isIn("delivery.routes.error.jwk.private", "delivery.routes.error.jwk.type");
-    assertThat(DeliveryRoutes.jwkProblem("{\"kty\":\"RSA\"}")).isEqualTo("delivery.routes.error.jwk.syntax");
-    assertThat(DeliveryRoutes.jwkProblem("kein Schlüssel")).isEqualTo("delivery.routes.error.jwk.syntax");
+    assertThat(DeliveryRoutes.jwkProblem(rsa.toJSONString()))
+        .isEqualTo("delivery.routes.error.jwk.private");
+    assertThat(DeliveryRoutes.jwkProblem(weak.toPublicJWK().toJSONString()))
+        .isEqualTo("delivery.routes.error.jwk.weak");
+    assertThat(DeliveryRoutes.jwkProblem(oct.toJSONString()))
+        .isIn("delivery.routes.error.jwk.private", "delivery.routes.error.jwk.type");
+    assertThat(DeliveryRoutes.jwkProblem("{\"kty\":\"RSA\"}"))
+        .isEqualTo("delivery.routes.error.jwk.syntax");
+    assertThat(DeliveryRoutes.jwkProblem("kein Schlüssel"))
+        .isEqualTo("delivery.routes.error.jwk.syntax");
   }
 }

@@ -18,7 +18,10 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Suppliers submit invoices through {@code POST /api/v1/einvoices} with the OAuth client {@code lieferant-demo}. */
+/**
+ * Suppliers submit invoices through {@code POST /api/v1/einvoices} with the OAuth client {@code
+ * lieferant-demo}.
+ */
 class EinvoiceApiIT extends AmtswegIT {
 
   static final XRechnungManifest MANIFEST = XRechnungManifest.load();
@@ -30,12 +33,17 @@ class EinvoiceApiIT extends AmtswegIT {
     String token = supplierToken();
     List<String> disagreements = new ArrayList<>();
     for (XRechnungManifest.Entry entry : MANIFEST.entries()) {
-      HttpResponse<String> response = post(token, "application/xml", entry.content(MANIFEST.folder()));
-      boolean valid = response.statusCode() == 201 && json.readTree(response.body()).path("valid").asBoolean();
-      if (response.statusCode() != 201 && response.statusCode() != 400 && response.statusCode() != 415) {
+      HttpResponse<String> response =
+          post(token, "application/xml", entry.content(MANIFEST.folder()));
+      boolean valid =
+          response.statusCode() == 201 && json.readTree(response.body()).path("valid").asBoolean();
+      if (response.statusCode() != 201
+          && response.statusCode() != 400
+          && response.statusCode() != 415) {
         disagreements.add(entry.file() + ": HTTP " + response.statusCode());
       } else if (valid != entry.valid()) {
-        disagreements.add(entry.file() + ": expected " + entry.valid() + ", got " + response.body());
+        disagreements.add(
+            entry.file() + ": expected " + entry.valid() + ", got " + response.body());
       }
     }
     assertThat(disagreements).isEmpty();
@@ -45,7 +53,8 @@ class EinvoiceApiIT extends AmtswegIT {
   void aValidInvoiceIsRoutedByItsLeitwegId() {
     HttpResponse<String> response = post(supplierToken(), "application/xml", numbered(STANDARD));
     assertThat(response.statusCode()).isEqualTo(201);
-    assertThat(response.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).startsWith("/api/v1/einvoices/"));
+    assertThat(response.headers().firstValue("Location"))
+        .hasValueSatisfying(l -> assertThat(l).startsWith("/api/v1/einvoices/"));
     JsonNode body = json.readTree(response.body());
     assertThat(body.path("valid").asBoolean()).isTrue();
     assertThat(body.path("syntax").asString()).isEqualTo("CII");
@@ -58,9 +67,10 @@ class EinvoiceApiIT extends AmtswegIT {
 
   @Test
   void anInvalidInvoiceIsRejectedWithRuleAndGermanExplanation() {
-    byte[] xml = new String(numbered(STANDARD), StandardCharsets.UTF_8)
-        .replace("<ram:BuyerReference>04011000-12345-03</ram:BuyerReference>", "")
-        .getBytes(StandardCharsets.UTF_8);
+    byte[] xml =
+        new String(numbered(STANDARD), StandardCharsets.UTF_8)
+            .replace("<ram:BuyerReference>04011000-12345-03</ram:BuyerReference>", "")
+            .getBytes(StandardCharsets.UTF_8);
     JsonNode body = json.readTree(post(supplierToken(), "application/xml", xml).body());
     assertThat(body.path("valid").asBoolean()).isFalse();
     assertThat(body.path("status").asString()).isEqualTo("ZURUECKGEWIESEN");
@@ -75,10 +85,16 @@ class EinvoiceApiIT extends AmtswegIT {
 
   @Test
   void unknownOrWrongLeitwegIdsAreRejectedButKept() {
-    for (String[] c : new String[][] {{"991-33333TEST-33", "bei keiner Behörde"}, {"04011000-12345-34", "Prüfziffer"},
-        {"Rechnungsstelle", "keine Leitweg-ID"}}) {
-      byte[] xml = new String(numbered(STANDARD), StandardCharsets.UTF_8)
-          .replace(">04011000-12345-03<", ">" + c[0] + "<").getBytes(StandardCharsets.UTF_8);
+    for (String[] c :
+        new String[][] {
+          {"991-33333TEST-33", "bei keiner Behörde"},
+          {"04011000-12345-34", "Prüfziffer"},
+          {"Rechnungsstelle", "keine Leitweg-ID"}
+        }) {
+      byte[] xml =
+          new String(numbered(STANDARD), StandardCharsets.UTF_8)
+              .replace(">04011000-12345-03<", ">" + c[0] + "<")
+              .getBytes(StandardCharsets.UTF_8);
       HttpResponse<String> response = post(supplierToken(), "application/xml", xml);
       assertThat(response.statusCode()).isEqualTo(201);
       JsonNode body = json.readTree(response.body());
@@ -102,7 +118,11 @@ class EinvoiceApiIT extends AmtswegIT {
 
   @Test
   void multipartAndPdfAreAccepted() throws IOException {
-    HttpResponse<String> pdf = post(supplierToken(), "application/pdf", InvoiceValidatorTest.pdfWith("factur-x.xml", numbered(STANDARD)));
+    HttpResponse<String> pdf =
+        post(
+            supplierToken(),
+            "application/pdf",
+            InvoiceValidatorTest.pdfWith("factur-x.xml", numbered(STANDARD)));
     assertThat(pdf.statusCode()).isEqualTo(201);
     assertThat(json.readTree(pdf.body()).path("format").asString()).isEqualTo("PDF");
     assertThat(json.readTree(pdf.body()).path("valid").asBoolean()).isTrue();
@@ -111,25 +131,55 @@ class EinvoiceApiIT extends AmtswegIT {
   @Test
   void attacksAndUnusableInputAreRefusedCleanly() {
     String token = supplierToken();
-    String xxe = "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><r>&x;</r>";
-    assertProblem(post(token, "application/xml", xxe.getBytes(StandardCharsets.UTF_8)), 400, "einvoice-doctype", "root:");
-    String lol = "<?xml version=\"1.0\"?><!DOCTYPE l [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">"
-        + "<!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\"><!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\">]><l>&d;&d;&d;</l>";
-    assertProblem(post(token, "application/xml", lol.getBytes(StandardCharsets.UTF_8)), 400, "einvoice-doctype", "aaaaaaaaaaaaaaaaaaaa");
-    assertProblem(post(token, "application/xml", new byte[21 * 1024 * 1024]), 413, "einvoice-too-large", null);
-    assertProblem(post(token, "application/xml", new byte[] {'B', 'M', 0x36, 0, 0, 0, 0, 0}), 415, "einvoice-not-xml", null);
+    String xxe =
+        "<?xml version=\"1.0\"?><!DOCTYPE r [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><r>&x;</r>";
+    assertProblem(
+        post(token, "application/xml", xxe.getBytes(StandardCharsets.UTF_8)),
+        400,
+        "einvoice-doctype",
+        "root:");
+    String lol =
+        "<?xml version=\"1.0\"?><!DOCTYPE l [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">"
+            + "<!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\"><!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\">]><l>&d;&d;&d;</l>";
+    assertProblem(
+        post(token, "application/xml", lol.getBytes(StandardCharsets.UTF_8)),
+        400,
+        "einvoice-doctype",
+        "aaaaaaaaaaaaaaaaaaaa");
+    assertProblem(
+        post(token, "application/xml", new byte[21 * 1024 * 1024]),
+        413,
+        "einvoice-too-large",
+        null);
+    assertProblem(
+        post(token, "application/xml", new byte[] {'B', 'M', 0x36, 0, 0, 0, 0, 0}),
+        415,
+        "einvoice-not-xml",
+        null);
     assertProblem(post(token, "application/xml", new byte[0]), 400, "einvoice-empty", null);
-    assertProblem(post(token, "application/xml", "<Invoice><ID>1</Invoice>".getBytes(StandardCharsets.UTF_8)), 400,
-        "einvoice-not-well-formed", null);
-    assertProblem(post(token, "application/pdf", "%PDF-1.7 kaputt".getBytes(StandardCharsets.UTF_8)), 400,
-        "einvoice-pdf-unreadable", null);
-    assertThat(post(token, "text/plain", "hallo".getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(415);
+    assertProblem(
+        post(token, "application/xml", "<Invoice><ID>1</Invoice>".getBytes(StandardCharsets.UTF_8)),
+        400,
+        "einvoice-not-well-formed",
+        null);
+    assertProblem(
+        post(token, "application/pdf", "%PDF-1.7 kaputt".getBytes(StandardCharsets.UTF_8)),
+        400,
+        "einvoice-pdf-unreadable",
+        null);
+    assertThat(post(token, "text/plain", "hallo".getBytes(StandardCharsets.UTF_8)).statusCode())
+        .isEqualTo(415);
   }
 
   @Test
   void onlyTheSupplierAndTheRecipientsStaffSeeAnInvoice() {
-    assertThat(post(null, "application/xml", numbered(STANDARD)).statusCode()).as("anonymous").isEqualTo(401);
-    String id = json.readTree(post(supplierToken(), "application/xml", numbered(STANDARD)).body()).path("id").asString();
+    assertThat(post(null, "application/xml", numbered(STANDARD)).statusCode())
+        .as("anonymous")
+        .isEqualTo(401);
+    String id =
+        json.readTree(post(supplierToken(), "application/xml", numbered(STANDARD)).body())
+            .path("id")
+            .asString();
     assertThat(get(supplierToken(), id).statusCode()).isEqualTo(200);
     Browser erfurt = browser();
     erfurt.signIn("sachbearbeitung-erfurt", DEMO_PASSWORD);
@@ -139,7 +189,8 @@ class EinvoiceApiIT extends AmtswegIT {
     assertThat(jena.get("/api/v1/einvoices/" + id).statusCode()).isEqualTo(404);
     String fachverfahren = token("fachverfahren-erfurt", "antraege.lesen");
     assertThat(get(fachverfahren, id).statusCode()).as("no supplier").isEqualTo(404);
-    assertThat(post(fachverfahren, "application/xml", numbered(STANDARD)).statusCode()).isEqualTo(403);
+    assertThat(post(fachverfahren, "application/xml", numbered(STANDARD)).statusCode())
+        .isEqualTo(403);
   }
 
   @Test
@@ -147,21 +198,33 @@ class EinvoiceApiIT extends AmtswegIT {
     Browser person = browser();
     person.logIn(EinvoiceInboxIT.SUPPLIER, DEMO_PASSWORD);
     org.jsoup.nodes.Document page = Browser.page(person.get("/konto/sicherheit/zugangsschluessel"));
-    String pat = Browser.page(person.follow(person.submit("/konto/sicherheit/zugangsschluessel", Browser.csrf(page),
-        java.util.Map.of("name", "Buchhaltung", "days", "30")))).select("#new-token").text();
+    String pat =
+        Browser.page(
+                person.follow(
+                    person.submit(
+                        "/konto/sicherheit/zugangsschluessel",
+                        Browser.csrf(page),
+                        java.util.Map.of("name", "Buchhaltung", "days", "30"))))
+            .select("#new-token")
+            .text();
     assertThat(pat).startsWith("aw_pat_");
     HttpResponse<String> response = post(pat, "application/xml", numbered(STANDARD));
     assertThat(response.statusCode()).isEqualTo(201);
     JsonNode body = json.readTree(response.body());
     assertThat(body.path("recipient").path("name").asString()).isEqualTo("Stadt Erfurt");
     assertThat(get(pat, body.path("id").asString()).statusCode()).isEqualTo(200);
-    assertThat(get(supplierToken(), body.path("id").asString()).statusCode()).as("same organisation").isEqualTo(200);
+    assertThat(get(supplierToken(), body.path("id").asString()).statusCode())
+        .as("same organisation")
+        .isEqualTo(200);
   }
 
-  private void assertProblem(HttpResponse<String> response, int status, String type, String mustNotContain) {
+  private void assertProblem(
+      HttpResponse<String> response, int status, String type, String mustNotContain) {
     assertThat(response.statusCode()).isEqualTo(status);
-    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
-    assertThat(json.readTree(response.body()).path("type").asString()).isEqualTo("urn:amtsweg:problem:" + type);
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
+    assertThat(json.readTree(response.body()).path("type").asString())
+        .isEqualTo("urn:amtsweg:problem:" + type);
     if (mustNotContain != null) {
       assertThat(response.body()).doesNotContain(mustNotContain);
     }
@@ -169,17 +232,25 @@ class EinvoiceApiIT extends AmtswegIT {
 
   /** A copy of a shared file with a fresh invoice number, so that it is no duplicate. */
   static byte[] numbered(String file) {
-    byte[] xml = MANIFEST.entries().stream().filter(e -> e.file().equals(file)).findFirst().orElseThrow()
-        .content(MANIFEST.folder());
+    byte[] xml =
+        MANIFEST.entries().stream()
+            .filter(e -> e.file().equals(file))
+            .findFirst()
+            .orElseThrow()
+            .content(MANIFEST.folder());
     String number = new InvoiceValidator().read(xml).invoiceNumber();
-    return new String(xml, StandardCharsets.UTF_8).replaceFirst(">" + java.util.regex.Pattern.quote(number) + "<",
-        ">" + "R-" + UUID.randomUUID() + "<").getBytes(StandardCharsets.UTF_8);
+    return new String(xml, StandardCharsets.UTF_8)
+        .replaceFirst(
+            ">" + java.util.regex.Pattern.quote(number) + "<", ">" + "R-" + UUID.randomUUID() + "<")
+        .getBytes(StandardCharsets.UTF_8);
   }
 
   HttpResponse<String> post(String token, String contentType, byte[] body) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/einvoices"))
-        .header("Content-Type", contentType).header("Accept-Language", "de")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/einvoices"))
+            .header("Content-Type", contentType)
+            .header("Accept-Language", "de")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
@@ -187,8 +258,11 @@ class EinvoiceApiIT extends AmtswegIT {
   }
 
   HttpResponse<String> get(String token, String id) {
-    return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/einvoices/" + id))
-        .header("Authorization", "Bearer " + token).GET().build());
+    return send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/einvoices/" + id))
+            .header("Authorization", "Bearer " + token)
+            .GET()
+            .build());
   }
 
   String supplierToken() {
@@ -196,10 +270,18 @@ class EinvoiceApiIT extends AmtswegIT {
   }
 
   String token(String clientId, String scope) {
-    String basic = Base64.getEncoder().encodeToString((clientId + ":" + DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8));
-    HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/oauth2/token"))
-        .header("Authorization", "Basic " + basic).header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=" + scope)).build());
+    String basic =
+        Base64.getEncoder()
+            .encodeToString((clientId + ":" + DEMO_PASSWORD).getBytes(StandardCharsets.UTF_8));
+    HttpResponse<String> response =
+        send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/oauth2/token"))
+                .header("Authorization", "Basic " + basic)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "grant_type=client_credentials&scope=" + scope))
+                .build());
     return json.readTree(response.body()).path("access_token").asString();
   }
 

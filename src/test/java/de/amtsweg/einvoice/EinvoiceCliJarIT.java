@@ -20,17 +20,29 @@ class EinvoiceCliJarIT extends AmtswegIT {
     assertThat(jar).exists();
     Path folder = XRechnungManifest.defaultFolder();
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process process = new ProcessBuilder(List.of(java, "-jar", jar.toString(), "einvoice", "validate",
-        folder.resolve("testsuite/business-cases/standard/01.01a-INVOICE_ubl.xml").toString(),
-        folder.resolve("mustang-samples/invalidXRV30_BR-DEC-23.xml").toString()))
-        .redirectErrorStream(false).start();
+    Process process =
+        new ProcessBuilder(
+                List.of(
+                    java,
+                    "-jar",
+                    jar.toString(),
+                    "einvoice",
+                    "validate",
+                    folder
+                        .resolve("testsuite/business-cases/standard/01.01a-INVOICE_ubl.xml")
+                        .toString(),
+                    folder.resolve("mustang-samples/invalidXRV30_BR-DEC-23.xml").toString()))
+            .redirectErrorStream(false)
+            .start();
     boolean done = process.waitFor(3, TimeUnit.MINUTES);
     String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(done).isTrue();
     assertThat(process.exitValue()).isEqualTo(1);
     List<String> lines = out.lines().toList();
     assertThat(lines).hasSize(2);
-    assertThat(lines.get(0)).contains("\"valid\":true", "\"syntax\":\"UBL-Invoice\"", "\"leitwegId\":\"04011000-12345-03\"");
+    assertThat(lines.get(0))
+        .contains(
+            "\"valid\":true", "\"syntax\":\"UBL-Invoice\"", "\"leitwegId\":\"04011000-12345-03\"");
     assertThat(lines.get(1)).contains("\"valid\":false", "\"rule\":\"BR-DEC-23\"");
     assertThat(out).doesNotContain("Tomcat", "HikariPool", "Started AmtswegApplication");
     assertThat(Files.size(jar)).isPositive();

@@ -23,8 +23,11 @@ class EinvoiceCliTest {
     manifest.entries().forEach(e -> args.add(manifest.folder().resolve(e.file()).toString()));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-    int code = EinvoiceCli.run(args.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    int code =
+        EinvoiceCli.run(
+            args.toArray(String[]::new),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
 
     assertThat(code).as("some files are invalid").isEqualTo(1);
     List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
@@ -43,8 +46,16 @@ class EinvoiceCliTest {
       }
     }
     assertThat(disagreements).isEmpty();
-    JsonNode first = json.readTree(lines.get(manifest.entries().indexOf(manifest.entries().stream()
-        .filter(e -> e.file().endsWith("01.01a-INVOICE_uncefact.xml")).findFirst().orElseThrow())));
+    JsonNode first =
+        json.readTree(
+            lines.get(
+                manifest
+                    .entries()
+                    .indexOf(
+                        manifest.entries().stream()
+                            .filter(e -> e.file().endsWith("01.01a-INVOICE_uncefact.xml"))
+                            .findFirst()
+                            .orElseThrow())));
     assertThat(first.path("valid").asBoolean()).isTrue();
     assertThat(first.path("syntax").asString()).isEqualTo("CII");
     assertThat(first.path("leitwegId").asString()).isEqualTo("04011000-12345-03");
@@ -56,7 +67,8 @@ class EinvoiceCliTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
     assertThat(EinvoiceCli.run(new String[] {"einvoice", "validate"}, ps, ps)).isEqualTo(2);
-    assertThat(EinvoiceCli.run(new String[] {"einvoice", "validate", "/gibt/es/nicht.xml"}, ps, ps)).isEqualTo(2);
+    assertThat(EinvoiceCli.run(new String[] {"einvoice", "validate", "/gibt/es/nicht.xml"}, ps, ps))
+        .isEqualTo(2);
     assertThat(out.toString(StandardCharsets.UTF_8)).contains("Aufruf:", "nicht lesbar");
   }
 }

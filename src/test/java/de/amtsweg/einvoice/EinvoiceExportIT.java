@@ -27,8 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Export to the finance system along the tenant's route: a webhook (local receiver that fails once)
- * for Jena, a file drop into a sub-folder for Gotha. An invoice is "Exportiert" only after the export
- * succeeded; a failure is shown, can be retried by hand and is retried by itself.
+ * for Jena, a file drop into a sub-folder for Gotha. An invoice is "Exportiert" only after the
+ * export succeeded; a failure is shown, can be retried by hand and is retried by itself.
  */
 class EinvoiceExportIT extends AmtswegIT {
 
@@ -45,41 +45,61 @@ class EinvoiceExportIT extends AmtswegIT {
     List<Received> received = new CopyOnWriteArrayList<>();
     AtomicInteger calls = new AtomicInteger();
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/finanzen/e-rechnungen", exchange -> {
-      byte[] body = exchange.getRequestBody().readAllBytes();
-      received.add(new Received(new String(body, StandardCharsets.UTF_8),
-          exchange.getRequestHeaders().getFirst("X-Amtsweg-Timestamp"),
-          exchange.getRequestHeaders().getFirst("X-Amtsweg-Signature"),
-          exchange.getRequestHeaders().getFirst("Idempotency-Key")));
-      // The finance system is down the first time.
-      exchange.sendResponseHeaders(calls.getAndIncrement() == 0 ? 503 : 204, -1);
-      exchange.close();
-    });
+    server.createContext(
+        "/finanzen/e-rechnungen",
+        exchange -> {
+          byte[] body = exchange.getRequestBody().readAllBytes();
+          received.add(
+              new Received(
+                  new String(body, StandardCharsets.UTF_8),
+                  exchange.getRequestHeaders().getFirst("X-Amtsweg-Timestamp"),
+                  exchange.getRequestHeaders().getFirst("X-Amtsweg-Signature"),
+                  exchange.getRequestHeaders().getFirst("Idempotency-Key")));
+          // The finance system is down the first time.
+          exchange.sendResponseHeaders(calls.getAndIncrement() == 0 ? 503 : 204, -1);
+          exchange.close();
+        });
     server.start();
     try {
       String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/finanzen/e-rechnungen";
       Browser admin = browser();
       admin.signIn("verwaltung-jena", DEMO_PASSWORD);
       Document form = Browser.page(admin.get("/verwaltung/e-rechnungen/export"));
-      Document invalid = Browser.page(admin.submit("/verwaltung/e-rechnungen/export", Browser.csrf(form),
-          Map.of("kind", "WEBHOOK", "url", "ftp://finanzen.example/eingang")));
+      Document invalid =
+          Browser.page(
+              admin.submit(
+                  "/verwaltung/e-rechnungen/export",
+                  Browser.csrf(form),
+                  Map.of("kind", "WEBHOOK", "url", "ftp://finanzen.example/eingang")));
       assertThat(invalid.select("#error-summary").text()).contains("https://");
-      Document saved = Browser.page(admin.followAll(admin.submit("/verwaltung/e-rechnungen/export", Browser.csrf(form),
-          Map.of("kind", "WEBHOOK", "url", url))));
+      Document saved =
+          Browser.page(
+              admin.followAll(
+                  admin.submit(
+                      "/verwaltung/e-rechnungen/export",
+                      Browser.csrf(form),
+                      Map.of("kind", "WEBHOOK", "url", url))));
       assertThat(saved.select("#current").text()).contains(url);
       String key = saved.select("#key").text();
       assertThat(key).hasSizeGreaterThanOrEqualTo(40);
-      assertThat(Browser.page(admin.get("/verwaltung/e-rechnungen/export")).select("#key")).as("shown once").isEmpty();
+      assertThat(Browser.page(admin.get("/verwaltung/e-rechnungen/export")).select("#key"))
+          .as("shown once")
+          .isEmpty();
       Browser caseworker = browser();
       caseworker.signIn("sachbearbeitung-jena", DEMO_PASSWORD);
       assertThat(caseworker.get("/verwaltung/e-rechnungen/export").statusCode()).isEqualTo(403);
 
       Einvoices.Invoice invoice = submitTo("04011000-12346-97");
-      Document detail = advance(caseworker, invoice.id(), "GEPRUEFT", "SACHLICH_RICHTIG", "EXPORTIERT");
+      Document detail =
+          advance(caseworker, invoice.id(), "GEPRUEFT", "SACHLICH_RICHTIG", "EXPORTIERT");
       assertThat(detail.select("#status").text()).isEqualTo("Sachlich richtig");
-      assertThat(detail.select("#export-error").text()).contains("fehlgeschlagen", "Versuch 1", "HTTP 503");
-      assertThat(Browser.page(caseworker.get("/verwaltung/e-rechnungen")).select("#invoices tr:has(a[href$="
-          + invoice.id() + "])").text()).contains("Export fehlgeschlagen");
+      assertThat(detail.select("#export-error").text())
+          .contains("fehlgeschlagen", "Versuch 1", "HTTP 503");
+      assertThat(
+              Browser.page(caseworker.get("/verwaltung/e-rechnungen"))
+                  .select("#invoices tr:has(a[href$=" + invoice.id() + "])")
+                  .text())
+          .contains("Export fehlgeschlagen");
 
       detail = advance(caseworker, invoice.id(), "EXPORTIERT");
       assertThat(detail.select("#status").text()).isEqualTo("Exportiert");
@@ -89,50 +109,75 @@ class EinvoiceExportIT extends AmtswegIT {
         assertThat(r.body()).contains("CrossIndustryInvoice", invoice.invoiceNumber());
         assertThat(r.idempotencyKey()).isEqualTo(invoice.id().toString());
         assertThat(r.signature()).isEqualTo("sha256=" + hmac(key, r.timestamp() + "." + r.body()));
-        assertThat(Long.parseLong(r.timestamp())).isCloseTo(System.currentTimeMillis() / 1000, org.assertj.core.data.Offset.offset(120L));
+        assertThat(Long.parseLong(r.timestamp()))
+            .isCloseTo(
+                System.currentTimeMillis() / 1000, org.assertj.core.data.Offset.offset(120L));
       }
-      assertThat(jdbc.sql("select secret from einvoice_export_route where tenant_slug = 'jena'").query(String.class).single())
-          .as("stored sealed").startsWith("aesgcm1:").doesNotContain(key);
+      assertThat(
+              jdbc.sql("select secret from einvoice_export_route where tenant_slug = 'jena'")
+                  .query(String.class)
+                  .single())
+          .as("stored sealed")
+          .startsWith("aesgcm1:")
+          .doesNotContain(key);
     } finally {
       server.stop(0);
     }
   }
 
   @Test
-  void aFailedExportIsRetriedByItselfWithGrowingWaitsAndGivesUpAfterTheLastAttempt() throws Exception {
+  void aFailedExportIsRetriedByItselfWithGrowingWaitsAndGivesUpAfterTheLastAttempt()
+      throws Exception {
     AtomicInteger calls = new AtomicInteger();
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.createContext("/finanzen", exchange -> {
-      exchange.getRequestBody().readAllBytes();
-      // Down for the first call, back afterwards.
-      exchange.sendResponseHeaders(calls.getAndIncrement() == 0 ? 503 : 204, -1);
-      exchange.close();
-    });
+    server.createContext(
+        "/finanzen",
+        exchange -> {
+          exchange.getRequestBody().readAllBytes();
+          // Down for the first call, back afterwards.
+          exchange.sendResponseHeaders(calls.getAndIncrement() == 0 ? 503 : 204, -1);
+          exchange.close();
+        });
     server.start();
     try {
-      routes.saveWebhook("landkreis-gotha", "http://127.0.0.1:" + server.getAddress().getPort() + "/finanzen", true, "test");
+      routes.saveWebhook(
+          "landkreis-gotha",
+          "http://127.0.0.1:" + server.getAddress().getPort() + "/finanzen",
+          true,
+          "test");
       Einvoices.Invoice invoice = submitTo("04011000-12347-94");
       Browser caseworker = browser();
       caseworker.signIn("sachbearbeitung-landkreis-gotha", DEMO_PASSWORD);
-      Document detail = advance(caseworker, invoice.id(), "GEPRUEFT", "SACHLICH_RICHTIG", "EXPORTIERT");
+      Document detail =
+          advance(caseworker, invoice.id(), "GEPRUEFT", "SACHLICH_RICHTIG", "EXPORTIERT");
       assertThat(detail.select("#export-error").text()).contains("HTTP 503");
 
       assertThat(retries.retry()).as("the first wait (one minute) is not over").isZero();
       assertThat(calls).hasValue(1);
-      jdbc.sql("update einvoice set export_attempted_at = now() - interval '61 seconds' where id = ?").param(invoice.id()).update();
+      jdbc.sql(
+              "update einvoice set export_attempted_at = now() - interval '61 seconds' where id = ?")
+          .param(invoice.id())
+          .update();
       assertThat(retries.retry()).isEqualTo(1);
       assertThat(calls).hasValue(2);
-      assertThat(Browser.page(caseworker.get("/verwaltung/e-rechnungen/" + invoice.id())).select("#status").text())
+      assertThat(
+              Browser.page(caseworker.get("/verwaltung/e-rechnungen/" + invoice.id()))
+                  .select("#status")
+                  .text())
           .isEqualTo("Exportiert");
 
       // After the last attempt nothing is tried by itself any more; the inbox shows the failure.
       Einvoices.Invoice other = submitTo("04011000-12347-94");
       advance(caseworker, other.id(), "GEPRUEFT", "SACHLICH_RICHTIG");
-      jdbc.sql("update einvoice set export_attempts = ?, export_error = 'HTTP 503', export_attempted_at = now() - interval '1 day'"
-          + " where id = ?").params(ExportRetries.MAX_ATTEMPTS, other.id()).update();
+      jdbc.sql(
+              "update einvoice set export_attempts = ?, export_error = 'HTTP 503', export_attempted_at = now() - interval '1 day'"
+                  + " where id = ?")
+          .params(ExportRetries.MAX_ATTEMPTS, other.id())
+          .update();
       assertThat(retries.retry()).isZero();
       assertThat(calls).hasValue(2);
-      assertThat(einvoices.ofTenant("landkreis-gotha", other.id()).status()).isEqualTo(Einvoices.Status.SACHLICH_RICHTIG);
+      assertThat(einvoices.ofTenant("landkreis-gotha", other.id()).status())
+          .isEqualTo(Einvoices.Status.SACHLICH_RICHTIG);
     } finally {
       server.stop(0);
     }
@@ -144,46 +189,78 @@ class EinvoiceExportIT extends AmtswegIT {
     admin.signIn("verwaltung-gotha", DEMO_PASSWORD);
     Document form = Browser.page(admin.get("/verwaltung/e-rechnungen/export"));
     for (String wrong : new String[] {"../erfurt", "/etc", "eingang/../../erfurt", "a b"}) {
-      Document page = Browser.page(admin.submit("/verwaltung/e-rechnungen/export", Browser.csrf(form),
-          Map.of("kind", "FILE_DROP", "directory", wrong)));
-      assertThat(page.select("#error-summary").text()).as(wrong).contains("kein erlaubter Unterordner");
+      Document page =
+          Browser.page(
+              admin.submit(
+                  "/verwaltung/e-rechnungen/export",
+                  Browser.csrf(form),
+                  Map.of("kind", "FILE_DROP", "directory", wrong)));
+      assertThat(page.select("#error-summary").text())
+          .as(wrong)
+          .contains("kein erlaubter Unterordner");
     }
-    Document saved = Browser.page(admin.followAll(admin.submit("/verwaltung/e-rechnungen/export", Browser.csrf(form),
-        Map.of("kind", "FILE_DROP", "directory", "eingang/2026"))));
+    Document saved =
+        Browser.page(
+            admin.followAll(
+                admin.submit(
+                    "/verwaltung/e-rechnungen/export",
+                    Browser.csrf(form),
+                    Map.of("kind", "FILE_DROP", "directory", "eingang/2026"))));
     assertThat(saved.select("#current").text()).contains("eingang/2026");
 
     Einvoices.Invoice invoice = submitTo("04011000-12348-91");
     Browser caseworker = browser();
     caseworker.signIn("sachbearbeitung-gotha", DEMO_PASSWORD);
-    Document detail = advance(caseworker, invoice.id(), "GEPRUEFT", "SACHLICH_RICHTIG", "EXPORTIERT");
+    Document detail =
+        advance(caseworker, invoice.id(), "GEPRUEFT", "SACHLICH_RICHTIG", "EXPORTIERT");
     assertThat(detail.select("#status").text()).isEqualTo("Exportiert");
 
     Path folder = properties.exportDirectory().resolve("gotha").resolve("eingang").resolve("2026");
-    assertThat(Files.readString(folder.resolve(invoice.id() + ".xml"))).contains(invoice.invoiceNumber());
-    JsonNode metadata = JsonMapper.builder().build().readTree(Files.readString(folder.resolve(invoice.id() + ".json")));
+    assertThat(Files.readString(folder.resolve(invoice.id() + ".xml")))
+        .contains(invoice.invoiceNumber());
+    JsonNode metadata =
+        JsonMapper.builder()
+            .build()
+            .readTree(Files.readString(folder.resolve(invoice.id() + ".json")));
     assertThat(metadata.path("invoiceNumber").asString()).isEqualTo(invoice.invoiceNumber());
     assertThat(metadata.path("recipientArs").asString()).isEqualTo("160670029029");
     assertThat(metadata.path("xmlFile").asString()).isEqualTo(invoice.id() + ".xml");
     try (Stream<Path> files = Files.list(folder)) {
-      assertThat(files.map(p -> p.getFileName().toString())).noneMatch(name -> name.endsWith(".part"));
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .noneMatch(name -> name.endsWith(".part"));
     }
   }
 
   private Document advance(Browser staff, UUID id, String... statuses) {
     Document detail = Browser.page(staff.get("/verwaltung/e-rechnungen/" + id));
     for (String status : statuses) {
-      detail = Browser.page(staff.followAll(staff.submit("/verwaltung/e-rechnungen/" + id + "/status",
-          Browser.csrf(detail), Map.of("status", status, "version", detail.select("input[name=version]").val()))));
+      detail =
+          Browser.page(
+              staff.followAll(
+                  staff.submit(
+                      "/verwaltung/e-rechnungen/" + id + "/status",
+                      Browser.csrf(detail),
+                      Map.of(
+                          "status",
+                          status,
+                          "version",
+                          detail.select("input[name=version]").val()))));
     }
     return detail;
   }
 
   private Einvoices.Invoice submitTo(String leitwegId) {
-    byte[] xml = new String(EinvoiceApiIT.numbered(EinvoiceApiIT.STANDARD), StandardCharsets.UTF_8)
-        .replace(">04011000-12345-03<", ">" + leitwegId + "<").getBytes(StandardCharsets.UTF_8);
-    UUID organisation = jdbc.sql("select organisation_id from api_client where client_id = 'lieferant-demo'")
-        .query(UUID.class).single();
-    Einvoices.Invoice invoice = einvoices.submit(new Einvoices.Submitter(Einvoices.Channel.API, organisation, "lieferant-demo"), xml);
+    byte[] xml =
+        new String(EinvoiceApiIT.numbered(EinvoiceApiIT.STANDARD), StandardCharsets.UTF_8)
+            .replace(">04011000-12345-03<", ">" + leitwegId + "<")
+            .getBytes(StandardCharsets.UTF_8);
+    UUID organisation =
+        jdbc.sql("select organisation_id from api_client where client_id = 'lieferant-demo'")
+            .query(UUID.class)
+            .single();
+    Einvoices.Invoice invoice =
+        einvoices.submit(
+            new Einvoices.Submitter(Einvoices.Channel.API, organisation, "lieferant-demo"), xml);
     assertThat(invoice.status()).isEqualTo(Einvoices.Status.EINGEGANGEN);
     return invoice;
   }

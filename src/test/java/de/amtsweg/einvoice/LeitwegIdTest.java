@@ -10,17 +10,18 @@ import org.junit.jupiter.params.provider.ValueSource;
 class LeitwegIdTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {
-    "04011000-12345-03", // XRechnung test suite
-    "04011000-12346-97",
-    "90000000-03083-72",
-    "11002002-98765-14",
-    "99000000-18188-18",
-    "992-90009-96", // three-digit Grobadressierung
-    "04011000-1234512345-06", // Feinadressierung, digits only
-    "991-33333TEST-33", // letters in the Feinadressierung
-    "160510000000-ERECHNUNG-28",
-  })
+  @ValueSource(
+      strings = {
+        "04011000-12345-03", // XRechnung test suite
+        "04011000-12346-97",
+        "90000000-03083-72",
+        "11002002-98765-14",
+        "99000000-18188-18",
+        "992-90009-96", // three-digit Grobadressierung
+        "04011000-1234512345-06", // Feinadressierung, digits only
+        "991-33333TEST-33", // letters in the Feinadressierung
+        "160510000000-ERECHNUNG-28",
+      })
   void acceptsIdsWithCorrectCheckDigits(String text) {
     LeitwegId.Parsed parsed = LeitwegId.parse(text);
     assertThat(parsed.ok()).as(text).isTrue();

@@ -40,20 +40,32 @@ class SaxonSchematronTest {
     for (XRechnungManifest.Entry entry : manifest.entries()) {
       byte[] xml = entry.content(manifest.folder());
       ValidationReport report = validator.validate(xml);
-      if (!"XML".equals(report.format()) || report.scenario() == null || report.syntax() == null
+      if (!"XML".equals(report.format())
+          || report.scenario() == null
+          || report.syntax() == null
           || report.scenario() == Scenario.XRECHNUNG_2_OUTDATED) {
         continue;
       }
-      IValidationExecutorSet<IValidationSourceXML> rules = InvoiceValidator.ruleSet(report.scenario(), report.syntax());
+      IValidationExecutorSet<IValidationSourceXML> rules =
+          InvoiceValidator.ruleSet(report.scenario(), report.syntax());
       if (rules == null) {
         continue;
       }
       Document document = SafeXml.parse(xml);
       Map<String, Severity> levels = InvoiceValidator.levels(report.scenario(), report.syntax());
-      List<Finding> phive = InvoiceValidator.findings(ValidationExecutionManager.executeValidation(
-          IValidityDeterminator.createDefault(), rules, ValidationSourceXML.create("invoice.xml", document), Locale.GERMAN),
-          levels).stream().filter(f -> !f.message().equals(RULE_FILE_WARNING)).toList();
-      List<Finding> amtsweg = InvoiceValidator.findings(InvoiceValidator.execute(rules, document), levels);
+      List<Finding> phive =
+          InvoiceValidator.findings(
+                  ValidationExecutionManager.executeValidation(
+                      IValidityDeterminator.createDefault(),
+                      rules,
+                      ValidationSourceXML.create("invoice.xml", document),
+                      Locale.GERMAN),
+                  levels)
+              .stream()
+              .filter(f -> !f.message().equals(RULE_FILE_WARNING))
+              .toList();
+      List<Finding> amtsweg =
+          InvoiceValidator.findings(InvoiceValidator.execute(rules, document), levels);
       if (!phive.equals(amtsweg)) {
         differences.add(entry.file() + "\n  phive:   " + phive + "\n  Amtsweg: " + amtsweg);
       }
@@ -66,15 +78,22 @@ class SaxonSchematronTest {
     assertThat(differences).isEmpty();
     assertThat(compared).as("files compared").isGreaterThan(500);
     assertThat(findings).as("findings compared").isGreaterThan(1000);
-    assertThat(SaxonSchematron.FALLBACKS.get()).as("runs that fell back to the DOM").isEqualTo(fallbacksBefore);
+    assertThat(SaxonSchematron.FALLBACKS.get())
+        .as("runs that fell back to the DOM")
+        .isEqualTo(fallbacksBefore);
   }
 
   @Test
   void aCiiInvoiceGetsNoWarningAboutTheRuleFiles() {
     XRechnungManifest manifest = XRechnungManifest.load();
-    ValidationReport report = new InvoiceValidator().validate(manifest.entries().stream()
-        .filter(e -> e.file().endsWith("standard/01.01a-INVOICE_uncefact.xml")).findFirst().orElseThrow()
-        .content(manifest.folder()));
+    ValidationReport report =
+        new InvoiceValidator()
+            .validate(
+                manifest.entries().stream()
+                    .filter(e -> e.file().endsWith("standard/01.01a-INVOICE_uncefact.xml"))
+                    .findFirst()
+                    .orElseThrow()
+                    .content(manifest.folder()));
     assertThat(report.valid()).isTrue();
     assertThat(report.findings()).extracting(Finding::message).doesNotContain(RULE_FILE_WARNING);
     assertThat(report.findings()).extracting(Finding::rule).doesNotContain("XSD");

@@ -9,15 +9,24 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The shared XRechnung test data (copied byte for byte from {@code ../shared/data/xrechnung} into {@code src/test/resources/xrechnung}, see its SOURCE.md): every file
- * with the verdict of the KoSIT reference validator. Another folder can be given with
- * {@code -Damtsweg.einvoice.testdata=…}.
+ * The shared XRechnung test data (copied byte for byte from {@code ../shared/data/xrechnung} into
+ * {@code src/test/resources/xrechnung}, see its SOURCE.md): every file with the verdict of the
+ * KoSIT reference validator. Another folder can be given with {@code
+ * -Damtsweg.einvoice.testdata=…}.
  */
 public record XRechnungManifest(Path folder, List<Entry> entries) {
 
   /** One line of manifest.tsv. */
-  public record Entry(String file, String syntax, String spec, boolean valid, List<String> expectedRules,
-      String bt10, String bt10Check, List<String> referenceErrors, String category) {
+  public record Entry(
+      String file,
+      String syntax,
+      String spec,
+      boolean valid,
+      List<String> expectedRules,
+      String bt10,
+      String bt10Check,
+      List<String> referenceErrors,
+      String category) {
     public byte[] content(Path folder) {
       try {
         return Files.readAllBytes(folder.resolve(file));
@@ -38,8 +47,10 @@ public record XRechnungManifest(Path folder, List<Entry> entries) {
   public static XRechnungManifest load(Path folder) {
     Path manifest = folder.resolve("manifest.tsv");
     if (!Files.isReadable(manifest)) {
-      throw new IllegalStateException("XRechnung test data not found at " + manifest.toAbsolutePath()
-          + " (or set -Damtsweg.einvoice.testdata)");
+      throw new IllegalStateException(
+          "XRechnung test data not found at "
+              + manifest.toAbsolutePath()
+              + " (or set -Damtsweg.einvoice.testdata)");
     }
     try {
       List<Entry> entries = new ArrayList<>();
@@ -49,7 +60,17 @@ public record XRechnungManifest(Path folder, List<Entry> entries) {
           continue;
         }
         String[] c = line.split("\t", -1);
-        entries.add(new Entry(c[0], c[1], c[2], "valid".equals(c[3]), words(c[4]), c[5], c[6], words(c[8]), c[9]));
+        entries.add(
+            new Entry(
+                c[0],
+                c[1],
+                c[2],
+                "valid".equals(c[3]),
+                words(c[4]),
+                c[5],
+                c[6],
+                words(c[8]),
+                c[9]));
       }
       return new XRechnungManifest(folder, List.copyOf(entries));
     } catch (IOException e) {

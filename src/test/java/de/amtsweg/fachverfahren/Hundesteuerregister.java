@@ -42,11 +42,11 @@ import tools.jackson.databind.json.JsonMapper;
  * nimbus-jose-jwt to decrypt JWE). It can
  *
  * <ul>
- *   <li>(a) <b>pull</b>: get a token with the client credentials, list, fetch, acknowledge and send a
- *       Bescheid PDF back;
+ *   <li>(a) <b>pull</b>: get a token with the client credentials, list, fetch, acknowledge and send
+ *       a Bescheid PDF back;
  *   <li>(b) <b>receive webhooks</b>: check the HMAC signature and timestamp, decrypt a JWE payload
- *       with its private key, keep each submission once per {@code Idempotency-Key}, and acknowledge
- *       by signed callback;
+ *       with its private key, keep each submission once per {@code Idempotency-Key}, and
+ *       acknowledge by signed callback;
  *   <li>(c) fail the first N pushes on purpose (503), as during an outage.
  * </ul>
  *
@@ -66,6 +66,7 @@ public final class Hundesteuerregister implements AutoCloseable {
   /** A minimal PDF, the Bescheid this register sends. */
   public static final byte[] BESCHEID_PDF =
       "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+
   private static final long WINDOW_SECONDS = 300;
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -73,18 +74,22 @@ public final class Hundesteuerregister implements AutoCloseable {
   private volatile String secret;
   private final URI amtsweg;
   private volatile JWK privateKey;
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final AtomicInteger requests = new AtomicInteger();
   private final AtomicInteger refused = new AtomicInteger();
   private final AtomicInteger failuresLeft = new AtomicInteger();
+
   /** Received submissions by idempotency key: each kept once, however often it arrives. */
   private final Map<String, JsonNode> received = new ConcurrentHashMap<>();
+
   private final Map<String, String> deliveryIds = new ConcurrentHashMap<>();
   private final Map<String, Boolean> acknowledged = new ConcurrentHashMap<>();
   private volatile String lastContentType = "";
   private volatile String lastRawBody = "";
 
-  private Hundesteuerregister(int port, String secret, URI amtsweg, JWK privateKey) throws IOException {
+  private Hundesteuerregister(int port, String secret, URI amtsweg, JWK privateKey)
+      throws IOException {
     this.secret = secret;
     this.amtsweg = amtsweg;
     this.privateKey = privateKey;
@@ -102,7 +107,8 @@ public final class Hundesteuerregister implements AutoCloseable {
    * @param amtsweg where Amtsweg runs (for the callbacks)
    * @param privateKey the key pair whose public part is on the route, or null without JWE
    */
-  public static Hundesteuerregister start(int port, String secret, URI amtsweg, JWK privateKey) throws IOException {
+  public static Hundesteuerregister start(int port, String secret, URI amtsweg, JWK privateKey)
+      throws IOException {
     return new Hundesteuerregister(port, secret, amtsweg, privateKey);
   }
 
@@ -206,12 +212,16 @@ public final class Hundesteuerregister implements AutoCloseable {
       throw new IllegalStateException("no private key to decrypt with");
     }
     JWEObject jwe = JWEObject.parse(compact);
-    JWEDecrypter decrypter = key instanceof RSAKey rsa ? new RSADecrypter(rsa) : new ECDHDecrypter((ECKey) key);
+    JWEDecrypter decrypter =
+        key instanceof RSAKey rsa ? new RSADecrypter(rsa) : new ECDHDecrypter((ECKey) key);
     jwe.decrypt(decrypter);
     return jwe.getPayload().toBytes();
   }
 
-  /** HMAC-SHA256 over "timestamp.body" with the secret, compared in constant time; timestamp within 5 minutes. */
+  /**
+   * HMAC-SHA256 over "timestamp.body" with the secret, compared in constant time; timestamp within
+   * 5 minutes.
+   */
   private boolean genuine(String timestamp, String signature, byte[] body) {
     if (timestamp == null || signature == null) {
       return false;
@@ -223,7 +233,8 @@ public final class Hundesteuerregister implements AutoCloseable {
     } catch (NumberFormatException e) {
       return false;
     }
-    return MessageDigest.isEqual(sign(secret, timestamp, body).getBytes(StandardCharsets.US_ASCII),
+    return MessageDigest.isEqual(
+        sign(secret, timestamp, body).getBytes(StandardCharsets.US_ASCII),
         signature.getBytes(StandardCharsets.US_ASCII));
   }
 
@@ -239,7 +250,10 @@ public final class Hundesteuerregister implements AutoCloseable {
     }
   }
 
-  /** Acknowledges every kept submission not acknowledged yet by signed callback; the answers' status codes. */
+  /**
+   * Acknowledges every kept submission not acknowledged yet by signed callback; the answers' status
+   * codes.
+   */
   public List<Integer> acknowledgeReceived() throws IOException, InterruptedException {
     List<Integer> statuses = new ArrayList<>();
     for (Map.Entry<String, String> e : deliveryIds.entrySet()) {
@@ -255,7 +269,8 @@ public final class Hundesteuerregister implements AutoCloseable {
   }
 
   /** Sends a signed callback ({@code acknowledgement} or {@code status}) about a delivery. */
-  public HttpResponse<String> callback(String deliveryId, String kind, String body) throws IOException, InterruptedException {
+  public HttpResponse<String> callback(String deliveryId, String kind, String body)
+      throws IOException, InterruptedException {
     String timestamp = Long.toString(Instant.now().getEpochSecond());
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     return send(deliveryId, kind, bytes, timestamp, sign(secret, timestamp, bytes));
@@ -272,22 +287,27 @@ public final class Hundesteuerregister implements AutoCloseable {
   }
 
   /** Sends a callback exactly as given (tests: forged and replayed callbacks). */
-  public HttpResponse<String> send(String deliveryId, String kind, byte[] body, String timestamp, String signature)
+  public HttpResponse<String> send(
+      String deliveryId, String kind, byte[] body, String timestamp, String signature)
       throws IOException, InterruptedException {
-    HttpRequest request = HttpRequest.newBuilder(amtsweg.resolve("/api/v1/delivery/callbacks/" + deliveryId + "/" + kind))
-        .header("Content-Type", "application/json")
-        .header("X-Amtsweg-Timestamp", timestamp)
-        .header("X-Amtsweg-Signature", signature)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-        .build();
+    HttpRequest request =
+        HttpRequest.newBuilder(
+                amtsweg.resolve("/api/v1/delivery/callbacks/" + deliveryId + "/" + kind))
+            .header("Content-Type", "application/json")
+            .header("X-Amtsweg-Timestamp", timestamp)
+            .header("X-Amtsweg-Signature", signature)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build();
     return http.send(request, HttpResponse.BodyHandlers.ofString());
   }
 
   /** The JSON of a status report with the Bescheid PDF. */
   public static String bescheid(String message) {
-    return "{\"status\":\"BESCHIEDEN\",\"message\":" + JSON.writeValueAsString(message)
+    return "{\"status\":\"BESCHIEDEN\",\"message\":"
+        + JSON.writeValueAsString(message)
         + ",\"bescheid\":{\"fileName\":\"Hundesteuerbescheid.pdf\",\"content\":\""
-        + Base64.getEncoder().encodeToString(BESCHEID_PDF) + "\"}}";
+        + Base64.getEncoder().encodeToString(BESCHEID_PDF)
+        + "\"}}";
   }
 
   @Override
@@ -297,58 +317,96 @@ public final class Hundesteuerregister implements AutoCloseable {
 
   // --- (a) pull ---
 
-  /** What one pull round did: the references fetched and acknowledged, and those that got a Bescheid. */
+  /**
+   * What one pull round did: the references fetched and acknowledged, and those that got a
+   * Bescheid.
+   */
   public record Pulled(List<String> acknowledged, List<String> decided) {}
 
   /**
    * Pulls every waiting submission of the client's tenant: fetch, acknowledge, then report
    * BESCHIEDEN with a Bescheid PDF.
    */
-  public static Pulled pull(URI amtsweg, String clientId, String clientSecret) throws IOException, InterruptedException {
+  public static Pulled pull(URI amtsweg, String clientId, String clientSecret)
+      throws IOException, InterruptedException {
     HttpClient http = HttpClient.newHttpClient();
-    String form = "grant_type=client_credentials&scope=" + URLEncoder.encode("antraege.lesen", StandardCharsets.UTF_8);
-    HttpResponse<String> tokenResponse = http.send(HttpRequest.newBuilder(amtsweg.resolve("/oauth2/token"))
-        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-            (clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8)))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    String form =
+        "grant_type=client_credentials&scope="
+            + URLEncoder.encode("antraege.lesen", StandardCharsets.UTF_8);
+    HttpResponse<String> tokenResponse =
+        http.send(
+            HttpRequest.newBuilder(amtsweg.resolve("/oauth2/token"))
+                .header(
+                    "Authorization",
+                    "Basic "
+                        + Base64.getEncoder()
+                            .encodeToString(
+                                (clientId + ":" + clientSecret).getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     if (tokenResponse.statusCode() != 200) {
       throw new IOException("token: HTTP " + tokenResponse.statusCode());
     }
     String bearer = "Bearer " + JSON.readTree(tokenResponse.body()).path("access_token").asString();
-    JsonNode list = JSON.readTree(get(http, amtsweg.resolve("/api/v1/delivery/submissions?limit=500"), bearer));
+    JsonNode list =
+        JSON.readTree(get(http, amtsweg.resolve("/api/v1/delivery/submissions?limit=500"), bearer));
     List<String> acknowledged = new ArrayList<>();
     List<String> decided = new ArrayList<>();
     for (JsonNode item : list.path("submissions")) {
       String id = item.path("id").asString();
-      JsonNode submission = JSON.readTree(get(http, amtsweg.resolve("/api/v1/delivery/submissions/" + id), bearer));
+      JsonNode submission =
+          JSON.readTree(get(http, amtsweg.resolve("/api/v1/delivery/submissions/" + id), bearer));
       String reference = submission.path("reference").asString();
-      if (post(http, amtsweg.resolve("/api/v1/delivery/submissions/" + id + "/acknowledgement"), bearer, "{}") == 200) {
+      if (post(
+              http,
+              amtsweg.resolve("/api/v1/delivery/submissions/" + id + "/acknowledgement"),
+              bearer,
+              "{}")
+          == 200) {
         acknowledged.add(reference);
       }
-      if (post(http, amtsweg.resolve("/api/v1/delivery/submissions/" + id + "/status"), bearer,
-          bescheid("Die Hundesteuer ist festgesetzt. Der Bescheid ist angehängt.")) == 200) {
+      if (post(
+              http,
+              amtsweg.resolve("/api/v1/delivery/submissions/" + id + "/status"),
+              bearer,
+              bescheid("Die Hundesteuer ist festgesetzt. Der Bescheid ist angehängt."))
+          == 200) {
         decided.add(reference);
       }
     }
     return new Pulled(acknowledged, decided);
   }
 
-  private static String get(HttpClient http, URI uri, String bearer) throws IOException, InterruptedException {
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).header("Authorization", bearer).build(),
-        HttpResponse.BodyHandlers.ofString());
+  private static String get(HttpClient http, URI uri, String bearer)
+      throws IOException, InterruptedException {
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(uri).header("Authorization", bearer).build(),
+            HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 200) {
       throw new IOException(uri + ": HTTP " + response.statusCode());
     }
     return response.body();
   }
 
-  private static int post(HttpClient http, URI uri, String bearer, String json) throws IOException, InterruptedException {
-    return http.send(HttpRequest.newBuilder(uri).header("Authorization", bearer).header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+  private static int post(HttpClient http, URI uri, String bearer, String json)
+      throws IOException, InterruptedException {
+    return http.send(
+            HttpRequest.newBuilder(uri)
+                .header("Authorization", bearer)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build(),
+            HttpResponse.BodyHandlers.ofString())
+        .statusCode();
   }
 
-  /** {@code webhook <port> <secret> <amtsweg-url> [failFirst] [private-jwk-file]} or {@code pull <amtsweg-url> <client-id> <client-secret>}. */
+  /**
+   * {@code webhook <port> <secret> <amtsweg-url> [failFirst] [private-jwk-file]} or {@code pull
+   * <amtsweg-url> <client-id> <client-secret>}.
+   */
   public static void main(String[] args) throws Exception {
     if (args.length >= 4 && args[0].equals("pull")) {
       Pulled pulled = pull(URI.create(args[1]), args[2], args[3]);
@@ -358,17 +416,24 @@ public final class Hundesteuerregister implements AutoCloseable {
     }
     if (args.length >= 4 && args[0].equals("webhook")) {
       JWK key = args.length >= 6 ? JWK.parse(Files.readString(Path.of(args[5]))) : null;
-      Hundesteuerregister register = start(Integer.parseInt(args[1]), args[2], URI.create(args[3]), key);
+      Hundesteuerregister register =
+          start(Integer.parseInt(args[1]), args[2], URI.create(args[3]), key);
       if (args.length >= 5) {
         register.failNext(Integer.parseInt(args[4]));
       }
-      System.out.println("Hundesteuerregister listening at " + register.endpoint() + " (Ctrl+C to stop)");
+      System.out.println(
+          "Hundesteuerregister listening at " + register.endpoint() + " (Ctrl+C to stop)");
       Map<String, Integer> seen = new LinkedHashMap<>();
       while (true) {
         Thread.sleep(1000);
         for (Map.Entry<String, JsonNode> e : register.received().entrySet()) {
           if (seen.putIfAbsent(e.getKey(), 1) == null) {
-            System.out.println("Received " + e.getValue().path("reference").asString() + " (key " + e.getKey() + ")");
+            System.out.println(
+                "Received "
+                    + e.getValue().path("reference").asString()
+                    + " (key "
+                    + e.getKey()
+                    + ")");
           }
         }
         List<Integer> acks = register.acknowledgeReceived();
@@ -377,7 +442,8 @@ public final class Hundesteuerregister implements AutoCloseable {
         }
       }
     }
-    System.err.println("Usage: webhook <port> <secret> <amtsweg-url> [failFirst] [private-jwk-file]");
+    System.err.println(
+        "Usage: webhook <port> <secret> <amtsweg-url> [failFirst] [private-jwk-file]");
     System.err.println("   or: pull <amtsweg-url> <client-id> <client-secret>");
     System.exit(2);
   }

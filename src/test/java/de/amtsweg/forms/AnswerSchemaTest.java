@@ -30,7 +30,12 @@ class AnswerSchemaTest {
 
   static Stream<String> apps() throws IOException {
     try (Stream<Path> files = Files.list(APPS)) {
-      return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yaml")).sorted().toList().stream();
+      return files
+          .map(p -> p.getFileName().toString())
+          .filter(n -> n.endsWith(".yaml"))
+          .sorted()
+          .toList()
+          .stream();
     }
   }
 
@@ -39,16 +44,23 @@ class AnswerSchemaTest {
   }
 
   private static List<Error> validate(AppDefinition app, Object document) {
-    Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
-        .getSchema(AnswerSchema.jsonSchema(app), InputFormat.JSON);
-    return schema.validate(JSON.writeValueAsString(document), InputFormat.JSON,
+    Schema schema =
+        SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+            .getSchema(AnswerSchema.jsonSchema(app), InputFormat.JSON);
+    return schema.validate(
+        JSON.writeValueAsString(document),
+        InputFormat.JSON,
         context -> context.executionConfig(c -> c.formatAssertionsEnabled(true)));
   }
 
   @Test
   void theShippedAppsAreTheFiveOfTheIssueOrOnTheirWay() throws IOException {
-    assertThat(apps().toList()).contains("hundesteuer.yaml", "meldebescheinigung.yaml", "kita-anmeldung.yaml",
-        "foerderung-egovernment.yaml");
+    assertThat(apps().toList())
+        .contains(
+            "hundesteuer.yaml",
+            "meldebescheinigung.yaml",
+            "kita-anmeldung.yaml",
+            "foerderung-egovernment.yaml");
   }
 
   @ParameterizedTest
@@ -58,7 +70,9 @@ class AnswerSchemaTest {
 
     Map<String, Object> example = AnswerSchema.example(app);
 
-    assertThat(validate(app, example)).as("%s: %s", file, JSON.writeValueAsString(example)).isEmpty();
+    assertThat(validate(app, example))
+        .as("%s: %s", file, JSON.writeValueAsString(example))
+        .isEmpty();
   }
 
   @ParameterizedTest
@@ -70,7 +84,8 @@ class AnswerSchemaTest {
     FormEngine engine = FormEngine.evaluate(app, Map.of(), withFileMetadata(app, example));
 
     assertThat(engine.problems()).as("%s: %s", file, JSON.writeValueAsString(example)).isEmpty();
-    assertThat(engine.normalized()).as("every answer of the example is shown and kept")
+    assertThat(engine.normalized())
+        .as("every answer of the example is shown and kept")
         .containsOnlyKeys(example.keySet());
     if (app.fee() != null) {
       assertThat(engine.fee()).as("the fee can be computed from the example").isNotNull();
@@ -82,10 +97,14 @@ class AnswerSchemaTest {
   void everyFieldOfTheNewAppsHasAnExample(String file) throws IOException {
     AppDefinition app = app(file);
     if (file.equals("hundesteuer.yaml")) {
-      return; // written before examples were asked of every field; the generator's fallbacks cover it
+      return; // written before examples were asked of every field; the generator's fallbacks cover
+      // it
     }
-    assertThat(app.allFields()).filteredOn(f -> f.example() == null && f.type() != FieldType.GROUP)
-        .extracting(AppDefinition.Field::id).as(file).isEmpty();
+    assertThat(app.allFields())
+        .filteredOn(f -> f.example() == null && f.type() != FieldType.GROUP)
+        .extracting(AppDefinition.Field::id)
+        .as(file)
+        .isEmpty();
   }
 
   @Test
@@ -109,13 +128,23 @@ class AnswerSchemaTest {
     example.remove("vorname");
     example.put("anliegen", "verschenken");
     example.put("geburtsdatum", "12.08.1984");
-    example.put("anschrift", Map.of("street", "Fischmarkt", "houseNumber", "1", "postcode", "9908", "city", "Erfurt"));
+    example.put(
+        "anschrift",
+        Map.of("street", "Fischmarkt", "houseNumber", "1", "postcode", "9908", "city", "Erfurt"));
     example.put("unbekannt", "x");
 
-    List<String> errors = validate(app, example).stream().map(e -> e.getInstanceLocation() + " " + e.getKeyword()).toList();
+    List<String> errors =
+        validate(app, example).stream()
+            .map(e -> e.getInstanceLocation() + " " + e.getKeyword())
+            .toList();
 
-    assertThat(errors).contains(" required", "/anliegen enum", "/geburtsdatum pattern",
-        "/anschrift/postcode pattern", " additionalProperties");
+    assertThat(errors)
+        .contains(
+            " required",
+            "/anliegen enum",
+            "/geburtsdatum pattern",
+            "/anschrift/postcode pattern",
+            " additionalProperties");
   }
 
   @Test
@@ -124,9 +153,13 @@ class AnswerSchemaTest {
 
     var schema = JSON.readTree(AnswerSchema.jsonSchema(app));
 
-    assertThat(schema.get("required").toString()).contains("\"anliegen\"", "\"vorname\"").doesNotContain("abmeldegrund");
-    assertThat(schema.at("/properties/hunde/items/properties/rasse/enum").toString()).contains("labrador");
-    assertThat(schema.at("/properties/hunde/items/properties/rasse/description").asString()).startsWith("Rasse")
+    assertThat(schema.get("required").toString())
+        .contains("\"anliegen\"", "\"vorname\"")
+        .doesNotContain("abmeldegrund");
+    assertThat(schema.at("/properties/hunde/items/properties/rasse/enum").toString())
+        .contains("labrador");
+    assertThat(schema.at("/properties/hunde/items/properties/rasse/description").asString())
+        .startsWith("Rasse")
         .contains("labrador = Labrador Retriever");
     assertThat(schema.at("/properties/nachweis/items/properties/contentType/enum").toString())
         .contains("application/pdf", "image/png");
@@ -137,16 +170,23 @@ class AnswerSchemaTest {
   void theExampleLeavesOutHiddenFieldsAndFilesNobodyAsksFor() throws IOException {
     Map<String, Object> example = AnswerSchema.example(app("hundesteuer.yaml"));
 
-    assertThat(example).containsEntry("anliegen", "anmeldung").doesNotContainKeys("abmeldegrund", "nachweis",
-        "befreiungsgrund");
-    assertThat((List<?>) example.get("hunde")).singleElement().satisfies(dog ->
-        assertThat((Map<String, Object>) dog).containsEntry("rasse", "labrador")
-            .doesNotContainKeys("erlaubnis", "rasseAndere"));
+    assertThat(example)
+        .containsEntry("anliegen", "anmeldung")
+        .doesNotContainKeys("abmeldegrund", "nachweis", "befreiungsgrund");
+    assertThat((List<?>) example.get("hunde"))
+        .singleElement()
+        .satisfies(
+            dog ->
+                assertThat((Map<String, Object>) dog)
+                    .containsEntry("rasse", "labrador")
+                    .doesNotContainKeys("erlaubnis", "rasseAndere"));
   }
 
   @Test
   void aRequiredFileGetsATinyValidPdf() {
-    AppDefinition app = Definitions.parse("""
+    AppDefinition app =
+        Definitions.parse(
+            """
         id: probe
         name: Probe
         referencePrefix: PROBE
@@ -172,8 +212,11 @@ class AnswerSchemaTest {
     byte[] pdf = Base64.getDecoder().decode((String) file.get("content"));
     String text = new String(pdf, StandardCharsets.US_ASCII);
     assertThat(text).startsWith("%PDF-1.4").endsWith("%%EOF\n");
-    int startxref = Integer.parseInt(text.substring(text.indexOf("startxref\n") + 10, text.indexOf("\n%%EOF")));
-    assertThat(text.substring(startxref)).as("startxref points at the xref table").startsWith("xref\n");
+    int startxref =
+        Integer.parseInt(text.substring(text.indexOf("startxref\n") + 10, text.indexOf("\n%%EOF")));
+    assertThat(text.substring(startxref))
+        .as("startxref points at the xref table")
+        .startsWith("xref\n");
     String[] entries = text.substring(startxref).split("\n");
     for (int object = 1; object <= 3; object++) {
       int offset = Integer.parseInt(entries[2 + object].substring(0, 10));
@@ -190,7 +233,8 @@ class AnswerSchemaTest {
 
   /** What the attachment store makes of uploaded files: {id, name, contentType, size}. */
   @SuppressWarnings("unchecked")
-  private static Map<String, Object> withFileMetadata(AppDefinition app, Map<String, Object> document) {
+  private static Map<String, Object> withFileMetadata(
+      AppDefinition app, Map<String, Object> document) {
     Map<String, Object> answers = new LinkedHashMap<>(document);
     for (AppDefinition.Field field : app.fields()) {
       if (field.type() == FieldType.FILE && answers.get(field.id()) instanceof List<?> files) {
@@ -200,7 +244,8 @@ class AnswerSchemaTest {
         List<Map<String, Object>> converted = new ArrayList<>();
         for (Object item : items) {
           Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) item);
-          field.fields().stream().filter(c -> c.type() == FieldType.FILE && copy.get(c.id()) instanceof List<?>)
+          field.fields().stream()
+              .filter(c -> c.type() == FieldType.FILE && copy.get(c.id()) instanceof List<?>)
               .forEach(c -> copy.put(c.id(), metadata((List<?>) copy.get(c.id()))));
           converted.add(copy);
         }
@@ -211,10 +256,19 @@ class AnswerSchemaTest {
   }
 
   private static List<Map<String, Object>> metadata(List<?> files) {
-    return files.stream().map(f -> (Map<?, ?>) f).map(f -> Map.<String, Object>of(
-        "id", "upload-" + f.get("name"),
-        "name", f.get("name"),
-        "contentType", f.get("contentType"),
-        "size", Base64.getDecoder().decode((String) f.get("content")).length)).toList();
+    return files.stream()
+        .map(f -> (Map<?, ?>) f)
+        .map(
+            f ->
+                Map.<String, Object>of(
+                    "id",
+                    "upload-" + f.get("name"),
+                    "name",
+                    f.get("name"),
+                    "contentType",
+                    f.get("contentType"),
+                    "size",
+                    Base64.getDecoder().decode((String) f.get("content")).length))
+        .toList();
   }
 }

@@ -12,11 +12,15 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The shipped apps behave as their paper forms and rules say: fees, conditions and cross-field rules. */
+/**
+ * The shipped apps behave as their paper forms and rules say: fees, conditions and cross-field
+ * rules.
+ */
 class AntragsAppsTest {
 
   private static AppDefinition app(String id) throws IOException {
-    try (InputStream in = AntragsAppsTest.class.getClassLoader().getResourceAsStream("apps/" + id + ".yaml")) {
+    try (InputStream in =
+        AntragsAppsTest.class.getClassLoader().getResourceAsStream("apps/" + id + ".yaml")) {
       return Definitions.parse(in);
     }
   }
@@ -27,8 +31,10 @@ class AntragsAppsTest {
   }
 
   private static List<String> messages(FormEngine engine, String path) {
-    return engine.problems().stream().filter(p -> p.path().equals(path))
-        .map(p -> p.text() != null ? p.text().de() : p.key()).toList();
+    return engine.problems().stream()
+        .filter(p -> p.path().equals(path))
+        .map(p -> p.text() != null ? p.text().de() : p.key())
+        .toList();
   }
 
   private static String daysFromToday(int days) {
@@ -42,8 +48,13 @@ class AntragsAppsTest {
     AppDefinition app = app("meldebescheinigung");
     Map<String, Object> answers = answers(app);
 
-    assertThat(FormEngine.evaluate(app, Map.of(), answers).fee()).as("erweitert, 2 Personen").isEqualByComparingTo("24.00");
-    assertThat(FormEngine.evaluate(app, Map.of("gebuehrErweitert", "15", "versandpauschale", "1.50"), answers).fee())
+    assertThat(FormEngine.evaluate(app, Map.of(), answers).fee())
+        .as("erweitert, 2 Personen")
+        .isEqualByComparingTo("24.00");
+    assertThat(
+            FormEngine.evaluate(
+                    app, Map.of("gebuehrErweitert", "15", "versandpauschale", "1.50"), answers)
+                .fee())
         .isEqualByComparingTo("31.50");
 
     answers.put("art", "einfach");
@@ -51,8 +62,12 @@ class AntragsAppsTest {
     answers.put("anzahl", "2");
     FormEngine einfach = FormEngine.evaluate(app, Map.of(), answers);
     assertThat(einfach.problems()).isEmpty();
-    assertThat(einfach.fee()).as("2 einfache Ausfertigungen für mich").isEqualByComparingTo("16.00");
-    assertThat(einfach.normalized()).as("hidden fields are left out").doesNotContainKeys("zusatzangaben", "personen");
+    assertThat(einfach.fee())
+        .as("2 einfache Ausfertigungen für mich")
+        .isEqualByComparingTo("16.00");
+    assertThat(einfach.normalized())
+        .as("hidden fields are left out")
+        .doesNotContainKeys("zusatzangaben", "personen");
     assertThat(app.leikaKeys()).containsExactly("99115004001005");
     assertThat(app.anonymous()).isTrue();
   }
@@ -64,7 +79,8 @@ class AntragsAppsTest {
     answers.put("zweck", "sozialleistung");
 
     assertThat(FormEngine.evaluate(app, Map.of(), answers).problems())
-        .extracting(AnswerProblem::path, AnswerProblem::key).containsExactly(tuple("zweckStelle", "required"));
+        .extracting(AnswerProblem::path, AnswerProblem::key)
+        .containsExactly(tuple("zweckStelle", "required"));
 
     answers.put("zweckStelle", "Deutsche Rentenversicherung");
     FormEngine engine = FormEngine.evaluate(app, Map.of(), answers);
@@ -76,15 +92,44 @@ class AntragsAppsTest {
   void meldebescheinigungForAnAdultOfTheHouseholdNeedsTheirPowerOfAttorney() throws IOException {
     AppDefinition app = app("meldebescheinigung");
     Map<String, Object> answers = answers(app);
-    answers.put("personen", List.of(
-        Map.of("vorname", "Max", "familienname", "Mustermann", "geburtsdatum", "2018-01-01", "beziehung", "kind"),
-        Map.of("vorname", "Hans", "familienname", "Mustermann", "geburtsdatum", "1980-01-01", "beziehung", "ehegatte"),
-        Map.of("vorname", "Lea", "familienname", "Mustermann", "geburtsdatum", "2000-01-01", "beziehung", "kind")));
+    answers.put(
+        "personen",
+        List.of(
+            Map.of(
+                "vorname",
+                "Max",
+                "familienname",
+                "Mustermann",
+                "geburtsdatum",
+                "2018-01-01",
+                "beziehung",
+                "kind"),
+            Map.of(
+                "vorname",
+                "Hans",
+                "familienname",
+                "Mustermann",
+                "geburtsdatum",
+                "1980-01-01",
+                "beziehung",
+                "ehegatte"),
+            Map.of(
+                "vorname",
+                "Lea",
+                "familienname",
+                "Mustermann",
+                "geburtsdatum",
+                "2000-01-01",
+                "beziehung",
+                "kind")));
 
     FormEngine engine = FormEngine.evaluate(app, Map.of(), answers);
 
-    assertThat(engine.problems()).extracting(AnswerProblem::path, AnswerProblem::key).containsExactly(
-        tuple("personen[1].vollmacht", "file-required"), tuple("personen[2].vollmacht", "file-required"));
+    assertThat(engine.problems())
+        .extracting(AnswerProblem::path, AnswerProblem::key)
+        .containsExactly(
+            tuple("personen[1].vollmacht", "file-required"),
+            tuple("personen[2].vollmacht", "file-required"));
     assertThat(engine.computed().get("anzahlPersonen")).isEqualTo(new BigDecimal("4"));
   }
 
@@ -107,11 +152,14 @@ class AntragsAppsTest {
 
     answers.put("kindGeburtsdatum", daysFromToday(10));
     assertThat(messages(FormEngine.evaluate(app, Map.of(), answers), "kindGeburtsdatum"))
-        .containsExactly("Das Geburtsdatum darf nicht in der Zukunft liegen. Bitte melden Sie Ihr Kind nach der Geburt an.");
+        .containsExactly(
+            "Das Geburtsdatum darf nicht in der Zukunft liegen. Bitte melden Sie Ihr Kind nach der Geburt an.");
 
     answers.put("kindGeburtsdatum", "2015-03-01");
-    assertThat(messages(FormEngine.evaluate(app, Map.of(), answers), "kindGeburtsdatum")).singleElement()
-        .asString().startsWith("Ihr Kind ist im Schulalter.");
+    assertThat(messages(FormEngine.evaluate(app, Map.of(), answers), "kindGeburtsdatum"))
+        .singleElement()
+        .asString()
+        .startsWith("Ihr Kind ist im Schulalter.");
     assertThat(app.anonymous()).as("no anonymous Kita registration").isFalse();
   }
 
@@ -134,21 +182,38 @@ class AntragsAppsTest {
   void kitaTakesOneOrTwoGuardiansAndUpToThreeFacilities() throws IOException {
     AppDefinition app = app("kita-anmeldung");
     Map<String, Object> answers = answers(app);
-    Map<String, Object> guardian = Map.of("vorname", "Erika", "familienname", "Mustermann", "beziehung", "mutter",
-        "taetigkeit", "erwerbstaetig", "abweichendeAnschrift", "nein");
+    Map<String, Object> guardian =
+        Map.of(
+            "vorname",
+            "Erika",
+            "familienname",
+            "Mustermann",
+            "beziehung",
+            "mutter",
+            "taetigkeit",
+            "erwerbstaetig",
+            "abweichendeAnschrift",
+            "nein");
     answers.put("sorgeberechtigte", List.of(guardian, guardian, guardian));
-    answers.put("wunscheinrichtungen", List.of(Map.of("einrichtung", "A"), Map.of("einrichtung", "B"),
-        Map.of("einrichtung", "C"), Map.of("einrichtung", "D")));
+    answers.put(
+        "wunscheinrichtungen",
+        List.of(
+            Map.of("einrichtung", "A"),
+            Map.of("einrichtung", "B"),
+            Map.of("einrichtung", "C"),
+            Map.of("einrichtung", "D")));
 
     assertThat(FormEngine.evaluate(app, Map.of(), answers).problems())
         .extracting(AnswerProblem::path, AnswerProblem::key)
-        .containsExactly(tuple("sorgeberechtigte", "items-max"), tuple("wunscheinrichtungen", "items-max"));
+        .containsExactly(
+            tuple("sorgeberechtigte", "items-max"), tuple("wunscheinrichtungen", "items-max"));
 
     answers.put("sorgeberechtigte", List.of());
     answers.put("wunscheinrichtungen", List.of());
     assertThat(FormEngine.evaluate(app, Map.of(), answers).problems())
         .extracting(AnswerProblem::path, AnswerProblem::key)
-        .containsExactly(tuple("sorgeberechtigte", "items-min"), tuple("wunscheinrichtungen", "items-min"));
+        .containsExactly(
+            tuple("sorgeberechtigte", "items-min"), tuple("wunscheinrichtungen", "items-min"));
   }
 
   @Test
@@ -156,21 +221,55 @@ class AntragsAppsTest {
     AppDefinition app = app("kita-anmeldung");
     Map<String, Object> answers = answers(app);
     answers.put("alleinerziehend", "ja");
-    answers.put("sorgeberechtigte", List.of(
-        Map.of("vorname", "Erika", "familienname", "Mustermann", "beziehung", "mutter", "taetigkeit", "elternzeit",
-            "abweichendeAnschrift", "nein"),
-        Map.of("vorname", "Hans", "familienname", "Mustermann", "beziehung", "vater", "taetigkeit", "erwerbstaetig",
-            "abweichendeAnschrift", "ja")));
+    answers.put(
+        "sorgeberechtigte",
+        List.of(
+            Map.of(
+                "vorname",
+                "Erika",
+                "familienname",
+                "Mustermann",
+                "beziehung",
+                "mutter",
+                "taetigkeit",
+                "elternzeit",
+                "abweichendeAnschrift",
+                "nein"),
+            Map.of(
+                "vorname",
+                "Hans",
+                "familienname",
+                "Mustermann",
+                "beziehung",
+                "vater",
+                "taetigkeit",
+                "erwerbstaetig",
+                "abweichendeAnschrift",
+                "ja")));
 
     FormEngine engine = FormEngine.evaluate(app, Map.of(), answers);
-    assertThat(engine.problems()).extracting(AnswerProblem::path, AnswerProblem::key)
+    assertThat(engine.problems())
+        .extracting(AnswerProblem::path, AnswerProblem::key)
         .contains(tuple("sorgeberechtigte[1].anschrift.street", "address-street"));
 
-    answers.put("sorgeberechtigte", List.of(((List<?>) answers.get("sorgeberechtigte")).getFirst(),
-        Map.of("vorname", "Hans", "familienname", "Mustermann", "beziehung", "vater", "taetigkeit", "erwerbstaetig",
-            "abweichendeAnschrift", "nein")));
-    assertThat(messages(FormEngine.evaluate(app, Map.of(), answers), "alleinerziehend")).containsExactly(
-        "Wenn Sie alleinerziehend sind, geben Sie bitte nur sich selbst als sorgeberechtigte Person an.");
+    answers.put(
+        "sorgeberechtigte",
+        List.of(
+            ((List<?>) answers.get("sorgeberechtigte")).getFirst(),
+            Map.of(
+                "vorname",
+                "Hans",
+                "familienname",
+                "Mustermann",
+                "beziehung",
+                "vater",
+                "taetigkeit",
+                "erwerbstaetig",
+                "abweichendeAnschrift",
+                "nein")));
+    assertThat(messages(FormEngine.evaluate(app, Map.of(), answers), "alleinerziehend"))
+        .containsExactly(
+            "Wenn Sie alleinerziehend sind, geben Sie bitte nur sich selbst als sorgeberechtigte Person an.");
   }
 
   @Test
@@ -186,7 +285,8 @@ class AntragsAppsTest {
     answers.put("geschwister", "ja");
     answers.remove("geschwisterKinder");
     assertThat(FormEngine.evaluate(app, Map.of(), answers).problems())
-        .extracting(AnswerProblem::path, AnswerProblem::key).containsExactly(tuple("geschwisterKinder", "items-min"));
+        .extracting(AnswerProblem::path, AnswerProblem::key)
+        .containsExactly(tuple("geschwisterKinder", "items-min"));
   }
 
   // --- Förderung E-Government ---
@@ -198,14 +298,17 @@ class AntragsAppsTest {
 
     FormEngine engine = FormEngine.evaluate(app, Map.of(), answers);
     assertThat(engine.problems()).isEmpty();
-    assertThat(engine.computed()).containsEntry("gesamtkosten", new BigDecimal("50000.00"))
+    assertThat(engine.computed())
+        .containsEntry("gesamtkosten", new BigDecimal("50000.00"))
         .containsEntry("hoechstzuwendung", new BigDecimal("40000.00"));
     assertThat(app.forOrganisations()).isTrue();
     assertThat(app.field("kommune").orElseThrow().prefill()).isEqualTo("organisationName");
 
     answers.put("beantragt", "45.000,00");
     answers.put("eigenanteil", "5000");
-    assertThat(messages(FormEngine.evaluate(app, Map.of(), answers), "beantragt")).singleElement().asString()
+    assertThat(messages(FormEngine.evaluate(app, Map.of(), answers), "beantragt"))
+        .singleElement()
+        .asString()
         .startsWith("Die beantragte Zuwendung übersteigt den Fördersatz.");
     FormEngine ninety = FormEngine.evaluate(app, Map.of("foerderquote", "0.9"), answers);
     assertThat(ninety.problems()).isEmpty();
@@ -222,8 +325,9 @@ class AntragsAppsTest {
         .contains("Die beantragte Zuwendung darf die Gesamtausgaben nicht übersteigen.");
 
     answers.put("beantragt", "30000");
-    assertThat(messages(FormEngine.evaluate(app, Map.of(), answers), "beantragt")).containsExactly(
-        "Eigenanteil, Mittel Dritter und beantragte Zuwendung müssen zusammen die Gesamtausgaben ergeben.");
+    assertThat(messages(FormEngine.evaluate(app, Map.of(), answers), "beantragt"))
+        .containsExactly(
+            "Eigenanteil, Mittel Dritter und beantragte Zuwendung müssen zusammen die Gesamtausgaben ergeben.");
 
     answers.put("drittmittel", "10000");
     assertThat(FormEngine.evaluate(app, Map.of(), answers).problems()).isEmpty();
@@ -238,7 +342,10 @@ class AntragsAppsTest {
 
     FormEngine engine = FormEngine.evaluate(app, Map.of(), answers);
 
-    assertThat(messages(engine, "beginn")).singleElement().asString().startsWith("Der Beginn muss in der Zukunft liegen");
+    assertThat(messages(engine, "beginn"))
+        .singleElement()
+        .asString()
+        .startsWith("Der Beginn muss in der Zukunft liegen");
     assertThat(messages(engine, "ende")).containsExactly("Das Ende muss nach dem Beginn liegen.");
   }
 
@@ -251,7 +358,10 @@ class AntragsAppsTest {
     answers.put("ars", "150510000000");
 
     assertThat(FormEngine.evaluate(app, Map.of(), answers).problems())
-        .extracting(AnswerProblem::path, AnswerProblem::key).containsExactlyInAnyOrder(
-            tuple("vorzeitigerBeginnGrund", "required"), tuple("kostennachweis", "file-required"), tuple("ars", null));
+        .extracting(AnswerProblem::path, AnswerProblem::key)
+        .containsExactlyInAnyOrder(
+            tuple("vorzeitigerBeginnGrund", "required"),
+            tuple("kostennachweis", "file-required"),
+            tuple("ars", null));
   }
 }

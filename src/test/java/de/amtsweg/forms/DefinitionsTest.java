@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 
 class DefinitionsTest {
 
-  private static final String HEAD = """
+  private static final String HEAD =
+      """
       id: probe
       name: Probe
       referencePrefix: PROBE
@@ -24,7 +25,9 @@ class DefinitionsTest {
 
   @Test
   void anUnknownFieldTypeIsRefusedAtItsPlace() {
-    DefinitionException e = refused("""
+    DefinitionException e =
+        refused(
+            """
             - id: farbe
               type: colour
               label: Farbe
@@ -35,23 +38,30 @@ class DefinitionsTest {
 
   @Test
   void aConditionOnAMissingFieldIsRefusedNamingTheField() {
-    DefinitionException e = refused("""
+    DefinitionException e =
+        refused(
+            """
             - id: name
               type: text
               label: Name
               show: "alter > 18"
         """);
 
-    assertThat(e.problems()).singleElement().satisfies(p -> {
-      assertThat(p.place()).isEqualTo("steps[0].fields[0] (name).show");
-      assertThat(p.key()).isEqualTo("unknown-name");
-      assertThat(p.arguments()).containsExactly("alter");
-    });
+    assertThat(e.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.place()).isEqualTo("steps[0].fields[0] (name).show");
+              assertThat(p.key()).isEqualTo("unknown-name");
+              assertThat(p.arguments()).containsExactly("alter");
+            });
   }
 
   @Test
   void aCycleOfConditionsIsRefusedNamingItsMembers() {
-    DefinitionException e = refused("""
+    DefinitionException e =
+        refused(
+            """
             - id: a
               type: yesno
               label: A
@@ -62,15 +72,20 @@ class DefinitionsTest {
               show: "a == true"
         """);
 
-    assertThat(e.problems()).singleElement().satisfies(p -> {
-      assertThat(p.key()).isEqualTo("cycle");
-      assertThat(p.arguments().getFirst()).contains("a").contains("b");
-    });
+    assertThat(e.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.key()).isEqualTo("cycle");
+              assertThat(p.arguments().getFirst()).contains("a").contains("b");
+            });
   }
 
   @Test
   void brokenExpressionsUnknownFunctionsAndCodeListsAreRefused() {
-    DefinitionException e = refused("""
+    DefinitionException e =
+        refused(
+            """
             - id: a
               type: choice
               label: A
@@ -85,15 +100,19 @@ class DefinitionsTest {
               show: "#system('rm')"
         """);
 
-    assertThat(e.problems()).extracting(Problem::key)
+    assertThat(e.problems())
+        .extracting(Problem::key)
         .containsExactlyInAnyOrder("unknown-code-list", "bad-expression", "unknown-function");
   }
 
   @Test
   void yamlSyntaxErrorsNameTheLine() {
-    DefinitionException e = catchThrowableOfType(DefinitionException.class, () -> Definitions.parse("id: [unclosed"));
+    DefinitionException e =
+        catchThrowableOfType(DefinitionException.class, () -> Definitions.parse("id: [unclosed"));
 
-    assertThat(e.problems()).singleElement().satisfies(p -> assertThat(p.place()).startsWith("Zeile 1"));
+    assertThat(e.problems())
+        .singleElement()
+        .satisfies(p -> assertThat(p.place()).startsWith("Zeile 1"));
   }
 
   @Test

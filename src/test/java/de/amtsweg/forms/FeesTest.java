@@ -9,10 +9,13 @@ import java.math.BigDecimal;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Fees as an Antrags-App defines them: fixed, per unit, computed from the answers, with exemptions. */
+/**
+ * Fees as an Antrags-App defines them: fixed, per unit, computed from the answers, with exemptions.
+ */
 class FeesTest {
 
-  private static final String HEAD = """
+  private static final String HEAD =
+      """
       id: probe
       name: Probe
       referencePrefix: PROBE
@@ -47,7 +50,8 @@ class FeesTest {
   void aFeePerUnitMultipliesTheTenantsAmountByTheCountAnswered() {
     String perUnit = "fee: { amount: param.preis, units: anzahl }";
 
-    assertThat(fee(perUnit, Map.of(), Map.of("anzahl", "3")).amount()).isEqualTo(new BigDecimal("22.50"));
+    assertThat(fee(perUnit, Map.of(), Map.of("anzahl", "3")).amount())
+        .isEqualTo(new BigDecimal("22.50"));
     assertThat(fee(perUnit, Map.of("preis", "2.10"), Map.of("anzahl", "4")).cents()).isEqualTo(840);
     assertThat(fee(perUnit, Map.of(), Map.of())).as("no count yet, no fee yet").isNull();
   }
@@ -56,15 +60,18 @@ class FeesTest {
   void aComputedFeeFollowsTheAnswersAndAnOverrideReplacesIt() {
     String computed = "fee: summe";
 
-    assertThat(fee(computed, Map.of(), Map.of("anzahl", "2")).amount()).isEqualTo(new BigDecimal("7.00"));
-    FormEngine engine = FormEngine.evaluate(Definitions.parse(HEAD + computed), Map.of(), Map.of("anzahl", "2"));
+    assertThat(fee(computed, Map.of(), Map.of("anzahl", "2")).amount())
+        .isEqualTo(new BigDecimal("7.00"));
+    FormEngine engine =
+        FormEngine.evaluate(Definitions.parse(HEAD + computed), Map.of(), Map.of("anzahl", "2"));
     assertThat(engine.assessFee(new BigDecimal("4")).amount()).isEqualTo(new BigDecimal("4.00"));
     assertThat(engine.fee()).isEqualTo(new BigDecimal("7.00"));
   }
 
   @Test
   void anExemptionMakesTheFeeZeroAndSaysWhy() {
-    String exempt = """
+    String exempt =
+        """
         fee:
           amount: param.preis
           units: anzahl
@@ -77,7 +84,8 @@ class FeesTest {
     FeeAssessment free = fee(exempt, Map.of(), Map.of("anzahl", "2", "zweck", "sozial"));
     assertThat(free.amount()).isEqualByComparingTo("0");
     assertThat(free.cents()).isZero();
-    assertThat(free.exemption().in(java.util.Locale.ENGLISH)).isEqualTo("Free under section 64 SGB X");
+    assertThat(free.exemption().in(java.util.Locale.ENGLISH))
+        .isEqualTo("Free under section 64 SGB X");
     assertThat(free.legalBasis().in(java.util.Locale.GERMAN)).isEqualTo("§ 2 Gebührenordnung");
 
     FeeAssessment charged = fee(exempt, Map.of(), Map.of("anzahl", "2", "zweck", "Arbeit"));
@@ -87,12 +95,20 @@ class FeesTest {
 
   @Test
   void aFeeWithoutAmountOrWithUnknownNamesIsRefused() {
-    DefinitionException none = catchThrowableOfType(DefinitionException.class,
-        () -> Definitions.parse(HEAD + "fee: { units: anzahl }"));
-    assertThat(none.problems()).extracting(Problem::key).contains("fee-computed-or-amount", "fee-units-without-amount");
+    DefinitionException none =
+        catchThrowableOfType(
+            DefinitionException.class, () -> Definitions.parse(HEAD + "fee: { units: anzahl }"));
+    assertThat(none.problems())
+        .extracting(Problem::key)
+        .contains("fee-computed-or-amount", "fee-units-without-amount");
 
-    DefinitionException unknown = catchThrowableOfType(DefinitionException.class,
-        () -> Definitions.parse(HEAD + "fee: { amount: param.preis, exemptions: [{ when: \"alter > 65\", reason: Rente }] }"));
+    DefinitionException unknown =
+        catchThrowableOfType(
+            DefinitionException.class,
+            () ->
+                Definitions.parse(
+                    HEAD
+                        + "fee: { amount: param.preis, exemptions: [{ when: \"alter > 65\", reason: Rente }] }"));
     assertThat(unknown.problems()).extracting(Problem::place).contains("fee.exemptions[0].when");
   }
 

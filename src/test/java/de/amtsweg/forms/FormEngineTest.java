@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class FormEngineTest {
 
   static AppDefinition hundesteuer() throws Exception {
-    try (InputStream in = FormEngineTest.class.getClassLoader().getResourceAsStream("apps/hundesteuer.yaml")) {
+    try (InputStream in =
+        FormEngineTest.class.getClassLoader().getResourceAsStream("apps/hundesteuer.yaml")) {
       return Definitions.parse(in);
     }
   }
@@ -24,13 +25,39 @@ class FormEngineTest {
     answers.put("vorname", "Erika");
     answers.put("familienname", "Mustermann");
     answers.put("geburtsdatum", "12.08.1984");
-    answers.put("anschrift", Map.of("street", "Fischmarkt", "houseNumber", "1", "postcode", "99084", "city", "Erfurt"));
+    answers.put(
+        "anschrift",
+        Map.of("street", "Fischmarkt", "houseNumber", "1", "postcode", "99084", "city", "Erfurt"));
     answers.put("email", "erika@example.org");
-    answers.put("hunde", List.of(
-        Map.of("name", "Bello", "rasse", "labrador", "geschlecht", "ruede", "wurfdatum", "2023-04-01",
-            "haltungsbeginn", "2024-06-01", "listenhund", "false"),
-        Map.of("name", "Luna", "rasse", "beagle", "geschlecht", "huendin", "wurfdatum", "2022-01-01",
-            "haltungsbeginn", "2024-06-01", "listenhund", "nein")));
+    answers.put(
+        "hunde",
+        List.of(
+            Map.of(
+                "name",
+                "Bello",
+                "rasse",
+                "labrador",
+                "geschlecht",
+                "ruede",
+                "wurfdatum",
+                "2023-04-01",
+                "haltungsbeginn",
+                "2024-06-01",
+                "listenhund",
+                "false"),
+            Map.of(
+                "name",
+                "Luna",
+                "rasse",
+                "beagle",
+                "geschlecht",
+                "huendin",
+                "wurfdatum",
+                "2022-01-01",
+                "haltungsbeginn",
+                "2024-06-01",
+                "listenhund",
+                "nein")));
     answers.put("befreiungBeantragt", "nein");
     return answers;
   }
@@ -41,13 +68,18 @@ class FormEngineTest {
 
     assertThat(engine.problems()).isEmpty();
     assertThat(engine.computed().get("jahressteuer")).isEqualTo(new BigDecimal("246.00"));
-    assertThat(engine.normalized()).containsEntry("geburtsdatum", "1984-08-12").doesNotContainKey("abmeldegrund");
+    assertThat(engine.normalized())
+        .containsEntry("geburtsdatum", "1984-08-12")
+        .doesNotContainKey("abmeldegrund");
   }
 
   @Test
   void tenantParametersChangeTheComputedTax() throws Exception {
-    FormEngine engine = FormEngine.evaluate(hundesteuer(), Map.of("steuerErsterHund", "50", "steuerWeitererHund", "70"),
-        validAnmeldung());
+    FormEngine engine =
+        FormEngine.evaluate(
+            hundesteuer(),
+            Map.of("steuerErsterHund", "50", "steuerWeitererHund", "70"),
+            validAnmeldung());
 
     assertThat(engine.computed().get("jahressteuer")).isEqualTo(new BigDecimal("120.00"));
   }
@@ -62,9 +94,13 @@ class FormEngineTest {
 
     FormEngine engine = FormEngine.evaluate(hundesteuer(), Map.of(), answers);
 
-    assertThat(engine.visibleSteps()).extracting(AppDefinition.Step::id).containsExactly("anliegen", "halter", "abmeldung");
+    assertThat(engine.visibleSteps())
+        .extracting(AppDefinition.Step::id)
+        .containsExactly("anliegen", "halter", "abmeldung");
     assertThat(engine.problems()).isEmpty();
-    assertThat(engine.normalized()).doesNotContainKey("hunde").containsEntry("abmeldegrund", "verstorben");
+    assertThat(engine.normalized())
+        .doesNotContainKey("hunde")
+        .containsEntry("abmeldegrund", "verstorben");
   }
 
   @Test
@@ -73,37 +109,76 @@ class FormEngineTest {
     answers.put("vorname", "");
     answers.put("geburtsdatum", LocalDate.now().plusDays(1).toString());
     answers.put("email", "kein-at-zeichen");
-    answers.put("anschrift", Map.of("street", "Fischmarkt", "houseNumber", "1", "postcode", "9908", "city", "Erfurt"));
-    answers.put("hunde", List.of(Map.of("name", "Rex", "rasse", "pitbull-terrier", "geschlecht", "ruede",
-        "wurfdatum", "2024-01-01", "haltungsbeginn", "2023-01-01", "listenhund", "false", "chipnummer", "123")));
+    answers.put(
+        "anschrift",
+        Map.of("street", "Fischmarkt", "houseNumber", "1", "postcode", "9908", "city", "Erfurt"));
+    answers.put(
+        "hunde",
+        List.of(
+            Map.of(
+                "name",
+                "Rex",
+                "rasse",
+                "pitbull-terrier",
+                "geschlecht",
+                "ruede",
+                "wurfdatum",
+                "2024-01-01",
+                "haltungsbeginn",
+                "2023-01-01",
+                "listenhund",
+                "false",
+                "chipnummer",
+                "123")));
 
     FormEngine engine = FormEngine.evaluate(hundesteuer(), Map.of(), answers);
 
-    assertThat(engine.problems()).extracting(AnswerProblem::path, AnswerProblem::key).contains(
-        org.assertj.core.groups.Tuple.tuple("vorname", "required"),
-        org.assertj.core.groups.Tuple.tuple("geburtsdatum", null),
-        org.assertj.core.groups.Tuple.tuple("anschrift.postcode", "postcode"),
-        org.assertj.core.groups.Tuple.tuple("email", "email"),
-        org.assertj.core.groups.Tuple.tuple("hunde[0].chipnummer", null),
-        org.assertj.core.groups.Tuple.tuple("hunde[0].haltungsbeginn", null),
-        org.assertj.core.groups.Tuple.tuple("hunde[0].listenhund", null));
-    assertThat(engine.problems()).filteredOn(p -> p.path().equals("hunde[0].listenhund"))
-        .extracting(p -> p.text().de()).containsExactly("Hunde dieser Rasse gelten in Thüringen als gefährlich. Bitte wählen Sie „Ja“.");
+    assertThat(engine.problems())
+        .extracting(AnswerProblem::path, AnswerProblem::key)
+        .contains(
+            org.assertj.core.groups.Tuple.tuple("vorname", "required"),
+            org.assertj.core.groups.Tuple.tuple("geburtsdatum", null),
+            org.assertj.core.groups.Tuple.tuple("anschrift.postcode", "postcode"),
+            org.assertj.core.groups.Tuple.tuple("email", "email"),
+            org.assertj.core.groups.Tuple.tuple("hunde[0].chipnummer", null),
+            org.assertj.core.groups.Tuple.tuple("hunde[0].haltungsbeginn", null),
+            org.assertj.core.groups.Tuple.tuple("hunde[0].listenhund", null));
+    assertThat(engine.problems())
+        .filteredOn(p -> p.path().equals("hunde[0].listenhund"))
+        .extracting(p -> p.text().de())
+        .containsExactly(
+            "Hunde dieser Rasse gelten in Thüringen als gefährlich. Bitte wählen Sie „Ja“.");
   }
 
   @Test
   void conditionalFieldsBecomeRequiredWhenShown() throws Exception {
     Map<String, Object> answers = validAnmeldung();
     answers.put("befreiungBeantragt", "ja");
-    answers.put("hunde", List.of(Map.of("name", "Rex", "rasse", "bullterrier", "geschlecht", "ruede",
-        "wurfdatum", "2022-01-01", "haltungsbeginn", "2023-01-01", "listenhund", "ja")));
+    answers.put(
+        "hunde",
+        List.of(
+            Map.of(
+                "name",
+                "Rex",
+                "rasse",
+                "bullterrier",
+                "geschlecht",
+                "ruede",
+                "wurfdatum",
+                "2022-01-01",
+                "haltungsbeginn",
+                "2023-01-01",
+                "listenhund",
+                "ja")));
 
     FormEngine engine = FormEngine.evaluate(hundesteuer(), Map.of(), answers);
 
-    assertThat(engine.problems()).extracting(AnswerProblem::path, AnswerProblem::key).containsExactlyInAnyOrder(
-        org.assertj.core.groups.Tuple.tuple("hunde[0].erlaubnis", "file-required"),
-        org.assertj.core.groups.Tuple.tuple("befreiungsgrund", "required"),
-        org.assertj.core.groups.Tuple.tuple("nachweis", "file-required"));
+    assertThat(engine.problems())
+        .extracting(AnswerProblem::path, AnswerProblem::key)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("hunde[0].erlaubnis", "file-required"),
+            org.assertj.core.groups.Tuple.tuple("befreiungsgrund", "required"),
+            org.assertj.core.groups.Tuple.tuple("nachweis", "file-required"));
     assertThat(engine.computed().get("jahressteuer")).isEqualTo(new BigDecimal("600.00"));
   }
 
@@ -112,7 +187,9 @@ class FormEngineTest {
     assertThat(FormEngine.number("1.234,50")).isEqualByComparingTo("1234.50");
     assertThat(FormEngine.number("12,5")).isEqualByComparingTo("12.5");
     assertThat(FormEngine.number("1234.5")).isEqualByComparingTo("1234.5");
-    assertThat(FormEngine.number("40.000")).as("thousands, as Germans write them").isEqualByComparingTo("40000");
+    assertThat(FormEngine.number("40.000"))
+        .as("thousands, as Germans write them")
+        .isEqualByComparingTo("40000");
     assertThat(FormEngine.number("1.234.567")).isEqualByComparingTo("1234567");
     assertThat(FormEngine.number("12.50")).isEqualByComparingTo("12.5");
     assertThat(FormEngine.number("zwölf")).isNull();

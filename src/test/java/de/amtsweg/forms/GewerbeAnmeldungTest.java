@@ -25,7 +25,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 class GewerbeAnmeldungTest {
 
   static AppDefinition app() throws IOException {
-    try (InputStream in = GewerbeAnmeldungTest.class.getClassLoader().getResourceAsStream("apps/gewerbe-anmeldung.yaml")) {
+    try (InputStream in =
+        GewerbeAnmeldungTest.class
+            .getClassLoader()
+            .getResourceAsStream("apps/gewerbe-anmeldung.yaml")) {
       return Definitions.parse(in);
     }
   }
@@ -36,7 +39,13 @@ class GewerbeAnmeldungTest {
     for (Field field : app.fields()) {
       assertThat(field.example()).as("example of " + field.id()).isNotNull();
       answers.put(field.id(), field.example());
-      field.fields().forEach(child -> assertThat(child.example()).as("example of " + field.id() + "." + child.id()).isNotNull());
+      field
+          .fields()
+          .forEach(
+              child ->
+                  assertThat(child.example())
+                      .as("example of " + field.id() + "." + child.id())
+                      .isNotNull());
     }
     return answers;
   }
@@ -53,11 +62,22 @@ class GewerbeAnmeldungTest {
     assertThat(app.leikaKeys()).containsExactly("99050012104000");
     assertThat(app.referencePrefix()).isEqualTo("GEWA");
     assertThat(app.fee()).isEqualTo(de.amtsweg.forms.AppDefinition.Fee.computed("gebuehr"));
-    assertThat(app.parameter("gebuehrAnmeldung").orElseThrow().defaultValue().toString()).isEqualTo("26.0");
-    assertThat(app.declarations()).extracting(AppDefinition.Declaration::id)
+    assertThat(app.parameter("gebuehrAnmeldung").orElseThrow().defaultValue().toString())
+        .isEqualTo("26.0");
+    assertThat(app.declarations())
+        .extracting(AppDefinition.Declaration::id)
         .containsExactly("richtigkeit", "keineErlaubnis", "datenuebermittlung");
-    assertThat(app.steps()).extracting(AppDefinition.Step::id).containsExactly(
-        "unternehmen", "person", "aufenthalt", "gesellschaft", "betrieb", "taetigkeit", "anlass", "erlaubnisse");
+    assertThat(app.steps())
+        .extracting(AppDefinition.Step::id)
+        .containsExactly(
+            "unternehmen",
+            "person",
+            "aufenthalt",
+            "gesellschaft",
+            "betrieb",
+            "taetigkeit",
+            "anlass",
+            "erlaubnisse");
     // every label has an English translation
     assertThat(app.allFields()).allSatisfy(f -> assertThat(f.label().en()).as(f.id()).isNotBlank());
     // the Servicekonto fills in the person
@@ -73,9 +93,19 @@ class GewerbeAnmeldungTest {
 
     assertThat(engine.problems()).isEmpty();
     assertThat(engine.fee()).isEqualTo(new BigDecimal("26.00"));
-    assertThat(engine.visibleSteps()).extracting(AppDefinition.Step::id)
-        .containsExactly("unternehmen", "person", "gesellschaft", "betrieb", "taetigkeit", "anlass", "erlaubnisse");
-    assertThat(engine.normalized()).containsEntry("registernummer", "HRB 512345").doesNotContainKey("auslaendischesRegister");
+    assertThat(engine.visibleSteps())
+        .extracting(AppDefinition.Step::id)
+        .containsExactly(
+            "unternehmen",
+            "person",
+            "gesellschaft",
+            "betrieb",
+            "taetigkeit",
+            "anlass",
+            "erlaubnisse");
+    assertThat(engine.normalized())
+        .containsEntry("registernummer", "HRB 512345")
+        .doesNotContainKey("auslaendischesRegister");
   }
 
   @Test
@@ -86,14 +116,36 @@ class GewerbeAnmeldungTest {
         .isEqualTo(new BigDecimal("35.00"));
   }
 
-  /** Answers that show the conditional fields the default example hides; their examples must be valid, too. */
+  /**
+   * Answers that show the conditional fields the default example hides; their examples must be
+   * valid, too.
+   */
   static Stream<Map<String, Object>> variants() {
     String minor = LocalDate.now().minusYears(16).toString();
     return Stream.of(
-        Map.of("rechtsform", "ag", "staatsangehoerigkeit", "andere", "niederlassung", "zweigniederlassung",
-            "grund", "uebernahme", "erlaubnisErforderlich", true, "auflage", true, "geburtsdatum", minor),
+        Map.of(
+            "rechtsform",
+            "ag",
+            "staatsangehoerigkeit",
+            "andere",
+            "niederlassung",
+            "zweigniederlassung",
+            "grund",
+            "uebernahme",
+            "erlaubnisErforderlich",
+            true,
+            "auflage",
+            true,
+            "geburtsdatum",
+            minor),
         Map.of("rechtsform", "gbr", "grund", "zuzug"),
-        Map.of("rechtsform", "auslaendisch", "staatsangehoerigkeit", "staatenlos", "niederlassung", "zweigstelle"),
+        Map.of(
+            "rechtsform",
+            "auslaendisch",
+            "staatsangehoerigkeit",
+            "staatenlos",
+            "niederlassung",
+            "zweigstelle"),
         Map.of("rechtsform", "einzelunternehmen", "grund", "rechtsformwechsel"));
   }
 
@@ -115,9 +167,11 @@ class GewerbeAnmeldungTest {
 
     List<AnswerProblem> problems = problems(answers);
 
-    assertThat(problems).extracting(AnswerProblem::path, AnswerProblem::key)
+    assertThat(problems)
+        .extracting(AnswerProblem::path, AnswerProblem::key)
         .containsExactlyInAnyOrder(tuple("taetigkeit", "required"), tuple("beginn", "required"));
-    assertThat(problems.getFirst().arguments()).containsExactly(new Text("Angemeldete Tätigkeit", "Registered activity"));
+    assertThat(problems.getFirst().arguments())
+        .containsExactly(new Text("Angemeldete Tätigkeit", "Registered activity"));
   }
 
   @Test
@@ -129,11 +183,15 @@ class GewerbeAnmeldungTest {
     einzelunternehmen.put("rechtsform", "einzelunternehmen");
     einzelunternehmen.remove("registergericht");
 
-    assertThat(problems(gmbh)).extracting(AnswerProblem::path, AnswerProblem::key)
-        .containsExactlyInAnyOrder(tuple("registernummer", "required"), tuple("betriebsname", "required"));
+    assertThat(problems(gmbh))
+        .extracting(AnswerProblem::path, AnswerProblem::key)
+        .containsExactlyInAnyOrder(
+            tuple("registernummer", "required"), tuple("betriebsname", "required"));
     assertThat(problems(einzelunternehmen)).isEmpty();
     FormEngine engine = FormEngine.evaluate(app(), Map.of(), einzelunternehmen);
-    assertThat(engine.visibleSteps()).extracting(AppDefinition.Step::id).doesNotContain("gesellschaft");
+    assertThat(engine.visibleSteps())
+        .extracting(AppDefinition.Step::id)
+        .doesNotContain("gesellschaft");
   }
 
   @Test
@@ -141,10 +199,15 @@ class GewerbeAnmeldungTest {
     Map<String, Object> answers = examples(app());
     answers.put("registernummer", "512345");
 
-    assertThat(problems(answers)).singleElement().satisfies(p -> {
-      assertThat(p.path()).isEqualTo("registernummer");
-      assertThat(p.text().de()).isEqualTo("Bitte geben Sie die Registernummer mit Registerart an, zum Beispiel HRB 512345.");
-    });
+    assertThat(problems(answers))
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.path()).isEqualTo("registernummer");
+              assertThat(p.text().de())
+                  .isEqualTo(
+                      "Bitte geben Sie die Registernummer mit Registerart an, zum Beispiel HRB 512345.");
+            });
   }
 
   @Test
@@ -153,10 +216,14 @@ class GewerbeAnmeldungTest {
     answers.put("rechtsform", "gbr");
     answers.put("zahlGesellschafter", "3");
 
-    assertThat(problems(answers)).singleElement().satisfies(p -> {
-      assertThat(p.path()).isEqualTo("weiterePersonen");
-      assertThat(p.text().de()).startsWith("Bitte tragen Sie alle geschäftsführenden Gesellschafter");
-    });
+    assertThat(problems(answers))
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.path()).isEqualTo("weiterePersonen");
+              assertThat(p.text().de())
+                  .startsWith("Bitte tragen Sie alle geschäftsführenden Gesellschafter");
+            });
   }
 
   @Test
@@ -165,7 +232,8 @@ class GewerbeAnmeldungTest {
     answers.put("staatsangehoerigkeit", "TR");
     answers.remove("aufenthaltstitel");
 
-    assertThat(problems(answers)).extracting(AnswerProblem::path, AnswerProblem::key)
+    assertThat(problems(answers))
+        .extracting(AnswerProblem::path, AnswerProblem::key)
         .containsExactly(tuple("aufenthaltstitel", "required"));
     answers.put("staatsangehoerigkeit", "PL");
     assertThat(problems(answers)).isEmpty();
@@ -173,11 +241,19 @@ class GewerbeAnmeldungTest {
 
   @Test
   void itsFimIdsAreThoseOfTheStammdatenschema() throws IOException {
-    String schema = Files.readString(Path.of("src/test/resources/fim/xdf2-gewerbeanmeldung-S00000009/S00000009_xdatenfelder.xml"));
-    Set<String> ids = Pattern.compile("<xdf:id>([FG][0-9]{8})</xdf:id>").matcher(schema).results()
-        .map(m -> m.group(1)).collect(Collectors.toSet());
+    String schema =
+        Files.readString(
+            Path.of(
+                "src/test/resources/fim/xdf2-gewerbeanmeldung-S00000009/S00000009_xdatenfelder.xml"));
+    Set<String> ids =
+        Pattern.compile("<xdf:id>([FG][0-9]{8})</xdf:id>")
+            .matcher(schema)
+            .results()
+            .map(m -> m.group(1))
+            .collect(Collectors.toSet());
 
-    List<String> used = app().allFields().stream().map(Field::fim).filter(java.util.Objects::nonNull).toList();
+    List<String> used =
+        app().allFields().stream().map(Field::fim).filter(java.util.Objects::nonNull).toList();
     assertThat(used).hasSizeGreaterThan(30);
     assertThat(ids).containsAll(used);
   }

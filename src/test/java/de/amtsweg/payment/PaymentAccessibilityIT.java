@@ -24,7 +24,8 @@ class PaymentAccessibilityIT extends AmtswegIT {
   void thePayersAndTheCaseworkersPagesWithAndWithoutJavaScript() {
     URI base = URI.create("http://localhost:" + port);
     for (boolean javaScript : List.of(true, false)) {
-      try (AxeBrowser browser = javaScript ? AxeBrowser.start(base) : AxeBrowser.startWithoutJavaScript(base)) {
+      try (AxeBrowser browser =
+          javaScript ? AxeBrowser.start(base) : AxeBrowser.startWithoutJavaScript(base)) {
         Payment open = payments.request(PaymentFixtures.request(ERFURT, 500, 250));
         Payment paying = payments.request(PaymentFixtures.request(ERFURT, 900));
         browser.assertNoViolations(open.payUrl().toString());
@@ -35,12 +36,20 @@ class PaymentAccessibilityIT extends AmtswegIT {
         browser.assertNoViolations(open.payUrl() + "/verlassen");
 
         browser.signInStaff("verwaltung-erfurt", "Test-Passwort-2026");
-        browser.assertNoViolationsOn(List.of("/verwaltung/zahlungen", "/verwaltung/zahlungen?status=PAID&suche=EF",
-            "/verwaltung/zahlungen/" + open.id(), "/verwaltung/zahlungen/einstellungen"));
-        browser.open("/verwaltung/zahlungen/" + paying.id()).submit(Map.of("amount", "viel", "reason", ""));
+        browser.assertNoViolationsOn(
+            List.of(
+                "/verwaltung/zahlungen",
+                "/verwaltung/zahlungen?status=PAID&suche=EF",
+                "/verwaltung/zahlungen/" + open.id(),
+                "/verwaltung/zahlungen/einstellungen"));
+        browser
+            .open("/verwaltung/zahlungen/" + paying.id())
+            .submit(Map.of("amount", "viel", "reason", ""));
         assertThat(browser.has("#error-summary")).as("refund errors").isTrue();
         browser.assertNoViolations();
-        browser.open("/verwaltung/zahlungen/einstellungen").submit(Map.of("kassenzeichenPrefix", "ef-!"));
+        browser
+            .open("/verwaltung/zahlungen/einstellungen")
+            .submit(Map.of("kassenzeichenPrefix", "ef-!"));
         assertThat(browser.has("#error-summary")).as("settings errors").isTrue();
         browser.assertNoViolations();
       }

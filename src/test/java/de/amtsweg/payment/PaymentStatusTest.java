@@ -22,22 +22,25 @@ import org.junit.jupiter.api.Test;
  */
 class PaymentStatusTest {
 
-  private static final Map<PaymentStatus, Set<PaymentStatus>> ALLOWED = Map.of(
-      CREATED, EnumSet.of(PENDING, PAID, FAILED, CANCELLED, EXPIRED),
-      PENDING, EnumSet.of(PAID, FAILED, CANCELLED, EXPIRED),
-      PAID, EnumSet.of(REFUNDED, PARTIALLY_REFUNDED),
-      PARTIALLY_REFUNDED, EnumSet.of(PARTIALLY_REFUNDED, REFUNDED),
-      EXPIRED, EnumSet.of(PAID),
-      FAILED, EnumSet.noneOf(PaymentStatus.class),
-      CANCELLED, EnumSet.of(PAID),
-      REFUNDED, EnumSet.noneOf(PaymentStatus.class));
+  private static final Map<PaymentStatus, Set<PaymentStatus>> ALLOWED =
+      Map.of(
+          CREATED, EnumSet.of(PENDING, PAID, FAILED, CANCELLED, EXPIRED),
+          PENDING, EnumSet.of(PAID, FAILED, CANCELLED, EXPIRED),
+          PAID, EnumSet.of(REFUNDED, PARTIALLY_REFUNDED),
+          PARTIALLY_REFUNDED, EnumSet.of(PARTIALLY_REFUNDED, REFUNDED),
+          EXPIRED, EnumSet.of(PAID),
+          FAILED, EnumSet.noneOf(PaymentStatus.class),
+          CANCELLED, EnumSet.of(PAID),
+          REFUNDED, EnumSet.noneOf(PaymentStatus.class));
 
   @Test
   void everyPairIsAllowedExactlyWhenTheTableSaysSo() {
     int checked = 0;
     for (PaymentStatus from : PaymentStatus.values()) {
       for (PaymentStatus to : PaymentStatus.values()) {
-        assertThat(from.canBecome(to)).as("%s -> %s", from, to).isEqualTo(ALLOWED.get(from).contains(to));
+        assertThat(from.canBecome(to))
+            .as("%s -> %s", from, to)
+            .isEqualTo(ALLOWED.get(from).contains(to));
         checked++;
       }
     }
@@ -46,7 +49,8 @@ class PaymentStatusTest {
 
   @Test
   void aStatusNeverMovesBackToOpenOncePaidFailedOrCancelled() {
-    for (PaymentStatus done : EnumSet.of(PAID, FAILED, CANCELLED, REFUNDED, PARTIALLY_REFUNDED, EXPIRED)) {
+    for (PaymentStatus done :
+        EnumSet.of(PAID, FAILED, CANCELLED, REFUNDED, PARTIALLY_REFUNDED, EXPIRED)) {
       assertThat(done.canBecome(PENDING)).as(done.name()).isFalse();
       assertThat(done.canBecome(CREATED)).as(done.name()).isFalse();
     }
@@ -54,7 +58,8 @@ class PaymentStatusTest {
 
   @Test
   void onlyCreatedAndPendingAreOpenAndOnlyPaidOnesHoldMoney() {
-    assertThat(EnumSet.allOf(PaymentStatus.class).stream().filter(PaymentStatus::open)).containsExactly(CREATED, PENDING);
+    assertThat(EnumSet.allOf(PaymentStatus.class).stream().filter(PaymentStatus::open))
+        .containsExactly(CREATED, PENDING);
     assertThat(EnumSet.allOf(PaymentStatus.class).stream().filter(PaymentStatus::paid))
         .containsExactly(PAID, REFUNDED, PARTIALLY_REFUNDED);
   }

@@ -24,7 +24,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class XBezahldienstStub implements AutoCloseable {
 
-  enum Mode { OK, DOWN, SLOW }
+  enum Mode {
+    OK,
+    DOWN,
+    SLOW
+  }
 
   static final String CLIENT_ID = "amtsweg-ohrdruf";
   static final String CLIENT_SECRET = "stub-client-secret";
@@ -64,7 +68,10 @@ final class XBezahldienstStub implements AutoCloseable {
   }
 
   Transaction transaction(UUID paymentId) {
-    return transactions.values().stream().filter(t -> t.requestId.equals(paymentId.toString())).findFirst().orElseThrow();
+    return transactions.values().stream()
+        .filter(t -> t.requestId.equals(paymentId.toString()))
+        .findFirst()
+        .orElseThrow();
   }
 
   @Override
@@ -85,16 +92,23 @@ final class XBezahldienstStub implements AutoCloseable {
         sleep();
       }
       if (path.equals("/auth/token")) {
-        String expected = "Basic " + Base64.getEncoder().encodeToString(
-            (CLIENT_ID + ":" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
+        String expected =
+            "Basic "
+                + Base64.getEncoder()
+                    .encodeToString(
+                        (CLIENT_ID + ":" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
         if (!expected.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
           answer(exchange, 401, Map.of("error", "invalid_client"));
           return;
         }
-        answer(exchange, 200, Map.of("access_token", "token-" + UUID.randomUUID(), "token_type", "Bearer"));
+        answer(
+            exchange,
+            200,
+            Map.of("access_token", "token-" + UUID.randomUUID(), "token_type", "Bearer"));
         return;
       }
-      if (!String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")).startsWith("Bearer token-")) {
+      if (!String.valueOf(exchange.getRequestHeaders().getFirst("Authorization"))
+          .startsWith("Bearer token-")) {
         answer(exchange, 401, Map.of("error", "no token"));
         return;
       }
@@ -103,16 +117,27 @@ final class XBezahldienstStub implements AutoCloseable {
       if (parts.length == 4 && "POST".equals(exchange.getRequestMethod())) {
         JsonNode request = json.readTree(body);
         String requestId = request.path("requestId").asString();
-        Transaction existing = transactions.values().stream().filter(t -> t.requestId.equals(requestId)).findFirst()
-            .orElse(null);
-        Transaction t = existing != null ? existing : new Transaction("TX-" + UUID.randomUUID(), requestId,
-            request.path("grosAmount").decimalValue().movePointRight(2).longValueExact(), request);
+        Transaction existing =
+            transactions.values().stream()
+                .filter(t -> t.requestId.equals(requestId))
+                .findFirst()
+                .orElse(null);
+        Transaction t =
+            existing != null
+                ? existing
+                : new Transaction(
+                    "TX-" + UUID.randomUUID(),
+                    requestId,
+                    request.path("grosAmount").decimalValue().movePointRight(2).longValueExact(),
+                    request);
         transactions.putIfAbsent(t.id, t);
         answer(exchange, 201, info(t));
       } else if (parts.length == 5 && "GET".equals(exchange.getRequestMethod())) {
         Transaction t = transactions.get(parts[4]);
         answer(exchange, t == null ? 404 : 200, t == null ? Map.of("error", "unknown") : info(t));
-      } else if (parts.length == 6 && "cancel".equals(parts[5]) && "POST".equals(exchange.getRequestMethod())) {
+      } else if (parts.length == 6
+          && "cancel".equals(parts[5])
+          && "POST".equals(exchange.getRequestMethod())) {
         // An open transaction is cancelled; a paid or failed one stays and says so.
         Transaction t = transactions.get(parts[4]);
         if (t == null) {
@@ -125,7 +150,8 @@ final class XBezahldienstStub implements AutoCloseable {
         answer(exchange, 200, info(t));
       } else if (parts.length == 6 && "refund".equals(parts[5])) {
         Transaction t = transactions.get(parts[4]);
-        long cents = json.readTree(body).path("amount").decimalValue().movePointRight(2).longValueExact();
+        long cents =
+            json.readTree(body).path("amount").decimalValue().movePointRight(2).longValueExact();
         if (t == null || !"PAYED".equals(t.status) || t.refundedCents + cents > t.amountCents) {
           answer(exchange, 422, Map.of("error", "refund refused"));
           return;
@@ -139,8 +165,17 @@ final class XBezahldienstStub implements AutoCloseable {
   }
 
   private Map<String, Object> info(Transaction t) {
-    return Map.of("paymentInformation", Map.of("transactionId", t.id, "transactionRedirectUrl",
-        "https://zahlung.example/pay/" + t.id, "status", t.status, "transactionReference", t.requestId));
+    return Map.of(
+        "paymentInformation",
+        Map.of(
+            "transactionId",
+            t.id,
+            "transactionRedirectUrl",
+            "https://zahlung.example/pay/" + t.id,
+            "status",
+            t.status,
+            "transactionReference",
+            t.requestId));
   }
 
   private void answer(HttpExchange exchange, int status, Object body) throws IOException {

@@ -16,7 +16,8 @@ class GermanFoldingTest {
 
   @Test
   void punctuationBecomesSingleSpaces() {
-    assertThat(GermanFolding.fold("  Tambach-Dietharz/Thür. Wald ")).isEqualTo("tambach dietharz thur wald");
+    assertThat(GermanFolding.fold("  Tambach-Dietharz/Thür. Wald "))
+        .isEqualTo("tambach dietharz thur wald");
   }
 
   @Test

@@ -27,7 +27,11 @@ class PlatformIT extends AmtswegIT {
 
     assertThat(description.statusCode()).isEqualTo(200);
     assertThat(description.body())
-        .contains("\"openapi\":\"3.", "Amtsweg API", "/api/v1/authorities/{ars}", "/api/v1/services/{leikaKey}")
+        .contains(
+            "\"openapi\":\"3.",
+            "Amtsweg API",
+            "/api/v1/authorities/{ars}",
+            "/api/v1/services/{leikaKey}")
         .doesNotContain("/admin/", "/leistungen\"");
   }
 
@@ -84,7 +88,8 @@ class PlatformIT extends AmtswegIT {
 
     assertThat(login.headers().firstValue("Location").orElseThrow()).contains("/anmelden?fehler");
     Document page = Browser.page(visitor.follow(login));
-    assertThat(page.select("#error-summary").text()).contains("Benutzername oder Passwort stimmen nicht");
+    assertThat(page.select("#error-summary").text())
+        .contains("Benutzername oder Passwort stimmen nicht");
     assertThat(visitor.get("/admin/mandanten").statusCode()).isEqualTo(302);
   }
 
@@ -99,7 +104,10 @@ class PlatformIT extends AmtswegIT {
     assertThat(login.statusCode()).isEqualTo(302);
     assertThat(operator.get("/admin/mandanten").statusCode()).isEqualTo(200);
     HttpCookie session =
-        operator.cookies().stream().filter(c -> c.getName().equals("AMTSWEG_SESSION")).findFirst().orElseThrow();
+        operator.cookies().stream()
+            .filter(c -> c.getName().equals("AMTSWEG_SESSION"))
+            .findFirst()
+            .orElseThrow();
     assertThat(session.isHttpOnly()).isTrue();
     assertThat(session.getValue()).isNotEqualTo(before);
     assertThat(login.headers().allValues("Set-Cookie"))
@@ -120,7 +128,8 @@ class PlatformIT extends AmtswegIT {
 
   @Test
   void unknownApiPathAnswersWithProblemDetails() {
-    HttpResponse<String> missing = browser().get("/api/v1/gibt-es-nicht", "Accept", "application/json");
+    HttpResponse<String> missing =
+        browser().get("/api/v1/gibt-es-nicht", "Accept", "application/json");
 
     assertThat(missing.statusCode()).isIn(401, 404);
     assertThat(missing.headers().firstValue("Content-Type").orElseThrow())

@@ -28,7 +28,8 @@ class ProductionProfileIT {
         new SpringApplicationBuilder(AmtswegApplication.class)
             .profiles("prod")
             .run(
-                // Command-line arguments, as a user starts it: they override application.properties.
+                // Command-line arguments, as a user starts it: they override
+                // application.properties.
                 "--server.port=0",
                 "--amtsweg.data-dir=target/it-data/prod-" + System.nanoTime(),
                 "--amtsweg.embedded-database.ephemeral=true",
@@ -42,31 +43,54 @@ class ProductionProfileIT {
                 "--amtsweg.public-url=https://portal.example")) {
       JdbcClient jdbc = app.getBean(JdbcClient.class);
       Browser visitor =
-          new Browser(URI.create("http://localhost:" + app.getEnvironment().getProperty("local.server.port")));
+          new Browser(
+              URI.create(
+                  "http://localhost:" + app.getEnvironment().getProperty("local.server.port")));
 
       assertThat(jdbc.sql("select count(*) from tenant").query(Integer.class).single()).isZero();
       assertThat(jdbc.sql("select username from staff_account").query(String.class).list())
           .containsExactly("landesbetrieb");
       assertThat(Browser.page(visitor.get("/")).select(".demo-banner")).isEmpty();
-      assertThat(visitor.signIn("betrieb", "Amtsweg-Demo-2026").headers().firstValue("Location").orElseThrow())
+      assertThat(
+              visitor
+                  .signIn("betrieb", "Amtsweg-Demo-2026")
+                  .headers()
+                  .firstValue("Location")
+                  .orElseThrow())
           .contains("fehler");
-      assertThat(visitor.signIn("landesbetrieb", "Ein-langes-Startpasswort").headers().firstValue("Location").orElseThrow())
+      assertThat(
+              visitor
+                  .signIn("landesbetrieb", "Ein-langes-Startpasswort")
+                  .headers()
+                  .firstValue("Location")
+                  .orElseThrow())
           .doesNotContain("fehler");
       assertThat(visitor.get("/admin/mandanten").statusCode()).isEqualTo(200);
       assertThat(Browser.page(visitor.get("/impressum")).text()).contains("noch nicht hinterlegt");
       assertThat(visitor.get("/demo/postfach-mails").statusCode()).isEqualTo(404);
 
       Browser citizen =
-          new Browser(URI.create("http://localhost:" + app.getEnvironment().getProperty("local.server.port")));
+          new Browser(
+              URI.create(
+                  "http://localhost:" + app.getEnvironment().getProperty("local.server.port")));
       var form = Browser.page(citizen.get("/konto/registrieren"));
-      citizen.submit("/konto/registrieren", Browser.csrf(form), Map.of("email", "neu@example.org",
-          "password", "Kaffee Treppe Wolke Igel", "passwordRepeat", "Kaffee Treppe Wolke Igel"));
+      citizen.submit(
+          "/konto/registrieren",
+          Browser.csrf(form),
+          Map.of(
+              "email",
+              "neu@example.org",
+              "password",
+              "Kaffee Treppe Wolke Igel",
+              "passwordRepeat",
+              "Kaffee Treppe Wolke Igel"));
 
       assertThat(smtp.waitForIncomingEmail(15_000, 1)).isTrue();
       MimeMessage mail = smtp.getReceivedMessages()[0];
       assertThat(mail.getSubject()).isEqualTo("Bitte bestätigen Sie Ihre E-Mail-Adresse");
       assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("neu@example.org");
-      assertThat(String.valueOf(mail.getContent())).contains("https://portal.example/konto/bestaetigen?token=");
+      assertThat(String.valueOf(mail.getContent()))
+          .contains("https://portal.example/konto/bestaetigen?token=");
     } catch (jakarta.mail.MessagingException | java.io.IOException e) {
       throw new AssertionError(e);
     } finally {

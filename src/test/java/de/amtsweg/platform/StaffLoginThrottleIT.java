@@ -16,16 +16,28 @@ class StaffLoginThrottleIT extends AmtswegIT {
     Browser attacker = browser().from(address);
 
     for (int attempt = 1; attempt < 5; attempt++) {
-      assertThat(attacker.signIn("verwaltung-landkreis-gotha", "falsch-" + attempt).headers().firstValue("Location").orElseThrow())
+      assertThat(
+              attacker
+                  .signIn("verwaltung-landkreis-gotha", "falsch-" + attempt)
+                  .headers()
+                  .firstValue("Location")
+                  .orElseThrow())
           .endsWith("/anmelden?fehler");
     }
     HttpResponse<String> fifth = attacker.signIn("verwaltung-landkreis-gotha", "falsch-5");
 
     assertThat(fifth.headers().firstValue("Location").orElseThrow()).endsWith("/anmelden?gesperrt");
-    assertThat(Browser.page(attacker.follow(fifth)).select("#error-summary").text()).contains("für 15 Minuten gesperrt");
-    HttpResponse<String> owner = browser().from("198.51.100.250").signIn("verwaltung-landkreis-gotha", DEMO_PASSWORD);
-    assertThat(owner.headers().firstValue("Location").orElseThrow()).as("even the right password waits").endsWith("/anmelden?gesperrt");
-    HttpResponse<String> colleague = browser().from(address).signIn("sachbearbeitung-landkreis-gotha", DEMO_PASSWORD);
-    assertThat(colleague.headers().firstValue("Location").orElseThrow()).as("other user names are not locked").endsWith("/verwaltung");
+    assertThat(Browser.page(attacker.follow(fifth)).select("#error-summary").text())
+        .contains("für 15 Minuten gesperrt");
+    HttpResponse<String> owner =
+        browser().from("198.51.100.250").signIn("verwaltung-landkreis-gotha", DEMO_PASSWORD);
+    assertThat(owner.headers().firstValue("Location").orElseThrow())
+        .as("even the right password waits")
+        .endsWith("/anmelden?gesperrt");
+    HttpResponse<String> colleague =
+        browser().from(address).signIn("sachbearbeitung-landkreis-gotha", DEMO_PASSWORD);
+    assertThat(colleague.headers().firstValue("Location").orElseThrow())
+        .as("other user names are not locked")
+        .endsWith("/verwaltung");
   }
 }

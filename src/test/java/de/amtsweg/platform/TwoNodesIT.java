@@ -47,13 +47,17 @@ class TwoNodesIT {
 
         Browser onSecond = onFirst.at(URI.create("http://localhost:" + port(second)));
 
-        assertThat(Browser.page(onSecond.get("/")).select(".chosen-place").text()).contains("Stadt Jena");
+        assertThat(Browser.page(onSecond.get("/")).select(".chosen-place").text())
+            .contains("Stadt Jena");
         assertThat(onSecond.get("/admin/mandanten").statusCode()).isEqualTo(200);
       }
       assertThatThrownBy(
               () ->
                   new SpringApplicationBuilder(AmtswegApplication.class)
-                      .run("--server.port=0", "--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=postgres"))
+                      .run(
+                          "--server.port=0",
+                          "--spring.datasource.url=" + jdbcUrl,
+                          "--spring.datasource.username=postgres"))
           .as("demo by default on a production-like database")
           .hasRootCauseMessage(
               "No profile is set, so Amtsweg would run with demo accounts and demo data, but it is configured"

@@ -17,7 +17,8 @@ class PortalIT extends AmtswegIT {
 
     assertThat(home.select("html").attr("lang")).isEqualTo("de");
     assertThat(home.select("h1").text()).isEqualTo("Verwaltung online erledigen");
-    assertThat(home.select("label[for=service-query]").text()).isEqualTo("Was möchten Sie erledigen?");
+    assertThat(home.select("label[for=service-query]").text())
+        .isEqualTo("Was möchten Sie erledigen?");
     assertThat(home.select("label[for=place-query]").text()).isEqualTo("Postleitzahl oder Ort");
     assertThat(home.select("#place-heading").text()).isEqualTo("Wo wohnen Sie?");
     assertThat(home.select("footer a").eachText())
@@ -31,7 +32,9 @@ class PortalIT extends AmtswegIT {
     Document home = Browser.page(browser().get("/"));
 
     var assets = home.select("link[rel=stylesheet], script[src]");
-    assertThat(assets.eachAttr("href")).anySatisfy(href -> assertThat(href).matches("/vendor/kern/dist/kern\\.min-[0-9a-f]{32}\\.css"));
+    assertThat(assets.eachAttr("href"))
+        .anySatisfy(
+            href -> assertThat(href).matches("/vendor/kern/dist/kern\\.min-[0-9a-f]{32}\\.css"));
     assertThat(assets.eachAttr("src")).anySatisfy(src -> assertThat(src).contains("htmx.min"));
     for (var asset : assets) {
       String url = asset.hasAttr("href") ? asset.attr("href") : asset.attr("src");
@@ -81,7 +84,8 @@ class PortalIT extends AmtswegIT {
     Document datenschutz = Browser.page(browser().get("/datenschutz"));
 
     assertThat(impressum.select("h1").text()).isEqualTo("Impressum");
-    assertThat(impressum.text()).contains("Herausgeber: Freistaat Thüringen", "Demonstrationssystem");
+    assertThat(impressum.text())
+        .contains("Herausgeber: Freistaat Thüringen", "Demonstrationssystem");
     assertThat(datenschutz.select("h1").text()).isEqualTo("Datenschutzerklärung");
     assertThat(datenschutz.select(".prose p")).hasSizeGreaterThan(1);
   }
@@ -91,7 +95,8 @@ class PortalIT extends AmtswegIT {
     Document statement = Browser.page(browser().get("/barrierefreiheit"));
 
     assertThat(statement.select("h1").text()).isEqualTo("Erklärung zur Barrierefreiheit");
-    assertThat(statement.select("h2").eachText()).contains("Barrieren melden", "Schlichtungsverfahren");
+    assertThat(statement.select("h2").eachText())
+        .contains("Barrieren melden", "Schlichtungsverfahren");
     assertThat(statement.select("a[href^=mailto:]")).isNotEmpty();
   }
 }

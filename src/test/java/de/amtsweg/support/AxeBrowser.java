@@ -26,8 +26,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  *
  * <p>It drives the Chromium and chromedriver of the machine ({@code apt-get install chromium
  * chromium-driver} on Debian; other paths with the system properties {@code amtsweg.test.chromium}
- * and {@code amtsweg.test.chromedriver}). When they are missing, {@link #start} fails with a message
- * that says what to install: accessibility is checked on every build, never skipped.
+ * and {@code amtsweg.test.chromedriver}). When they are missing, {@link #start} fails with a
+ * message that says what to install: accessibility is checked on every build, never skipped.
  *
  * <p>One browser per test class is enough ({@code @BeforeAll}/{@code @AfterAll}); {@link
  * #forgetSession()} makes it a fresh visitor again. Pages can be checked with JavaScript on ({@link
@@ -64,23 +64,34 @@ public final class AxeBrowser implements AutoCloseable {
 
   private static AxeBrowser start(URI base, boolean javaScript) {
     String chromium = requireExecutable("amtsweg.test.chromium", "/usr/bin/chromium", "chromium");
-    String chromedriver = requireExecutable("amtsweg.test.chromedriver", "/usr/bin/chromedriver", "chromium-driver");
+    String chromedriver =
+        requireExecutable("amtsweg.test.chromedriver", "/usr/bin/chromedriver", "chromium-driver");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(chromium);
     options.addArguments(
-        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--window-size=1280,1024", "--lang=de-DE", "--accept-lang=de-DE,de",
-        "--disable-extensions", "--no-first-run", "--disable-search-engine-choice-screen",
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--window-size=1280,1024",
+        "--lang=de-DE",
+        "--accept-lang=de-DE,de",
+        "--disable-extensions",
+        "--no-first-run",
+        "--disable-search-engine-choice-screen",
         // No smooth scrolling (amtsweg.css honours the wish): clicks land where the driver aims.
         "--force-prefers-reduced-motion");
     options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "de-DE,de"));
     ChromeDriverService service =
-        new ChromeDriverService.Builder().usingDriverExecutable(Path.of(chromedriver).toFile()).build();
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(Path.of(chromedriver).toFile())
+            .build();
     ChromeDriver driver = new ChromeDriver(service, options);
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
     if (!javaScript) {
-      // The pages' scripts are all files (the CSP forbids inline scripts): the browser does not load
+      // The pages' scripts are all files (the CSP forbids inline scripts): the browser does not
+      // load
       // them, as for a visitor who blocks JavaScript. Chromium's "JavaScript off" setting cannot be
       // used: it also stops the timers axe-core needs when the driver runs it.
       driver.executeCdpCommand("Network.enable", Map.of());
@@ -94,7 +105,8 @@ public final class AxeBrowser implements AutoCloseable {
     return Boolean.TRUE.equals(driver.executeScript("return typeof window.htmx === 'object'"));
   }
 
-  private static String requireExecutable(String property, String standardPath, String debianPackage) {
+  private static String requireExecutable(
+      String property, String standardPath, String debianPackage) {
     String path = System.getProperty(property, standardPath);
     if (!Files.isExecutable(Path.of(path))) {
       throw new IllegalStateException(
@@ -130,7 +142,8 @@ public final class AxeBrowser implements AutoCloseable {
   /** The path (with query) of the page the browser shows. */
   public String currentPath() {
     URI current = URI.create(driver.getCurrentUrl());
-    return current.getRawPath() + (current.getRawQuery() == null ? "" : "?" + current.getRawQuery());
+    return current.getRawPath()
+        + (current.getRawQuery() == null ? "" : "?" + current.getRawQuery());
   }
 
   /** The page's text, to check the test is where it thinks it is. */
@@ -143,7 +156,10 @@ public final class AxeBrowser implements AutoCloseable {
     return !driver.findElements(By.cssSelector(cssSelector)).isEmpty();
   }
 
-  /** Opens the page and fails with a readable list of every WCAG A/AA violation axe-core finds on it. */
+  /**
+   * Opens the page and fails with a readable list of every WCAG A/AA violation axe-core finds on
+   * it.
+   */
   public AxeBrowser assertNoViolations(String pathOrUrl) {
     open(pathOrUrl);
     return assertNoViolations();
@@ -156,8 +172,8 @@ public final class AxeBrowser implements AutoCloseable {
   }
 
   /**
-   * Opens every page and fails with one readable list of all their violations, so that one run shows
-   * everything there is to fix.
+   * Opens every page and fails with one readable list of all their violations, so that one run
+   * shows everything there is to fix.
    */
   public AxeBrowser assertNoViolationsOn(List<String> pathsOrUrls) {
     List<String> found = new ArrayList<>();
@@ -189,7 +205,8 @@ public final class AxeBrowser implements AutoCloseable {
   public List<String> violations() {
     Results results = new AxeBuilder().withTags(WCAG_TAGS).analyze(driver);
     if (results.isErrored()) {
-      throw new IllegalStateException("axe-core failed on " + driver.getCurrentUrl() + ": " + results.getErrorMessage());
+      throw new IllegalStateException(
+          "axe-core failed on " + driver.getCurrentUrl() + ": " + results.getErrorMessage());
     }
     List<String> lines = new ArrayList<>();
     if (results.getPasses().isEmpty()) {
@@ -264,7 +281,9 @@ public final class AxeBrowser implements AutoCloseable {
   }
 
   private AxeBrowser submit(WebElement form) {
-    List<WebElement> buttons = form.findElements(By.cssSelector("button[type=submit], button:not([type]), input[type=submit]"));
+    List<WebElement> buttons =
+        form.findElements(
+            By.cssSelector("button[type=submit], button:not([type]), input[type=submit]"));
     if (buttons.isEmpty()) {
       throw new IllegalStateException("the form has no submit button");
     }
@@ -315,7 +334,8 @@ public final class AxeBrowser implements AutoCloseable {
 
   private void requireLeft(String loginPath, String what) {
     if (URI.create(driver.getCurrentUrl()).getPath().equals(loginPath)) {
-      throw new IllegalStateException(what + " failed: still on " + driver.getCurrentUrl() + "\n" + text());
+      throw new IllegalStateException(
+          what + " failed: still on " + driver.getCurrentUrl() + "\n" + text());
     }
   }
 
@@ -336,7 +356,10 @@ public final class AxeBrowser implements AutoCloseable {
 
   private void waitForLoad() {
     new WebDriverWait(driver, Duration.ofSeconds(20))
-        .until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+        .until(
+            d ->
+                "complete"
+                    .equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
   }
 
   private static String abbreviate(String text) {

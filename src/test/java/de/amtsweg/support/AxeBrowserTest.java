@@ -6,7 +6,9 @@ import java.net.URI;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Without Chromium the accessibility tests fail and say what to install; they are never skipped. */
+/**
+ * Without Chromium the accessibility tests fail and say what to install; they are never skipped.
+ */
 class AxeBrowserTest {
 
   @AfterEach

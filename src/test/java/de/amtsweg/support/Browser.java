@@ -63,8 +63,8 @@ public final class Browser {
   }
 
   /**
-   * Sends every request as if it came through the reverse proxy from this client address
-   * ({@code X-Forwarded-For}, trusted from localhost), so that tests can be different clients.
+   * Sends every request as if it came through the reverse proxy from this client address ({@code
+   * X-Forwarded-For}, trusted from localhost), so that tests can be different clients.
    */
   public Browser from(String clientAddress) {
     this.forwardedFor = clientAddress;
@@ -88,7 +88,11 @@ public final class Browser {
 
   /** The value of a cookie, or null. */
   public String cookieValue(String name) {
-    return cookies().stream().filter(c -> c.getName().equals(name)).map(java.net.HttpCookie::getValue).findFirst().orElse(null);
+    return cookies().stream()
+        .filter(c -> c.getName().equals(name))
+        .map(java.net.HttpCookie::getValue)
+        .findFirst()
+        .orElse(null);
   }
 
   public HttpResponse<String> get(String path, String... headers) {
@@ -111,7 +115,8 @@ public final class Browser {
    * A form POST with these fields in this order, names may repeat (checkboxes of a multiple
    * choice); no CSRF token unless given.
    */
-  public HttpResponse<String> post(String path, List<Map.Entry<String, String>> fields, String... headers) {
+  public HttpResponse<String> post(
+      String path, List<Map.Entry<String, String>> fields, String... headers) {
     String body =
         fields.stream()
             .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
@@ -135,7 +140,8 @@ public final class Browser {
   /** A GET whose body is kept as bytes (a download: ZIP, PDF), with extra headers. */
   public HttpResponse<byte[]> download(String path, String... headers) {
     try {
-      return client.send(request(path, headers).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+      return client.send(
+          request(path, headers).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -146,25 +152,54 @@ public final class Browser {
 
   /** A multipart POST with one file and the CSRF token. */
   public HttpResponse<String> upload(
-      String path, String csrfToken, String field, String fileName, String contentType, byte[] content) {
+      String path,
+      String csrfToken,
+      String field,
+      String fileName,
+      String contentType,
+      byte[] content) {
     return upload(path, csrfToken, Map.of(), field, fileName, contentType, content);
   }
 
   /** A multipart POST with text fields, one file and the CSRF token. */
   public HttpResponse<String> upload(
-      String path, String csrfToken, Map<String, String> fields, String field, String fileName,
-      String contentType, byte[] content) {
+      String path,
+      String csrfToken,
+      Map<String, String> fields,
+      String field,
+      String fileName,
+      String contentType,
+      byte[] content) {
     String boundary = "----amtsweg-test-boundary";
     List<byte[]> parts = new ArrayList<>();
     parts.add(
-        ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrfToken + "\r\n")
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n"
+                + csrfToken
+                + "\r\n")
             .getBytes(StandardCharsets.UTF_8));
-    fields.forEach((name, value) -> parts.add(
-        ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
-            .getBytes(StandardCharsets.UTF_8)));
+    fields.forEach(
+        (name, value) ->
+            parts.add(
+                ("--"
+                        + boundary
+                        + "\r\nContent-Disposition: form-data; name=\""
+                        + name
+                        + "\"\r\n\r\n"
+                        + value
+                        + "\r\n")
+                    .getBytes(StandardCharsets.UTF_8)));
     parts.add(
-        ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
-                + fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n")
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\""
+                + field
+                + "\"; filename=\""
+                + fileName
+                + "\"\r\nContent-Type: "
+                + contentType
+                + "\r\n\r\n")
             .getBytes(StandardCharsets.UTF_8));
     parts.add(content);
     parts.add(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));

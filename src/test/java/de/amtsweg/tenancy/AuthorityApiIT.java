@@ -112,14 +112,17 @@ class AuthorityApiIT extends AmtswegIT {
   }
 
   private List<Map<String, Object>> search(String query) {
-    return get("/api/v1/authorities?q=" + java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8));
+    return get(
+        "/api/v1/authorities?q="
+            + java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8));
   }
 
   @SuppressWarnings("unchecked")
   private List<Map<String, Object>> get(String path) {
     HttpResponse<String> response = browser().get(path);
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
+    assertThat(response.headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("application/json");
     return json.readValue(response.body(), List.class);
   }
 }

@@ -20,7 +20,8 @@ class AuthorityImportIT extends AmtswegIT {
   @Test
   void importsEveryAuthorityOfThueringen() {
     Map<String, Integer> byType =
-        jdbc.sql("select type, count(*) as n from authority group by type")
+        jdbc
+            .sql("select type, count(*) as n from authority group by type")
             .query((rs, row) -> Map.entry(rs.getString("type"), rs.getInt("n")))
             .list()
             .stream()
@@ -32,8 +33,12 @@ class AuthorityImportIT extends AmtswegIT {
         .containsEntry("KREISFREIE_STADT", 5)
         .containsEntry("VERWALTUNGSGEMEINSCHAFT", 43)
         .containsEntry("ERFUELLENDE_GEMEINDE", 39);
-    assertThat(byType.get("STADT") + byType.get("GEMEINDE") + byType.get("KREISFREIE_STADT")).isEqualTo(631);
-    assertThat(jdbc.sql("select count(distinct ars) from authority_postcode").query(Integer.class).single())
+    assertThat(byType.get("STADT") + byType.get("GEMEINDE") + byType.get("KREISFREIE_STADT"))
+        .isEqualTo(631);
+    assertThat(
+            jdbc.sql("select count(distinct ars) from authority_postcode")
+                .query(Integer.class)
+                .single())
         .isGreaterThan(600);
   }
 
@@ -57,11 +62,13 @@ class AuthorityImportIT extends AmtswegIT {
     authorityImport.run(new DefaultApplicationArguments());
 
     assertThat(importedAt()).isEqualTo(before);
-    assertThat(jdbc.sql("select count(*) from authority").query(Integer.class).single()).isEqualTo(731);
+    assertThat(jdbc.sql("select count(*) from authority").query(Integer.class).single())
+        .isEqualTo(731);
   }
 
   private String importedAt() {
-    return jdbc.sql("select imported_at::text from reference_data_import where name = 'gemeinden-thueringen'")
+    return jdbc.sql(
+            "select imported_at::text from reference_data_import where name = 'gemeinden-thueringen'")
         .query(String.class)
         .single();
   }

@@ -28,7 +28,10 @@ class AuthorityPagesIT extends AmtswegIT {
 
     assertThat(friemar.select(".breadcrumbs a").eachText())
         .containsExactly(
-            "Behörden", "Freistaat Thüringen", "Landkreis Gotha", "Verwaltungsgemeinschaft Nesseaue");
+            "Behörden",
+            "Freistaat Thüringen",
+            "Landkreis Gotha",
+            "Verwaltungsgemeinschaft Nesseaue");
     assertThat(friemar.text()).contains("99869");
   }
 
@@ -60,7 +63,8 @@ class AuthorityPagesIT extends AmtswegIT {
     assertThat(unknown.statusCode()).isEqualTo(404);
     assertThat(Browser.page(unknown).select("h1").text()).isEqualTo("Behörde nicht gefunden");
     assertThat(malformed.statusCode()).isEqualTo(400);
-    assertThat(Browser.page(malformed).select("h1").text()).isEqualTo("Ungültiger Regionalschlüssel");
+    assertThat(Browser.page(malformed).select("h1").text())
+        .isEqualTo("Ungültiger Regionalschlüssel");
   }
 
   @Test
@@ -68,7 +72,9 @@ class AuthorityPagesIT extends AmtswegIT {
     Document results = Browser.page(browser().get("/behoerden?q=gossnitz"));
     Document start = Browser.page(browser().get("/behoerden"));
 
-    assertThat(results.select("#authority-results a").eachText()).first().isEqualTo("Stadt Gößnitz");
+    assertThat(results.select("#authority-results a").eachText())
+        .first()
+        .isEqualTo("Stadt Gößnitz");
     assertThat(start.select("#authority-results a")).hasSize(22);
   }
 

@@ -16,8 +16,11 @@ class ColoursTest {
 
   @Test
   void everyDemoColourIsDarkEnoughForWhiteText() {
-    for (String colour : new String[] {"#a6002c", "#b0061d", "#004d87", "#1e5b38", "#7a1f2b", "#2d4a8a"}) {
-      assertThat(Colours.contrastWithWhite(colour)).as(colour).isGreaterThanOrEqualTo(Colours.MINIMUM_CONTRAST);
+    for (String colour :
+        new String[] {"#a6002c", "#b0061d", "#004d87", "#1e5b38", "#7a1f2b", "#2d4a8a"}) {
+      assertThat(Colours.contrastWithWhite(colour))
+          .as(colour)
+          .isGreaterThanOrEqualTo(Colours.MINIMUM_CONTRAST);
     }
   }
 

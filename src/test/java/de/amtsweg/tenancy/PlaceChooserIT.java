@@ -16,15 +16,19 @@ class PlaceChooserIT extends AmtswegIT {
   void postcodeLeadsToTheGemeindeWhichIsRememberedForTheVisit() {
     Browser visitor = browser();
     Document matches = Browser.page(visitor.get("/ort?q=99084"));
-    assertThat(matches.select(".place-option").eachText()).containsExactly("Erfurt (Kreisfreie Stadt)");
+    assertThat(matches.select(".place-option").eachText())
+        .containsExactly("Erfurt (Kreisfreie Stadt)");
 
     HttpResponse<String> chosen =
-        visitor.submit("/ort", Browser.csrf(matches), Map.of("ars", "160510000000", "zurueck", "/"));
+        visitor.submit(
+            "/ort", Browser.csrf(matches), Map.of("ars", "160510000000", "zurueck", "/"));
 
     assertThat(chosen.statusCode()).isEqualTo(302);
     Document home = Browser.page(visitor.follow(chosen));
-    assertThat(home.select("[role=status]").text()).contains("Ihr Ort für diesen Besuch: Stadt Erfurt");
-    assertThat(Browser.page(visitor.get("/")).select(".chosen-place").text()).contains("Ihr Ort: Stadt Erfurt");
+    assertThat(home.select("[role=status]").text())
+        .contains("Ihr Ort für diesen Besuch: Stadt Erfurt");
+    assertThat(Browser.page(visitor.get("/")).select(".chosen-place").text())
+        .contains("Ihr Ort: Stadt Erfurt");
     assertThat(Browser.page(browser().get("/")).select(".chosen-place")).isEmpty();
   }
 
@@ -42,7 +46,8 @@ class PlaceChooserIT extends AmtswegIT {
     HttpResponse<String> fragment = browser().get("/ort?q=gotha", "HX-Request", "true");
 
     assertThat(fragment.body()).doesNotContain("<html").contains("Gotha (Stadt, Landkreis Gotha)");
-    assertThat(fragment.headers().allValues("Vary")).anySatisfy(v -> assertThat(v).containsIgnoringCase("HX-Request"));
+    assertThat(fragment.headers().allValues("Vary"))
+        .anySatisfy(v -> assertThat(v).containsIgnoringCase("HX-Request"));
   }
 
   @Test
@@ -50,7 +55,8 @@ class PlaceChooserIT extends AmtswegIT {
     Document page = Browser.page(browser().get("/ort?q=+"));
 
     assertThat(page.select("#error-summary a").attr("href")).isEqualTo("#place-query");
-    assertThat(page.select("#error-summary").text()).contains("Geben Sie eine Postleitzahl oder einen Ortsnamen ein.");
+    assertThat(page.select("#error-summary").text())
+        .contains("Geben Sie eine Postleitzahl oder einen Ortsnamen ein.");
     assertThat(page.select("#place-query").attr("aria-invalid")).isEqualTo("true");
   }
 
@@ -58,7 +64,8 @@ class PlaceChooserIT extends AmtswegIT {
   void unknownPlaceSaysSo() {
     Document page = Browser.page(browser().get("/ort?q=Atlantis"));
 
-    assertThat(page.select(".place-candidates").text()).contains("keinen Ort in Thüringen gefunden");
+    assertThat(page.select(".place-candidates").text())
+        .contains("keinen Ort in Thüringen gefunden");
   }
 
   @Test
@@ -80,7 +87,9 @@ class PlaceChooserIT extends AmtswegIT {
 
     HttpResponse<String> chosen =
         visitor.submit(
-            "/ort", Browser.csrf(page), Map.of("ars", "160530000000", "zurueck", "//evil.example/"));
+            "/ort",
+            Browser.csrf(page),
+            Map.of("ars", "160530000000", "zurueck", "//evil.example/"));
 
     assertThat(chosen.headers().firstValue("Location").orElseThrow()).doesNotContain("evil");
   }
@@ -91,7 +100,8 @@ class PlaceChooserIT extends AmtswegIT {
     Document page = Browser.page(visitor.get("/ort?q=Jena"));
 
     HttpResponse<String> chosen =
-        visitor.submit("/ort", Browser.csrf(page), Map.of("ars", "160530000000", "zurueck", "/behoerden/{x}"));
+        visitor.submit(
+            "/ort", Browser.csrf(page), Map.of("ars", "160530000000", "zurueck", "/behoerden/{x}"));
 
     assertThat(chosen.statusCode()).isEqualTo(302);
     assertThat(chosen.headers().firstValue("Location").orElseThrow()).endsWith("/behoerden/{x}");

@@ -23,7 +23,13 @@ class TenantAdminIT extends AmtswegIT {
     Document list = Browser.page(operator().get("/admin/mandanten"));
 
     assertThat(list.select("tbody th").eachText())
-        .contains("Freistaat Thüringen", "Stadt Erfurt", "Stadt Jena", "Landkreis Gotha", "Stadt Gotha", "Stadt Ohrdruf");
+        .contains(
+            "Freistaat Thüringen",
+            "Stadt Erfurt",
+            "Stadt Jena",
+            "Landkreis Gotha",
+            "Stadt Gotha",
+            "Stadt Ohrdruf");
   }
 
   @Test
@@ -55,7 +61,8 @@ class TenantAdminIT extends AmtswegIT {
     Document form = Browser.page(operator.get("/admin/mandanten/neu"));
 
     HttpResponse<String> created =
-        operator.submit("/admin/mandanten", Browser.csrf(form), validTenant("suhl", "160540000000"));
+        operator.submit(
+            "/admin/mandanten", Browser.csrf(form), validTenant("suhl", "160540000000"));
 
     assertThat(created.statusCode()).isEqualTo(302);
     Document list = Browser.page(operator.follow(created));
@@ -70,11 +77,17 @@ class TenantAdminIT extends AmtswegIT {
     Document form = Browser.page(operator.get("/admin/mandanten/neu"));
 
     Document sameAuthority =
-        Browser.page(operator.submit("/admin/mandanten", Browser.csrf(form), validTenant("erfurt-2", "160510000000")));
+        Browser.page(
+            operator.submit(
+                "/admin/mandanten", Browser.csrf(form), validTenant("erfurt-2", "160510000000")));
     Document sameSlug =
-        Browser.page(operator.submit("/admin/mandanten", Browser.csrf(form), validTenant("jena", "160520000000")));
+        Browser.page(
+            operator.submit(
+                "/admin/mandanten", Browser.csrf(form), validTenant("jena", "160520000000")));
     Document unknownAuthority =
-        Browser.page(operator.submit("/admin/mandanten", Browser.csrf(form), validTenant("nirgendwo", "169999999999")));
+        Browser.page(
+            operator.submit(
+                "/admin/mandanten", Browser.csrf(form), validTenant("nirgendwo", "169999999999")));
 
     assertThat(sameAuthority.select("#authorityArs-error").text()).contains("bereits ein Mandant");
     assertThat(sameSlug.select("#slug-error").text()).contains("schon vergeben");
@@ -91,14 +104,21 @@ class TenantAdminIT extends AmtswegIT {
 
     Map<String, String> firstEdit = formValues(firstForm);
     firstEdit.put("openingHours", "Di 9–12 Uhr");
-    assertThat(first.submit("/admin/mandanten/ohrdruf", Browser.csrf(firstForm), firstEdit).statusCode()).isEqualTo(302);
+    assertThat(
+            first
+                .submit("/admin/mandanten/ohrdruf", Browser.csrf(firstForm), firstEdit)
+                .statusCode())
+        .isEqualTo(302);
 
     Map<String, String> secondEdit = formValues(secondForm);
     secondEdit.put("version", version);
     secondEdit.put("phone", "+49 3624 1111");
-    Document conflict = Browser.page(second.submit("/admin/mandanten/ohrdruf", Browser.csrf(secondForm), secondEdit));
+    Document conflict =
+        Browser.page(
+            second.submit("/admin/mandanten/ohrdruf", Browser.csrf(secondForm), secondEdit));
 
-    assertThat(conflict.select("#error-summary").text()).contains("Jemand anderes hat diesen Mandanten");
+    assertThat(conflict.select("#error-summary").text())
+        .contains("Jemand anderes hat diesen Mandanten");
     assertThat(conflict.select("#phone").attr("value")).isEqualTo("+49 3624 1111");
     assertThat(Browser.page(browser().get("/behoerden/160675050053")).text())
         .contains("Di 9–12 Uhr")
@@ -111,17 +131,32 @@ class TenantAdminIT extends AmtswegIT {
     Document form = Browser.page(operator.get("/admin/mandanten/jena"));
 
     HttpResponse<String> fake =
-        operator.upload("/admin/mandanten/jena/logo", Browser.csrf(form), "logo", "logo.png", "image/png",
+        operator.upload(
+            "/admin/mandanten/jena/logo",
+            Browser.csrf(form),
+            "logo",
+            "logo.png",
+            "image/png",
             "<svg onload=alert(1)>".getBytes(StandardCharsets.UTF_8));
     HttpResponse<String> real =
-        operator.upload("/admin/mandanten/jena/logo", Browser.csrf(form), "logo", "wappen.png", "image/png", png());
+        operator.upload(
+            "/admin/mandanten/jena/logo",
+            Browser.csrf(form),
+            "logo",
+            "wappen.png",
+            "image/png",
+            png());
 
-    assertThat(Browser.page(fake).select("#logo-error-summary").text()).contains("PNG- oder JPEG-Bild");
+    assertThat(Browser.page(fake).select("#logo-error-summary").text())
+        .contains("PNG- oder JPEG-Bild");
     assertThat(real.statusCode()).isEqualTo(302);
     HttpResponse<String> served = browser().get("/mandanten/jena/logo");
     assertThat(served.statusCode()).isEqualTo(200);
     assertThat(served.headers().firstValue("Content-Type")).hasValue("image/png");
-    assertThat(Browser.page(browser().get("/behoerden/160530000000")).select("img.tenant-banner__logo").attr("alt"))
+    assertThat(
+            Browser.page(browser().get("/behoerden/160530000000"))
+                .select("img.tenant-banner__logo")
+                .attr("alt"))
         .isEqualTo("Logo: Stadt Jena");
   }
 
@@ -133,8 +168,12 @@ class TenantAdminIT extends AmtswegIT {
 
   private static Map<String, String> formValues(Document form) {
     Map<String, String> values = new HashMap<>();
-    form.select("form[action^=/admin/mandanten] input[name], form[action^=/admin/mandanten] textarea[name]")
-        .forEach(e -> values.put(e.attr("name"), e.tagName().equals("textarea") ? e.text() : e.attr("value")));
+    form.select(
+            "form[action^=/admin/mandanten] input[name], form[action^=/admin/mandanten] textarea[name]")
+        .forEach(
+            e ->
+                values.put(
+                    e.attr("name"), e.tagName().equals("textarea") ? e.text() : e.attr("value")));
     values.remove("_csrf");
     values.remove("logo");
     return values;

@@ -29,17 +29,29 @@ class AccountController {
   private static final List<String> PASSWORD_FIELDS =
       List.of("currentPassword", "newPassword", "newPasswordRepeat");
   private static final List<String> SECURITY_NOTICES =
-      List.of("passwort-geaendert", "email-link-gesendet", "email-geaendert", "zwei-faktor-aus", "verknuepft");
+      List.of(
+          "passwort-geaendert",
+          "email-link-gesendet",
+          "email-geaendert",
+          "zwei-faktor-aus",
+          "verknuepft");
+
   /** The areas of the account on its overview page. */
   private static final List<Area> AREAS =
       List.of(
           new Area("/konto/antraege", "applications.my.title", "applications.my.area"),
           new Area("/konto/postfach", "account.area.postfach.title", "account.area.postfach.text"),
           new Area("/konto/profil", "account.area.profile.title", "account.area.profile.text"),
-          new Area("/konto/organisationen", "account.area.organisations.title", "account.area.organisations.text"),
-          new Area("/konto/e-rechnungen", "account.area.einvoices.title", "account.area.einvoices.text"),
-          new Area("/konto/sicherheit", "account.area.security.title", "account.area.security.text"),
-          new Area("/konto/datenschutz", "account.area.privacy.title", "account.area.privacy.text"));
+          new Area(
+              "/konto/organisationen",
+              "account.area.organisations.title",
+              "account.area.organisations.text"),
+          new Area(
+              "/konto/e-rechnungen", "account.area.einvoices.title", "account.area.einvoices.text"),
+          new Area(
+              "/konto/sicherheit", "account.area.security.title", "account.area.security.text"),
+          new Area(
+              "/konto/datenschutz", "account.area.privacy.title", "account.area.privacy.text"));
 
   /** A card on the overview page: where it leads, its title and its description (message keys). */
   record Area(String path, String titleKey, String textKey) {}
@@ -50,8 +62,12 @@ class AccountController {
   private final de.amtsweg.account.ExternalIdentities identities;
   private final IdentityProviders identityProviders;
 
-  AccountController(AccountManagement accounts, AccountSessions sessions, de.amtsweg.account.SecondFactor secondFactor,
-      de.amtsweg.account.ExternalIdentities identities, IdentityProviders identityProviders) {
+  AccountController(
+      AccountManagement accounts,
+      AccountSessions sessions,
+      de.amtsweg.account.SecondFactor secondFactor,
+      de.amtsweg.account.ExternalIdentities identities,
+      IdentityProviders identityProviders) {
     this.accounts = accounts;
     this.sessions = sessions;
     this.secondFactor = secondFactor;
@@ -73,7 +89,10 @@ class AccountController {
   @GetMapping("/konto/sicherheit")
   String security(Principal principal, Model model) {
     return showSecurity(
-        model, accountId(principal), new AccountForms.ChangeEmail(), new AccountForms.ChangePassword());
+        model,
+        accountId(principal),
+        new AccountForms.ChangeEmail(),
+        new AccountForms.ChangePassword());
   }
 
   @PostMapping("/konto/sicherheit/passwort")
@@ -88,12 +107,21 @@ class AccountController {
     UUID id = accountId(principal);
     Account account = accounts.get(id);
     Pages.checkNewPassword(
-        accounts, form.getNewPassword(), form.getNewPasswordRepeat(), account.email(), errors,
-        "newPassword", "newPasswordRepeat");
+        accounts,
+        form.getNewPassword(),
+        form.getNewPasswordRepeat(),
+        account.email(),
+        errors,
+        "newPassword",
+        "newPasswordRepeat");
     if (!errors.hasErrors()) {
       try {
         accounts.changePassword(
-            id, form.getCurrentPassword(), form.getNewPassword(), request.getSession().getId(), locale);
+            id,
+            form.getCurrentPassword(),
+            form.getNewPassword(),
+            request.getSession().getId(),
+            locale);
         // The session that made the change stays logged in, under a new id.
         request.changeSessionId();
         return "redirect:/konto/sicherheit?passwort-geaendert";
@@ -144,9 +172,13 @@ class AccountController {
   }
 
   private static void reject(
-      AccountException e, BindingResult errors, String passwordField, HttpServletResponse response) {
+      AccountException e,
+      BindingResult errors,
+      String passwordField,
+      HttpServletResponse response) {
     switch (e.type()) {
-      case AccountException.WRONG_PASSWORD -> errors.rejectValue(passwordField, "account.error.current-password.wrong");
+      case AccountException.WRONG_PASSWORD ->
+          errors.rejectValue(passwordField, "account.error.current-password.wrong");
       case AccountException.LOCKED -> {
         response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
         errors.reject("account.login.locked", e.detailArguments(), null);
@@ -156,7 +188,10 @@ class AccountController {
   }
 
   private String showSecurity(
-      Model model, UUID id, AccountForms.ChangeEmail emailForm, AccountForms.ChangePassword passwordForm) {
+      Model model,
+      UUID id,
+      AccountForms.ChangeEmail emailForm,
+      AccountForms.ChangePassword passwordForm) {
     model.addAttribute("account", accounts.get(id));
     model.addAttribute("emailForm", emailForm);
     model.addAttribute("passwordForm", passwordForm);

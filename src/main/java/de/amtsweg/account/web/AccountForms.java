@@ -15,10 +15,21 @@ final class AccountForms {
     private @Nullable String email;
     private @Nullable String password;
 
-    public @Nullable String getEmail() { return email; }
-    public void setEmail(@Nullable String email) { this.email = email; }
-    public @Nullable String getPassword() { return password; }
-    public void setPassword(@Nullable String password) { this.password = password; }
+    public @Nullable String getEmail() {
+      return email;
+    }
+
+    public void setEmail(@Nullable String email) {
+      this.email = email;
+    }
+
+    public @Nullable String getPassword() {
+      return password;
+    }
+
+    public void setPassword(@Nullable String password) {
+      this.password = password;
+    }
   }
 
   /** A new account: address and password twice. */
@@ -33,12 +44,29 @@ final class AccountForms {
 
     private @Nullable String passwordRepeat;
 
-    public @Nullable String getEmail() { return email; }
-    public void setEmail(@Nullable String email) { this.email = email; }
-    public @Nullable String getPassword() { return password; }
-    public void setPassword(@Nullable String password) { this.password = password; }
-    public @Nullable String getPasswordRepeat() { return passwordRepeat; }
-    public void setPasswordRepeat(@Nullable String passwordRepeat) { this.passwordRepeat = passwordRepeat; }
+    public @Nullable String getEmail() {
+      return email;
+    }
+
+    public void setEmail(@Nullable String email) {
+      this.email = email;
+    }
+
+    public @Nullable String getPassword() {
+      return password;
+    }
+
+    public void setPassword(@Nullable String password) {
+      this.password = password;
+    }
+
+    public @Nullable String getPasswordRepeat() {
+      return passwordRepeat;
+    }
+
+    public void setPasswordRepeat(@Nullable String passwordRepeat) {
+      this.passwordRepeat = passwordRepeat;
+    }
   }
 
   /** Only an e-mail address: resend a confirmation link, forgotten password. */
@@ -48,8 +76,13 @@ final class AccountForms {
     @Size(max = 254, message = "{account.error.email.too-long}")
     private @Nullable String email;
 
-    public @Nullable String getEmail() { return email; }
-    public void setEmail(@Nullable String email) { this.email = email; }
+    public @Nullable String getEmail() {
+      return email;
+    }
+
+    public void setEmail(@Nullable String email) {
+      this.email = email;
+    }
   }
 
   /** A new password through a reset link. */
@@ -61,12 +94,29 @@ final class AccountForms {
 
     private @Nullable String passwordRepeat;
 
-    public @Nullable String getToken() { return token; }
-    public void setToken(@Nullable String token) { this.token = token; }
-    public @Nullable String getPassword() { return password; }
-    public void setPassword(@Nullable String password) { this.password = password; }
-    public @Nullable String getPasswordRepeat() { return passwordRepeat; }
-    public void setPasswordRepeat(@Nullable String passwordRepeat) { this.passwordRepeat = passwordRepeat; }
+    public @Nullable String getToken() {
+      return token;
+    }
+
+    public void setToken(@Nullable String token) {
+      this.token = token;
+    }
+
+    public @Nullable String getPassword() {
+      return password;
+    }
+
+    public void setPassword(@Nullable String password) {
+      this.password = password;
+    }
+
+    public @Nullable String getPasswordRepeat() {
+      return passwordRepeat;
+    }
+
+    public void setPasswordRepeat(@Nullable String passwordRepeat) {
+      this.passwordRepeat = passwordRepeat;
+    }
   }
 
   /** Change the password while logged in. */
@@ -79,12 +129,29 @@ final class AccountForms {
 
     private @Nullable String newPasswordRepeat;
 
-    public @Nullable String getCurrentPassword() { return currentPassword; }
-    public void setCurrentPassword(@Nullable String currentPassword) { this.currentPassword = currentPassword; }
-    public @Nullable String getNewPassword() { return newPassword; }
-    public void setNewPassword(@Nullable String newPassword) { this.newPassword = newPassword; }
-    public @Nullable String getNewPasswordRepeat() { return newPasswordRepeat; }
-    public void setNewPasswordRepeat(@Nullable String newPasswordRepeat) { this.newPasswordRepeat = newPasswordRepeat; }
+    public @Nullable String getCurrentPassword() {
+      return currentPassword;
+    }
+
+    public void setCurrentPassword(@Nullable String currentPassword) {
+      this.currentPassword = currentPassword;
+    }
+
+    public @Nullable String getNewPassword() {
+      return newPassword;
+    }
+
+    public void setNewPassword(@Nullable String newPassword) {
+      this.newPassword = newPassword;
+    }
+
+    public @Nullable String getNewPasswordRepeat() {
+      return newPasswordRepeat;
+    }
+
+    public void setNewPasswordRepeat(@Nullable String newPasswordRepeat) {
+      this.newPasswordRepeat = newPasswordRepeat;
+    }
   }
 
   /** Change the e-mail address while logged in. */
@@ -97,9 +164,20 @@ final class AccountForms {
     @NotBlank(message = "{account.error.current-password.required}")
     private @Nullable String emailPassword;
 
-    public @Nullable String getNewEmail() { return newEmail; }
-    public void setNewEmail(@Nullable String newEmail) { this.newEmail = newEmail; }
-    public @Nullable String getEmailPassword() { return emailPassword; }
-    public void setEmailPassword(@Nullable String emailPassword) { this.emailPassword = emailPassword; }
+    public @Nullable String getNewEmail() {
+      return newEmail;
+    }
+
+    public void setNewEmail(@Nullable String newEmail) {
+      this.newEmail = newEmail;
+    }
+
+    public @Nullable String getEmailPassword() {
+      return emailPassword;
+    }
+
+    public void setEmailPassword(@Nullable String emailPassword) {
+      this.emailPassword = emailPassword;
+    }
   }
 }

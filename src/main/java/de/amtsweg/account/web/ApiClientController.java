@@ -37,14 +37,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * API clients: tenant admins manage their tenant's clients under {@code /verwaltung/api-clients},
  * platform operators every tenant's and organisation's under {@code /admin/api-clients} (register
  * with the secret shown once, new secret, switch off and on, delete). Which clients a page shows
- * and changes follows from the login, never from the URL. Also {@code GET /api/v1/clients/me},
- * with which a machine checks what its access token stands for.
+ * and changes follows from the login, never from the URL. Also {@code GET /api/v1/clients/me}, with
+ * which a machine checks what its access token stands for.
  */
 @Controller
 class ApiClientController {
 
   static final String TENANT_AREA = "/verwaltung/api-clients";
   static final String OPERATOR_AREA = "/admin/api-clients";
+
   /** The form's fields top to bottom: the error summary lists errors in this order. */
   private static final List<String> FIELDS = List.of("clientId", "name", "owner", "scopes");
 
@@ -85,10 +86,12 @@ class ApiClientController {
       Model model,
       RedirectAttributes redirect) {
     Area area = area(authentication, request);
-    Optional<ApiClients.Owner> owner = switch (area.steward()) {
-      case ApiClients.TenantAdmin admin -> Optional.of(ApiClients.Owner.tenant(admin.tenantSlug()));
-      case ApiClients.Operator operator -> ApiClients.Owner.parse(form.getOwner());
-    };
+    Optional<ApiClients.Owner> owner =
+        switch (area.steward()) {
+          case ApiClients.TenantAdmin admin ->
+              Optional.of(ApiClients.Owner.tenant(admin.tenantSlug()));
+          case ApiClients.Operator operator -> ApiClients.Owner.parse(form.getOwner());
+        };
     if (owner.isEmpty()) {
       errors.rejectValue("owner", "account.api-clients.error.owner.required");
     }
@@ -106,18 +109,25 @@ class ApiClientController {
     }
     if (!errors.hasErrors()) {
       try {
-        ApiClients.Registered registered = clients.register(area.steward(), new ApiClients.NewClient(
-            String.valueOf(form.getClientId()), String.valueOf(form.getName()), owner.orElseThrow(), scopes));
+        ApiClients.Registered registered =
+            clients.register(
+                area.steward(),
+                new ApiClients.NewClient(
+                    String.valueOf(form.getClientId()),
+                    String.valueOf(form.getName()),
+                    owner.orElseThrow(),
+                    scopes));
         redirect.addFlashAttribute("created", registered.client().clientId());
         redirect.addFlashAttribute("newSecret", registered.secret());
         return "redirect:" + area.base();
       } catch (ApiClientException e) {
-        String field = switch (e.type()) {
-          case ApiClientException.ID_TAKEN, ApiClientException.ID_INVALID -> "clientId";
-          case ApiClientException.NAME_INVALID -> "name";
-          case ApiClientException.SCOPE_INVALID -> "scopes";
-          default -> "owner";
-        };
+        String field =
+            switch (e.type()) {
+              case ApiClientException.ID_TAKEN, ApiClientException.ID_INVALID -> "clientId";
+              case ApiClientException.NAME_INVALID -> "name";
+              case ApiClientException.SCOPE_INVALID -> "scopes";
+              default -> "owner";
+            };
         errors.rejectValue(field, "problem." + e.type() + ".detail");
       }
     }
@@ -125,7 +135,10 @@ class ApiClientController {
   }
 
   @PostMapping({TENANT_AREA + "/{id}/neues-geheimnis", OPERATOR_AREA + "/{id}/neues-geheimnis"})
-  String rotate(Authentication authentication, HttpServletRequest request, @PathVariable UUID id,
+  String rotate(
+      Authentication authentication,
+      HttpServletRequest request,
+      @PathVariable UUID id,
       RedirectAttributes redirect) {
     Area area = area(authentication, request);
     redirect.addFlashAttribute("newSecret", clients.rotateSecret(area.steward(), id));
@@ -134,20 +147,29 @@ class ApiClientController {
   }
 
   @PostMapping({TENANT_AREA + "/{id}/ausschalten", OPERATOR_AREA + "/{id}/ausschalten"})
-  String disable(Authentication authentication, HttpServletRequest request, @PathVariable UUID id,
+  String disable(
+      Authentication authentication,
+      HttpServletRequest request,
+      @PathVariable UUID id,
       RedirectAttributes redirect) {
     return switchTo(false, area(authentication, request), id, redirect);
   }
 
   @PostMapping({TENANT_AREA + "/{id}/einschalten", OPERATOR_AREA + "/{id}/einschalten"})
-  String enable(Authentication authentication, HttpServletRequest request, @PathVariable UUID id,
+  String enable(
+      Authentication authentication,
+      HttpServletRequest request,
+      @PathVariable UUID id,
       RedirectAttributes redirect) {
     return switchTo(true, area(authentication, request), id, redirect);
   }
 
   /** Asks before deleting (works without JavaScript). */
   @GetMapping({TENANT_AREA + "/{id}/loeschen", OPERATOR_AREA + "/{id}/loeschen"})
-  String confirmDelete(Authentication authentication, HttpServletRequest request, @PathVariable UUID id,
+  String confirmDelete(
+      Authentication authentication,
+      HttpServletRequest request,
+      @PathVariable UUID id,
       Model model) {
     Area area = area(authentication, request);
     model.addAttribute("client", clients.get(area.steward(), id));
@@ -155,7 +177,10 @@ class ApiClientController {
   }
 
   @PostMapping({TENANT_AREA + "/{id}/loeschen", OPERATOR_AREA + "/{id}/loeschen"})
-  String delete(Authentication authentication, HttpServletRequest request, @PathVariable UUID id,
+  String delete(
+      Authentication authentication,
+      HttpServletRequest request,
+      @PathVariable UUID id,
       RedirectAttributes redirect) {
     Area area = area(authentication, request);
     ApiClients.Client client = clients.get(area.steward(), id);
@@ -169,17 +194,24 @@ class ApiClientController {
   @GetMapping("/api/v1/clients/me")
   @ResponseBody
   Map<String, Object> me(Authentication authentication) {
-    List<String> authorities = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
+    List<String> authorities =
+        authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
     return Map.of(
         "clientId", authentication.getName(),
         "tenant", prefixed(authorities, Roles.TENANT_AUTHORITY_PREFIX),
         "organisation", prefixed(authorities, Roles.ORGANISATION_AUTHORITY_PREFIX),
-        "scopes", authorities.stream().filter(a -> a.startsWith("SCOPE_")).map(a -> a.substring(6)).sorted().toList());
+        "scopes",
+            authorities.stream()
+                .filter(a -> a.startsWith("SCOPE_"))
+                .map(a -> a.substring(6))
+                .sorted()
+                .toList());
   }
 
   private String switchTo(boolean enabled, Area area, UUID id, RedirectAttributes redirect) {
     clients.setEnabled(area.steward(), id, enabled);
-    redirect.addFlashAttribute("notice", enabled ? "account.api-clients.enabled" : "account.api-clients.disabled");
+    redirect.addFlashAttribute(
+        "notice", enabled ? "account.api-clients.enabled" : "account.api-clients.disabled");
     redirect.addFlashAttribute("noticeClient", clients.get(area.steward(), id).clientId());
     return "redirect:" + area.base();
   }
@@ -187,11 +219,15 @@ class ApiClientController {
   private String showForm(Area area, Model model, ApiClientForm form) {
     model.addAttribute("form", form);
     model.addAttribute("fieldOrder", FIELDS);
-    model.addAttribute("scopeChoices", area.operator() ? List.of(ApiScope.values())
-        : ApiScope.of(ApiClients.OwnerKind.TENANT));
+    model.addAttribute(
+        "scopeChoices",
+        area.operator() ? List.of(ApiScope.values()) : ApiScope.of(ApiClients.OwnerKind.TENANT));
     if (area.operator()) {
-      model.addAttribute("owners", ownerLabels().entrySet().stream()
-          .map(owner -> new ProfileController.Option(owner.getKey(), owner.getValue())).toList());
+      model.addAttribute(
+          "owners",
+          ownerLabels().entrySet().stream()
+              .map(owner -> new ProfileController.Option(owner.getKey(), owner.getValue()))
+              .toList());
     }
     return area.show(model, "account/staff/api-client-form");
   }
@@ -203,7 +239,8 @@ class ApiClientController {
       labels.put(ApiClients.Owner.tenant(tenant.slug()).value(), tenant.displayName());
     }
     for (Organisations.Organisation organisation : organisations.all()) {
-      labels.put(ApiClients.Owner.organisation(organisation.id()).value(), organisation.details().name());
+      labels.put(
+          ApiClients.Owner.organisation(organisation.id()).value(), organisation.details().name());
     }
     return labels;
   }
@@ -215,20 +252,26 @@ class ApiClientController {
    */
   private static Area area(Authentication authentication, HttpServletRequest request) {
     if (request.getRequestURI().startsWith(OPERATOR_AREA)) {
-      boolean operator = authentication.getAuthorities().stream()
-          .anyMatch(a -> ("ROLE_" + Roles.PLATFORM_OPERATOR).equals(a.getAuthority()));
+      boolean operator =
+          authentication.getAuthorities().stream()
+              .anyMatch(a -> ("ROLE_" + Roles.PLATFORM_OPERATOR).equals(a.getAuthority()));
       if (!operator) {
         throw new ResponseStatusException(HttpStatus.FORBIDDEN);
       }
       return new Area(new ApiClients.Operator(), OPERATOR_AREA, "/admin");
     }
-    String tenant = Roles.tenantOf(authentication).orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN));
+    String tenant =
+        Roles.tenantOf(authentication)
+            .orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN));
     return new Area(new ApiClients.TenantAdmin(tenant), TENANT_AREA, "/verwaltung");
   }
 
   private static String prefixed(List<String> authorities, String prefix) {
-    return authorities.stream().filter(a -> a.startsWith(prefix)).map(a -> a.substring(prefix.length()))
-        .findFirst().orElse("");
+    return authorities.stream()
+        .filter(a -> a.startsWith(prefix))
+        .map(a -> a.substring(prefix.length()))
+        .findFirst()
+        .orElse("");
   }
 
   /** The area of a request: whose clients, at which path, below which start page. */

@@ -43,8 +43,10 @@ class CaseworkerController {
     Tenant tenant = tenant(authentication);
     model.addAttribute("tenant", tenant);
     model.addAttribute("replies", postfach.repliesTo(tenant.authorityArs(), LIMIT));
-    model.addAttribute("tenantAdmin", authentication.getAuthorities().stream()
-        .anyMatch(a -> ("ROLE_" + Roles.TENANT_ADMIN).equals(a.getAuthority())));
+    model.addAttribute(
+        "tenantAdmin",
+        authentication.getAuthorities().stream()
+            .anyMatch(a -> ("ROLE_" + Roles.TENANT_ADMIN).equals(a.getAuthority())));
     return "account/staff/replies";
   }
 
@@ -57,8 +59,10 @@ class CaseworkerController {
   }
 
   @GetMapping("/verwaltung/postfach-antworten/{id}/anhaenge/{attachment}")
-  ResponseEntity<byte[]> download(Authentication authentication, @PathVariable UUID id, @PathVariable UUID attachment) {
-    PostfachMessage.File file = postfach.attachmentOfReplyTo(tenant(authentication).authorityArs(), id, attachment);
+  ResponseEntity<byte[]> download(
+      Authentication authentication, @PathVariable UUID id, @PathVariable UUID attachment) {
+    PostfachMessage.File file =
+        postfach.attachmentOfReplyTo(tenant(authentication).authorityArs(), id, attachment);
     return Pages.download(file);
   }
 

@@ -16,33 +16,45 @@ import org.springframework.web.bind.annotation.PostMapping;
 
 /**
  * The citizen login at {@code /konto/anmelden}. It is a controller rather than Spring Security's
- * form login, which serves the staff at {@code /anmelden}: it throttles, explains a lock, and
- * tells an unconfirmed address apart. A successful login gets a new session and CSRF token
- * (session fixation) and is stored where Spring Security looks for it (ADR 0006).
+ * form login, which serves the staff at {@code /anmelden}: it throttles, explains a lock, and tells
+ * an unconfirmed address apart. A successful login gets a new session and CSRF token (session
+ * fixation) and is stored where Spring Security looks for it (ADR 0006).
  */
 @Controller
 class CitizenLoginController {
 
   static final List<String> FIELDS = List.of("email", "password");
+
   /** Session attribute of a login waiting for its second factor. */
   static final String PENDING = CitizenLoginController.class.getName() + ".pending";
+
   /** How long the second step may take. */
   static final java.time.Duration PENDING_TIME = java.time.Duration.ofMinutes(5);
 
   /** Password checked, second factor outstanding: not logged in yet. */
   record PendingLogin(UUID accountId, java.time.Instant expires) implements java.io.Serializable {}
+
   /** Flags a redirect may carry to show a notice on the login page (account.notice.*). */
   static final List<String> NOTICES =
       List.of("bestaetigt", "passwort-geaendert", "ueberall-abgemeldet", "email-geaendert");
-  /** Why an identity-provider login was refused: {@code ?anbieter=<problem type>} (problem.<type>.detail). */
+
+  /**
+   * Why an identity-provider login was refused: {@code ?anbieter=<problem type>}
+   * (problem.<type>.detail).
+   */
   static final List<String> PROVIDER_PROBLEMS =
-      List.of("account-identity-email-exists", "account-identity-taken", "account-identity-without-email", "account-identity-failed");
+      List.of(
+          "account-identity-email-exists",
+          "account-identity-taken",
+          "account-identity-without-email",
+          "account-identity-failed");
 
   private final CitizenLogin login;
   private final CitizenSessions sessions;
   private final IdentityProviders identityProviders;
 
-  CitizenLoginController(CitizenLogin login, CitizenSessions sessions, IdentityProviders identityProviders) {
+  CitizenLoginController(
+      CitizenLogin login, CitizenSessions sessions, IdentityProviders identityProviders) {
     this.login = login;
     this.sessions = sessions;
     this.identityProviders = identityProviders;
@@ -112,7 +124,8 @@ class CitizenLoginController {
     if (code.isBlank()) {
       return showCode(model, "account.second-factor.error.required");
     }
-    CitizenLogin.Result result = login.authenticateSecondFactor(pending.accountId(), code, request.getRemoteAddr());
+    CitizenLogin.Result result =
+        login.authenticateSecondFactor(pending.accountId(), code, request.getRemoteAddr());
     switch (result) {
       case CitizenLogin.Success success -> {
         request.getSession().removeAttribute(PENDING);
@@ -137,7 +150,10 @@ class CitizenLoginController {
    * @return where the person enters the code
    */
   static String awaitSecondFactor(HttpServletRequest request, UUID accountId) {
-    request.getSession().setAttribute(PENDING, new PendingLogin(accountId, java.time.Instant.now().plus(PENDING_TIME)));
+    request
+        .getSession()
+        .setAttribute(
+            PENDING, new PendingLogin(accountId, java.time.Instant.now().plus(PENDING_TIME)));
     return "/konto/anmelden/code";
   }
 
@@ -167,7 +183,8 @@ class CitizenLoginController {
     return "account/login";
   }
 
-  private String establish(UUID accountId, HttpServletRequest request, HttpServletResponse response) {
+  private String establish(
+      UUID accountId, HttpServletRequest request, HttpServletResponse response) {
     return sessions.establish(accountId, request, response);
   }
 }

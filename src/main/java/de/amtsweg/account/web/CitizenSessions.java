@@ -30,9 +30,11 @@ class CitizenSessions {
   private final SessionAuthenticationStrategy sessionStrategy;
   private final SecurityContextRepository contextRepository;
   private final RequestCache requestCache = new HttpSessionRequestCache();
-  private final SecurityContextHolderStrategy contextHolder = SecurityContextHolder.getContextHolderStrategy();
+  private final SecurityContextHolderStrategy contextHolder =
+      SecurityContextHolder.getContextHolderStrategy();
 
-  CitizenSessions(SessionAuthenticationStrategy sessionStrategy, SecurityContextRepository contextRepository) {
+  CitizenSessions(
+      SessionAuthenticationStrategy sessionStrategy, SecurityContextRepository contextRepository) {
     this.sessionStrategy = sessionStrategy;
     this.contextRepository = contextRepository;
   }
@@ -42,7 +44,9 @@ class CitizenSessions {
     String target = savedTarget(request, response);
     Authentication authentication =
         UsernamePasswordAuthenticationToken.authenticated(
-            accountId.toString(), null, AuthorityUtils.createAuthorityList(Roles.CITIZEN_AUTHORITY));
+            accountId.toString(),
+            null,
+            AuthorityUtils.createAuthorityList(Roles.CITIZEN_AUTHORITY));
     sessionStrategy.onAuthentication(authentication, request, response);
     SecurityContext context = contextHolder.createEmptyContext();
     context.setAuthentication(authentication);
@@ -64,9 +68,14 @@ class CitizenSessions {
     if (saved == null || !"GET".equals(saved.getMethod())) {
       return "/konto";
     }
-    UriComponents url = UriComponentsBuilder.fromUriString(saved.getRedirectUrl()).replaceQueryParam("continue").build();
+    UriComponents url =
+        UriComponentsBuilder.fromUriString(saved.getRedirectUrl())
+            .replaceQueryParam("continue")
+            .build();
     String path = url.getPath();
-    if (path == null || !(path.equals("/konto") || path.startsWith("/konto/")) || path.startsWith("//")) {
+    if (path == null
+        || !(path.equals("/konto") || path.startsWith("/konto/"))
+        || path.startsWith("//")) {
       return "/konto";
     }
     return url.getQuery() == null ? path : path + "?" + url.getQuery();

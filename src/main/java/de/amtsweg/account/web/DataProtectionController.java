@@ -45,8 +45,12 @@ class DataProtectionController {
   @GetMapping("/konto/datenschutz/export")
   void download(Principal principal, HttpServletResponse response) throws IOException {
     response.setContentType("application/zip");
-    response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-        ContentDisposition.attachment().filename("servicekonto-" + LocalDate.now(AccountPagesAdvice.ZONE) + ".zip").build().toString());
+    response.setHeader(
+        HttpHeaders.CONTENT_DISPOSITION,
+        ContentDisposition.attachment()
+            .filename("servicekonto-" + LocalDate.now(AccountPagesAdvice.ZONE) + ".zip")
+            .build()
+            .toString());
     response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-store");
     export.write(AccountController.accountId(principal), response.getOutputStream());
   }
@@ -94,12 +98,14 @@ class DataProtectionController {
 
   @GetMapping("/konto/geloescht")
   String deleted(Model model) {
-    return Pages.message(model, "account.deleted.title", "account.deleted.text", new Pages.Link("/", "error.home"));
+    return Pages.message(
+        model, "account.deleted.title", "account.deleted.text", new Pages.Link("/", "error.home"));
   }
 
   private static String showDelete(Model model, @Nullable String error) {
     model.addAttribute("error", error);
-    model.addAttribute("passwordError", error != null && !error.equals("account.delete.error.confirm"));
+    model.addAttribute(
+        "passwordError", error != null && !error.equals("account.delete.error.confirm"));
     return "account/delete";
   }
 }

@@ -8,8 +8,9 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.stereotype.Component;
 
 /**
- * The OpenID Connect providers configured with {@code spring.security.oauth2.client.registration.*};
- * none by default. The login page offers one button per provider.
+ * The OpenID Connect providers configured with {@code
+ * spring.security.oauth2.client.registration.*}; none by default. The login page offers one button
+ * per provider.
  */
 @Component
 class IdentityProviders {
@@ -23,8 +24,11 @@ class IdentityProviders {
     if (repository.getIfAvailable() instanceof Iterable<?> registrations) {
       for (Object registration : registrations) {
         ClientRegistration client = (ClientRegistration) registration;
-        providers.add(new Provider(client.getRegistrationId(), client.getClientName(),
-            String.valueOf(client.getProviderDetails().getIssuerUri())));
+        providers.add(
+            new Provider(
+                client.getRegistrationId(),
+                client.getClientName(),
+                String.valueOf(client.getProviderDetails().getIssuerUri())));
       }
     }
   }

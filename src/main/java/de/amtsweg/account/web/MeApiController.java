@@ -19,8 +19,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The caller's own Servicekonto as JSON: {@code GET /api/v1/me} and {@code GET /api/v1/me/postfach}.
- * Authenticated by the session for now; without it, 401 problem details.
+ * The caller's own Servicekonto as JSON: {@code GET /api/v1/me} and {@code GET
+ * /api/v1/me/postfach}. Authenticated by the session for now; without it, 401 problem details.
  */
 @RestController
 class MeApiController {
@@ -41,7 +41,11 @@ class MeApiController {
   Me me(Principal principal) {
     UUID id = AccountController.accountId(principal);
     Account account = accounts.get(id);
-    return new Me(account.id(), account.email(), account.emailConfirmed(), account.createdAt(),
+    return new Me(
+        account.id(),
+        account.email(),
+        account.emailConfirmed(),
+        account.createdAt(),
         profileJson(profiles.profile(id)));
   }
 
@@ -60,7 +64,10 @@ class MeApiController {
     Postfach.Page result = postfach.list(AccountController.accountId(principal), q, page - 1, size);
     return new Messages(
         result.messages().stream().map(MeApiController::message).toList(),
-        page, size, result.total(), result.unread());
+        page,
+        size,
+        result.total(),
+        result.unread());
   }
 
   /** Profile fields by their JSON key, each with value, source and time. */
@@ -71,15 +78,36 @@ class MeApiController {
   }
 
   static Message message(PostfachMessage m) {
-    return new Message(m.id(), m.direction().name(), m.kind().name(), m.authorityArs(), m.senderName(),
-        m.reference(), m.subject(), m.body(), m.inReplyTo(), m.createdAt(), m.readAt(),
+    return new Message(
+        m.id(),
+        m.direction().name(),
+        m.kind().name(),
+        m.authorityArs(),
+        m.senderName(),
+        m.reference(),
+        m.subject(),
+        m.body(),
+        m.inReplyTo(),
+        m.createdAt(),
+        m.readAt(),
         m.attachments().stream()
-            .map(a -> new Attachment(a.id(), a.fileName(), a.contentType(), a.size(),
-                "/konto/postfach/" + m.id() + "/anhaenge/" + a.id()))
+            .map(
+                a ->
+                    new Attachment(
+                        a.id(),
+                        a.fileName(),
+                        a.contentType(),
+                        a.size(),
+                        "/konto/postfach/" + m.id() + "/anhaenge/" + a.id()))
             .toList());
   }
 
-  record Me(UUID id, String email, boolean emailConfirmed, OffsetDateTime createdAt, Map<String, Field> profile) {}
+  record Me(
+      UUID id,
+      String email,
+      boolean emailConfirmed,
+      OffsetDateTime createdAt,
+      Map<String, Field> profile) {}
 
   record Field(String value, String source, OffsetDateTime since) {
     static Field of(ProfileValue value) {
@@ -89,9 +117,19 @@ class MeApiController {
 
   record Messages(List<Message> messages, int page, int size, long total, long unread) {}
 
-  record Message(UUID id, String direction, String kind, String authorityArs, String senderName,
-      @Nullable String reference, String subject, String body, @Nullable UUID inReplyTo,
-      OffsetDateTime createdAt, @Nullable OffsetDateTime readAt, List<Attachment> attachments) {}
+  record Message(
+      UUID id,
+      String direction,
+      String kind,
+      String authorityArs,
+      String senderName,
+      @Nullable String reference,
+      String subject,
+      String body,
+      @Nullable UUID inReplyTo,
+      OffsetDateTime createdAt,
+      @Nullable OffsetDateTime readAt,
+      List<Attachment> attachments) {}
 
   record Attachment(UUID id, String fileName, String contentType, int size, String href) {}
 

@@ -24,12 +24,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Login and linking through an external OpenID Connect provider. Spring Security does the
- * protocol (authorization code flow with PKCE, ID token validation); this turns the verified
- * identity into a Servicekonto login (bean {@code citizenOidcLogin}, used by the security
- * configuration), or refuses it and forgets the provider's login. An account with a second factor
- * is not logged in yet: the provider's login counts as the first step, and the person enters the
- * code at {@code /konto/anmelden/code} as after a password.
+ * Login and linking through an external OpenID Connect provider. Spring Security does the protocol
+ * (authorization code flow with PKCE, ID token validation); this turns the verified identity into a
+ * Servicekonto login (bean {@code citizenOidcLogin}, used by the security configuration), or
+ * refuses it and forgets the provider's login. An account with a second factor is not logged in
+ * yet: the provider's login counts as the first step, and the person enters the code at {@code
+ * /konto/anmelden/code} as after a password.
  */
 @Controller("citizenOidcLogin")
 class OidcLogin implements AuthenticationSuccessHandler, AuthenticationFailureHandler {
@@ -42,7 +42,10 @@ class OidcLogin implements AuthenticationSuccessHandler, AuthenticationFailureHa
   private final IdentityProviders providers;
   private final SecondFactor secondFactor;
 
-  OidcLogin(ExternalIdentities identities, CitizenSessions sessions, IdentityProviders providers,
+  OidcLogin(
+      ExternalIdentities identities,
+      CitizenSessions sessions,
+      IdentityProviders providers,
       SecondFactor secondFactor) {
     this.identities = identities;
     this.sessions = sessions;
@@ -50,7 +53,9 @@ class OidcLogin implements AuthenticationSuccessHandler, AuthenticationFailureHa
     this.secondFactor = secondFactor;
   }
 
-  /** Links a provider to the logged-in account: remembers the account, then goes to the provider. */
+  /**
+   * Links a provider to the logged-in account: remembers the account, then goes to the provider.
+   */
   @PostMapping("/konto/sicherheit/verknuepfen/{provider}")
   String link(@PathVariable String provider, Principal principal, HttpServletRequest request) {
     if (!providers.exists(provider)) {
@@ -62,7 +67,8 @@ class OidcLogin implements AuthenticationSuccessHandler, AuthenticationFailureHa
 
   @Override
   public void onAuthenticationSuccess(
-      HttpServletRequest request, HttpServletResponse response, Authentication authentication) throws IOException {
+      HttpServletRequest request, HttpServletResponse response, Authentication authentication)
+      throws IOException {
     HttpSession session = request.getSession(false);
     UUID linkTo = session != null && session.getAttribute(LINK) instanceof UUID id ? id : null;
     if (session != null) {
@@ -89,11 +95,13 @@ class OidcLogin implements AuthenticationSuccessHandler, AuthenticationFailureHa
 
   @Override
   public void onAuthenticationFailure(
-      HttpServletRequest request, HttpServletResponse response, AuthenticationException exception) throws IOException {
+      HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
+      throws IOException {
     refuse(request, response, "account-identity-failed");
   }
 
-  private void refuse(HttpServletRequest request, HttpServletResponse response, String problem) throws IOException {
+  private void refuse(HttpServletRequest request, HttpServletResponse response, String problem)
+      throws IOException {
     sessions.discard(request, response);
     response.sendRedirect("/konto/anmelden?anbieter=" + problem);
   }

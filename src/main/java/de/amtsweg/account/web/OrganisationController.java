@@ -54,8 +54,12 @@ class OrganisationController {
   }
 
   @PostMapping("/konto/organisationen")
-  String create(Principal principal, @Validated @ModelAttribute("form") OrganisationForm form, BindingResult errors,
-      Model model, Locale locale) {
+  String create(
+      Principal principal,
+      @Validated @ModelAttribute("form") OrganisationForm form,
+      BindingResult errors,
+      Model model,
+      Locale locale) {
     checkLegalForm(form, errors);
     if (errors.hasErrors()) {
       return showForm(model, form, null, locale);
@@ -70,23 +74,31 @@ class OrganisationController {
     model.addAttribute("membership", organisations.membership(account, id));
     model.addAttribute("members", organisations.members(account, id));
     model.addAttribute("self", account);
-    model.addAttribute("noticeFlags", List.of("gespeichert", "hinzugefuegt", "rolle-geaendert", "entfernt"));
+    model.addAttribute(
+        "noticeFlags", List.of("gespeichert", "hinzugefuegt", "rolle-geaendert", "entfernt"));
     return "account/organisation";
   }
 
   @GetMapping("/konto/organisationen/{id}/bearbeiten")
   String editForm(Principal principal, @PathVariable UUID id, Model model, Locale locale) {
-    Organisations.Membership membership = organisations.membership(AccountController.accountId(principal), id);
+    Organisations.Membership membership =
+        organisations.membership(AccountController.accountId(principal), id);
     return showForm(model, OrganisationForm.of(membership.organisation()), id, locale);
   }
 
   @PostMapping("/konto/organisationen/{id}")
-  String update(Principal principal, @PathVariable UUID id, @Validated @ModelAttribute("form") OrganisationForm form,
-      BindingResult errors, Model model, Locale locale) {
+  String update(
+      Principal principal,
+      @PathVariable UUID id,
+      @Validated @ModelAttribute("form") OrganisationForm form,
+      BindingResult errors,
+      Model model,
+      Locale locale) {
     checkLegalForm(form, errors);
     if (!errors.hasErrors()) {
       try {
-        organisations.update(AccountController.accountId(principal), id, form.details(), form.getVersion());
+        organisations.update(
+            AccountController.accountId(principal), id, form.details(), form.getVersion());
         return "redirect:/konto/organisationen/" + id + "?gespeichert";
       } catch (OrganisationException e) {
         if (!OrganisationException.EDITED_CONCURRENTLY.equals(e.type())) {
@@ -99,8 +111,13 @@ class OrganisationController {
   }
 
   @PostMapping("/konto/organisationen/{id}/mitglieder")
-  String addMember(Principal principal, @PathVariable UUID id, @RequestParam(defaultValue = "") String email,
-      @RequestParam(defaultValue = "MEMBER") Organisations.Role role, RedirectAttributes redirect, Locale locale) {
+  String addMember(
+      Principal principal,
+      @PathVariable UUID id,
+      @RequestParam(defaultValue = "") String email,
+      @RequestParam(defaultValue = "MEMBER") Organisations.Role role,
+      RedirectAttributes redirect,
+      Locale locale) {
     try {
       organisations.addMember(AccountController.accountId(principal), id, email, role);
       return "redirect:/konto/organisationen/" + id + "?hinzugefuegt";
@@ -110,8 +127,13 @@ class OrganisationController {
   }
 
   @PostMapping("/konto/organisationen/{id}/mitglieder/{member}/rolle")
-  String changeRole(Principal principal, @PathVariable UUID id, @PathVariable UUID member,
-      @RequestParam Organisations.Role role, RedirectAttributes redirect, Locale locale) {
+  String changeRole(
+      Principal principal,
+      @PathVariable UUID id,
+      @PathVariable UUID member,
+      @RequestParam Organisations.Role role,
+      RedirectAttributes redirect,
+      Locale locale) {
     try {
       organisations.changeRole(AccountController.accountId(principal), id, member, role);
       return "redirect:/konto/organisationen/" + id + "?rolle-geaendert";
@@ -121,23 +143,33 @@ class OrganisationController {
   }
 
   @PostMapping("/konto/organisationen/{id}/mitglieder/{member}/entfernen")
-  String remove(Principal principal, @PathVariable UUID id, @PathVariable UUID member, RedirectAttributes redirect,
+  String remove(
+      Principal principal,
+      @PathVariable UUID id,
+      @PathVariable UUID member,
+      RedirectAttributes redirect,
       Locale locale) {
     UUID account = AccountController.accountId(principal);
     try {
       organisations.removeMember(account, id, member);
-      return account.equals(member) ? "redirect:/konto/organisationen" : "redirect:/konto/organisationen/" + id + "?entfernt";
+      return account.equals(member)
+          ? "redirect:/konto/organisationen"
+          : "redirect:/konto/organisationen/" + id + "?entfernt";
     } catch (OrganisationException e) {
       return problem(e, id, redirect, locale);
     }
   }
 
   /** Refusals a person can fix are shown on the organisation page; the rest are errors. */
-  private String problem(OrganisationException e, UUID id, RedirectAttributes redirect, Locale locale) {
-    if (OrganisationException.NOT_FOUND.equals(e.type()) || OrganisationException.ADMIN_REQUIRED.equals(e.type())) {
+  private String problem(
+      OrganisationException e, UUID id, RedirectAttributes redirect, Locale locale) {
+    if (OrganisationException.NOT_FOUND.equals(e.type())
+        || OrganisationException.ADMIN_REQUIRED.equals(e.type())) {
       throw e;
     }
-    redirect.addFlashAttribute("memberError", messages.getMessage("problem." + e.type() + ".detail", e.detailArguments(), locale));
+    redirect.addFlashAttribute(
+        "memberError",
+        messages.getMessage("problem." + e.type() + ".detail", e.detailArguments(), locale));
     return "redirect:/konto/organisationen/" + id;
   }
 
@@ -151,10 +183,16 @@ class OrganisationController {
     model.addAttribute("form", form);
     model.addAttribute("organisationId", id);
     model.addAttribute("fieldOrder", FIELDS);
-    model.addAttribute("legalForms", Organisations.LEGAL_FORMS.stream()
-        .map(key -> new ProfileController.Option(key,
-            messages.getMessage("account.organisation.legal-form." + key, null, locale)))
-        .toList());
+    model.addAttribute(
+        "legalForms",
+        Organisations.LEGAL_FORMS.stream()
+            .map(
+                key ->
+                    new ProfileController.Option(
+                        key,
+                        messages.getMessage(
+                            "account.organisation.legal-form." + key, null, locale)))
+            .toList());
     return "account/organisation-form";
   }
 }

@@ -48,24 +48,77 @@ public class OrganisationForm {
   }
 
   Organisations.Details details() {
-    return new Organisations.Details(String.valueOf(name), String.valueOf(legalForm), registerNumber, street,
-        houseNumber, postcode, city);
+    return new Organisations.Details(
+        String.valueOf(name),
+        String.valueOf(legalForm),
+        registerNumber,
+        street,
+        houseNumber,
+        postcode,
+        city);
   }
 
-  public @Nullable String getName() { return name; }
-  public void setName(@Nullable String v) { name = v; }
-  public @Nullable String getLegalForm() { return legalForm; }
-  public void setLegalForm(@Nullable String v) { legalForm = v; }
-  public @Nullable String getRegisterNumber() { return registerNumber; }
-  public void setRegisterNumber(@Nullable String v) { registerNumber = v; }
-  public @Nullable String getStreet() { return street; }
-  public void setStreet(@Nullable String v) { street = v; }
-  public @Nullable String getHouseNumber() { return houseNumber; }
-  public void setHouseNumber(@Nullable String v) { houseNumber = v; }
-  public @Nullable String getPostcode() { return postcode; }
-  public void setPostcode(@Nullable String v) { postcode = v; }
-  public @Nullable String getCity() { return city; }
-  public void setCity(@Nullable String v) { city = v; }
-  public int getVersion() { return version; }
-  public void setVersion(int v) { version = v; }
+  public @Nullable String getName() {
+    return name;
+  }
+
+  public void setName(@Nullable String v) {
+    name = v;
+  }
+
+  public @Nullable String getLegalForm() {
+    return legalForm;
+  }
+
+  public void setLegalForm(@Nullable String v) {
+    legalForm = v;
+  }
+
+  public @Nullable String getRegisterNumber() {
+    return registerNumber;
+  }
+
+  public void setRegisterNumber(@Nullable String v) {
+    registerNumber = v;
+  }
+
+  public @Nullable String getStreet() {
+    return street;
+  }
+
+  public void setStreet(@Nullable String v) {
+    street = v;
+  }
+
+  public @Nullable String getHouseNumber() {
+    return houseNumber;
+  }
+
+  public void setHouseNumber(@Nullable String v) {
+    houseNumber = v;
+  }
+
+  public @Nullable String getPostcode() {
+    return postcode;
+  }
+
+  public void setPostcode(@Nullable String v) {
+    postcode = v;
+  }
+
+  public @Nullable String getCity() {
+    return city;
+  }
+
+  public void setCity(@Nullable String v) {
+    city = v;
+  }
+
+  public int getVersion() {
+    return version;
+  }
+
+  public void setVersion(int v) {
+    version = v;
+  }
 }

@@ -16,12 +16,16 @@ final class Pages {
   private Pages() {}
 
   /** A Postfach file as a download: never shown inline, never cached. */
-  static org.springframework.http.ResponseEntity<byte[]> download(de.amtsweg.account.PostfachMessage.File file) {
+  static org.springframework.http.ResponseEntity<byte[]> download(
+      de.amtsweg.account.PostfachMessage.File file) {
     return org.springframework.http.ResponseEntity.ok()
         .contentType(org.springframework.http.MediaType.APPLICATION_PDF)
-        .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+        .header(
+            org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
             org.springframework.http.ContentDisposition.attachment()
-                .filename(file.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .filename(file.fileName(), java.nio.charset.StandardCharsets.UTF_8)
+                .build()
+                .toString())
         .header(org.springframework.http.HttpHeaders.CACHE_CONTROL, "private, no-store")
         .body(file.content());
   }
@@ -36,7 +40,12 @@ final class Pages {
 
   /** A form that asks only for an e-mail address. */
   static String emailForm(
-      Model model, AccountForms.EmailOnly form, String headingKey, String introKey, String submitKey, String action) {
+      Model model,
+      AccountForms.EmailOnly form,
+      String headingKey,
+      String introKey,
+      String submitKey,
+      String action) {
     model.addAttribute("form", form);
     model.addAttribute("fieldOrder", List.of("email"));
     model.addAttribute("headingKey", headingKey);
@@ -72,7 +81,9 @@ final class Pages {
     if (password == null || errors.hasFieldErrors(field)) {
       return;
     }
-    accounts.passwordProblem(password, email).ifPresent(problem -> errors.rejectValue(field, problem));
+    accounts
+        .passwordProblem(password, email)
+        .ifPresent(problem -> errors.rejectValue(field, problem));
     if (!errors.hasFieldErrors(field) && !Objects.equals(password, repeat)) {
       errors.rejectValue(repeatField, "account.error.password.mismatch");
     }

@@ -54,7 +54,9 @@ class PasswordResetController {
 
   @GetMapping("/konto/passwort-neu")
   String newPasswordForm(
-      @RequestParam(required = false) @Nullable String token, Model model, HttpServletResponse response) {
+      @RequestParam(required = false) @Nullable String token,
+      Model model,
+      HttpServletResponse response) {
     AccountForms.NewPassword form = new AccountForms.NewPassword();
     form.setToken(token);
     return showPasswordForm(model, form, accounts.checkResetLink(token), response);
@@ -72,7 +74,13 @@ class PasswordResetController {
       return showPasswordForm(model, form, email, response);
     }
     Pages.checkNewPassword(
-        accounts, form.getPassword(), form.getPasswordRepeat(), email.get(), errors, "password", "passwordRepeat");
+        accounts,
+        form.getPassword(),
+        form.getPasswordRepeat(),
+        email.get(),
+        errors,
+        "password",
+        "passwordRepeat");
     if (!errors.hasErrors()) {
       try {
         accounts.resetPassword(form.getToken(), form.getPassword(), locale);
@@ -85,7 +93,10 @@ class PasswordResetController {
   }
 
   private static String showPasswordForm(
-      Model model, AccountForms.NewPassword form, Optional<String> email, HttpServletResponse response) {
+      Model model,
+      AccountForms.NewPassword form,
+      Optional<String> email,
+      HttpServletResponse response) {
     if (email.isEmpty()) {
       response.setStatus(HttpStatus.BAD_REQUEST.value());
       return Pages.invalidLink(model);
@@ -99,6 +110,12 @@ class PasswordResetController {
   }
 
   private static String emailForm(Model model, AccountForms.EmailOnly form) {
-    return Pages.emailForm(model, form, "account.forgot.title", "account.forgot.intro", "account.forgot.submit", "/konto/passwort-vergessen");
+    return Pages.emailForm(
+        model,
+        form,
+        "account.forgot.title",
+        "account.forgot.intro",
+        "account.forgot.submit",
+        "/konto/passwort-vergessen");
   }
 }

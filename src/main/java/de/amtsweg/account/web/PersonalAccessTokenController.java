@@ -28,8 +28,12 @@ class PersonalAccessTokenController {
   }
 
   @PostMapping("/konto/sicherheit/zugangsschluessel")
-  String create(Principal principal, @RequestParam(defaultValue = "") String name,
-      @RequestParam(defaultValue = "90") int days, Model model, RedirectAttributes redirect) {
+  String create(
+      Principal principal,
+      @RequestParam(defaultValue = "") String name,
+      @RequestParam(defaultValue = "90") int days,
+      Model model,
+      RedirectAttributes redirect) {
     UUID account = AccountController.accountId(principal);
     if (name.isBlank() || name.length() > 100) {
       return show(model, account, "account.tokens.error.name", name);

@@ -43,7 +43,9 @@ class PostfachController {
     if (query != null && query.length() > 200) {
       query = query.substring(0, 200);
     }
-    Postfach.Page result = postfach.list(AccountController.accountId(principal), query, Math.max(1, page) - 1, PAGE_SIZE);
+    Postfach.Page result =
+        postfach.list(
+            AccountController.accountId(principal), query, Math.max(1, page) - 1, PAGE_SIZE);
     model.addAttribute("result", result);
     model.addAttribute("query", query);
     return "account/postfach";
@@ -79,9 +81,14 @@ class PostfachController {
     } else if (reply.length() > Postfach.MAX_TEXT) {
       error = "account.postfach.reply.error.too-long";
     }
-    List<PostfachMessage.File> files = file == null || file.isEmpty()
-        ? List.of()
-        : List.of(new PostfachMessage.File(String.valueOf(file.getOriginalFilename()), "application/pdf", file.getBytes()));
+    List<PostfachMessage.File> files =
+        file == null || file.isEmpty()
+            ? List.of()
+            : List.of(
+                new PostfachMessage.File(
+                    String.valueOf(file.getOriginalFilename()),
+                    "application/pdf",
+                    file.getBytes()));
     if (error == null) {
       try {
         postfach.reply(account, id, reply, files);
@@ -90,7 +97,8 @@ class PostfachController {
         if (!PostfachException.INVALID_ATTACHMENT.equals(e.type())) {
           throw e;
         }
-        model.addAttribute("attachmentError",
+        model.addAttribute(
+            "attachmentError",
             messages.getMessage("problem." + e.type() + ".detail", e.detailArguments(), locale));
       }
     }
@@ -99,12 +107,15 @@ class PostfachController {
   }
 
   @GetMapping("/konto/postfach/{id}/anhaenge/{attachment}")
-  ResponseEntity<byte[]> download(Principal principal, @PathVariable UUID id, @PathVariable UUID attachment) {
-    PostfachMessage.File file = postfach.attachment(AccountController.accountId(principal), id, attachment);
+  ResponseEntity<byte[]> download(
+      Principal principal, @PathVariable UUID id, @PathVariable UUID attachment) {
+    PostfachMessage.File file =
+        postfach.attachment(AccountController.accountId(principal), id, attachment);
     return Pages.download(file);
   }
 
-  private String showMessage(Model model, UUID account, PostfachMessage message, @Nullable String replyError) {
+  private String showMessage(
+      Model model, UUID account, PostfachMessage message, @Nullable String replyError) {
     model.addAttribute("message", message);
     model.addAttribute("replies", postfach.replies(account, message.id()));
     model.addAttribute("canReply", message.direction() == PostfachMessage.Direction.INBOUND);

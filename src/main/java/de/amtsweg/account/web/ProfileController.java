@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import org.jspecify.annotations.Nullable;
 import org.springframework.beans.propertyeditors.StringTrimmerEditor;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -38,7 +37,8 @@ class ProfileController {
 
   private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
   private static final DateTimeFormatter GERMAN_DATE =
-      DateTimeFormatter.ofPattern("d.M.uuuu").withResolverStyle(java.time.format.ResolverStyle.STRICT);
+      DateTimeFormatter.ofPattern("d.M.uuuu")
+          .withResolverStyle(java.time.format.ResolverStyle.STRICT);
   private static final LocalDate EARLIEST_BIRTH = LocalDate.of(1900, 1, 1);
 
   private final ProfileManagement profiles;
@@ -59,7 +59,8 @@ class ProfileController {
     Profile profile = profiles.profile(AccountController.accountId(principal));
     model.addAttribute("profile", profile);
     model.addAttribute("email", profile.email());
-    model.addAttribute("sections", Arrays.stream(Section.values()).map(s -> display(s, profile, locale)).toList());
+    model.addAttribute(
+        "sections", Arrays.stream(Section.values()).map(s -> display(s, profile, locale)).toList());
     model.addAttribute("noticeFlags", List.of("gespeichert", "geloescht"));
     return "account/profile";
   }
@@ -95,7 +96,7 @@ class ProfileController {
       case PERSON -> checkPerson(form, errors);
       case ADDRESS -> municipalities = checkAddress(form, errors);
       case BANK -> checkBank(form, errors);
-      case CONTACT -> { }
+      case CONTACT -> {}
     }
     if (errors.hasErrors()) {
       return showForm(model, chosen, form, municipalities, locale);
@@ -129,8 +130,11 @@ class ProfileController {
 
   /** Requires postcode and place for an address and resolves its Gemeinde; returns the choices. */
   private List<Authority> checkAddress(ProfileForm form, BindingResult errors) {
-    boolean any = form.getStreet() != null || form.getHouseNumber() != null
-        || form.getPostcode() != null || form.getCity() != null;
+    boolean any =
+        form.getStreet() != null
+            || form.getHouseNumber() != null
+            || form.getPostcode() != null
+            || form.getCity() != null;
     if (!any) {
       form.setMunicipalityArs(null);
       return List.of();
@@ -187,28 +191,37 @@ class ProfileController {
   }
 
   private String showForm(
-      Model model, Section section, ProfileForm form, List<Authority> municipalities, Locale locale) {
+      Model model,
+      Section section,
+      ProfileForm form,
+      List<Authority> municipalities,
+      Locale locale) {
     model.addAttribute("form", form);
     model.addAttribute("section", section.slug());
-    model.addAttribute("fieldOrder", section.fields().stream().map(ProfileForm.PROPERTIES::get).toList());
+    model.addAttribute(
+        "fieldOrder", section.fields().stream().map(ProfileForm.PROPERTIES::get).toList());
     model.addAttribute("countries", countries(locale));
     model.addAttribute("municipalities", municipalities);
     return "account/profile-edit";
   }
 
   private static Section section(String slug) {
-    return Section.bySlug(slug).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    return Section.bySlug(slug)
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
   }
 
   /** Countries by their name in the page's language, Germany first. */
   static List<Option> countries(Locale locale) {
-    Comparator<Option> byName = Comparator.comparing(Option::label, java.text.Collator.getInstance(locale));
-    List<Option> all = COUNTRIES.stream()
-        .map(code -> new Option(code, Locale.of("", code).getDisplayCountry(locale)))
-        .sorted(byName)
-        .toList();
+    Comparator<Option> byName =
+        Comparator.comparing(Option::label, java.text.Collator.getInstance(locale));
+    List<Option> all =
+        COUNTRIES.stream()
+            .map(code -> new Option(code, Locale.of("", code).getDisplayCountry(locale)))
+            .sorted(byName)
+            .toList();
     return java.util.stream.Stream.concat(
-            all.stream().filter(o -> o.value().equals("DE")), all.stream().filter(o -> !o.value().equals("DE")))
+            all.stream().filter(o -> o.value().equals("DE")),
+            all.stream().filter(o -> !o.value().equals("DE")))
         .toList();
   }
 
@@ -222,23 +235,30 @@ class ProfileController {
   record Row(String labelKey, String text, String sourceKey, String since) {}
 
   private SectionView display(Section section, Profile profile, Locale locale) {
-    List<Row> rows = section.fields().stream()
-        .filter(field -> profile.get(field).isPresent())
-        .map(field -> row(field, profile.get(field).orElseThrow(), locale))
-        .toList();
-    return new SectionView(section.slug(), "account.profile.section." + section.slug(), rows, rows.isEmpty());
+    List<Row> rows =
+        section.fields().stream()
+            .filter(field -> profile.get(field).isPresent())
+            .map(field -> row(field, profile.get(field).orElseThrow(), locale))
+            .toList();
+    return new SectionView(
+        section.slug(), "account.profile.section." + section.slug(), rows, rows.isEmpty());
   }
 
   private Row row(ProfileField field, ProfileValue value, Locale locale) {
-    String text = switch (field) {
-      case BIRTH_DATE -> LocalDate.parse(value.value()).format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale));
-      case NATIONALITY -> Locale.of("", value.value()).getDisplayCountry(locale);
-      case IBAN -> ProfileManagement.formatIban(value.value());
-      case MUNICIPALITY_ARS -> profiles.municipality(value.value())
-          .map(a -> a.displayName() + " (" + a.ars() + ")")
-          .orElse(value.value());
-      default -> value.value();
-    };
+    String text =
+        switch (field) {
+          case BIRTH_DATE ->
+              LocalDate.parse(value.value())
+                  .format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale));
+          case NATIONALITY -> Locale.of("", value.value()).getDisplayCountry(locale);
+          case IBAN -> ProfileManagement.formatIban(value.value());
+          case MUNICIPALITY_ARS ->
+              profiles
+                  .municipality(value.value())
+                  .map(a -> a.displayName() + " (" + a.ars() + ")")
+                  .orElse(value.value());
+          default -> value.value();
+        };
     return new Row(
         "account.profile.field." + field.name(),
         text,

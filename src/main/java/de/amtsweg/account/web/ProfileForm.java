@@ -47,7 +47,10 @@ public class ProfileForm {
   @Size(max = 10, message = "{account.profile.error.too-long}", groups = Address.class)
   private @Nullable String houseNumber;
 
-  @Pattern(regexp = "[0-9]{5}", message = "{account.profile.error.postcode}", groups = Address.class)
+  @Pattern(
+      regexp = "[0-9]{5}",
+      message = "{account.profile.error.postcode}",
+      groups = Address.class)
   private @Nullable String postcode;
 
   @Size(max = 100, message = "{account.profile.error.too-long}", groups = Address.class)
@@ -55,7 +58,10 @@ public class ProfileForm {
 
   private @Nullable String municipalityArs;
 
-  @Pattern(regexp = "\\+?[0-9][0-9 ()/-]{2,38}", message = "{account.profile.error.phone}", groups = Contact.class)
+  @Pattern(
+      regexp = "\\+?[0-9][0-9 ()/-]{2,38}",
+      message = "{account.profile.error.phone}",
+      groups = Contact.class)
   private @Nullable String phone;
 
   @Size(max = 100, message = "{account.profile.error.too-long}", groups = Bank.class)
@@ -64,22 +70,24 @@ public class ProfileForm {
   private @Nullable String iban;
 
   /** Form property of each profile field. */
-  static final Map<ProfileField, String> PROPERTIES = new EnumMap<>(Map.ofEntries(
-      Map.entry(ProfileField.DOCTORAL_DEGREE, "doctoralDegree"),
-      Map.entry(ProfileField.GIVEN_NAMES, "givenNames"),
-      Map.entry(ProfileField.FAMILY_NAME, "familyName"),
-      Map.entry(ProfileField.BIRTH_NAME, "birthName"),
-      Map.entry(ProfileField.BIRTH_DATE, "birthDate"),
-      Map.entry(ProfileField.BIRTH_PLACE, "birthPlace"),
-      Map.entry(ProfileField.NATIONALITY, "nationality"),
-      Map.entry(ProfileField.STREET, "street"),
-      Map.entry(ProfileField.HOUSE_NUMBER, "houseNumber"),
-      Map.entry(ProfileField.POSTCODE, "postcode"),
-      Map.entry(ProfileField.CITY, "city"),
-      Map.entry(ProfileField.MUNICIPALITY_ARS, "municipalityArs"),
-      Map.entry(ProfileField.PHONE, "phone"),
-      Map.entry(ProfileField.ACCOUNT_HOLDER, "accountHolder"),
-      Map.entry(ProfileField.IBAN, "iban")));
+  static final Map<ProfileField, String> PROPERTIES =
+      new EnumMap<>(
+          Map.ofEntries(
+              Map.entry(ProfileField.DOCTORAL_DEGREE, "doctoralDegree"),
+              Map.entry(ProfileField.GIVEN_NAMES, "givenNames"),
+              Map.entry(ProfileField.FAMILY_NAME, "familyName"),
+              Map.entry(ProfileField.BIRTH_NAME, "birthName"),
+              Map.entry(ProfileField.BIRTH_DATE, "birthDate"),
+              Map.entry(ProfileField.BIRTH_PLACE, "birthPlace"),
+              Map.entry(ProfileField.NATIONALITY, "nationality"),
+              Map.entry(ProfileField.STREET, "street"),
+              Map.entry(ProfileField.HOUSE_NUMBER, "houseNumber"),
+              Map.entry(ProfileField.POSTCODE, "postcode"),
+              Map.entry(ProfileField.CITY, "city"),
+              Map.entry(ProfileField.MUNICIPALITY_ARS, "municipalityArs"),
+              Map.entry(ProfileField.PHONE, "phone"),
+              Map.entry(ProfileField.ACCOUNT_HOLDER, "accountHolder"),
+              Map.entry(ProfileField.IBAN, "iban")));
 
   static Class<?> group(ProfileField.Section section) {
     return switch (section) {
@@ -145,34 +153,123 @@ public class ProfileForm {
     return values;
   }
 
-  public @Nullable String getDoctoralDegree() { return doctoralDegree; }
-  public void setDoctoralDegree(@Nullable String v) { doctoralDegree = v; }
-  public @Nullable String getGivenNames() { return givenNames; }
-  public void setGivenNames(@Nullable String v) { givenNames = v; }
-  public @Nullable String getFamilyName() { return familyName; }
-  public void setFamilyName(@Nullable String v) { familyName = v; }
-  public @Nullable String getBirthName() { return birthName; }
-  public void setBirthName(@Nullable String v) { birthName = v; }
-  public @Nullable String getBirthDate() { return birthDate; }
-  public void setBirthDate(@Nullable String v) { birthDate = v; }
-  public @Nullable String getBirthPlace() { return birthPlace; }
-  public void setBirthPlace(@Nullable String v) { birthPlace = v; }
-  public @Nullable String getNationality() { return nationality; }
-  public void setNationality(@Nullable String v) { nationality = v; }
-  public @Nullable String getStreet() { return street; }
-  public void setStreet(@Nullable String v) { street = v; }
-  public @Nullable String getHouseNumber() { return houseNumber; }
-  public void setHouseNumber(@Nullable String v) { houseNumber = v; }
-  public @Nullable String getPostcode() { return postcode; }
-  public void setPostcode(@Nullable String v) { postcode = v; }
-  public @Nullable String getCity() { return city; }
-  public void setCity(@Nullable String v) { city = v; }
-  public @Nullable String getMunicipalityArs() { return municipalityArs; }
-  public void setMunicipalityArs(@Nullable String v) { municipalityArs = v; }
-  public @Nullable String getPhone() { return phone; }
-  public void setPhone(@Nullable String v) { phone = v; }
-  public @Nullable String getAccountHolder() { return accountHolder; }
-  public void setAccountHolder(@Nullable String v) { accountHolder = v; }
-  public @Nullable String getIban() { return iban; }
-  public void setIban(@Nullable String v) { iban = v; }
+  public @Nullable String getDoctoralDegree() {
+    return doctoralDegree;
+  }
+
+  public void setDoctoralDegree(@Nullable String v) {
+    doctoralDegree = v;
+  }
+
+  public @Nullable String getGivenNames() {
+    return givenNames;
+  }
+
+  public void setGivenNames(@Nullable String v) {
+    givenNames = v;
+  }
+
+  public @Nullable String getFamilyName() {
+    return familyName;
+  }
+
+  public void setFamilyName(@Nullable String v) {
+    familyName = v;
+  }
+
+  public @Nullable String getBirthName() {
+    return birthName;
+  }
+
+  public void setBirthName(@Nullable String v) {
+    birthName = v;
+  }
+
+  public @Nullable String getBirthDate() {
+    return birthDate;
+  }
+
+  public void setBirthDate(@Nullable String v) {
+    birthDate = v;
+  }
+
+  public @Nullable String getBirthPlace() {
+    return birthPlace;
+  }
+
+  public void setBirthPlace(@Nullable String v) {
+    birthPlace = v;
+  }
+
+  public @Nullable String getNationality() {
+    return nationality;
+  }
+
+  public void setNationality(@Nullable String v) {
+    nationality = v;
+  }
+
+  public @Nullable String getStreet() {
+    return street;
+  }
+
+  public void setStreet(@Nullable String v) {
+    street = v;
+  }
+
+  public @Nullable String getHouseNumber() {
+    return houseNumber;
+  }
+
+  public void setHouseNumber(@Nullable String v) {
+    houseNumber = v;
+  }
+
+  public @Nullable String getPostcode() {
+    return postcode;
+  }
+
+  public void setPostcode(@Nullable String v) {
+    postcode = v;
+  }
+
+  public @Nullable String getCity() {
+    return city;
+  }
+
+  public void setCity(@Nullable String v) {
+    city = v;
+  }
+
+  public @Nullable String getMunicipalityArs() {
+    return municipalityArs;
+  }
+
+  public void setMunicipalityArs(@Nullable String v) {
+    municipalityArs = v;
+  }
+
+  public @Nullable String getPhone() {
+    return phone;
+  }
+
+  public void setPhone(@Nullable String v) {
+    phone = v;
+  }
+
+  public @Nullable String getAccountHolder() {
+    return accountHolder;
+  }
+
+  public void setAccountHolder(@Nullable String v) {
+    accountHolder = v;
+  }
+
+  public @Nullable String getIban() {
+    return iban;
+  }
+
+  public void setIban(@Nullable String v) {
+    iban = v;
+  }
 }

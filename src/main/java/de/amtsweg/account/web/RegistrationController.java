@@ -42,7 +42,13 @@ class RegistrationController {
       Locale locale) {
     String email = form.getEmail() == null ? "" : form.getEmail();
     Pages.checkNewPassword(
-        accounts, form.getPassword(), form.getPasswordRepeat(), email, errors, "password", "passwordRepeat");
+        accounts,
+        form.getPassword(),
+        form.getPasswordRepeat(),
+        email,
+        errors,
+        "password",
+        "passwordRepeat");
     if (errors.hasErrors()) {
       form.setPassword(null);
       form.setPasswordRepeat(null);
@@ -60,18 +66,22 @@ class RegistrationController {
   /** Shows a button rather than confirming on GET: mail scanners open links too. */
   @GetMapping("/konto/bestaetigen")
   String confirmPage(
-      @RequestParam(required = false) @Nullable String token, Model model, HttpServletResponse response) {
+      @RequestParam(required = false) @Nullable String token,
+      Model model,
+      HttpServletResponse response) {
     return accounts
         .checkConfirmationLink(token)
-        .map(what -> {
-          model.addAttribute("token", token);
-          model.addAttribute("newEmail", what == AccountManagement.Confirmed.NEW_EMAIL);
-          return "account/confirm";
-        })
-        .orElseGet(() -> {
-          response.setStatus(HttpStatus.BAD_REQUEST.value());
-          return Pages.invalidLink(model);
-        });
+        .map(
+            what -> {
+              model.addAttribute("token", token);
+              model.addAttribute("newEmail", what == AccountManagement.Confirmed.NEW_EMAIL);
+              return "account/confirm";
+            })
+        .orElseGet(
+            () -> {
+              response.setStatus(HttpStatus.BAD_REQUEST.value());
+              return Pages.invalidLink(model);
+            });
   }
 
   @PostMapping("/konto/bestaetigen")
@@ -85,7 +95,9 @@ class RegistrationController {
       if (confirmed == AccountManagement.Confirmed.ACCOUNT) {
         return "redirect:/konto/anmelden?bestaetigt";
       }
-      return principal == null ? "redirect:/konto/anmelden?email-geaendert" : "redirect:/konto/sicherheit?email-geaendert";
+      return principal == null
+          ? "redirect:/konto/anmelden?email-geaendert"
+          : "redirect:/konto/sicherheit?email-geaendert";
     } catch (AccountException e) {
       if (!AccountException.INVALID_LINK.equals(e.type())) {
         throw e;
@@ -120,6 +132,12 @@ class RegistrationController {
   }
 
   private static String emailForm(Model model, AccountForms.EmailOnly form) {
-    return Pages.emailForm(model, form, "account.resend.title", "account.resend.intro", "account.resend.submit", "/konto/bestaetigen/neu");
+    return Pages.emailForm(
+        model,
+        form,
+        "account.resend.title",
+        "account.resend.intro",
+        "account.resend.submit",
+        "/konto/bestaetigen/neu");
   }
 }

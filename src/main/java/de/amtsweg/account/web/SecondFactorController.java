@@ -43,13 +43,20 @@ class SecondFactorController {
   /** The QR code of the setup in progress, as SVG (no inline image data, no script). */
   @GetMapping(value = "/konto/sicherheit/zwei-faktor/qr.svg", produces = "image/svg+xml")
   ResponseEntity<String> qr(Principal principal) {
-    SecondFactor.Setup setup = secondFactor.pending(AccountController.accountId(principal))
-        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-    return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(svg(QrCode.encodeText(setup.uri(), QrCode.Ecc.MEDIUM)));
+    SecondFactor.Setup setup =
+        secondFactor
+            .pending(AccountController.accountId(principal))
+            .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    return ResponseEntity.ok()
+        .cacheControl(CacheControl.noStore())
+        .body(svg(QrCode.encodeText(setup.uri(), QrCode.Ecc.MEDIUM)));
   }
 
   @PostMapping("/konto/sicherheit/zwei-faktor/bestaetigen")
-  String confirm(Principal principal, @RequestParam(defaultValue = "") String code, Model model,
+  String confirm(
+      Principal principal,
+      @RequestParam(defaultValue = "") String code,
+      Model model,
       RedirectAttributes redirect) {
     UUID id = AccountController.accountId(principal);
     try {
@@ -70,7 +77,10 @@ class SecondFactorController {
   }
 
   @PostMapping("/konto/sicherheit/zwei-faktor/ausschalten")
-  String disable(Principal principal, @RequestParam(defaultValue = "") String password, Model model,
+  String disable(
+      Principal principal,
+      @RequestParam(defaultValue = "") String password,
+      Model model,
       HttpServletResponse response) {
     UUID id = AccountController.accountId(principal);
     try {
@@ -104,8 +114,13 @@ class SecondFactorController {
         }
       }
     }
-    return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + size + " " + size
+    return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 "
+        + size
+        + " "
+        + size
         + "\" shape-rendering=\"crispEdges\"><rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>"
-        + "<path d=\"" + path + "\" fill=\"#000000\"/></svg>";
+        + "<path d=\""
+        + path
+        + "\" fill=\"#000000\"/></svg>";
   }
 }

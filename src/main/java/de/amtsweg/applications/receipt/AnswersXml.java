@@ -34,11 +34,11 @@ import org.xml.sax.SAXException;
  * tenant's ARS and the LeiKa keys as attributes. It holds one element per answered field, named by
  * the field's id, in the order of the definition; then {@code <computed>} (one element per computed
  * value), {@code <fee currency="EUR">} and {@code <declarations>}. Values are written as the
- * normalized answers hold them: text as is, amounts and numbers as plain decimals ({@code 1234.50}),
- * dates as ISO dates, yes/no as {@code true}/{@code false}, choices as their codes; multiple choices
- * as repeated {@code <value>}, addresses as their parts ({@code street}, {@code houseNumber},
- * {@code postcode}, {@code city}), files as repeated {@code <file>} with their metadata and group
- * items as repeated {@code <item>}.
+ * normalized answers hold them: text as is, amounts and numbers as plain decimals ({@code
+ * 1234.50}), dates as ISO dates, yes/no as {@code true}/{@code false}, choices as their codes;
+ * multiple choices as repeated {@code <value>}, addresses as their parts ({@code street}, {@code
+ * houseNumber}, {@code postcode}, {@code city}), files as repeated {@code <file>} with their
+ * metadata and group items as repeated {@code <item>}.
  */
 public final class AnswersXml {
 
@@ -46,8 +46,10 @@ public final class AnswersXml {
   public static final String NAMESPACE = "urn:amtsweg:antrag:1";
 
   private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newFactory();
-  private static final List<String> PART_ORDER = Stream.concat(FormEngine.ADDRESS_PARTS.stream(),
-      Stream.of("id", "name", "contentType", "size")).toList();
+  private static final List<String> PART_ORDER =
+      Stream.concat(
+              FormEngine.ADDRESS_PARTS.stream(), Stream.of("id", "name", "contentType", "size"))
+          .toList();
 
   private AnswersXml() {}
 
@@ -64,7 +66,8 @@ public final class AnswersXml {
       xml.out.writeAttribute("app", data.appId());
       xml.out.writeAttribute("version", Integer.toString(data.appVersion()));
       xml.out.writeAttribute("reference", data.reference());
-      xml.out.writeAttribute("submitted", data.submittedAt().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+      xml.out.writeAttribute(
+          "submitted", data.submittedAt().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
       xml.out.writeAttribute("tenant-ars", data.tenantArs());
       xml.out.writeAttribute("leika", String.join(" ", app.leikaKeys()));
       for (Field field : app.fields()) {
@@ -96,7 +99,8 @@ public final class AnswersXml {
         xml.out.writeAttribute("status", data.payment().status());
         xml.out.writeAttribute("kassenzeichen", data.payment().kassenzeichen());
         xml.out.writeAttribute("currency", "EUR");
-        xml.out.writeCharacters(data.payment().amount().setScale(2, RoundingMode.HALF_UP).toPlainString());
+        xml.out.writeCharacters(
+            data.payment().amount().setScale(2, RoundingMode.HALF_UP).toPlainString());
         xml.out.writeEndElement();
       }
       xml.start("declarations");
@@ -142,8 +146,13 @@ public final class AnswersXml {
     StringBuilder clean = null;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      boolean allowed = c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c <= 0xD7FF)
-          || Character.isSurrogate(c) || (c >= 0xE000 && c <= 0xFFFD);
+      boolean allowed =
+          c == '\t'
+              || c == '\n'
+              || c == '\r'
+              || (c >= 0x20 && c <= 0xD7FF)
+              || Character.isSurrogate(c)
+              || (c >= 0xE000 && c <= 0xFFFD);
       if (!allowed && clean == null) {
         clean = new StringBuilder(text.substring(0, i));
       } else if (allowed && clean != null) {
@@ -232,9 +241,13 @@ public final class AnswersXml {
 
     /** Address parts and file metadata in a fixed order, whatever map they came in. */
     private void parts(Map<?, ?> map) throws XMLStreamException {
-      List<String> names = map.keySet().stream().map(String::valueOf).filter(Writer::isName)
-          .sorted(Comparator.comparingInt(Writer::rank).thenComparing(Comparator.naturalOrder()))
-          .toList();
+      List<String> names =
+          map.keySet().stream()
+              .map(String::valueOf)
+              .filter(Writer::isName)
+              .sorted(
+                  Comparator.comparingInt(Writer::rank).thenComparing(Comparator.naturalOrder()))
+              .toList();
       for (String name : names) {
         Object value = map.get(name);
         if (value != null) {
@@ -249,7 +262,9 @@ public final class AnswersXml {
     }
 
     private static boolean isName(@Nullable String name) {
-      return name != null && name.matches("[A-Za-z_][A-Za-z0-9_.-]*") && !name.regionMatches(true, 0, "xml", 0, 3);
+      return name != null
+          && name.matches("[A-Za-z_][A-Za-z0-9_.-]*")
+          && !name.regionMatches(true, 0, "xml", 0, 3);
     }
   }
 }

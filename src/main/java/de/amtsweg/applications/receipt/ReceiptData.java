@@ -48,12 +48,39 @@ public record ReceiptData(
     @Nullable Paid payment) {
 
   /** An Antrag without an online payment. */
-  public ReceiptData(String reference, String appId, Text appName, int appVersion, String tenantName, String tenantArs,
-      List<String> leistungen, OffsetDateTime submittedAt, @Nullable String applicantName, Map<String, Object> answers,
-      Map<String, Object> computed, @Nullable BigDecimal fee, List<String> declarations, List<Attachment> attachments,
+  public ReceiptData(
+      String reference,
+      String appId,
+      Text appName,
+      int appVersion,
+      String tenantName,
+      String tenantArs,
+      List<String> leistungen,
+      OffsetDateTime submittedAt,
+      @Nullable String applicantName,
+      Map<String, Object> answers,
+      Map<String, Object> computed,
+      @Nullable BigDecimal fee,
+      List<String> declarations,
+      List<Attachment> attachments,
       Locale locale) {
-    this(reference, appId, appName, appVersion, tenantName, tenantArs, leistungen, submittedAt, applicantName, answers,
-        computed, fee, declarations, attachments, locale, null);
+    this(
+        reference,
+        appId,
+        appName,
+        appVersion,
+        tenantName,
+        tenantArs,
+        leistungen,
+        submittedAt,
+        applicantName,
+        answers,
+        computed,
+        fee,
+        declarations,
+        attachments,
+        locale,
+        null);
   }
 
   /**

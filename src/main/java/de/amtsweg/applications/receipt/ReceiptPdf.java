@@ -61,7 +61,8 @@ public class ReceiptPdf {
 
   public ReceiptPdf(MessageSource messages) {
     this.messages = messages;
-    ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver(ReceiptPdf.class.getClassLoader());
+    ClassLoaderTemplateResolver resolver =
+        new ClassLoaderTemplateResolver(ReceiptPdf.class.getClassLoader());
     resolver.setPrefix("templates/");
     resolver.setSuffix(".html");
     resolver.setTemplateMode(TemplateMode.HTML);
@@ -91,10 +92,26 @@ public class ReceiptPdf {
       declareLanguage(document, language(data.locale()).getLanguage());
       GregorianCalendar submitted = GregorianCalendar.from(data.submittedAt().toZonedDateTime());
       Map<String, PDComplexFileSpecification> files = new LinkedHashMap<>();
-      files.put(JSON_NAME, attach(document, JSON_NAME, "application/json", answersJson, "Data",
-          messages.getMessage("receipt.file.json", null, data.locale()), submitted));
-      files.put(XML_NAME, attach(document, XML_NAME, "application/xml", answersXml, "Source",
-          messages.getMessage("receipt.file.xml", null, data.locale()), submitted));
+      files.put(
+          JSON_NAME,
+          attach(
+              document,
+              JSON_NAME,
+              "application/json",
+              answersJson,
+              "Data",
+              messages.getMessage("receipt.file.json", null, data.locale()),
+              submitted));
+      files.put(
+          XML_NAME,
+          attach(
+              document,
+              XML_NAME,
+              "application/xml",
+              answersXml,
+              "Source",
+              messages.getMessage("receipt.file.xml", null, data.locale()),
+              submitted));
       associate(document, files);
       document.save(pdf);
     } catch (IOException e) {
@@ -105,8 +122,8 @@ public class ReceiptPdf {
 
   /**
    * Renders another document about an Antrag (a Bescheid, for example) the way the receipt is
-   * rendered: PDF/A-3b, tagged, with the receipt's embedded font, from a template under
-   * {@code templates/} that must be well-formed XHTML.
+   * rendered: PDF/A-3b, tagged, with the receipt's embedded font, from a template under {@code
+   * templates/} that must be well-formed XHTML.
    *
    * @param template e.g. {@code casework/bescheid-pdf}
    * @param variables what the template reads
@@ -172,14 +189,28 @@ public class ReceiptPdf {
       return;
     }
     int at = title + DC_TITLE_END.length();
-    String declared = xmp.substring(0, at) + "<dc:language><rdf:Bag><rdf:li>" + language
-        + "</rdf:li></rdf:Bag></dc:language>" + xmp.substring(at);
-    document.getDocumentCatalog().setMetadata(
-        new PDMetadata(document, new ByteArrayInputStream(declared.getBytes(StandardCharsets.UTF_8))));
+    String declared =
+        xmp.substring(0, at)
+            + "<dc:language><rdf:Bag><rdf:li>"
+            + language
+            + "</rdf:li></rdf:Bag></dc:language>"
+            + xmp.substring(at);
+    document
+        .getDocumentCatalog()
+        .setMetadata(
+            new PDMetadata(
+                document, new ByteArrayInputStream(declared.getBytes(StandardCharsets.UTF_8))));
   }
 
-  private static PDComplexFileSpecification attach(PDDocument document, String name, String mediaType, String content,
-      String relationship, String description, GregorianCalendar date) throws IOException {
+  private static PDComplexFileSpecification attach(
+      PDDocument document,
+      String name,
+      String mediaType,
+      String content,
+      String relationship,
+      String description,
+      GregorianCalendar date)
+      throws IOException {
     byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
     PDEmbeddedFile file = new PDEmbeddedFile(document, new ByteArrayInputStream(bytes));
     file.setSubtype(mediaType);
@@ -197,11 +228,13 @@ public class ReceiptPdf {
   }
 
   /** PDF/A-3: embedded files are listed in the name tree and associated with the document (/AF). */
-  private static void associate(PDDocument document, Map<String, PDComplexFileSpecification> files) {
+  private static void associate(
+      PDDocument document, Map<String, PDComplexFileSpecification> files) {
     PDDocumentCatalog catalog = document.getDocumentCatalog();
     PDEmbeddedFilesNameTreeNode tree = new PDEmbeddedFilesNameTreeNode();
     tree.setNames(files);
-    PDDocumentNameDictionary names = catalog.getNames() != null ? catalog.getNames() : new PDDocumentNameDictionary(catalog);
+    PDDocumentNameDictionary names =
+        catalog.getNames() != null ? catalog.getNames() : new PDDocumentNameDictionary(catalog);
     names.setEmbeddedFiles(tree);
     catalog.setNames(names);
     COSArray associated = new COSArray();

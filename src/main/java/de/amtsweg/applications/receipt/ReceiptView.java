@@ -97,16 +97,19 @@ public record ReceiptView(
     for (var value : app.computed()) {
       Object result = data.computed().get(value.id());
       if (result != null && !isFee(app, value.id())) {
-        computed.add(new Row(value.label().in(locale), List.of(format.computed(value.type(), result))));
+        computed.add(
+            new Row(value.label().in(locale), List.of(format.computed(value.type(), result))));
       }
     }
-    List<String> declarations = app.declarations().stream()
-        .filter(d -> data.declarations().contains(d.id()))
-        .map(d -> d.text().in(locale))
-        .toList();
-    List<String> attachments = data.attachments().stream()
-        .map(a -> a.name() + " (" + format.size(a.size()) + ")")
-        .toList();
+    List<String> declarations =
+        app.declarations().stream()
+            .filter(d -> data.declarations().contains(d.id()))
+            .map(d -> d.text().in(locale))
+            .toList();
+    List<String> attachments =
+        data.attachments().stream()
+            .map(a -> a.name() + " (" + format.size(a.size()) + ")")
+            .toList();
     var submitted = data.submittedAt().atZoneSameInstant(ZONE);
     return new ReceiptView(
         messages.getMessage("receipt.title", null, locale),
@@ -115,13 +118,22 @@ public record ReceiptView(
         submitted.format(TIME),
         sections,
         computed,
-        app.computed().stream().filter(c -> isFee(app, c.id())).findFirst()
+        app.computed().stream()
+            .filter(c -> isFee(app, c.id()))
+            .findFirst()
             .map(c -> c.label().in(locale))
             .orElseGet(() -> messages.getMessage("receipt.fee", null, locale)),
-        data.fee() == null ? null : data.payment() == null ? format.money(data.fee())
-            : messages.getMessage("receipt.fee.paid." + data.payment().status(),
-                new Object[] {format.money(data.payment().amount()), data.payment().kassenzeichen()},
-                format.money(data.fee()) + " (" + data.payment().kassenzeichen() + ")", locale),
+        data.fee() == null
+            ? null
+            : data.payment() == null
+                ? format.money(data.fee())
+                : messages.getMessage(
+                    "receipt.fee.paid." + data.payment().status(),
+                    new Object[] {
+                      format.money(data.payment().amount()), data.payment().kassenzeichen()
+                    },
+                    format.money(data.fee()) + " (" + data.payment().kassenzeichen() + ")",
+                    locale),
         declarations,
         attachments);
   }
@@ -136,17 +148,22 @@ public record ReceiptView(
     List<String> lines(Field field, Object value) {
       return switch (field.type()) {
         case CHOICE -> List.of(label(field, value.toString()));
-        case MULTICHOICE -> value instanceof List<?> codes
-            ? codes.stream().map(code -> label(field, String.valueOf(code))).toList()
-            : List.of(label(field, value.toString()));
+        case MULTICHOICE ->
+            value instanceof List<?> codes
+                ? codes.stream().map(code -> label(field, String.valueOf(code))).toList()
+                : List.of(label(field, value.toString()));
         case YESNO -> List.of(yesNo(value));
         case DATE -> List.of(date(value));
-        case MONEY -> List.of(value instanceof BigDecimal amount ? money(amount) : value.toString());
-        case NUMBER -> List.of(value instanceof BigDecimal number ? number(number) : value.toString());
-        case ADDRESS -> value instanceof Map<?, ?> address ? address(address) : List.of(value.toString());
-        case FILE -> value instanceof List<?> files
-            ? files.stream().map(this::file).toList()
-            : List.of(value.toString());
+        case MONEY ->
+            List.of(value instanceof BigDecimal amount ? money(amount) : value.toString());
+        case NUMBER ->
+            List.of(value instanceof BigDecimal number ? number(number) : value.toString());
+        case ADDRESS ->
+            value instanceof Map<?, ?> address ? address(address) : List.of(value.toString());
+        case FILE ->
+            value instanceof List<?> files
+                ? files.stream().map(this::file).toList()
+                : List.of(value.toString());
         case IBAN -> List.of(value.toString().replaceAll("(.{4})(?!$)", "$1 "));
         case LONGTEXT -> Arrays.asList(value.toString().split("\\R"));
         default -> List.of(value.toString());
@@ -194,7 +211,8 @@ public record ReceiptView(
     }
 
     private DecimalFormat decimalFormat(String pattern) {
-      return new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(english() ? Locale.UK : Locale.GERMANY));
+      return new DecimalFormat(
+          pattern, DecimalFormatSymbols.getInstance(english() ? Locale.UK : Locale.GERMANY));
     }
 
     private boolean english() {
@@ -215,7 +233,9 @@ public record ReceiptView(
       if (file instanceof Map<?, ?> meta) {
         Object name = meta.get("name");
         String label = name == null ? String.valueOf(meta.get("id")) : name.toString();
-        return meta.get("size") instanceof Number size ? label + " (" + size(size.longValue()) + ")" : label;
+        return meta.get("size") instanceof Number size
+            ? label + " (" + size(size.longValue()) + ")"
+            : label;
       }
       return String.valueOf(file);
     }

@@ -4,7 +4,8 @@
  * XML ({@link de.amtsweg.applications.receipt.AnswersXml}), both built from {@link
  * de.amtsweg.applications.receipt.ReceiptData}. Exposed as the named interface {@code receipt}: the
  * case inbox ({@code casework}) shows the answers as the receipt does ({@link
- * de.amtsweg.applications.receipt.ReceiptView}) and renders its Bescheide with the same PDF/A setup.
+ * de.amtsweg.applications.receipt.ReceiptView}) and renders its Bescheide with the same PDF/A
+ * setup.
  */
 @NullMarked
 @NamedInterface("receipt")

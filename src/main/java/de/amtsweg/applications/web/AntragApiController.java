@@ -65,9 +65,16 @@ class AntragApiController {
   private final AntragPayments antragPayments;
   private final URI publicUrl;
 
-  AntragApiController(AppStore store, TenantManagement tenants, Drafts drafts, Attachments attachments,
-      AntragManagement antraege, MessageSource messages, de.amtsweg.applications.Prefill prefill,
-      AntragPayments antragPayments, PlatformProperties platform) {
+  AntragApiController(
+      AppStore store,
+      TenantManagement tenants,
+      Drafts drafts,
+      Attachments attachments,
+      AntragManagement antraege,
+      MessageSource messages,
+      de.amtsweg.applications.Prefill prefill,
+      AntragPayments antragPayments,
+      PlatformProperties platform) {
     this.antragPayments = antragPayments;
     this.publicUrl = platform.publicUrl();
     this.prefill = prefill;
@@ -82,12 +89,16 @@ class AntragApiController {
   /**
    * The request body.
    *
-   * @param answers the answer document (JSON Schema at /api/v1/apps/{id}/schema); files as
-   *     {@code [{"name", "content" (base64)}]}
+   * @param answers the answer document (JSON Schema at /api/v1/apps/{id}/schema); files as {@code
+   *     [{"name", "content" (base64)}]}
    * @param declarations ids of the declarations the applicant confirms
-   * @param email where an anonymous applicant gets the confirmation (else the answers' {@code email})
+   * @param email where an anonymous applicant gets the confirmation (else the answers' {@code
+   *     email})
    */
-  record SubmitRequest(@Nullable Map<String, Object> answers, @Nullable List<String> declarations, @Nullable String email) {}
+  record SubmitRequest(
+      @Nullable Map<String, Object> answers,
+      @Nullable List<String> declarations,
+      @Nullable String email) {}
 
   /**
    * A submitted Antrag (or one waiting for its fee: status {@code WARTET_AUF_ZAHLUNG}, receipt
@@ -95,7 +106,8 @@ class AntragApiController {
    *
    * @param payment what is to be paid online; null when nothing is
    */
-  record SubmitResponse(String reference, String status, URI receipt, @Nullable PaymentInfo payment) {}
+  record SubmitResponse(
+      String reference, String status, URI receipt, @Nullable PaymentInfo payment) {}
 
   /**
    * The payment of an Antrag's fee.
@@ -107,24 +119,44 @@ class AntragApiController {
    * @param kassenzeichen the authority's payment reference, once a payment was asked for
    * @param payUrl where the applicant pays, while the payment is open
    */
-  record PaymentInfo(String status, String amount, String currency, @Nullable String kassenzeichen,
+  record PaymentInfo(
+      String status,
+      String amount,
+      String currency,
+      @Nullable String kassenzeichen,
       @Nullable URI payUrl) {}
 
   private @Nullable PaymentInfo payment(Antrag antrag) {
-    return antragPayments.due(antrag)
-        .map(due -> new PaymentInfo(due.status().name(), Money.decimal(due.amountCents()).toPlainString(), "EUR",
-            due.kassenzeichen(), due.payUrl() == null ? null : publicUrl.resolve(due.payUrl())))
+    return antragPayments
+        .due(antrag)
+        .map(
+            due ->
+                new PaymentInfo(
+                    due.status().name(),
+                    Money.decimal(due.amountCents()).toPlainString(),
+                    "EUR",
+                    due.kassenzeichen(),
+                    due.payUrl() == null ? null : publicUrl.resolve(due.payUrl())))
         .orElse(null);
   }
 
-  @PostMapping(path = "/api/v1/tenants/{ars}/apps/{appId}/antraege", consumes = MediaType.APPLICATION_JSON_VALUE,
+  @PostMapping(
+      path = "/api/v1/tenants/{ars}/apps/{appId}/antraege",
+      consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
   @Operation(summary = "Submit an Antrag; repeat-safe with the Idempotency-Key header")
-  ResponseEntity<SubmitResponse> submit(@PathVariable String ars, @PathVariable String appId,
-      @RequestBody SubmitRequest body, @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
-      @Nullable Authentication authentication, Locale locale) {
+  ResponseEntity<SubmitResponse> submit(
+      @PathVariable String ars,
+      @PathVariable String appId,
+      @RequestBody SubmitRequest body,
+      @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
+      @Nullable Authentication authentication,
+      Locale locale) {
     Tenant tenant = tenants.byAuthority(ars).orElseThrow(() -> AppStoreException.notActive(appId));
-    OfferedApp offered = store.offered(tenant.authorityArs(), appId).orElseThrow(() -> AppStoreException.notActive(appId));
+    OfferedApp offered =
+        store
+            .offered(tenant.authorityArs(), appId)
+            .orElseThrow(() -> AppStoreException.notActive(appId));
     AppDefinition app = offered.definition();
     UUID citizen = Citizens.id(authentication);
     if (citizen == null && !app.anonymous()) {
@@ -134,24 +166,53 @@ class AntragApiController {
       throw new AntragController.OrganisationRequiredException();
     }
     if (key != null && (key.isBlank() || key.length() > 100)) {
-      throw new AntragInvalidException(List.of(new AnswerProblem("Idempotency-Key", "max-length",
-          List.of("Idempotency-Key", 100), null)));
+      throw new AntragInvalidException(
+          List.of(
+              new AnswerProblem(
+                  "Idempotency-Key", "max-length", List.of("Idempotency-Key", 100), null)));
     }
-    String caller = citizen != null ? "account:" + citizen : authentication != null ? "client:" + authentication.getName() : "anonymous";
-    String submissionKey = key == null ? "api:" + UUID.randomUUID() : "api:" + caller + ":" + ars + ":" + appId + ":" + key.strip();
-    Map<String, Object> answers = body.answers() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(body.answers());
+    String caller =
+        citizen != null
+            ? "account:" + citizen
+            : authentication != null ? "client:" + authentication.getName() : "anonymous";
+    String submissionKey =
+        key == null
+            ? "api:" + UUID.randomUUID()
+            : "api:" + caller + ":" + ars + ":" + appId + ":" + key.strip();
+    Map<String, Object> answers =
+        body.answers() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(body.answers());
     String leikaKey = app.leikaKeys().isEmpty() ? null : app.leikaKeys().getFirst();
-    Draft draft = drafts.create(new Drafts.Target(appId, offered.app().version(), tenant.authorityArs(), tenant.displayName(),
-        leikaKey), citizen);
+    Draft draft =
+        drafts.create(
+            new Drafts.Target(
+                appId,
+                offered.app().version(),
+                tenant.authorityArs(),
+                tenant.displayName(),
+                leikaKey),
+            citizen);
     try {
       List<AnswerProblem> fileProblems = storeFiles(app, draft.id(), answers);
       if (!fileProblems.isEmpty()) {
         throw new AntragInvalidException(fileProblems);
       }
-      String email = body.email() != null ? body.email() : answers.get("email") instanceof String s ? s : null;
-      AntragManagement.Submitted submitted = antraege.submit(new AntragManagement.Submission(submissionKey, offered.app(),
-          offered.activation().parameters(), tenant.authorityArs(), tenant.displayName(), leikaKey, citizen, email,
-          answers, body.declarations() == null ? List.of() : body.declarations(), draft.id(), locale));
+      String email =
+          body.email() != null ? body.email() : answers.get("email") instanceof String s ? s : null;
+      AntragManagement.Submitted submitted =
+          antraege.submit(
+              new AntragManagement.Submission(
+                  submissionKey,
+                  offered.app(),
+                  offered.activation().parameters(),
+                  tenant.authorityArs(),
+                  tenant.displayName(),
+                  leikaKey,
+                  citizen,
+                  email,
+                  answers,
+                  body.declarations() == null ? List.of() : body.declarations(),
+                  draft.id(),
+                  locale));
       if (!submitted.created()) {
         drafts.delete(draft.id());
       }
@@ -161,14 +222,23 @@ class AntragApiController {
         try {
           antragPayments.pay(antrag, back, back);
         } catch (ProblemException e) {
-          // The payment service does not answer: the Antrag waits; asking again (GET) shows what is due.
+          // The payment service does not answer: the Antrag waits; asking again (GET) shows what is
+          // due.
         }
       }
-      URI receipt = URI.create("/antrag/eingang/" + antrag.reference() + "/eingangsbestaetigung.pdf"
-          + (submitted.receiptToken() != null && citizen == null ? "?token=" + submitted.receiptToken() : ""));
+      URI receipt =
+          URI.create(
+              "/antrag/eingang/"
+                  + antrag.reference()
+                  + "/eingangsbestaetigung.pdf"
+                  + (submitted.receiptToken() != null && citizen == null
+                      ? "?token=" + submitted.receiptToken()
+                      : ""));
       return ResponseEntity.status(submitted.created() ? HttpStatus.CREATED : HttpStatus.OK)
           .location(URI.create("/api/v1/antraege/" + antrag.reference()))
-          .body(new SubmitResponse(antrag.reference(), antrag.status().name(), receipt, payment(antrag)));
+          .body(
+              new SubmitResponse(
+                  antrag.reference(), antrag.status().name(), receipt, payment(antrag)));
     } catch (RuntimeException e) {
       drafts.delete(draft.id());
       throw e;
@@ -177,19 +247,29 @@ class AntragApiController {
 
   /** Files come base64-encoded; they are stored like uploads and replaced by their metadata. */
   @SuppressWarnings("unchecked")
-  private List<AnswerProblem> storeFiles(AppDefinition app, UUID draftId, Map<String, Object> answers) {
+  private List<AnswerProblem> storeFiles(
+      AppDefinition app, UUID draftId, Map<String, Object> answers) {
     List<AnswerProblem> problems = new ArrayList<>();
     for (Field field : app.fields()) {
       if (field.type() == FieldType.FILE) {
-        answers.put(field.id(), files(field, field.id(), answers.get(field.id()), draftId, problems));
-      } else if (field.type() == FieldType.GROUP && answers.get(field.id()) instanceof List<?> items) {
+        answers.put(
+            field.id(), files(field, field.id(), answers.get(field.id()), draftId, problems));
+      } else if (field.type() == FieldType.GROUP
+          && answers.get(field.id()) instanceof List<?> items) {
         List<Object> converted = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
           if (items.get(i) instanceof Map<?, ?> item) {
             Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) item);
             for (Field child : field.fields()) {
               if (child.type() == FieldType.FILE && copy.containsKey(child.id())) {
-                copy.put(child.id(), files(child, field.id() + "[" + i + "]." + child.id(), copy.get(child.id()), draftId, problems));
+                copy.put(
+                    child.id(),
+                    files(
+                        child,
+                        field.id() + "[" + i + "]." + child.id(),
+                        copy.get(child.id()),
+                        draftId,
+                        problems));
               }
             }
             converted.add(copy);
@@ -203,7 +283,12 @@ class AntragApiController {
     return problems;
   }
 
-  private @Nullable Object files(Field field, String path, @Nullable Object value, UUID draftId, List<AnswerProblem> problems) {
+  private @Nullable Object files(
+      Field field,
+      String path,
+      @Nullable Object value,
+      UUID draftId,
+      List<AnswerProblem> problems) {
     if (!(value instanceof List<?> list)) {
       return value;
     }
@@ -222,11 +307,15 @@ class AntragApiController {
         continue;
       }
       if (bytes.length > field.maxSizeKbOrDefault() * 1024L) {
-        problems.add(new AnswerProblem(path, "file-size", List.of(name, field.maxSizeKbOrDefault() / 1024 + " MB"), null));
+        problems.add(
+            new AnswerProblem(
+                path, "file-size", List.of(name, field.maxSizeKbOrDefault() / 1024 + " MB"), null));
         continue;
       }
       if (!field.accept().contains(Attachments.detect(bytes))) {
-        problems.add(new AnswerProblem(path, "file-type", List.of(name, field.label(), field.acceptedFormats()), null));
+        problems.add(
+            new AnswerProblem(
+                path, "file-type", List.of(name, field.label(), field.acceptedFormats()), null));
         continue;
       }
       stored.add(attachments.store(draftId, path, name, bytes).metadata());
@@ -235,42 +324,87 @@ class AntragApiController {
   }
 
   /** The status of an Antrag, for its applicant. */
-  record Status(String reference, String app, int appVersion, String authority, String status, OffsetDateTime submittedAt,
-      List<Event> timeline, @Nullable Object payment) {}
+  record Status(
+      String reference,
+      String app,
+      int appVersion,
+      String authority,
+      String status,
+      OffsetDateTime submittedAt,
+      List<Event> timeline,
+      @Nullable Object payment) {}
 
   /** One entry of the timeline. */
   record Event(OffsetDateTime at, String type, String text) {}
 
   @GetMapping(path = "/api/v1/antraege/{reference}", produces = MediaType.APPLICATION_JSON_VALUE)
-  @Operation(summary = "Status and timeline of an Antrag, for its applicant (logged in, or with the receipt token)")
-  Status status(@PathVariable String reference, @RequestParam(required = false) @Nullable String token,
-      @Nullable Authentication authentication, Locale locale) {
+  @Operation(
+      summary =
+          "Status and timeline of an Antrag, for its applicant (logged in, or with the receipt token)")
+  Status status(
+      @PathVariable String reference,
+      @RequestParam(required = false) @Nullable String token,
+      @Nullable Authentication authentication,
+      Locale locale) {
     UUID citizen = Citizens.id(authentication);
-    Antrag antrag = token != null ? antraege.withToken(reference, token)
-        : citizen != null ? antraege.ofAccount(reference, citizen) : null;
+    Antrag antrag =
+        token != null
+            ? antraege.withToken(reference, token)
+            : citizen != null ? antraege.ofAccount(reference, citizen) : null;
     if (antrag == null) {
       throw new AntragManagement.AntragNotFoundException();
     }
-    List<Event> timeline = antraege.timeline(antrag.id()).stream()
-        .map(e -> new Event(e.at(), e.type(), messages.getMessage("applications.event." + e.type(), new Object[] {e.note()},
-            e.type(), locale)))
-        .toList();
-    return new Status(antrag.reference(), antrag.appId(), antrag.appVersion(), antrag.authorityName(), antrag.status().name(),
-        antrag.submittedAt(), timeline, payment(antrag));
+    List<Event> timeline =
+        antraege.timeline(antrag.id()).stream()
+            .map(
+                e ->
+                    new Event(
+                        e.at(),
+                        e.type(),
+                        messages.getMessage(
+                            "applications.event." + e.type(),
+                            new Object[] {e.note()},
+                            e.type(),
+                            locale)))
+            .toList();
+    return new Status(
+        antrag.reference(),
+        antrag.appId(),
+        antrag.appVersion(),
+        antrag.authorityName(),
+        antrag.status().name(),
+        antrag.submittedAt(),
+        timeline,
+        payment(antrag));
   }
 
   @ExceptionHandler(AntragInvalidException.class)
-  ResponseEntity<ProblemDetail> invalid(AntragInvalidException e, HttpServletRequest request, Locale locale) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
-        messages.getMessage("problem.antrag-invalid.detail", new Object[] {e.problems().size()}, locale));
+  ResponseEntity<ProblemDetail> invalid(
+      AntragInvalidException e, HttpServletRequest request, Locale locale) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(
+            HttpStatus.UNPROCESSABLE_CONTENT,
+            messages.getMessage(
+                "problem.antrag-invalid.detail", new Object[] {e.problems().size()}, locale));
     problem.setType(URI.create("urn:amtsweg:problem:antrag-invalid"));
     problem.setTitle(messages.getMessage("problem.antrag-invalid.title", null, locale));
     problem.setInstance(URI.create(request.getRequestURI()));
-    problem.setProperty("errors", e.problems().stream()
-        .map(p -> Map.of("path", p.path(), "message", p.text() != null ? p.text().in(locale)
-            : messages.getMessage(p.messageKey(), p.arguments(locale), locale)))
-        .toList());
-    return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    problem.setProperty(
+        "errors",
+        e.problems().stream()
+            .map(
+                p ->
+                    Map.of(
+                        "path",
+                        p.path(),
+                        "message",
+                        p.text() != null
+                            ? p.text().in(locale)
+                            : messages.getMessage(p.messageKey(), p.arguments(locale), locale)))
+            .toList());
+    return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT)
+        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .body(problem);
   }
 
   /** The app needs a Servicekonto and the caller sent no token. */

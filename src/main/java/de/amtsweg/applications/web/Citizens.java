@@ -11,8 +11,10 @@ final class Citizens {
   private Citizens() {}
 
   static @Nullable UUID id(@Nullable Authentication authentication) {
-    if (authentication == null || !authentication.isAuthenticated()
-        || authentication.getAuthorities().stream().noneMatch(a -> Roles.CITIZEN_AUTHORITY.equals(a.getAuthority()))) {
+    if (authentication == null
+        || !authentication.isAuthenticated()
+        || authentication.getAuthorities().stream()
+            .noneMatch(a -> Roles.CITIZEN_AUTHORITY.equals(a.getAuthority()))) {
       return null;
     }
     try {

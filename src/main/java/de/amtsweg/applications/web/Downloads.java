@@ -14,8 +14,12 @@ final class Downloads {
   static ResponseEntity<byte[]> attachment(String name, String contentType, byte[] bytes) {
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType(contentType))
-        .header(HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment()
+                .filename(name, StandardCharsets.UTF_8)
+                .build()
+                .toString())
         .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
         .header("X-Content-Type-Options", "nosniff")
         .body(bytes);

@@ -19,8 +19,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 
 /**
- * Turns a definition, the raw answers and the problems into what the templates render: one view
- * per field with its current value, options and error, and the rows of the check-your-answers page.
+ * Turns a definition, the raw answers and the problems into what the templates render: one view per
+ * field with its current value, options and error, and the rows of the check-your-answers page.
  */
 final class FieldViews {
 
@@ -28,7 +28,8 @@ final class FieldViews {
   record OptionView(String value, String label, boolean selected) {}
 
   /** One item of a repeatable group. */
-  record ItemView(int index, String heading, List<FieldView> fields, @Nullable String removeAction) {}
+  record ItemView(
+      int index, String heading, List<FieldView> fields, @Nullable String removeAction) {}
 
   /** One question on a page. */
   record FieldView(
@@ -60,7 +61,8 @@ final class FieldViews {
 
     /** The ids that describe the input: hint and error. */
     public @Nullable String describedBy() {
-      String ids = ((help != null ? hintId() + " " : "") + (error != null ? errorId() : "")).strip();
+      String ids =
+          ((help != null ? hintId() + " " : "") + (error != null ? errorId() : "")).strip();
       return ids.isEmpty() ? null : ids;
     }
   }
@@ -78,7 +80,12 @@ final class FieldViews {
   private final Locale locale;
   private final MessageSource messages;
 
-  FieldViews(AppDefinition app, FormEngine engine, Map<String, ?> answers, List<AnswerProblem> problems, Locale locale,
+  FieldViews(
+      AppDefinition app,
+      FormEngine engine,
+      Map<String, ?> answers,
+      List<AnswerProblem> problems,
+      Locale locale,
       MessageSource messages) {
     this.app = app;
     this.engine = engine;
@@ -92,7 +99,8 @@ final class FieldViews {
   }
 
   String message(AnswerProblem problem) {
-    return problem.text() != null ? problem.text().in(locale)
+    return problem.text() != null
+        ? problem.text().in(locale)
         : messages.getMessage(problem.messageKey(), problem.arguments(locale), locale);
   }
 
@@ -107,23 +115,34 @@ final class FieldViews {
     return views;
   }
 
-  private FieldView view(Field field, String path, @Nullable Object raw, @Nullable Field group, int index) {
+  private FieldView view(
+      Field field, String path, @Nullable Object raw, @Nullable Field group, int index) {
     String id = AnswerProblem.inputId(path);
     List<OptionView> options = new ArrayList<>();
     String value = raw == null || raw instanceof Map || raw instanceof List ? "" : raw.toString();
     if (field.type() == FieldType.YESNO) {
-      value = switch (value.toLowerCase(Locale.ROOT)) {
-        case "true", "ja", "yes" -> "true";
-        case "false", "nein", "no" -> "false";
-        default -> "";
-      };
-      options.add(new OptionView("true", messages.getMessage("applications.yes", null, locale), "true".equals(value)));
-      options.add(new OptionView("false", messages.getMessage("applications.no", null, locale), "false".equals(value)));
+      value =
+          switch (value.toLowerCase(Locale.ROOT)) {
+            case "true", "ja", "yes" -> "true";
+            case "false", "nein", "no" -> "false";
+            default -> "";
+          };
+      options.add(
+          new OptionView(
+              "true", messages.getMessage("applications.yes", null, locale), "true".equals(value)));
+      options.add(
+          new OptionView(
+              "false",
+              messages.getMessage("applications.no", null, locale),
+              "false".equals(value)));
     }
     if (field.type().hasOptions()) {
-      List<?> selected = raw instanceof List<?> list ? list : raw == null ? List.of() : List.of(raw);
+      List<?> selected =
+          raw instanceof List<?> list ? list : raw == null ? List.of() : List.of(raw);
       for (var option : app.options(field)) {
-        options.add(new OptionView(option.value(), option.label().in(locale), selected.contains(option.value())));
+        options.add(
+            new OptionView(
+                option.value(), option.label().in(locale), selected.contains(option.value())));
       }
     }
     Map<String, String> address = new LinkedHashMap<>();
@@ -153,17 +172,24 @@ final class FieldViews {
       List<?> list = raw instanceof List<?> l ? l : List.of();
       int min = field.minItems() != null ? field.minItems() : field.required() ? 1 : 0;
       int count = Math.max(list.size(), min > 0 ? 1 : 0);
-      String itemLabel = field.itemLabel() != null ? field.itemLabel().in(locale) : field.label().in(locale);
+      String itemLabel =
+          field.itemLabel() != null ? field.itemLabel().in(locale) : field.label().in(locale);
       for (int i = 0; i < count; i++) {
         Map<?, ?> item = i < list.size() && list.get(i) instanceof Map<?, ?> m ? m : Map.of();
         List<FieldView> children = new ArrayList<>();
         for (Field child : field.fields()) {
           if (engine.visible(field, i, child)) {
-            children.add(view(child, path + "[" + i + "]." + child.id(), item.get(child.id()), field, i));
+            children.add(
+                view(child, path + "[" + i + "]." + child.id(), item.get(child.id()), field, i));
           }
         }
         // The last required item cannot be removed: there would be nothing left to fill in.
-        items.add(new ItemView(i, itemLabel + " " + (i + 1), children, count > min ? "remove:" + path + ":" + i : null));
+        items.add(
+            new ItemView(
+                i,
+                itemLabel + " " + (i + 1),
+                children,
+                count > min ? "remove:" + path + ":" + i : null));
       }
       int max = field.maxItems() != null ? field.maxItems() : 20;
       if (count < max) {
@@ -171,11 +197,26 @@ final class FieldViews {
         addLabel = messages.getMessage("applications.group.add", new Object[] {itemLabel}, locale);
       }
     }
-    boolean required = group == null ? engine.required(field) : field.required() || field.requiredIf() != null;
-    return new FieldView(path, id, field.type().key(), field.label().in(locale),
-        field.help() == null ? null : field.help().in(locale), required, value, address, options,
-        errors.get(path), files, items, addAction, addLabel, field.maxLength(),
-        field.type() == FieldType.CHOICE && app.options(field).size() <= 6, String.join(",", field.accept()));
+    boolean required =
+        group == null ? engine.required(field) : field.required() || field.requiredIf() != null;
+    return new FieldView(
+        path,
+        id,
+        field.type().key(),
+        field.label().in(locale),
+        field.help() == null ? null : field.help().in(locale),
+        required,
+        value,
+        address,
+        options,
+        errors.get(path),
+        files,
+        items,
+        addAction,
+        addLabel,
+        field.maxLength(),
+        field.type() == FieldType.CHOICE && app.options(field).size() <= 6,
+        String.join(",", field.accept()));
   }
 
   /** Field-level errors of address parts live under {@code path.part}. */
@@ -200,20 +241,30 @@ final class FieldViews {
         }
         Object typed = engine.value(field);
         if (field.type() == FieldType.GROUP && typed instanceof List<?> list) {
-          String itemLabel = field.itemLabel() != null ? field.itemLabel().in(locale) : field.label().in(locale);
+          String itemLabel =
+              field.itemLabel() != null ? field.itemLabel().in(locale) : field.label().in(locale);
           for (int i = 0; i < list.size(); i++) {
             Map<?, ?> item = (Map<?, ?>) list.get(i);
             for (Field child : field.fields()) {
               if (engine.visible(field, i, child)) {
-                rows.add(new Row(itemLabel + " " + (i + 1) + ": " + child.label().in(locale), lines(child, item.get(child.id())),
-                    changeUrl + "#" + AnswerProblem.inputId(field.id() + "[" + i + "]." + child.id()),
-                    AnswerProblem.inputId(field.id() + "[" + i + "]." + child.id())));
+                rows.add(
+                    new Row(
+                        itemLabel + " " + (i + 1) + ": " + child.label().in(locale),
+                        lines(child, item.get(child.id())),
+                        changeUrl
+                            + "#"
+                            + AnswerProblem.inputId(field.id() + "[" + i + "]." + child.id()),
+                        AnswerProblem.inputId(field.id() + "[" + i + "]." + child.id())));
               }
             }
           }
         } else {
-          rows.add(new Row(field.label().in(locale), lines(field, typed), changeUrl + "#" + AnswerProblem.inputId(field.id()),
-              AnswerProblem.inputId(field.id())));
+          rows.add(
+              new Row(
+                  field.label().in(locale),
+                  lines(field, typed),
+                  changeUrl + "#" + AnswerProblem.inputId(field.id()),
+                  AnswerProblem.inputId(field.id())));
         }
       }
       sections.add(new Section(step.title().in(locale), rows, changeUrl));
@@ -227,24 +278,36 @@ final class FieldViews {
       return List.of(messages.getMessage("applications.summary.none", null, locale));
     }
     return switch (field.type()) {
-      case YESNO -> List.of(messages.getMessage(Boolean.TRUE.equals(typed) ? "applications.yes" : "applications.no", null, locale));
+      case YESNO ->
+          List.of(
+              messages.getMessage(
+                  Boolean.TRUE.equals(typed) ? "applications.yes" : "applications.no",
+                  null,
+                  locale));
       case CHOICE -> List.of(optionLabel(field, typed.toString()));
-      case MULTICHOICE -> ((List<?>) typed).stream().map(v -> optionLabel(field, v.toString())).toList();
+      case MULTICHOICE ->
+          ((List<?>) typed).stream().map(v -> optionLabel(field, v.toString())).toList();
       case DATE -> List.of(((LocalDate) typed).format(DateTimeFormatter.ofPattern("dd.MM.yyyy")));
       case MONEY -> List.of(money((BigDecimal) typed, locale));
       case NUMBER -> List.of(NumberFormat.getNumberInstance(locale).format(typed));
       case ADDRESS -> {
         Map<?, ?> a = (Map<?, ?>) typed;
-        yield List.of(a.get("street") + " " + a.get("houseNumber"), a.get("postcode") + " " + a.get("city"));
+        yield List.of(
+            a.get("street") + " " + a.get("houseNumber"), a.get("postcode") + " " + a.get("city"));
       }
-      case FILE -> ((List<?>) typed).stream().map(f -> String.valueOf(((Map<?, ?>) f).get("name"))).toList();
+      case FILE ->
+          ((List<?>) typed).stream().map(f -> String.valueOf(((Map<?, ?>) f).get("name"))).toList();
       case LONGTEXT -> List.of(typed.toString().split("\\R"));
       default -> List.of(typed.toString());
     };
   }
 
   private String optionLabel(Field field, String code) {
-    return app.options(field).stream().filter(o -> o.value().equals(code)).map(o -> o.label().in(locale)).findFirst().orElse(code);
+    return app.options(field).stream()
+        .filter(o -> o.value().equals(code))
+        .map(o -> o.label().in(locale))
+        .findFirst()
+        .orElse(code);
   }
 
   static String money(BigDecimal amount, Locale locale) {
@@ -254,6 +317,8 @@ final class FieldViews {
 
   private static String size(@Nullable Object bytes) {
     long size = bytes instanceof Number n ? n.longValue() : 0;
-    return size >= 1024 * 1024 ? "%.1f MB".formatted(size / 1048576.0) : Math.max(1, size / 1024) + " KB";
+    return size >= 1024 * 1024
+        ? "%.1f MB".formatted(size / 1048576.0)
+        : Math.max(1, size / 1024) + " KB";
   }
 }

@@ -21,7 +21,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** "Meine Anträge" in the Servicekonto: drafts to continue, submitted Anträge with their timeline. */
+/**
+ * "Meine Anträge" in the Servicekonto: drafts to continue, submitted Anträge with their timeline.
+ */
 @Controller
 class MyAntraegeController {
 
@@ -30,7 +32,8 @@ class MyAntraegeController {
   private final AppStore store;
   private final MessageSource messages;
 
-  MyAntraegeController(Drafts drafts, AntragManagement antraege, AppStore store, MessageSource messages) {
+  MyAntraegeController(
+      Drafts drafts, AntragManagement antraege, AppStore store, MessageSource messages) {
     this.drafts = drafts;
     this.antraege = antraege;
     this.store = store;
@@ -40,10 +43,16 @@ class MyAntraegeController {
   @GetMapping("/konto/antraege")
   String list(Principal principal, Model model, Locale locale) {
     UUID account = UUID.fromString(principal.getName());
-    model.addAttribute("drafts", drafts.ofAccount(account).stream().map(d -> Map.of(
-        "draft", d, "name", appName(d.appId(), d.appVersion(), locale))).toList());
-    model.addAttribute("antraege", antraege.ofAccount(account).stream().map(a -> Map.of(
-        "antrag", a, "name", appName(a.appId(), a.appVersion(), locale))).toList());
+    model.addAttribute(
+        "drafts",
+        drafts.ofAccount(account).stream()
+            .map(d -> Map.of("draft", d, "name", appName(d.appId(), d.appVersion(), locale)))
+            .toList());
+    model.addAttribute(
+        "antraege",
+        antraege.ofAccount(account).stream()
+            .map(a -> Map.of("antrag", a, "name", appName(a.appId(), a.appVersion(), locale)))
+            .toList());
     return "applications/my";
   }
 
@@ -54,28 +63,45 @@ class MyAntraegeController {
     FormEngine engine = FormEngine.evaluate(app, Map.of(), antrag.answers());
     model.addAttribute("antrag", antrag);
     model.addAttribute("name", app.name().in(locale));
-    model.addAttribute("timeline", antraege.timeline(antrag.id()).stream().map(e -> {
-      Map<String, Object> entry = new LinkedHashMap<>();
-      entry.put("at", e.at());
-      entry.put("text", messages.getMessage("applications.event." + e.type(), new Object[] {e.note()}, e.type(), locale));
-      entry.put("postfach", postfachLink(e));
-      return entry;
-    }).toList());
-    model.addAttribute("sections", new FieldViews(app, engine, antrag.answers(), List.of(), locale, messages).summary(""));
+    model.addAttribute(
+        "timeline",
+        antraege.timeline(antrag.id()).stream()
+            .map(
+                e -> {
+                  Map<String, Object> entry = new LinkedHashMap<>();
+                  entry.put("at", e.at());
+                  entry.put(
+                      "text",
+                      messages.getMessage(
+                          "applications.event." + e.type(),
+                          new Object[] {e.note()},
+                          e.type(),
+                          locale));
+                  entry.put("postfach", postfachLink(e));
+                  return entry;
+                })
+            .toList());
+    model.addAttribute(
+        "sections",
+        new FieldViews(app, engine, antrag.answers(), List.of(), locale, messages).summary(""));
     return "applications/my-antrag";
   }
 
   @GetMapping("/konto/antraege/{reference}/eingangsbestaetigung.pdf")
   ResponseEntity<byte[]> receipt(@PathVariable String reference, Principal principal) {
     Antrag antrag = antraege.ofAccount(reference, UUID.fromString(principal.getName()));
-    return Downloads.attachment("Eingangsbestaetigung-" + reference + ".pdf", MediaType.APPLICATION_PDF_VALUE,
+    return Downloads.attachment(
+        "Eingangsbestaetigung-" + reference + ".pdf",
+        MediaType.APPLICATION_PDF_VALUE,
         antraege.receipt(antrag.id()));
   }
 
   @PostMapping("/konto/antraege/entwuerfe/{draftId}/loeschen")
   String deleteDraft(@PathVariable UUID draftId, Principal principal, RedirectAttributes redirect) {
     UUID account = UUID.fromString(principal.getName());
-    drafts.find(draftId).filter(d -> account.equals(d.accountId()) && !d.submitted())
+    drafts
+        .find(draftId)
+        .filter(d -> account.equals(d.accountId()) && !d.submitted())
         .orElseThrow(Drafts.DraftNotFoundException::new);
     drafts.delete(draftId);
     redirect.addFlashAttribute("deleted", true);
@@ -86,8 +112,10 @@ class MyAntraegeController {
    * A question or Bescheid of the case inbox notes the Postfach message it sent: the timeline links
    * to it. Other notes are no link.
    */
-  private static @org.jspecify.annotations.Nullable String postfachLink(AntragManagement.Event event) {
-    if (event.note() == null || !("RUECKFRAGE".equals(event.type()) || "BESCHIEDEN".equals(event.type()))) {
+  private static @org.jspecify.annotations.Nullable String postfachLink(
+      AntragManagement.Event event) {
+    if (event.note() == null
+        || !("RUECKFRAGE".equals(event.type()) || "BESCHIEDEN".equals(event.type()))) {
       return null;
     }
     try {

@@ -17,8 +17,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * Which tenant takes an Antrag from a place: the authority responsible for the app's Leistung
- * there (Zuständigkeit), if it offers the app; otherwise the nearest authority above the place that
+ * Which tenant takes an Antrag from a place: the authority responsible for the app's Leistung there
+ * (Zuständigkeit), if it offers the app; otherwise the nearest authority above the place that
  * offers it (a Verwaltungsgemeinschaft or erfüllende Gemeinde for its members, the Landkreis, the
  * Land).
  */
@@ -33,7 +33,11 @@ class Responsibility {
   private final Authorities authorities;
   private final TenantManagement tenants;
 
-  Responsibility(AppStore store, Zustaendigkeiten zustaendigkeiten, Authorities authorities, TenantManagement tenants) {
+  Responsibility(
+      AppStore store,
+      Zustaendigkeiten zustaendigkeiten,
+      Authorities authorities,
+      TenantManagement tenants) {
     this.store = store;
     this.zustaendigkeiten = zustaendigkeiten;
     this.authorities = authorities;
@@ -46,7 +50,8 @@ class Responsibility {
       return Optional.empty();
     }
     Set<String> candidates = new LinkedHashSet<>();
-    String leikaKey = app.definition().leikaKeys().isEmpty() ? null : app.definition().leikaKeys().getFirst();
+    String leikaKey =
+        app.definition().leikaKeys().isEmpty() ? null : app.definition().leikaKeys().getFirst();
     if (leikaKey != null) {
       Authority responsible = zustaendigkeiten.responsible(leikaKey, placeArs).authority();
       if (responsible != null) {

@@ -26,8 +26,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The Warenkorb page: the collected Anträge with their authority and fee, removing one, checking
  * out once, and the payments of the checkout one by one ("Zahlung 1 von 2 – Stadt Erfurt"). The
- * payment service sends the payer back here after each payment. Everything works without
- * JavaScript (POST-redirect-GET).
+ * payment service sends the payer back here after each payment. Everything works without JavaScript
+ * (POST-redirect-GET).
  */
 @Controller
 class WarenkorbController {
@@ -63,7 +63,11 @@ class WarenkorbController {
   }
 
   @GetMapping("/warenkorb")
-  String cart(HttpServletRequest request, @Nullable Authentication authentication, Model model, Locale locale) {
+  String cart(
+      HttpServletRequest request,
+      @Nullable Authentication authentication,
+      Model model,
+      Locale locale) {
     UUID citizen = Citizens.id(authentication);
     UUID visit = sessionOwner(request.getSession(false));
     if (citizen != null && visit != null) {
@@ -89,17 +93,28 @@ class WarenkorbController {
     }
     List<Map<String, Object>> steps = new ArrayList<>();
     Map<String, Object> next = null;
-    for (Warenkorb.Step step : owner == null ? List.<Warenkorb.Step>of() : warenkorb.progress(owner)) {
+    for (Warenkorb.Step step :
+        owner == null ? List.<Warenkorb.Step>of() : warenkorb.progress(owner)) {
       Map<String, Object> row = new LinkedHashMap<>();
-      row.put("title", messages.getMessage("warenkorb.payment.step",
-          new Object[] {step.position(), step.of(), step.authorityName()}, locale));
+      row.put(
+          "title",
+          messages.getMessage(
+              "warenkorb.payment.step",
+              new Object[] {step.position(), step.of(), step.authorityName()},
+              locale));
       row.put("amount", Money.euros(step.payment().amountCents()));
       row.put("kassenzeichen", step.payment().kassenzeichen());
       row.put("status", step.payment().status().name());
-      row.put("statusText", messages.getMessage("warenkorb.payment.status." + statusKey(step.payment()), null, locale));
+      row.put(
+          "statusText",
+          messages.getMessage(
+              "warenkorb.payment.status." + statusKey(step.payment()), null, locale));
       row.put("references", String.join(", ", step.references()));
-      row.put("payUrl", step.payment().payable() && step.payment().payUrl() != null
-          ? step.payment().payUrl().toString() : null);
+      row.put(
+          "payUrl",
+          step.payment().payable() && step.payment().payUrl() != null
+              ? step.payment().payUrl().toString()
+              : null);
       steps.add(row);
       if (next == null && row.get("payUrl") != null) {
         next = row;
@@ -110,7 +125,9 @@ class WarenkorbController {
     model.addAttribute("hasOpenItems", !rows.isEmpty());
     model.addAttribute("steps", steps);
     model.addAttribute("next", next);
-    model.addAttribute("paidAll", !steps.isEmpty() && steps.stream().allMatch(s -> "PAID".equals(s.get("status"))));
+    model.addAttribute(
+        "paidAll",
+        !steps.isEmpty() && steps.stream().allMatch(s -> "PAID".equals(s.get("status"))));
     model.addAttribute("citizen", citizen);
     return "applications/warenkorb";
   }
@@ -133,31 +150,43 @@ class WarenkorbController {
   private String feeText(Warenkorb.Item item, Locale locale) {
     if (item.fee() == null || item.fee().cents() == 0) {
       return item.fee() != null && item.fee().exemption() != null
-          ? messages.getMessage("warenkorb.fee.exempt", new Object[] {item.fee().exemption().in(locale)}, locale)
+          ? messages.getMessage(
+              "warenkorb.fee.exempt", new Object[] {item.fee().exemption().in(locale)}, locale)
           : messages.getMessage("warenkorb.fee.none", null, locale);
     }
     String amount = FieldViews.money(item.fee().amount(), locale);
-    return item.online() ? amount : messages.getMessage("warenkorb.fee.later", new Object[] {amount}, locale);
+    return item.online()
+        ? amount
+        : messages.getMessage("warenkorb.fee.later", new Object[] {amount}, locale);
   }
 
   @PostMapping("/warenkorb/entfernen")
-  String remove(@RequestParam UUID draft, HttpServletRequest request, @Nullable Authentication authentication,
+  String remove(
+      @RequestParam UUID draft,
+      HttpServletRequest request,
+      @Nullable Authentication authentication,
       RedirectAttributes redirect) {
     try {
-      Warenkorb.Removed removed = warenkorb.remove(owner(request.getSession(), authentication), draft);
-      redirect.addFlashAttribute("notice", removed.waiting() ? "warenkorb.removed.waiting" : "warenkorb.removed");
+      Warenkorb.Removed removed =
+          warenkorb.remove(owner(request.getSession(), authentication), draft);
+      redirect.addFlashAttribute(
+          "notice", removed.waiting() ? "warenkorb.removed.waiting" : "warenkorb.removed");
       if (removed.cancelled() > 0) {
         redirect.addFlashAttribute("voided", "warenkorb.voided.changed");
       }
     } catch (ProblemException e) {
-      // The payment service did not confirm the cancel yet: the payment is no longer offered, and is cancelled later.
+      // The payment service did not confirm the cancel yet: the payment is no longer offered, and
+      // is cancelled later.
       redirect.addFlashAttribute("voided", "warenkorb.voided.pending");
     }
     return "redirect:/warenkorb";
   }
 
   @PostMapping("/warenkorb/bezahlen")
-  String checkout(HttpServletRequest request, @Nullable Authentication authentication, RedirectAttributes redirect,
+  String checkout(
+      HttpServletRequest request,
+      @Nullable Authentication authentication,
+      RedirectAttributes redirect,
       Locale locale) {
     UUID owner = owner(request.getSession(), authentication);
     Warenkorb.Checkout checkout;
@@ -168,7 +197,11 @@ class WarenkorbController {
       redirect.addFlashAttribute("failure", "warenkorb.provider-unavailable");
       return "redirect:/warenkorb";
     }
-    checkout.receiptTokens().forEach((reference, token) -> AntragController.rememberReceipt(request.getSession(), reference, token));
+    checkout
+        .receiptTokens()
+        .forEach(
+            (reference, token) ->
+                AntragController.rememberReceipt(request.getSession(), reference, token));
     if (!checkout.invalid().isEmpty()) {
       redirect.addFlashAttribute("failure", "warenkorb.invalid");
     }
@@ -177,7 +210,9 @@ class WarenkorbController {
       redirect.addFlashAttribute("voided", "warenkorb.voided.replaced");
       return "redirect:/warenkorb";
     }
-    if (checkout.next() != null && checkout.next().payment().payUrl() != null && checkout.invalid().isEmpty()) {
+    if (checkout.next() != null
+        && checkout.next().payment().payUrl() != null
+        && checkout.invalid().isEmpty()) {
       return "redirect:" + checkout.next().payment().payUrl();
     }
     return "redirect:/warenkorb";

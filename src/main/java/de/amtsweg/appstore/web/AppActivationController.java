@@ -5,15 +5,15 @@ import de.amtsweg.appstore.AppStore;
 import de.amtsweg.appstore.AppStoreException;
 import de.amtsweg.appstore.PaymentPolicy;
 import de.amtsweg.appstore.PaymentTerms;
-import de.amtsweg.forms.FormEngine;
-import java.math.BigDecimal;
-import java.util.List;
 import de.amtsweg.appstore.PublishedApp;
 import de.amtsweg.forms.AppDefinition;
+import de.amtsweg.forms.FormEngine;
 import de.amtsweg.platform.Roles;
 import de.amtsweg.tenancy.Tenant;
 import de.amtsweg.tenancy.TenantManagement;
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -61,40 +61,53 @@ class AppActivationController {
     Map<String, Activation> activations = new LinkedHashMap<>();
     store.activations(tenant.authorityArs()).forEach(a -> activations.put(a.appId(), a));
     model.addAttribute("tenant", tenant);
-    model.addAttribute("rows", store.publishedApps().stream()
-        .map(app -> new Row(app, Optional.ofNullable(activations.get(app.id())))).toList());
+    model.addAttribute(
+        "rows",
+        store.publishedApps().stream()
+            .map(app -> new Row(app, Optional.ofNullable(activations.get(app.id()))))
+            .toList());
     return "appstore/activations";
   }
 
   @GetMapping("/verwaltung/apps/{appId}")
-  String app(@PathVariable String appId, Authentication authentication, Model model, Locale locale) {
+  String app(
+      @PathVariable String appId, Authentication authentication, Model model, Locale locale) {
     Tenant tenant = tenant(authentication);
     PublishedApp app = store.latest(appId).orElseThrow(() -> AppStoreException.notFound(appId));
     Activation activation = store.activation(tenant.authorityArs(), appId).orElse(null);
     Map<String, String> values = new LinkedHashMap<>();
     for (AppDefinition.Parameter parameter : app.definition().parameters()) {
-      Object value = activation != null && activation.parameters().containsKey(parameter.id())
-          ? activation.parameters().get(parameter.id()) : parameter.defaultValue();
+      Object value =
+          activation != null && activation.parameters().containsKey(parameter.id())
+              ? activation.parameters().get(parameter.id())
+              : parameter.defaultValue();
       values.put(parameter.id(), value == null ? "" : value.toString());
     }
     return render(tenant, app, activation, values, paymentValues(activation), null, model);
   }
 
-  private static final List<String> PAYMENT_FIELDS = List.of("feeOverride", "haushaltsstelle", "objektnummer");
+  private static final List<String> PAYMENT_FIELDS =
+      List.of("feeOverride", "haushaltsstelle", "objektnummer");
 
   private static Map<String, String> paymentValues(@Nullable Activation activation) {
     PaymentTerms terms = activation == null ? PaymentTerms.NONE : activation.payment();
     Map<String, String> values = new LinkedHashMap<>();
     values.put("policy", terms.policy().name());
-    values.put("feeOverride", terms.feeOverride() == null ? "" : terms.feeOverride().toPlainString());
+    values.put(
+        "feeOverride", terms.feeOverride() == null ? "" : terms.feeOverride().toPlainString());
     values.put("haushaltsstelle", terms.haushaltsstelle() == null ? "" : terms.haushaltsstelle());
     values.put("objektnummer", terms.objektnummer() == null ? "" : terms.objektnummer());
     return values;
   }
 
   @PostMapping("/verwaltung/apps/{appId}/aktivieren")
-  String activate(@PathVariable String appId, @RequestParam Map<String, String> form, Authentication authentication,
-      Model model, RedirectAttributes redirect, Locale locale) {
+  String activate(
+      @PathVariable String appId,
+      @RequestParam Map<String, String> form,
+      Authentication authentication,
+      Model model,
+      RedirectAttributes redirect,
+      Locale locale) {
     Tenant tenant = tenant(authentication);
     PublishedApp app = store.latest(appId).orElseThrow(() -> AppStoreException.notFound(appId));
     Map<String, String> values = new LinkedHashMap<>();
@@ -108,19 +121,46 @@ class AppActivationController {
       store.activate(tenant.authorityArs(), appId, values, authentication.getName());
     } catch (AppStoreException e) {
       String parameterId = String.valueOf(e.detailArguments()[0]);
-      String label = app.definition().parameter(parameterId).map(p -> p.label().in(locale)).orElse(parameterId);
-      return render(tenant, app, store.activation(tenant.authorityArs(), appId).orElse(null), values, payment,
-          Map.of("id", "p-" + parameterId, "message",
-              messages.getMessage("problem.app-parameter-invalid.detail", new Object[] {label}, locale)), model);
+      String label =
+          app.definition()
+              .parameter(parameterId)
+              .map(p -> p.label().in(locale))
+              .orElse(parameterId);
+      return render(
+          tenant,
+          app,
+          store.activation(tenant.authorityArs(), appId).orElse(null),
+          values,
+          payment,
+          Map.of(
+              "id",
+              "p-" + parameterId,
+              "message",
+              messages.getMessage(
+                  "problem.app-parameter-invalid.detail", new Object[] {label}, locale)),
+          model);
     }
     if (app.definition().fee() != null) {
       try {
-        store.setPaymentTerms(tenant.authorityArs(), appId, terms(payment), authentication.getName());
+        store.setPaymentTerms(
+            tenant.authorityArs(), appId, terms(payment), authentication.getName());
       } catch (AppStoreException e) {
         String field = String.valueOf(e.detailArguments()[0]);
-        return render(tenant, app, store.activation(tenant.authorityArs(), appId).orElse(null), values, payment,
-            Map.of("id", "pay-" + field, "message", messages.getMessage("problem.app-parameter-invalid.detail",
-                new Object[] {messages.getMessage("appstore.payment." + field, null, locale)}, locale)), model);
+        return render(
+            tenant,
+            app,
+            store.activation(tenant.authorityArs(), appId).orElse(null),
+            values,
+            payment,
+            Map.of(
+                "id",
+                "pay-" + field,
+                "message",
+                messages.getMessage(
+                    "problem.app-parameter-invalid.detail",
+                    new Object[] {messages.getMessage("appstore.payment." + field, null, locale)},
+                    locale)),
+            model);
       }
     }
     redirect.addFlashAttribute("saved", "appstore.activation.saved");
@@ -128,7 +168,8 @@ class AppActivationController {
   }
 
   @PostMapping("/verwaltung/apps/{appId}/deaktivieren")
-  String deactivate(@PathVariable String appId, Authentication authentication, RedirectAttributes redirect) {
+  String deactivate(
+      @PathVariable String appId, Authentication authentication, RedirectAttributes redirect) {
     Tenant tenant = tenant(authentication);
     store.latest(appId).orElseThrow(() -> AppStoreException.notFound(appId));
     store.deactivate(tenant.authorityArs(), appId, authentication.getName());
@@ -136,7 +177,10 @@ class AppActivationController {
     return "redirect:/verwaltung/apps/" + appId;
   }
 
-  /** The payment settings as entered; a fee override that is not an amount is refused like a negative one. */
+  /**
+   * The payment settings as entered; a fee override that is not an amount is refused like a
+   * negative one.
+   */
   private static PaymentTerms terms(Map<String, String> payment) {
     PaymentPolicy policy;
     try {
@@ -152,11 +196,18 @@ class AppActivationController {
         throw AppStoreException.invalidParameter("feeOverride");
       }
     }
-    return new PaymentTerms(policy, fee, payment.get("haushaltsstelle"), payment.get("objektnummer"));
+    return new PaymentTerms(
+        policy, fee, payment.get("haushaltsstelle"), payment.get("objektnummer"));
   }
 
-  private String render(Tenant tenant, PublishedApp app, @Nullable Activation activation, Map<String, String> values,
-      Map<String, String> payment, @Nullable Map<String, String> error, Model model) {
+  private String render(
+      Tenant tenant,
+      PublishedApp app,
+      @Nullable Activation activation,
+      Map<String, String> values,
+      Map<String, String> payment,
+      @Nullable Map<String, String> error,
+      Model model) {
     model.addAttribute("payment", payment);
     model.addAttribute("policies", PaymentPolicy.values());
     model.addAttribute("paymentFields", PAYMENT_FIELDS);
@@ -170,7 +221,8 @@ class AppActivationController {
   }
 
   private Tenant tenant(Authentication authentication) {
-    return Roles.tenantOf(authentication).flatMap(tenants::bySlug)
+    return Roles.tenantOf(authentication)
+        .flatMap(tenants::bySlug)
         .orElseThrow(() -> new AccessDeniedException("not tenant staff"));
   }
 }

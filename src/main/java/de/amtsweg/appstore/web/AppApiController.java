@@ -16,7 +16,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The published Antrags-Apps for integrators: list, definition, JSON Schema of the answers, example. */
+/**
+ * The published Antrags-Apps for integrators: list, definition, JSON Schema of the answers,
+ * example.
+ */
 @RestController
 @Tag(name = "Antrags-Apps")
 class AppApiController {
@@ -28,14 +31,21 @@ class AppApiController {
   }
 
   /** One published app in the list. */
-  record AppSummary(String id, String name, int version, List<String> leikaKeys, boolean anonymous) {}
+  record AppSummary(
+      String id, String name, int version, List<String> leikaKeys, boolean anonymous) {}
 
   @GetMapping(path = "/api/v1/apps", produces = MediaType.APPLICATION_JSON_VALUE)
   @Operation(summary = "Published Antrags-Apps, newest version of each")
   List<AppSummary> apps() {
     return store.publishedApps().stream()
-        .map(a -> new AppSummary(a.id(), a.definition().name().de(), a.version(), a.definition().leikaKeys(),
-            a.definition().anonymous()))
+        .map(
+            a ->
+                new AppSummary(
+                    a.id(),
+                    a.definition().name().de(),
+                    a.version(),
+                    a.definition().leikaKeys(),
+                    a.definition().anonymous()))
         .toList();
   }
 
@@ -43,17 +53,24 @@ class AppApiController {
   @Operation(summary = "The definition of the newest version (format: /api/v1/apps/format)")
   ResponseEntity<String> app(@PathVariable String id) {
     PublishedApp app = latest(id);
-    return ResponseEntity.ok().header("X-App-Version", String.valueOf(app.version())).body(Definitions.toJson(app.definition()));
+    return ResponseEntity.ok()
+        .header("X-App-Version", String.valueOf(app.version()))
+        .body(Definitions.toJson(app.definition()));
   }
 
-  @GetMapping(path = "/api/v1/apps/{id}/schema", produces = {"application/schema+json", MediaType.APPLICATION_JSON_VALUE})
-  @Operation(summary = "JSON Schema of the answer document POST /api/v1/tenants/{ars}/apps/{id}/antraege takes")
+  @GetMapping(
+      path = "/api/v1/apps/{id}/schema",
+      produces = {"application/schema+json", MediaType.APPLICATION_JSON_VALUE})
+  @Operation(
+      summary =
+          "JSON Schema of the answer document POST /api/v1/tenants/{ars}/apps/{id}/antraege takes")
   String schema(@PathVariable String id) {
     return AnswerSchema.jsonSchema(latest(id).definition());
   }
 
   @GetMapping(path = "/api/v1/apps/{id}/example", produces = MediaType.APPLICATION_JSON_VALUE)
-  @Operation(summary = "A complete, valid request body for POST /api/v1/tenants/{ars}/apps/{id}/antraege")
+  @Operation(
+      summary = "A complete, valid request body for POST /api/v1/tenants/{ars}/apps/{id}/antraege")
   Map<String, Object> example(@PathVariable String id) {
     PublishedApp app = latest(id);
     Map<String, Object> body = new LinkedHashMap<>();
@@ -62,10 +79,13 @@ class AppApiController {
     return body;
   }
 
-  @GetMapping(path = "/api/v1/apps/format", produces = {"application/schema+json", MediaType.APPLICATION_JSON_VALUE})
+  @GetMapping(
+      path = "/api/v1/apps/format",
+      produces = {"application/schema+json", MediaType.APPLICATION_JSON_VALUE})
   @Operation(summary = "JSON Schema of the definition format itself")
   ResponseEntity<org.springframework.core.io.Resource> format() {
-    return ResponseEntity.ok(new org.springframework.core.io.ClassPathResource(Definitions.FORMAT_SCHEMA));
+    return ResponseEntity.ok(
+        new org.springframework.core.io.ClassPathResource(Definitions.FORMAT_SCHEMA));
   }
 
   private PublishedApp latest(String id) {

@@ -63,7 +63,10 @@ class AppEditorController {
   @GetMapping("/redaktion/apps/{appId}")
   String edit(@PathVariable String appId, Model model) {
     PublishedApp latest = store.latest(appId).orElse(null);
-    String source = store.draft(appId).orElseGet(() -> latest == null ? null : store.source(appId, latest.version()));
+    String source =
+        store
+            .draft(appId)
+            .orElseGet(() -> latest == null ? null : store.source(appId, latest.version()));
     if (source == null) {
       throw AppStoreException.notFound(appId);
     }
@@ -71,46 +74,88 @@ class AppEditorController {
   }
 
   @PostMapping("/redaktion/apps")
-  String save(@RequestParam(name = "source", required = false) @Nullable String text,
+  String save(
+      @RequestParam(name = "source", required = false) @Nullable String text,
       @RequestParam(name = "file", required = false) @Nullable MultipartFile file,
-      @RequestParam(name = "_action", defaultValue = "pruefen") String action, Authentication authentication, Model model,
-      RedirectAttributes redirect, Locale locale) throws IOException {
-    String source = file != null && !file.isEmpty() ? new String(file.getBytes(), StandardCharsets.UTF_8) : text == null ? "" : text;
+      @RequestParam(name = "_action", defaultValue = "pruefen") String action,
+      Authentication authentication,
+      Model model,
+      RedirectAttributes redirect,
+      Locale locale)
+      throws IOException {
+    String source =
+        file != null && !file.isEmpty()
+            ? new String(file.getBytes(), StandardCharsets.UTF_8)
+            : text == null ? "" : text;
     if (source.length() > MAX_SOURCE) {
-      return editor(model, null, "", List.of(Map.of("place", "-", "message",
-          messages.getMessage("appstore.editor.too-large", null, locale))), null);
+      return editor(
+          model,
+          null,
+          "",
+          List.of(
+              Map.of(
+                  "place",
+                  "-",
+                  "message",
+                  messages.getMessage("appstore.editor.too-large", null, locale))),
+          null);
     }
     try {
       if ("veroeffentlichen".equals(action)) {
         PublishedApp published = store.publish(source, authentication.getName());
-        redirect.addFlashAttribute("saved", messages.getMessage("appstore.editor.published",
-            new Object[] {published.version()}, locale));
+        redirect.addFlashAttribute(
+            "saved",
+            messages.getMessage(
+                "appstore.editor.published", new Object[] {published.version()}, locale));
         return "redirect:/redaktion/apps/" + published.id();
       }
       String id = Definitions.parse(source).id();
       if ("speichern".equals(action)) {
         store.saveDraft(source, authentication.getName());
-        redirect.addFlashAttribute("saved", messages.getMessage("appstore.editor.saved", null, locale));
+        redirect.addFlashAttribute(
+            "saved", messages.getMessage("appstore.editor.saved", null, locale));
         return "redirect:/redaktion/apps/" + id;
       }
-      return editor(model, id, source, List.of(), messages.getMessage("appstore.editor.valid", null, locale));
+      return editor(
+          model, id, source, List.of(), messages.getMessage("appstore.editor.valid", null, locale));
     } catch (DefinitionException e) {
-      List<Map<String, String>> problems = e.problems().stream()
-          .map(p -> Map.of("place", p.place(), "message",
-              messages.getMessage(p.messageKey(), p.arguments().toArray(), locale)))
-          .toList();
+      List<Map<String, String>> problems =
+          e.problems().stream()
+              .map(
+                  p ->
+                      Map.of(
+                          "place",
+                          p.place(),
+                          "message",
+                          messages.getMessage(p.messageKey(), p.arguments().toArray(), locale)))
+              .toList();
       return editor(model, null, source, problems, null);
     }
   }
 
-  /** A FIM Stammdatenschema (XDatenfelder 2.0) becomes a definition skeleton in the editor, not yet stored. */
+  /**
+   * A FIM Stammdatenschema (XDatenfelder 2.0) becomes a definition skeleton in the editor, not yet
+   * stored.
+   */
   @PostMapping("/redaktion/apps/fim-import")
-  String fimImport(@RequestParam(name = "schema", required = false) @Nullable MultipartFile schema,
-      @RequestParam(name = "codeLists", required = false) @Nullable List<MultipartFile> codeLists, Model model,
-      Locale locale) throws IOException {
+  String fimImport(
+      @RequestParam(name = "schema", required = false) @Nullable MultipartFile schema,
+      @RequestParam(name = "codeLists", required = false) @Nullable List<MultipartFile> codeLists,
+      Model model,
+      Locale locale)
+      throws IOException {
     if (schema == null || schema.isEmpty()) {
-      return editor(model, null, "", List.of(Map.of("place", "-", "message",
-          messages.getMessage("appstore.editor.fim.missing", null, locale))), null);
+      return editor(
+          model,
+          null,
+          "",
+          List.of(
+              Map.of(
+                  "place",
+                  "-",
+                  "message",
+                  messages.getMessage("appstore.editor.fim.missing", null, locale))),
+          null);
     }
     Map<String, java.io.InputStream> lists = new java.util.LinkedHashMap<>();
     if (codeLists != null) {
@@ -122,16 +167,35 @@ class AppEditorController {
     }
     try {
       FimImport.Result result = FimImport.skeleton(schema.getInputStream(), lists);
-      model.addAttribute("fimNotes", result.notes().stream().map(n -> n.place() + ": " + n.text(locale)).toList());
-      return editor(model, result.definition().id(), result.yaml(), List.of(),
+      model.addAttribute(
+          "fimNotes", result.notes().stream().map(n -> n.place() + ": " + n.text(locale)).toList());
+      return editor(
+          model,
+          result.definition().id(),
+          result.yaml(),
+          List.of(),
           messages.getMessage("appstore.editor.fim.done", null, locale));
     } catch (FimImportException e) {
-      return editor(model, null, "", List.of(Map.of("place", "-", "message",
-          messages.getMessage("problem." + e.type() + ".detail", e.detailArguments(), locale))), null);
+      return editor(
+          model,
+          null,
+          "",
+          List.of(
+              Map.of(
+                  "place",
+                  "-",
+                  "message",
+                  messages.getMessage(
+                      "problem." + e.type() + ".detail", e.detailArguments(), locale))),
+          null);
     }
   }
 
-  private String editor(Model model, @Nullable String appId, String source, List<Map<String, String>> problems,
+  private String editor(
+      Model model,
+      @Nullable String appId,
+      String source,
+      List<Map<String, String>> problems,
       @Nullable String valid) {
     model.addAttribute("appId", appId);
     model.addAttribute("source", source);

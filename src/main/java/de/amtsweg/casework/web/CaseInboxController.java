@@ -3,9 +3,9 @@ package de.amtsweg.casework.web;
 import de.amtsweg.account.PostfachMessage;
 import de.amtsweg.applications.Antrag;
 import de.amtsweg.applications.AntragPayments;
-import de.amtsweg.applications.Money;
 import de.amtsweg.applications.AntragStatus;
 import de.amtsweg.applications.Attachments;
+import de.amtsweg.applications.Money;
 import de.amtsweg.applications.receipt.ReceiptData;
 import de.amtsweg.applications.receipt.ReceiptView;
 import de.amtsweg.appstore.AppStore;
@@ -45,8 +45,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The case inbox of a tenant's caseworkers and admins: the list with filters and paging, and the
- * case page with its actions. The tenant comes from the login; every action is a POST with the
- * CSRF token, followed by a redirect (POST-redirect-GET), and works without JavaScript.
+ * case page with its actions. The tenant comes from the login; every action is a POST with the CSRF
+ * token, followed by a redirect (POST-redirect-GET), and works without JavaScript.
  */
 @Controller
 class CaseInboxController {
@@ -62,8 +62,14 @@ class CaseInboxController {
   private final JsonMapper json;
   private final AntragPayments payments;
 
-  CaseInboxController(Vorgaenge vorgaenge, BescheidTemplates templates, AppStore store, Staff staff,
-      MessageSource messages, JsonMapper json, AntragPayments payments) {
+  CaseInboxController(
+      Vorgaenge vorgaenge,
+      BescheidTemplates templates,
+      AppStore store,
+      Staff staff,
+      MessageSource messages,
+      JsonMapper json,
+      AntragPayments payments) {
     this.vorgaenge = vorgaenge;
     this.payments = payments;
     this.templates = templates;
@@ -76,11 +82,16 @@ class CaseInboxController {
   // --- the inbox ---
 
   @GetMapping(BASE)
-  String inbox(Authentication authentication, @RequestParam(required = false) @Nullable String app,
-      @RequestParam(required = false) @Nullable String status, @RequestParam(required = false) @Nullable String von,
+  String inbox(
+      Authentication authentication,
+      @RequestParam(required = false) @Nullable String app,
+      @RequestParam(required = false) @Nullable String status,
+      @RequestParam(required = false) @Nullable String von,
       @RequestParam(required = false) @Nullable String bis,
       @RequestParam(name = "zugewiesen", required = false) @Nullable String assignee,
-      @RequestParam(name = "seite", required = false) @Nullable String seite, Model model, Locale locale) {
+      @RequestParam(name = "seite", required = false) @Nullable String seite,
+      Model model,
+      Locale locale) {
     Caseworker who = staff.of(authentication);
     List<StaffDirectory.StaffMember> colleagues = vorgaenge.colleagues(who);
     Map<String, String> filter = new LinkedHashMap<>();
@@ -91,8 +102,15 @@ class CaseInboxController {
     filter.put("zugewiesen", Staff.blankToNull(assignee));
     model.addAttribute("filter", filter);
     model.addAttribute("statuses", AntragStatus.values());
-    model.addAttribute("apps", vorgaenge.appIds(who).stream().collect(Collectors.toMap(Function.identity(),
-        id -> appName(id, locale), (a, b) -> a, LinkedHashMap::new)));
+    model.addAttribute(
+        "apps",
+        vorgaenge.appIds(who).stream()
+            .collect(
+                Collectors.toMap(
+                    Function.identity(),
+                    id -> appName(id, locale),
+                    (a, b) -> a,
+                    LinkedHashMap::new)));
     model.addAttribute("colleagues", colleagues);
     model.addAttribute("names", names(colleagues));
     model.addAttribute("zone", ZONE);
@@ -112,11 +130,18 @@ class CaseInboxController {
     if (from != null && to != null && to.isBefore(from)) {
       return filterError(model, "bis", "casework.filter.error.range");
     }
-    Vorgaenge.Page page = vorgaenge.search(who,
-        new Vorgaenge.Filter(filter.get("app"), statusValue, from, to, filter.get("zugewiesen")), Staff.page(seite));
+    Vorgaenge.Page page =
+        vorgaenge.search(
+            who,
+            new Vorgaenge.Filter(
+                filter.get("app"), statusValue, from, to, filter.get("zugewiesen")),
+            Staff.page(seite));
     model.addAttribute("page", page);
-    model.addAttribute("previous", page.page() > 0 ? Staff.pageLink(BASE, filter, page.page()) : null);
-    model.addAttribute("next", page.page() + 1 < page.pages() ? Staff.pageLink(BASE, filter, page.page() + 2) : null);
+    model.addAttribute(
+        "previous", page.page() > 0 ? Staff.pageLink(BASE, filter, page.page()) : null);
+    model.addAttribute(
+        "next",
+        page.page() + 1 < page.pages() ? Staff.pageLink(BASE, filter, page.page() + 2) : null);
     return "casework/inbox";
   }
 
@@ -128,14 +153,19 @@ class CaseInboxController {
   }
 
   private static @Nullable AntragStatus parseStatus(@Nullable String value) {
-    return value == null ? null : Arrays.stream(AntragStatus.values()).filter(s -> s.name().equals(value)).findFirst()
-        .orElse(null);
+    return value == null
+        ? null
+        : Arrays.stream(AntragStatus.values())
+            .filter(s -> s.name().equals(value))
+            .findFirst()
+            .orElse(null);
   }
 
   // --- one case ---
 
   @GetMapping(BASE + "/{reference}")
-  String show(Authentication authentication, @PathVariable String reference, Model model, Locale locale) {
+  String show(
+      Authentication authentication, @PathVariable String reference, Model model, Locale locale) {
     return page(staff.of(authentication), reference, model, locale);
   }
 
@@ -148,70 +178,123 @@ class CaseInboxController {
     model.addAttribute("antrag", antrag);
     model.addAttribute("base", BASE + "/" + reference);
     model.addAttribute("appName", opened.app().name().in(locale));
-    model.addAttribute("view", ReceiptView.of(opened.app(), receiptData(antrag, opened, locale), messages));
-    model.addAttribute("timeline", opened.timeline().stream().map(e -> Map.of(
-        "at", e.at(),
-        "text", messages.getMessage("applications.event." + e.type(), new Object[] {""}, e.type(), locale))).toList());
+    model.addAttribute(
+        "view", ReceiptView.of(opened.app(), receiptData(antrag, opened, locale), messages));
+    model.addAttribute(
+        "timeline",
+        opened.timeline().stream()
+            .map(
+                e ->
+                    Map.of(
+                        "at", e.at(),
+                        "text",
+                            messages.getMessage(
+                                "applications.event." + e.type(),
+                                new Object[] {""},
+                                e.type(),
+                                locale)))
+            .toList());
     model.addAttribute("colleagues", colleagues);
     model.addAttribute("names", names(colleagues));
     model.addAttribute("me", who.username());
-    model.addAttribute("nextStatuses", Arrays.stream(AntragStatus.values())
-        .filter(s -> s != AntragStatus.RUECKFRAGE && opened.vorgang().status().canBecome(s)).toList());
+    model.addAttribute(
+        "nextStatuses",
+        Arrays.stream(AntragStatus.values())
+            .filter(s -> s != AntragStatus.RUECKFRAGE && opened.vorgang().status().canBecome(s))
+            .toList());
     model.addAttribute("canDecide", opened.vorgang().status().canBecome(AntragStatus.BESCHIEDEN));
     model.addAttribute("zone", ZONE);
     AntragPayments.Due due = payments.due(antrag).orElse(null);
     model.addAttribute("due", due);
     model.addAttribute("dueAmount", due == null ? null : Money.euros(due.amountCents()));
-    // Pay after the Bescheid: the authority sets the amount once; then the applicant is asked to pay it.
+    // Pay after the Bescheid: the authority sets the amount once; then the applicant is asked to
+    // pay it.
     model.addAttribute("canSetFee", AFTER_BESCHEID.equals(antrag.paymentPolicy()) && due == null);
     return "casework/case";
   }
 
   private static ReceiptData receiptData(Antrag antrag, Vorgaenge.Opened opened, Locale locale) {
-    return new ReceiptData(antrag.reference(), antrag.appId(), opened.app().name(), antrag.appVersion(),
-        antrag.authorityName(), antrag.tenantArs(), List.of(), antrag.submittedAt(), antrag.applicantName(),
-        antrag.answers(), antrag.computed(), antrag.fee(), List.of(),
-        opened.attachments().stream().map(a -> new ReceiptData.Attachment(a.name(), a.contentType(), a.size())).toList(),
+    return new ReceiptData(
+        antrag.reference(),
+        antrag.appId(),
+        opened.app().name(),
+        antrag.appVersion(),
+        antrag.authorityName(),
+        antrag.tenantArs(),
+        List.of(),
+        antrag.submittedAt(),
+        antrag.applicantName(),
+        antrag.answers(),
+        antrag.computed(),
+        antrag.fee(),
+        List.of(),
+        opened.attachments().stream()
+            .map(a -> new ReceiptData.Attachment(a.name(), a.contentType(), a.size()))
+            .toList(),
         locale);
   }
 
   private static final String AFTER_BESCHEID = "AFTER_BESCHEID";
+
   /** Euros as people type them: {@code 96}, {@code 96,5}, {@code 96.50}. */
   private static final Pattern EUROS = Pattern.compile("(\\d{1,6})(?:[.,](\\d{1,2}))?");
 
-  /** The fee of an app the tenant charges after the Bescheid; the applicant is asked to pay it online. */
+  /**
+   * The fee of an app the tenant charges after the Bescheid; the applicant is asked to pay it
+   * online.
+   */
   @PostMapping(BASE + "/{reference}/gebuehr")
-  String setFee(Authentication authentication, @PathVariable String reference, @RequestParam(defaultValue = "") String betrag,
-      Model model, Locale locale, RedirectAttributes redirect) {
+  String setFee(
+      Authentication authentication,
+      @PathVariable String reference,
+      @RequestParam(defaultValue = "") String betrag,
+      Model model,
+      Locale locale,
+      RedirectAttributes redirect) {
     Caseworker who = staff.of(authentication);
     Matcher euros = EUROS.matcher(betrag.strip());
-    long cents = euros.matches()
-        ? Long.parseLong(euros.group(1)) * 100 + (euros.group(2) == null ? 0 : Long.parseLong((euros.group(2) + "0").substring(0, 2)))
-        : 0;
+    long cents =
+        euros.matches()
+            ? Long.parseLong(euros.group(1)) * 100
+                + (euros.group(2) == null
+                    ? 0
+                    : Long.parseLong((euros.group(2) + "0").substring(0, 2)))
+            : 0;
     if (cents <= 0) {
-      return withError(who, reference, model, locale, "betrag", "casework.fee.error.amount", betrag);
+      return withError(
+          who, reference, model, locale, "betrag", "casework.fee.error.amount", betrag);
     }
     vorgaenge.open(who, reference);
     try {
       payments.setAmountDue(who.tenantArs(), reference, cents, who.username());
     } catch (AntragPayments.NothingDueException e) {
-      return withError(who, reference, model, locale, "betrag", "casework.fee.error.not-due", betrag);
+      return withError(
+          who, reference, model, locale, "betrag", "casework.fee.error.not-due", betrag);
     }
     redirect.addFlashAttribute("notice", "casework.notice.fee");
     return "redirect:" + BASE + "/" + reference;
   }
 
   @PostMapping(BASE + "/{reference}/zuweisen")
-  String assign(Authentication authentication, @PathVariable String reference,
-      @RequestParam(name = "zugewiesen", defaultValue = "") String assignee, RedirectAttributes redirect) {
+  String assign(
+      Authentication authentication,
+      @PathVariable String reference,
+      @RequestParam(name = "zugewiesen", defaultValue = "") String assignee,
+      RedirectAttributes redirect) {
     vorgaenge.assign(staff.of(authentication), reference, assignee.isBlank() ? null : assignee);
-    redirect.addFlashAttribute("notice", assignee.isBlank() ? "casework.notice.unassigned" : "casework.notice.assigned");
+    redirect.addFlashAttribute(
+        "notice", assignee.isBlank() ? "casework.notice.unassigned" : "casework.notice.assigned");
     return "redirect:" + BASE + "/" + reference;
   }
 
   @PostMapping(BASE + "/{reference}/status")
-  String status(Authentication authentication, @PathVariable String reference,
-      @RequestParam(defaultValue = "") String status, Model model, Locale locale, RedirectAttributes redirect) {
+  String status(
+      Authentication authentication,
+      @PathVariable String reference,
+      @RequestParam(defaultValue = "") String status,
+      Model model,
+      Locale locale,
+      RedirectAttributes redirect) {
     Caseworker who = staff.of(authentication);
     AntragStatus next = parseStatus(status);
     if (next == null || next == AntragStatus.RUECKFRAGE) {
@@ -223,12 +306,19 @@ class CaseInboxController {
   }
 
   @PostMapping(BASE + "/{reference}/notizen")
-  String note(Authentication authentication, @PathVariable String reference, @RequestParam(defaultValue = "") String notiz,
-      Model model, Locale locale, RedirectAttributes redirect) {
+  String note(
+      Authentication authentication,
+      @PathVariable String reference,
+      @RequestParam(defaultValue = "") String notiz,
+      Model model,
+      Locale locale,
+      RedirectAttributes redirect) {
     Caseworker who = staff.of(authentication);
     String text = notiz.strip();
-    String error = text.isEmpty() ? "casework.note.error.empty"
-        : text.length() > Vorgaenge.MAX_TEXT ? "casework.note.error.too-long" : null;
+    String error =
+        text.isEmpty()
+            ? "casework.note.error.empty"
+            : text.length() > Vorgaenge.MAX_TEXT ? "casework.note.error.too-long" : null;
     if (error != null) {
       return withError(who, reference, model, locale, "notiz", error, notiz);
     }
@@ -238,12 +328,19 @@ class CaseInboxController {
   }
 
   @PostMapping(BASE + "/{reference}/rueckfrage")
-  String ask(Authentication authentication, @PathVariable String reference, @RequestParam(defaultValue = "") String frage,
-      Model model, Locale locale, RedirectAttributes redirect) {
+  String ask(
+      Authentication authentication,
+      @PathVariable String reference,
+      @RequestParam(defaultValue = "") String frage,
+      Model model,
+      Locale locale,
+      RedirectAttributes redirect) {
     Caseworker who = staff.of(authentication);
     String text = frage.strip();
-    String error = text.isEmpty() ? "casework.question.error.empty"
-        : text.length() > Vorgaenge.MAX_TEXT ? "casework.question.error.too-long" : null;
+    String error =
+        text.isEmpty()
+            ? "casework.question.error.empty"
+            : text.length() > Vorgaenge.MAX_TEXT ? "casework.question.error.too-long" : null;
     if (error != null) {
       return withError(who, reference, model, locale, "frage", error, frage);
     }
@@ -252,7 +349,13 @@ class CaseInboxController {
     return "redirect:" + BASE + "/" + reference + "#verlauf";
   }
 
-  private String withError(Caseworker who, String reference, Model model, Locale locale, String field, String key,
+  private String withError(
+      Caseworker who,
+      String reference,
+      Model model,
+      Locale locale,
+      String field,
+      String key,
       @Nullable String text) {
     model.addAttribute("errorField", field);
     model.addAttribute("errorMessage", key);
@@ -269,21 +372,32 @@ class CaseInboxController {
   }
 
   @PostMapping(BASE + "/{reference}/bescheid")
-  String sendBescheid(Authentication authentication, @PathVariable String reference,
-      @RequestParam(defaultValue = "") String text, @RequestParam(name = "aktion", defaultValue = "") String action,
-      Model model, RedirectAttributes redirect) {
+  String sendBescheid(
+      Authentication authentication,
+      @PathVariable String reference,
+      @RequestParam(defaultValue = "") String text,
+      @RequestParam(name = "aktion", defaultValue = "") String action,
+      Model model,
+      RedirectAttributes redirect) {
     Caseworker who = staff.of(authentication);
-    String error = text.isBlank() ? "casework.bescheid.error.empty"
-        : text.length() > BescheidTemplates.MAX_BODY ? "casework.bescheid.error.too-long" : null;
+    String error =
+        text.isBlank()
+            ? "casework.bescheid.error.empty"
+            : text.length() > BescheidTemplates.MAX_BODY
+                ? "casework.bescheid.error.too-long"
+                : null;
     if (error != null || !"senden".equals(action)) {
       return bescheidPage(who, reference, text, error, model);
     }
     Vorgaenge.SentBescheid sent = vorgaenge.sendBescheid(who, reference, text.strip());
-    redirect.addFlashAttribute("notice", sent.inPostfach() ? "casework.notice.bescheid" : "casework.notice.bescheid.no-postfach");
+    redirect.addFlashAttribute(
+        "notice",
+        sent.inPostfach() ? "casework.notice.bescheid" : "casework.notice.bescheid.no-postfach");
     return "redirect:" + BASE + "/" + reference;
   }
 
-  private String bescheidPage(Caseworker who, String reference, String text, @Nullable String error, Model model) {
+  private String bescheidPage(
+      Caseworker who, String reference, String text, @Nullable String error, Model model) {
     Vorgang vorgang = vorgaenge.get(who, reference);
     model.addAttribute("vorgang", vorgang);
     model.addAttribute("base", BASE + "/" + reference);
@@ -294,17 +408,21 @@ class CaseInboxController {
   }
 
   @PostMapping(BASE + "/{reference}/bescheid/vorschau.pdf")
-  ResponseEntity<byte[]> previewBescheid(Authentication authentication, @PathVariable String reference,
+  ResponseEntity<byte[]> previewBescheid(
+      Authentication authentication,
+      @PathVariable String reference,
       @RequestParam(defaultValue = "") String text) {
     if (text.isBlank() || text.length() > BescheidTemplates.MAX_BODY) {
       throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
     }
     byte[] pdf = vorgaenge.previewBescheid(staff.of(authentication), reference, text);
-    return Staff.download("Bescheid-Vorschau-" + reference + ".pdf", MediaType.APPLICATION_PDF_VALUE, pdf);
+    return Staff.download(
+        "Bescheid-Vorschau-" + reference + ".pdf", MediaType.APPLICATION_PDF_VALUE, pdf);
   }
 
   @GetMapping(BASE + "/{reference}/bescheide/{id}")
-  ResponseEntity<byte[]> sentBescheid(Authentication authentication, @PathVariable String reference, @PathVariable UUID id) {
+  ResponseEntity<byte[]> sentBescheid(
+      Authentication authentication, @PathVariable String reference, @PathVariable UUID id) {
     byte[] pdf = vorgaenge.bescheid(staff.of(authentication), reference, id);
     return Staff.download("Bescheid-" + reference + ".pdf", MediaType.APPLICATION_PDF_VALUE, pdf);
   }
@@ -312,35 +430,58 @@ class CaseInboxController {
   // --- files and exports ---
 
   @GetMapping(BASE + "/{reference}/anhaenge/{id}")
-  ResponseEntity<byte[]> attachment(Authentication authentication, @PathVariable String reference, @PathVariable UUID id) {
+  ResponseEntity<byte[]> attachment(
+      Authentication authentication, @PathVariable String reference, @PathVariable UUID id) {
     Attachments.Content file = vorgaenge.attachment(staff.of(authentication), reference, id);
     return Staff.download(file.name(), file.contentType(), file.bytes());
   }
 
   @GetMapping(BASE + "/{reference}/antworten/{reply}/anhaenge/{id}")
-  ResponseEntity<byte[]> replyAttachment(Authentication authentication, @PathVariable String reference,
-      @PathVariable UUID reply, @PathVariable UUID id) {
-    PostfachMessage.File file = vorgaenge.replyAttachment(staff.of(authentication), reference, reply, id);
+  ResponseEntity<byte[]> replyAttachment(
+      Authentication authentication,
+      @PathVariable String reference,
+      @PathVariable UUID reply,
+      @PathVariable UUID id) {
+    PostfachMessage.File file =
+        vorgaenge.replyAttachment(staff.of(authentication), reference, reply, id);
     return Staff.download(file.fileName(), file.contentType(), file.content());
   }
 
   @GetMapping(BASE + "/{reference}/eingangsbestaetigung.pdf")
   ResponseEntity<byte[]> receipt(Authentication authentication, @PathVariable String reference) {
-    Vorgaenge.Exported exported = vorgaenge.export(staff.of(authentication), reference, Vorgaenge.Export.RECEIPT);
-    return Staff.download("Eingangsbestaetigung-" + reference + ".pdf", MediaType.APPLICATION_PDF_VALUE, exported.receipt());
+    Vorgaenge.Exported exported =
+        vorgaenge.export(staff.of(authentication), reference, Vorgaenge.Export.RECEIPT);
+    return Staff.download(
+        "Eingangsbestaetigung-" + reference + ".pdf",
+        MediaType.APPLICATION_PDF_VALUE,
+        exported.receipt());
   }
 
   @GetMapping(BASE + "/{reference}/export.{format}")
-  ResponseEntity<byte[]> export(Authentication authentication, @PathVariable String reference, @PathVariable String format) {
+  ResponseEntity<byte[]> export(
+      Authentication authentication, @PathVariable String reference, @PathVariable String format) {
     Caseworker who = staff.of(authentication);
     return switch (format) {
-      case "pdf" -> Staff.download("Antrag-" + reference + ".pdf", MediaType.APPLICATION_PDF_VALUE,
-          vorgaenge.export(who, reference, Vorgaenge.Export.PDF).receipt());
-      case "json" -> Staff.download("Antrag-" + reference + ".json", MediaType.APPLICATION_JSON_VALUE,
-          json.writeValueAsBytes(exportJson(vorgaenge.export(who, reference, Vorgaenge.Export.JSON).antrag())));
-      case "xml" -> Staff.download("Antrag-" + reference + ".xml", MediaType.APPLICATION_XML_VALUE,
-          vorgaenge.export(who, reference, Vorgaenge.Export.XML).antrag().answersXml()
-              .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      case "pdf" ->
+          Staff.download(
+              "Antrag-" + reference + ".pdf",
+              MediaType.APPLICATION_PDF_VALUE,
+              vorgaenge.export(who, reference, Vorgaenge.Export.PDF).receipt());
+      case "json" ->
+          Staff.download(
+              "Antrag-" + reference + ".json",
+              MediaType.APPLICATION_JSON_VALUE,
+              json.writeValueAsBytes(
+                  exportJson(vorgaenge.export(who, reference, Vorgaenge.Export.JSON).antrag())));
+      case "xml" ->
+          Staff.download(
+              "Antrag-" + reference + ".xml",
+              MediaType.APPLICATION_XML_VALUE,
+              vorgaenge
+                  .export(who, reference, Vorgaenge.Export.XML)
+                  .antrag()
+                  .answersXml()
+                  .getBytes(java.nio.charset.StandardCharsets.UTF_8));
       default -> throw new ResponseStatusException(HttpStatus.NOT_FOUND);
     };
   }
@@ -369,7 +510,12 @@ class CaseInboxController {
   }
 
   static Map<String, String> names(List<StaffDirectory.StaffMember> colleagues) {
-    return colleagues.stream().collect(Collectors.toMap(StaffDirectory.StaffMember::username,
-        StaffDirectory.StaffMember::displayName, (a, b) -> a, LinkedHashMap::new));
+    return colleagues.stream()
+        .collect(
+            Collectors.toMap(
+                StaffDirectory.StaffMember::username,
+                StaffDirectory.StaffMember::displayName,
+                (a, b) -> a,
+                LinkedHashMap::new));
   }
 }

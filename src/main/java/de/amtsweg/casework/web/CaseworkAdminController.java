@@ -6,8 +6,8 @@ import de.amtsweg.appstore.PublishedApp;
 import de.amtsweg.casework.AuditAction;
 import de.amtsweg.casework.BescheidTemplates;
 import de.amtsweg.casework.CaseAudit;
-import de.amtsweg.casework.Caseworker;
 import de.amtsweg.casework.CaseworkProperties;
+import de.amtsweg.casework.Caseworker;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -45,8 +45,13 @@ class CaseworkAdminController {
   private final MessageSource messages;
   private final CaseworkProperties properties;
 
-  CaseworkAdminController(BescheidTemplates templates, CaseAudit audit, AppStore store, Staff staff,
-      MessageSource messages, CaseworkProperties properties) {
+  CaseworkAdminController(
+      BescheidTemplates templates,
+      CaseAudit audit,
+      AppStore store,
+      Staff staff,
+      MessageSource messages,
+      CaseworkProperties properties) {
     this.templates = templates;
     this.audit = audit;
     this.store = store;
@@ -60,25 +65,38 @@ class CaseworkAdminController {
   @GetMapping(TEMPLATES)
   String list(Authentication authentication, Model model, Locale locale) {
     Caseworker admin = staff.of(authentication);
-    List<Map<String, Object>> apps = store.activations(admin.tenantArs()).stream()
-        .filter(Activation::active)
-        .map(a -> {
-          BescheidTemplates.Setting setting = templates.of(admin.tenantArs(), a.appId());
-          Map<String, Object> row = new LinkedHashMap<>();
-          row.put("id", a.appId());
-          row.put("name", store.latest(a.appId()).map(p -> p.definition().name().in(locale)).orElse(a.appId()));
-          row.put("custom", setting.template().custom());
-          row.put("days", setting.retentionDays() != null ? setting.retentionDays() : properties.retentionDays());
-          row.put("ownDays", setting.retentionDays() != null);
-          return row;
-        })
-        .toList();
+    List<Map<String, Object>> apps =
+        store.activations(admin.tenantArs()).stream()
+            .filter(Activation::active)
+            .map(
+                a -> {
+                  BescheidTemplates.Setting setting = templates.of(admin.tenantArs(), a.appId());
+                  Map<String, Object> row = new LinkedHashMap<>();
+                  row.put("id", a.appId());
+                  row.put(
+                      "name",
+                      store
+                          .latest(a.appId())
+                          .map(p -> p.definition().name().in(locale))
+                          .orElse(a.appId()));
+                  row.put("custom", setting.template().custom());
+                  row.put(
+                      "days",
+                      setting.retentionDays() != null
+                          ? setting.retentionDays()
+                          : properties.retentionDays());
+                  row.put("ownDays", setting.retentionDays() != null);
+                  return row;
+                })
+            .toList();
     model.addAttribute("apps", apps);
     model.addAttribute("defaultDays", properties.retentionDays());
     return "casework/templates";
   }
 
-  /** The form of one app's template and retention (a bean: the form fragments bind to properties). */
+  /**
+   * The form of one app's template and retention (a bean: the form fragments bind to properties).
+   */
   public static class SettingForm {
     private String subject = "";
     private String body = "";
@@ -92,27 +110,55 @@ class CaseworkAdminController {
       this.retentionDays = retentionDays;
     }
 
-    public String getSubject() { return subject; }
-    public void setSubject(@Nullable String v) { subject = v == null ? "" : v; }
-    public String getBody() { return body; }
-    public void setBody(@Nullable String v) { body = v == null ? "" : v; }
-    public String getRetentionDays() { return retentionDays; }
-    public void setRetentionDays(@Nullable String v) { retentionDays = v == null ? "" : v; }
+    public String getSubject() {
+      return subject;
+    }
+
+    public void setSubject(@Nullable String v) {
+      subject = v == null ? "" : v;
+    }
+
+    public String getBody() {
+      return body;
+    }
+
+    public void setBody(@Nullable String v) {
+      body = v == null ? "" : v;
+    }
+
+    public String getRetentionDays() {
+      return retentionDays;
+    }
+
+    public void setRetentionDays(@Nullable String v) {
+      retentionDays = v == null ? "" : v;
+    }
   }
 
   @GetMapping(TEMPLATES + "/{appId}")
-  String edit(Authentication authentication, @PathVariable String appId, Model model, Locale locale) {
+  String edit(
+      Authentication authentication, @PathVariable String appId, Model model, Locale locale) {
     Caseworker admin = staff.of(authentication);
     PublishedApp app = offered(admin, appId);
     BescheidTemplates.Setting setting = templates.of(admin.tenantArs(), appId);
-    model.addAttribute("form", new SettingForm(setting.template().subject(), setting.template().body(),
-        setting.retentionDays() == null ? "" : setting.retentionDays().toString()));
+    model.addAttribute(
+        "form",
+        new SettingForm(
+            setting.template().subject(),
+            setting.template().body(),
+            setting.retentionDays() == null ? "" : setting.retentionDays().toString()));
     return editPage(app, model, locale);
   }
 
   @PostMapping(TEMPLATES + "/{appId}")
-  String save(Authentication authentication, @PathVariable String appId, @ModelAttribute("form") SettingForm form,
-      BindingResult errors, Model model, Locale locale, RedirectAttributes redirect) {
+  String save(
+      Authentication authentication,
+      @PathVariable String appId,
+      @ModelAttribute("form") SettingForm form,
+      BindingResult errors,
+      Model model,
+      Locale locale,
+      RedirectAttributes redirect) {
     Caseworker admin = staff.of(authentication);
     PublishedApp app = offered(admin, appId);
     String subject = form.getSubject().strip();
@@ -120,19 +166,32 @@ class CaseworkAdminController {
     if (subject.isEmpty()) {
       errors.rejectValue("subject", "casework.template.error.subject.empty");
     } else if (subject.length() > BescheidTemplates.MAX_SUBJECT) {
-      errors.rejectValue("subject", "casework.template.error.subject.too-long",
-          new Object[] {BescheidTemplates.MAX_SUBJECT}, null);
+      errors.rejectValue(
+          "subject",
+          "casework.template.error.subject.too-long",
+          new Object[] {BescheidTemplates.MAX_SUBJECT},
+          null);
     }
     if (body.isEmpty()) {
       errors.rejectValue("body", "casework.template.error.body.empty");
     } else if (body.length() > BescheidTemplates.MAX_BODY) {
-      errors.rejectValue("body", "casework.template.error.body.too-long", new Object[] {BescheidTemplates.MAX_BODY}, null);
+      errors.rejectValue(
+          "body",
+          "casework.template.error.body.too-long",
+          new Object[] {BescheidTemplates.MAX_BODY},
+          null);
     }
-    List<String> unknown = new java.util.ArrayList<>(templates.unknownPlaceholders(subject, app.definition()));
-    templates.unknownPlaceholders(body, app.definition()).stream().filter(p -> !unknown.contains(p)).forEach(unknown::add);
+    List<String> unknown =
+        new java.util.ArrayList<>(templates.unknownPlaceholders(subject, app.definition()));
+    templates.unknownPlaceholders(body, app.definition()).stream()
+        .filter(p -> !unknown.contains(p))
+        .forEach(unknown::add);
     if (!unknown.isEmpty() && !errors.hasFieldErrors("body")) {
-      errors.rejectValue("body", "casework.template.error.placeholder",
-          new Object[] {String.join(", ", unknown.stream().map(p -> "{{" + p + "}}").toList())}, null);
+      errors.rejectValue(
+          "body",
+          "casework.template.error.placeholder",
+          new Object[] {String.join(", ", unknown.stream().map(p -> "{{" + p + "}}").toList())},
+          null);
     }
     Integer days = null;
     String retention = form.getRetentionDays().strip();
@@ -165,19 +224,27 @@ class CaseworkAdminController {
 
   /** An app the admin's tenant has switched on; any other is not found. */
   private PublishedApp offered(Caseworker admin, String appId) {
-    return store.offered(admin.tenantArs(), appId)
+    return store
+        .offered(admin.tenantArs(), appId)
         .map(AppStore.OfferedApp::app)
-        .orElseThrow(() -> new org.springframework.web.server.ResponseStatusException(
-            org.springframework.http.HttpStatus.NOT_FOUND));
+        .orElseThrow(
+            () ->
+                new org.springframework.web.server.ResponseStatusException(
+                    org.springframework.http.HttpStatus.NOT_FOUND));
   }
 
   // --- audit log ---
 
   @GetMapping(AUDIT)
-  String audit(Authentication authentication, @RequestParam(name = "aktenzeichen", required = false) @Nullable String reference,
+  String audit(
+      Authentication authentication,
+      @RequestParam(name = "aktenzeichen", required = false) @Nullable String reference,
       @RequestParam(name = "benutzer", required = false) @Nullable String actor,
-      @RequestParam(required = false) @Nullable String von, @RequestParam(required = false) @Nullable String bis,
-      @RequestParam(name = "seite", required = false) @Nullable String seite, Model model, Locale locale) {
+      @RequestParam(required = false) @Nullable String von,
+      @RequestParam(required = false) @Nullable String bis,
+      @RequestParam(name = "seite", required = false) @Nullable String seite,
+      Model model,
+      Locale locale) {
     Caseworker admin = staff.of(authentication);
     Map<String, String> filter = new LinkedHashMap<>();
     filter.put("aktenzeichen", Staff.blankToNull(reference));
@@ -196,12 +263,18 @@ class CaseworkAdminController {
       model.addAttribute("errorMessage", "casework.filter.error.date");
       return "casework/audit";
     }
-    CaseAudit.Page page = audit.search(admin, new CaseAudit.Filter(filter.get("aktenzeichen"), filter.get("benutzer"), from, to),
-        Staff.page(seite));
+    CaseAudit.Page page =
+        audit.search(
+            admin,
+            new CaseAudit.Filter(filter.get("aktenzeichen"), filter.get("benutzer"), from, to),
+            Staff.page(seite));
     model.addAttribute("page", page);
     model.addAttribute("details", page.entries().stream().map(e -> detail(e, locale)).toList());
-    model.addAttribute("previous", page.page() > 0 ? Staff.pageLink(AUDIT, filter, page.page()) : null);
-    model.addAttribute("next", page.page() + 1 < page.pages() ? Staff.pageLink(AUDIT, filter, page.page() + 2) : null);
+    model.addAttribute(
+        "previous", page.page() > 0 ? Staff.pageLink(AUDIT, filter, page.page()) : null);
+    model.addAttribute(
+        "next",
+        page.page() + 1 < page.pages() ? Staff.pageLink(AUDIT, filter, page.page() + 2) : null);
     return "casework/audit";
   }
 
@@ -219,12 +292,12 @@ class CaseworkAdminController {
       } catch (DateTimeParseException keep) {
         // shown as stored
       }
-      return messages.getMessage("casework.audit.detail.deleted", new Object[] {parts[0], closed}, locale);
+      return messages.getMessage(
+          "casework.audit.detail.deleted", new Object[] {parts[0], closed}, locale);
     }
     if (entry.action() == AuditAction.STATUS_CHANGED) {
       return messages.getMessage("applications.status." + detail, null, detail, locale);
     }
     return detail;
   }
-
 }

@@ -28,11 +28,13 @@ class Staff {
 
   /** From the login only; staff without a tenant (the operator) have no case inbox. */
   Caseworker of(Authentication authentication) {
-    Tenant tenant = Roles.tenantOf(authentication)
-        .flatMap(tenants::bySlug)
-        .orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN));
-    boolean admin = authentication.getAuthorities().stream()
-        .anyMatch(a -> ("ROLE_" + Roles.TENANT_ADMIN).equals(a.getAuthority()));
+    Tenant tenant =
+        Roles.tenantOf(authentication)
+            .flatMap(tenants::bySlug)
+            .orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN));
+    boolean admin =
+        authentication.getAuthorities().stream()
+            .anyMatch(a -> ("ROLE_" + Roles.TENANT_ADMIN).equals(a.getAuthority()));
     return new Caseworker(authentication.getName(), tenant.slug(), tenant.authorityArs(), admin);
   }
 
@@ -43,7 +45,9 @@ class Staff {
 
   static int page(@Nullable String value) {
     try {
-      return value == null ? 0 : Math.max(0, Math.min(100_000, Integer.parseInt(value.strip()) - 1));
+      return value == null
+          ? 0
+          : Math.max(0, Math.min(100_000, Integer.parseInt(value.strip()) - 1));
     } catch (NumberFormatException e) {
       return 0;
     }
@@ -51,12 +55,14 @@ class Staff {
 
   /** A link to a page of a list, keeping its filter (only the parameters that are set). */
   static String pageLink(String path, java.util.Map<String, @Nullable String> filter, int page) {
-    org.springframework.web.util.UriComponentsBuilder link = org.springframework.web.util.UriComponentsBuilder.fromPath(path);
-    filter.forEach((name, value) -> {
-      if (value != null) {
-        link.queryParam(name, value);
-      }
-    });
+    org.springframework.web.util.UriComponentsBuilder link =
+        org.springframework.web.util.UriComponentsBuilder.fromPath(path);
+    filter.forEach(
+        (name, value) -> {
+          if (value != null) {
+            link.queryParam(name, value);
+          }
+        });
     return link.queryParam("seite", page).encode().build().toUriString();
   }
 
@@ -68,8 +74,12 @@ class Staff {
   static ResponseEntity<byte[]> download(String name, String contentType, byte[] bytes) {
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType(contentType))
-        .header(HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment().filename(name, java.nio.charset.StandardCharsets.UTF_8).build().toString())
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment()
+                .filename(name, java.nio.charset.StandardCharsets.UTF_8)
+                .build()
+                .toString())
         .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
         .header("X-Content-Type-Options", "nosniff")
         .body(bytes);

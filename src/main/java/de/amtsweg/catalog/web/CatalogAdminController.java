@@ -1,8 +1,8 @@
 package de.amtsweg.catalog.web;
 
 import de.amtsweg.catalog.CatalogImport;
-import de.amtsweg.catalog.Reifegrade;
 import de.amtsweg.catalog.ReifegradModell;
+import de.amtsweg.catalog.Reifegrade;
 import de.amtsweg.catalog.Zustaendigkeiten;
 import de.amtsweg.platform.ProblemException;
 import jakarta.validation.Valid;
@@ -39,7 +39,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class CatalogAdminController {
 
   private static final String PAGE = "catalog/admin/catalog";
-  private static final List<String> OVERRIDE_FIELDS = List.of("leikaKey", "regionArs", "authorityArs", "reason");
+  private static final List<String> OVERRIDE_FIELDS =
+      List.of("leikaKey", "regionArs", "authorityArs", "reason");
   private static final List<String> REIFEGRAD_FIELDS =
       List.of("authority", "leistung", "model", "level", "assessedOn", "note");
 
@@ -47,7 +48,8 @@ class CatalogAdminController {
   private final Zustaendigkeiten zustaendigkeiten;
   private final Reifegrade reifegrade;
 
-  CatalogAdminController(CatalogImport catalogImport, Zustaendigkeiten zustaendigkeiten, Reifegrade reifegrade) {
+  CatalogAdminController(
+      CatalogImport catalogImport, Zustaendigkeiten zustaendigkeiten, Reifegrade reifegrade) {
     this.catalogImport = catalogImport;
     this.zustaendigkeiten = zustaendigkeiten;
     this.reifegrade = reifegrade;
@@ -100,16 +102,25 @@ class CatalogAdminController {
       BindingResult errors,
       Model model,
       RedirectAttributes redirect) {
-    ReifegradModell reifegradModell = form.model == null ? null : ReifegradModell.of(form.model).orElse(null);
+    ReifegradModell reifegradModell =
+        form.model == null ? null : ReifegradModell.of(form.model).orElse(null);
     if (form.model != null && reifegradModell == null) {
       errors.rejectValue("model", "catalog.admin.error.model");
     }
-    if (!errors.hasErrors() && reifegradModell != null && form.level != null && form.level > reifegradModell.maxLevel()) {
-      errors.rejectValue("level", "catalog.admin.error.level", new Object[] {reifegradModell.code(), reifegradModell.maxLevel()}, null);
+    if (!errors.hasErrors()
+        && reifegradModell != null
+        && form.level != null
+        && form.level > reifegradModell.maxLevel()) {
+      errors.rejectValue(
+          "level",
+          "catalog.admin.error.level",
+          new Object[] {reifegradModell.code(), reifegradModell.maxLevel()},
+          null);
     }
     if (!errors.hasErrors() && reifegradModell != null) {
       try {
-        reifegrade.record(form.authority, form.leistung, reifegradModell, form.level, form.assessedOn, form.note);
+        reifegrade.record(
+            form.authority, form.leistung, reifegradModell, form.level, form.assessedOn, form.note);
         redirect.addFlashAttribute("reifegradSaved", true);
         return "redirect:/admin/katalog";
       } catch (ProblemException e) {
@@ -134,7 +145,10 @@ class CatalogAdminController {
     return "problem." + e.type() + ".detail";
   }
 
-  /** A Zuständigkeit override. Field names differ from {@link ReifegradForm}'s: both forms share a page. */
+  /**
+   * A Zuständigkeit override. Field names differ from {@link ReifegradForm}'s: both forms share a
+   * page.
+   */
   public static class OverrideForm {
     @NotBlank(message = "{catalog.admin.error.leika-key}")
     @Pattern(regexp = "99[0-9]{12}", message = "{catalog.admin.error.leika-key}")
@@ -152,14 +166,37 @@ class CatalogAdminController {
     @Size(max = 500, message = "{tenant.error.too-long}")
     @Nullable String reason;
 
-    public @Nullable String getLeikaKey() { return leikaKey; }
-    public void setLeikaKey(@Nullable String v) { leikaKey = v; }
-    public @Nullable String getRegionArs() { return regionArs; }
-    public void setRegionArs(@Nullable String v) { regionArs = v; }
-    public @Nullable String getAuthorityArs() { return authorityArs; }
-    public void setAuthorityArs(@Nullable String v) { authorityArs = v; }
-    public @Nullable String getReason() { return reason; }
-    public void setReason(@Nullable String v) { reason = v; }
+    public @Nullable String getLeikaKey() {
+      return leikaKey;
+    }
+
+    public void setLeikaKey(@Nullable String v) {
+      leikaKey = v;
+    }
+
+    public @Nullable String getRegionArs() {
+      return regionArs;
+    }
+
+    public void setRegionArs(@Nullable String v) {
+      regionArs = v;
+    }
+
+    public @Nullable String getAuthorityArs() {
+      return authorityArs;
+    }
+
+    public void setAuthorityArs(@Nullable String v) {
+      authorityArs = v;
+    }
+
+    public @Nullable String getReason() {
+      return reason;
+    }
+
+    public void setReason(@Nullable String v) {
+      reason = v;
+    }
   }
 
   /** A Reifegrad assessment. */
@@ -187,17 +224,52 @@ class CatalogAdminController {
     @Size(max = 500, message = "{tenant.error.too-long}")
     @Nullable String note;
 
-    public @Nullable String getAuthority() { return authority; }
-    public void setAuthority(@Nullable String v) { authority = v; }
-    public @Nullable String getLeistung() { return leistung; }
-    public void setLeistung(@Nullable String v) { leistung = v; }
-    public @Nullable String getModel() { return model; }
-    public void setModel(@Nullable String v) { model = v; }
-    public @Nullable Integer getLevel() { return level; }
-    public void setLevel(@Nullable Integer v) { level = v; }
-    public @Nullable LocalDate getAssessedOn() { return assessedOn; }
-    public void setAssessedOn(@Nullable LocalDate v) { assessedOn = v; }
-    public @Nullable String getNote() { return note; }
-    public void setNote(@Nullable String v) { note = v; }
+    public @Nullable String getAuthority() {
+      return authority;
+    }
+
+    public void setAuthority(@Nullable String v) {
+      authority = v;
+    }
+
+    public @Nullable String getLeistung() {
+      return leistung;
+    }
+
+    public void setLeistung(@Nullable String v) {
+      leistung = v;
+    }
+
+    public @Nullable String getModel() {
+      return model;
+    }
+
+    public void setModel(@Nullable String v) {
+      model = v;
+    }
+
+    public @Nullable Integer getLevel() {
+      return level;
+    }
+
+    public void setLevel(@Nullable Integer v) {
+      level = v;
+    }
+
+    public @Nullable LocalDate getAssessedOn() {
+      return assessedOn;
+    }
+
+    public void setAssessedOn(@Nullable LocalDate v) {
+      assessedOn = v;
+    }
+
+    public @Nullable String getNote() {
+      return note;
+    }
+
+    public void setNote(@Nullable String v) {
+      note = v;
+    }
   }
 }

@@ -34,7 +34,10 @@ class ServiceApiController {
   private final Reifegrade reifegrade;
 
   ServiceApiController(
-      ServiceSearch search, Catalog catalog, Zustaendigkeiten zustaendigkeiten, Reifegrade reifegrade) {
+      ServiceSearch search,
+      Catalog catalog,
+      Zustaendigkeiten zustaendigkeiten,
+      Reifegrade reifegrade) {
     this.search = search;
     this.catalog = catalog;
     this.zustaendigkeiten = zustaendigkeiten;
@@ -51,24 +54,32 @@ class ServiceApiController {
       throw new LimitOutOfRangeException();
     }
     String place = ars == null ? null : Ars.parse(ars);
-    return search.search(q, place, limit).stream().map(hit -> ServiceJson.of(hit, place != null)).toList();
+    return search.search(q, place, limit).stream()
+        .map(hit -> ServiceJson.of(hit, place != null))
+        .toList();
   }
 
   /** One Leistung; with {@code ars}, the responsible authority and its Reifegrad there. */
   @GetMapping("/{leikaKey}")
-  LeistungJson get(@PathVariable String leikaKey, @RequestParam(required = false) @Nullable String ars) {
+  LeistungJson get(
+      @PathVariable String leikaKey, @RequestParam(required = false) @Nullable String ars) {
     Leistung leistung = catalog.get(leikaKey);
     if (ars == null) {
       return LeistungJson.of(leistung, null, null);
     }
-    Zustaendigkeit zustaendigkeit = zustaendigkeiten.responsible(leistung.leikaKey(), Ars.parse(ars));
+    Zustaendigkeit zustaendigkeit =
+        zustaendigkeiten.responsible(leistung.leikaKey(), Ars.parse(ars));
     Authority authority = zustaendigkeit.authority();
     Reifegrad reifegrad =
-        authority == null ? null : reifegrade.current(authority.ars(), leistung.leikaKey()).orElse(null);
+        authority == null
+            ? null
+            : reifegrade.current(authority.ars(), leistung.leikaKey()).orElse(null);
     return LeistungJson.of(leistung, zustaendigkeit, reifegrad);
   }
 
-  /** A search result; with a place it also says who is responsible there (null: nobody in the Land). */
+  /**
+   * A search result; with a place it also says who is responsible there (null: nobody in the Land).
+   */
   sealed interface ServiceJson permits Service, ServiceAtPlace {
     static ServiceJson of(ServiceHit hit, boolean withPlace) {
       Zustaendigkeit z = hit.responsible();
@@ -76,12 +87,18 @@ class ServiceApiController {
         return new Service(hit.leikaKey(), hit.name(), hit.ozgId(), hit.ozgName(), hit.score());
       }
       return new ServiceAtPlace(
-          hit.leikaKey(), hit.name(), hit.ozgId(), hit.ozgName(), hit.score(),
-          AuthorityRef.of(z.authority()), hit.onlineAvailable());
+          hit.leikaKey(),
+          hit.name(),
+          hit.ozgId(),
+          hit.ozgName(),
+          hit.score(),
+          AuthorityRef.of(z.authority()),
+          hit.onlineAvailable());
     }
   }
 
-  record Service(String leikaKey, String name, @Nullable String ozgId, @Nullable String ozgName, double score)
+  record Service(
+      String leikaKey, String name, @Nullable String ozgId, @Nullable String ozgName, double score)
       implements ServiceJson {}
 
   record ServiceAtPlace(
@@ -100,9 +117,14 @@ class ServiceApiController {
     }
   }
 
-  record ReifegradJson(String model, int level, int maxLevel, LocalDate assessedOn, boolean onlineApplication) {}
+  record ReifegradJson(
+      String model, int level, int maxLevel, LocalDate assessedOn, boolean onlineApplication) {}
 
-  record ResponsibleJson(Verwaltungsebene ebene, String reason, @Nullable AuthorityRef authority, boolean overridden) {}
+  record ResponsibleJson(
+      Verwaltungsebene ebene,
+      String reason,
+      @Nullable AuthorityRef authority,
+      boolean overridden) {}
 
   record LeistungJson(
       String leikaKey,
@@ -139,7 +161,11 @@ class ServiceApiController {
           r == null
               ? null
               : new ReifegradJson(
-                  r.model().code(), r.level(), r.model().maxLevel(), r.assessedOn(), r.allowsOnlineApplication()));
+                  r.model().code(),
+                  r.level(),
+                  r.model().maxLevel(),
+                  r.assessedOn(),
+                  r.allowsOnlineApplication()));
     }
   }
 

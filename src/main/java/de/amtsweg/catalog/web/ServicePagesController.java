@@ -1,8 +1,8 @@
 package de.amtsweg.catalog.web;
 
 import de.amtsweg.catalog.Catalog;
-import de.amtsweg.catalog.Leistung;
 import de.amtsweg.catalog.Lebenslage;
+import de.amtsweg.catalog.Leistung;
 import de.amtsweg.catalog.Reifegrade;
 import de.amtsweg.catalog.ServiceSearch;
 import de.amtsweg.catalog.Themenfeld;
@@ -87,14 +87,17 @@ class ServicePagesController {
         return fragment ? "catalog/services :: nothing" : "catalog/services";
       }
       model.addAttribute(
-          "results", search.search(query, place == null ? null : place.ars(), fragment ? SUGGESTIONS : PAGE_RESULTS));
+          "results",
+          search.search(
+              query, place == null ? null : place.ars(), fragment ? SUGGESTIONS : PAGE_RESULTS));
       return fragment ? "catalog/services :: results" : "catalog/services";
     }
     if (fragment) {
       return "catalog/services :: nothing";
     }
     if (lebenslage != null) {
-      Lebenslage situation = catalog.lebenslage(lebenslage).orElseThrow(ServicePagesController::notFound);
+      Lebenslage situation =
+          catalog.lebenslage(lebenslage).orElseThrow(ServicePagesController::notFound);
       model.addAttribute("lebenslage", situation);
       model.addAttribute("themenfeld", catalog.themenfeld(situation.themenfeldId()).orElse(null));
       model.addAttribute("byOzgLeistung", byOzgLeistung(catalog.leistungen(situation.id())));
@@ -117,7 +120,8 @@ class ServicePagesController {
     ChosenPlace place = placeSelection.current(request).orElse(null);
     model.addAttribute("chosenPlace", place);
     if (place != null) {
-      Zustaendigkeit zustaendigkeit = zustaendigkeiten.responsible(leistung.leikaKey(), place.ars());
+      Zustaendigkeit zustaendigkeit =
+          zustaendigkeiten.responsible(leistung.leikaKey(), place.ars());
       model.addAttribute("zustaendigkeit", zustaendigkeit);
       Authority authority = zustaendigkeit.authority();
       if (authority != null) {
@@ -125,8 +129,13 @@ class ServicePagesController {
         model.addAttribute("tenant", tenant);
         model.addAttribute("themeSlug", tenant == null ? null : tenant.slug());
         model.addAttribute("reifegrade", reifegrade.history(authority.ars(), leistung.leikaKey()));
-        model.addAttribute("onlineApps", tenant == null ? List.of()
-            : appStore.offeredFor(tenant.authorityArs(), leistung.leikaKey()).stream().map(o -> o.definition()).toList());
+        model.addAttribute(
+            "onlineApps",
+            tenant == null
+                ? List.of()
+                : appStore.offeredFor(tenant.authorityArs(), leistung.leikaKey()).stream()
+                    .map(o -> o.definition())
+                    .toList());
       }
     }
     return "catalog/service";
@@ -135,7 +144,9 @@ class ServicePagesController {
   private static Map<String, List<Leistung>> byOzgLeistung(List<Leistung> leistungen) {
     Map<String, List<Leistung>> grouped = new LinkedHashMap<>();
     for (Leistung leistung : leistungen) {
-      grouped.computeIfAbsent(String.valueOf(leistung.ozgName()), k -> new ArrayList<>()).add(leistung);
+      grouped
+          .computeIfAbsent(String.valueOf(leistung.ozgName()), k -> new ArrayList<>())
+          .add(leistung);
     }
     return grouped;
   }

@@ -22,13 +22,15 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Signed callbacks of Fachverfahren on a webhook route: acknowledge a pushed delivery, report a
  * status or a Bescheid, without an OAuth client. Signed like the pushes, with the route's secret
- * ({@code X-Amtsweg-Timestamp}, {@code X-Amtsweg-Signature: sha256=<hex>} over
- * {@code "<timestamp>.<body>"}); a forged, stale or replayed callback gets 401 and changes nothing.
+ * ({@code X-Amtsweg-Timestamp}, {@code X-Amtsweg-Signature: sha256=<hex>} over {@code
+ * "<timestamp>.<body>"}); a forged, stale or replayed callback gets 401 and changes nothing.
  */
 @RestController
 @RequestMapping(path = "/api/v1/delivery/callbacks/{deliveryId}")
 @Tag(name = "Zustellung an Fachverfahren", description = "Signed callbacks of webhook receivers")
-@ApiResponse(responseCode = "401", description = "Signature missing or wrong, timestamp outside the window, or replayed",
+@ApiResponse(
+    responseCode = "401",
+    description = "Signature missing or wrong, timestamp outside the window, or replayed",
     content = @Content(mediaType = "application/problem+json"))
 class CallbackController {
 
@@ -43,20 +45,30 @@ class CallbackController {
   }
 
   @PostMapping(path = "/acknowledgement", produces = MediaType.APPLICATION_JSON_VALUE)
-  @Operation(summary = "Confirm receipt of a pushed submission (signed); repeating it with a new signature changes nothing")
-  SubmissionApiController.Acknowledgement acknowledge(@PathVariable UUID deliveryId,
+  @Operation(
+      summary =
+          "Confirm receipt of a pushed submission (signed); repeating it with a new signature changes nothing")
+  SubmissionApiController.Acknowledgement acknowledge(
+      @PathVariable UUID deliveryId,
       @RequestHeader(name = "X-Amtsweg-Timestamp", required = false) @Nullable String timestamp,
       @RequestHeader(name = "X-Amtsweg-Signature", required = false) @Nullable String signature,
       @RequestBody(required = false) byte @Nullable [] body) {
-    Delivery d = callbacks.authenticate(deliveryId, timestamp, signature, body == null ? new byte[0] : body);
+    Delivery d =
+        callbacks.authenticate(deliveryId, timestamp, signature, body == null ? new byte[0] : body);
     Delivery acknowledged = deliveries.acknowledge(d.tenantArs(), d.id());
-    return new SubmissionApiController.Acknowledgement(acknowledged.id(), acknowledged.reference(),
-        acknowledged.state().name(), acknowledged.acknowledgedAt());
+    return new SubmissionApiController.Acknowledgement(
+        acknowledged.id(),
+        acknowledged.reference(),
+        acknowledged.state().name(),
+        acknowledged.acknowledgedAt());
   }
 
   @PostMapping(path = "/status", produces = MediaType.APPLICATION_JSON_VALUE)
-  @Operation(summary = "Report a status or a Bescheid of an acknowledged pushed submission (signed); body as the pull API's")
-  SubmissionApiController.StatusReported status(@PathVariable UUID deliveryId,
+  @Operation(
+      summary =
+          "Report a status or a Bescheid of an acknowledged pushed submission (signed); body as the pull API's")
+  SubmissionApiController.StatusReported status(
+      @PathVariable UUID deliveryId,
       @RequestHeader(name = "X-Amtsweg-Timestamp", required = false) @Nullable String timestamp,
       @RequestHeader(name = "X-Amtsweg-Signature", required = false) @Nullable String signature,
       @RequestBody(required = false) byte @Nullable [] body) {
@@ -68,9 +80,13 @@ class CallbackController {
     } catch (JacksonException e) {
       report = new SubmissionApiController.StatusReport(null, null, null);
     }
-    Deliveries.Reported reported = deliveries.report(d.tenantArs(), d.id(),
-        SubmissionApiController.toReport(report, d::reference));
-    return new SubmissionApiController.StatusReported(d.id(), reported.antrag().reference(),
-        reported.antrag().status().name(), reported.postfachMessage() != null);
+    Deliveries.Reported reported =
+        deliveries.report(
+            d.tenantArs(), d.id(), SubmissionApiController.toReport(report, d::reference));
+    return new SubmissionApiController.StatusReported(
+        d.id(),
+        reported.antrag().reference(),
+        reported.antrag().status().name(),
+        reported.postfachMessage() != null);
   }
 }

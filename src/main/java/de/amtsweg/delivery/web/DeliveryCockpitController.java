@@ -51,7 +51,8 @@ class DeliveryCockpitController {
   static final String ROUTES = BASE + "/wege";
   static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
   private static final int LIMIT = 200;
-  private static final List<String> ROUTE_FIELDS = List.of("channel", "webhookUrl", "webhookJwk", "noticeEmail");
+  private static final List<String> ROUTE_FIELDS =
+      List.of("channel", "webhookUrl", "webhookJwk", "noticeEmail");
 
   private final Deliveries deliveries;
   private final DeliveryRoutes routes;
@@ -59,7 +60,11 @@ class DeliveryCockpitController {
   private final AppStore apps;
   private final DeliveryProperties properties;
 
-  DeliveryCockpitController(Deliveries deliveries, DeliveryRoutes routes, TenantManagement tenants, AppStore apps,
+  DeliveryCockpitController(
+      Deliveries deliveries,
+      DeliveryRoutes routes,
+      TenantManagement tenants,
+      AppStore apps,
       DeliveryProperties properties) {
     this.deliveries = deliveries;
     this.routes = routes;
@@ -74,16 +79,23 @@ class DeliveryCockpitController {
   }
 
   @GetMapping(BASE)
-  String cockpit(@RequestParam(name = "status", required = false) @Nullable String status,
-      Authentication authentication, Model model) {
+  String cockpit(
+      @RequestParam(name = "status", required = false) @Nullable String status,
+      Authentication authentication,
+      Model model) {
     Tenant tenant = tenant(authentication);
-    DeliveryState filter = Arrays.stream(DeliveryState.values()).filter(s -> s.name().equals(status)).findFirst()
-        .orElse(null);
-    List<Delivery> list = deliveries.list(tenant.authorityArs(), new Deliveries.Query(filter, LIMIT));
+    DeliveryState filter =
+        Arrays.stream(DeliveryState.values())
+            .filter(s -> s.name().equals(status))
+            .findFirst()
+            .orElse(null);
+    List<Delivery> list =
+        deliveries.list(tenant.authorityArs(), new Deliveries.Query(filter, LIMIT));
     model.addAttribute("deliveries", list);
     model.addAttribute("states", DeliveryState.values());
     model.addAttribute("filter", filter == null ? "" : filter.name());
-    model.addAttribute("overdue", deliveries.overdue(tenant.authorityArs(), properties.acknowledgeWithin(), 50));
+    model.addAttribute(
+        "overdue", deliveries.overdue(tenant.authorityArs(), properties.acknowledgeWithin(), 50));
     model.addAttribute("overdueHours", properties.acknowledgeWithin().toHours());
     model.addAttribute("appNames", appNames(tenant));
     model.addAttribute("zone", ZONE);
@@ -111,9 +123,14 @@ class DeliveryCockpitController {
   String routes(Authentication authentication, Model model) {
     Tenant tenant = tenant(authentication);
     Map<String, String> names = appNames(tenant);
-    model.addAttribute("apps", names.entrySet().stream()
-        .map(e -> new AppRoute(e.getKey(), e.getValue(), routes.route(tenant.authorityArs(), e.getKey())))
-        .toList());
+    model.addAttribute(
+        "apps",
+        names.entrySet().stream()
+            .map(
+                e ->
+                    new AppRoute(
+                        e.getKey(), e.getValue(), routes.route(tenant.authorityArs(), e.getKey())))
+            .toList());
     String alert = routes.alertEmail(tenant.authorityArs());
     model.addAttribute("alertEmail", alert == null ? "" : alert);
     model.addAttribute("contactEmail", tenant.profile().email());
@@ -121,8 +138,11 @@ class DeliveryCockpitController {
   }
 
   @PostMapping(ROUTES + "/benachrichtigung")
-  String alertEmail(@RequestParam(name = "alertEmail", required = false) @Nullable String email,
-      Authentication authentication, Model model, RedirectAttributes redirect) {
+  String alertEmail(
+      @RequestParam(name = "alertEmail", required = false) @Nullable String email,
+      Authentication authentication,
+      Model model,
+      RedirectAttributes redirect) {
     Tenant tenant = tenant(authentication);
     String value = email == null ? "" : email.strip();
     if (!value.isEmpty() && !DeliveryRoutes.isEmail(value)) {
@@ -150,17 +170,29 @@ class DeliveryCockpitController {
   }
 
   @PostMapping(ROUTES + "/{appId}")
-  String saveRoute(@PathVariable String appId, @ModelAttribute("form") RouteForm form, BindingResult errors,
-      Authentication authentication, Model model, RedirectAttributes redirect) {
+  String saveRoute(
+      @PathVariable String appId,
+      @ModelAttribute("form") RouteForm form,
+      BindingResult errors,
+      Authentication authentication,
+      Model model,
+      RedirectAttributes redirect) {
     Tenant tenant = tenant(authentication);
     String name = appName(tenant, appId);
-    Optional<DeliveryChannel> channel = Arrays.stream(DeliveryChannel.values())
-        .filter(c -> c.name().equals(form.getChannel())).findFirst();
+    Optional<DeliveryChannel> channel =
+        Arrays.stream(DeliveryChannel.values())
+            .filter(c -> c.name().equals(form.getChannel()))
+            .findFirst();
     if (channel.isEmpty()) {
       errors.rejectValue("channel", "delivery.routes.error.channel");
     } else {
-      DeliveryRoutes.Change change = new DeliveryRoutes.Change(channel.get(), form.getWebhookUrl(), form.getWebhookJwk(),
-          form.getNoticeEmail(), form.isNewSecret());
+      DeliveryRoutes.Change change =
+          new DeliveryRoutes.Change(
+              channel.get(),
+              form.getWebhookUrl(),
+              form.getWebhookJwk(),
+              form.getNoticeEmail(),
+              form.isNewSecret());
       routes.validate(tenant.authorityArs(), appId, change).forEach(errors::rejectValue);
       if (!errors.hasErrors()) {
         String secret = routes.configure(tenant.authorityArs(), appId, change);
@@ -174,7 +206,8 @@ class DeliveryCockpitController {
     return showRoute(model, appId, name, routes.route(tenant.authorityArs(), appId), form);
   }
 
-  private String showRoute(Model model, String appId, String name, DeliveryRoutes.Route route, RouteForm form) {
+  private String showRoute(
+      Model model, String appId, String name, DeliveryRoutes.Route route, RouteForm form) {
     model.addAttribute("appId", appId);
     model.addAttribute("appName", name);
     model.addAttribute("route", route);
@@ -189,8 +222,11 @@ class DeliveryCockpitController {
     Locale locale = LocaleContextHolder.getLocale();
     Map<String, String> names = new java.util.LinkedHashMap<>();
     for (Activation activation : apps.activations(tenant.authorityArs())) {
-      names.put(activation.appId(), apps.latest(activation.appId())
-          .map(a -> a.definition().name().in(locale)).orElse(activation.appId()));
+      names.put(
+          activation.appId(),
+          apps.latest(activation.appId())
+              .map(a -> a.definition().name().in(locale))
+              .orElse(activation.appId()));
     }
     return names;
   }
@@ -200,11 +236,14 @@ class DeliveryCockpitController {
     if (apps.activation(tenant.authorityArs(), appId).isEmpty()) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND);
     }
-    return apps.latest(appId).map(a -> a.definition().name().in(LocaleContextHolder.getLocale())).orElse(appId);
+    return apps.latest(appId)
+        .map(a -> a.definition().name().in(LocaleContextHolder.getLocale()))
+        .orElse(appId);
   }
 
   private Tenant tenant(Authentication authentication) {
-    return Roles.tenantOf(authentication).flatMap(tenants::bySlug)
+    return Roles.tenantOf(authentication)
+        .flatMap(tenants::bySlug)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN));
   }
 }

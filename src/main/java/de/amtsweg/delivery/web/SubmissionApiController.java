@@ -45,10 +45,16 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping(path = "/api/v1/delivery/submissions")
-@Tag(name = "Zustellung an Fachverfahren", description = "Pull API for the authorities' Fachverfahren (scope antraege.lesen)")
-@ApiResponse(responseCode = "401", description = "No valid access token",
+@Tag(
+    name = "Zustellung an Fachverfahren",
+    description = "Pull API for the authorities' Fachverfahren (scope antraege.lesen)")
+@ApiResponse(
+    responseCode = "401",
+    description = "No valid access token",
     content = @Content(mediaType = "application/problem+json"))
-@ApiResponse(responseCode = "403", description = "Not an API client of a tenant with the scope antraege.lesen",
+@ApiResponse(
+    responseCode = "403",
+    description = "Not an API client of a tenant with the scope antraege.lesen",
     content = @Content(mediaType = "application/problem+json"))
 class SubmissionApiController {
 
@@ -72,8 +78,10 @@ class SubmissionApiController {
 
   @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
   @Operation(summary = "The tenant's submissions that are not acknowledged yet, oldest first")
-  SubmissionList list(@RequestParam(defaultValue = "100") @Parameter(description = "1 to 500") int limit,
-      @RequestParam(defaultValue = "0") int offset, Authentication authentication) {
+  SubmissionList list(
+      @RequestParam(defaultValue = "100") @Parameter(description = "1 to 500") int limit,
+      @RequestParam(defaultValue = "0") int offset,
+      Authentication authentication) {
     if (limit < 1 || limit > MAX_LIMIT) {
       throw new DeliveryException.ParameterInvalid("limit");
     }
@@ -81,52 +89,75 @@ class SubmissionApiController {
       throw new DeliveryException.ParameterInvalid("offset");
     }
     Deliveries.Page page = deliveries.pending(tenantArs(authentication), limit, offset);
-    List<Summary> submissions = page.deliveries().stream()
-        .map(d -> new Summary(d.id(), d.reference(), d.appId(), d.submittedAt(), d.state().name()))
-        .toList();
+    List<Summary> submissions =
+        page.deliveries().stream()
+            .map(
+                d ->
+                    new Summary(
+                        d.id(), d.reference(), d.appId(), d.submittedAt(), d.state().name()))
+            .toList();
     return new SubmissionList(submissions.size(), page.offset(), page.total(), submissions);
   }
 
   @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-  @Operation(summary = "Fetch a submission: its data, attachments and receipt; the first fetch marks it delivered")
+  @Operation(
+      summary =
+          "Fetch a submission: its data, attachments and receipt; the first fetch marks it delivered")
   @ApiResponse(responseCode = "200", description = "The submission")
-  @ApiResponse(responseCode = "404", description = "No such submission for this tenant",
+  @ApiResponse(
+      responseCode = "404",
+      description = "No such submission for this tenant",
       content = @Content(mediaType = "application/problem+json"))
   ResponseEntity<SubmissionDocument> fetch(@PathVariable UUID id, Authentication authentication) {
     Deliveries.Fetched fetched = deliveries.fetch(tenantArs(authentication), id);
     SubmissionDocument body = SubmissionDocument.of(fetched, "", attachment -> null);
-    return ResponseEntity.ok().header("Idempotency-Key", body.idempotencyKey().toString()).body(body);
+    return ResponseEntity.ok()
+        .header("Idempotency-Key", body.idempotencyKey().toString())
+        .body(body);
   }
 
   @GetMapping(path = "/{id}/attachments/{attachmentId}")
   @Operation(summary = "Download a file of the submission")
-  ResponseEntity<byte[]> attachment(@PathVariable UUID id, @PathVariable UUID attachmentId, Authentication authentication) {
+  ResponseEntity<byte[]> attachment(
+      @PathVariable UUID id, @PathVariable UUID attachmentId, Authentication authentication) {
     Attachments.Content file = deliveries.attachment(tenantArs(authentication), id, attachmentId);
     return download(file.bytes(), MediaType.parseMediaType(file.contentType()), file.name());
   }
 
   @GetMapping(path = "/{id}/receipt", produces = MediaType.APPLICATION_PDF_VALUE)
-  @Operation(summary = "Download the receipt (PDF/A-3 with the data embedded as antrag.json and antrag.xml)")
+  @Operation(
+      summary =
+          "Download the receipt (PDF/A-3 with the data embedded as antrag.json and antrag.xml)")
   ResponseEntity<byte[]> receipt(@PathVariable UUID id, Authentication authentication) {
     Delivery d = deliveries.get(tenantArs(authentication), id);
-    return download(deliveries.receipt(d.tenantArs(), id), MediaType.APPLICATION_PDF,
+    return download(
+        deliveries.receipt(d.tenantArs(), id),
+        MediaType.APPLICATION_PDF,
         "Eingangsbestaetigung-" + d.reference() + ".pdf");
   }
 
   private static ResponseEntity<byte[]> download(byte[] bytes, MediaType type, String name) {
     return ResponseEntity.ok()
         .contentType(type)
-        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment()
+                .filename(name, StandardCharsets.UTF_8)
+                .build()
+                .toString())
         .body(bytes);
   }
 
   /** The confirmation of receipt. */
-  record Acknowledgement(UUID id, String reference, String state, @Nullable OffsetDateTime acknowledgedAt) {}
+  record Acknowledgement(
+      UUID id, String reference, String state, @Nullable OffsetDateTime acknowledgedAt) {}
 
   @PostMapping(path = "/{id}/acknowledgement", produces = MediaType.APPLICATION_JSON_VALUE)
   @Operation(summary = "Confirm receipt of a fetched submission; repeating it changes nothing")
   @ApiResponse(responseCode = "200", description = "Acknowledged (now or before)")
-  @ApiResponse(responseCode = "409", description = "Not fetched yet",
+  @ApiResponse(
+      responseCode = "409",
+      description = "Not fetched yet",
       content = @Content(mediaType = "application/problem+json"))
   Acknowledgement acknowledge(@PathVariable UUID id, Authentication authentication) {
     Delivery d = deliveries.acknowledge(tenantArs(authentication), id);
@@ -140,60 +171,90 @@ class SubmissionApiController {
    * @param message text for the applicant's Postfach (at most 10,000 characters)
    * @param bescheid the Bescheid as PDF
    */
-  record StatusReport(@Nullable String status, @Nullable String message, @Nullable BescheidFile bescheid) {}
+  record StatusReport(
+      @Nullable String status, @Nullable String message, @Nullable BescheidFile bescheid) {}
 
   /** A PDF, base64-encoded. */
   record BescheidFile(@Nullable String fileName, @Nullable String content) {}
 
   /** What became of the report. */
-  record StatusReported(UUID id, String reference, String status,
-      @Schema(description = "Whether the applicant got a Postfach message; if not, send the Bescheid by post")
-      boolean postfach) {}
+  record StatusReported(
+      UUID id,
+      String reference,
+      String status,
+      @Schema(
+              description =
+                  "Whether the applicant got a Postfach message; if not, send the Bescheid by post")
+          boolean postfach) {}
 
-  @PostMapping(path = "/{id}/status", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+  @PostMapping(
+      path = "/{id}/status",
+      consumes = MediaType.APPLICATION_JSON_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
   @Operation(summary = "Report a status change or a Bescheid (PDF) of an acknowledged submission")
-  @ApiResponse(responseCode = "200", description = "Recorded; on the applicant's timeline and, if they have an account, in their Postfach")
-  @ApiResponse(responseCode = "409", description = "Not acknowledged yet, or the status cannot follow the current one",
+  @ApiResponse(
+      responseCode = "200",
+      description =
+          "Recorded; on the applicant's timeline and, if they have an account, in their Postfach")
+  @ApiResponse(
+      responseCode = "409",
+      description = "Not acknowledged yet, or the status cannot follow the current one",
       content = @Content(mediaType = "application/problem+json"))
-  @ApiResponse(responseCode = "422", description = "Unknown status, message too long, or the Bescheid is no PDF",
+  @ApiResponse(
+      responseCode = "422",
+      description = "Unknown status, message too long, or the Bescheid is no PDF",
       content = @Content(mediaType = "application/problem+json"))
-  StatusReported status(@PathVariable UUID id, @RequestBody StatusReport body, Authentication authentication) {
+  StatusReported status(
+      @PathVariable UUID id, @RequestBody StatusReport body, Authentication authentication) {
     String tenantArs = tenantArs(authentication);
     Deliveries.Report report = toReport(body, () -> deliveries.get(tenantArs, id).reference());
     Deliveries.Reported reported = deliveries.report(tenantArs, id, report);
-    return new StatusReported(id, reported.antrag().reference(), reported.antrag().status().name(),
+    return new StatusReported(
+        id,
+        reported.antrag().reference(),
+        reported.antrag().status().name(),
         reported.postfachMessage() != null);
   }
 
   /** A status report as the delivery module takes it; also for signed callbacks. */
-  static Deliveries.Report toReport(StatusReport body, java.util.function.Supplier<String> reference) {
-    AntragStatus status = Arrays.stream(AntragStatus.values())
-        .filter(s -> s.name().equals(body.status()))
-        .findFirst()
-        .orElseThrow(() -> new DeliveryException.StatusUnknown(
-            String.join(", ", Arrays.stream(AntragStatus.values()).map(Enum::name).toList())));
+  static Deliveries.Report toReport(
+      StatusReport body, java.util.function.Supplier<String> reference) {
+    AntragStatus status =
+        Arrays.stream(AntragStatus.values())
+            .filter(s -> s.name().equals(body.status()))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new DeliveryException.StatusUnknown(
+                        String.join(
+                            ", ", Arrays.stream(AntragStatus.values()).map(Enum::name).toList())));
     Deliveries.Bescheid bescheid = null;
     if (body.bescheid() != null) {
-      bescheid = new Deliveries.Bescheid(fileName(body.bescheid().fileName(), reference.get()),
-          decode(body.bescheid().content()));
+      bescheid =
+          new Deliveries.Bescheid(
+              fileName(body.bescheid().fileName(), reference.get()),
+              decode(body.bescheid().content()));
     }
     return new Deliveries.Report(status, body.message(), bescheid);
   }
 
   private static byte[] decode(@Nullable String content) {
     if (content == null) {
-      throw new DeliveryException.BescheidInvalid(de.amtsweg.account.Postfach.MAX_ATTACHMENT_BYTES / 1000);
+      throw new DeliveryException.BescheidInvalid(
+          de.amtsweg.account.Postfach.MAX_ATTACHMENT_BYTES / 1000);
     }
     try {
       return Base64.getMimeDecoder().decode(content);
     } catch (IllegalArgumentException e) {
-      throw new DeliveryException.BescheidInvalid(de.amtsweg.account.Postfach.MAX_ATTACHMENT_BYTES / 1000);
+      throw new DeliveryException.BescheidInvalid(
+          de.amtsweg.account.Postfach.MAX_ATTACHMENT_BYTES / 1000);
     }
   }
 
   /** A safe file name ending in .pdf; the reference when none is given. */
   static String fileName(@Nullable String given, String reference) {
-    String base = given == null ? "" : given.replaceAll("(?i)\\.pdf$", "").replaceAll("[^A-Za-z0-9._-]", "_");
+    String base =
+        given == null ? "" : given.replaceAll("(?i)\\.pdf$", "").replaceAll("[^A-Za-z0-9._-]", "_");
     base = base.replaceAll("^[._]+", "");
     if (base.isEmpty()) {
       base = "Bescheid-" + reference;
@@ -203,11 +264,14 @@ class SubmissionApiController {
 
   /** The ARS of the caller's tenant; refuses tokens without the scope or tenant. */
   private String tenantArs(Authentication authentication) {
-    List<String> authorities = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
+    List<String> authorities =
+        authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
     if (!authorities.contains(API_CLIENT) || !authorities.contains(SCOPE)) {
       throw new DeliveryException.ScopeMissing();
     }
-    return Roles.tenantOf(authentication).flatMap(tenants::bySlug).map(Tenant::authorityArs)
+    return Roles.tenantOf(authentication)
+        .flatMap(tenants::bySlug)
+        .map(Tenant::authorityArs)
         .orElseThrow(DeliveryException.ScopeMissing::new);
   }
 }

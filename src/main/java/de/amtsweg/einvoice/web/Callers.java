@@ -14,9 +14,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Who calls, as far as invoices are concerned: a supplier (an API client of an organisation with the
- * scope {@code rechnungen.senden}, or a person — session or personal access token — who belongs to
- * organisations), or staff of a tenant.
+ * Who calls, as far as invoices are concerned: a supplier (an API client of an organisation with
+ * the scope {@code rechnungen.senden}, or a person — session or personal access token — who belongs
+ * to organisations), or staff of a tenant.
  */
 @Component
 class Callers {
@@ -34,18 +34,26 @@ class Callers {
     Set<UUID> ids = new LinkedHashSet<>();
     if (has(auth, "ROLE_" + Roles.API_CLIENT)) {
       if (has(auth, SCOPE)) {
-        auth.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+        auth.getAuthorities().stream()
+            .map(GrantedAuthority::getAuthority)
             .filter(a -> a != null && a.startsWith(Roles.ORGANISATION_AUTHORITY_PREFIX))
-            .forEach(a -> ids.add(UUID.fromString(a.substring(Roles.ORGANISATION_AUTHORITY_PREFIX.length()))));
+            .forEach(
+                a ->
+                    ids.add(
+                        UUID.fromString(
+                            a.substring(Roles.ORGANISATION_AUTHORITY_PREFIX.length()))));
       }
     } else if (has(auth, Roles.CITIZEN_AUTHORITY)) {
-      organisations.of(UUID.fromString(auth.getName())).forEach(m -> ids.add(m.organisation().id()));
+      organisations
+          .of(UUID.fromString(auth.getName()))
+          .forEach(m -> ids.add(m.organisation().id()));
     }
     return ids;
   }
 
   /** The submitter: the only organisation, or the chosen one of several. */
-  Einvoices.Submitter submitter(Authentication auth, Einvoices.Channel channel, Optional<UUID> chosen) {
+  Einvoices.Submitter submitter(
+      Authentication auth, Einvoices.Channel channel, Optional<UUID> chosen) {
     Set<UUID> ids = supplierOrganisations(auth);
     if (ids.isEmpty()) {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN);

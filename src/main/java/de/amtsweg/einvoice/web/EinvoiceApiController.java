@@ -2,7 +2,6 @@ package de.amtsweg.einvoice.web;
 
 import de.amtsweg.einvoice.EinvoiceException;
 import de.amtsweg.einvoice.Einvoices;
-import de.amtsweg.einvoice.ValidationReport.Finding;
 import de.amtsweg.einvoice.ValidationReport.Severity;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -51,9 +50,14 @@ class EinvoiceApiController {
   }
 
   @PostMapping(path = "/api/v1/einvoices", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-  ResponseEntity<Json> submitMultipart(Authentication auth, @RequestParam("file") MultipartFile file,
-      @RequestParam(required = false) @Nullable UUID organisation, Locale locale) throws IOException {
-    Einvoices.Submitter submitter = callers.submitter(auth, Einvoices.Channel.API, Optional.ofNullable(organisation));
+  ResponseEntity<Json> submitMultipart(
+      Authentication auth,
+      @RequestParam("file") MultipartFile file,
+      @RequestParam(required = false) @Nullable UUID organisation,
+      Locale locale)
+      throws IOException {
+    Einvoices.Submitter submitter =
+        callers.submitter(auth, Einvoices.Channel.API, Optional.ofNullable(organisation));
     if (file.getSize() > einvoices.maxBytes()) {
       throw EinvoiceException.tooLarge(file.getSize(), einvoices.maxBytes());
     }
@@ -61,23 +65,35 @@ class EinvoiceApiController {
   }
 
   @PostMapping(path = "/api/v1/einvoices")
-  ResponseEntity<Json> submit(Authentication auth, HttpServletRequest request,
-      @RequestParam(required = false) @Nullable UUID organisation, Locale locale) throws IOException {
-    Einvoices.Submitter submitter = callers.submitter(auth, Einvoices.Channel.API, Optional.ofNullable(organisation));
-    String type = request.getContentType() == null ? "" : MediaType.parseMediaType(request.getContentType())
-        .getType() + "/" + MediaType.parseMediaType(request.getContentType()).getSubtype();
+  ResponseEntity<Json> submit(
+      Authentication auth,
+      HttpServletRequest request,
+      @RequestParam(required = false) @Nullable UUID organisation,
+      Locale locale)
+      throws IOException {
+    Einvoices.Submitter submitter =
+        callers.submitter(auth, Einvoices.Channel.API, Optional.ofNullable(organisation));
+    String type =
+        request.getContentType() == null
+            ? ""
+            : MediaType.parseMediaType(request.getContentType()).getType()
+                + "/"
+                + MediaType.parseMediaType(request.getContentType()).getSubtype();
     if (!BODY_TYPES.contains(type.toLowerCase(Locale.ROOT))) {
       throw new ResponseStatusException(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
     }
-    return created(einvoices.submit(submitter, readLimited(request.getInputStream(), einvoices.maxBytes())), locale);
+    return created(
+        einvoices.submit(submitter, readLimited(request.getInputStream(), einvoices.maxBytes())),
+        locale);
   }
 
   @GetMapping("/api/v1/einvoices/{id}")
   Json get(Authentication auth, @PathVariable UUID id, Locale locale) {
     Optional<String> tenant = Callers.staffTenant(auth);
-    Einvoices.Invoice invoice = tenant.isPresent()
-        ? einvoices.ofTenant(tenant.get(), id)
-        : einvoices.ofSupplier(callers.supplierOrganisations(auth), id);
+    Einvoices.Invoice invoice =
+        tenant.isPresent()
+            ? einvoices.ofTenant(tenant.get(), id)
+            : einvoices.ofSupplier(callers.supplierOrganisations(auth), id);
     return json(invoice, locale);
   }
 
@@ -87,31 +103,64 @@ class EinvoiceApiController {
   }
 
   private ResponseEntity<Json> created(Einvoices.Invoice invoice, Locale locale) {
-    return ResponseEntity.created(URI.create("/api/v1/einvoices/" + invoice.id())).body(json(invoice, locale));
+    return ResponseEntity.created(URI.create("/api/v1/einvoices/" + invoice.id()))
+        .body(json(invoice, locale));
   }
 
   Json json(Einvoices.Invoice i, Locale locale) {
-    return new Json(i.id(), i.receivedAt(), i.valid(), i.format(), i.syntax(), i.specification(), i.leitwegId(),
+    return new Json(
+        i.id(),
+        i.receivedAt(),
+        i.valid(),
+        i.format(),
+        i.syntax(),
+        i.specification(),
+        i.leitwegId(),
         i.recipient() == null ? null : new Recipient(i.recipient().ars(), i.recipient().name()),
         i.routingProblem() == null ? null : explanations.routing(i.routingProblem(), locale),
-        i.status().name(), i.statusReason(), i.duplicateOf(), i.invoiceNumber(), i.issueDate(),
-        findings(i, true, locale), findings(i, false, locale));
+        i.status().name(),
+        i.statusReason(),
+        i.duplicateOf(),
+        i.invoiceNumber(),
+        i.issueDate(),
+        findings(i, true, locale),
+        findings(i, false, locale));
   }
 
   private List<JsonFinding> findings(Einvoices.Invoice i, boolean errors, Locale locale) {
-    return i.findings().stream().filter(f -> (f.severity() == Severity.ERROR) == errors)
-        .map(f -> new JsonFinding(f.rule(), f.severity().name(), f.location(), explanations.explain(f, locale), f.message()))
+    return i.findings().stream()
+        .filter(f -> (f.severity() == Severity.ERROR) == errors)
+        .map(
+            f ->
+                new JsonFinding(
+                    f.rule(),
+                    f.severity().name(),
+                    f.location(),
+                    explanations.explain(f, locale),
+                    f.message()))
         .toList();
   }
 
-  record Json(UUID id, OffsetDateTime receivedAt, boolean valid, String format, @Nullable String syntax,
-      @Nullable String specification, @Nullable String leitwegId, @Nullable Recipient recipient,
-      @Nullable String routingProblem, String status, @Nullable String statusReason, @Nullable UUID duplicateOf,
-      @Nullable String invoiceNumber, @Nullable LocalDate issueDate, List<JsonFinding> errors,
+  record Json(
+      UUID id,
+      OffsetDateTime receivedAt,
+      boolean valid,
+      String format,
+      @Nullable String syntax,
+      @Nullable String specification,
+      @Nullable String leitwegId,
+      @Nullable Recipient recipient,
+      @Nullable String routingProblem,
+      String status,
+      @Nullable String statusReason,
+      @Nullable UUID duplicateOf,
+      @Nullable String invoiceNumber,
+      @Nullable LocalDate issueDate,
+      List<JsonFinding> errors,
       List<JsonFinding> warnings) {}
 
   record Recipient(String ars, String name) {}
 
-  record JsonFinding(String rule, String severity, String location, String explanation, String message) {}
-
+  record JsonFinding(
+      String rule, String severity, String location, String explanation, String message) {}
 }

@@ -13,8 +13,8 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * {@code /verwaltung/e-rechnungen/export}: a tenant's admins choose where exported invoices go (file
- * drop or webhook). A new webhook key is shown once, right after saving.
+ * {@code /verwaltung/e-rechnungen/export}: a tenant's admins choose where exported invoices go
+ * (file drop or webhook). A new webhook key is shown once, right after saving.
  */
 @Controller
 class ExportRouteController {
@@ -34,17 +34,27 @@ class ExportRouteController {
     model.addAttribute("route", route);
     model.addAttribute("fileDrop", routes.fileDropAvailable());
     if (!model.containsAttribute("kind")) {
-      model.addAttribute("kind", route == null ? (routes.fileDropAvailable() ? "FILE_DROP" : "WEBHOOK") : route.kind().name());
-      model.addAttribute("directory", route == null || route.directory() == null ? "" : route.directory());
+      model.addAttribute(
+          "kind",
+          route == null
+              ? (routes.fileDropAvailable() ? "FILE_DROP" : "WEBHOOK")
+              : route.kind().name());
+      model.addAttribute(
+          "directory", route == null || route.directory() == null ? "" : route.directory());
       model.addAttribute("url", route == null || route.url() == null ? "" : route.url());
     }
     return "einvoice/export";
   }
 
   @PostMapping(PATH)
-  String save(Authentication auth, @RequestParam(defaultValue = "") String kind,
-      @RequestParam(defaultValue = "") String directory, @RequestParam(defaultValue = "") String url,
-      @RequestParam(defaultValue = "false") boolean newKey, Model model, RedirectAttributes redirect) {
+  String save(
+      Authentication auth,
+      @RequestParam(defaultValue = "") String kind,
+      @RequestParam(defaultValue = "") String directory,
+      @RequestParam(defaultValue = "") String url,
+      @RequestParam(defaultValue = "false") boolean newKey,
+      Model model,
+      RedirectAttributes redirect) {
     String tenant = tenant(auth);
     try {
       switch (kind) {
@@ -70,6 +80,7 @@ class ExportRouteController {
   }
 
   private static String tenant(Authentication auth) {
-    return Roles.tenantOf(auth).orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN));
+    return Roles.tenantOf(auth)
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN));
   }
 }

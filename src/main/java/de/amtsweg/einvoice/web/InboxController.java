@@ -25,9 +25,9 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The invoice inbox: tenant staff see the invoices routed to their tenant ({@code /verwaltung/e-rechnungen}),
- * the operator every invoice including rejected and unroutable ones ({@code /admin/e-rechnungen}).
- * Staff of another tenant get 404.
+ * The invoice inbox: tenant staff see the invoices routed to their tenant ({@code
+ * /verwaltung/e-rechnungen}), the operator every invoice including rejected and unroutable ones
+ * ({@code /admin/e-rechnungen}). Staff of another tenant get 404.
  */
 @Controller
 class InboxController {
@@ -41,20 +41,29 @@ class InboxController {
   }
 
   @GetMapping("/verwaltung/e-rechnungen")
-  String inbox(Authentication auth, Model model,
+  String inbox(
+      Authentication auth,
+      Model model,
       @RequestParam(required = false) Einvoices.@Nullable Status status,
       @RequestParam(required = false) @Nullable String supplier,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+          @Nullable LocalDate from,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+          @Nullable LocalDate to,
       @RequestParam(required = false) @Nullable BigDecimal minAmount,
       @RequestParam(required = false) @Nullable BigDecimal maxAmount,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate dueBefore) {
-    Einvoices.Filter filter = new Einvoices.Filter(status, supplier, from, to, minAmount, maxAmount, dueBefore);
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+          @Nullable LocalDate dueBefore) {
+    Einvoices.Filter filter =
+        new Einvoices.Filter(status, supplier, from, to, minAmount, maxAmount, dueBefore);
     model.addAttribute("invoices", einvoices.listForTenant(tenant(auth), filter));
     model.addAttribute("filter", filter);
-    model.addAttribute("statuses", List.of(Einvoices.Status.values()).subList(1, Einvoices.Status.values().length));
+    model.addAttribute(
+        "statuses",
+        List.of(Einvoices.Status.values()).subList(1, Einvoices.Status.values().length));
     model.addAttribute("operator", false);
-    model.addAttribute("exportAdmin", Callers.has(auth, "ROLE_" + de.amtsweg.platform.Roles.TENANT_ADMIN));
+    model.addAttribute(
+        "exportAdmin", Callers.has(auth, "ROLE_" + de.amtsweg.platform.Roles.TENANT_ADMIN));
     return "einvoice/inbox";
   }
 
@@ -64,12 +73,19 @@ class InboxController {
   }
 
   @PostMapping("/verwaltung/e-rechnungen/{id}/status")
-  String changeStatus(Authentication auth, @PathVariable UUID id, @RequestParam Einvoices.Status status,
-      @RequestParam(required = false) @Nullable String reason, @RequestParam int version, RedirectAttributes redirect) {
+  String changeStatus(
+      Authentication auth,
+      @PathVariable UUID id,
+      @RequestParam Einvoices.Status status,
+      @RequestParam(required = false) @Nullable String reason,
+      @RequestParam int version,
+      RedirectAttributes redirect) {
     if (status == Einvoices.Status.EXPORTIERT) {
       // Outside a transaction: the finance system may take a while to answer.
       Einvoices.Invoice invoice = einvoices.export(tenant(auth), id, version);
-      redirect.addFlashAttribute(invoice.status() == Einvoices.Status.EXPORTIERT ? "changed" : "exportFailed", status.name());
+      redirect.addFlashAttribute(
+          invoice.status() == Einvoices.Status.EXPORTIERT ? "changed" : "exportFailed",
+          status.name());
       return "redirect:/verwaltung/e-rechnungen/" + id;
     }
     einvoices.changeStatus(tenant(auth), id, status, reason, version);
@@ -84,9 +100,11 @@ class InboxController {
   }
 
   @GetMapping("/verwaltung/e-rechnungen/{id}/anhaenge/{index}")
-  ResponseEntity<byte[]> attachment(Authentication auth, @PathVariable UUID id, @PathVariable int index) {
+  ResponseEntity<byte[]> attachment(
+      Authentication auth, @PathVariable UUID id, @PathVariable int index) {
     einvoices.ofTenant(tenant(auth), id);
-    List<InvoiceData.Attachment> attachments = einvoices.data(id).map(InvoiceData::attachments).orElse(List.of());
+    List<InvoiceData.Attachment> attachments =
+        einvoices.data(id).map(InvoiceData::attachments).orElse(List.of());
     if (index < 0 || index >= attachments.size()) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND);
     }
@@ -97,15 +115,23 @@ class InboxController {
     } catch (RuntimeException e) {
       type = MediaType.APPLICATION_OCTET_STREAM;
     }
-    return ResponseEntity.ok().contentType(type)
-        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(a.filename(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+    return ResponseEntity.ok()
+        .contentType(type)
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment()
+                .filename(a.filename(), java.nio.charset.StandardCharsets.UTF_8)
+                .build()
+                .toString())
         .header("X-Content-Type-Options", "nosniff")
         .body(a.content());
   }
 
   @GetMapping("/admin/e-rechnungen")
   String all(Model model, @RequestParam(required = false) Einvoices.@Nullable Status status) {
-    model.addAttribute("invoices", einvoices.listAll(new Einvoices.Filter(status, null, null, null, null, null, null)));
+    model.addAttribute(
+        "invoices",
+        einvoices.listAll(new Einvoices.Filter(status, null, null, null, null, null, null)));
     model.addAttribute("filter", new Einvoices.Filter(status, null, null, null, null, null, null));
     model.addAttribute("statuses", List.of(Einvoices.Status.values()));
     model.addAttribute("operator", true);
@@ -126,22 +152,32 @@ class InboxController {
     model.addAttribute("invoice", invoice);
     model.addAttribute("data", einvoices.data(invoice.id()).orElse(null));
     model.addAttribute("view", view);
-    model.addAttribute("explanations", invoice.findings().stream().map(f -> explanations.explain(f, locale)).toList());
-    model.addAttribute("routing", invoice.routingProblem() == null ? null : explanations.routing(invoice.routingProblem(), locale));
+    model.addAttribute(
+        "explanations",
+        invoice.findings().stream().map(f -> explanations.explain(f, locale)).toList());
+    model.addAttribute(
+        "routing",
+        invoice.routingProblem() == null
+            ? null
+            : explanations.routing(invoice.routingProblem(), locale));
     model.addAttribute("next", invoice.status().next());
     return "einvoice/invoice";
   }
 
   static ResponseEntity<byte[]> download(Einvoices.Original original, UUID id) {
-    String name = "rechnung-" + id + ("application/pdf".equals(original.contentType()) ? ".pdf" : ".xml");
-    return ResponseEntity.ok().contentType(MediaType.parseMediaType(original.contentType()))
-        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+    String name =
+        "rechnung-" + id + ("application/pdf".equals(original.contentType()) ? ".pdf" : ".xml");
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType(original.contentType()))
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment().filename(name).build().toString())
         .header("X-Content-Type-Options", "nosniff")
         .body(original.content());
   }
 
   private static String tenant(Authentication auth) {
-    return Callers.staffTenant(auth).orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN));
+    return Callers.staffTenant(auth)
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN));
   }
-
 }

@@ -15,8 +15,8 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The Leitweg-ID registry: tenant admins keep their own tenant's IDs at {@code /verwaltung/leitweg-ids},
- * the operator everybody's at {@code /admin/leitweg-ids}.
+ * The Leitweg-ID registry: tenant admins keep their own tenant's IDs at {@code
+ * /verwaltung/leitweg-ids}, the operator everybody's at {@code /admin/leitweg-ids}.
  */
 @Controller
 class LeitwegIdController {
@@ -37,13 +37,18 @@ class LeitwegIdController {
   }
 
   @PostMapping("/verwaltung/leitweg-ids")
-  String tenantAdd(Authentication auth, @RequestParam(defaultValue = "") String leitwegId,
-      @RequestParam(required = false) @Nullable String description, Model model, RedirectAttributes redirect) {
+  String tenantAdd(
+      Authentication auth,
+      @RequestParam(defaultValue = "") String leitwegId,
+      @RequestParam(required = false) @Nullable String description,
+      Model model,
+      RedirectAttributes redirect) {
     return add(tenant(auth), leitwegId, description, false, model, redirect);
   }
 
   @PostMapping("/verwaltung/leitweg-ids/entfernen")
-  String tenantRemove(Authentication auth, @RequestParam String leitwegId, RedirectAttributes redirect) {
+  String tenantRemove(
+      Authentication auth, @RequestParam String leitwegId, RedirectAttributes redirect) {
     if (!registry.remove(tenant(auth), leitwegId)) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND);
     }
@@ -60,8 +65,12 @@ class LeitwegIdController {
   }
 
   @PostMapping("/admin/leitweg-ids")
-  String operatorAdd(@RequestParam(defaultValue = "") String tenant, @RequestParam(defaultValue = "") String leitwegId,
-      @RequestParam(required = false) @Nullable String description, Model model, RedirectAttributes redirect) {
+  String operatorAdd(
+      @RequestParam(defaultValue = "") String tenant,
+      @RequestParam(defaultValue = "") String leitwegId,
+      @RequestParam(required = false) @Nullable String description,
+      Model model,
+      RedirectAttributes redirect) {
     if (tenants.bySlug(tenant).isEmpty()) {
       model.addAttribute("error", "einvoice.leitweg.error.tenant");
       model.addAttribute("leitwegId", leitwegId);
@@ -71,7 +80,8 @@ class LeitwegIdController {
   }
 
   @PostMapping("/admin/leitweg-ids/entfernen")
-  String operatorRemove(@RequestParam String tenant, @RequestParam String leitwegId, RedirectAttributes redirect) {
+  String operatorRemove(
+      @RequestParam String tenant, @RequestParam String leitwegId, RedirectAttributes redirect) {
     if (!registry.remove(tenant, leitwegId)) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND);
     }
@@ -79,11 +89,24 @@ class LeitwegIdController {
     return "redirect:/admin/leitweg-ids";
   }
 
-  private String add(String tenant, String text, @Nullable String description, boolean operator, Model model,
+  private String add(
+      String tenant,
+      String text,
+      @Nullable String description,
+      boolean operator,
+      Model model,
       RedirectAttributes redirect) {
     try {
-      redirect.addFlashAttribute("added", registry.register(tenant, text, description == null ? null
-          : description.substring(0, Math.min(200, description.length()))).toString());
+      redirect.addFlashAttribute(
+          "added",
+          registry
+              .register(
+                  tenant,
+                  text,
+                  description == null
+                      ? null
+                      : description.substring(0, Math.min(200, description.length())))
+              .toString());
       return operator ? "redirect:/admin/leitweg-ids" : "redirect:/verwaltung/leitweg-ids";
     } catch (LeitwegRegistry.RegistryException e) {
       model.addAttribute("error", "einvoice.leitweg.error." + e.type());
@@ -101,6 +124,7 @@ class LeitwegIdController {
   }
 
   private static String tenant(Authentication auth) {
-    return Roles.tenantOf(auth).orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN));
+    return Roles.tenantOf(auth)
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN));
   }
 }

@@ -19,8 +19,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * Suppliers (members of an organisation in the Servicekonto) upload invoices at
- * {@code /konto/e-rechnungen}, see the validation report in German and the status of their invoices.
+ * Suppliers (members of an organisation in the Servicekonto) upload invoices at {@code
+ * /konto/e-rechnungen}, see the validation report in German and the status of their invoices.
  */
 @Controller
 class SupplierController {
@@ -30,7 +30,8 @@ class SupplierController {
   private final InboxController inbox;
   private final MessageSource messages;
 
-  SupplierController(Einvoices einvoices, Callers callers, InboxController inbox, MessageSource messages) {
+  SupplierController(
+      Einvoices einvoices, Callers callers, InboxController inbox, MessageSource messages) {
     this.einvoices = einvoices;
     this.callers = callers;
     this.inbox = inbox;
@@ -45,12 +46,17 @@ class SupplierController {
   }
 
   @PostMapping("/konto/e-rechnungen")
-  String upload(Authentication auth, @RequestParam(required = false) @Nullable MultipartFile file, Model model,
-      Locale locale) throws IOException {
+  String upload(
+      Authentication auth,
+      @RequestParam(required = false) @Nullable MultipartFile file,
+      Model model,
+      Locale locale)
+      throws IOException {
     if (callers.supplierOrganisations(auth).isEmpty()) {
       return list(auth, model);
     }
-    Einvoices.Submitter submitter = callers.submitter(auth, Einvoices.Channel.WEB, Optional.empty());
+    Einvoices.Submitter submitter =
+        callers.submitter(auth, Einvoices.Channel.WEB, Optional.empty());
     try {
       byte[] content = file == null ? new byte[0] : file.getBytes();
       if (content.length > einvoices.maxBytes()) {
@@ -58,14 +64,17 @@ class SupplierController {
       }
       return "redirect:/konto/e-rechnungen/" + einvoices.submit(submitter, content).id();
     } catch (EinvoiceException e) {
-      model.addAttribute("uploadError", messages.getMessage("problem." + e.type() + ".detail", e.detailArguments(), locale));
+      model.addAttribute(
+          "uploadError",
+          messages.getMessage("problem." + e.type() + ".detail", e.detailArguments(), locale));
       return list(auth, model);
     }
   }
 
   @GetMapping("/konto/e-rechnungen/{id}")
   String invoice(Authentication auth, @PathVariable UUID id, Model model, Locale locale) {
-    return inbox.show(einvoices.ofSupplier(callers.supplierOrganisations(auth), id), "supplier", model, locale);
+    return inbox.show(
+        einvoices.ofSupplier(callers.supplierOrganisations(auth), id), "supplier", model, locale);
   }
 
   @GetMapping("/konto/e-rechnungen/{id}/original")

@@ -41,17 +41,27 @@ public class TestPaymentProvider implements PaymentProvider {
   }
 
   @Override
-  public Created create(PaymentConfig config, Payment payment, URI returnUrl, URI cancelUrl, URI notificationUrl) {
+  public Created create(
+      PaymentConfig config, Payment payment, URI returnUrl, URI cancelUrl, URI notificationUrl) {
     jdbc.sql(
             """
             insert into payment_test_transaction (id, payment_id, tenant_ars, status, amount_cents, return_url, cancel_url,
               notification_url) values (?, ?, ?, 'INITIAL', ?, ?, ?, ?) on conflict (payment_id) do nothing
             """)
-        .params(UUID.randomUUID(), payment.id(), payment.tenantArs(), payment.amountCents(), returnUrl.toString(),
-            cancelUrl.toString(), notificationUrl.toString())
+        .params(
+            UUID.randomUUID(),
+            payment.id(),
+            payment.tenantArs(),
+            payment.amountCents(),
+            returnUrl.toString(),
+            cancelUrl.toString(),
+            notificationUrl.toString())
         .update();
-    UUID id = jdbc.sql("select id from payment_test_transaction where payment_id = ?").param(payment.id())
-        .query(UUID.class).single();
+    UUID id =
+        jdbc.sql("select id from payment_test_transaction where payment_id = ?")
+            .param(payment.id())
+            .query(UUID.class)
+            .single();
     return new Created(id.toString(), URI.create("/bezahlung/test/" + id));
   }
 
@@ -59,7 +69,9 @@ public class TestPaymentProvider implements PaymentProvider {
   public ProviderStatus status(PaymentConfig config, String transactionId) {
     return jdbc.sql("select status from payment_test_transaction where id = ? and tenant_ars = ?")
         .params(UUID.fromString(transactionId), config.tenantArs())
-        .query(String.class).optional().map(ProviderStatus::valueOf)
+        .query(String.class)
+        .optional()
+        .map(ProviderStatus::valueOf)
         .orElseThrow(() -> new Unavailable("test service: no transaction " + transactionId));
   }
 
@@ -74,19 +86,21 @@ public class TestPaymentProvider implements PaymentProvider {
             update payment_test_transaction set status = 'CANCELED', voided_at = now(), updated_at = now()
             where id = ? and tenant_ars = ? and status = 'INITIAL'
             """)
-        .params(UUID.fromString(transactionId), config.tenantArs()).update();
+        .params(UUID.fromString(transactionId), config.tenantArs())
+        .update();
     return status(config, transactionId);
   }
 
   @Override
   public void refund(PaymentConfig config, String transactionId, long amountCents, String reason) {
-    int refunded = jdbc.sql(
-            """
+    int refunded =
+        jdbc.sql(
+                """
             update payment_test_transaction set refunded_cents = refunded_cents + ?, updated_at = now()
             where id = ? and tenant_ars = ? and status = 'PAYED' and refunded_cents + ? <= amount_cents
             """)
-        .params(amountCents, UUID.fromString(transactionId), config.tenantArs(), amountCents)
-        .update();
+            .params(amountCents, UUID.fromString(transactionId), config.tenantArs(), amountCents)
+            .update();
     if (refunded == 0) {
       throw new Unavailable("test service: refund refused for " + transactionId);
     }

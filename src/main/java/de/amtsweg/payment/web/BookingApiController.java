@@ -25,7 +25,9 @@ import org.springframework.web.bind.annotation.RestController;
  * docs/modules/payment.md}).
  */
 @RestController
-@Tag(name = "Zahlungen", description = "Bookings export for the cash system (scope zahlungen.lesen)")
+@Tag(
+    name = "Zahlungen",
+    description = "Bookings export for the cash system (scope zahlungen.lesen)")
 class BookingApiController {
 
   private static final String SCOPE = "SCOPE_" + ApiScope.ZAHLUNGEN_LESEN.value();
@@ -40,20 +42,33 @@ class BookingApiController {
   }
 
   @GetMapping(path = "/api/v1/payments/bookings")
-  @Operation(summary = "The tenant's bookings of one day as CSV (payments and refunds, one line per item)")
+  @Operation(
+      summary = "The tenant's bookings of one day as CSV (payments and refunds, one line per item)")
   @ApiResponse(responseCode = "200", description = "CSV, UTF-8, semicolons, header line")
-  @ApiResponse(responseCode = "400", description = "tag missing or not YYYY-MM-DD",
+  @ApiResponse(
+      responseCode = "400",
+      description = "tag missing or not YYYY-MM-DD",
       content = @Content(mediaType = "application/problem+json"))
-  @ApiResponse(responseCode = "403", description = "Not an API client of a tenant with the scope zahlungen.lesen",
+  @ApiResponse(
+      responseCode = "403",
+      description = "Not an API client of a tenant with the scope zahlungen.lesen",
       content = @Content(mediaType = "application/problem+json"))
-  ResponseEntity<byte[]> bookings(@RequestParam(name = "tag", required = false)
-      @Parameter(description = "Booking day, YYYY-MM-DD") @Nullable String day, Authentication auth) {
-    boolean allowed = auth.getAuthorities().stream().anyMatch(a -> API_CLIENT.equals(a.getAuthority()))
-        && auth.getAuthorities().stream().anyMatch(a -> SCOPE.equals(a.getAuthority()));
-    Tenant tenant = Roles.tenantOf(auth).filter(t -> allowed).flatMap(tenants::bySlug)
-        .orElseThrow(PaymentException.ScopeMissing::new);
+  ResponseEntity<byte[]> bookings(
+      @RequestParam(name = "tag", required = false)
+          @Parameter(description = "Booking day, YYYY-MM-DD")
+          @Nullable String day,
+      Authentication auth) {
+    boolean allowed =
+        auth.getAuthorities().stream().anyMatch(a -> API_CLIENT.equals(a.getAuthority()))
+            && auth.getAuthorities().stream().anyMatch(a -> SCOPE.equals(a.getAuthority()));
+    Tenant tenant =
+        Roles.tenantOf(auth)
+            .filter(t -> allowed)
+            .flatMap(tenants::bySlug)
+            .orElseThrow(PaymentException.ScopeMissing::new);
     LocalDate date = PaymentAdminController.day(day);
-    return PaymentAdminController.csv(bookings.csv(tenant.authorityArs(), date),
+    return PaymentAdminController.csv(
+        bookings.csv(tenant.authorityArs(), date),
         "buchungen-" + tenant.slug() + "-" + date + ".csv");
   }
 }

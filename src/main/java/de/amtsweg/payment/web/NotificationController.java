@@ -17,9 +17,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Where payment services send their status notifications. No login: a notification is trusted
- * only when its signature checks out with the tenant's notification secret; a forged one gets 401
- * and changes nothing. Every accepted one is answered 200 (also a repeat or an outdated one), so the
+ * Where payment services send their status notifications. No login: a notification is trusted only
+ * when its signature checks out with the tenant's notification secret; a forged one gets 401 and
+ * changes nothing. Every accepted one is answered 200 (also a repeat or an outdated one), so the
  * service stops sending it.
  */
 @RestController
@@ -37,12 +37,23 @@ class NotificationController {
   /** What became of the notification. */
   record Received(PaymentNotifications.Outcome outcome) {}
 
-  @PostMapping(path = "/api/v1/payments/notifications/{provider}/{tenantArs}", produces = MediaType.APPLICATION_JSON_VALUE)
-  @Operation(summary = "A payment service's status notification (signed: header X-Signature: sha256=<HMAC of the body>)")
-  @ApiResponse(responseCode = "200", description = "Taken (applied, a repeat, or out of order and ignored)")
-  @ApiResponse(responseCode = "401", description = "Signature missing or wrong; nothing changed",
+  @PostMapping(
+      path = "/api/v1/payments/notifications/{provider}/{tenantArs}",
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(
+      summary =
+          "A payment service's status notification (signed: header X-Signature: sha256=<HMAC of the body>)")
+  @ApiResponse(
+      responseCode = "200",
+      description = "Taken (applied, a repeat, or out of order and ignored)")
+  @ApiResponse(
+      responseCode = "401",
+      description = "Signature missing or wrong; nothing changed",
       content = @Content(mediaType = "application/problem+json"))
-  Received receive(@PathVariable String provider, @PathVariable String tenantArs, @RequestBody byte[] body,
+  Received receive(
+      @PathVariable String provider,
+      @PathVariable String tenantArs,
+      @RequestBody byte[] body,
       HttpServletRequest request) {
     if (body.length > MAX_BODY) {
       throw new de.amtsweg.payment.PaymentException.NotificationForged();

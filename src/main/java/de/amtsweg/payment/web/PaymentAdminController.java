@@ -31,9 +31,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The caseworkers' payment pages ({@code /verwaltung/zahlungen}): the tenant's payments with a
- * filter, a payment with its items, status history and refund form, a status query at the
- * payment service, and the day's bookings for the cash system as CSV. Another tenant's payment is
- * not found.
+ * filter, a payment with its items, status history and refund form, a status query at the payment
+ * service, and the day's bookings for the cash system as CSV. Another tenant's payment is not
+ * found.
  */
 @Controller
 class PaymentAdminController {
@@ -56,23 +56,41 @@ class PaymentAdminController {
     private @Nullable String amount;
     private @Nullable String reason;
 
-    public @Nullable String getAmount() { return amount; }
-    public void setAmount(@Nullable String v) { amount = v; }
-    public @Nullable String getReason() { return reason; }
-    public void setReason(@Nullable String v) { reason = v; }
+    public @Nullable String getAmount() {
+      return amount;
+    }
+
+    public void setAmount(@Nullable String v) {
+      amount = v;
+    }
+
+    public @Nullable String getReason() {
+      return reason;
+    }
+
+    public void setReason(@Nullable String v) {
+      reason = v;
+    }
   }
 
   @GetMapping("/verwaltung/zahlungen")
-  String list(Authentication auth, @RequestParam(required = false) @Nullable String status,
+  String list(
+      Authentication auth,
+      @RequestParam(required = false) @Nullable String status,
       @RequestParam(name = "suche", required = false) @Nullable String text,
-      @RequestParam(name = "seite", defaultValue = "0") int page, Model model) {
+      @RequestParam(name = "seite", defaultValue = "0") int page,
+      Model model) {
     Tenant tenant = staff.of(auth);
-    PaymentStatus chosen = Arrays.stream(PaymentStatus.values()).filter(s -> s.name().equals(status)).findFirst()
-        .orElse(null);
+    PaymentStatus chosen =
+        Arrays.stream(PaymentStatus.values())
+            .filter(s -> s.name().equals(status))
+            .findFirst()
+            .orElse(null);
     int offset = Math.max(page, 0) * PAGE;
     String query = text == null ? null : text.length() > 60 ? text.substring(0, 60) : text;
     model.addAttribute("tenant", tenant);
-    model.addAttribute("payments", payments.search(tenant.authorityArs(), chosen, query, PAGE + 1, offset));
+    model.addAttribute(
+        "payments", payments.search(tenant.authorityArs(), chosen, query, PAGE + 1, offset));
     model.addAttribute("page", Math.max(page, 0));
     model.addAttribute("pageSize", PAGE);
     model.addAttribute("status", chosen == null ? "" : chosen.name());
@@ -91,8 +109,13 @@ class PaymentAdminController {
   }
 
   @PostMapping("/verwaltung/zahlungen/{id}/erstattung")
-  String refund(Authentication auth, @PathVariable UUID id, @ModelAttribute("form") RefundForm form,
-      BindingResult errors, Model model, RedirectAttributes redirect) {
+  String refund(
+      Authentication auth,
+      @PathVariable UUID id,
+      @ModelAttribute("form") RefundForm form,
+      BindingResult errors,
+      Model model,
+      RedirectAttributes redirect) {
     Tenant tenant = staff.of(auth);
     Payment payment = payments.ofTenant(tenant.authorityArs(), id);
     Long cents = cents(form.getAmount());
@@ -131,10 +154,13 @@ class PaymentAdminController {
   }
 
   @GetMapping("/verwaltung/zahlungen/buchungen")
-  ResponseEntity<byte[]> bookings(Authentication auth, @RequestParam(name = "tag", required = false) @Nullable String day) {
+  ResponseEntity<byte[]> bookings(
+      Authentication auth, @RequestParam(name = "tag", required = false) @Nullable String day) {
     Tenant tenant = staff.of(auth);
     LocalDate date = day(day);
-    return csv(bookings.csv(tenant.authorityArs(), date), "buchungen-" + tenant.slug() + "-" + date + ".csv");
+    return csv(
+        bookings.csv(tenant.authorityArs(), date),
+        "buchungen-" + tenant.slug() + "-" + date + ".csv");
   }
 
   private String show(Authentication auth, UUID id, Model model) {
@@ -175,7 +201,9 @@ class PaymentAdminController {
   static ResponseEntity<byte[]> csv(String csv, String fileName) {
     return ResponseEntity.ok()
         .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build().toString())
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment().filename(fileName).build().toString())
         .body(csv.getBytes(StandardCharsets.UTF_8));
   }
 }

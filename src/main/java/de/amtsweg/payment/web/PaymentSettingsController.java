@@ -56,32 +56,108 @@ class PaymentSettingsController {
     private @Nullable String clientSecret;
     private @Nullable String notificationSecret;
 
-    public @Nullable String getProvider() { return provider; }
-    public void setProvider(@Nullable String v) { provider = v; }
-    public @Nullable String getKassenzeichenPrefix() { return kassenzeichenPrefix; }
-    public void setKassenzeichenPrefix(@Nullable String v) { kassenzeichenPrefix = v; }
-    public @Nullable String getKassenzeichenScheme() { return kassenzeichenScheme; }
-    public void setKassenzeichenScheme(@Nullable String v) { kassenzeichenScheme = v; }
-    public @Nullable String getHaushaltsstelle() { return haushaltsstelle; }
-    public void setHaushaltsstelle(@Nullable String v) { haushaltsstelle = v; }
-    public @Nullable String getObjektnummer() { return objektnummer; }
-    public void setObjektnummer(@Nullable String v) { objektnummer = v; }
-    public @Nullable String getEndpointUrl() { return endpointUrl; }
-    public void setEndpointUrl(@Nullable String v) { endpointUrl = v; }
-    public @Nullable String getOriginatorId() { return originatorId; }
-    public void setOriginatorId(@Nullable String v) { originatorId = v; }
-    public @Nullable String getEndpointId() { return endpointId; }
-    public void setEndpointId(@Nullable String v) { endpointId = v; }
-    public @Nullable String getClientId() { return clientId; }
-    public void setClientId(@Nullable String v) { clientId = v; }
-    public @Nullable String getClientSecret() { return clientSecret; }
-    public void setClientSecret(@Nullable String v) { clientSecret = v; }
-    public @Nullable String getNotificationSecret() { return notificationSecret; }
-    public void setNotificationSecret(@Nullable String v) { notificationSecret = v; }
+    public @Nullable String getProvider() {
+      return provider;
+    }
+
+    public void setProvider(@Nullable String v) {
+      provider = v;
+    }
+
+    public @Nullable String getKassenzeichenPrefix() {
+      return kassenzeichenPrefix;
+    }
+
+    public void setKassenzeichenPrefix(@Nullable String v) {
+      kassenzeichenPrefix = v;
+    }
+
+    public @Nullable String getKassenzeichenScheme() {
+      return kassenzeichenScheme;
+    }
+
+    public void setKassenzeichenScheme(@Nullable String v) {
+      kassenzeichenScheme = v;
+    }
+
+    public @Nullable String getHaushaltsstelle() {
+      return haushaltsstelle;
+    }
+
+    public void setHaushaltsstelle(@Nullable String v) {
+      haushaltsstelle = v;
+    }
+
+    public @Nullable String getObjektnummer() {
+      return objektnummer;
+    }
+
+    public void setObjektnummer(@Nullable String v) {
+      objektnummer = v;
+    }
+
+    public @Nullable String getEndpointUrl() {
+      return endpointUrl;
+    }
+
+    public void setEndpointUrl(@Nullable String v) {
+      endpointUrl = v;
+    }
+
+    public @Nullable String getOriginatorId() {
+      return originatorId;
+    }
+
+    public void setOriginatorId(@Nullable String v) {
+      originatorId = v;
+    }
+
+    public @Nullable String getEndpointId() {
+      return endpointId;
+    }
+
+    public void setEndpointId(@Nullable String v) {
+      endpointId = v;
+    }
+
+    public @Nullable String getClientId() {
+      return clientId;
+    }
+
+    public void setClientId(@Nullable String v) {
+      clientId = v;
+    }
+
+    public @Nullable String getClientSecret() {
+      return clientSecret;
+    }
+
+    public void setClientSecret(@Nullable String v) {
+      clientSecret = v;
+    }
+
+    public @Nullable String getNotificationSecret() {
+      return notificationSecret;
+    }
+
+    public void setNotificationSecret(@Nullable String v) {
+      notificationSecret = v;
+    }
   }
 
-  static final List<String> FIELDS = List.of("provider", "kassenzeichenPrefix", "kassenzeichenScheme", "haushaltsstelle",
-      "objektnummer", "endpointUrl", "originatorId", "endpointId", "clientId", "clientSecret", "notificationSecret");
+  static final List<String> FIELDS =
+      List.of(
+          "provider",
+          "kassenzeichenPrefix",
+          "kassenzeichenScheme",
+          "haushaltsstelle",
+          "objektnummer",
+          "endpointUrl",
+          "originatorId",
+          "endpointId",
+          "clientId",
+          "clientSecret",
+          "notificationSecret");
 
   @InitBinder("form")
   void trim(WebDataBinder binder) {
@@ -93,38 +169,48 @@ class PaymentSettingsController {
     Tenant tenant = staff.of(auth);
     Optional<PaymentConfigs.Settings> settings = configs.settings(tenant.authorityArs());
     SettingsForm form = new SettingsForm();
-    settings.ifPresent(s -> {
-      form.setProvider(s.provider());
-      form.setKassenzeichenPrefix(s.kassenzeichenPrefix());
-      form.setKassenzeichenScheme(s.kassenzeichenScheme().name());
-      form.setHaushaltsstelle(s.haushaltsstelle());
-      form.setObjektnummer(s.objektnummer());
-      form.setEndpointUrl(s.endpointUrl());
-      form.setOriginatorId(s.originatorId());
-      form.setEndpointId(s.endpointId());
-      form.setClientId(s.clientId());
-    });
+    settings.ifPresent(
+        s -> {
+          form.setProvider(s.provider());
+          form.setKassenzeichenPrefix(s.kassenzeichenPrefix());
+          form.setKassenzeichenScheme(s.kassenzeichenScheme().name());
+          form.setHaushaltsstelle(s.haushaltsstelle());
+          form.setObjektnummer(s.objektnummer());
+          form.setEndpointUrl(s.endpointUrl());
+          form.setOriginatorId(s.originatorId());
+          form.setEndpointId(s.endpointId());
+          form.setClientId(s.clientId());
+        });
     return show(tenant, settings, form, model);
   }
 
   @PostMapping(PATH)
-  String save(Authentication auth, @ModelAttribute("form") SettingsForm form, BindingResult errors, Model model,
+  String save(
+      Authentication auth,
+      @ModelAttribute("form") SettingsForm form,
+      BindingResult errors,
+      Model model,
       RedirectAttributes redirect) {
     Tenant tenant = staff.of(auth);
     Optional<PaymentConfigs.Settings> stored = configs.settings(tenant.authorityArs());
-    Optional<PaymentConfigs.ProviderInfo> provider = configs.providers().stream()
-        .filter(p -> p.id().equals(form.getProvider())).findFirst();
+    Optional<PaymentConfigs.ProviderInfo> provider =
+        configs.providers().stream().filter(p -> p.id().equals(form.getProvider())).findFirst();
     if (provider.isEmpty()) {
       errors.rejectValue("provider", "payment.settings.error.provider");
     }
-    Optional<KassenzeichenScheme> scheme = java.util.Arrays.stream(KassenzeichenScheme.values())
-        .filter(s -> s.name().equals(form.getKassenzeichenScheme())).findFirst();
+    Optional<KassenzeichenScheme> scheme =
+        java.util.Arrays.stream(KassenzeichenScheme.values())
+            .filter(s -> s.name().equals(form.getKassenzeichenScheme()))
+            .findFirst();
     if (scheme.isEmpty()) {
       errors.rejectValue("kassenzeichenScheme", "payment.settings.error.scheme");
-    } else if (form.getKassenzeichenPrefix() == null || !scheme.get().accepts(form.getKassenzeichenPrefix())) {
-      errors.rejectValue("kassenzeichenPrefix", "payment.settings.error.prefix." + scheme.get().name());
+    } else if (form.getKassenzeichenPrefix() == null
+        || !scheme.get().accepts(form.getKassenzeichenPrefix())) {
+      errors.rejectValue(
+          "kassenzeichenPrefix", "payment.settings.error.prefix." + scheme.get().name());
     }
-    if (form.getHaushaltsstelle() == null || !BOOKING_KEY.matcher(form.getHaushaltsstelle()).matches()) {
+    if (form.getHaushaltsstelle() == null
+        || !BOOKING_KEY.matcher(form.getHaushaltsstelle()).matches()) {
       errors.rejectValue("haushaltsstelle", "payment.settings.error.haushaltsstelle");
     }
     if (form.getObjektnummer() != null && !BOOKING_KEY.matcher(form.getObjektnummer()).matches()) {
@@ -136,16 +222,18 @@ class PaymentSettingsController {
         errors.rejectValue("endpointUrl", "payment.settings.error.endpoint");
       }
       for (String field : List.of("originatorId", "endpointId", "clientId")) {
-        String value = switch (field) {
-          case "originatorId" -> form.getOriginatorId();
-          case "endpointId" -> form.getEndpointId();
-          default -> form.getClientId();
-        };
+        String value =
+            switch (field) {
+              case "originatorId" -> form.getOriginatorId();
+              case "endpointId" -> form.getEndpointId();
+              default -> form.getClientId();
+            };
         if (value == null || !ID.matcher(value).matches()) {
           errors.rejectValue(field, "payment.settings.error.id");
         }
       }
-      boolean clientSecretStored = sameProvider && stored.map(PaymentConfigs.Settings::clientSecretSet).orElse(false);
+      boolean clientSecretStored =
+          sameProvider && stored.map(PaymentConfigs.Settings::clientSecretSet).orElse(false);
       if (form.getClientSecret() == null && !clientSecretStored) {
         errors.rejectValue("clientSecret", "payment.settings.error.secret-required");
       }
@@ -154,9 +242,11 @@ class PaymentSettingsController {
       }
     }
     for (String field : List.of("clientSecret", "notificationSecret")) {
-      String value = "clientSecret".equals(field) ? form.getClientSecret() : form.getNotificationSecret();
+      String value =
+          "clientSecret".equals(field) ? form.getClientSecret() : form.getNotificationSecret();
       if (value != null && (value.length() < MIN_SECRET || value.length() > 500)) {
-        errors.rejectValue(field, "payment.settings.error.secret-length", new Object[] {MIN_SECRET}, null);
+        errors.rejectValue(
+            field, "payment.settings.error.secret-length", new Object[] {MIN_SECRET}, null);
       }
     }
     if (errors.hasErrors()) {
@@ -165,24 +255,39 @@ class PaymentSettingsController {
       return show(tenant, stored, form, model);
     }
     boolean external = provider.orElseThrow().needsEndpoint();
-    configs.save(tenant.authorityArs(), new PaymentConfigs.Change(provider.get().id(),
-        String.valueOf(form.getKassenzeichenPrefix()), scheme.orElseThrow(), String.valueOf(form.getHaushaltsstelle()),
-        form.getObjektnummer(), external ? form.getEndpointUrl() : null, external ? form.getOriginatorId() : null,
-        external ? form.getEndpointId() : null, external ? form.getClientId() : null,
-        external ? form.getClientSecret() : null, external ? form.getNotificationSecret() : null), auth.getName());
+    configs.save(
+        tenant.authorityArs(),
+        new PaymentConfigs.Change(
+            provider.get().id(),
+            String.valueOf(form.getKassenzeichenPrefix()),
+            scheme.orElseThrow(),
+            String.valueOf(form.getHaushaltsstelle()),
+            form.getObjektnummer(),
+            external ? form.getEndpointUrl() : null,
+            external ? form.getOriginatorId() : null,
+            external ? form.getEndpointId() : null,
+            external ? form.getClientId() : null,
+            external ? form.getClientSecret() : null,
+            external ? form.getNotificationSecret() : null),
+        auth.getName());
     redirect.addFlashAttribute("saved", true);
     return "redirect:" + PATH;
   }
 
-  private String show(Tenant tenant, Optional<PaymentConfigs.Settings> settings, SettingsForm form, Model model) {
+  private String show(
+      Tenant tenant, Optional<PaymentConfigs.Settings> settings, SettingsForm form, Model model) {
     model.addAttribute("tenant", tenant);
     model.addAttribute("settings", settings.orElse(null));
     model.addAttribute("form", form);
     model.addAttribute("fieldOrder", FIELDS);
-    model.addAttribute("providers", configs.providers().stream()
-        .map(p -> Map.of("value", p.id(), "label", p.id())).toList());
-    model.addAttribute("schemes", java.util.Arrays.stream(KassenzeichenScheme.values())
-        .map(s -> Map.of("value", s.name(), "label", s.name())).toList());
+    model.addAttribute(
+        "providers",
+        configs.providers().stream().map(p -> Map.of("value", p.id(), "label", p.id())).toList());
+    model.addAttribute(
+        "schemes",
+        java.util.Arrays.stream(KassenzeichenScheme.values())
+            .map(s -> Map.of("value", s.name(), "label", s.name()))
+            .toList());
     return "payment/admin/settings";
   }
 
@@ -193,11 +298,15 @@ class PaymentSettingsController {
     }
     try {
       URI uri = new URI(value);
-      if (uri.getHost() == null || uri.getUserInfo() != null || uri.getQuery() != null || uri.getFragment() != null) {
+      if (uri.getHost() == null
+          || uri.getUserInfo() != null
+          || uri.getQuery() != null
+          || uri.getFragment() != null) {
         return false;
       }
       return "https".equals(uri.getScheme())
-          || "http".equals(uri.getScheme()) && List.of("localhost", "127.0.0.1").contains(uri.getHost());
+          || "http".equals(uri.getScheme())
+              && List.of("localhost", "127.0.0.1").contains(uri.getHost());
     } catch (java.net.URISyntaxException e) {
       return false;
     }

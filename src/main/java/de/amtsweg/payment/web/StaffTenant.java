@@ -19,7 +19,8 @@ class StaffTenant {
   }
 
   Tenant of(Authentication authentication) {
-    return Roles.tenantOf(authentication).flatMap(tenants::bySlug)
+    return Roles.tenantOf(authentication)
+        .flatMap(tenants::bySlug)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN));
   }
 }

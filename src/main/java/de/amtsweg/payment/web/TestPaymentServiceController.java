@@ -33,19 +33,22 @@ class TestPaymentServiceController {
   }
 
   @PostMapping("/bezahlung/test/{id}")
-  String choose(@PathVariable UUID id, @RequestParam(name = "wahl", defaultValue = "") String choice) {
-    TestPaymentService.Choice chosen = switch (choice) {
-      case "bezahlen" -> TestPaymentService.Choice.PAY;
-      case "fehlschlag" -> TestPaymentService.Choice.FAIL;
-      case "abbrechen" -> TestPaymentService.Choice.CANCEL;
-      case "nie" -> TestPaymentService.Choice.ABANDON;
-      default -> null;
-    };
+  String choose(
+      @PathVariable UUID id, @RequestParam(name = "wahl", defaultValue = "") String choice) {
+    TestPaymentService.Choice chosen =
+        switch (choice) {
+          case "bezahlen" -> TestPaymentService.Choice.PAY;
+          case "fehlschlag" -> TestPaymentService.Choice.FAIL;
+          case "abbrechen" -> TestPaymentService.Choice.CANCEL;
+          case "nie" -> TestPaymentService.Choice.ABANDON;
+          default -> null;
+        };
     if (chosen == null) {
       return "redirect:/bezahlung/test/" + id;
     }
     Optional<URI> next = service.choose(id, chosen);
-    return next.map(uri -> "redirect:" + uri).orElse("redirect:/bezahlung/test/" + id + "/verlassen");
+    return next.map(uri -> "redirect:" + uri)
+        .orElse("redirect:/bezahlung/test/" + id + "/verlassen");
   }
 
   @GetMapping("/bezahlung/test/{id}/verlassen")

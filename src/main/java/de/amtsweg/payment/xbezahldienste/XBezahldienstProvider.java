@@ -36,11 +36,10 @@ import tools.jackson.databind.json.JsonMapper;
  * (answered by a {@code PaymentTransaction} with {@code transactionId} and {@code
  * transactionRedirectUrl}), {@code GET .../{transactionId}} for the status, {@code POST
  * .../{transactionId}/cancel} to cancel an open one and {@code POST .../{transactionId}/refund} for
- * refunds. The payment id is the {@code requestId} and the {@code
- * Idempotency-Key}, so asking twice creates one transaction. Every call has the timeout {@code
- * amtsweg.payment.provider-timeout}; no answer, a timeout or a 5xx/4xx answer is {@link
- * PaymentProvider.Unavailable}. Field names follow the public XBezahldienste data model; the
- * official specification was not at hand (see ADR 0018).
+ * refunds. The payment id is the {@code requestId} and the {@code Idempotency-Key}, so asking twice
+ * creates one transaction. Every call has the timeout {@code amtsweg.payment.provider-timeout}; no
+ * answer, a timeout or a 5xx/4xx answer is {@link PaymentProvider.Unavailable}. Field names follow
+ * the public XBezahldienste data model; the official specification was not at hand (see ADR 0018).
  */
 @Component
 public class XBezahldienstProvider implements PaymentProvider {
@@ -56,7 +55,11 @@ public class XBezahldienstProvider implements PaymentProvider {
   XBezahldienstProvider(PaymentProperties properties, PlatformProperties platform) {
     this.timeout = properties.providerTimeout();
     this.publicUrl = platform.publicUrl();
-    this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+    this.http =
+        HttpClient.newBuilder()
+            .connectTimeout(timeout)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
   }
 
   @Override
@@ -70,7 +73,8 @@ public class XBezahldienstProvider implements PaymentProvider {
   }
 
   @Override
-  public Created create(PaymentConfig config, Payment payment, URI returnUrl, URI cancelUrl, URI notificationUrl) {
+  public Created create(
+      PaymentConfig config, Payment payment, URI returnUrl, URI cancelUrl, URI notificationUrl) {
     List<Map<String, Object>> items = new ArrayList<>();
     int position = 1;
     for (PaymentItem item : payment.items()) {
@@ -106,15 +110,18 @@ public class XBezahldienstProvider implements PaymentProvider {
     JsonNode info = answer.path("paymentInformation");
     String transactionId = info.path("transactionId").asString("");
     String redirect = info.path("transactionRedirectUrl").asString("");
-    if (transactionId.isBlank() || !redirect.startsWith("https://") && !redirect.startsWith("http://")) {
-      throw new Unavailable("xbezahldienste: answer without transactionId or transactionRedirectUrl");
+    if (transactionId.isBlank()
+        || !redirect.startsWith("https://") && !redirect.startsWith("http://")) {
+      throw new Unavailable(
+          "xbezahldienste: answer without transactionId or transactionRedirectUrl");
     }
     return new Created(transactionId, URI.create(redirect));
   }
 
   @Override
   public ProviderStatus status(PaymentConfig config, String transactionId) {
-    return statusOf(call(config, "GET", transactions(config) + "/" + encode(transactionId), null, null));
+    return statusOf(
+        call(config, "GET", transactions(config) + "/" + encode(transactionId), null, null));
   }
 
   private static ProviderStatus statusOf(JsonNode answer) {
@@ -127,14 +134,20 @@ public class XBezahldienstProvider implements PaymentProvider {
 
   /**
    * {@code POST .../{transactionId}/cancel} (an assumption, see ADR 0018: the public data model has
-   * no cancel operation), answered by the {@code PaymentTransaction} with its status after the call.
+   * no cancel operation), answered by the {@code PaymentTransaction} with its status after the
+   * call.
    */
   @Override
   public ProviderStatus cancel(PaymentConfig config, String transactionId) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("requestTimestamp", OffsetDateTime.now().toString());
-    return statusOf(call(config, "POST", transactions(config) + "/" + encode(transactionId) + "/cancel", body,
-        "cancel-" + transactionId));
+    return statusOf(
+        call(
+            config,
+            "POST",
+            transactions(config) + "/" + encode(transactionId) + "/cancel",
+            body,
+            "cancel-" + transactionId));
   }
 
   @Override
@@ -143,7 +156,8 @@ public class XBezahldienstProvider implements PaymentProvider {
     body.put("amount", euros(amountCents));
     body.put("currency", "EUR");
     body.put("reason", reason);
-    call(config, "POST", transactions(config) + "/" + encode(transactionId) + "/refund", body, null);
+    call(
+        config, "POST", transactions(config) + "/" + encode(transactionId) + "/refund", body, null);
   }
 
   @Override
@@ -152,35 +166,53 @@ public class XBezahldienstProvider implements PaymentProvider {
   }
 
   private static String transactions(PaymentConfig config) {
-    return "/paymenttransaction/" + encode(Objects.requireNonNullElse(config.originatorId(), "")) + "/"
+    return "/paymenttransaction/"
+        + encode(Objects.requireNonNullElse(config.originatorId(), ""))
+        + "/"
         + encode(Objects.requireNonNullElse(config.endpointId(), ""));
   }
 
-  private JsonNode call(PaymentConfig config, String method, String path, @Nullable Object body,
+  private JsonNode call(
+      PaymentConfig config,
+      String method,
+      String path,
+      @Nullable Object body,
       @Nullable String idempotencyKey) {
     String token = token(config);
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri(config, path)).timeout(timeout)
-        .header("Authorization", "Bearer " + token).header("Accept", "application/json");
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri(config, path))
+            .timeout(timeout)
+            .header("Authorization", "Bearer " + token)
+            .header("Accept", "application/json");
     if (idempotencyKey != null) {
       request.header("Idempotency-Key", idempotencyKey);
     }
     if (body == null) {
       request.GET();
     } else {
-      request.header("Content-Type", "application/json")
+      request
+          .header("Content-Type", "application/json")
           .method(method, HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
     }
     return read(send(request.build()), path);
   }
 
   private String token(PaymentConfig config) {
-    String credentials = Objects.requireNonNullElse(config.clientId(), "") + ":"
-        + Objects.requireNonNullElse(config.clientSecret(), "");
-    HttpRequest request = HttpRequest.newBuilder(uri(config, "/auth/token")).timeout(timeout)
-        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
-        .build();
+    String credentials =
+        Objects.requireNonNullElse(config.clientId(), "")
+            + ":"
+            + Objects.requireNonNullElse(config.clientSecret(), "");
+    HttpRequest request =
+        HttpRequest.newBuilder(uri(config, "/auth/token"))
+            .timeout(timeout)
+            .header(
+                "Authorization",
+                "Basic "
+                    + Base64.getEncoder()
+                        .encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+            .build();
     String token = read(send(request), "/auth/token").path("access_token").asString("");
     if (token.isBlank()) {
       throw new Unavailable("xbezahldienste: no access_token");
@@ -201,7 +233,11 @@ public class XBezahldienstProvider implements PaymentProvider {
 
   private JsonNode read(HttpResponse<byte[]> response, String path) {
     if (response.statusCode() / 100 != 2) {
-      throw new Unavailable("xbezahldienste: HTTP " + response.statusCode() + " for " + path.replaceAll("/[^/]+$", "/…"));
+      throw new Unavailable(
+          "xbezahldienste: HTTP "
+              + response.statusCode()
+              + " for "
+              + path.replaceAll("/[^/]+$", "/…"));
     }
     if (response.body().length == 0) {
       return json.createObjectNode();

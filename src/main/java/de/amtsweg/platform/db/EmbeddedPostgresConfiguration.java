@@ -18,8 +18,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Starts a real PostgreSQL (binaries from Maven Central) under {@code amtsweg.data-dir} when no
- * {@code spring.datasource.url} is configured, so that a fresh clone runs with one command. The data
- * survives restarts; the server listens on 127.0.0.1 only.
+ * {@code spring.datasource.url} is configured, so that a fresh clone runs with one command. The
+ * data survives restarts; the server listens on 127.0.0.1 only.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(NoDatasourceUrlCondition.class)
@@ -53,7 +53,8 @@ class EmbeddedPostgresConfiguration {
       return postgres;
     } catch (IOException e) {
       throw new UncheckedIOException(
-          "Could not start the embedded PostgreSQL in " + dataDirectory
+          "Could not start the embedded PostgreSQL in "
+              + dataDirectory
               + ". Is another Amtsweg using this data directory? Set amtsweg.data-dir to another folder"
               + " or spring.datasource.url to an external PostgreSQL.",
           e);

@@ -29,8 +29,12 @@ class LocalMailboxController {
   }
 
   @GetMapping("/demo/postfach-mails")
-  String mailbox(@RequestParam(name = "an", required = false) @Nullable String recipient, Model model) {
-    String filter = recipient == null || recipient.isBlank() ? null : recipient.strip().toLowerCase(Locale.ROOT);
+  String mailbox(
+      @RequestParam(name = "an", required = false) @Nullable String recipient, Model model) {
+    String filter =
+        recipient == null || recipient.isBlank()
+            ? null
+            : recipient.strip().toLowerCase(Locale.ROOT);
     List<LocalMail> mails =
         jdbc.sql(
                 """

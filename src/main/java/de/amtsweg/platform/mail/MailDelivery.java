@@ -98,7 +98,8 @@ class MailDelivery {
                 backoff.toSeconds(),
                 mail.id())
             .update();
-        log.warn("Mail {} failed on attempt {}: {}", mail.id(), attempts, e.getClass().getSimpleName());
+        log.warn(
+            "Mail {} failed on attempt {}: {}", mail.id(), attempts, e.getClass().getSimpleName());
       }
     }
     return pending.size();

@@ -52,6 +52,8 @@ class MailOutbox implements Mailer {
   @Override
   @Transactional
   public void forget(String recipient) {
-    jdbc.sql("delete from outbound_mail where lower(recipient) = lower(?)").param(recipient).update();
+    jdbc.sql("delete from outbound_mail where lower(recipient) = lower(?)")
+        .param(recipient)
+        .update();
   }
 }

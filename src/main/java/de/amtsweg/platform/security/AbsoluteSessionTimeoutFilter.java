@@ -14,8 +14,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Ends a logged-in session a fixed time after it was created, however active it is. The idle
- * timeout alone would let a stolen session live for ever as long as it is used. Logins create a
- * new session (session fixation protection), so the time counts from the login.
+ * timeout alone would let a stolen session live for ever as long as it is used. Logins create a new
+ * session (session fixation protection), so the time counts from the login.
  */
 class AbsoluteSessionTimeoutFilter extends OncePerRequestFilter {
 

@@ -16,8 +16,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Authenticates API requests that carry a bearer token, for this request only: nothing goes into
- * a session. A token no module accepts is answered with 401 (problem details via /error).
+ * Authenticates API requests that carry a bearer token, for this request only: nothing goes into a
+ * session. A token no module accepts is answered with 401 (problem details via /error).
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 
@@ -45,13 +45,15 @@ class BearerTokenFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String token = request.getHeader(HttpHeaders.AUTHORIZATION).substring(PREFIX.length()).strip();
-    Optional<Authentication> authentication = authenticators.stream()
-        .map(authenticator -> authenticator.authenticate(token))
-        .flatMap(Optional::stream)
-        .findFirst();
+    Optional<Authentication> authentication =
+        authenticators.stream()
+            .map(authenticator -> authenticator.authenticate(token))
+            .flatMap(Optional::stream)
+            .findFirst();
     if (authentication.isEmpty()) {
       response.sendError(HttpStatus.UNAUTHORIZED.value());
       return;

@@ -38,9 +38,11 @@ class BootstrapOperatorAccount implements ApplicationRunner {
     if (password.length() < MINIMUM_PASSWORD_LENGTH) {
       throw new IllegalStateException(
           "amtsweg.bootstrap-operator.password must have at least "
-              + MINIMUM_PASSWORD_LENGTH + " characters");
+              + MINIMUM_PASSWORD_LENGTH
+              + " characters");
     }
-    if (accounts.createIfAbsent(username.strip(), "Plattformbetrieb", password, StaffRole.PLATFORM_OPERATOR)) {
+    if (accounts.createIfAbsent(
+        username.strip(), "Plattformbetrieb", password, StaffRole.PLATFORM_OPERATOR)) {
       log.info("Created the bootstrap platform operator account");
     }
   }

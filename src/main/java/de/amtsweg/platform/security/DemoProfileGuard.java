@@ -10,8 +10,8 @@ import org.springframework.util.StringUtils;
 
 /**
  * The demo profile is the default so that a fresh clone starts with one command. It must never be
- * on by accident in production: when it was not chosen explicitly, Amtsweg refuses to start with
- * an external database or on an address other than loopback.
+ * on by accident in production: when it was not chosen explicitly, Amtsweg refuses to start with an
+ * external database or on an address other than loopback.
  */
 @Component
 @Profile("demo")
@@ -22,12 +22,15 @@ class DemoProfileGuard {
     if (chosen) {
       return;
     }
-    boolean externalDatabase = StringUtils.hasText(environment.getProperty("spring.datasource.url"));
+    boolean externalDatabase =
+        StringUtils.hasText(environment.getProperty("spring.datasource.url"));
     boolean publicAddress = !isLoopback(environment.getProperty("server.address", "127.0.0.1"));
     if (externalDatabase || publicAddress) {
       throw new IllegalStateException(
           "No profile is set, so Amtsweg would run with demo accounts and demo data, but it is"
-              + (externalDatabase ? " configured with an external database" : " listening on a public address")
+              + (externalDatabase
+                  ? " configured with an external database"
+                  : " listening on a public address")
               + ". Set SPRING_PROFILES_ACTIVE=prod for production, or SPRING_PROFILES_ACTIVE=demo to"
               + " run the demo on purpose.");
     }

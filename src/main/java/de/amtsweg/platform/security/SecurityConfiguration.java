@@ -9,8 +9,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.session.CompositeSessionAuthenticationStrategy;
@@ -19,13 +19,13 @@ import org.springframework.security.web.authentication.session.SessionFixationPr
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.context.SecurityContextRepository;
-import org.springframework.security.web.util.matcher.RequestMatcherEntry;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfAuthenticationStrategy;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcherEntry;
 
 /**
  * The security baseline: public portal pages, staff areas behind a form login, CSRF on every
@@ -45,13 +45,20 @@ class SecurityConfiguration {
           + "base-uri 'self'; object-src 'none'";
 
   /**
-   * The Servicekonto's doors that must open without a login: login, registration and the links
-   * sent by e-mail. Everything else below {@code /konto} needs a citizen login.
+   * The Servicekonto's doors that must open without a login: login, registration and the links sent
+   * by e-mail. Everything else below {@code /konto} needs a citizen login.
    */
   static final String[] ACCOUNT_PUBLIC_PATHS = {
-    "/konto/anmelden", "/konto/anmelden/code", "/konto/registrieren", "/konto/registrieren/**", "/konto/bestaetigen",
-    "/konto/bestaetigen/**", "/konto/passwort-vergessen", "/konto/passwort-vergessen/**",
-    "/konto/passwort-neu", "/konto/geloescht"
+    "/konto/anmelden",
+    "/konto/anmelden/code",
+    "/konto/registrieren",
+    "/konto/registrieren/**",
+    "/konto/bestaetigen",
+    "/konto/bestaetigen/**",
+    "/konto/passwort-vergessen",
+    "/konto/passwort-vergessen/**",
+    "/konto/passwort-neu",
+    "/konto/geloescht"
   };
 
   @Bean
@@ -76,7 +83,8 @@ class SecurityConfiguration {
                 authorize
                     .requestMatchers("/admin/**")
                     .hasRole(StaffRole.PLATFORM_OPERATOR.name())
-                    // Staff of one tenant; what they see is scoped to their tenant by the controllers.
+                    // Staff of one tenant; what they see is scoped to their tenant by the
+                    // controllers.
                     .requestMatchers("/verwaltung/api-clients", "/verwaltung/api-clients/**")
                     .hasRole(Roles.TENANT_ADMIN)
                     // App-Store: tenant admins switch apps on; the Land's editors write them.
@@ -84,18 +92,25 @@ class SecurityConfiguration {
                     .hasRole(Roles.TENANT_ADMIN)
                     .requestMatchers("/redaktion", "/redaktion/**")
                     .hasRole(Roles.APP_EDITOR)
-                    // E-Rechnung (einvoice module): the tenant's Leitweg-IDs are kept by its admins.
+                    // E-Rechnung (einvoice module): the tenant's Leitweg-IDs are kept by its
+                    // admins.
                     .requestMatchers("/verwaltung/leitweg-ids", "/verwaltung/leitweg-ids/**")
                     .hasRole(Roles.TENANT_ADMIN)
                     // Delivery cockpit and routes (delivery module): the tenant's admins.
                     .requestMatchers("/verwaltung/zustellung", "/verwaltung/zustellung/**")
                     .hasRole(Roles.TENANT_ADMIN)
-                    // Case inbox (casework module): templates, retention and the audit log are the admins'.
-                    .requestMatchers("/verwaltung/vorgaenge/vorlagen", "/verwaltung/vorgaenge/vorlagen/**",
+                    // Case inbox (casework module): templates, retention and the audit log are the
+                    // admins'.
+                    .requestMatchers(
+                        "/verwaltung/vorgaenge/vorlagen",
+                        "/verwaltung/vorgaenge/vorlagen/**",
                         "/verwaltung/protokoll")
                     .hasRole(Roles.TENANT_ADMIN)
-                    // Payment (payment module): the payment service is configured by the tenant's admins.
-                    .requestMatchers("/verwaltung/zahlungen/einstellungen", "/verwaltung/zahlungen/einstellungen/**")
+                    // Payment (payment module): the payment service is configured by the tenant's
+                    // admins.
+                    .requestMatchers(
+                        "/verwaltung/zahlungen/einstellungen",
+                        "/verwaltung/zahlungen/einstellungen/**")
                     .hasRole(Roles.TENANT_ADMIN)
                     .requestMatchers("/verwaltung/e-rechnungen/export")
                     .hasRole(Roles.TENANT_ADMIN)
@@ -107,13 +122,20 @@ class SecurityConfiguration {
                     .requestMatchers("/konto", "/konto/**")
                     .hasRole(Roles.CITIZEN)
                     .requestMatchers(
-                        "/api/v1/authorities", "/api/v1/authorities/**",
-                        "/api/v1/services", "/api/v1/services/**",
-                        "/api/v1/apps", "/api/v1/apps/**",
-                        // Anträge: apps may allow anonymous use; the controller checks per app and caller.
-                        "/api/v1/tenants/*/apps/*/antraege", "/api/v1/antraege/*",
-                        "/api/openapi", "/api/openapi/**",
-                        // Payment services' notifications: trusted by their signature only (payment module).
+                        "/api/v1/authorities",
+                        "/api/v1/authorities/**",
+                        "/api/v1/services",
+                        "/api/v1/services/**",
+                        "/api/v1/apps",
+                        "/api/v1/apps/**",
+                        // Anträge: apps may allow anonymous use; the controller checks per app and
+                        // caller.
+                        "/api/v1/tenants/*/apps/*/antraege",
+                        "/api/v1/antraege/*",
+                        "/api/openapi",
+                        "/api/openapi/**",
+                        // Payment services' notifications: trusted by their signature only (payment
+                        // module).
                         "/api/v1/payments/notifications/*/*")
                     .permitAll()
                     // The caller's own Servicekonto (account module).
@@ -122,10 +144,12 @@ class SecurityConfiguration {
                     // Machines with an access token from /oauth2/token (account module).
                     .requestMatchers("/api/v1/clients/me")
                     .hasRole(Roles.API_CLIENT)
-                    // Webhook receivers call back signed with their route's secret (delivery module checks it).
+                    // Webhook receivers call back signed with their route's secret (delivery module
+                    // checks it).
                     .requestMatchers("/api/v1/delivery/callbacks/**")
                     .permitAll()
-                    // Fachverfahren pull their tenant's Anträge (delivery module checks scope and tenant).
+                    // Fachverfahren pull their tenant's Anträge (delivery module checks scope and
+                    // tenant).
                     .requestMatchers("/api/v1/delivery/**")
                     .hasRole(Roles.API_CLIENT)
                     .requestMatchers("/api/**")
@@ -134,30 +158,43 @@ class SecurityConfiguration {
                     .permitAll())
         // The token lives in a cookie, not the session: visitors who only read get no session.
         // API calls with a bearer token carry no cookies a browser would send by itself: no CSRF.
-        // API calls without any session carry no ambient credentials either: they get 401, not a CSRF 403.
-        .csrf(csrf -> csrf.csrfTokenRepository(csrfTokenRepository)
-            .ignoringRequestMatchers(BearerTokenFilter::isBearerApiRequest, SecurityConfiguration::isJsonAntragSubmission,
-                // Signed delivery callbacks: the HMAC signature, not a cookie, is the credential.
-                request -> request.getRequestURI().startsWith("/api/v1/delivery/callbacks/"),
-                // Payment notifications: verified by the payment service's signature or shared secret.
-                request -> request.getRequestURI().startsWith("/api/v1/payments/notifications/"),
-                request -> api.matches(request) && request.getRequestedSessionId() == null))
+        // API calls without any session carry no ambient credentials either: they get 401, not a
+        // CSRF 403.
+        .csrf(
+            csrf ->
+                csrf.csrfTokenRepository(csrfTokenRepository)
+                    .ignoringRequestMatchers(
+                        BearerTokenFilter::isBearerApiRequest,
+                        SecurityConfiguration::isJsonAntragSubmission,
+                        // Signed delivery callbacks: the HMAC signature, not a cookie, is the
+                        // credential.
+                        request ->
+                            request.getRequestURI().startsWith("/api/v1/delivery/callbacks/"),
+                        // Payment notifications: verified by the payment service's signature or
+                        // shared secret.
+                        request ->
+                            request.getRequestURI().startsWith("/api/v1/payments/notifications/"),
+                        request -> api.matches(request) && request.getRequestedSessionId() == null))
         // Bearer tokens (personal access tokens) for /api/**, for the request only.
         .addFilterAfter(new BearerTokenFilter(apiTokens), SecurityContextHolderFilter.class)
         // Shared with the citizen login, which stores its authentication itself.
         .securityContext(context -> context.securityContextRepository(securityContextRepository))
         // A login gets a new session (not just a new id), so the absolute timeout counts from it.
-        .sessionManagement(sessions -> sessions.sessionFixation(fixation -> fixation.migrateSession()))
+        .sessionManagement(
+            sessions -> sessions.sessionFixation(fixation -> fixation.migrateSession()))
         .addFilterAfter(
             new AbsoluteSessionTimeoutFilter(properties.session().absoluteTimeout()),
             SecurityContextHolderFilter.class)
-        .addFilterBefore(staffThrottle,
-            org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
+        .addFilterBefore(
+            staffThrottle,
+            org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter
+                .class)
         .formLogin(
             login ->
                 login
                     .loginPage("/anmelden")
-                    // Operators land in /admin, tenant staff in /verwaltung (unless they asked for a page).
+                    // Operators land in /admin, tenant staff in /verwaltung (unless they asked for
+                    // a page).
                     .successHandler(staffThrottle.clearingOnSuccess(staffLanding()))
                     // Failures are counted; too many lock the user name or client address.
                     .failureHandler(staffThrottle)
@@ -183,9 +220,11 @@ class SecurityConfiguration {
           oidc ->
               oidc.loginPage("/konto/anmelden")
                   .successHandler(
-                      (org.springframework.security.web.authentication.AuthenticationSuccessHandler) handler)
+                      (org.springframework.security.web.authentication.AuthenticationSuccessHandler)
+                          handler)
                   .failureHandler(
-                      (org.springframework.security.web.authentication.AuthenticationFailureHandler) handler));
+                      (org.springframework.security.web.authentication.AuthenticationFailureHandler)
+                          handler));
     }
     return http.build();
   }
@@ -201,7 +240,8 @@ class SecurityConfiguration {
         new LoginUrlAuthenticationEntryPoint("/anmelden"),
         List.of(
             new RequestMatcherEntry<>(api, problem),
-            new RequestMatcherEntry<>(account, new LoginUrlAuthenticationEntryPoint("/konto/anmelden"))));
+            new RequestMatcherEntry<>(
+                account, new LoginUrlAuthenticationEntryPoint("/konto/anmelden"))));
   }
 
   /**
@@ -213,19 +253,24 @@ class SecurityConfiguration {
     String type = request.getContentType();
     return "POST".equals(request.getMethod())
         && request.getRequestURI().matches("^/api/v1/tenants/[^/]+/apps/[^/]+/antraege$")
-        && type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json");
+        && type != null
+        && type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json");
   }
 
-  private static org.springframework.security.web.authentication.AuthenticationSuccessHandler staffLanding() {
-    org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler handler =
-        new org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler() {
-          @Override
-          protected String determineTargetUrl(
-              jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
-              org.springframework.security.core.Authentication authentication) {
-            return Roles.staffHome(authentication);
-          }
-        };
+  private static org.springframework.security.web.authentication.AuthenticationSuccessHandler
+      staffLanding() {
+    org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler
+        handler =
+            new org.springframework.security.web.authentication
+                .SavedRequestAwareAuthenticationSuccessHandler() {
+              @Override
+              protected String determineTargetUrl(
+                  jakarta.servlet.http.HttpServletRequest request,
+                  jakarta.servlet.http.HttpServletResponse response,
+                  org.springframework.security.core.Authentication authentication) {
+                return Roles.staffHome(authentication);
+              }
+            };
     return handler;
   }
 

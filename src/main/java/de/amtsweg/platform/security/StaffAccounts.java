@@ -75,8 +75,12 @@ class StaffAccounts implements UserDetailsService, de.amtsweg.platform.StaffDire
                 insert into staff_account (id, username, display_name, password_hash, role)
                 values (?, ?, ?, ?, ?) on conflict (username) do nothing
                 """)
-            .params(UUID.randomUUID(), normalize(username), displayName,
-                passwordEncoder.encode(rawPassword), role.name())
+            .params(
+                UUID.randomUUID(),
+                normalize(username),
+                displayName,
+                passwordEncoder.encode(rawPassword),
+                role.name())
             .update()
         == 1;
   }
@@ -84,7 +88,10 @@ class StaffAccounts implements UserDetailsService, de.amtsweg.platform.StaffDire
   /** The stored password hash of an account, if it exists. */
   @Nullable String passwordHash(String username) {
     return jdbc.sql("select password_hash from staff_account where username = ?")
-        .param(normalize(username)).query(String.class).optional().orElse(null);
+        .param(normalize(username))
+        .query(String.class)
+        .optional()
+        .orElse(null);
   }
 
   /**
@@ -96,7 +103,11 @@ class StaffAccounts implements UserDetailsService, de.amtsweg.platform.StaffDire
    */
   @Transactional
   void createOrUpdate(
-      String username, String displayName, String passwordHash, StaffRole role, @Nullable String tenantSlug) {
+      String username,
+      String displayName,
+      String passwordHash,
+      StaffRole role,
+      @Nullable String tenantSlug) {
     if (role.tenantScoped() != (tenantSlug != null)) {
       throw new IllegalArgumentException("tenant staff need a tenant, operators have none");
     }
@@ -108,7 +119,13 @@ class StaffAccounts implements UserDetailsService, de.amtsweg.platform.StaffDire
               password_hash = excluded.password_hash, role = excluded.role,
               tenant_slug = excluded.tenant_slug, enabled = true
             """)
-        .params(UUID.randomUUID(), normalize(username), displayName, passwordHash, role.name(), tenantSlug)
+        .params(
+            UUID.randomUUID(),
+            normalize(username),
+            displayName,
+            passwordHash,
+            role.name(),
+            tenantSlug)
         .update();
   }
 }

@@ -6,7 +6,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
@@ -32,7 +31,8 @@ class StaffLoginThrottle extends OncePerRequestFilter implements AuthenticationF
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     if (attempts.lockedFor(username(request), request.getRemoteAddr()).isPresent()) {
       response.sendRedirect(LOGIN + "?gesperrt");
@@ -43,7 +43,8 @@ class StaffLoginThrottle extends OncePerRequestFilter implements AuthenticationF
 
   @Override
   public void onAuthenticationFailure(
-      HttpServletRequest request, HttpServletResponse response, AuthenticationException exception) throws IOException {
+      HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
+      throws IOException {
     boolean locked = attempts.failed(username(request), request.getRemoteAddr()).isPresent();
     response.sendRedirect(LOGIN + (locked ? "?gesperrt" : "?fehler"));
   }
@@ -60,5 +61,4 @@ class StaffLoginThrottle extends OncePerRequestFilter implements AuthenticationF
     String username = request.getParameter("username");
     return username == null ? "" : username;
   }
-
 }

@@ -14,7 +14,8 @@ enum StaffRole {
   APP_EDITOR;
 
   static {
-    if (!CASEWORKER.name().equals(Roles.CASEWORKER) || !TENANT_ADMIN.name().equals(Roles.TENANT_ADMIN)
+    if (!CASEWORKER.name().equals(Roles.CASEWORKER)
+        || !TENANT_ADMIN.name().equals(Roles.TENANT_ADMIN)
         || !APP_EDITOR.name().equals(Roles.APP_EDITOR)) {
       throw new IllegalStateException("StaffRole and Roles disagree");
     }

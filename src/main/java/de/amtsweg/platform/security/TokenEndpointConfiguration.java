@@ -22,14 +22,18 @@ class TokenEndpointConfiguration {
   @Bean
   @Order(Ordered.HIGHEST_PRECEDENCE)
   SecurityFilterChain tokenEndpoint(HttpSecurity http) throws Exception {
-    OAuth2AuthorizationServerConfigurer authorizationServer = new OAuth2AuthorizationServerConfigurer();
+    OAuth2AuthorizationServerConfigurer authorizationServer =
+        new OAuth2AuthorizationServerConfigurer();
     http.securityMatcher(authorizationServer.getEndpointsMatcher())
         .with(authorizationServer, Customizer.withDefaults())
         .authorizeHttpRequests(authorize -> authorize.anyRequest().authenticated())
         // Machines authenticate with their client secret, not with cookies: no CSRF here.
         .csrf(csrf -> csrf.ignoringRequestMatchers(authorizationServer.getEndpointsMatcher()))
-        .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(
-            (request, response, exception) -> response.sendError(HttpStatus.UNAUTHORIZED.value())));
+        .exceptionHandling(
+            exceptions ->
+                exceptions.authenticationEntryPoint(
+                    (request, response, exception) ->
+                        response.sendError(HttpStatus.UNAUTHORIZED.value())));
     return http.build();
   }
 

@@ -47,7 +47,8 @@ class ErrorResponses {
   @ExceptionHandler(MissingServletRequestParameterException.class)
   Object missingParameter(
       MissingServletRequestParameterException e, HttpServletRequest request, Locale locale) {
-    return respond(request, HttpStatus.BAD_REQUEST, "missing-parameter", locale, e.getParameterName());
+    return respond(
+        request, HttpStatus.BAD_REQUEST, "missing-parameter", locale, e.getParameterName());
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -3,11 +3,11 @@ package de.amtsweg.platform.web;
 import de.amtsweg.platform.Roles;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.core.env.Environment;
-import org.springframework.core.env.Profiles;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.servlet.ModelAndView;
@@ -56,7 +56,8 @@ class LayoutModel {
     }
     java.util.Set<String> roles = new java.util.HashSet<>();
     authentication.getAuthorities().forEach(a -> roles.add(a.getAuthority()));
-    if (roles.contains("ROLE_" + Roles.CASEWORKER) || roles.contains("ROLE_" + Roles.TENANT_ADMIN)) {
+    if (roles.contains("ROLE_" + Roles.CASEWORKER)
+        || roles.contains("ROLE_" + Roles.TENANT_ADMIN)) {
       links.add(java.util.Map.of("path", "/verwaltung/vorgaenge", "key", "layout.nav.cases"));
     }
     if (roles.contains("ROLE_" + Roles.TENANT_ADMIN)) {
@@ -107,7 +108,9 @@ class LayoutModel {
     page.addObject("languageLinks", languageLinks(request));
   }
 
-  /** Same page, other language; relative, built from path and query only (never the Host header). */
+  /**
+   * Same page, other language; relative, built from path and query only (never the Host header).
+   */
   private static String link(HttpServletRequest request, String language) {
     return UriComponentsBuilder.fromPath(request.getRequestURI())
         .query(request.getQueryString())

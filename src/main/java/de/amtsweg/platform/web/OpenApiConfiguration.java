@@ -21,6 +21,10 @@ class OpenApiConfiguration {
                     "Public APIs of the Amtsweg service portal: authorities of the Land and the"
                         + " Leistungskatalog. Errors are RFC 9457 problem details"
                         + " (application/problem+json) with type urn:amtsweg:problem:<slug>.")
-                .license(new License().name("EUPL-1.2").url("https://interoperable-europe.ec.europa.eu/collection/eupl/eupl-text-eupl-12")));
+                .license(
+                    new License()
+                        .name("EUPL-1.2")
+                        .url(
+                            "https://interoperable-europe.ec.europa.eu/collection/eupl/eupl-text-eupl-12")));
   }
 }

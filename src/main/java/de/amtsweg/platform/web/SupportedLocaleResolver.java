@@ -12,7 +12,8 @@ import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * German first, English second: a language chosen with {@code ?lang=} is kept in a cookie;
- * otherwise the browser's Accept-Language decides between the supported languages; otherwise German.
+ * otherwise the browser's Accept-Language decides between the supported languages; otherwise
+ * German.
  */
 class SupportedLocaleResolver implements LocaleResolver {
 
@@ -20,7 +21,8 @@ class SupportedLocaleResolver implements LocaleResolver {
   static final List<Locale> SUPPORTED = List.of(Locale.GERMAN, Locale.ENGLISH);
   static final String COOKIE = "amtsweg-lang";
   private static final int ONE_YEAR = 365 * 24 * 3600;
-  private static final String CHOSEN_ATTRIBUTE = SupportedLocaleResolver.class.getName() + ".chosen";
+  private static final String CHOSEN_ATTRIBUTE =
+      SupportedLocaleResolver.class.getName() + ".chosen";
 
   @Override
   public Locale resolveLocale(HttpServletRequest request) {

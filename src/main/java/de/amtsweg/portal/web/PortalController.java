@@ -41,7 +41,8 @@ class PortalController {
   @GetMapping("/impressum")
   String impressum(Model model, Locale locale) {
     Optional<Tenant> operator = tenants.bySlug(properties.operatorTenant());
-    return textPage(model, locale, "legal.impressum", operator, operator.map(t -> t.profile().impressum()));
+    return textPage(
+        model, locale, "legal.impressum", operator, operator.map(t -> t.profile().impressum()));
   }
 
   @GetMapping("/datenschutz")

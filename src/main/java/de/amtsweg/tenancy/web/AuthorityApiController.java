@@ -29,8 +29,7 @@ class AuthorityApiController {
 
   /** Authorities whose name or postcode matches {@code q}, best match first. */
   @GetMapping
-  List<AuthorityJson> search(
-      @RequestParam String q, @RequestParam(defaultValue = "20") int limit) {
+  List<AuthorityJson> search(@RequestParam String q, @RequestParam(defaultValue = "20") int limit) {
     if (q.length() > MAX_QUERY_LENGTH) {
       throw new InvalidQueryException("query-too-long", MAX_QUERY_LENGTH);
     }

@@ -25,7 +25,8 @@ class AuthorityPagesController {
   private final TenantManagement tenants;
   private final MessageSource messages;
 
-  AuthorityPagesController(Authorities authorities, TenantManagement tenants, MessageSource messages) {
+  AuthorityPagesController(
+      Authorities authorities, TenantManagement tenants, MessageSource messages) {
     this.authorities = authorities;
     this.tenants = tenants;
     this.messages = messages;
@@ -82,7 +83,9 @@ class AuthorityPagesController {
     model.addAttribute("publisher", authority.displayName());
     model.addAttribute(
         "text",
-        tenant.map(t -> impressum ? t.profile().impressum() : t.profile().datenschutz()).orElse(null));
+        tenant
+            .map(t -> impressum ? t.profile().impressum() : t.profile().datenschutz())
+            .orElse(null));
     model.addAttribute("themeSlug", tenant.map(Tenant::slug).orElse(null));
     return "platform/text-page";
   }

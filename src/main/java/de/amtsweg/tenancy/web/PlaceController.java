@@ -108,7 +108,8 @@ class PlaceController {
             .orElse(null);
     return kreis == null
         ? messages.getMessage("place.option", new Object[] {place.name(), type}, locale)
-        : messages.getMessage("place.option.kreis", new Object[] {place.name(), type, kreis}, locale);
+        : messages.getMessage(
+            "place.option.kreis", new Object[] {place.name(), type, kreis}, locale);
   }
 
   /** Only paths on this site, so that the chooser cannot be used to redirect elsewhere. */

@@ -8,8 +8,8 @@ import de.amtsweg.tenancy.TenantManagement;
 import jakarta.validation.groups.Default;
 import java.io.IOException;
 import java.util.List;
-import java.util.stream.Stream;
 import java.util.Locale;
+import java.util.stream.Stream;
 import org.springframework.beans.propertyeditors.StringTrimmerEditor;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -35,10 +35,22 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class TenantAdminController {
 
   private static final String FORM = "tenancy/admin/tenant-form";
+
   /** The form's fields top to bottom: the error summary lists errors in this order. */
   private static final List<String> EDIT_FIELDS =
-      List.of("displayName", "primaryColour", "street", "postcode", "city", "phone", "email",
-          "website", "openingHours", "impressum", "datenschutz");
+      List.of(
+          "displayName",
+          "primaryColour",
+          "street",
+          "postcode",
+          "city",
+          "phone",
+          "email",
+          "website",
+          "openingHours",
+          "impressum",
+          "datenschutz");
+
   private static final List<String> CREATE_FIELDS =
       Stream.concat(Stream.of("authorityArs", "slug"), EDIT_FIELDS.stream()).toList();
 
@@ -74,7 +86,8 @@ class TenantAdminController {
 
   @PostMapping("/mandanten")
   String create(
-      @Validated({Default.class, TenantForm.Creation.class}) @ModelAttribute("form") TenantForm form,
+      @Validated({Default.class, TenantForm.Creation.class}) @ModelAttribute("form")
+          TenantForm form,
       BindingResult errors,
       Model model,
       Locale locale,
@@ -84,7 +97,9 @@ class TenantAdminController {
       try {
         Tenant tenant =
             tenants.create(
-                String.valueOf(form.getSlug()), String.valueOf(form.getAuthorityArs()), form.toProfile());
+                String.valueOf(form.getSlug()),
+                String.valueOf(form.getAuthorityArs()),
+                form.toProfile());
         redirect.addFlashAttribute("saved", tenant.displayName());
         return "redirect:/admin/mandanten";
       } catch (AuthorityNotFoundException e) {
@@ -177,7 +192,8 @@ class TenantAdminController {
         "heading",
         creating
             ? messages.getMessage("admin.tenant.new.title", null, locale)
-            : messages.getMessage("admin.tenant.edit.title", new Object[] {tenant.displayName()}, locale));
+            : messages.getMessage(
+                "admin.tenant.edit.title", new Object[] {tenant.displayName()}, locale));
     model.addAttribute(
         "action", creating ? "/admin/mandanten" : "/admin/mandanten/" + tenant.slug());
     return FORM;

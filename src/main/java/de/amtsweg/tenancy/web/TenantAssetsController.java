@@ -20,7 +20,8 @@ import org.springframework.web.server.ResponseStatusException;
 @RestController
 class TenantAssetsController {
 
-  private static final CacheControl CACHE = CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic();
+  private static final CacheControl CACHE =
+      CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic();
 
   private final TenantManagement tenants;
 

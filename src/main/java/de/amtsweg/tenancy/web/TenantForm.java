@@ -15,11 +15,17 @@ public class TenantForm {
   interface Creation {}
 
   @NotBlank(message = "{tenant.error.authority.required}", groups = Creation.class)
-  @Pattern(regexp = "[0-9]{12}", message = "{tenant.error.authority.format}", groups = Creation.class)
+  @Pattern(
+      regexp = "[0-9]{12}",
+      message = "{tenant.error.authority.format}",
+      groups = Creation.class)
   private @Nullable String authorityArs;
 
   @NotBlank(message = "{tenant.error.slug.required}", groups = Creation.class)
-  @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "{tenant.error.slug.format}", groups = Creation.class)
+  @Pattern(
+      regexp = "[a-z0-9]+(-[a-z0-9]+)*",
+      message = "{tenant.error.slug.format}",
+      groups = Creation.class)
   @Size(min = 2, max = 40, message = "{tenant.error.slug.size}", groups = Creation.class)
   private @Nullable String slug;
 
@@ -96,32 +102,115 @@ public class TenantForm {
         datenschutz);
   }
 
-  public @Nullable String getAuthorityArs() { return authorityArs; }
-  public void setAuthorityArs(@Nullable String authorityArs) { this.authorityArs = authorityArs; }
-  public @Nullable String getSlug() { return slug; }
-  public void setSlug(@Nullable String slug) { this.slug = slug; }
-  public @Nullable String getDisplayName() { return displayName; }
-  public void setDisplayName(@Nullable String displayName) { this.displayName = displayName; }
-  public @Nullable String getPrimaryColour() { return primaryColour; }
-  public void setPrimaryColour(@Nullable String primaryColour) { this.primaryColour = primaryColour; }
-  public @Nullable String getStreet() { return street; }
-  public void setStreet(@Nullable String street) { this.street = street; }
-  public @Nullable String getPostcode() { return postcode; }
-  public void setPostcode(@Nullable String postcode) { this.postcode = postcode; }
-  public @Nullable String getCity() { return city; }
-  public void setCity(@Nullable String city) { this.city = city; }
-  public @Nullable String getPhone() { return phone; }
-  public void setPhone(@Nullable String phone) { this.phone = phone; }
-  public @Nullable String getEmail() { return email; }
-  public void setEmail(@Nullable String email) { this.email = email; }
-  public @Nullable String getWebsite() { return website; }
-  public void setWebsite(@Nullable String website) { this.website = website; }
-  public @Nullable String getOpeningHours() { return openingHours; }
-  public void setOpeningHours(@Nullable String openingHours) { this.openingHours = openingHours; }
-  public @Nullable String getImpressum() { return impressum; }
-  public void setImpressum(@Nullable String impressum) { this.impressum = impressum; }
-  public @Nullable String getDatenschutz() { return datenschutz; }
-  public void setDatenschutz(@Nullable String datenschutz) { this.datenschutz = datenschutz; }
-  public int getVersion() { return version; }
-  public void setVersion(int version) { this.version = version; }
+  public @Nullable String getAuthorityArs() {
+    return authorityArs;
+  }
+
+  public void setAuthorityArs(@Nullable String authorityArs) {
+    this.authorityArs = authorityArs;
+  }
+
+  public @Nullable String getSlug() {
+    return slug;
+  }
+
+  public void setSlug(@Nullable String slug) {
+    this.slug = slug;
+  }
+
+  public @Nullable String getDisplayName() {
+    return displayName;
+  }
+
+  public void setDisplayName(@Nullable String displayName) {
+    this.displayName = displayName;
+  }
+
+  public @Nullable String getPrimaryColour() {
+    return primaryColour;
+  }
+
+  public void setPrimaryColour(@Nullable String primaryColour) {
+    this.primaryColour = primaryColour;
+  }
+
+  public @Nullable String getStreet() {
+    return street;
+  }
+
+  public void setStreet(@Nullable String street) {
+    this.street = street;
+  }
+
+  public @Nullable String getPostcode() {
+    return postcode;
+  }
+
+  public void setPostcode(@Nullable String postcode) {
+    this.postcode = postcode;
+  }
+
+  public @Nullable String getCity() {
+    return city;
+  }
+
+  public void setCity(@Nullable String city) {
+    this.city = city;
+  }
+
+  public @Nullable String getPhone() {
+    return phone;
+  }
+
+  public void setPhone(@Nullable String phone) {
+    this.phone = phone;
+  }
+
+  public @Nullable String getEmail() {
+    return email;
+  }
+
+  public void setEmail(@Nullable String email) {
+    this.email = email;
+  }
+
+  public @Nullable String getWebsite() {
+    return website;
+  }
+
+  public void setWebsite(@Nullable String website) {
+    this.website = website;
+  }
+
+  public @Nullable String getOpeningHours() {
+    return openingHours;
+  }
+
+  public void setOpeningHours(@Nullable String openingHours) {
+    this.openingHours = openingHours;
+  }
+
+  public @Nullable String getImpressum() {
+    return impressum;
+  }
+
+  public void setImpressum(@Nullable String impressum) {
+    this.impressum = impressum;
+  }
+
+  public @Nullable String getDatenschutz() {
+    return datenschutz;
+  }
+
+  public void setDatenschutz(@Nullable String datenschutz) {
+    this.datenschutz = datenschutz;
+  }
+
+  public int getVersion() {
+    return version;
+  }
+
+  public void setVersion(int version) {
+    this.version = version;
+  }
 }

@@ -29,13 +29,27 @@ class AnswersXmlTest {
     assertThat(root.getAttribute("reference")).isEqualTo("HUND-2026-000123");
     assertThat(root.getAttribute("submitted")).isEqualTo("2026-03-14T08:05:00Z");
     assertThat(root.getAttribute("tenant-ars")).isEqualTo("160510000000");
-    assertThat(root.getAttribute("leika")).isEqualTo("99102013000000 99102013002000 99102013010000 99110009104000 99110009070000");
-    assertThat(names(root)).containsExactly("anliegen", "vorname", "familienname", "geburtsdatum", "anschrift", "email",
-        "hunde", "befreiungBeantragt", "befreiungsgrund", "nachweis", "computed", "declarations");
+    assertThat(root.getAttribute("leika"))
+        .isEqualTo("99102013000000 99102013002000 99102013010000 99110009104000 99110009070000");
+    assertThat(names(root))
+        .containsExactly(
+            "anliegen",
+            "vorname",
+            "familienname",
+            "geburtsdatum",
+            "anschrift",
+            "email",
+            "hunde",
+            "befreiungBeantragt",
+            "befreiungsgrund",
+            "nachweis",
+            "computed",
+            "declarations");
     assertThat(text(root, "geburtsdatum")).isEqualTo("1984-08-12");
     assertThat(text(root, "befreiungBeantragt")).isEqualTo("true");
     assertThat(text(root, "befreiungsgrund")).isEqualTo("blindenhund");
-    assertThat(names(child(root, "anschrift"))).containsExactly("street", "houseNumber", "postcode", "city");
+    assertThat(names(child(root, "anschrift")))
+        .containsExactly("street", "houseNumber", "postcode", "city");
     assertThat(text(child(root, "anschrift"), "postcode")).isEqualTo("99084");
   }
 
@@ -46,8 +60,9 @@ class AnswersXmlTest {
     Element dogs = child(root, "hunde");
     assertThat(names(dogs)).containsExactly("item", "item");
     Element first = children(dogs).get(0);
-    assertThat(names(first)).containsExactly("name", "rasse", "geschlecht", "farbe", "wurfdatum", "haltungsbeginn",
-        "listenhund");
+    assertThat(names(first))
+        .containsExactly(
+            "name", "rasse", "geschlecht", "farbe", "wurfdatum", "haltungsbeginn", "listenhund");
     assertThat(text(first, "name")).isEqualTo("Bello");
     assertThat(text(first, "rasse")).isEqualTo("labrador");
     assertThat(text(first, "listenhund")).isEqualTo("false");
@@ -65,14 +80,18 @@ class AnswersXmlTest {
     assertThat(text(child(root, "computed"), "jahressteuer")).isEqualTo("1234.50");
     assertThat(names(root)).doesNotContain("fee");
     List<Element> declarations = children(child(root, "declarations"));
-    assertThat(declarations).extracting(d -> d.getAttribute("id")).containsExactly("richtigkeit", "aenderungen");
-    assertThat(declarations.get(1).getTextContent()).startsWith("Mir ist bekannt, dass ich Änderungen");
+    assertThat(declarations)
+        .extracting(d -> d.getAttribute("id"))
+        .containsExactly("richtigkeit", "aenderungen");
+    assertThat(declarations.get(1).getTextContent())
+        .startsWith("Mir ist bekannt, dass ich Änderungen");
   }
 
   @Test
   void feeIsWrittenInEurosWhenTheAppChargesOne() {
-    Element root = AnswersXml.read(AnswersXml.write(app, Receipts.withFee(data, new BigDecimal("12.5"))))
-        .getDocumentElement();
+    Element root =
+        AnswersXml.read(AnswersXml.write(app, Receipts.withFee(data, new BigDecimal("12.5"))))
+            .getDocumentElement();
 
     assertThat(names(root)).endsWith("computed", "fee", "declarations");
     assertThat(child(root, "fee").getTextContent()).isEqualTo("12.50");
@@ -83,7 +102,9 @@ class AnswersXmlTest {
   void specialCharactersAreEscapedAndComeBackUnchanged() {
     String xml = AnswersXml.write(app, data);
 
-    assertThat(xml).startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<antrag xmlns=\"urn:amtsweg:antrag:1\"")
+    assertThat(xml)
+        .startsWith(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<antrag xmlns=\"urn:amtsweg:antrag:1\"")
         .contains("Müller-Lüdenscheidt &amp; Söhne &lt;GmbH&gt;")
         .doesNotContain("<GmbH>");
     Element root = AnswersXml.read(xml).getDocumentElement();
@@ -93,7 +114,8 @@ class AnswersXmlTest {
 
   @Test
   void sameAntragGivesTheSameDocument() {
-    assertThat(AnswersXml.write(app, Receipts.data(app, Locale.GERMAN))).isEqualTo(AnswersXml.write(app, data));
+    assertThat(AnswersXml.write(app, Receipts.data(app, Locale.GERMAN)))
+        .isEqualTo(AnswersXml.write(app, data));
   }
 
   @Test
@@ -103,8 +125,9 @@ class AnswersXmlTest {
 
   @Test
   void parserRefusesDoctypesAndExternalEntities() {
-    String attack = "<?xml version=\"1.0\"?><!DOCTYPE antrag [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>"
-        + "<antrag>&xxe;</antrag>";
+    String attack =
+        "<?xml version=\"1.0\"?><!DOCTYPE antrag [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>"
+            + "<antrag>&xxe;</antrag>";
 
     assertThatThrownBy(() -> AnswersXml.read(attack))
         .isInstanceOf(IllegalArgumentException.class)
@@ -126,7 +149,10 @@ class AnswersXmlTest {
   }
 
   static Element child(Element parent, String name) {
-    return children(parent).stream().filter(e -> e.getLocalName().equals(name)).findFirst().orElseThrow();
+    return children(parent).stream()
+        .filter(e -> e.getLocalName().equals(name))
+        .findFirst()
+        .orElseThrow();
   }
 
   static String text(Element parent, String name) {

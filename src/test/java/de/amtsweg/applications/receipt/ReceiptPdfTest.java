@@ -51,7 +51,8 @@ class ReceiptPdfTest {
 
       assertThat(parsed.getPDFAIdentificationSchema().getPart()).isEqualTo(3);
       assertThat(parsed.getPDFAIdentificationSchema().getConformance()).isEqualTo("B");
-      assertThat(parsed.getDublinCoreSchema().getTitle()).isEqualTo("Eingangsbestätigung HUND-2026-000123");
+      assertThat(parsed.getDublinCoreSchema().getTitle())
+          .isEqualTo("Eingangsbestätigung HUND-2026-000123");
       assertThat(parsed.getDublinCoreSchema().getLanguages()).containsExactly("de");
       assertThat(xmp).doesNotContain("Müller");
       assertThat(pdf.getDocumentCatalog().getLanguage()).isEqualTo("de");
@@ -80,38 +81,79 @@ class ReceiptPdfTest {
     String text = lines.replaceAll("\\s+", " ");
 
     assertThat(lines).contains("Fischmarkt 1\n99084 Erfurt");
-    assertThat(text).contains("Stadtverwaltung Erfurt", "Eingangsbestätigung", "HUND-2026-000123",
-        "Eingegangen am 14.03.2026 um 09:05 Uhr",
-        "Hundesteuer: Hund anmelden oder abmelden (Version 3)", "Hundesteuer Anmeldung");
+    assertThat(text)
+        .contains(
+            "Stadtverwaltung Erfurt",
+            "Eingangsbestätigung",
+            "HUND-2026-000123",
+            "Eingegangen am 14.03.2026 um 09:05 Uhr",
+            "Hundesteuer: Hund anmelden oder abmelden (Version 3)",
+            "Hundesteuer Anmeldung");
     assertThat(text).contains("Ihr Anliegen", "Was möchten Sie tun? Einen Hund anmelden");
-    assertThat(text).contains("Angaben zur Halterin oder zum Halter", "Vorname(n) Erika",
-        "Familienname " + Receipts.FAMILY_NAME, "Geburtsdatum 12.08.1984",
-        "Anschrift (Hauptwohnsitz) Fischmarkt 1 99084 Erfurt", "E-Mail-Adresse erika.mustermann@example.org");
-    assertThat(text).contains("Angaben zum Hund", "Hund 1", "Name des Hundes Bello", "Rasse Labrador Retriever",
-        "Geschlecht Rüde", "Fellfarbe weiß-braun", "Wurfdatum (ungefähr) 01.04.2023",
-        "Ist der Hund ein gefährlicher Hund (Listenhund)? Nein",
-        "Hund 2", "Name des Hundes " + Receipts.SECOND_DOG, "Rasse Deutscher Schäferhund", "Geschlecht Hündin");
-    assertThat(text).contains("Möchten Sie eine Steuerbefreiung oder Ermäßigung beantragen? Ja", "Grund Blindenführhund",
-        "Nachweis Ausweis Größe.pdf (180 KB)");
-    assertThat(text).contains("Voraussichtliche Jahressteuer 1.234,50 €", "Anlagen", "Ausweis Größe.pdf (180 KB)",
-        "Von Ihnen bestätigte Erklärungen", "Ich versichere, dass meine Angaben richtig und vollständig sind.");
-    assertThat(text).doesNotContain("labrador", "ruede", "true", "1984-08-12", "Abmeldung des Hundes");
-    assertThat(text.indexOf("Hund 1")).isLessThan(text.indexOf("Bello")).isLessThan(text.indexOf("Hund 2"));
+    assertThat(text)
+        .contains(
+            "Angaben zur Halterin oder zum Halter",
+            "Vorname(n) Erika",
+            "Familienname " + Receipts.FAMILY_NAME,
+            "Geburtsdatum 12.08.1984",
+            "Anschrift (Hauptwohnsitz) Fischmarkt 1 99084 Erfurt",
+            "E-Mail-Adresse erika.mustermann@example.org");
+    assertThat(text)
+        .contains(
+            "Angaben zum Hund",
+            "Hund 1",
+            "Name des Hundes Bello",
+            "Rasse Labrador Retriever",
+            "Geschlecht Rüde",
+            "Fellfarbe weiß-braun",
+            "Wurfdatum (ungefähr) 01.04.2023",
+            "Ist der Hund ein gefährlicher Hund (Listenhund)? Nein",
+            "Hund 2",
+            "Name des Hundes " + Receipts.SECOND_DOG,
+            "Rasse Deutscher Schäferhund",
+            "Geschlecht Hündin");
+    assertThat(text)
+        .contains(
+            "Möchten Sie eine Steuerbefreiung oder Ermäßigung beantragen? Ja",
+            "Grund Blindenführhund",
+            "Nachweis Ausweis Größe.pdf (180 KB)");
+    assertThat(text)
+        .contains(
+            "Voraussichtliche Jahressteuer 1.234,50 €",
+            "Anlagen",
+            "Ausweis Größe.pdf (180 KB)",
+            "Von Ihnen bestätigte Erklärungen",
+            "Ich versichere, dass meine Angaben richtig und vollständig sind.");
+    assertThat(text)
+        .doesNotContain("labrador", "ruede", "true", "1984-08-12", "Abmeldung des Hundes");
+    assertThat(text.indexOf("Hund 1"))
+        .isLessThan(text.indexOf("Bello"))
+        .isLessThan(text.indexOf("Hund 2"));
   }
 
   @Test
   void englishApplicantsGetTheReceiptInEnglish() throws Exception {
     String text = text(render(Receipts.data(app, Locale.ENGLISH))).replaceAll("\\s+", " ");
 
-    assertThat(text).contains("Confirmation of receipt", "HUND-2026-000123", "Received on 14.03.2026 at 09:05",
-        "Dog tax: register or deregister a dog (version 3)", "Dog 1", "Breed Labrador Retriever", "Sex Male",
-        "Breed German Shepherd", "Is the dog a dangerous dog (listed breed)? No", "Expected annual tax €1,234.50");
+    assertThat(text)
+        .contains(
+            "Confirmation of receipt",
+            "HUND-2026-000123",
+            "Received on 14.03.2026 at 09:05",
+            "Dog tax: register or deregister a dog (version 3)",
+            "Dog 1",
+            "Breed Labrador Retriever",
+            "Sex Male",
+            "Breed German Shepherd",
+            "Is the dog a dangerous dog (listed breed)? No",
+            "Expected annual tax €1,234.50");
     assertThat(text).doesNotContain("Eingangsbestätigung", "Rüde");
   }
 
   @Test
   void feeIsShownInEurosWhenTheAppChargesOne() throws Exception {
-    ReceiptData data = Receipts.withFee(Receipts.data(app, Locale.GERMAN), new BigDecimal("1234.50"));
+    ReceiptData data =
+        Receipts.withFee(Receipts.data(app, Locale.GERMAN), new BigDecimal("1234.50"));
 
     assertThat(text(render(data)).replaceAll("\\s+", " ")).contains("Beträge", "Gebühr 1.234,50 €");
   }
@@ -123,15 +165,22 @@ class ReceiptPdfTest {
     String xml = AnswersXml.write(app, data);
 
     try (PDDocument pdf = Loader.loadPDF(receipts.render(app, data, json, xml))) {
-      Map<String, PDComplexFileSpecification> files = pdf.getDocumentCatalog().getNames().getEmbeddedFiles().getNames();
+      Map<String, PDComplexFileSpecification> files =
+          pdf.getDocumentCatalog().getNames().getEmbeddedFiles().getNames();
 
       assertThat(files).containsOnlyKeys("antrag.json", "antrag.xml");
-      assertThat(content(files.get("antrag.json"))).isEqualTo(json).contains("\"Bello\"", Receipts.SECOND_DOG);
+      assertThat(content(files.get("antrag.json")))
+          .isEqualTo(json)
+          .contains("\"Bello\"", Receipts.SECOND_DOG);
       assertThat(content(files.get("antrag.xml"))).isEqualTo(xml);
-      assertThat(files.get("antrag.json").getEmbeddedFile().getSubtype()).isEqualTo("application/json");
-      assertThat(files.get("antrag.xml").getEmbeddedFile().getSubtype()).isEqualTo("application/xml");
-      assertThat(files.get("antrag.json").getCOSObject().getNameAsString("AFRelationship")).isEqualTo("Data");
-      assertThat(files.get("antrag.xml").getCOSObject().getNameAsString("AFRelationship")).isEqualTo("Source");
+      assertThat(files.get("antrag.json").getEmbeddedFile().getSubtype())
+          .isEqualTo("application/json");
+      assertThat(files.get("antrag.xml").getEmbeddedFile().getSubtype())
+          .isEqualTo("application/xml");
+      assertThat(files.get("antrag.json").getCOSObject().getNameAsString("AFRelationship"))
+          .isEqualTo("Data");
+      assertThat(files.get("antrag.xml").getCOSObject().getNameAsString("AFRelationship"))
+          .isEqualTo("Source");
       assertThat(associatedFiles(pdf)).containsExactly("antrag.json", "antrag.xml");
     }
   }
@@ -149,7 +198,8 @@ class ReceiptPdfTest {
       receipts.render(app, data, json, xml);
     }
     long millis = (System.nanoTime() - start) / 1_000_000 / runs;
-    System.out.println("ReceiptPdf: " + millis + " ms per receipt (after warm-up, " + runs + " runs)");
+    System.out.println(
+        "ReceiptPdf: " + millis + " ms per receipt (after warm-up, " + runs + " runs)");
 
     assertThat(millis).as("an applicant waits for it after submitting").isLessThan(5_000);
   }
@@ -160,7 +210,8 @@ class ReceiptPdfTest {
 
   private static List<String> violations(byte[] pdf, PDFAFlavour flavour) throws Exception {
     VeraGreenfieldFoundryProvider.initialise();
-    try (PDFAParser parser = Foundries.defaultInstance().createParser(new ByteArrayInputStream(pdf), flavour);
+    try (PDFAParser parser =
+            Foundries.defaultInstance().createParser(new ByteArrayInputStream(pdf), flavour);
         PDFAValidator validator = Foundries.defaultInstance().createValidator(flavour, false)) {
       ValidationResult result = validator.validate(parser);
       return result.getTestAssertions().stream()

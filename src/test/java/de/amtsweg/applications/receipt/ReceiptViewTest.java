@@ -15,7 +15,9 @@ import org.junit.jupiter.api.Test;
 
 class ReceiptViewTest {
 
-  private static final AppDefinition APP = Definitions.parse("""
+  private static final AppDefinition APP =
+      Definitions.parse(
+          """
       id: foerderung
       name: { de: Förderantrag, en: Funding application }
       referencePrefix: FOER
@@ -52,12 +54,13 @@ class ReceiptViewTest {
     ReceiptView view = ReceiptView.of(APP, data(answers, Locale.GERMAN), Receipts.messages());
 
     assertThat(view.sections()).extracting(ReceiptView.Section::title).containsExactly("Projekt");
-    assertThat(view.sections().getFirst().blocks().getFirst().rows()).containsExactly(
-        new Row("Beschreibung", List.of("Erste Zeile", "Zweite Zeile")),
-        new Row("Gesamtkosten", List.of("1.234.567,50 €")),
-        new Row("Stellen", List.of("2,5")),
-        new Row("Bereiche", List.of("Bauwesen", "Informationstechnik")),
-        new Row("IBAN", List.of("DE02 1203 0000 0000 2020 51")));
+    assertThat(view.sections().getFirst().blocks().getFirst().rows())
+        .containsExactly(
+            new Row("Beschreibung", List.of("Erste Zeile", "Zweite Zeile")),
+            new Row("Gesamtkosten", List.of("1.234.567,50 €")),
+            new Row("Stellen", List.of("2,5")),
+            new Row("Bereiche", List.of("Bauwesen", "Informationstechnik")),
+            new Row("IBAN", List.of("DE02 1203 0000 0000 2020 51")));
     assertThat(view.fee()).isEqualTo("19,00 €");
     assertThat(view.feeLabel()).isEqualTo("Gebühr");
     assertThat(view.attachments()).isEmpty();
@@ -65,14 +68,16 @@ class ReceiptViewTest {
 
   @Test
   void englishReceiptsUseEnglishLabelsAndNumbers() {
-    Map<String, Object> answers = Map.of("kosten", new BigDecimal("1234567.50"), "bereiche", List.of("it"));
+    Map<String, Object> answers =
+        Map.of("kosten", new BigDecimal("1234567.50"), "bereiche", List.of("it"));
 
     ReceiptView view = ReceiptView.of(APP, data(answers, Locale.ENGLISH), Receipts.messages());
 
     assertThat(view.title()).isEqualTo("Confirmation of receipt");
     assertThat(view.sections().getFirst().title()).isEqualTo("Project");
-    assertThat(view.sections().getFirst().blocks().getFirst().rows()).containsExactly(
-        new Row("Total costs", List.of("€1,234,567.50")), new Row("Bereiche", List.of("IT")));
+    assertThat(view.sections().getFirst().blocks().getFirst().rows())
+        .containsExactly(
+            new Row("Total costs", List.of("€1,234,567.50")), new Row("Bereiche", List.of("IT")));
     assertThat(view.fee()).isEqualTo("€19.00");
     assertThat(view.submittedDate()).as("Berlin time, past midnight").isEqualTo("02.07.2026");
     assertThat(view.submittedTime()).isEqualTo("00:30");
@@ -80,7 +85,9 @@ class ReceiptViewTest {
 
   @Test
   void computedAmountsReadAsMoneyAlsoWhenTheyComeBackFromStorage() {
-    AppDefinition app = Definitions.parse("""
+    AppDefinition app =
+        Definitions.parse(
+            """
         id: steuer
         name: Steuer
         referencePrefix: STEU
@@ -94,18 +101,47 @@ class ReceiptViewTest {
               - { id: name, type: text, label: Name }
         """);
     // A stored Antrag's JSON gives doubles and integers back, not BigDecimal.
-    ReceiptData stored = new ReceiptData("STEU-2026-000001", app.id(), app.name(), 1, "Stadt Gotha", "160670029029",
-        List.of(), OffsetDateTime.parse("2026-07-01T22:30:00Z"), null, Map.of("name", "Rex"),
-        Map.of("jahressteuer", 96.0, "hunde", 2), null, List.of(), List.of(), Locale.GERMAN);
+    ReceiptData stored =
+        new ReceiptData(
+            "STEU-2026-000001",
+            app.id(),
+            app.name(),
+            1,
+            "Stadt Gotha",
+            "160670029029",
+            List.of(),
+            OffsetDateTime.parse("2026-07-01T22:30:00Z"),
+            null,
+            Map.of("name", "Rex"),
+            Map.of("jahressteuer", 96.0, "hunde", 2),
+            null,
+            List.of(),
+            List.of(),
+            Locale.GERMAN);
 
     ReceiptView view = ReceiptView.of(app, stored, Receipts.messages());
 
-    assertThat(view.computed()).containsExactly(new Row("Jahressteuer", List.of("96,00 €")), new Row("Hunde", List.of("2")));
+    assertThat(view.computed())
+        .containsExactly(
+            new Row("Jahressteuer", List.of("96,00 €")), new Row("Hunde", List.of("2")));
   }
 
   private static ReceiptData data(Map<String, Object> answers, Locale locale) {
-    return new ReceiptData("FOER-2026-000001", APP.id(), APP.name(), 1, "Thüringer Landesverwaltungsamt",
-        "160000000000", List.of(), OffsetDateTime.parse("2026-07-01T22:30:00Z"), null, answers, Map.of(),
-        new BigDecimal("19"), List.of(), List.of(), locale);
+    return new ReceiptData(
+        "FOER-2026-000001",
+        APP.id(),
+        APP.name(),
+        1,
+        "Thüringer Landesverwaltungsamt",
+        "160000000000",
+        List.of(),
+        OffsetDateTime.parse("2026-07-01T22:30:00Z"),
+        null,
+        answers,
+        Map.of(),
+        new BigDecimal("19"),
+        List.of(),
+        List.of(),
+        locale);
   }
 }

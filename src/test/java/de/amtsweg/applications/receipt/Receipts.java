@@ -26,7 +26,8 @@ final class Receipts {
   private Receipts() {}
 
   static AppDefinition hundesteuer() {
-    try (InputStream in = Receipts.class.getClassLoader().getResourceAsStream("apps/hundesteuer.yaml")) {
+    try (InputStream in =
+        Receipts.class.getClassLoader().getResourceAsStream("apps/hundesteuer.yaml")) {
       return Definitions.parse(in);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -39,17 +40,55 @@ final class Receipts {
     answers.put("vorname", "Erika");
     answers.put("familienname", FAMILY_NAME);
     answers.put("geburtsdatum", "12.08.1984");
-    answers.put("anschrift", Map.of("street", "Fischmarkt", "houseNumber", "1", "postcode", "99084", "city", "Erfurt"));
+    answers.put(
+        "anschrift",
+        Map.of("street", "Fischmarkt", "houseNumber", "1", "postcode", "99084", "city", "Erfurt"));
     answers.put("email", "erika.mustermann@example.org");
-    answers.put("hunde", List.of(
-        Map.of("name", "Bello", "rasse", "labrador", "geschlecht", "ruede", "wurfdatum", "2023-04-01",
-            "haltungsbeginn", "2024-06-01", "listenhund", "false", "farbe", "weiß-braun"),
-        Map.of("name", SECOND_DOG, "rasse", "deutscher-schaeferhund", "geschlecht", "huendin",
-            "wurfdatum", "2022-01-01", "haltungsbeginn", "2024-06-01", "listenhund", "nein")));
+    answers.put(
+        "hunde",
+        List.of(
+            Map.of(
+                "name",
+                "Bello",
+                "rasse",
+                "labrador",
+                "geschlecht",
+                "ruede",
+                "wurfdatum",
+                "2023-04-01",
+                "haltungsbeginn",
+                "2024-06-01",
+                "listenhund",
+                "false",
+                "farbe",
+                "weiß-braun"),
+            Map.of(
+                "name",
+                SECOND_DOG,
+                "rasse",
+                "deutscher-schaeferhund",
+                "geschlecht",
+                "huendin",
+                "wurfdatum",
+                "2022-01-01",
+                "haltungsbeginn",
+                "2024-06-01",
+                "listenhund",
+                "nein")));
     answers.put("befreiungBeantragt", "ja");
     answers.put("befreiungsgrund", "blindenhund");
-    answers.put("nachweis", List.of(Map.of("id", "f1", "name", "Ausweis Größe.pdf", "contentType", "application/pdf",
-        "size", 184_320)));
+    answers.put(
+        "nachweis",
+        List.of(
+            Map.of(
+                "id",
+                "f1",
+                "name",
+                "Ausweis Größe.pdf",
+                "contentType",
+                "application/pdf",
+                "size",
+                184_320)));
     // first dog 1.084,50 € + second 150 € = 1.234,50 €
     return FormEngine.evaluate(app, Map.of("steuerErsterHund", "1084.50"), answers);
   }
@@ -79,9 +118,22 @@ final class Receipts {
 
   /** The same Antrag for an app that charges a fee. */
   static ReceiptData withFee(ReceiptData d, BigDecimal fee) {
-    return new ReceiptData(d.reference(), d.appId(), d.appName(), d.appVersion(), d.tenantName(), d.tenantArs(),
-        d.leistungen(), d.submittedAt(), d.applicantName(), d.answers(), d.computed(), fee, d.declarations(),
-        d.attachments(), d.locale());
+    return new ReceiptData(
+        d.reference(),
+        d.appId(),
+        d.appName(),
+        d.appVersion(),
+        d.tenantName(),
+        d.tenantArs(),
+        d.leistungen(),
+        d.submittedAt(),
+        d.applicantName(),
+        d.answers(),
+        d.computed(),
+        fee,
+        d.declarations(),
+        d.attachments(),
+        d.locale());
   }
 
   static String json(ReceiptData data) {

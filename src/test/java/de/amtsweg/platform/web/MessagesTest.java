@@ -33,19 +33,25 @@ class MessagesTest {
   private static final Path JAVA = Path.of("src/main/java");
   private static final Pattern TEMPLATE_KEY = Pattern.compile("#\\{([a-zA-Z0-9._-]+)");
   private static final Pattern JAVA_KEY =
-      Pattern.compile("\"((?:problem|place|authority|tenant|admin|legal|services|account|login|layout|error)\\.[a-zA-Z0-9._-]+[a-zA-Z0-9])\"");
+      Pattern.compile(
+          "\"((?:problem|place|authority|tenant|admin|legal|services|account|login|layout|error)\\.[a-zA-Z0-9._-]+[a-zA-Z0-9])\"");
   private static final Pattern VALIDATION_KEY = Pattern.compile("\"\\{([a-zA-Z0-9._-]+)}\"");
   private static final Pattern PROBLEM_TYPE =
-      Pattern.compile("(?:super\\(HttpStatus\\.[A-Z_]+, |new InvalidQueryException\\()\"([a-z-]+)\"|String [A-Z_]+ = \"([a-z]+(?:-[a-z]+)+)\"");
-  private static final Set<String> TEXT_ATTRIBUTES = Set.of("alt", "title", "placeholder", "aria-label", "value", "content");
+      Pattern.compile(
+          "(?:super\\(HttpStatus\\.[A-Z_]+, |new InvalidQueryException\\()\"([a-z-]+)\"|String [A-Z_]+ = \"([a-z]+(?:-[a-z]+)+)\"");
+  private static final Set<String> TEXT_ATTRIBUTES =
+      Set.of("alt", "title", "placeholder", "aria-label", "value", "content");
 
   private final Properties german = load("i18n/messages.properties");
   private final Properties english = load("i18n/messages_en.properties");
 
   @Test
   void everyKeyExistsInBothLanguages() {
-    assertThat(english.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(german.stringPropertyNames());
-    german.stringPropertyNames().forEach(key -> assertThat(english.getProperty(key)).as(key).isNotBlank());
+    assertThat(english.stringPropertyNames())
+        .containsExactlyInAnyOrderElementsOf(german.stringPropertyNames());
+    german
+        .stringPropertyNames()
+        .forEach(key -> assertThat(english.getProperty(key)).as(key).isNotBlank());
   }
 
   @Test
@@ -60,16 +66,30 @@ class MessagesTest {
       collect(VALIDATION_KEY, code, used);
       Matcher problems = PROBLEM_TYPE.matcher(code);
       while (problems.find()) {
-        boolean constantOfAProblem = problems.group(2) != null && code.contains("extends ProblemException");
-        String type = problems.group(1) != null ? problems.group(1) : constantOfAProblem ? problems.group(2) : null;
+        boolean constantOfAProblem =
+            problems.group(2) != null && code.contains("extends ProblemException");
+        String type =
+            problems.group(1) != null
+                ? problems.group(1)
+                : constantOfAProblem ? problems.group(2) : null;
         if (type != null) {
           used.add("problem." + type + ".title");
           used.add("problem." + type + ".detail");
         }
       }
     }
-    for (String type : List.of("bad-request", "unauthorized", "forbidden", "not-found", "method-not-allowed",
-        "not-acceptable", "payload-too-large", "unsupported-media-type", "too-many-requests", "internal-error")) {
+    for (String type :
+        List.of(
+            "bad-request",
+            "unauthorized",
+            "forbidden",
+            "not-found",
+            "method-not-allowed",
+            "not-acceptable",
+            "payload-too-large",
+            "unsupported-media-type",
+            "too-many-requests",
+            "internal-error")) {
       used.add("problem." + type + ".title");
     }
     used.removeIf(key -> key.endsWith("."));
@@ -88,14 +108,17 @@ class MessagesTest {
         }
         for (TextNode text : element.textNodes()) {
           if (text.text().matches(".*\\p{L}.*") && !insideReplacedElement(element)) {
-            findings.add(file.getFileName() + ": <" + element.tagName() + "> " + text.text().strip());
+            findings.add(
+                file.getFileName() + ": <" + element.tagName() + "> " + text.text().strip());
           }
         }
         for (String attribute : TEXT_ATTRIBUTES) {
           String value = element.attr(attribute);
           // A button's value is what the form sends, not what people read (that is its content).
-          boolean visible = !(element.tagName().equals("meta") || element.attr("type").equals("hidden")
-              || (element.tagName().equals("button") && attribute.equals("value")));
+          boolean visible =
+              !(element.tagName().equals("meta")
+                  || element.attr("type").equals("hidden")
+                  || (element.tagName().equals("button") && attribute.equals("value")));
           if (visible && value.matches(".*\\p{L}.*")) {
             findings.add(file.getFileName() + ": " + attribute + "=\"" + value + "\"");
           }
@@ -106,8 +129,11 @@ class MessagesTest {
   }
 
   private static boolean replacesItsContent(Element element) {
-    return element.hasAttr("th:text") || element.hasAttr("th:utext") || element.hasAttr("th:errors")
-        || element.hasAttr("th:replace") || element.hasAttr("th:insert");
+    return element.hasAttr("th:text")
+        || element.hasAttr("th:utext")
+        || element.hasAttr("th:errors")
+        || element.hasAttr("th:replace")
+        || element.hasAttr("th:insert");
   }
 
   private static boolean insideReplacedElement(Element element) {

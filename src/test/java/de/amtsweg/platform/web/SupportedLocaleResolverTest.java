@@ -9,8 +9,10 @@ class SupportedLocaleResolverTest {
 
   @Test
   void picksTheBestSupportedLanguageFromAcceptLanguage() {
-    assertThat(SupportedLocaleResolver.fromAcceptLanguage("en-US,en;q=0.9,de;q=0.8")).isEqualTo(Locale.ENGLISH);
-    assertThat(SupportedLocaleResolver.fromAcceptLanguage("fr-FR,en;q=0.5")).isEqualTo(Locale.ENGLISH);
+    assertThat(SupportedLocaleResolver.fromAcceptLanguage("en-US,en;q=0.9,de;q=0.8"))
+        .isEqualTo(Locale.ENGLISH);
+    assertThat(SupportedLocaleResolver.fromAcceptLanguage("fr-FR,en;q=0.5"))
+        .isEqualTo(Locale.ENGLISH);
     assertThat(SupportedLocaleResolver.fromAcceptLanguage("de-AT")).isEqualTo(Locale.GERMAN);
   }
 
