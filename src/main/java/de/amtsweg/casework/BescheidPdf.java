@@ -1,8 +1,8 @@
 package de.amtsweg.casework;
 
-import de.amtsweg.applications.Antrag;
-import de.amtsweg.applications.receipt.ReceiptPdf;
+import de.amtsweg.delivery.Document;
 import de.amtsweg.forms.AppDefinition;
+import de.amtsweg.platform.PdfDocuments;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
@@ -21,13 +21,13 @@ class BescheidPdf {
   static final String TEMPLATE = "casework/bescheid-pdf";
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.uuuu");
 
-  private final ReceiptPdf pdf;
+  private final PdfDocuments pdf;
 
-  BescheidPdf(ReceiptPdf pdf) {
+  BescheidPdf(PdfDocuments pdf) {
     this.pdf = pdf;
   }
 
-  byte[] render(Antrag antrag, AppDefinition app, String text, OffsetDateTime date) {
+  byte[] render(Document antrag, AppDefinition app, String text, OffsetDateTime date) {
     List<List<String>> paragraphs =
         Arrays.stream(text.strip().split("\\R\\s*\\R"))
             .map(p -> Arrays.asList(p.strip().split("\\R")))
@@ -35,7 +35,7 @@ class BescheidPdf {
     return pdf.document(
         TEMPLATE,
         Map.of(
-            "authority", antrag.authorityName(),
+            "authority", antrag.authority(),
             "reference", antrag.reference(),
             "date", date.atZoneSameInstant(CaseAudit.ZONE).format(DATE),
             "appName", app.name().in(Locale.GERMAN),

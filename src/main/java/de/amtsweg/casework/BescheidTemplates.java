@@ -1,6 +1,6 @@
 package de.amtsweg.casework;
 
-import de.amtsweg.applications.Antrag;
+import de.amtsweg.delivery.Document;
 import de.amtsweg.forms.AppDefinition;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -120,7 +120,7 @@ public class BescheidTemplates {
   }
 
   /** The text with the case's values in place of the placeholders. */
-  String fill(String text, Antrag antrag, AppDefinition app, OffsetDateTime today) {
+  String fill(String text, Document antrag, AppDefinition app, OffsetDateTime today) {
     Matcher matcher = PLACEHOLDER.matcher(text);
     StringBuilder out = new StringBuilder();
     while (matcher.find()) {
@@ -131,7 +131,7 @@ public class BescheidTemplates {
     return out.toString();
   }
 
-  private String value(String name, Antrag antrag, AppDefinition app, OffsetDateTime today) {
+  private String value(String name, Document antrag, AppDefinition app, OffsetDateTime today) {
     return switch (name) {
       case "aktenzeichen" -> antrag.reference();
       case "datum" -> today.atZoneSameInstant(CaseAudit.ZONE).format(DATE);
@@ -140,11 +140,11 @@ public class BescheidTemplates {
           antrag.applicantName() != null
               ? antrag.applicantName()
               : message("casework.template.applicant.unknown");
-      case "behoerde" -> antrag.authorityName();
+      case "behoerde" -> antrag.authority();
       case "antrag" -> app.name().in(GERMAN);
       default ->
           name.startsWith(ANSWER)
-              ? answer(antrag.answers().get(name.substring(ANSWER.length())))
+              ? answer(antrag.data().get(name.substring(ANSWER.length())))
               : "{{" + name + "}}";
     };
   }

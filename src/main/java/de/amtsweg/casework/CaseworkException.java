@@ -37,4 +37,11 @@ public abstract class CaseworkException extends ProblemException {
       super(HttpStatus.UNPROCESSABLE_CONTENT, "case-unknown-colleague");
     }
   }
+
+  /** The case cannot take this status from the one it has (or another change came first). */
+  public static class StatusTransition extends CaseworkException {
+    public StatusTransition(VorgangStatus from, VorgangStatus to) {
+      super(HttpStatus.CONFLICT, "case-status-transition", from.name(), to.name());
+    }
+  }
 }

@@ -1,6 +1,8 @@
 package de.amtsweg.casework;
 
-import de.amtsweg.applications.AntragManagement;
+import de.amtsweg.delivery.BackChannel;
+import de.amtsweg.delivery.Deliveries;
+import de.amtsweg.delivery.DocumentType;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -24,14 +26,20 @@ public class Retention {
   private static final Logger log = LoggerFactory.getLogger(Retention.class);
 
   private final JdbcClient jdbc;
-  private final AntragManagement antraege;
+  private final Deliveries deliveries;
+  private final BackChannel backChannel;
   private final CaseAudit audit;
   private final CaseworkProperties properties;
 
   Retention(
-      JdbcClient jdbc, AntragManagement antraege, CaseAudit audit, CaseworkProperties properties) {
+      JdbcClient jdbc,
+      Deliveries deliveries,
+      BackChannel backChannel,
+      CaseAudit audit,
+      CaseworkProperties properties) {
     this.jdbc = jdbc;
-    this.antraege = antraege;
+    this.deliveries = deliveries;
+    this.backChannel = backChannel;
     this.audit = audit;
     this.properties = properties;
   }
@@ -80,7 +88,12 @@ public class Retention {
                         rs.getInt("days")))
             .list();
     for (Due d : due) {
-      antraege.delete(d.antragId(), d.tenantArs());
+      // The Antrag goes with its answers, attachments, receipt and timeline: its owner deletes it
+      // when told through the back channel, in this transaction.
+      deliveries
+          .ofDocument(DocumentType.ANTRAG, d.antragId())
+          .filter(delivery -> delivery.tenantArs().equals(d.tenantArs()))
+          .ifPresent(backChannel::discard);
       jdbc.sql("delete from casework_case where antrag_id = ?").param(d.antragId()).update();
       audit.record(
           d.tenantArs(),

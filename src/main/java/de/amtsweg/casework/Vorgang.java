@@ -1,15 +1,15 @@
 package de.amtsweg.casework;
 
-import de.amtsweg.applications.AntragStatus;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A case in the inbox: one Antrag the tenant received. Holds no answers; those stay with the
- * Antrag.
+ * A case in the inbox: one Antrag the tenant received through the case inbox channel. Holds no
+ * answers; those stay with the Antrag, read through delivery.
  *
- * @param status the Antrag's status, mirrored here so the inbox can filter by it
+ * @param antragId the Antrag's id (the delivered document's)
+ * @param status the case's status; the Antrag follows it through the back channel
  * @param assignee the staff account working on it, if any
  * @param fellBack whether it came here because its Fachverfahren route gave up
  * @param openedAt when a caseworker first opened it (the authority acknowledged receipt)
@@ -20,7 +20,7 @@ public record Vorgang(
     String reference,
     String tenantArs,
     String appId,
-    AntragStatus status,
+    VorgangStatus status,
     OffsetDateTime submittedAt,
     @Nullable String assignee,
     boolean fellBack,

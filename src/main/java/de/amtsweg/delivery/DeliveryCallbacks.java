@@ -21,17 +21,11 @@ public class DeliveryCallbacks {
 
   private static final Logger log = LoggerFactory.getLogger(DeliveryCallbacks.class);
 
-  private final Deliveries deliveries;
   private final DeliveryRoutes routes;
   private final JdbcClient jdbc;
   private final Duration window;
 
-  DeliveryCallbacks(
-      Deliveries deliveries,
-      DeliveryRoutes routes,
-      JdbcClient jdbc,
-      DeliveryProperties properties) {
-    this.deliveries = deliveries;
+  DeliveryCallbacks(DeliveryRoutes routes, JdbcClient jdbc, DeliveryProperties properties) {
     this.routes = routes;
     this.jdbc = jdbc;
     this.window = properties.webhook().replayWindow();
@@ -49,10 +43,15 @@ public class DeliveryCallbacks {
   public Delivery authenticate(
       UUID deliveryId, @Nullable String timestamp, @Nullable String signature, byte[] body) {
     Delivery delivery =
-        deliveries.pushed(deliveryId).orElseThrow(DeliveryException.CallbackSignature::new);
+        jdbc.sql(
+                "select * from delivery where id = ? and document_type = 'ANTRAG' and channel = 'WEBHOOK'")
+            .param(deliveryId)
+            .query(DeliveryRows::map)
+            .optional()
+            .orElseThrow(DeliveryException.CallbackSignature::new);
     String secret =
         routes
-            .secret(delivery.tenantArs(), delivery.appId())
+            .secret(delivery.tenantArs(), delivery.type(), delivery.subject())
             .orElseThrow(DeliveryException.CallbackSignature::new);
     WebhookSignature.Refusal refusal =
         WebhookSignature.verify(secret, timestamp, signature, body, Instant.now(), window);

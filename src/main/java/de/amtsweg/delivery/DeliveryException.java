@@ -73,6 +73,20 @@ public class DeliveryException extends ProblemException {
     }
   }
 
+  /** The tenant has no route for the document type, and there is no default. */
+  public static class NoRoute extends DeliveryException {
+    public NoRoute() {
+      super(HttpStatus.CONFLICT, "delivery-no-route");
+    }
+  }
+
+  /** A delivery cannot take this state from the one it has. */
+  public static class IllegalTransition extends DeliveryException {
+    public IllegalTransition(DeliveryState from, DeliveryState to) {
+      super(HttpStatus.CONFLICT, "delivery-state-transition", from.name(), to.name());
+    }
+  }
+
   /** A callback whose signature is missing or wrong, or that names no webhook delivery. */
   public static class CallbackSignature extends DeliveryException {
     public CallbackSignature() {

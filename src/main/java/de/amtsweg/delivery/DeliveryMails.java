@@ -79,7 +79,7 @@ class DeliveryMails {
                         text("delivery.mail.fell-back.subject", delivery.reference()),
                         text(
                             "delivery.mail.fell-back.text",
-                            appName(delivery.appId()),
+                            appName(delivery.subject()),
                             delivery.reference(),
                             delivery.attempts(),
                             publicUrl + COCKPIT,

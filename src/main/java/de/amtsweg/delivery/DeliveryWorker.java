@@ -1,37 +1,37 @@
 package de.amtsweg.delivery;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.jspecify.annotations.Nullable;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Pushes webhook deliveries. A run claims due rows with {@code FOR UPDATE SKIP LOCKED} in a short
- * transaction of its own that gives each row a lease ({@code locked_until}) and a claim id, and
- * counts the attempt; the pushes happen outside any transaction; the outcome is recorded only if
- * the row still carries this run's claim. A node killed mid-push leaves its rows leased: when the
- * lease runs out, any node's next run takes them again. A receiver may therefore get a delivery
- * twice, always with the same {@code Idempotency-Key}.
+ * Pushes deliveries on push channels (webhook, file drop). A run claims due rows with {@code FOR
+ * UPDATE SKIP LOCKED} in a short transaction of its own that gives each row a lease ({@code
+ * locked_until}) and a claim id, and counts the attempt; the pushes happen outside any transaction;
+ * the outcome is recorded only if the row still carries this run's claim. A node killed mid-push
+ * leaves its rows leased: when the lease runs out, any node's next run takes them again. A receiver
+ * may therefore get a delivery twice, always with the same {@code Idempotency-Key}.
  *
- * <p>A failed push is retried after an exponential backoff with jitter; after the last attempt the
- * Antrag falls back to the case inbox ({@code CaseInboxDelivered} with {@code fellBack}) and the
- * tenant is alerted. Each run also mails, once per delivery, the tenants whose deliveries are not
- * acknowledged in time.
+ * <p>A failed push is retried after an exponential backoff with jitter, as the document type's
+ * policy says. After the last attempt an Antrag falls back to the case inbox and the tenant is
+ * alerted; an e-invoice stays failed until a person exports it again. Each run also mails, once per
+ * Antrag, the tenants whose deliveries are not acknowledged in time.
  */
 @Component
 public class DeliveryWorker {
@@ -40,31 +40,34 @@ public class DeliveryWorker {
 
   private final JdbcClient jdbc;
   private final TransactionTemplate transactions;
-  private final WebhookPush push;
-  private final Deliveries deliveries;
+  private final Channels channels;
+  private final Documents documents;
+  private final DeliveryRoutes routes;
+  private final DeliveryStateGate gate;
   private final DeliveryMails mails;
   private final DeliveryProperties properties;
-  private final Backoff backoff;
+  private final ApplicationEventPublisher events;
   private final AtomicBoolean running = new AtomicBoolean();
 
   DeliveryWorker(
       JdbcClient jdbc,
       TransactionTemplate transactions,
-      WebhookPush push,
-      Deliveries deliveries,
+      Channels channels,
+      Documents documents,
+      DeliveryRoutes routes,
+      DeliveryStateGate gate,
       DeliveryMails mails,
-      DeliveryProperties properties) {
+      DeliveryProperties properties,
+      ApplicationEventPublisher events) {
     this.jdbc = jdbc;
     this.transactions = transactions;
-    this.push = push;
-    this.deliveries = deliveries;
+    this.channels = channels;
+    this.documents = documents;
+    this.routes = routes;
+    this.gate = gate;
     this.mails = mails;
     this.properties = properties;
-    this.backoff =
-        new Backoff(
-            properties.worker().baseDelay(),
-            properties.worker().maxDelay(),
-            () -> ThreadLocalRandom.current().nextDouble());
+    this.events = events;
   }
 
   @Scheduled(
@@ -75,7 +78,7 @@ public class DeliveryWorker {
       try {
         runOnce();
       } catch (RuntimeException e) {
-        log.error("Delivery worker run failed: {}", WebhookPush.technical(e));
+        log.error("Delivery worker run failed: {}", WebhookChannel.technical(e));
       }
     }
   }
@@ -87,6 +90,8 @@ public class DeliveryWorker {
     }
   }
 
+  private static final Run NOTHING = new Run(0, 0, 0);
+
   /**
    * One run: push everything due now, batch after batch, then mail overdue alerts. Tests and the
    * benchmark call it directly; the schedule calls it when {@code amtsweg.delivery.worker.enabled}.
@@ -94,10 +99,10 @@ public class DeliveryWorker {
    */
   public Run runOnce() {
     if (!running.compareAndSet(false, true)) {
-      return new Run(0, 0, 0);
+      return NOTHING;
     }
     try {
-      Run total = new Run(0, 0, 0);
+      Run total = NOTHING;
       int batch = properties.worker().batchSize();
       try (ExecutorService pool =
           Executors.newFixedThreadPool(
@@ -118,7 +123,7 @@ public class DeliveryWorker {
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-      } catch (java.util.concurrent.ExecutionException e) {
+      } catch (ExecutionException e) {
         throw new IllegalStateException(e.getCause());
       }
       alertOverdue();
@@ -128,37 +133,78 @@ public class DeliveryWorker {
     }
   }
 
+  /**
+   * Pushes one delivery now, in the caller's thread (an e-invoice a person exports): claims it like
+   * a run does, unless a worker holds it. Returns the delivery afterwards.
+   */
+  public Delivery pushNow(UUID deliveryId) {
+    UUID claim = UUID.randomUUID();
+    Optional<Delivery> claimed =
+        jdbc.sql(
+                """
+                update delivery set claim = ?, locked_until = now() + make_interval(secs => ?),
+                  attempts = attempts + 1, updated_at = now()
+                where id = ? and state in ('QUEUED', 'FAILED') and (locked_until is null or locked_until < now())
+                returning *
+                """)
+            .params(claim, lease(), deliveryId)
+            .query(DeliveryRows::map)
+            .optional();
+    claimed.ifPresent(d -> deliver(new Claimed(d, claim)));
+    return jdbc.sql("select * from delivery where id = ?")
+        .param(deliveryId)
+        .query(DeliveryRows::map)
+        .single();
+  }
+
   /** A delivery claimed by this run. */
   record Claimed(Delivery delivery, UUID claim) {}
 
   /**
-   * Claims up to {@code limit} due webhook deliveries: leases them and counts the attempt, in a
-   * transaction of its own that ends before any push starts.
+   * Claims up to {@code limit} due deliveries: leases them and counts the attempt, in a transaction
+   * of its own that ends before any push starts.
    */
   List<Claimed> claim(int limit) {
     UUID claim = UUID.randomUUID();
-    double lease = properties.worker().lease().toMillis() / 1000.0;
     List<Delivery> rows =
         jdbc.sql(
                 """
-            update delivery d set claim = ?, locked_until = now() + make_interval(secs => ?), attempts = d.attempts + 1,
-              updated_at = now()
-            from (select id from delivery
-                  where channel = 'WEBHOOK' and state in ('QUEUED', 'FAILED') and next_attempt_at <= now()
-                    and (locked_until is null or locked_until < now())
-                  order by next_attempt_at limit ? for update skip locked) due
-            where d.id = due.id
-            returning d.*
-            """)
-            .params(claim, lease, limit)
-            .query(DeliveryWorker::map)
+                update delivery d set claim = ?, locked_until = now() + make_interval(secs => ?),
+                  attempts = d.attempts + 1, updated_at = now()
+                from (select id from delivery
+                      where next_attempt_at <= now() and state in ('QUEUED', 'FAILED')
+                        and (locked_until is null or locked_until < now())
+                      order by next_attempt_at limit ? for update skip locked) due
+                where d.id = due.id
+                returning d.*
+                """)
+            .params(claim, lease(), limit)
+            .query(DeliveryRows::map)
             .list();
     return rows.stream().map(d -> new Claimed(d, claim)).toList();
   }
 
+  private double lease() {
+    return properties.worker().lease().toMillis() / 1000.0;
+  }
+
   /** Pushes a claimed delivery and records the outcome. */
   Run deliver(Claimed claimed) {
-    WebhookPush.Outcome outcome = push.push(claimed.delivery());
+    Delivery delivery = claimed.delivery();
+    Channel.Outcome outcome;
+    try {
+      Channel channel = channels.get(delivery.channel());
+      // The route's settings as they are now (a fixed address, a new secret); settings of a
+      // channel are kept when the tenant switches to another one.
+      DeliveryRoutes.Route route =
+          routes.route(delivery.tenantArs(), delivery.type(), delivery.subject()).orElse(null);
+      outcome =
+          route == null
+              ? Channel.Outcome.failure("the tenant has no route any more")
+              : channel.push(new Channel.Parcel(delivery, documents.of(delivery), false), route);
+    } catch (RuntimeException e) {
+      outcome = Channel.Outcome.failure(WebhookChannel.technical(e));
+    }
     return complete(claimed, outcome);
   }
 
@@ -166,132 +212,141 @@ public class DeliveryWorker {
    * Records the outcome of a push, if the row still carries this claim: a worker whose lease ran
    * out and whose row another worker took changes nothing.
    */
-  Run complete(Claimed claimed, WebhookPush.Outcome outcome) {
+  Run complete(Claimed claimed, Channel.Outcome outcome) {
     Run run =
         transactions.execute(
             status -> {
               Optional<Delivery> locked =
                   jdbc.sql("select * from delivery where id = ? and claim = ? for update")
                       .params(claimed.delivery().id(), claimed.claim())
-                      .query(DeliveryWorker::map)
+                      .query(DeliveryRows::map)
                       .optional();
               if (locked.isEmpty()) {
                 log.warn(
                     "Delivery {}: lease lost before the outcome was recorded",
                     claimed.delivery().id());
-                return new Run(0, 0, 0);
+                return NOTHING;
               }
               Delivery d = locked.get();
-              boolean pending =
-                  d.state() == DeliveryState.QUEUED || d.state() == DeliveryState.FAILED;
-              if (!pending) {
+              if (d.state() != DeliveryState.QUEUED && d.state() != DeliveryState.FAILED) {
                 // Fetched over the pull API meanwhile: nothing left to do but let go.
-                release(d.id());
-                return new Run(0, 0, 0);
-              }
-              if (outcome.delivered()) {
-                jdbc.sql(
-                        """
-                update delivery set state = 'DELIVERED', delivered_at = now(), last_error = null, next_attempt_at = null,
-                  locked_until = null, claim = null, updated_at = now() where id = ?
-                """)
+                jdbc.sql("update delivery set locked_until = null, claim = null where id = ?")
                     .param(d.id())
                     .update();
-                deliveries.addDeliveredEvent(d.antragId());
-                log.info(
-                    "Delivery {} of Antrag {} pushed on attempt {}",
-                    d.id(),
-                    d.reference(),
-                    d.attempts());
-                return new Run(1, 0, 0);
+                return NOTHING;
               }
-              String error = truncate(outcome.error());
-              if (d.attempts() >= properties.worker().maxAttempts()) {
-                jdbc.sql(
-                        """
-                update delivery set state = 'FELL_BACK', fell_back_at = now(), delivered_at = now(), last_error = ?,
-                  next_attempt_at = null, locked_until = null, claim = null, updated_at = now() where id = ?
-                """)
-                    .params(error, d.id())
-                    .update();
-                deliveries.toCaseInbox(
-                    d.id(), d.antragId(), d.reference(), d.tenantArs(), d.appId(), true);
-                mails.fellBack(d);
-                log.warn(
-                    "Delivery {} of Antrag {} fell back to the case inbox after {} attempts: {}",
-                    d.id(),
-                    d.reference(),
-                    d.attempts(),
-                    error);
-                return new Run(0, 0, 1);
-              }
-              Duration delay = backoff.delay(d.attempts());
-              jdbc.sql(
-                      """
-              update delivery set state = 'FAILED', last_error = ?, next_attempt_at = now() + make_interval(secs => ?),
-                locked_until = null, claim = null, updated_at = now() where id = ?
-              """)
-                  .params(error, delay.toMillis() / 1000.0, d.id())
-                  .update();
-              log.info(
-                  "Delivery {} of Antrag {}: attempt {} failed ({}), next in {}s",
-                  d.id(),
-                  d.reference(),
-                  d.attempts(),
-                  error,
-                  delay.toSeconds());
-              return new Run(0, 1, 0);
+              return outcome.delivered() ? succeeded(d, claimed) : failed(d, claimed, outcome);
             });
-    return run == null ? new Run(0, 0, 0) : run;
+    return run == null ? NOTHING : run;
   }
 
-  private void release(UUID id) {
-    jdbc.sql("update delivery set locked_until = null, claim = null where id = ?")
-        .param(id)
-        .update();
+  private Run succeeded(Delivery d, Claimed claimed) {
+    Delivery delivered =
+        gate.move(
+                d.id(),
+                d.state(),
+                DeliveryStateGate.Move.to(DeliveryState.DELIVERED, "pushed")
+                    .delivered()
+                    .error(null)
+                    .nextAttemptIn(null)
+                    .releaseLease()
+                    .ifClaimed(claimed.claim()))
+            .orElseThrow();
+    events.publishEvent(Deliveries.delivered(delivered, false));
+    log.info("Delivery {} of {} pushed on attempt {}", d.id(), d.reference(), d.attempts());
+    return new Run(1, 0, 0);
   }
 
-  /**
-   * Tenants whose deliveries are overdue get one mail; each delivery is counted in one mail only.
-   */
+  private Run failed(Delivery d, Claimed claimed, Channel.Outcome outcome) {
+    String error = outcome.error() == null ? "unknown error" : outcome.error();
+    DeliveryProperties.Policy policy = properties.policy(d.type());
+    if (d.attempts() >= policy.maxAttempts() && policy.fallBack()) {
+      Delivery fellBack =
+          gate.move(
+                  d.id(),
+                  d.state(),
+                  DeliveryStateGate.Move.to(DeliveryState.FELL_BACK, "gave up, to the case inbox")
+                      .delivered()
+                      .fellBack()
+                      .error(error)
+                      .nextAttemptIn(null)
+                      .releaseLease()
+                      .ifClaimed(claimed.claim()))
+              .orElseThrow();
+      channels
+          .get(DeliveryChannel.CASE_INBOX)
+          .receive(new Channel.Parcel(fellBack, documents.of(fellBack), true));
+      events.publishEvent(Deliveries.delivered(fellBack, true));
+      mails.fellBack(fellBack);
+      log.warn(
+          "Delivery {} of {} fell back to the case inbox after {} attempts: {}",
+          d.id(),
+          d.reference(),
+          d.attempts(),
+          error);
+      return new Run(0, 0, 1);
+    }
+    boolean last = d.attempts() >= policy.maxAttempts();
+    Duration delay =
+        last
+            ? null
+            : new Backoff(
+                    policy.baseDelay(),
+                    policy.maxDelay(),
+                    () -> ThreadLocalRandom.current().nextDouble())
+                .delay(d.attempts());
+    gate.move(
+            d.id(),
+            d.state(),
+            DeliveryStateGate.Move.to(DeliveryState.FAILED, last ? "gave up" : "attempt failed")
+                .error(error)
+                .nextAttemptIn(delay)
+                .releaseLease()
+                .ifClaimed(claimed.claim()))
+        .orElseThrow();
+    if (last) {
+      log.warn(
+          "Delivery {} of {} failed for the last time after {} attempts: {}",
+          d.id(),
+          d.reference(),
+          d.attempts(),
+          error);
+    } else {
+      log.info(
+          "Delivery {} of {}: attempt {} failed ({}), next in {}s",
+          d.id(),
+          d.reference(),
+          d.attempts(),
+          error,
+          delay.toSeconds());
+    }
+    return new Run(0, 1, 0);
+  }
+
+  /** Tenants whose Anträge are overdue get one mail; each delivery is counted in one mail only. */
   void alertOverdue() {
     double within = properties.acknowledgeWithin().toSeconds();
     transactions.executeWithoutResult(
         status -> {
-          List<Overdue> overdue =
+          List<String> overdue =
               jdbc.sql(
                       """
-              update delivery d set overdue_alerted_at = now()
-              from (select id from delivery where state <> 'ACKNOWLEDGED' and overdue_alerted_at is null
-                      and submitted_at < now() - make_interval(secs => ?)
-                    for update skip locked) due
-              where d.id = due.id
-              returning d.tenant_ars
-              """)
+                      update delivery d set overdue_alerted_at = now()
+                      from (select id from delivery where document_type = 'ANTRAG' and state <> 'ACKNOWLEDGED'
+                              and overdue_alerted_at is null and submitted_at < now() - make_interval(secs => ?)
+                            for update skip locked) due
+                      where d.id = due.id
+                      returning d.tenant_ars
+                      """)
                   .param(within)
-                  .query((rs, row) -> new Overdue(rs.getString("tenant_ars")))
+                  .query(String.class)
                   .list();
           overdue.stream()
-              .collect(
-                  java.util.stream.Collectors.groupingBy(
-                      Overdue::tenantArs, java.util.stream.Collectors.counting()))
+              .collect(Collectors.groupingBy(tenant -> tenant, Collectors.counting()))
               .forEach(
                   (tenant, count) ->
                       mails.overdue(
                           tenant, count.intValue(), properties.acknowledgeWithin().toHours()));
         });
-  }
-
-  private record Overdue(String tenantArs) {}
-
-  private static @Nullable String truncate(@Nullable String error) {
-    if (error == null) {
-      return "unknown error";
-    }
-    return error.length() > 500 ? error.substring(0, 500) : error;
-  }
-
-  private static Delivery map(ResultSet rs, int row) throws SQLException {
-    return Deliveries.map(rs, row);
   }
 }

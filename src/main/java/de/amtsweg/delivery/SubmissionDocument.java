@@ -1,7 +1,6 @@
 package de.amtsweg.delivery;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import de.amtsweg.applications.Antrag;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -14,7 +13,7 @@ import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One submission with everything the authority needs: what the pull API returns for {@code GET
+ * The wire format of a submitted Antrag: what the pull API returns for {@code GET
  * /api/v1/delivery/submissions/{id}} and the body of a webhook push (there with the files inline).
  */
 public record SubmissionDocument(
@@ -38,12 +37,12 @@ public record SubmissionDocument(
     @Schema(
             description =
                 "The fee paid or due online (status, amount, currency, Kassenzeichen); null when nothing is")
-        Deliveries.@Nullable PaymentState payment) {
+        @Nullable PaymentState payment) {
 
   /** The data of a submission, as JSON and as XML ({@code urn:amtsweg:antrag:1}). */
   public record Data(
       Map<String, Object> json,
-      String xml,
+      @Nullable String xml,
       Map<String, Object> computed,
       @Nullable BigDecimal fee) {}
 
@@ -61,16 +60,25 @@ public record SubmissionDocument(
       @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String content) {}
 
   /**
+   * The fee paid (or due) online, for the authority's records.
+   *
+   * @param amount euro with two decimals, e.g. {@code "5.00"}
+   */
+  public record PaymentState(
+      String status, String amount, String currency, @Nullable String kassenzeichen) {}
+
+  /**
    * @param base the address the links start with ({@code ""} for relative links)
    * @param content the bytes of a file to inline, or null to link only
    */
   public static SubmissionDocument of(
-      Deliveries.Fetched fetched, String base, Function<UUID, byte @Nullable []> content) {
-    Delivery d = fetched.delivery();
-    Antrag a = fetched.antrag();
-    String self = base + "/api/v1/delivery/submissions/" + d.id();
+      Delivery delivery,
+      Document document,
+      String base,
+      Function<UUID, byte @Nullable []> content) {
+    String self = base + "/api/v1/delivery/submissions/" + delivery.id();
     List<AttachmentLink> files =
-        fetched.attachments().stream()
+        document.files().stream()
             .map(
                 f -> {
                   byte[] bytes = content.apply(f.id());
@@ -83,21 +91,28 @@ public record SubmissionDocument(
                       bytes == null ? null : Base64.getEncoder().encodeToString(bytes));
                 })
             .toList();
+    Document.Payment payment = document.payment();
     return new SubmissionDocument(
-        d.id(),
-        d.reference(),
-        d.appId(),
-        a.appVersion(),
-        a.leikaKey(),
-        a.authorityName(),
-        d.submittedAt(),
-        a.status().name(),
-        d.state().name(),
-        d.idempotencyKey(),
-        d.attempts(),
-        new Data(a.answers(), a.answersXml(), a.computed(), a.fee()),
+        delivery.id(),
+        delivery.reference(),
+        delivery.subject(),
+        document.subjectVersion(),
+        document.leikaKey(),
+        document.authority(),
+        delivery.submittedAt(),
+        document.status(),
+        delivery.state().name(),
+        delivery.idempotencyKey(),
+        delivery.attempts(),
+        new Data(document.data(), document.xml(), document.computed(), document.fee()),
         files,
         URI.create(self + "/receipt"),
-        fetched.payment());
+        payment == null
+            ? null
+            : new PaymentState(
+                payment.status(),
+                BigDecimal.valueOf(payment.amountCents(), 2).toPlainString(),
+                payment.currency(),
+                payment.kassenzeichen()));
   }
 }

@@ -1,17 +1,17 @@
 /**
- * Delivery of submitted Anträge to the responsible authority: a route per tenant and app (the
- * built-in case inbox by default, the pull API for a Fachverfahren modelled on the FIT-Connect
- * Submission API, a signed webhook with optional JWE, or the case inbox with an e-mail notice), a
- * delivery record written in the submitting transaction (outbox) with its state, idempotency key,
- * attempts and last error, the worker that pushes webhooks with a lease, backoff and fallback to
- * the case inbox, and the back-channel through which the Fachverfahren acknowledges receipt and
- * reports status and Bescheid (ADR 0015, ADR 0016).
- *
- * <p>API: {@link de.amtsweg.delivery.Deliveries}, {@link de.amtsweg.delivery.DeliveryRoutes},
- * {@link de.amtsweg.delivery.DeliveryWorker}, {@link de.amtsweg.delivery.DeliveryCallbacks},
- * records {@link de.amtsweg.delivery.Delivery}, {@link de.amtsweg.delivery.SubmissionDocument},
- * event {@link de.amtsweg.delivery.CaseInboxDelivered}, enums {@link
- * de.amtsweg.delivery.DeliveryState}, {@link de.amtsweg.delivery.DeliveryChannel}.
+ * The one delivery engine for everything Amtsweg hands to another system (ADR 0021): submitted
+ * Anträge to the authorities' Fachverfahren or the case inbox, e-invoices to the finance systems;
+ * later FIT-Connect and peer portals. It knows no Antrag and no invoice: their owners hand them
+ * over ({@link de.amtsweg.delivery.Deliveries#handOver}) in their own transaction and give out the
+ * content through the {@link de.amtsweg.delivery.DocumentSource} SPI. Routes per tenant, document
+ * type and subject choose a {@link de.amtsweg.delivery.Channel} (pull API, webhook with optional
+ * JWE, e-mail notice, file drop; the case inbox is registered by {@code casework}). The outbox
+ * record carries state, idempotency key, attempts and last error; the worker pushes with a lease,
+ * backoff with jitter and, for Anträge, a fallback to the case inbox. Receivers answer through the
+ * {@link de.amtsweg.delivery.BackChannel}; status travels back to the owners as events ({@link
+ * de.amtsweg.delivery.DeliveryDelivered}, {@link de.amtsweg.delivery.DeliveryAcknowledged}, {@link
+ * de.amtsweg.delivery.StatusReported}, {@link de.amtsweg.delivery.FeeCharged}, {@link
+ * de.amtsweg.delivery.DocumentDiscarded}).
  */
 @ApplicationModule(displayName = "Delivery")
 @NullMarked

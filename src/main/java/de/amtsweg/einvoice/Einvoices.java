@@ -1,5 +1,13 @@
 package de.amtsweg.einvoice;
 
+import de.amtsweg.delivery.Deliveries;
+import de.amtsweg.delivery.Delivery;
+import de.amtsweg.delivery.DeliveryDelivered;
+import de.amtsweg.delivery.DeliveryRoutes;
+import de.amtsweg.delivery.DeliveryState;
+import de.amtsweg.delivery.DeliveryWorker;
+import de.amtsweg.delivery.DocumentType;
+import de.amtsweg.delivery.Handover;
 import de.amtsweg.einvoice.ValidationReport.Finding;
 import de.amtsweg.tenancy.Tenant;
 import de.amtsweg.tenancy.TenantManagement;
@@ -9,10 +17,12 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -137,7 +147,9 @@ public class Einvoices {
   private final TenantManagement tenants;
   private final EinvoiceProperties properties;
   private final SupplierNotices notices;
-  private final InvoiceExport exporter;
+  private final Deliveries deliveries;
+  private final DeliveryRoutes routes;
+  private final DeliveryWorker worker;
   private final TransactionTemplate transaction;
 
   Einvoices(
@@ -145,12 +157,16 @@ public class Einvoices {
       TenantManagement tenants,
       EinvoiceProperties properties,
       SupplierNotices notices,
-      InvoiceExport exporter,
+      Deliveries deliveries,
+      DeliveryRoutes routes,
+      DeliveryWorker worker,
       PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
     this.transaction = new TransactionTemplate(transactions);
     this.notices = notices;
-    this.exporter = exporter;
+    this.deliveries = deliveries;
+    this.routes = routes;
+    this.worker = worker;
     this.tenants = tenants;
     this.properties = properties;
     this.validator =
@@ -374,21 +390,12 @@ public class Einvoices {
     if (to == Status.ABGELEHNT && (reason == null || reason.isBlank())) {
       throw new EinvoiceException(HttpStatus.BAD_REQUEST, "einvoice-reason-missing");
     }
-    int updated =
-        jdbc.sql(
-                """
-        update einvoice set status = ?, status_reason = ?, status_changed_at = now(), version = version + 1
-        where id = ? and tenant_slug = ? and version = ?""")
-            .params(
-                to.name(),
-                reason == null || reason.isBlank() ? null : reason.strip(),
-                id,
-                tenantSlug,
-                expectedVersion)
-            .update();
-    if (updated == 0) {
-      throw EinvoiceException.transition();
-    }
+    transition(
+        invoice,
+        to,
+        reason == null || reason.isBlank() ? null : reason.strip(),
+        expectedVersion,
+        "changed by staff");
     if (to == Status.ABGELEHNT) {
       notices.declined(invoice.organisationId(), submittedBy(id));
     }
@@ -409,10 +416,12 @@ public class Einvoices {
   }
 
   /**
-   * Exports a {@code SACHLICH_RICHTIG} invoice to the finance system along the tenant's route
-   * ({@link ExportRoutes}); only when that succeeds it becomes {@code EXPORTIERT}. A failure is
-   * kept on the invoice (attempts, error, time) for the inbox, and the same call retries it. Runs
-   * outside a database transaction: no connection is held while the finance system answers.
+   * Exports a {@code SACHLICH_RICHTIG} invoice to the finance system along the tenant's route for
+   * e-invoices, through the delivery engine, and tries it at once; only when that succeeds it
+   * becomes {@code EXPORTIERT} (see {@link #on(DeliveryDelivered)}). A failure stays on the
+   * delivery (attempts, error, time) for the inbox; the delivery worker retries it by itself, and
+   * the same call tries it again at once. Runs outside a database transaction: no connection is
+   * held while the finance system answers.
    *
    * @return the invoice afterwards: {@code EXPORTIERT}, or unchanged with {@code exportError}
    * @throws EinvoiceException {@code einvoice-status-conflict}, {@code
@@ -424,34 +433,71 @@ public class Einvoices {
         || invoice.version() != expectedVersion) {
       throw EinvoiceException.transition();
     }
-    byte[] xml =
-        jdbc.sql("select coalesce(xml, original) from einvoice where id = ?")
-            .param(id)
-            .query(byte[].class)
-            .single();
-    try {
-      exporter.export(invoice, xml);
-    } catch (InvoiceExport.ExportFailed failed) {
-      jdbc.sql(
-              """
-          update einvoice set export_attempts = export_attempts + 1, export_error = ?, export_attempted_at = now()
-          where id = ? and tenant_slug = ?""")
-          .params(cut(failed.getMessage(), 500), id, tenantSlug)
-          .update();
-      return ofTenant(tenantSlug, id);
+    Recipient recipient = java.util.Objects.requireNonNull(invoice.recipient());
+    if (routes.route(recipient.ars(), DocumentType.E_RECHNUNG, "").isEmpty()) {
+      throw new EinvoiceException(HttpStatus.CONFLICT, "einvoice-export-unconfigured");
+    }
+    Delivery delivery =
+        deliveries
+            .ofDocument(DocumentType.E_RECHNUNG, id)
+            .map(deliveries::resend)
+            .orElseGet(
+                () ->
+                    deliveries.handOver(
+                        new Handover(
+                            DocumentType.E_RECHNUNG,
+                            id,
+                            invoice.invoiceNumber() == null
+                                ? id.toString()
+                                : cut(invoice.invoiceNumber(), 200),
+                            recipient.ars(),
+                            "",
+                            invoice.receivedAt())));
+    worker.pushNow(delivery.id());
+    return ofTenant(tenantSlug, id);
+  }
+
+  /**
+   * The invoice reached the finance system (now, or by a retry of the delivery worker): it is
+   * {@code EXPORTIERT}. In the transaction that records the delivery, so the two never disagree.
+   */
+  @EventListener
+  void on(DeliveryDelivered delivered) {
+    if (delivered.type() != DocumentType.E_RECHNUNG) {
+      return;
+    }
+    load(delivered.documentId())
+        .filter(i -> i.status() == Status.SACHLICH_RICHTIG)
+        .ifPresent(i -> transition(i, Status.EXPORTIERT, null, i.version(), "exported"));
+  }
+
+  /**
+   * The one place that writes {@code einvoice.status}: a compare-and-set update from the status and
+   * version the caller read, and a history row.
+   *
+   * @throws EinvoiceException {@code einvoice-status-conflict} when {@code to} cannot follow the
+   *     current status, or another change came first
+   */
+  private void transition(
+      Invoice invoice, Status to, @Nullable String reason, int expectedVersion, String why) {
+    if (!invoice.status().next().contains(to)) {
+      throw EinvoiceException.transition();
     }
     int updated =
         jdbc.sql(
                 """
-        update einvoice set status = 'EXPORTIERT', status_reason = null, status_changed_at = now(), version = version + 1,
-          export_attempts = export_attempts + 1, export_error = null, export_attempted_at = now()
-        where id = ? and tenant_slug = ? and version = ? and status = 'SACHLICH_RICHTIG'""")
-            .params(id, tenantSlug, expectedVersion)
+            update einvoice set status = ?, status_reason = ?, status_changed_at = now(), version = version + 1
+            where id = ? and status = ? and version = ?""")
+            .params(to.name(), reason, invoice.id(), invoice.status().name(), expectedVersion)
             .update();
     if (updated == 0) {
       throw EinvoiceException.transition();
     }
-    return ofTenant(tenantSlug, id);
+    jdbc.sql(
+            "insert into einvoice_status_history (einvoice_id, from_status, to_status, reason)"
+                + " values (?, ?, ?, ?)")
+        .params(invoice.id(), invoice.status().name(), to.name(), why)
+        .update();
   }
 
   private List<Invoice> list(String scope, Object[] scopeParams, Filter filter) {
@@ -499,10 +545,57 @@ public class Einvoices {
             .params(params)
             .query(UUID.class)
             .list();
-    return ids.stream().map(this::load).flatMap(Optional::stream).toList();
+    Map<UUID, Delivery> exports = deliveries.ofDocuments(DocumentType.E_RECHNUNG, ids);
+    return ids.stream()
+        .map(this::row)
+        .flatMap(Optional::stream)
+        .map(i -> withExport(i, exports.get(i.id())))
+        .toList();
   }
 
   private Optional<Invoice> load(UUID id) {
+    return row(id)
+        .map(i -> withExport(i, deliveries.ofDocument(DocumentType.E_RECHNUNG, id).orElse(null)));
+  }
+
+  /**
+   * The invoice with how far its export got: the attempts and, while it has not arrived, the last
+   * error of its delivery.
+   */
+  private static Invoice withExport(Invoice i, @Nullable Delivery export) {
+    if (export == null) {
+      return i;
+    }
+    boolean failing = export.lastError() != null && export.state() != DeliveryState.DELIVERED;
+    return new Invoice(
+        i.id(),
+        i.receivedAt(),
+        i.channel(),
+        i.organisationId(),
+        i.format(),
+        i.syntax(),
+        i.specification(),
+        i.valid(),
+        i.leitwegId(),
+        i.routingProblem(),
+        i.recipient(),
+        i.status(),
+        i.statusReason(),
+        i.duplicateOf(),
+        i.invoiceNumber(),
+        i.sellerName(),
+        i.issueDate(),
+        i.dueDate(),
+        i.currency(),
+        i.payableAmount(),
+        i.findings(),
+        i.version(),
+        export.attempts(),
+        failing ? export.lastError() : null,
+        export.updatedAt());
+  }
+
+  private Optional<Invoice> row(UUID id) {
     List<Finding> findings =
         jdbc.sql(
                 "select rule, severity, location, message from einvoice_finding where einvoice_id = ? order by position")
@@ -553,9 +646,9 @@ public class Einvoices {
                   rs.getBigDecimal("payable_amount"),
                   findings,
                   rs.getInt("version"),
-                  rs.getInt("export_attempts"),
-                  rs.getString("export_error"),
-                  rs.getObject("export_attempted_at", OffsetDateTime.class));
+                  0,
+                  null,
+                  null);
             })
         .optional();
   }

@@ -2,14 +2,15 @@ package de.amtsweg.casework;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import de.amtsweg.applications.Antrag;
-import de.amtsweg.applications.AntragStatus;
+import de.amtsweg.delivery.Document;
+import de.amtsweg.delivery.DocumentType;
 import de.amtsweg.forms.AppDefinition;
 import de.amtsweg.forms.Definitions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -50,15 +51,18 @@ class BescheidTemplatesTest {
 
   @Test
   void fillingPutsTheCaseIntoTheTextInGerman() {
-    Antrag antrag =
-        new Antrag(
+    Document antrag =
+        new Document(
+            DocumentType.ANTRAG,
             UUID.randomUUID(),
             "HUND-2026-000042",
-            "hundesteuer",
-            1,
             "160670029029",
             "Stadt Gotha",
+            "hundesteuer",
+            1,
             null,
+            "EINGEGANGEN",
+            OffsetDateTime.of(2026, 11, 27, 23, 30, 0, 0, ZoneOffset.UTC),
             null,
             null,
             null,
@@ -82,10 +86,12 @@ class BescheidTemplatesTest {
             "<antrag/>",
             Map.of(),
             null,
-            AntragStatus.EINGEGANGEN,
-            OffsetDateTime.of(2026, 11, 27, 23, 30, 0, 0, ZoneOffset.UTC),
+            List.of(),
+            true,
             "NONE",
             null,
+            List.of(),
+            Map.of(),
             null);
     String text =
         templates.fill(

@@ -282,11 +282,17 @@ class DeliveryApiIT extends AmtswegIT {
     String pulled = submit(browser(), ERFURT, false).path("reference").asString();
     String inbox = submit(browser(), GOTHA, false).path("reference").asString();
 
-    Delivery erfurt = deliveries.ofAntrag(antraege.find(pulled).orElseThrow().id()).orElseThrow();
+    Delivery erfurt =
+        deliveries
+            .ofDocument(DocumentType.ANTRAG, antraege.find(pulled).orElseThrow().id())
+            .orElseThrow();
     assertThat(erfurt.channel()).isEqualTo(DeliveryChannel.PULL_API);
     assertThat(erfurt.state()).isEqualTo(DeliveryState.QUEUED);
     assertThat(erfurt.attempts()).isZero();
-    Delivery gotha = deliveries.ofAntrag(antraege.find(inbox).orElseThrow().id()).orElseThrow();
+    Delivery gotha =
+        deliveries
+            .ofDocument(DocumentType.ANTRAG, antraege.find(inbox).orElseThrow().id())
+            .orElseThrow();
     assertThat(gotha.channel())
         .as("no Fachverfahren: the case inbox")
         .isEqualTo(DeliveryChannel.CASE_INBOX);
@@ -335,7 +341,7 @@ class DeliveryApiIT extends AmtswegIT {
         .containsExactly("Antrag eingegangen", "An die Behörde übermittelt");
     assertThat(
             deliveries
-                .ofAntrag(antraege.find(reference).orElseThrow().id())
+                .ofDocument(DocumentType.ANTRAG, antraege.find(reference).orElseThrow().id())
                 .orElseThrow()
                 .attempts())
         .isEqualTo(6);

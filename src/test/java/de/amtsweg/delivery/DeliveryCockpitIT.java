@@ -175,7 +175,9 @@ class DeliveryCockpitIT extends PushFixture {
     assertThat(again.getElementById("webhookUrl").val())
         .isEqualTo("https://fachverfahren.jena.example/amtsweg");
     String stored =
-        jdbc.sql("select webhook_secret from delivery_route where tenant_ars = ? and app_id = ?")
+        jdbc.sql(
+                "select webhook_secret from delivery_route where tenant_ars = ?"
+                    + " and document_type = 'ANTRAG' and subject = ?")
             .params(JENA, APP)
             .query(String.class)
             .single();

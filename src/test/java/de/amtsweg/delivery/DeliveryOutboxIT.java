@@ -90,7 +90,7 @@ class DeliveryOutboxIT extends AmtswegIT {
             tx -> {
               AntragManagement.Submitted submitted = antraege.submit(submission);
               reference.set(submitted.antrag().reference());
-              assertThat(deliveries.ofAntrag(submitted.antrag().id()))
+              assertThat(deliveries.ofDocument(DocumentType.ANTRAG, submitted.antrag().id()))
                   .as("written by the listener, in this transaction")
                   .hasValueSatisfying(d -> assertThat(d.state()).isEqualTo(DeliveryState.QUEUED));
               tx.setRollbackOnly();
@@ -105,10 +105,10 @@ class DeliveryOutboxIT extends AmtswegIT {
         .isZero();
 
     AntragManagement.Submitted committed = antraege.submit(submission);
-    assertThat(deliveries.ofAntrag(committed.antrag().id())).isPresent();
+    assertThat(deliveries.ofDocument(DocumentType.ANTRAG, committed.antrag().id())).isPresent();
     assertThat(
             jdbc.sql(
-                    "select count(*) from antrag a where (select count(*) from delivery d where d.antrag_id = a.id) <> 1")
+                    "select count(*) from antrag a where (select count(*) from delivery d where d.document_id = a.id and d.document_type = 'ANTRAG') <> 1")
                 .query(Long.class)
                 .single())
         .as("Anträge without exactly one delivery")

@@ -44,6 +44,7 @@ abstract class PushFixture extends AmtswegIT {
   @Autowired DeliveryRoutes routes;
   @Autowired DeliveryWorker worker;
   @Autowired Deliveries deliveries;
+  @Autowired BackChannel backChannel;
   @Autowired AntragManagement antraege;
   @Autowired JdbcClient jdbc;
   final JsonMapper json = JsonMapper.builder().build();
@@ -102,7 +103,7 @@ abstract class PushFixture extends AmtswegIT {
   }
 
   Delivery delivery(String reference) {
-    return deliveries.ofAntrag(antragId(reference)).orElseThrow();
+    return deliveries.ofDocument(DocumentType.ANTRAG, antragId(reference)).orElseThrow();
   }
 
   UUID antragId(String reference) {
@@ -126,6 +127,15 @@ abstract class PushFixture extends AmtswegIT {
     List<String> texts = new ArrayList<>();
     status.path("timeline").forEach(e -> texts.add(e.path("text").asString()));
     return texts;
+  }
+
+  /** Whether the Antrag is a case in the case inbox. */
+  boolean caseInboxHas(String reference) {
+    return jdbc.sql("select count(*) from casework_case where reference = ?")
+            .param(reference)
+            .query(Long.class)
+            .single()
+        == 1;
   }
 
   /** Mails in the local mailbox to this address, newest first: subject + body. */

@@ -194,7 +194,7 @@ class WebhookDeliveryIT extends PushFixture {
     assertThat(register.distinctKeys()).isEqualTo(1);
 
     // A comes back from the dead with a failure: it no longer holds the claim, nothing changes.
-    worker.complete(claimedByA.getFirst(), new WebhookPush.Outcome(false, "late"));
+    worker.complete(claimedByA.getFirst(), Channel.Outcome.failure("late"));
     Delivery after = delivery(reference);
     assertThat(after.state()).isEqualTo(DeliveryState.DELIVERED);
     assertThat(after.lastError()).isNull();
@@ -225,14 +225,15 @@ class WebhookDeliveryIT extends PushFixture {
     assertThat(fellBack.attempts()).isEqualTo(8);
     assertThat(fellBack.lastError()).isEqualTo("HTTP 503");
     assertThat(register.requests()).isEqualTo(8);
-    assertThat(events.stream(CaseInboxDelivered.class).filter(e -> e.reference().equals(reference)))
+    assertThat(events.stream(DeliveryDelivered.class).filter(e -> e.deliveryId().equals(d.id())))
         .singleElement()
         .satisfies(
             e -> {
               assertThat(e.fellBack()).isTrue();
+              assertThat(e.channel()).isEqualTo(DeliveryChannel.CASE_INBOX);
               assertThat(e.tenantArs()).isEqualTo(JENA);
-              assertThat(e.deliveryId()).isEqualTo(d.id());
             });
+    assertThat(caseInboxHas(reference)).as("the case inbox has it").isTrue();
     assertThat(timeline(reference))
         .containsExactly("Antrag eingegangen", "An die Behörde übermittelt");
     List<String> mails = mailsTo("zustellung@jena.example");
@@ -247,7 +248,7 @@ class WebhookDeliveryIT extends PushFixture {
     assertThat(worker.runOnce().failed()).as("given up: no more pushes").isZero();
 
     // A caseworker opens it in the case inbox: acknowledged there.
-    deliveries.acknowledgeInCaseInbox(d.antragId());
+    backChannel.acknowledgeInCaseInbox(d);
     assertThat(delivery(reference).state()).isEqualTo(DeliveryState.ACKNOWLEDGED);
     assertThat(timeline(reference)).endsWith("Bei der Behörde eingegangen");
   }
@@ -311,8 +312,8 @@ class WebhookDeliveryIT extends PushFixture {
     assertThat(String.join("\n", mails))
         .doesNotContain("Mustermann", "Erika", "Bello", "Fischmarkt", "erika@example.org");
 
-    deliveries.acknowledgeInCaseInbox(d.antragId());
-    deliveries.acknowledgeInCaseInbox(d.antragId());
+    backChannel.acknowledgeInCaseInbox(d);
+    backChannel.acknowledgeInCaseInbox(d);
     assertThat(delivery(reference).state()).isEqualTo(DeliveryState.ACKNOWLEDGED);
     assertThat(timeline(reference))
         .containsExactly(
@@ -325,7 +326,7 @@ class WebhookDeliveryIT extends PushFixture {
     Delivery d = delivery(reference);
     assertThat(d.channel()).isEqualTo(DeliveryChannel.CASE_INBOX);
     assertThat(d.state()).isEqualTo(DeliveryState.DELIVERED);
-    deliveries.acknowledgeInCaseInbox(d.antragId());
+    backChannel.acknowledgeInCaseInbox(d);
     assertThat(delivery(reference).state()).isEqualTo(DeliveryState.ACKNOWLEDGED);
     assertThat(timeline(reference))
         .containsExactly(

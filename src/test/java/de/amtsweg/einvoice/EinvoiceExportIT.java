@@ -3,6 +3,10 @@ package de.amtsweg.einvoice;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import de.amtsweg.delivery.DeliveryProperties;
+import de.amtsweg.delivery.DeliveryRoutes;
+import de.amtsweg.delivery.DeliveryWorker;
+import de.amtsweg.delivery.DocumentType;
 import de.amtsweg.support.AmtswegIT;
 import de.amtsweg.support.Browser;
 import java.net.InetSocketAddress;
@@ -14,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import javax.crypto.Mac;
@@ -32,11 +37,13 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class EinvoiceExportIT extends AmtswegIT {
 
+  static final String LANDKREIS_GOTHA = "160670000000";
+
   @Autowired Einvoices einvoices;
-  @Autowired EinvoiceProperties properties;
+  @Autowired DeliveryProperties properties;
   @Autowired JdbcClient jdbc;
-  @Autowired ExportRoutes routes;
-  @Autowired ExportRetries retries;
+  @Autowired DeliveryRoutes routes;
+  @Autowired DeliveryWorker worker;
 
   record Received(String body, String timestamp, String signature, String idempotencyKey) {}
 
@@ -114,7 +121,9 @@ class EinvoiceExportIT extends AmtswegIT {
                 System.currentTimeMillis() / 1000, org.assertj.core.data.Offset.offset(120L));
       }
       assertThat(
-              jdbc.sql("select secret from einvoice_export_route where tenant_slug = 'jena'")
+              jdbc.sql(
+                      "select webhook_secret from delivery_route where tenant_ars = '160530000000'"
+                          + " and document_type = 'E_RECHNUNG'")
                   .query(String.class)
                   .single())
           .as("stored sealed")
@@ -129,19 +138,22 @@ class EinvoiceExportIT extends AmtswegIT {
   void aFailedExportIsRetriedByItselfWithGrowingWaitsAndGivesUpAfterTheLastAttempt()
       throws Exception {
     AtomicInteger calls = new AtomicInteger();
+    AtomicBoolean down = new AtomicBoolean(true);
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext(
         "/finanzen",
         exchange -> {
           exchange.getRequestBody().readAllBytes();
-          // Down for the first call, back afterwards.
-          exchange.sendResponseHeaders(calls.getAndIncrement() == 0 ? 503 : 204, -1);
+          calls.incrementAndGet();
+          exchange.sendResponseHeaders(down.get() ? 503 : 204, -1);
           exchange.close();
         });
     server.start();
     try {
-      routes.saveWebhook(
-          "landkreis-gotha",
+      routes.configureWebhook(
+          LANDKREIS_GOTHA,
+          DocumentType.E_RECHNUNG,
+          "",
           "http://127.0.0.1:" + server.getAddress().getPort() + "/finanzen",
           true,
           "test");
@@ -152,13 +164,13 @@ class EinvoiceExportIT extends AmtswegIT {
           advance(caseworker, invoice.id(), "GEPRUEFT", "SACHLICH_RICHTIG", "EXPORTIERT");
       assertThat(detail.select("#export-error").text()).contains("HTTP 503");
 
-      assertThat(retries.retry()).as("the first wait (one minute) is not over").isZero();
+      down.set(false);
+      assertThat(worker.runOnce().delivered())
+          .as("the first wait (half a minute to a minute) is not over")
+          .isZero();
       assertThat(calls).hasValue(1);
-      jdbc.sql(
-              "update einvoice set export_attempted_at = now() - interval '61 seconds' where id = ?")
-          .param(invoice.id())
-          .update();
-      assertThat(retries.retry()).isEqualTo(1);
+      dueNow(invoice.id());
+      assertThat(worker.runOnce().delivered()).isEqualTo(1);
       assertThat(calls).hasValue(2);
       assertThat(
               Browser.page(caseworker.get("/verwaltung/e-rechnungen/" + invoice.id()))
@@ -167,17 +179,26 @@ class EinvoiceExportIT extends AmtswegIT {
           .isEqualTo("Exportiert");
 
       // After the last attempt nothing is tried by itself any more; the inbox shows the failure.
+      down.set(true);
       Einvoices.Invoice other = submitTo("04011000-12347-94");
-      advance(caseworker, other.id(), "GEPRUEFT", "SACHLICH_RICHTIG");
+      advance(caseworker, other.id(), "GEPRUEFT", "SACHLICH_RICHTIG", "EXPORTIERT");
+      assertThat(calls).hasValue(3);
       jdbc.sql(
-              "update einvoice set export_attempts = ?, export_error = 'HTTP 503', export_attempted_at = now() - interval '1 day'"
-                  + " where id = ?")
-          .params(ExportRetries.MAX_ATTEMPTS, other.id())
+              "update delivery set attempts = ? where document_type = 'E_RECHNUNG' and document_id = ?")
+          .params(properties.eRechnung().maxAttempts() - 1, other.id())
           .update();
-      assertThat(retries.retry()).isZero();
-      assertThat(calls).hasValue(2);
+      dueNow(other.id());
+      assertThat(worker.runOnce().failed()).isEqualTo(1);
+      assertThat(calls).hasValue(4);
+      assertThat(worker.runOnce().failed()).as("given up").isZero();
+      assertThat(calls).hasValue(4);
       assertThat(einvoices.ofTenant("landkreis-gotha", other.id()).status())
           .isEqualTo(Einvoices.Status.SACHLICH_RICHTIG);
+      assertThat(
+              Browser.page(caseworker.get("/verwaltung/e-rechnungen/" + other.id()))
+                  .select("#export-error")
+                  .text())
+          .contains("Versuch " + properties.eRechnung().maxAttempts(), "HTTP 503");
     } finally {
       server.stop(0);
     }
@@ -215,7 +236,8 @@ class EinvoiceExportIT extends AmtswegIT {
         advance(caseworker, invoice.id(), "GEPRUEFT", "SACHLICH_RICHTIG", "EXPORTIERT");
     assertThat(detail.select("#status").text()).isEqualTo("Exportiert");
 
-    Path folder = properties.exportDirectory().resolve("gotha").resolve("eingang").resolve("2026");
+    Path folder =
+        properties.fileDropDirectory().resolve("gotha").resolve("eingang").resolve("2026");
     assertThat(Files.readString(folder.resolve(invoice.id() + ".xml")))
         .contains(invoice.invoiceNumber());
     JsonNode metadata =
@@ -229,6 +251,15 @@ class EinvoiceExportIT extends AmtswegIT {
       assertThat(files.map(p -> p.getFileName().toString()))
           .noneMatch(name -> name.endsWith(".part"));
     }
+  }
+
+  /** The worker may push the invoice's export now (instead of waiting for the backoff). */
+  private void dueNow(UUID invoiceId) {
+    jdbc.sql(
+            "update delivery set next_attempt_at = now() where document_type = 'E_RECHNUNG'"
+                + " and document_id = ?")
+        .param(invoiceId)
+        .update();
   }
 
   private Document advance(Browser staff, UUID id, String... statuses) {

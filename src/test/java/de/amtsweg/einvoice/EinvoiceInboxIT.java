@@ -23,7 +23,7 @@ class EinvoiceInboxIT extends AmtswegIT {
   static final String SUPPLIER = "rechnungen@lieferdienst-thueringen.example";
 
   @Autowired Einvoices einvoices;
-  @Autowired EinvoiceProperties properties;
+  @Autowired de.amtsweg.delivery.DeliveryProperties properties;
 
   @Test
   void tenantAdminsKeepTheirLeitwegIdsAndCaseworkersMayNot() {
@@ -184,7 +184,7 @@ class EinvoiceInboxIT extends AmtswegIT {
                           detail.select("input[name=version]").val()))));
     }
     assertThat(detail.select("#status").text()).isEqualTo("Exportiert");
-    Path file = properties.exportDirectory().resolve("erfurt").resolve(exported.id() + ".xml");
+    Path file = properties.fileDropDirectory().resolve("erfurt").resolve(exported.id() + ".xml");
     assertThat(Files.readString(file)).contains(exported.invoiceNumber());
 
     Einvoices.Invoice declined = submit();

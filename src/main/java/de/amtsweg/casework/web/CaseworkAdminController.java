@@ -252,7 +252,7 @@ class CaseworkAdminController {
     filter.put("von", Staff.blankToNull(von));
     filter.put("bis", Staff.blankToNull(bis));
     model.addAttribute("filter", filter);
-    model.addAttribute("zone", CaseInboxController.ZONE);
+    model.addAttribute("zone", Staff.ZONE);
     LocalDate from;
     LocalDate to;
     try {

@@ -20,6 +20,9 @@ import org.springframework.web.server.ResponseStatusException;
 @Component
 class Staff {
 
+  /** Staff see German time, whatever zone a record was written in. */
+  static final java.time.ZoneId ZONE = java.time.ZoneId.of("Europe/Berlin");
+
   private final TenantManagement tenants;
 
   Staff(TenantManagement tenants) {
@@ -83,5 +86,13 @@ class Staff {
         .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
         .header("X-Content-Type-Options", "nosniff")
         .body(bytes);
+  }
+
+  /** Colleagues' display names by user name, in the directory's order. */
+  static java.util.Map<String, String> names(
+      java.util.List<de.amtsweg.platform.StaffDirectory.StaffMember> colleagues) {
+    java.util.Map<String, String> names = new java.util.LinkedHashMap<>();
+    colleagues.forEach(c -> names.putIfAbsent(c.username(), c.displayName()));
+    return names;
   }
 }

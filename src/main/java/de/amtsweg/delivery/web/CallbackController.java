@@ -1,6 +1,6 @@
 package de.amtsweg.delivery.web;
 
-import de.amtsweg.delivery.Deliveries;
+import de.amtsweg.delivery.BackChannel;
 import de.amtsweg.delivery.Delivery;
 import de.amtsweg.delivery.DeliveryCallbacks;
 import io.swagger.v3.oas.annotations.Operation;
@@ -35,12 +35,12 @@ import tools.jackson.databind.json.JsonMapper;
 class CallbackController {
 
   private final DeliveryCallbacks callbacks;
-  private final Deliveries deliveries;
+  private final BackChannel backChannel;
   private final JsonMapper json;
 
-  CallbackController(DeliveryCallbacks callbacks, Deliveries deliveries, JsonMapper json) {
+  CallbackController(DeliveryCallbacks callbacks, BackChannel backChannel, JsonMapper json) {
     this.callbacks = callbacks;
-    this.deliveries = deliveries;
+    this.backChannel = backChannel;
     this.json = json;
   }
 
@@ -55,7 +55,7 @@ class CallbackController {
       @RequestBody(required = false) byte @Nullable [] body) {
     Delivery d =
         callbacks.authenticate(deliveryId, timestamp, signature, body == null ? new byte[0] : body);
-    Delivery acknowledged = deliveries.acknowledge(d.tenantArs(), d.id());
+    Delivery acknowledged = backChannel.acknowledge(d.tenantArs(), d.id());
     return new SubmissionApiController.Acknowledgement(
         acknowledged.id(),
         acknowledged.reference(),
@@ -80,13 +80,13 @@ class CallbackController {
     } catch (JacksonException e) {
       report = new SubmissionApiController.StatusReport(null, null, null);
     }
-    Deliveries.Reported reported =
-        deliveries.report(
+    BackChannel.Reported reported =
+        backChannel.report(
             d.tenantArs(), d.id(), SubmissionApiController.toReport(report, d::reference));
     return new SubmissionApiController.StatusReported(
         d.id(),
-        reported.antrag().reference(),
-        reported.antrag().status().name(),
+        reported.delivery().reference(),
+        reported.status().name(),
         reported.postfachMessage() != null);
   }
 }

@@ -9,15 +9,18 @@ import de.amtsweg.delivery.DeliveryException;
 import de.amtsweg.delivery.DeliveryProperties;
 import de.amtsweg.delivery.DeliveryRoutes;
 import de.amtsweg.delivery.DeliveryState;
+import de.amtsweg.delivery.DocumentType;
 import de.amtsweg.platform.Roles;
 import de.amtsweg.tenancy.Tenant;
 import de.amtsweg.tenancy.TenantManagement;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.propertyeditors.StringTrimmerEditor;
@@ -51,6 +54,8 @@ class DeliveryCockpitController {
   static final String ROUTES = BASE + "/wege";
   static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
   private static final int LIMIT = 200;
+  private static final Set<DeliveryChannel> PUSH_CHANNELS =
+      EnumSet.of(DeliveryChannel.WEBHOOK, DeliveryChannel.FILE_DROP);
   private static final List<String> ROUTE_FIELDS =
       List.of("channel", "webhookUrl", "webhookJwk", "noticeEmail");
 
@@ -81,6 +86,7 @@ class DeliveryCockpitController {
   @GetMapping(BASE)
   String cockpit(
       @RequestParam(name = "status", required = false) @Nullable String status,
+      @RequestParam(name = "typ", required = false) @Nullable String type,
       Authentication authentication,
       Model model) {
     Tenant tenant = tenant(authentication);
@@ -89,11 +95,19 @@ class DeliveryCockpitController {
             .filter(s -> s.name().equals(status))
             .findFirst()
             .orElse(null);
+    DocumentType typeFilter =
+        Arrays.stream(DocumentType.values())
+            .filter(t -> t.name().equals(type))
+            .findFirst()
+            .orElse(null);
     List<Delivery> list =
-        deliveries.list(tenant.authorityArs(), new Deliveries.Query(filter, LIMIT));
+        deliveries.list(tenant.authorityArs(), new Deliveries.Query(filter, typeFilter, LIMIT));
     model.addAttribute("deliveries", list);
     model.addAttribute("states", DeliveryState.values());
     model.addAttribute("filter", filter == null ? "" : filter.name());
+    model.addAttribute("types", DocumentType.values());
+    model.addAttribute("typeFilter", typeFilter == null ? "" : typeFilter.name());
+    model.addAttribute("pushChannels", PUSH_CHANNELS);
     model.addAttribute(
         "overdue", deliveries.overdue(tenant.authorityArs(), properties.acknowledgeWithin(), 50));
     model.addAttribute("overdueHours", properties.acknowledgeWithin().toHours());
@@ -134,6 +148,9 @@ class DeliveryCockpitController {
     String alert = routes.alertEmail(tenant.authorityArs());
     model.addAttribute("alertEmail", alert == null ? "" : alert);
     model.addAttribute("contactEmail", tenant.profile().email());
+    model.addAttribute(
+        "invoiceRoute",
+        routes.route(tenant.authorityArs(), DocumentType.E_RECHNUNG, "").orElse(null));
     return "delivery/routes";
   }
 
@@ -212,7 +229,7 @@ class DeliveryCockpitController {
     model.addAttribute("appName", name);
     model.addAttribute("route", route);
     model.addAttribute("form", form);
-    model.addAttribute("channels", DeliveryChannel.values());
+    model.addAttribute("channels", deliveries.channelsFor(DocumentType.ANTRAG));
     model.addAttribute("fieldOrder", ROUTE_FIELDS);
     return "delivery/route-form";
   }

@@ -1,12 +1,13 @@
 package de.amtsweg.delivery.web;
 
 import de.amtsweg.account.ApiScope;
-import de.amtsweg.applications.AntragStatus;
-import de.amtsweg.applications.Attachments;
-import de.amtsweg.delivery.Deliveries;
+import de.amtsweg.delivery.BackChannel;
 import de.amtsweg.delivery.Delivery;
 import de.amtsweg.delivery.DeliveryException;
+import de.amtsweg.delivery.Document;
+import de.amtsweg.delivery.ReportedStatus;
 import de.amtsweg.delivery.SubmissionDocument;
+import de.amtsweg.delivery.SubmissionPickup;
 import de.amtsweg.platform.Roles;
 import de.amtsweg.tenancy.Tenant;
 import de.amtsweg.tenancy.TenantManagement;
@@ -62,11 +63,14 @@ class SubmissionApiController {
   private static final String SCOPE = "SCOPE_" + ApiScope.ANTRAEGE_LESEN.value();
   private static final String API_CLIENT = "ROLE_" + Roles.API_CLIENT;
 
-  private final Deliveries deliveries;
+  private final SubmissionPickup pickup;
+  private final BackChannel backChannel;
   private final TenantManagement tenants;
 
-  SubmissionApiController(Deliveries deliveries, TenantManagement tenants) {
-    this.deliveries = deliveries;
+  SubmissionApiController(
+      SubmissionPickup pickup, BackChannel backChannel, TenantManagement tenants) {
+    this.pickup = pickup;
+    this.backChannel = backChannel;
     this.tenants = tenants;
   }
 
@@ -88,13 +92,13 @@ class SubmissionApiController {
     if (offset < 0) {
       throw new DeliveryException.ParameterInvalid("offset");
     }
-    Deliveries.Page page = deliveries.pending(tenantArs(authentication), limit, offset);
+    SubmissionPickup.Page page = pickup.pending(tenantArs(authentication), limit, offset);
     List<Summary> submissions =
         page.deliveries().stream()
             .map(
                 d ->
                     new Summary(
-                        d.id(), d.reference(), d.appId(), d.submittedAt(), d.state().name()))
+                        d.id(), d.reference(), d.subject(), d.submittedAt(), d.state().name()))
             .toList();
     return new SubmissionList(submissions.size(), page.offset(), page.total(), submissions);
   }
@@ -109,8 +113,9 @@ class SubmissionApiController {
       description = "No such submission for this tenant",
       content = @Content(mediaType = "application/problem+json"))
   ResponseEntity<SubmissionDocument> fetch(@PathVariable UUID id, Authentication authentication) {
-    Deliveries.Fetched fetched = deliveries.fetch(tenantArs(authentication), id);
-    SubmissionDocument body = SubmissionDocument.of(fetched, "", attachment -> null);
+    SubmissionPickup.Fetched fetched = pickup.fetch(tenantArs(authentication), id);
+    SubmissionDocument body =
+        SubmissionDocument.of(fetched.delivery(), fetched.document(), "", attachment -> null);
     return ResponseEntity.ok()
         .header("Idempotency-Key", body.idempotencyKey().toString())
         .body(body);
@@ -120,7 +125,7 @@ class SubmissionApiController {
   @Operation(summary = "Download a file of the submission")
   ResponseEntity<byte[]> attachment(
       @PathVariable UUID id, @PathVariable UUID attachmentId, Authentication authentication) {
-    Attachments.Content file = deliveries.attachment(tenantArs(authentication), id, attachmentId);
+    Document.FileContent file = pickup.attachment(tenantArs(authentication), id, attachmentId);
     return download(file.bytes(), MediaType.parseMediaType(file.contentType()), file.name());
   }
 
@@ -129,9 +134,9 @@ class SubmissionApiController {
       summary =
           "Download the receipt (PDF/A-3 with the data embedded as antrag.json and antrag.xml)")
   ResponseEntity<byte[]> receipt(@PathVariable UUID id, Authentication authentication) {
-    Delivery d = deliveries.get(tenantArs(authentication), id);
+    Delivery d = pickup.get(tenantArs(authentication), id);
     return download(
-        deliveries.receipt(d.tenantArs(), id),
+        pickup.receipt(d.tenantArs(), id),
         MediaType.APPLICATION_PDF,
         "Eingangsbestaetigung-" + d.reference() + ".pdf");
   }
@@ -160,7 +165,7 @@ class SubmissionApiController {
       description = "Not fetched yet",
       content = @Content(mediaType = "application/problem+json"))
   Acknowledgement acknowledge(@PathVariable UUID id, Authentication authentication) {
-    Delivery d = deliveries.acknowledge(tenantArs(authentication), id);
+    Delivery d = backChannel.acknowledge(tenantArs(authentication), id);
     return new Acknowledgement(d.id(), d.reference(), d.state().name(), d.acknowledgedAt());
   }
 
@@ -207,35 +212,34 @@ class SubmissionApiController {
   StatusReported status(
       @PathVariable UUID id, @RequestBody StatusReport body, Authentication authentication) {
     String tenantArs = tenantArs(authentication);
-    Deliveries.Report report = toReport(body, () -> deliveries.get(tenantArs, id).reference());
-    Deliveries.Reported reported = deliveries.report(tenantArs, id, report);
+    BackChannel.Report report = toReport(body, () -> pickup.get(tenantArs, id).reference());
+    BackChannel.Reported reported = backChannel.report(tenantArs, id, report);
     return new StatusReported(
         id,
-        reported.antrag().reference(),
-        reported.antrag().status().name(),
+        reported.delivery().reference(),
+        reported.status().name(),
         reported.postfachMessage() != null);
   }
 
   /** A status report as the delivery module takes it; also for signed callbacks. */
-  static Deliveries.Report toReport(
+  static BackChannel.Report toReport(
       StatusReport body, java.util.function.Supplier<String> reference) {
-    AntragStatus status =
-        Arrays.stream(AntragStatus.values())
-            .filter(s -> s.name().equals(body.status()))
-            .findFirst()
+    ReportedStatus status =
+        ReportedStatus.named(body.status() == null ? "" : body.status())
             .orElseThrow(
                 () ->
                     new DeliveryException.StatusUnknown(
                         String.join(
-                            ", ", Arrays.stream(AntragStatus.values()).map(Enum::name).toList())));
-    Deliveries.Bescheid bescheid = null;
+                            ", ",
+                            Arrays.stream(ReportedStatus.values()).map(Enum::name).toList())));
+    BackChannel.Bescheid bescheid = null;
     if (body.bescheid() != null) {
       bescheid =
-          new Deliveries.Bescheid(
+          new BackChannel.Bescheid(
               fileName(body.bescheid().fileName(), reference.get()),
               decode(body.bescheid().content()));
     }
-    return new Deliveries.Report(status, body.message(), bescheid);
+    return new BackChannel.Report(status, body.message(), bescheid);
   }
 
   private static byte[] decode(@Nullable String content) {

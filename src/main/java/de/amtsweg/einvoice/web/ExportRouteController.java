@@ -1,7 +1,12 @@
 package de.amtsweg.einvoice.web;
 
-import de.amtsweg.einvoice.ExportRoutes;
+import de.amtsweg.delivery.DeliveryChannel;
+import de.amtsweg.delivery.DeliveryRoutes;
+import de.amtsweg.delivery.DocumentType;
 import de.amtsweg.platform.Roles;
+import de.amtsweg.tenancy.Tenant;
+import de.amtsweg.tenancy.TenantManagement;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -14,23 +19,37 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * {@code /verwaltung/e-rechnungen/export}: a tenant's admins choose where exported invoices go
- * (file drop or webhook). A new webhook key is shown once, right after saving.
+ * (file drop or webhook). The route is the tenant's delivery route for e-invoices; a new webhook
+ * key is shown once, right after saving.
  */
 @Controller
 class ExportRouteController {
 
   static final String PATH = "/verwaltung/e-rechnungen/export";
 
-  private final ExportRoutes routes;
+  /** The delivery engine's message keys, said the way this page says them. */
+  private static final Map<String, String> CODES =
+      Map.of(
+          "delivery.routes.error.directory.unavailable", "unavailable",
+          "delivery.routes.error.directory.invalid", "invalid",
+          "delivery.routes.error.url.https", "scheme",
+          "delivery.routes.error.url.required", "invalid",
+          "delivery.routes.error.url.syntax", "invalid",
+          "delivery.routes.error.url.size", "invalid");
 
-  ExportRouteController(ExportRoutes routes) {
+  private final DeliveryRoutes routes;
+  private final TenantManagement tenants;
+
+  ExportRouteController(DeliveryRoutes routes, TenantManagement tenants) {
     this.routes = routes;
+    this.tenants = tenants;
   }
 
   @GetMapping(PATH)
   String show(Authentication auth, Model model) {
-    String tenant = tenant(auth);
-    ExportRoutes.Route route = routes.of(tenant).orElse(null);
+    Tenant tenant = tenant(auth);
+    DeliveryRoutes.Route route =
+        routes.route(tenant.authorityArs(), DocumentType.E_RECHNUNG, "").orElse(null);
     model.addAttribute("route", route);
     model.addAttribute("fileDrop", routes.fileDropAvailable());
     if (!model.containsAttribute("kind")) {
@@ -38,10 +57,11 @@ class ExportRouteController {
           "kind",
           route == null
               ? (routes.fileDropAvailable() ? "FILE_DROP" : "WEBHOOK")
-              : route.kind().name());
+              : route.channel().name());
       model.addAttribute(
           "directory", route == null || route.directory() == null ? "" : route.directory());
-      model.addAttribute("url", route == null || route.url() == null ? "" : route.url());
+      model.addAttribute(
+          "url", route == null || route.webhookUrl() == null ? "" : route.webhookUrl());
     }
     return "einvoice/export";
   }
@@ -55,32 +75,48 @@ class ExportRouteController {
       @RequestParam(defaultValue = "false") boolean newKey,
       Model model,
       RedirectAttributes redirect) {
-    String tenant = tenant(auth);
+    Tenant tenant = tenant(auth);
+    String ars = tenant.authorityArs();
     try {
-      switch (kind) {
-        case "FILE_DROP" -> routes.saveFileDrop(tenant, directory, auth.getName());
-        case "WEBHOOK" -> {
-          String key = routes.saveWebhook(tenant, url, newKey, auth.getName());
-          if (key != null) {
-            redirect.addFlashAttribute("key", key);
-          }
+      if (DeliveryChannel.FILE_DROP.name().equals(kind)) {
+        routes.configureFileDrop(ars, DocumentType.E_RECHNUNG, "", directory, auth.getName());
+      } else if (DeliveryChannel.WEBHOOK.name().equals(kind)) {
+        String key =
+            routes.configureWebhook(ars, DocumentType.E_RECHNUNG, "", url, newKey, auth.getName());
+        if (key != null) {
+          redirect.addFlashAttribute("key", key);
         }
-        default -> throw new ExportRoutes.RouteException("kind", "kind");
+      } else {
+        return error(auth, model, "kind", "kind", kind, directory, url);
       }
-    } catch (ExportRoutes.RouteException e) {
-      model.addAttribute("error", "einvoice.export.error." + e.code());
-      model.addAttribute("errorField", e.field());
-      model.addAttribute("kind", kind);
-      model.addAttribute("directory", directory);
-      model.addAttribute("url", url);
-      return show(auth, model);
+    } catch (DeliveryRoutes.RouteException e) {
+      String field = e.field().equals("directory") ? "directory" : "url";
+      return error(
+          auth, model, field, CODES.getOrDefault(e.code(), "invalid"), kind, directory, url);
     }
     redirect.addFlashAttribute("saved", true);
     return "redirect:" + PATH;
   }
 
-  private static String tenant(Authentication auth) {
+  private String error(
+      Authentication auth,
+      Model model,
+      String field,
+      String code,
+      String kind,
+      String directory,
+      String url) {
+    model.addAttribute("error", "einvoice.export.error." + code);
+    model.addAttribute("errorField", field);
+    model.addAttribute("kind", kind);
+    model.addAttribute("directory", directory);
+    model.addAttribute("url", url);
+    return show(auth, model);
+  }
+
+  private Tenant tenant(Authentication auth) {
     return Roles.tenantOf(auth)
+        .flatMap(tenants::bySlug)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN));
   }
 }

@@ -36,7 +36,9 @@ import org.verapdf.pdfa.results.ValidationResult;
 class ReceiptPdfTest {
 
   private final AppDefinition app = Receipts.hundesteuer();
-  private final ReceiptPdf receipts = new ReceiptPdf(Receipts.messages());
+  private final ReceiptPdf receipts =
+      new ReceiptPdf(
+          Receipts.messages(), new de.amtsweg.platform.PdfDocuments(Receipts.messages()));
 
   @Test
   void receiptIsPdfA3bWithTitleAndLanguageInItsMetadata() throws Exception {

@@ -2,7 +2,7 @@ package de.amtsweg.applications.receipt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import de.amtsweg.applications.receipt.ReceiptView.Row;
+import de.amtsweg.forms.AnswerView.Row;
 import de.amtsweg.forms.AppDefinition;
 import de.amtsweg.forms.Definitions;
 import java.math.BigDecimal;
@@ -53,7 +53,9 @@ class ReceiptViewTest {
 
     ReceiptView view = ReceiptView.of(APP, data(answers, Locale.GERMAN), Receipts.messages());
 
-    assertThat(view.sections()).extracting(ReceiptView.Section::title).containsExactly("Projekt");
+    assertThat(view.sections())
+        .extracting(de.amtsweg.forms.AnswerView.Section::title)
+        .containsExactly("Projekt");
     assertThat(view.sections().getFirst().blocks().getFirst().rows())
         .containsExactly(
             new Row("Beschreibung", List.of("Erste Zeile", "Zweite Zeile")),

@@ -20,38 +20,39 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.concurrent.Executors;
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Pushes one delivery to its Fachverfahren: the submission document (files inline) as JSON, or as a
- * compact JWE when the route has the Fachverfahren's public key, signed with the route's secret.
- * Never follows redirects; never reads more of the answer than its status.
+ * Pushes a document to the route's HTTPS endpoint, signed with the route's secret ({@code
+ * X-Amtsweg-Timestamp}, {@code X-Amtsweg-Signature}, {@code Idempotency-Key}). An Antrag goes as
+ * its {@link SubmissionDocument} (files inline), as a compact JWE when the route has the receiver's
+ * public key; an e-invoice goes as its XML. Never follows redirects; never reads more of the answer
+ * than its status.
  */
 @Component
-class WebhookPush {
+class WebhookChannel implements Channel {
 
   static final String DELIVERY_ID = "X-Amtsweg-Delivery-Id";
   static final String TIMESTAMP = "X-Amtsweg-Timestamp";
   static final String SIGNATURE = "X-Amtsweg-Signature";
   static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
-  private final Deliveries deliveries;
   private final DeliveryRoutes routes;
+  private final Documents documents;
   private final JsonMapper json;
   private final HttpClient http;
   private final DeliveryProperties.Webhook settings;
   private final String publicUrl;
 
-  WebhookPush(
-      Deliveries deliveries,
+  WebhookChannel(
       DeliveryRoutes routes,
+      Documents documents,
       JsonMapper json,
       DeliveryProperties properties,
       PlatformProperties platform) {
-    this.deliveries = deliveries;
     this.routes = routes;
+    this.documents = documents;
     this.json = json;
     this.settings = properties.webhook();
     this.publicUrl = platform.publicUrl().toString().replaceAll("/+$", "");
@@ -64,25 +65,60 @@ class WebhookPush {
             .build();
   }
 
-  /** What became of a push: success, or a technical error for the record (no personal data). */
-  record Outcome(boolean delivered, @Nullable String error) {}
+  @Override
+  public DeliveryChannel id() {
+    return DeliveryChannel.WEBHOOK;
+  }
 
-  Outcome push(Delivery delivery) {
-    DeliveryRoutes.WebhookTarget target =
-        routes.webhook(delivery.tenantArs(), delivery.appId()).orElse(null);
+  @Override
+  public Mode mode() {
+    return Mode.PUSH;
+  }
+
+  @Override
+  public boolean accepts(DocumentType type) {
+    return true;
+  }
+
+  @Override
+  public Outcome push(Parcel parcel, DeliveryRoutes.Route route) {
+    Delivery delivery = parcel.delivery();
+    DeliveryRoutes.WebhookTarget target;
+    try {
+      target =
+          routes.webhook(delivery.tenantArs(), delivery.type(), delivery.subject()).orElse(null);
+    } catch (IllegalStateException unreadable) {
+      // The sealed secret does not open (the operator changed the key): admins must generate a new
+      // one.
+      return Outcome.failure("webhook secret cannot be opened; generate a new one");
+    }
     if (target == null) {
-      return new Outcome(false, "no webhook endpoint or secret configured for the route");
+      return Outcome.failure("no webhook endpoint or secret configured for the route");
     }
     try {
-      Deliveries.Fetched fetched = deliveries.forPush(delivery);
-      SubmissionDocument document =
-          SubmissionDocument.of(
-              fetched, publicUrl, file -> deliveries.attachmentBytes(delivery.antragId(), file));
-      byte[] body = json.writeValueAsBytes(document);
-      String contentType = "application/json";
-      if (target.key() != null) {
-        body = encrypt(body, target.key()).getBytes(StandardCharsets.US_ASCII);
-        contentType = "application/jose";
+      byte[] body;
+      String contentType;
+      if (delivery.type() == DocumentType.ANTRAG) {
+        SubmissionDocument document =
+            SubmissionDocument.of(
+                delivery,
+                parcel.document(),
+                publicUrl,
+                file ->
+                    documents.file(delivery, file).map(Document.FileContent::bytes).orElse(null));
+        body = json.writeValueAsBytes(document);
+        contentType = "application/json";
+        if (target.key() != null) {
+          body = encrypt(body, target.key()).getBytes(StandardCharsets.US_ASCII);
+          contentType = "application/jose";
+        }
+      } else {
+        byte[] original = parcel.document().original();
+        if (original == null) {
+          return Outcome.failure("the document has no content to send");
+        }
+        body = original;
+        contentType = "application/xml";
       }
       long timestamp = Instant.now().getEpochSecond();
       HttpRequest request =
@@ -98,20 +134,18 @@ class WebhookPush {
               .build();
       HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
       int status = response.statusCode();
-      return status >= 200 && status < 300
-          ? new Outcome(true, null)
-          : new Outcome(false, "HTTP " + status);
+      return status >= 200 && status < 300 ? Outcome.success() : Outcome.failure("HTTP " + status);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return new Outcome(false, "interrupted");
+      return Outcome.failure("interrupted");
     } catch (IOException | JOSEException | RuntimeException e) {
-      return new Outcome(false, technical(e));
+      return Outcome.failure(technical(e));
     }
   }
 
   /**
-   * The submission encrypted for the Fachverfahren's key: RSA-OAEP-256 for RSA keys, ECDH-ES+A256KW
-   * for EC keys, content always A256GCM.
+   * The submission encrypted for the receiver's key: RSA-OAEP-256 for RSA keys, ECDH-ES+A256KW for
+   * EC keys, content always A256GCM.
    */
   static String encrypt(byte[] plain, JWK key) throws JOSEException {
     JWEAlgorithm algorithm;

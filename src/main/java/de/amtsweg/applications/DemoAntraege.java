@@ -1,8 +1,7 @@
-package de.amtsweg.casework;
+package de.amtsweg.applications;
 
 import de.amtsweg.account.Account;
 import de.amtsweg.account.AccountManagement;
-import de.amtsweg.applications.AntragManagement;
 import de.amtsweg.appstore.AppStore;
 import java.util.List;
 import java.util.Locale;
@@ -16,14 +15,15 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * A filled case inbox for the demo: Hundesteuer-Anträge to Stadt Gotha and Stadt Ohrdruf, one of
- * them from Erika Mustermann's Servicekonto (so questions and Bescheide reach a Postfach). Each has
- * its own submission key, so a restart submits nothing twice. All data is made up.
+ * Demo Anträge that fill the case inbox: Hundesteuer-Anträge to Stadt Gotha and Stadt Ohrdruf
+ * (their route is the case inbox), one of them from Erika Mustermann's Servicekonto (so questions
+ * and Bescheide reach a Postfach). Each has its own submission key, so a restart submits nothing
+ * twice. All data is made up.
  */
 @Component
 @Profile("demo")
 @Order(150)
-class DemoCases implements ApplicationRunner {
+class DemoAntraege implements ApplicationRunner {
 
   static final String GOTHA = "160670029029";
   static final String OHRDRUF = "160675050053";
@@ -49,7 +49,7 @@ class DemoCases implements ApplicationRunner {
   private final AppStore store;
   private final AccountManagement accounts;
 
-  DemoCases(AntragManagement antraege, AppStore store, AccountManagement accounts) {
+  DemoAntraege(AntragManagement antraege, AppStore store, AccountManagement accounts) {
     this.antraege = antraege;
     this.store = store;
     this.accounts = accounts;
