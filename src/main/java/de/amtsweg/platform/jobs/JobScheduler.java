@@ -51,10 +51,6 @@ class JobScheduler implements SmartLifecycle {
 
   @EventListener(ApplicationReadyEvent.class)
   void applicationReady() {
-    if (!properties.enabled()) {
-      log.info("Jobs are switched off on this node (amtsweg.jobs.enabled=false)");
-      return;
-    }
     start();
   }
 
@@ -100,6 +96,10 @@ class JobScheduler implements SmartLifecycle {
   @Override
   public synchronized void start() {
     if (scheduler != null) {
+      return;
+    }
+    if (!properties.enabled()) {
+      log.info("Jobs are switched off on this node (amtsweg.jobs.enabled=false)");
       return;
     }
     List<RecurringJob> all = jobs.orderedStream().toList();

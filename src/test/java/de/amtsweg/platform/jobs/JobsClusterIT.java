@@ -21,6 +21,7 @@ import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -28,7 +29,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Jobs on several nodes: two schedulers on the app's database act as two nodes. Each due time of a
  * job runs once, on the node that picked it; a run whose node died is run again by the other node;
  * a node that stops lets its running job end; a job switched off loses its planned run. The app
- * itself has registered the jobs of its modules, and their work runs through the beans.
+ * itself runs a scheduler with the jobs of its modules, whose work runs through the beans; a node
+ * with jobs switched off runs none.
  */
 class JobsClusterIT extends AmtswegIT {
 
@@ -43,6 +45,8 @@ class JobsClusterIT extends AmtswegIT {
   @Autowired DataSource dataSource;
   @Autowired JdbcClient jdbc;
   @Autowired List<RecurringJob> appJobs;
+  @Autowired ObjectProvider<RecurringJob> appJobProvider;
+  @Autowired JobScheduler appScheduler;
 
   private final List<Scheduler> nodes = new ArrayList<>();
   private final CountDownLatch release = new CountDownLatch(1);
@@ -60,6 +64,7 @@ class JobsClusterIT extends AmtswegIT {
 
   @Test
   void theAppRegistersTheJobsOfItsModules() {
+    assertThat(appScheduler.isRunning()).isTrue();
     assertThat(jdbc.sql("select task_name from scheduled_tasks").query(String.class).list())
         .contains(
             "platform.mail-housekeeping",
@@ -88,6 +93,25 @@ class JobsClusterIT extends AmtswegIT {
 
     assertThat(found).extracting(RecurringJob::name).containsExactlyInAnyOrderElementsOf(cleanUps);
     found.forEach(job -> job.work().run());
+  }
+
+  @Test
+  void aNodeWithJobsSwitchedOffRunsNone() {
+    JobScheduler node =
+        new JobScheduler(
+            dataSource,
+            appJobProvider,
+            new JobsProperties(
+                false,
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(30),
+                4,
+                4,
+                Duration.ofSeconds(10)));
+
+    node.start();
+
+    assertThat(node.isRunning()).isFalse();
   }
 
   /** One execution of a job, as the job itself saw it in the database. */
