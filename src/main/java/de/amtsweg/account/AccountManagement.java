@@ -14,7 +14,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -390,7 +389,6 @@ public class AccountManagement {
   }
 
   /** Registrations never confirmed are removed after a week, and free their address again. */
-  @Scheduled(cron = "0 41 * * * *")
   void deleteUnconfirmed() {
     jdbc.sql(
             "delete from account where email_confirmed_at is null and created_at < now() - make_interval(secs => ?)")

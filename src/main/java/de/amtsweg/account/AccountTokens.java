@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -107,7 +106,6 @@ class AccountTokens {
         .single();
   }
 
-  @Scheduled(cron = "0 23 * * * *")
   void deleteSpent() {
     jdbc.sql(
             "delete from account_token where expires_at < now() - interval '1 day'"

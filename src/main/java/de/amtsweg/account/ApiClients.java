@@ -38,7 +38,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -530,7 +529,6 @@ public class ApiClients implements RegisteredClientRepository, ApiTokenAuthentic
   }
 
   /** Spring Authorization Server's records of expired tokens go after a day. */
-  @Scheduled(cron = "0 47 * * * *")
   void forgetExpiredTokens() {
     jdbc.sql(
             "delete from oauth2_authorization where access_token_expires_at < now() - interval '1 day'")

@@ -9,7 +9,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -130,7 +129,6 @@ class LoginThrottle {
     return true;
   }
 
-  @Scheduled(cron = "0 */10 * * * *")
   void forgetOldFailures() {
     jdbc.sql(
             """

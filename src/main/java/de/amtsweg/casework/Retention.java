@@ -9,7 +9,6 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,8 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Deletes closed cases whose retention period is over: the period the tenant's admins set for the
  * app, or {@code amtsweg.casework.retention}. The Antrag goes with its answers, attachments,
  * receipt and timeline, the case with its notes, questions and Bescheide; what stays is an audit
- * entry naming the reference, the app, when and why. Cluster-safe: rows are claimed with {@code
- * SKIP LOCKED}.
+ * entry naming the reference, the app, when and why. Runs as the job {@code casework.retention}, on
+ * one node at a time.
  */
 @Service
 public class Retention {
@@ -44,7 +43,7 @@ public class Retention {
     this.properties = properties;
   }
 
-  @Scheduled(cron = "${amtsweg.casework.retention-cron:0 40 3 * * *}")
+  /** The job's run. */
   void run() {
     purge(OffsetDateTime.now());
   }
@@ -63,6 +62,9 @@ public class Retention {
         String appId,
         OffsetDateTime closedAt,
         int days) {}
+    // The due cases stay locked until they are gone: a caseworker may still act on a closed case
+    // (a note, an assignment), and that action waits and then finds no case instead of writing to
+    // one that is being deleted.
     List<Due> due =
         jdbc.sql(
                 """
@@ -73,7 +75,7 @@ public class Retention {
             where c.closed_at is not null
               and c.closed_at + make_interval(days => coalesce(s.retention_days, :default)) <= :now
             order by c.closed_at
-            for update of c skip locked
+            for update of c
             """)
             .param("default", properties.retentionDays())
             .param("now", now)

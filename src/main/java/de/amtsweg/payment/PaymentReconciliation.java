@@ -9,7 +9,6 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,9 +17,9 @@ import org.springframework.stereotype.Component;
  * {@code amtsweg.payment.expire-after} expire. A service that does not answer leaves the payment
  * pending; it is asked again at a later run, with the wait doubling per failed attempt (at most an
  * hour). Payments Amtsweg cancelled while their service did not answer are cancelled there as soon
- * as it answers again (whatever their age), and money that arrived after a cancel is refunded. Safe
- * on several nodes: each run claims its payments with {@code FOR UPDATE SKIP LOCKED} and moves
- * their next check into the future before it asks.
+ * as it answers again (whatever their age), and money that arrived after a cancel is refunded. Runs
+ * as the job {@code payment.reconciliation}, on one node at a time; each run moves the next check
+ * of the payments it takes into the future before it asks.
  */
 @Component
 public class PaymentReconciliation {
@@ -39,9 +38,7 @@ public class PaymentReconciliation {
     this.properties = properties;
   }
 
-  @Scheduled(
-      initialDelayString = "${amtsweg.payment.reconciliation-interval:1m}",
-      fixedDelayString = "${amtsweg.payment.reconciliation-interval:1m}")
+  /** The job's run: now, with the outcome in the log. */
   void scheduled() {
     Map<Payments.Reconciled, Integer> result = run(OffsetDateTime.now());
     if (!result.isEmpty()) {
@@ -70,6 +67,12 @@ public class PaymentReconciliation {
     return result;
   }
 
+  /**
+   * Takes the due payments of a run and moves their next check into the future. No row lock: the
+   * status changes go through {@link Payments}' gate, which locks. The outer check of {@code
+   * next_check_at} is re-evaluated on a row another run updated meanwhile (a direct call, as the
+   * tests make, overlapping the job), so that such a row is not taken twice.
+   */
   List<UUID> claim(OffsetDateTime now) {
     return jdbc.sql(
             """
@@ -77,7 +80,8 @@ public class PaymentReconciliation {
               select id from payment where (late_refund_due or status in ('CREATED', 'PENDING')
                   and (created_at < :before or cancel_requested_at is not null))
                 and (next_check_at is null or next_check_at <= :now)
-              order by created_at limit :batch for update skip locked)
+              order by created_at limit :batch)
+              and (next_check_at is null or next_check_at <= :now)
             returning id
             """)
         .param("later", now.plus(properties.reconciliationInterval()))

@@ -13,14 +13,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Delivers pending mails over SMTP. Each node claims rows with {@code FOR UPDATE SKIP LOCKED}, so
- * that several nodes never send the same mail; a failed attempt is retried with exponential
- * backoff, and after {@link #MAX_ATTEMPTS} the mail is marked {@code FAILED}.
+ * Delivers pending mails over SMTP, as the job {@code platform.mail-delivery} (one node at a time,
+ * every {@code amtsweg.mail.poll-interval}); a failed attempt is retried with exponential backoff,
+ * and after {@link #MAX_ATTEMPTS} the mail is marked {@code FAILED}.
  */
 @Component
 @ConditionalOnProperty(prefix = "spring.mail", name = "host")
@@ -46,7 +45,7 @@ class MailDelivery {
     this.from = properties.mail().from();
   }
 
-  @Scheduled(fixedDelayString = "${amtsweg.mail.poll-interval:5s}")
+  /** Sends every due mail, batch after batch. */
   void deliverPending() {
     Integer sent;
     do {
@@ -54,14 +53,19 @@ class MailDelivery {
     } while (sent != null && sent == BATCH);
   }
 
-  /** Sends one batch inside one transaction; the row locks keep other nodes away. */
+  /**
+   * Sends one batch inside one transaction. The rows stay locked until the outcome is recorded,
+   * because the erasure of an account ({@code Mailer.forget}) may delete its mails meanwhile: the
+   * lock makes that delete wait until the batch is done, and a mail deleted first is not selected.
+   * Without it, a mail could go out after the erasure that deleted it.
+   */
   int deliverBatch() {
     List<Pending> pending =
         jdbc.sql(
                 """
                 select id, recipient, subject, body, attempts from outbound_mail
                 where status = 'PENDING' and next_attempt_at <= now()
-                order by created_at limit ? for update skip locked
+                order by created_at limit ? for update
                 """)
             .param(BATCH)
             .query(

@@ -1,10 +1,12 @@
 package de.amtsweg.platform.mail;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Mails hold personal data and links: sent and local ones are deleted after seven days. */
+/**
+ * Mails hold personal data and links: sent and local ones are deleted after seven days (job {@code
+ * platform.mail-housekeeping}, hourly).
+ */
 @Component
 class MailHousekeeping {
 
@@ -14,7 +16,6 @@ class MailHousekeeping {
     this.jdbc = jdbc;
   }
 
-  @Scheduled(cron = "0 17 * * * *")
   void deleteOldMails() {
     jdbc.sql(
             "delete from outbound_mail where status in ('SENT', 'LOCAL', 'FAILED')"
