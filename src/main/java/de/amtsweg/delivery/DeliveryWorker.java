@@ -16,17 +16,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Pushes deliveries on push channels (webhook, file drop). A run claims due rows with {@code FOR
- * UPDATE SKIP LOCKED} in a short transaction of its own that gives each row a lease ({@code
- * locked_until}) and a claim id, and counts the attempt; the pushes happen outside any transaction;
- * the outcome is recorded only if the row still carries this run's claim. A node killed mid-push
- * leaves its rows leased: when the lease runs out, any node's next run takes them again. A receiver
- * may therefore get a delivery twice, always with the same {@code Idempotency-Key}.
+ * Pushes deliveries on push channels (webhook, file drop). The platform's scheduler starts a run on
+ * one node at a time ({@link DeliveryJobs}); a person's export pushes one delivery at once ({@link
+ * #pushNow}). Either claims its rows in a short transaction of its own that gives each row a lease
+ * ({@code locked_until}) and a claim id, and counts the attempt; the pushes happen outside any
+ * transaction; the outcome is recorded only if the row still carries this claim. The lease is per
+ * delivery, not per run: a run and a person's export never push the same delivery at once, and a
+ * node killed mid-push leaves its rows leased until the lease runs out, when the next run takes
+ * them again. A receiver may therefore get a delivery twice, always with the same {@code
+ * Idempotency-Key}.
  *
  * <p>A failed push is retried after an exponential backoff with jitter, as the document type's
  * policy says. After the last attempt an Antrag falls back to the case inbox and the tenant is
@@ -70,16 +72,12 @@ public class DeliveryWorker {
     this.events = events;
   }
 
-  @Scheduled(
-      fixedDelayString = "${amtsweg.delivery.worker.poll-interval:5s}",
-      initialDelayString = "PT10S")
+  /** The job's run ({@link DeliveryJobs}): one node at a time, every poll interval. */
   void scheduled() {
-    if (properties.worker().enabled()) {
-      try {
-        runOnce();
-      } catch (RuntimeException e) {
-        log.error("Delivery worker run failed: {}", WebhookChannel.technical(e));
-      }
+    try {
+      runOnce();
+    } catch (RuntimeException e) {
+      log.error("Delivery worker run failed: {}", WebhookChannel.technical(e));
     }
   }
 

@@ -5,8 +5,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * Spring's {@code @Scheduled}, for the methods not yet moved onto {@link
- * de.amtsweg.platform.RecurringJob}: the delivery worker, the retry of e-invoice exports and the
- * draft clean-up. Unlike jobs, they run on every node. Delete this class when they are jobs.
+ * de.amtsweg.platform.RecurringJob}: the draft clean-up. Unlike jobs, it runs on every node. Delete
+ * this class when it is a job.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
