@@ -8,6 +8,7 @@ import de.amtsweg.applications.Draft;
 import de.amtsweg.applications.Drafts;
 import de.amtsweg.applications.Prefill;
 import de.amtsweg.applications.Warenkorb;
+import de.amtsweg.applications.responsibility.Responsibility;
 import de.amtsweg.appstore.AppStore;
 import de.amtsweg.appstore.AppStore.OfferedApp;
 import de.amtsweg.appstore.PaymentTerms;
