@@ -93,6 +93,19 @@ class PaymentFlowIT extends AmtswegIT {
     assertThat(paid.get("payment").has("payUrl") && !paid.get("payment").get("payUrl").isNull())
         .isFalse();
     assertThat(types(paid)).containsSubsequence("WAITING_FOR_PAYMENT", "PAYMENT_PAID", "SUBMITTED");
+    assertThat(
+            jdbc.sql(
+                    """
+                    select coalesce(h.from_status, '') || '>' || h.to_status || ':' || h.reason
+                    from antrag_status_history h join antrag a on a.id = h.antrag_id
+                    where a.reference = ? order by h.id
+                    """)
+                .param(reference)
+                .query(String.class)
+                .list())
+        .as("status history")
+        .containsExactly(
+            ">WARTET_AUF_ZAHLUNG:awaiting-payment", "WARTET_AUF_ZAHLUNG>EINGEGANGEN:paid");
     ReceiptCheck.of(
         erika.download("/antrag/eingang/" + reference + "/eingangsbestaetigung.pdf").body(),
         reference);

@@ -4,10 +4,10 @@ import de.amtsweg.applications.Antrag;
 import de.amtsweg.applications.AntragManagement;
 import de.amtsweg.applications.AntragManagement.AntragInvalidException;
 import de.amtsweg.applications.AntragPayments;
-import de.amtsweg.applications.Attachments;
 import de.amtsweg.applications.Draft;
 import de.amtsweg.applications.Drafts;
 import de.amtsweg.applications.Money;
+import de.amtsweg.applications.Prefill;
 import de.amtsweg.appstore.AppStore;
 import de.amtsweg.appstore.AppStore.OfferedApp;
 import de.amtsweg.appstore.AppStoreException;
@@ -25,7 +25,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -58,10 +57,10 @@ class AntragApiController {
   private final AppStore store;
   private final TenantManagement tenants;
   private final Drafts drafts;
-  private final Attachments attachments;
+  private final UploadPolicy uploads;
   private final AntragManagement antraege;
   private final MessageSource messages;
-  private final de.amtsweg.applications.Prefill prefill;
+  private final Prefill prefill;
   private final AntragPayments antragPayments;
   private final URI publicUrl;
 
@@ -69,10 +68,10 @@ class AntragApiController {
       AppStore store,
       TenantManagement tenants,
       Drafts drafts,
-      Attachments attachments,
+      UploadPolicy uploads,
       AntragManagement antraege,
       MessageSource messages,
-      de.amtsweg.applications.Prefill prefill,
+      Prefill prefill,
       AntragPayments antragPayments,
       PlatformProperties platform) {
     this.antragPayments = antragPayments;
@@ -81,7 +80,7 @@ class AntragApiController {
     this.store = store;
     this.tenants = tenants;
     this.drafts = drafts;
-    this.attachments = attachments;
+    this.uploads = uploads;
     this.antraege = antraege;
     this.messages = messages;
   }
@@ -163,7 +162,7 @@ class AntragApiController {
       throw new AnonymousNotAllowedException();
     }
     if (app.forOrganisations() && (citizen == null || prefill.organisationsOf(citizen).isEmpty())) {
-      throw new AntragController.OrganisationRequiredException();
+      throw new OrganisationRequiredException();
     }
     if (key != null && (key.isBlank() || key.length() > 100)) {
       throw new AntragInvalidException(
@@ -253,7 +252,8 @@ class AntragApiController {
     for (Field field : app.fields()) {
       if (field.type() == FieldType.FILE) {
         answers.put(
-            field.id(), files(field, field.id(), answers.get(field.id()), draftId, problems));
+            field.id(),
+            uploads.acceptEncoded(draftId, field, field.id(), answers.get(field.id()), problems));
       } else if (field.type() == FieldType.GROUP
           && answers.get(field.id()) instanceof List<?> items) {
         List<Object> converted = new ArrayList<>();
@@ -264,11 +264,11 @@ class AntragApiController {
               if (child.type() == FieldType.FILE && copy.containsKey(child.id())) {
                 copy.put(
                     child.id(),
-                    files(
+                    uploads.acceptEncoded(
+                        draftId,
                         child,
                         field.id() + "[" + i + "]." + child.id(),
                         copy.get(child.id()),
-                        draftId,
                         problems));
               }
             }
@@ -281,46 +281,6 @@ class AntragApiController {
       }
     }
     return problems;
-  }
-
-  private @Nullable Object files(
-      Field field,
-      String path,
-      @Nullable Object value,
-      UUID draftId,
-      List<AnswerProblem> problems) {
-    if (!(value instanceof List<?> list)) {
-      return value;
-    }
-    List<Object> stored = new ArrayList<>();
-    for (Object entry : list) {
-      if (!(entry instanceof Map<?, ?> file) || !(file.get("content") instanceof String content)) {
-        problems.add(new AnswerProblem(path, "type-file", List.of(field.label()), null));
-        continue;
-      }
-      String name = file.get("name") instanceof String n ? n : "datei";
-      byte[] bytes;
-      try {
-        bytes = Base64.getMimeDecoder().decode(content);
-      } catch (IllegalArgumentException e) {
-        problems.add(new AnswerProblem(path, "type-file", List.of(field.label()), null));
-        continue;
-      }
-      if (bytes.length > field.maxSizeKbOrDefault() * 1024L) {
-        problems.add(
-            new AnswerProblem(
-                path, "file-size", List.of(name, field.maxSizeKbOrDefault() / 1024 + " MB"), null));
-        continue;
-      }
-      if (!field.accept().contains(Attachments.detect(bytes))) {
-        problems.add(
-            new AnswerProblem(
-                path, "file-type", List.of(name, field.label(), field.acceptedFormats()), null));
-        continue;
-      }
-      stored.add(attachments.store(draftId, path, name, bytes).metadata());
-    }
-    return stored;
   }
 
   /** The status of an Antrag, for its applicant. */

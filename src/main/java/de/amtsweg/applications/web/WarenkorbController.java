@@ -201,7 +201,7 @@ class WarenkorbController {
         .receiptTokens()
         .forEach(
             (reference, token) ->
-                AntragController.rememberReceipt(request.getSession(), reference, token));
+                AntragSession.rememberReceipt(request.getSession(), reference, token));
     if (!checkout.invalid().isEmpty()) {
       redirect.addFlashAttribute("failure", "warenkorb.invalid");
     }

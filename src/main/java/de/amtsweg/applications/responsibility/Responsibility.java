@@ -1,4 +1,4 @@
-package de.amtsweg.applications.web;
+package de.amtsweg.applications.responsibility;
 
 import de.amtsweg.appstore.AppStore;
 import de.amtsweg.appstore.AppStore.OfferedApp;
@@ -21,12 +21,19 @@ import org.springframework.stereotype.Component;
  * (Zuständigkeit), if it offers the app; otherwise the nearest authority above the place that
  * offers it (a Verwaltungsgemeinschaft or erfüllende Gemeinde for its members, the Landkreis, the
  * Land).
+ *
+ * <p>Used by the applicant's pages to show who will receive the Antrag and to start the draft
+ * there; it lives outside the web package because it is a rule of the module, not of a page.
  */
 @Component
-class Responsibility {
+public class Responsibility {
 
-  /** The tenant that receives the Antrag and the app as it offers it. */
-  record Target(Tenant tenant, OfferedApp offered, @Nullable String leikaKey) {}
+  /**
+   * The tenant that receives the Antrag and the app as it offers it.
+   *
+   * @param leikaKey the app's first Leistung, by which the Zuständigkeit was looked up
+   */
+  public record Target(Tenant tenant, OfferedApp offered, @Nullable String leikaKey) {}
 
   private final AppStore store;
   private final Zustaendigkeiten zustaendigkeiten;
@@ -44,7 +51,11 @@ class Responsibility {
     this.tenants = tenants;
   }
 
-  Optional<Target> target(String appId, String placeArs) {
+  /**
+   * The tenant that takes an Antrag of this app from this place; empty when the app does not exist
+   * or no authority on the way up from the place offers it.
+   */
+  public Optional<Target> target(String appId, String placeArs) {
     PublishedApp app = store.latest(appId).orElse(null);
     if (app == null) {
       return Optional.empty();
