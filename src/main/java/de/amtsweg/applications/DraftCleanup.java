@@ -15,15 +15,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Unsubmitted drafts are personal data nobody needs forever: after {@code
  * amtsweg.applications.draft-retention} without a change they are deleted, and their owner is
- * reminded by e-mail {@code reminder-before} that time. Safe on several nodes: a reminder is
- * claimed by an atomic update, and deleting twice deletes nothing.
+ * reminded by e-mail {@code reminder-before} that time. Runs on one node at a time (a platform
+ * job); a reminder is claimed by an atomic update, so a run repeated after a node died mails nobody
+ * twice, and deleting twice deletes nothing.
  */
 @Component
 class DraftCleanup {
@@ -59,9 +59,7 @@ class DraftCleanup {
     this.publicUrl = platform.publicUrl().toString();
   }
 
-  @Scheduled(
-      fixedDelayString = "${amtsweg.applications.cleanup-interval:PT1H}",
-      initialDelayString = "PT2M")
+  /** The job's run ({@link ApplicationsJobs}). */
   void run() {
     remind();
     delete();
