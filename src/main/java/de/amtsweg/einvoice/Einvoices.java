@@ -150,6 +150,7 @@ public class Einvoices {
   private final Deliveries deliveries;
   private final DeliveryRoutes routes;
   private final DeliveryWorker worker;
+  private final EinvoiceStatusGate gate;
   private final TransactionTemplate transaction;
 
   Einvoices(
@@ -160,6 +161,7 @@ public class Einvoices {
       Deliveries deliveries,
       DeliveryRoutes routes,
       DeliveryWorker worker,
+      EinvoiceStatusGate gate,
       PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
     this.transaction = new TransactionTemplate(transactions);
@@ -167,6 +169,7 @@ public class Einvoices {
     this.deliveries = deliveries;
     this.routes = routes;
     this.worker = worker;
+    this.gate = gate;
     this.tenants = tenants;
     this.properties = properties;
     this.validator =
@@ -390,8 +393,9 @@ public class Einvoices {
     if (to == Status.ABGELEHNT && (reason == null || reason.isBlank())) {
       throw new EinvoiceException(HttpStatus.BAD_REQUEST, "einvoice-reason-missing");
     }
-    transition(
-        invoice,
+    gate.change(
+        invoice.id(),
+        invoice.status(),
         to,
         reason == null || reason.isBlank() ? null : reason.strip(),
         expectedVersion,
@@ -468,36 +472,8 @@ public class Einvoices {
     }
     load(delivered.documentId())
         .filter(i -> i.status() == Status.SACHLICH_RICHTIG)
-        .ifPresent(i -> transition(i, Status.EXPORTIERT, null, i.version(), "exported"));
-  }
-
-  /**
-   * The one place that writes {@code einvoice.status}: a compare-and-set update from the status and
-   * version the caller read, and a history row.
-   *
-   * @throws EinvoiceException {@code einvoice-status-conflict} when {@code to} cannot follow the
-   *     current status, or another change came first
-   */
-  private void transition(
-      Invoice invoice, Status to, @Nullable String reason, int expectedVersion, String why) {
-    if (!invoice.status().next().contains(to)) {
-      throw EinvoiceException.transition();
-    }
-    int updated =
-        jdbc.sql(
-                """
-            update einvoice set status = ?, status_reason = ?, status_changed_at = now(), version = version + 1
-            where id = ? and status = ? and version = ?""")
-            .params(to.name(), reason, invoice.id(), invoice.status().name(), expectedVersion)
-            .update();
-    if (updated == 0) {
-      throw EinvoiceException.transition();
-    }
-    jdbc.sql(
-            "insert into einvoice_status_history (einvoice_id, from_status, to_status, reason)"
-                + " values (?, ?, ?, ?)")
-        .params(invoice.id(), invoice.status().name(), to.name(), why)
-        .update();
+        .ifPresent(
+            i -> gate.change(i.id(), i.status(), Status.EXPORTIERT, null, i.version(), "exported"));
   }
 
   private List<Invoice> list(String scope, Object[] scopeParams, Filter filter) {
