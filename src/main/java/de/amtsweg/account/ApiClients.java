@@ -5,6 +5,8 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import de.amtsweg.platform.ApiScope;
+import de.amtsweg.platform.ApiScope.OwnerKind;
 import de.amtsweg.platform.ApiTokenAuthenticator;
 import de.amtsweg.platform.Roles;
 import de.amtsweg.tenancy.TenantManagement;
@@ -84,12 +86,6 @@ public class ApiClients implements RegisteredClientRepository, ApiTokenAuthentic
   public static final int MAX_NAME = 200;
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final Logger log = LoggerFactory.getLogger(ApiClients.class);
-
-  /** Whose clients: an authority's (tenant) or a business's (organisation). */
-  public enum OwnerKind {
-    TENANT,
-    ORGANISATION
-  }
 
   /**
    * The owner of a client.

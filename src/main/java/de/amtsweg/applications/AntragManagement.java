@@ -13,6 +13,7 @@ import de.amtsweg.forms.AnswerProblem;
 import de.amtsweg.forms.AppDefinition;
 import de.amtsweg.forms.FormEngine;
 import de.amtsweg.platform.Mailer;
+import de.amtsweg.platform.Money;
 import de.amtsweg.platform.OutgoingMail;
 import de.amtsweg.platform.PlatformProperties;
 import de.amtsweg.platform.ProblemException;

@@ -4,8 +4,8 @@ import static de.amtsweg.payment.PaymentFixtures.ERFURT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.amtsweg.account.ApiClients;
-import de.amtsweg.account.ApiScope;
 import de.amtsweg.account.TokenEndpoint;
+import de.amtsweg.platform.ApiScope;
 import de.amtsweg.support.AmtswegIT;
 import de.amtsweg.support.Browser;
 import java.io.IOException;

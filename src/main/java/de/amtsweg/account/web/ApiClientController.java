@@ -2,8 +2,8 @@ package de.amtsweg.account.web;
 
 import de.amtsweg.account.ApiClientException;
 import de.amtsweg.account.ApiClients;
-import de.amtsweg.account.ApiScope;
 import de.amtsweg.account.Organisations;
+import de.amtsweg.platform.ApiScope;
 import de.amtsweg.platform.Roles;
 import de.amtsweg.tenancy.Tenant;
 import de.amtsweg.tenancy.TenantManagement;
@@ -221,7 +221,7 @@ class ApiClientController {
     model.addAttribute("fieldOrder", FIELDS);
     model.addAttribute(
         "scopeChoices",
-        area.operator() ? List.of(ApiScope.values()) : ApiScope.of(ApiClients.OwnerKind.TENANT));
+        area.operator() ? List.of(ApiScope.values()) : ApiScope.of(ApiScope.OwnerKind.TENANT));
     if (area.operator()) {
       model.addAttribute(
           "owners",

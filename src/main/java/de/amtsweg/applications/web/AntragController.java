@@ -971,7 +971,7 @@ class AntragController {
     AntragPayments.Due due = antragPayments.due(antrag).orElse(null);
     model.addAttribute("due", due);
     model.addAttribute(
-        "dueAmount", due == null ? null : de.amtsweg.applications.Money.euros(due.amountCents()));
+        "dueAmount", due == null ? null : de.amtsweg.platform.Money.euros(due.amountCents()));
     model.addAttribute("token", token);
     return "applications/done";
   }

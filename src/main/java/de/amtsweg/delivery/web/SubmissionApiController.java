@@ -1,12 +1,12 @@
 package de.amtsweg.delivery.web;
 
-import de.amtsweg.account.ApiScope;
 import de.amtsweg.applications.AntragStatus;
 import de.amtsweg.applications.Attachments;
 import de.amtsweg.delivery.Deliveries;
 import de.amtsweg.delivery.Delivery;
 import de.amtsweg.delivery.DeliveryException;
 import de.amtsweg.delivery.SubmissionDocument;
+import de.amtsweg.platform.ApiScope;
 import de.amtsweg.platform.Roles;
 import de.amtsweg.tenancy.Tenant;
 import de.amtsweg.tenancy.TenantManagement;
