@@ -1,5 +1,6 @@
 package de.amtsweg.delivery;
 
+import de.amtsweg.platform.Backoff;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package de.amtsweg.platform.mail;
 
+import de.amtsweg.platform.Backoff;
 import de.amtsweg.platform.PlatformProperties;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -19,8 +20,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Delivers pending mails over SMTP. Each node claims rows with {@code FOR UPDATE SKIP LOCKED}, so
- * that several nodes never send the same mail; a failed attempt is retried with exponential
- * backoff, and after {@link #MAX_ATTEMPTS} the mail is marked {@code FAILED}.
+ * that several nodes never send the same mail; a failed attempt is retried with exponential backoff
+ * with jitter (one minute, doubling; {@link Backoff}), and after {@link #MAX_ATTEMPTS} the mail is
+ * marked {@code FAILED}.
  */
 @Component
 @ConditionalOnProperty(prefix = "spring.mail", name = "host")
@@ -29,6 +31,8 @@ class MailDelivery {
   static final int MAX_ATTEMPTS = 8;
   private static final int BATCH = 20;
   private static final Logger log = LoggerFactory.getLogger(MailDelivery.class);
+  private static final Backoff BACKOFF =
+      Backoff.jittered(Duration.ofMinutes(1), Duration.ofHours(8));
 
   private final JdbcClient jdbc;
   private final JavaMailSender sender;
@@ -84,7 +88,7 @@ class MailDelivery {
         log.info("Sent mail {}", mail.id());
       } catch (MailException | MessagingException e) {
         int attempts = mail.attempts() + 1;
-        Duration backoff = Duration.ofSeconds(30L << Math.min(attempts, 10));
+        Duration backoff = BACKOFF.delay(attempts);
         jdbc.sql(
                 """
                 update outbound_mail set attempts = ?, last_error = ?,
