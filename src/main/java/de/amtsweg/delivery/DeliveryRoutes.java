@@ -3,7 +3,7 @@ package de.amtsweg.delivery;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
-import de.amtsweg.account.SecretBox;
+import de.amtsweg.platform.SecretBox;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;

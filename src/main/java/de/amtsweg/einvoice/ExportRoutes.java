@@ -1,6 +1,6 @@
 package de.amtsweg.einvoice;
 
-import de.amtsweg.account.SecretBox;
+import de.amtsweg.platform.SecretBox;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;

@@ -171,7 +171,7 @@ class PaymentAdminIT extends AmtswegIT {
                   .param(LANDKREIS_GOTHA)
                   .query(String.class)
                   .single())
-          .startsWith("aesgcm1:")
+          .startsWith("aesgcm2:account:")
           .doesNotContain("client-secret-of-gotha-2026");
       PaymentConfig config = configs.find(LANDKREIS_GOTHA).orElseThrow();
       assertThat(config.clientSecret()).isEqualTo("client-secret-of-gotha-2026");
