@@ -20,7 +20,7 @@ class AccountJobs {
   }
 
   @Bean
-  RecurringJob expiredApiTokensJob(ApiClients clients) {
+  RecurringJob expiredApiTokensJob(AuthorizationServerClients clients) {
     return RecurringJob.cron(
         "account.expired-api-tokens", "0 47 * * * *", clients::forgetExpiredTokens);
   }

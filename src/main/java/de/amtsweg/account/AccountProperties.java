@@ -1,21 +1,19 @@
 package de.amtsweg.account;
 
 import java.time.Duration;
-import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Settings of the Servicekonto ({@code amtsweg.account.*}).
+ * Settings of the Servicekonto ({@code amtsweg.account.*}). The older setting {@code
+ * amtsweg.account.secret-key} is read by {@code platform.SecretBox}: it is the key {@code account}
+ * of its key ring.
  *
  * @param login throttling of failed logins
  * @param links lifetimes of the links sent by e-mail
- * @param secretKey the AES-256 key (Base64 of 32 bytes) that encrypts second-factor secrets in the
- *     database; required outside the demo profile, the same on every node
  */
 @ConfigurationProperties("amtsweg.account")
-public record AccountProperties(
-    @DefaultValue Login login, @DefaultValue Links links, @Nullable String secretKey) {
+public record AccountProperties(@DefaultValue Login login, @DefaultValue Links links) {
 
   /**
    * @param maxFailuresPerAccount failed logins for one e-mail address within {@code window} that

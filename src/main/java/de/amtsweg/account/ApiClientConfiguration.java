@@ -11,25 +11,27 @@ import org.springframework.security.oauth2.server.authorization.token.JwtEncodin
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 
 /**
- * What Spring Authorization Server needs from this module: the clients ({@link ApiClients} is the
- * {@code RegisteredClientRepository}), the signing key, the owner claim, and a token record in
- * PostgreSQL instead of in one node's memory.
+ * What Spring Authorization Server needs from this module: the clients ({@link
+ * AuthorizationServerClients} is the {@code RegisteredClientRepository}), the signing key ({@link
+ * ApiSigningKey}), the owner claim, and a token record in PostgreSQL instead of in one node's
+ * memory.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiClientConfiguration {
 
   @Bean
-  JWKSource<SecurityContext> jwkSource(ApiClients clients) {
-    return clients.jwkSource();
+  JWKSource<SecurityContext> jwkSource(ApiSigningKey key) {
+    return key.jwkSource();
   }
 
   @Bean
-  OAuth2TokenCustomizer<JwtEncodingContext> ownerClaims(ApiClients clients) {
-    return clients.ownerClaims();
+  OAuth2TokenCustomizer<JwtEncodingContext> ownerClaims() {
+    return AuthorizationServerClients.ownerClaims();
   }
 
   @Bean
-  OAuth2AuthorizationService authorizationService(JdbcTemplate jdbc, ApiClients clients) {
+  OAuth2AuthorizationService authorizationService(
+      JdbcTemplate jdbc, AuthorizationServerClients clients) {
     return new JdbcOAuth2AuthorizationService(jdbc, clients);
   }
 }

@@ -1,27 +1,12 @@
 package de.amtsweg.account;
 
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
-import com.nimbusds.jose.jwk.source.JWKSource;
-import com.nimbusds.jose.proc.SecurityContext;
-import de.amtsweg.platform.ApiTokenAuthenticator;
-import de.amtsweg.platform.Roles;
+import de.amtsweg.platform.ApiScope;
+import de.amtsweg.platform.ApiScope.OwnerKind;
 import de.amtsweg.tenancy.TenantManagement;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
-import java.security.interfaces.RSAPrivateKey;
-import java.security.interfaces.RSAPublicKey;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.X509EncodedKeySpec;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -38,38 +23,23 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.oauth2.core.AuthorizationGrantType;
-import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtException;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
-import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
-import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
-import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
-import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
-import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Machines that call Amtsweg's API: OAuth 2.0 clients with the client credentials grant at {@code
- * POST /oauth2/token} (Spring Authorization Server). Each client belongs to one tenant or one
- * organisation, has scopes ({@link ApiScope}), and a secret kept only as an Argon2id hash. Tenant
- * admins register, rotate, switch off and delete their tenant's clients; platform operators those
- * of any tenant or organisation ({@link Steward}). Access tokens are JWTs (10 minutes) signed with
- * a key stored in PostgreSQL, so that every node issues and accepts the same tokens; they carry the
- * owner as claim {@code tenant} or {@code organisation}.
+ * The registry of machines that call Amtsweg's API: OAuth 2.0 clients with the client credentials
+ * grant. Each client belongs to one tenant or one organisation, has scopes ({@link ApiScope}), and
+ * a secret kept only as an Argon2id hash. Tenant admins register, rotate, switch off and delete
+ * their tenant's clients; platform operators those of any tenant or organisation ({@link Steward});
+ * no steward sees or changes a client it does not manage.
+ *
+ * <p>How the clients get and use tokens is not here: {@code AuthorizationServerClients} shows them
+ * to Spring Authorization Server at {@code POST /oauth2/token}, {@code ApiClientTokens} checks
+ * their access tokens on API requests.
  */
 @Service
-public class ApiClients implements RegisteredClientRepository, ApiTokenAuthenticator {
-
-  static final Duration TOKEN_LIFETIME = Duration.ofMinutes(10);
-  static final String OWNER_SETTING = "amtsweg.owner";
+public class ApiClients {
 
   /**
    * Client ids: lower-case letters, digits, and single dashes, dots or underscores between them.
@@ -83,12 +53,6 @@ public class ApiClients implements RegisteredClientRepository, ApiTokenAuthentic
   public static final int MAX_NAME = 200;
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final Logger log = LoggerFactory.getLogger(ApiClients.class);
-
-  /** Whose clients: an authority's (tenant) or a business's (organisation). */
-  public enum OwnerKind {
-    TENANT,
-    ORGANISATION
-  }
 
   /**
    * The owner of a client.
@@ -162,36 +126,12 @@ public class ApiClients implements RegisteredClientRepository, ApiTokenAuthentic
 
   private final JdbcClient jdbc;
   private final PasswordEncoder passwordEncoder;
-  private final RSAKey signingKey;
-  private final NimbusJwtDecoder decoder;
   private final TenantManagement tenants;
 
   ApiClients(JdbcClient jdbc, PasswordEncoder passwordEncoder, TenantManagement tenants) {
     this.jdbc = jdbc;
     this.passwordEncoder = passwordEncoder;
     this.tenants = tenants;
-    this.signingKey = loadOrCreateKey();
-    try {
-      this.decoder = NimbusJwtDecoder.withPublicKey(signingKey.toRSAPublicKey()).build();
-    } catch (com.nimbusds.jose.JOSEException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  /** The signing key for Spring Authorization Server (and its JWK set endpoint). */
-  public JWKSource<SecurityContext> jwkSource() {
-    return new ImmutableJWKSet<>(new JWKSet(signingKey));
-  }
-
-  /** Puts the client's owner into its access tokens. */
-  public OAuth2TokenCustomizer<JwtEncodingContext> ownerClaims() {
-    return context -> {
-      String owner = context.getRegisteredClient().getClientSettings().getSetting(OWNER_SETTING);
-      if (owner != null) {
-        String[] kindAndId = owner.split(":", 2);
-        context.getClaims().claim(kindAndId[0], kindAndId[1]);
-      }
-    };
   }
 
   /**
@@ -427,149 +367,6 @@ public class ApiClients implements RegisteredClientRepository, ApiTokenAuthentic
         case TenantAdmin admin -> new Scope("tenant_slug = ?", List.of(admin.tenantSlug()));
         case Operator operator -> new Scope("true", List.of());
       };
-    }
-  }
-
-  @Override
-  public void save(RegisteredClient registeredClient) {
-    throw new UnsupportedOperationException("API clients are registered through ApiClients");
-  }
-
-  @Override
-  public @Nullable RegisteredClient findById(String id) {
-    return find("id = cast(? as uuid)", id);
-  }
-
-  /** A switched-off client is unknown to the token endpoint. */
-  @Override
-  public @Nullable RegisteredClient findByClientId(String clientId) {
-    return find("client_id = ? and disabled_at is null", clientId);
-  }
-
-  private @Nullable RegisteredClient find(String condition, String value) {
-    return jdbc.sql("select * from api_client where " + condition)
-        .param(value)
-        .query(
-            (rs, row) -> {
-              String tenant = rs.getString("tenant_slug");
-              String owner =
-                  tenant != null
-                      ? "tenant:" + tenant
-                      : "organisation:" + rs.getObject("organisation_id", UUID.class);
-              List<String> allowed = Arrays.asList((String[]) rs.getArray("scopes").getArray());
-              return RegisteredClient.withId(rs.getObject("id", UUID.class).toString())
-                  .clientId(rs.getString("client_id"))
-                  .clientName(rs.getString("name"))
-                  .clientSecret(rs.getString("secret_hash"))
-                  .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
-                  .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_POST)
-                  .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
-                  .scopes(scopes -> scopes.addAll(allowed))
-                  .tokenSettings(
-                      TokenSettings.builder().accessTokenTimeToLive(TOKEN_LIFETIME).build())
-                  .clientSettings(ClientSettings.builder().setting(OWNER_SETTING, owner).build())
-                  .build();
-            })
-        .optional()
-        .orElse(null);
-  }
-
-  /** An access token from {@code /oauth2/token} authenticates as its client, for one request. */
-  @Override
-  public Optional<Authentication> authenticate(String token) {
-    if (token.startsWith(PersonalAccessTokens.PREFIX)) {
-      return Optional.empty();
-    }
-    Jwt jwt;
-    try {
-      jwt = decoder.decode(token);
-    } catch (JwtException notOurs) {
-      return Optional.empty();
-    }
-    if (!stillAllowed(jwt)) {
-      return Optional.empty();
-    }
-    List<SimpleGrantedAuthority> authorities = new ArrayList<>();
-    authorities.add(new SimpleGrantedAuthority("ROLE_" + Roles.API_CLIENT));
-    List<String> scopes = jwt.getClaimAsStringList("scope");
-    if (scopes != null) {
-      scopes.forEach(scope -> authorities.add(new SimpleGrantedAuthority("SCOPE_" + scope)));
-    }
-    String tenant = jwt.getClaimAsString("tenant");
-    if (tenant != null) {
-      authorities.add(new SimpleGrantedAuthority(Roles.TENANT_AUTHORITY_PREFIX + tenant));
-    }
-    String organisation = jwt.getClaimAsString("organisation");
-    if (organisation != null) {
-      authorities.add(
-          new SimpleGrantedAuthority(Roles.ORGANISATION_AUTHORITY_PREFIX + organisation));
-    }
-    return Optional.of(
-        UsernamePasswordAuthenticationToken.authenticated(jwt.getSubject(), null, authorities));
-  }
-
-  /**
-   * A token counts only while its client exists and is switched on, and only if the client was
-   * registered before the token was issued (not an older, deleted client of the same id).
-   */
-  private boolean stillAllowed(Jwt jwt) {
-    if (jwt.getSubject() == null || jwt.getIssuedAt() == null) {
-      return false;
-    }
-    return jdbc.sql(
-            """
-            select exists(select 1 from api_client where client_id = ? and disabled_at is null
-              and created_at < ?)
-            """)
-        .params(
-            jwt.getSubject(),
-            OffsetDateTime.ofInstant(jwt.getIssuedAt().plusSeconds(1), ZoneOffset.UTC))
-        .query(Boolean.class)
-        .single();
-  }
-
-  /** Spring Authorization Server's records of expired tokens go after a day. */
-  void forgetExpiredTokens() {
-    jdbc.sql(
-            "delete from oauth2_authorization where access_token_expires_at < now() - interval '1 day'")
-        .update();
-  }
-
-  /** One RSA key for all nodes: the first node creates it, the others read it. */
-  private RSAKey loadOrCreateKey() {
-    try {
-      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-      generator.initialize(2048);
-      KeyPair candidate = generator.generateKeyPair();
-      jdbc.sql(
-              "insert into api_signing_key (id, private_key, public_key) values (?, ?, ?) on conflict (id) do nothing")
-          .params(
-              "amtsweg-1", candidate.getPrivate().getEncoded(), candidate.getPublic().getEncoded())
-          .update();
-      return jdbc.sql(
-              "select id, private_key, public_key from api_signing_key where id = 'amtsweg-1'")
-          .query(
-              (rs, row) -> {
-                try {
-                  KeyFactory factory = KeyFactory.getInstance("RSA");
-                  RSAPublicKey publicKey =
-                      (RSAPublicKey)
-                          factory.generatePublic(new X509EncodedKeySpec(rs.getBytes("public_key")));
-                  RSAPrivateKey privateKey =
-                      (RSAPrivateKey)
-                          factory.generatePrivate(
-                              new PKCS8EncodedKeySpec(rs.getBytes("private_key")));
-                  return new RSAKey.Builder(publicKey)
-                      .privateKey(privateKey)
-                      .keyID(rs.getString("id"))
-                      .build();
-                } catch (GeneralSecurityException e) {
-                  throw new IllegalStateException(e);
-                }
-              })
-          .single();
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

@@ -2,6 +2,7 @@ package de.amtsweg.account;
 
 import de.amtsweg.account.PostfachMessage.File;
 import de.amtsweg.account.PostfachMessage.Kind;
+import de.amtsweg.platform.ApiScope;
 import de.amtsweg.platform.DemoPassword;
 import java.util.EnumMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package de.amtsweg.account;
 
+import de.amtsweg.platform.SecretBox;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -58,7 +59,7 @@ public class SecondFactor {
   public int sealPlainSecrets() {
     List<Stored> plain =
         jdbc.sql("select account_id, secret from account_totp where secret not like ?")
-            .param(SecretBox.PREFIX + "%")
+            .param(SecretBox.SEALED_LIKE)
             .query(
                 (rs, row) ->
                     new Stored(rs.getObject("account_id", UUID.class), rs.getString("secret")))
@@ -80,6 +81,11 @@ public class SecondFactor {
   }
 
   private record Stored(UUID accountId, String secret) {}
+
+  /** The secret in clear; one stored in clear by an earlier version is taken as it is. */
+  private String reveal(String stored, UUID accountId) {
+    return SecretBox.isSealed(stored) ? box.open(stored, accountId.toString()) : stored;
+  }
 
   /** Whether the account logs in with a second factor. */
   public boolean enabled(UUID accountId) {
@@ -115,7 +121,7 @@ public class SecondFactor {
         .param(accountId)
         .query(String.class)
         .optional()
-        .map(secret -> setup(accountId, box.open(secret, accountId.toString())));
+        .map(secret -> setup(accountId, reveal(secret, accountId)));
   }
 
   /**
@@ -161,9 +167,7 @@ public class SecondFactor {
     }
     long step =
         Totp.match(
-            box.open(secret.get(), accountId.toString()),
-            code,
-            Totp.step(Instant.now().getEpochSecond()));
+            reveal(secret.get(), accountId), code, Totp.step(Instant.now().getEpochSecond()));
     if (step >= 0) {
       return jdbc.sql(
                   "update account_totp set last_step = ? where account_id = ? and last_step < ?")

@@ -11,6 +11,7 @@ import de.amtsweg.payment.PaymentRequest;
 import de.amtsweg.payment.PaymentStatus;
 import de.amtsweg.payment.PaymentStatusChanged;
 import de.amtsweg.payment.Payments;
+import de.amtsweg.platform.Money;
 import de.amtsweg.platform.ProblemException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;

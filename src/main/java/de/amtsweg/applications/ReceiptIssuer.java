@@ -2,6 +2,7 @@ package de.amtsweg.applications;
 
 import de.amtsweg.applications.receipt.ReceiptData;
 import de.amtsweg.forms.AppDefinition;
+import de.amtsweg.platform.Money;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;

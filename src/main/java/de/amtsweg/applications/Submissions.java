@@ -12,6 +12,7 @@ import de.amtsweg.appstore.PublishedApp;
 import de.amtsweg.forms.AnswerProblem;
 import de.amtsweg.forms.AppDefinition;
 import de.amtsweg.forms.FormEngine;
+import de.amtsweg.platform.Money;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;

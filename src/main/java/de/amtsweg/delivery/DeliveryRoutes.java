@@ -3,7 +3,7 @@ package de.amtsweg.delivery;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
-import de.amtsweg.account.SecretBox;
+import de.amtsweg.platform.SecretBox;
 import de.amtsweg.tenancy.Tenant;
 import de.amtsweg.tenancy.TenantManagement;
 import java.net.InetAddress;

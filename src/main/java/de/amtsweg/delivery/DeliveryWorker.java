@@ -1,5 +1,6 @@
 package de.amtsweg.delivery;
 
+import de.amtsweg.platform.Backoff;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +10,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -286,13 +286,7 @@ public class DeliveryWorker {
     }
     boolean last = d.attempts() >= policy.maxAttempts();
     Duration delay =
-        last
-            ? null
-            : new Backoff(
-                    policy.baseDelay(),
-                    policy.maxDelay(),
-                    () -> ThreadLocalRandom.current().nextDouble())
-                .delay(d.attempts());
+        last ? null : Backoff.jittered(policy.baseDelay(), policy.maxDelay()).delay(d.attempts());
     gate.move(
             d.id(),
             d.state(),

@@ -1,8 +1,8 @@
 package de.amtsweg.einvoice;
 
-import de.amtsweg.account.SecretBox;
 import de.amtsweg.delivery.DeliveryRoutes;
 import de.amtsweg.delivery.DocumentType;
+import de.amtsweg.platform.SecretBox;
 import de.amtsweg.tenancy.Tenant;
 import de.amtsweg.tenancy.TenantManagement;
 import java.net.URI;

@@ -1,10 +1,13 @@
 package de.amtsweg.payment;
 
+import de.amtsweg.platform.SecretBox;
 import de.amtsweg.tenancy.Tenant;
 import de.amtsweg.tenancy.TenantManagement;
+import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,9 +18,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The tenants' payment configurations. Secrets are sealed before they are stored and never leave
- * this class except inside a {@link PaymentConfig} handed to a provider. In the demo profile a
- * tenant without a configuration gets the built-in test payment service at first use.
+ * The tenants' payment configurations. Secrets are sealed before they are stored ({@link
+ * SecretBox}, the tenant's ARS as owner, so a value copied to another tenant's row does not open)
+ * and never leave this class except inside a {@link PaymentConfig} handed to a provider. In the
+ * demo profile a tenant without a configuration gets the built-in test payment service at first
+ * use.
  */
 @Service
 public class PaymentConfigs {
@@ -39,16 +44,17 @@ public class PaymentConfigs {
           "OHR");
 
   static final String DEMO_HAUSHALTSSTELLE = "1.1100.1100";
+  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final JdbcClient jdbc;
-  private final PaymentSecrets secrets;
+  private final SecretBox secrets;
   private final TenantManagement tenants;
   private final boolean demo;
   private final List<ProviderInfo> providers;
 
   PaymentConfigs(
       JdbcClient jdbc,
-      PaymentSecrets secrets,
+      SecretBox secrets,
       TenantManagement tenants,
       Environment environment,
       List<PaymentProvider> providers) {
@@ -154,7 +160,7 @@ public class PaymentConfigs {
     String notificationSecret = blankToNull(change.notificationSecret());
     if (notificationSecret == null) {
       notificationSecret =
-          stored.map(PaymentConfig::notificationSecret).orElseGet(PaymentSecrets::random);
+          stored.map(PaymentConfig::notificationSecret).orElseGet(PaymentConfigs::randomSecret);
     }
     jdbc.sql(
             """
@@ -199,13 +205,16 @@ public class PaymentConfigs {
               notification_secret, updated_by)
             values (?, 'test', ?, 'PREFIX_YEAR_NUMBER', ?, ?, 'demo') on conflict do nothing
             """)
-        .params(
-            tenantArs,
-            prefix,
-            DEMO_HAUSHALTSSTELLE,
-            secrets.seal(PaymentSecrets.random(), tenantArs))
+        .params(tenantArs, prefix, DEMO_HAUSHALTSSTELLE, secrets.seal(randomSecret(), tenantArs))
         .update();
     return find(tenantArs).orElseThrow();
+  }
+
+  /** A new random secret (Base64url, 32 bytes), e.g. for the notifications of the test service. */
+  static String randomSecret() {
+    byte[] bytes = new byte[32];
+    RANDOM.nextBytes(bytes);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
   private @Nullable String open(@Nullable String sealed, String tenantArs) {

@@ -66,15 +66,6 @@ public class PaymentException extends ProblemException {
     }
   }
 
-  /**
-   * Outside the demo, storing or reading a payment service secret needs amtsweg.payment.secret-key.
-   */
-  public static class SecretKeyMissing extends PaymentException {
-    public SecretKeyMissing() {
-      super(HttpStatus.SERVICE_UNAVAILABLE, "payment-secret-key-missing");
-    }
-  }
-
   /** The token lacks the scope {@code zahlungen.lesen}, or belongs to no tenant. */
   public static class ScopeMissing extends PaymentException {
     public ScopeMissing() {

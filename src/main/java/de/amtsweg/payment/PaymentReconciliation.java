@@ -1,5 +1,6 @@
 package de.amtsweg.payment;
 
+import de.amtsweg.platform.Backoff;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.EnumMap;
@@ -16,10 +17,10 @@ import org.springframework.stereotype.Component;
  * service once they are older than {@code amtsweg.payment.reconcile-after}; those still open after
  * {@code amtsweg.payment.expire-after} expire. A service that does not answer leaves the payment
  * pending; it is asked again at a later run, with the wait doubling per failed attempt (at most an
- * hour). Payments Amtsweg cancelled while their service did not answer are cancelled there as soon
- * as it answers again (whatever their age), and money that arrived after a cancel is refunded. Runs
- * as the job {@code payment.reconciliation}, on one node at a time; each run moves the next check
- * of the payments it takes into the future before it asks.
+ * hour, with jitter: {@link Backoff}). Payments Amtsweg cancelled while their service did not
+ * answer are cancelled there as soon as it answers again (whatever their age), and money that
+ * arrived after a cancel is refunded. Runs as the job {@code payment.reconciliation}, on one node
+ * at a time; each run moves the next check of the payments it takes into the future before it asks.
  */
 @Component
 public class PaymentReconciliation {
@@ -31,11 +32,15 @@ public class PaymentReconciliation {
   private final Payments payments;
   private final JdbcClient jdbc;
   private final PaymentProperties properties;
+  private final Backoff backoff;
 
   PaymentReconciliation(Payments payments, JdbcClient jdbc, PaymentProperties properties) {
     this.payments = payments;
     this.jdbc = jdbc;
     this.properties = properties;
+    Duration interval = properties.reconciliationInterval();
+    this.backoff =
+        Backoff.jittered(interval.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : interval, MAX_WAIT);
   }
 
   /** The job's run: now, with the outcome in the log. */
@@ -98,10 +103,6 @@ public class PaymentReconciliation {
             .param(id)
             .query(Integer.class)
             .single();
-    Duration wait =
-        properties
-            .reconciliationInterval()
-            .multipliedBy(1L << Math.min(Math.max(attempts - 1, 0), 16));
-    return wait.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : wait;
+    return backoff.delay(attempts);
   }
 }

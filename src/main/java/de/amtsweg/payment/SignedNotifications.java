@@ -1,15 +1,9 @@
 package de.amtsweg.payment;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
+import de.amtsweg.platform.HmacSignature;
 import java.time.OffsetDateTime;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,16 +11,15 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The notification format the providers here share: a JSON body {@code {"eventId", "transactionId",
  * "status", "timestamp"}} signed with HMAC-SHA256 over the raw body under the tenant's shared
- * notification secret, sent as header {@code X-Signature: sha256=<hex>}. XBezahldienste leaves the
- * signature to the payment service; this is the format documented for providers in {@code
- * docs/modules/payment.md}.
+ * notification secret, sent as header {@code X-Signature: sha256=<hex>} ({@link HmacSignature}
+ * without timestamp). XBezahldienste leaves the signature to the payment service; this is the
+ * format documented for providers in {@code docs/modules/payment.md}.
  */
 public final class SignedNotifications {
 
   /** The signature header (lower case, as the notification endpoint hands headers over). */
   public static final String HEADER = "x-signature";
 
-  private static final String PREFIX = "sha256=";
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private SignedNotifications() {}
@@ -47,13 +40,7 @@ public final class SignedNotifications {
 
   /** The signature header value of a body. */
   public static String sign(String secret, byte[] body) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      return PREFIX + HexFormat.of().formatHex(mac.doFinal(body));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HMAC-SHA256 not available", e);
-    }
+    return HmacSignature.sign(secret, body);
   }
 
   /**
@@ -64,11 +51,7 @@ public final class SignedNotifications {
    */
   public static PaymentProvider.Notification verify(
       String secret, Map<String, String> headers, byte[] body) {
-    @Nullable String given = headers.get(HEADER);
-    if (given == null
-        || !MessageDigest.isEqual(
-            sign(secret, body).getBytes(StandardCharsets.US_ASCII),
-            given.strip().getBytes(StandardCharsets.US_ASCII))) {
+    if (HmacSignature.verify(secret, headers.get(HEADER), body) != null) {
       throw new PaymentException.NotificationForged();
     }
     try {

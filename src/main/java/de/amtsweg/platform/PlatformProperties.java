@@ -3,6 +3,7 @@ package de.amtsweg.platform;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -18,6 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     request's Host header)
  * @param mail settings of outgoing mail
  * @param session settings of logged-in sessions
+ * @param secrets the keys that seal secrets in the database ({@link SecretBox})
  */
 @ConfigurationProperties("amtsweg")
 public record PlatformProperties(
@@ -27,7 +29,8 @@ public record PlatformProperties(
     @DefaultValue BootstrapOperator bootstrapOperator,
     @DefaultValue("http://localhost:8080") URI publicUrl,
     @DefaultValue Mail mail,
-    @DefaultValue Session session) {
+    @DefaultValue Session session,
+    @DefaultValue Secrets secrets) {
 
   /**
    * @param ephemeral delete the database files when the app stops (tests)
@@ -59,4 +62,13 @@ public record PlatformProperties(
    *     it is (the idle timeout is {@code server.servlet.session.timeout})
    */
   public record Session(@DefaultValue("8h") Duration absoluteTimeout) {}
+
+  /**
+   * The key ring of {@link SecretBox}; give it through the environment, the same on every node.
+   *
+   * @param keys key id (lower-case letters and digits) → AES-256 key (Base64 of 32 bytes), e.g.
+   *     {@code AMTSWEG_SECRETS_KEYS_K2026}
+   * @param currentKeyId the key that seals new values; may be left out when there is one key
+   */
+  public record Secrets(@Nullable Map<String, String> keys, @Nullable String currentKeyId) {}
 }

@@ -15,6 +15,11 @@ public interface StaffDirectory {
   /** The tenant's enabled caseworkers and admins, by display name. */
   List<StaffMember> ofTenant(String tenantSlug);
 
+  /**
+   * The staff account with this user name (any role, also a platform operator), if there is one.
+   */
+  Optional<StaffMember> byUsername(String username);
+
   /** The enabled caseworker or admin of this tenant with this user name, if there is one. */
   default Optional<StaffMember> member(String tenantSlug, String username) {
     return ofTenant(tenantSlug).stream()

@@ -53,7 +53,7 @@ class SecondFactorIT extends AmtswegIT {
         Browser.page(browser.follow(confirmed)).select(".recovery-codes code").eachText();
     assertThat(storedSecret(email))
         .as("encrypted at rest")
-        .startsWith("aesgcm1:")
+        .startsWith("aesgcm2:account:")
         .doesNotContain(secret);
     assertThat(recovery).hasSize(10).allMatch(code -> code.matches("[A-Z2-9]{5}-[A-Z2-9]{5}"));
     assertThat(browser.get("/konto/sicherheit/zwei-faktor/codes").statusCode())
@@ -154,7 +154,7 @@ class SecondFactorIT extends AmtswegIT {
 
     assertThat(secondFactor.sealPlainSecrets()).isGreaterThanOrEqualTo(1);
 
-    assertThat(storedSecret(email)).startsWith("aesgcm1:").doesNotContain(secret);
+    assertThat(storedSecret(email)).startsWith("aesgcm2:account:").doesNotContain(secret);
     Browser next = browser();
     next.logIn(email, Citizens.PASSWORD);
     Document codePage = Browser.page(next.get("/konto/anmelden/code"));
@@ -167,7 +167,7 @@ class SecondFactorIT extends AmtswegIT {
         .endsWith("/konto");
     assertThat(next.get("/konto").statusCode()).isEqualTo(200);
     // The demo's generated key, readable by its owner only.
-    java.nio.file.Path key = platform.dataDir().resolve(SecretBox.KEY_FILE);
+    java.nio.file.Path key = platform.dataDir().resolve("account-secret.key");
     assertThat(
             java.nio.file.attribute.PosixFilePermissions.toString(
                 java.nio.file.Files.getPosixFilePermissions(key)))

@@ -181,7 +181,7 @@ class DeliveryCockpitIT extends PushFixture {
             .params(JENA, APP)
             .query(String.class)
             .single();
-    assertThat(stored).startsWith("aesgcm1:").doesNotContain(secret.substring(6));
+    assertThat(stored).startsWith("aesgcm2:account:").doesNotContain(secret.substring(6));
     assertThat(routes.route(JENA, APP).channel()).isEqualTo(DeliveryChannel.WEBHOOK);
     assertThat(
             Browser.page(admin.get("/verwaltung/zustellung/wege"))

@@ -127,7 +127,7 @@ class EinvoiceExportIT extends AmtswegIT {
                   .query(String.class)
                   .single())
           .as("stored sealed")
-          .startsWith("aesgcm1:")
+          .startsWith("aesgcm2:account:")
           .doesNotContain(key);
     } finally {
       server.stop(0);

@@ -4,8 +4,8 @@ import static de.amtsweg.payment.PaymentFixtures.ERFURT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.amtsweg.account.ApiClients;
-import de.amtsweg.account.ApiScope;
 import de.amtsweg.account.TokenEndpoint;
+import de.amtsweg.platform.ApiScope;
 import de.amtsweg.support.AmtswegIT;
 import de.amtsweg.support.Browser;
 import java.io.IOException;
@@ -171,7 +171,7 @@ class PaymentAdminIT extends AmtswegIT {
                   .param(LANDKREIS_GOTHA)
                   .query(String.class)
                   .single())
-          .startsWith("aesgcm1:")
+          .startsWith("aesgcm2:account:")
           .doesNotContain("client-secret-of-gotha-2026");
       PaymentConfig config = configs.find(LANDKREIS_GOTHA).orElseThrow();
       assertThat(config.clientSecret()).isEqualTo("client-secret-of-gotha-2026");

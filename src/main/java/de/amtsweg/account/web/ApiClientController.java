@@ -2,9 +2,10 @@ package de.amtsweg.account.web;
 
 import de.amtsweg.account.ApiClientException;
 import de.amtsweg.account.ApiClients;
-import de.amtsweg.account.ApiScope;
 import de.amtsweg.account.Organisations;
+import de.amtsweg.platform.ApiScope;
 import de.amtsweg.platform.Roles;
+import de.amtsweg.tenancy.CurrentStaff;
 import de.amtsweg.tenancy.Tenant;
 import de.amtsweg.tenancy.TenantManagement;
 import jakarta.servlet.http.HttpServletRequest;
@@ -65,27 +66,27 @@ class ApiClientController {
   }
 
   @GetMapping({TENANT_AREA, OPERATOR_AREA})
-  String list(Authentication authentication, HttpServletRequest request, Model model) {
-    Area area = area(authentication, request);
+  String list(CurrentStaff staff, HttpServletRequest request, Model model) {
+    Area area = area(staff, request);
     model.addAttribute("clients", clients.list(area.steward()));
     model.addAttribute("ownerLabels", area.operator() ? ownerLabels() : Map.of());
     return area.show(model, "account/staff/api-clients");
   }
 
   @GetMapping({TENANT_AREA + "/neu", OPERATOR_AREA + "/neu"})
-  String newClient(Authentication authentication, HttpServletRequest request, Model model) {
-    return showForm(area(authentication, request), model, new ApiClientForm());
+  String newClient(CurrentStaff staff, HttpServletRequest request, Model model) {
+    return showForm(area(staff, request), model, new ApiClientForm());
   }
 
   @PostMapping({TENANT_AREA, OPERATOR_AREA})
   String register(
-      Authentication authentication,
+      CurrentStaff staff,
       HttpServletRequest request,
       @Validated @ModelAttribute("form") ApiClientForm form,
       BindingResult errors,
       Model model,
       RedirectAttributes redirect) {
-    Area area = area(authentication, request);
+    Area area = area(staff, request);
     Optional<ApiClients.Owner> owner =
         switch (area.steward()) {
           case ApiClients.TenantAdmin admin ->
@@ -136,11 +137,11 @@ class ApiClientController {
 
   @PostMapping({TENANT_AREA + "/{id}/neues-geheimnis", OPERATOR_AREA + "/{id}/neues-geheimnis"})
   String rotate(
-      Authentication authentication,
+      CurrentStaff staff,
       HttpServletRequest request,
       @PathVariable UUID id,
       RedirectAttributes redirect) {
-    Area area = area(authentication, request);
+    Area area = area(staff, request);
     redirect.addFlashAttribute("newSecret", clients.rotateSecret(area.steward(), id));
     redirect.addFlashAttribute("rotated", id);
     return "redirect:" + area.base();
@@ -148,41 +149,38 @@ class ApiClientController {
 
   @PostMapping({TENANT_AREA + "/{id}/ausschalten", OPERATOR_AREA + "/{id}/ausschalten"})
   String disable(
-      Authentication authentication,
+      CurrentStaff staff,
       HttpServletRequest request,
       @PathVariable UUID id,
       RedirectAttributes redirect) {
-    return switchTo(false, area(authentication, request), id, redirect);
+    return switchTo(false, area(staff, request), id, redirect);
   }
 
   @PostMapping({TENANT_AREA + "/{id}/einschalten", OPERATOR_AREA + "/{id}/einschalten"})
   String enable(
-      Authentication authentication,
+      CurrentStaff staff,
       HttpServletRequest request,
       @PathVariable UUID id,
       RedirectAttributes redirect) {
-    return switchTo(true, area(authentication, request), id, redirect);
+    return switchTo(true, area(staff, request), id, redirect);
   }
 
   /** Asks before deleting (works without JavaScript). */
   @GetMapping({TENANT_AREA + "/{id}/loeschen", OPERATOR_AREA + "/{id}/loeschen"})
   String confirmDelete(
-      Authentication authentication,
-      HttpServletRequest request,
-      @PathVariable UUID id,
-      Model model) {
-    Area area = area(authentication, request);
+      CurrentStaff staff, HttpServletRequest request, @PathVariable UUID id, Model model) {
+    Area area = area(staff, request);
     model.addAttribute("client", clients.get(area.steward(), id));
     return area.show(model, "account/staff/api-client-delete");
   }
 
   @PostMapping({TENANT_AREA + "/{id}/loeschen", OPERATOR_AREA + "/{id}/loeschen"})
   String delete(
-      Authentication authentication,
+      CurrentStaff staff,
       HttpServletRequest request,
       @PathVariable UUID id,
       RedirectAttributes redirect) {
-    Area area = area(authentication, request);
+    Area area = area(staff, request);
     ApiClients.Client client = clients.get(area.steward(), id);
     clients.delete(area.steward(), id);
     redirect.addFlashAttribute("notice", "account.api-clients.deleted");
@@ -221,7 +219,7 @@ class ApiClientController {
     model.addAttribute("fieldOrder", FIELDS);
     model.addAttribute(
         "scopeChoices",
-        area.operator() ? List.of(ApiScope.values()) : ApiScope.of(ApiClients.OwnerKind.TENANT));
+        area.operator() ? List.of(ApiScope.values()) : ApiScope.of(ApiScope.OwnerKind.TENANT));
     if (area.operator()) {
       model.addAttribute(
           "owners",
@@ -250,20 +248,16 @@ class ApiClientController {
    * tenant admins into {@code /verwaltung} and only operators into {@code /admin}; the tenant comes
    * from the login.
    */
-  private static Area area(Authentication authentication, HttpServletRequest request) {
+  private static Area area(CurrentStaff staff, HttpServletRequest request) {
     if (request.getRequestURI().startsWith(OPERATOR_AREA)) {
-      boolean operator =
-          authentication.getAuthorities().stream()
-              .anyMatch(a -> ("ROLE_" + Roles.PLATFORM_OPERATOR).equals(a.getAuthority()));
-      if (!operator) {
+      if (!staff.isOperator()) {
         throw new ResponseStatusException(HttpStatus.FORBIDDEN);
       }
       return new Area(new ApiClients.Operator(), OPERATOR_AREA, "/admin");
     }
-    String tenant =
-        Roles.tenantOf(authentication)
-            .orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN));
-    return new Area(new ApiClients.TenantAdmin(tenant), TENANT_AREA, "/verwaltung");
+    Tenant tenant =
+        staff.ownTenant().orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN));
+    return new Area(new ApiClients.TenantAdmin(tenant.slug()), TENANT_AREA, "/verwaltung");
   }
 
   private static String prefixed(List<String> authorities, String prefix) {

@@ -1,8 +1,8 @@
 package de.amtsweg.applications.web;
 
-import de.amtsweg.applications.Money;
 import de.amtsweg.applications.Warenkorb;
 import de.amtsweg.payment.Payment;
+import de.amtsweg.platform.Money;
 import de.amtsweg.platform.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;

@@ -8,9 +8,8 @@ import de.amtsweg.appstore.PaymentTerms;
 import de.amtsweg.appstore.PublishedApp;
 import de.amtsweg.forms.AppDefinition;
 import de.amtsweg.forms.FormEngine;
-import de.amtsweg.platform.Roles;
 import de.amtsweg.tenancy.Tenant;
-import de.amtsweg.tenancy.TenantManagement;
+import de.amtsweg.tenancy.TenantStaff;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,8 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
-import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,12 +35,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AppActivationController {
 
   private final AppStore store;
-  private final TenantManagement tenants;
   private final MessageSource messages;
 
-  AppActivationController(AppStore store, TenantManagement tenants, MessageSource messages) {
+  AppActivationController(AppStore store, MessageSource messages) {
     this.store = store;
-    this.tenants = tenants;
     this.messages = messages;
   }
 
@@ -56,8 +51,8 @@ class AppActivationController {
   }
 
   @GetMapping("/verwaltung/apps")
-  String list(Authentication authentication, Model model) {
-    Tenant tenant = tenant(authentication);
+  String list(TenantStaff staff, Model model) {
+    Tenant tenant = staff.tenant();
     Map<String, Activation> activations = new LinkedHashMap<>();
     store.activations(tenant.authorityArs()).forEach(a -> activations.put(a.appId(), a));
     model.addAttribute("tenant", tenant);
@@ -70,9 +65,8 @@ class AppActivationController {
   }
 
   @GetMapping("/verwaltung/apps/{appId}")
-  String app(
-      @PathVariable String appId, Authentication authentication, Model model, Locale locale) {
-    Tenant tenant = tenant(authentication);
+  String app(@PathVariable String appId, TenantStaff staff, Model model, Locale locale) {
+    Tenant tenant = staff.tenant();
     PublishedApp app = store.latest(appId).orElseThrow(() -> AppStoreException.notFound(appId));
     Activation activation = store.activation(tenant.authorityArs(), appId).orElse(null);
     Map<String, String> values = new LinkedHashMap<>();
@@ -104,11 +98,11 @@ class AppActivationController {
   String activate(
       @PathVariable String appId,
       @RequestParam Map<String, String> form,
-      Authentication authentication,
+      TenantStaff staff,
       Model model,
       RedirectAttributes redirect,
       Locale locale) {
-    Tenant tenant = tenant(authentication);
+    Tenant tenant = staff.tenant();
     PublishedApp app = store.latest(appId).orElseThrow(() -> AppStoreException.notFound(appId));
     Map<String, String> values = new LinkedHashMap<>();
     for (AppDefinition.Parameter parameter : app.definition().parameters()) {
@@ -118,7 +112,7 @@ class AppActivationController {
     payment.put("policy", form.getOrDefault("payment.policy", PaymentPolicy.NONE.name()));
     PAYMENT_FIELDS.forEach(f -> payment.put(f, form.getOrDefault("payment." + f, "").strip()));
     try {
-      store.activate(tenant.authorityArs(), appId, values, authentication.getName());
+      store.activate(tenant.authorityArs(), appId, values, staff.username());
     } catch (AppStoreException e) {
       String parameterId = String.valueOf(e.detailArguments()[0]);
       String label =
@@ -142,8 +136,7 @@ class AppActivationController {
     }
     if (app.definition().fee() != null) {
       try {
-        store.setPaymentTerms(
-            tenant.authorityArs(), appId, terms(payment), authentication.getName());
+        store.setPaymentTerms(tenant.authorityArs(), appId, terms(payment), staff.username());
       } catch (AppStoreException e) {
         String field = String.valueOf(e.detailArguments()[0]);
         return render(
@@ -168,11 +161,10 @@ class AppActivationController {
   }
 
   @PostMapping("/verwaltung/apps/{appId}/deaktivieren")
-  String deactivate(
-      @PathVariable String appId, Authentication authentication, RedirectAttributes redirect) {
-    Tenant tenant = tenant(authentication);
+  String deactivate(@PathVariable String appId, TenantStaff staff, RedirectAttributes redirect) {
+    Tenant tenant = staff.tenant();
     store.latest(appId).orElseThrow(() -> AppStoreException.notFound(appId));
-    store.deactivate(tenant.authorityArs(), appId, authentication.getName());
+    store.deactivate(tenant.authorityArs(), appId, staff.username());
     redirect.addFlashAttribute("saved", "appstore.activation.deactivated");
     return "redirect:/verwaltung/apps/" + appId;
   }
@@ -218,11 +210,5 @@ class AppActivationController {
     model.addAttribute("error", error);
     model.addAttribute("otherTenants", store.tenantsOffering(app.id()).size());
     return "appstore/activation";
-  }
-
-  private Tenant tenant(Authentication authentication) {
-    return Roles.tenantOf(authentication)
-        .flatMap(tenants::bySlug)
-        .orElseThrow(() -> new AccessDeniedException("not tenant staff"));
   }
 }

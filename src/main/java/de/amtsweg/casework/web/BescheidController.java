@@ -6,12 +6,12 @@ import de.amtsweg.casework.Caseworker;
 import de.amtsweg.casework.Vorgaenge;
 import de.amtsweg.casework.Vorgang;
 import de.amtsweg.casework.VorgangStatus;
+import de.amtsweg.tenancy.TenantStaff;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,29 +29,27 @@ class BescheidController {
 
   private final Vorgaenge vorgaenge;
   private final Bescheide bescheide;
-  private final Staff staff;
 
-  BescheidController(Vorgaenge vorgaenge, Bescheide bescheide, Staff staff) {
+  BescheidController(Vorgaenge vorgaenge, Bescheide bescheide) {
     this.vorgaenge = vorgaenge;
     this.bescheide = bescheide;
-    this.staff = staff;
   }
 
   @GetMapping(BASE + "/{reference}/bescheid")
-  String bescheid(Authentication authentication, @PathVariable String reference, Model model) {
-    Caseworker who = staff.of(authentication);
+  String bescheid(TenantStaff member, @PathVariable String reference, Model model) {
+    Caseworker who = Staff.of(member);
     return page(who, reference, bescheide.draft(who, reference), null, model);
   }
 
   @PostMapping(BASE + "/{reference}/bescheid")
   String send(
-      Authentication authentication,
+      TenantStaff member,
       @PathVariable String reference,
       @RequestParam(defaultValue = "") String text,
       @RequestParam(name = "aktion", defaultValue = "") String action,
       Model model,
       RedirectAttributes redirect) {
-    Caseworker who = staff.of(authentication);
+    Caseworker who = Staff.of(member);
     String error =
         text.isBlank()
             ? "casework.bescheid.error.empty"
@@ -81,21 +79,21 @@ class BescheidController {
 
   @PostMapping(BASE + "/{reference}/bescheid/vorschau.pdf")
   ResponseEntity<byte[]> preview(
-      Authentication authentication,
+      TenantStaff member,
       @PathVariable String reference,
       @RequestParam(defaultValue = "") String text) {
     if (text.isBlank() || text.length() > BescheidTemplates.MAX_BODY) {
       throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
     }
-    byte[] pdf = bescheide.preview(staff.of(authentication), reference, text);
+    byte[] pdf = bescheide.preview(Staff.of(member), reference, text);
     return Staff.download(
         "Bescheid-Vorschau-" + reference + ".pdf", MediaType.APPLICATION_PDF_VALUE, pdf);
   }
 
   @GetMapping(BASE + "/{reference}/bescheide/{id}")
   ResponseEntity<byte[]> sent(
-      Authentication authentication, @PathVariable String reference, @PathVariable UUID id) {
-    byte[] pdf = bescheide.download(staff.of(authentication), reference, id);
+      TenantStaff member, @PathVariable String reference, @PathVariable UUID id) {
+    byte[] pdf = bescheide.download(Staff.of(member), reference, id);
     return Staff.download("Bescheid-" + reference + ".pdf", MediaType.APPLICATION_PDF_VALUE, pdf);
   }
 }

@@ -7,10 +7,10 @@ import de.amtsweg.casework.Vorgaenge;
 import de.amtsweg.casework.VorgangStatus;
 import de.amtsweg.delivery.Document;
 import de.amtsweg.forms.AnswerView;
+import de.amtsweg.platform.Money;
 import de.amtsweg.platform.ProblemException;
 import de.amtsweg.platform.StaffDirectory;
-import java.math.BigDecimal;
-import java.text.NumberFormat;
+import de.amtsweg.tenancy.TenantStaff;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +19,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,19 +44,13 @@ class CaseController {
   private final Vorgaenge vorgaenge;
   private final Rueckfragen rueckfragen;
   private final CaseFees fees;
-  private final Staff staff;
   private final MessageSource messages;
 
   CaseController(
-      Vorgaenge vorgaenge,
-      Rueckfragen rueckfragen,
-      CaseFees fees,
-      Staff staff,
-      MessageSource messages) {
+      Vorgaenge vorgaenge, Rueckfragen rueckfragen, CaseFees fees, MessageSource messages) {
     this.vorgaenge = vorgaenge;
     this.rueckfragen = rueckfragen;
     this.fees = fees;
-    this.staff = staff;
     this.messages = messages;
   }
 
@@ -69,9 +62,8 @@ class CaseController {
       @Nullable String fee) {}
 
   @GetMapping(BASE + "/{reference}")
-  String show(
-      Authentication authentication, @PathVariable String reference, Model model, Locale locale) {
-    return page(staff.of(authentication), reference, model, locale);
+  String show(TenantStaff member, @PathVariable String reference, Model model, Locale locale) {
+    return page(Staff.of(member), reference, model, locale);
   }
 
   private String page(Caseworker who, String reference, Model model, Locale locale) {
@@ -118,16 +110,11 @@ class CaseController {
     model.addAttribute("zone", Staff.ZONE);
     Document.Payment due = antrag.payment();
     model.addAttribute("due", due);
-    model.addAttribute("dueAmount", due == null ? null : euros(due.amountCents()));
+    model.addAttribute("dueAmount", due == null ? null : Money.euros(due.amountCents()));
     // Pay after the Bescheid: the authority sets the amount once; then the applicant is asked to
     // pay it.
     model.addAttribute("canSetFee", AFTER_BESCHEID.equals(antrag.paymentPolicy()) && due == null);
     return "casework/case";
-  }
-
-  /** Fees read in German notation whatever the reader's language, like every fee. */
-  private static String euros(long cents) {
-    return NumberFormat.getCurrencyInstance(Locale.GERMANY).format(BigDecimal.valueOf(cents, 2));
   }
 
   /**
@@ -136,13 +123,13 @@ class CaseController {
    */
   @PostMapping(BASE + "/{reference}/gebuehr")
   String setFee(
-      Authentication authentication,
+      TenantStaff member,
       @PathVariable String reference,
       @RequestParam(defaultValue = "") String betrag,
       Model model,
       Locale locale,
       RedirectAttributes redirect) {
-    Caseworker who = staff.of(authentication);
+    Caseworker who = Staff.of(member);
     Matcher euros = EUROS.matcher(betrag.strip());
     long cents =
         euros.matches()
@@ -170,11 +157,11 @@ class CaseController {
 
   @PostMapping(BASE + "/{reference}/zuweisen")
   String assign(
-      Authentication authentication,
+      TenantStaff member,
       @PathVariable String reference,
       @RequestParam(name = "zugewiesen", defaultValue = "") String assignee,
       RedirectAttributes redirect) {
-    vorgaenge.assign(staff.of(authentication), reference, assignee.isBlank() ? null : assignee);
+    vorgaenge.assign(Staff.of(member), reference, assignee.isBlank() ? null : assignee);
     redirect.addFlashAttribute(
         "notice", assignee.isBlank() ? "casework.notice.unassigned" : "casework.notice.assigned");
     return "redirect:" + BASE + "/" + reference;
@@ -182,13 +169,13 @@ class CaseController {
 
   @PostMapping(BASE + "/{reference}/status")
   String status(
-      Authentication authentication,
+      TenantStaff member,
       @PathVariable String reference,
       @RequestParam(defaultValue = "") String status,
       Model model,
       Locale locale,
       RedirectAttributes redirect) {
-    Caseworker who = staff.of(authentication);
+    Caseworker who = Staff.of(member);
     VorgangStatus next = CaseInboxController.parseStatus(status);
     if (next == null || next == VorgangStatus.RUECKFRAGE) {
       return withError(who, reference, model, locale, "status", "casework.status.error", null);
@@ -200,13 +187,13 @@ class CaseController {
 
   @PostMapping(BASE + "/{reference}/notizen")
   String note(
-      Authentication authentication,
+      TenantStaff member,
       @PathVariable String reference,
       @RequestParam(defaultValue = "") String notiz,
       Model model,
       Locale locale,
       RedirectAttributes redirect) {
-    Caseworker who = staff.of(authentication);
+    Caseworker who = Staff.of(member);
     String text = notiz.strip();
     String error =
         text.isEmpty()
@@ -222,13 +209,13 @@ class CaseController {
 
   @PostMapping(BASE + "/{reference}/rueckfrage")
   String ask(
-      Authentication authentication,
+      TenantStaff member,
       @PathVariable String reference,
       @RequestParam(defaultValue = "") String frage,
       Model model,
       Locale locale,
       RedirectAttributes redirect) {
-    Caseworker who = staff.of(authentication);
+    Caseworker who = Staff.of(member);
     String text = frage.strip();
     String error =
         text.isEmpty()

@@ -4,6 +4,7 @@ import de.amtsweg.account.PostfachMessage;
 import de.amtsweg.casework.CaseFiles;
 import de.amtsweg.casework.Caseworker;
 import de.amtsweg.delivery.Document;
+import de.amtsweg.tenancy.TenantStaff;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,7 +12,6 @@ import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,37 +25,34 @@ class CaseFilesController {
   static final String BASE = CaseInboxController.BASE;
 
   private final CaseFiles files;
-  private final Staff staff;
   private final JsonMapper json;
 
-  CaseFilesController(CaseFiles files, Staff staff, JsonMapper json) {
+  CaseFilesController(CaseFiles files, JsonMapper json) {
     this.files = files;
-    this.staff = staff;
     this.json = json;
   }
 
   @GetMapping(BASE + "/{reference}/anhaenge/{id}")
   ResponseEntity<byte[]> attachment(
-      Authentication authentication, @PathVariable String reference, @PathVariable UUID id) {
-    Document.FileContent file = files.attachment(staff.of(authentication), reference, id);
+      TenantStaff member, @PathVariable String reference, @PathVariable UUID id) {
+    Document.FileContent file = files.attachment(Staff.of(member), reference, id);
     return Staff.download(file.name(), file.contentType(), file.bytes());
   }
 
   @GetMapping(BASE + "/{reference}/antworten/{reply}/anhaenge/{id}")
   ResponseEntity<byte[]> replyAttachment(
-      Authentication authentication,
+      TenantStaff member,
       @PathVariable String reference,
       @PathVariable UUID reply,
       @PathVariable UUID id) {
-    PostfachMessage.File file =
-        files.replyAttachment(staff.of(authentication), reference, reply, id);
+    PostfachMessage.File file = files.replyAttachment(Staff.of(member), reference, reply, id);
     return Staff.download(file.fileName(), file.contentType(), file.content());
   }
 
   @GetMapping(BASE + "/{reference}/eingangsbestaetigung.pdf")
-  ResponseEntity<byte[]> receipt(Authentication authentication, @PathVariable String reference) {
+  ResponseEntity<byte[]> receipt(TenantStaff member, @PathVariable String reference) {
     CaseFiles.Exported exported =
-        files.export(staff.of(authentication), reference, CaseFiles.Export.RECEIPT);
+        files.export(Staff.of(member), reference, CaseFiles.Export.RECEIPT);
     return Staff.download(
         "Eingangsbestaetigung-" + reference + ".pdf",
         MediaType.APPLICATION_PDF_VALUE,
@@ -64,8 +61,8 @@ class CaseFilesController {
 
   @GetMapping(BASE + "/{reference}/export.{format}")
   ResponseEntity<byte[]> export(
-      Authentication authentication, @PathVariable String reference, @PathVariable String format) {
-    Caseworker who = staff.of(authentication);
+      TenantStaff member, @PathVariable String reference, @PathVariable String format) {
+    Caseworker who = Staff.of(member);
     return switch (format) {
       case "pdf" ->
           Staff.download(

@@ -5,6 +5,7 @@ import de.amtsweg.casework.Caseworker;
 import de.amtsweg.casework.Vorgaenge;
 import de.amtsweg.casework.VorgangStatus;
 import de.amtsweg.platform.StaffDirectory;
+import de.amtsweg.tenancy.TenantStaff;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -15,7 +16,6 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,17 +32,15 @@ class CaseInboxController {
 
   private final Vorgaenge vorgaenge;
   private final AppStore store;
-  private final Staff staff;
 
-  CaseInboxController(Vorgaenge vorgaenge, AppStore store, Staff staff) {
+  CaseInboxController(Vorgaenge vorgaenge, AppStore store) {
     this.vorgaenge = vorgaenge;
     this.store = store;
-    this.staff = staff;
   }
 
   @GetMapping(BASE)
   String inbox(
-      Authentication authentication,
+      TenantStaff member,
       @RequestParam(required = false) @Nullable String app,
       @RequestParam(required = false) @Nullable String status,
       @RequestParam(required = false) @Nullable String von,
@@ -51,7 +49,7 @@ class CaseInboxController {
       @RequestParam(name = "seite", required = false) @Nullable String seite,
       Model model,
       Locale locale) {
-    Caseworker who = staff.of(authentication);
+    Caseworker who = Staff.of(member);
     List<StaffDirectory.StaffMember> colleagues = vorgaenge.colleagues(who);
     Map<String, @Nullable String> filter = new LinkedHashMap<>();
     filter.put("app", Staff.blankToNull(app));

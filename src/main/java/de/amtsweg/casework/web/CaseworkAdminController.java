@@ -8,6 +8,7 @@ import de.amtsweg.casework.BescheidTemplates;
 import de.amtsweg.casework.CaseAudit;
 import de.amtsweg.casework.CaseworkProperties;
 import de.amtsweg.casework.Caseworker;
+import de.amtsweg.tenancy.TenantStaff;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -17,7 +18,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -41,7 +41,6 @@ class CaseworkAdminController {
   private final BescheidTemplates templates;
   private final CaseAudit audit;
   private final AppStore store;
-  private final Staff staff;
   private final MessageSource messages;
   private final CaseworkProperties properties;
 
@@ -49,13 +48,11 @@ class CaseworkAdminController {
       BescheidTemplates templates,
       CaseAudit audit,
       AppStore store,
-      Staff staff,
       MessageSource messages,
       CaseworkProperties properties) {
     this.templates = templates;
     this.audit = audit;
     this.store = store;
-    this.staff = staff;
     this.messages = messages;
     this.properties = properties;
   }
@@ -63,8 +60,8 @@ class CaseworkAdminController {
   // --- templates and retention ---
 
   @GetMapping(TEMPLATES)
-  String list(Authentication authentication, Model model, Locale locale) {
-    Caseworker admin = staff.of(authentication);
+  String list(TenantStaff member, Model model, Locale locale) {
+    Caseworker admin = Staff.of(member);
     List<Map<String, Object>> apps =
         store.activations(admin.tenantArs()).stream()
             .filter(Activation::active)
@@ -136,9 +133,8 @@ class CaseworkAdminController {
   }
 
   @GetMapping(TEMPLATES + "/{appId}")
-  String edit(
-      Authentication authentication, @PathVariable String appId, Model model, Locale locale) {
-    Caseworker admin = staff.of(authentication);
+  String edit(TenantStaff member, @PathVariable String appId, Model model, Locale locale) {
+    Caseworker admin = Staff.of(member);
     PublishedApp app = offered(admin, appId);
     BescheidTemplates.Setting setting = templates.of(admin.tenantArs(), appId);
     model.addAttribute(
@@ -152,14 +148,14 @@ class CaseworkAdminController {
 
   @PostMapping(TEMPLATES + "/{appId}")
   String save(
-      Authentication authentication,
+      TenantStaff member,
       @PathVariable String appId,
       @ModelAttribute("form") SettingForm form,
       BindingResult errors,
       Model model,
       Locale locale,
       RedirectAttributes redirect) {
-    Caseworker admin = staff.of(authentication);
+    Caseworker admin = Staff.of(member);
     PublishedApp app = offered(admin, appId);
     String subject = form.getSubject().strip();
     String body = form.getBody().strip();
@@ -237,7 +233,7 @@ class CaseworkAdminController {
 
   @GetMapping(AUDIT)
   String audit(
-      Authentication authentication,
+      TenantStaff member,
       @RequestParam(name = "aktenzeichen", required = false) @Nullable String reference,
       @RequestParam(name = "benutzer", required = false) @Nullable String actor,
       @RequestParam(required = false) @Nullable String von,
@@ -245,7 +241,7 @@ class CaseworkAdminController {
       @RequestParam(name = "seite", required = false) @Nullable String seite,
       Model model,
       Locale locale) {
-    Caseworker admin = staff.of(authentication);
+    Caseworker admin = Staff.of(member);
     Map<String, String> filter = new LinkedHashMap<>();
     filter.put("aktenzeichen", Staff.blankToNull(reference));
     filter.put("benutzer", Staff.blankToNull(actor));

@@ -1,44 +1,29 @@
 package de.amtsweg.casework.web;
 
 import de.amtsweg.casework.Caseworker;
-import de.amtsweg.platform.Roles;
 import de.amtsweg.tenancy.Tenant;
-import de.amtsweg.tenancy.TenantManagement;
+import de.amtsweg.tenancy.TenantStaff;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
-import org.springframework.stereotype.Component;
-import org.springframework.web.server.ResponseStatusException;
 
 /** The signed-in staff member as the case inbox sees them, and what its pages share. */
-@Component
-class Staff {
+final class Staff {
 
   /** Staff see German time, whatever zone a record was written in. */
   static final java.time.ZoneId ZONE = java.time.ZoneId.of("Europe/Berlin");
 
-  private final TenantManagement tenants;
+  private Staff() {}
 
-  Staff(TenantManagement tenants) {
-    this.tenants = tenants;
-  }
-
-  /** From the login only; staff without a tenant (the operator) have no case inbox. */
-  Caseworker of(Authentication authentication) {
-    Tenant tenant =
-        Roles.tenantOf(authentication)
-            .flatMap(tenants::bySlug)
-            .orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN));
-    boolean admin =
-        authentication.getAuthorities().stream()
-            .anyMatch(a -> ("ROLE_" + Roles.TENANT_ADMIN).equals(a.getAuthority()));
-    return new Caseworker(authentication.getName(), tenant.slug(), tenant.authorityArs(), admin);
+  /** From the login only (the {@link TenantStaff} parameter); operators have no case inbox. */
+  static Caseworker of(TenantStaff member) {
+    Tenant tenant = member.tenant();
+    return new Caseworker(
+        member.username(), tenant.slug(), tenant.authorityArs(), member.isTenantAdmin());
   }
 
   /** A date from a filter field (yyyy-MM-dd, as date inputs send it); null when empty. */

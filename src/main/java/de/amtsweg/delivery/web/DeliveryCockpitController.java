@@ -10,9 +10,8 @@ import de.amtsweg.delivery.DeliveryProperties;
 import de.amtsweg.delivery.DeliveryRoutes;
 import de.amtsweg.delivery.DeliveryState;
 import de.amtsweg.delivery.DocumentType;
-import de.amtsweg.platform.Roles;
 import de.amtsweg.tenancy.Tenant;
-import de.amtsweg.tenancy.TenantManagement;
+import de.amtsweg.tenancy.TenantStaff;
 import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -26,7 +25,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.beans.propertyeditors.StringTrimmerEditor;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -61,19 +59,13 @@ class DeliveryCockpitController {
 
   private final Deliveries deliveries;
   private final DeliveryRoutes routes;
-  private final TenantManagement tenants;
   private final AppStore apps;
   private final DeliveryProperties properties;
 
   DeliveryCockpitController(
-      Deliveries deliveries,
-      DeliveryRoutes routes,
-      TenantManagement tenants,
-      AppStore apps,
-      DeliveryProperties properties) {
+      Deliveries deliveries, DeliveryRoutes routes, AppStore apps, DeliveryProperties properties) {
     this.deliveries = deliveries;
     this.routes = routes;
-    this.tenants = tenants;
     this.apps = apps;
     this.properties = properties;
   }
@@ -87,9 +79,9 @@ class DeliveryCockpitController {
   String cockpit(
       @RequestParam(name = "status", required = false) @Nullable String status,
       @RequestParam(name = "typ", required = false) @Nullable String type,
-      Authentication authentication,
+      TenantStaff member,
       Model model) {
-    Tenant tenant = tenant(authentication);
+    Tenant tenant = member.tenant();
     DeliveryState filter =
         Arrays.stream(DeliveryState.values())
             .filter(s -> s.name().equals(status))
@@ -118,8 +110,8 @@ class DeliveryCockpitController {
   }
 
   @PostMapping(BASE + "/{id}/erneut")
-  String retry(@PathVariable UUID id, Authentication authentication, RedirectAttributes redirect) {
-    Tenant tenant = tenant(authentication);
+  String retry(@PathVariable UUID id, TenantStaff member, RedirectAttributes redirect) {
+    Tenant tenant = member.tenant();
     try {
       Delivery d = deliveries.retry(tenant.authorityArs(), id);
       redirect.addFlashAttribute("notice", "delivery.cockpit.retried");
@@ -134,8 +126,8 @@ class DeliveryCockpitController {
   record AppRoute(String appId, String name, DeliveryRoutes.Route route) {}
 
   @GetMapping(ROUTES)
-  String routes(Authentication authentication, Model model) {
-    Tenant tenant = tenant(authentication);
+  String routes(TenantStaff member, Model model) {
+    Tenant tenant = member.tenant();
     Map<String, String> names = appNames(tenant);
     model.addAttribute(
         "apps",
@@ -157,14 +149,14 @@ class DeliveryCockpitController {
   @PostMapping(ROUTES + "/benachrichtigung")
   String alertEmail(
       @RequestParam(name = "alertEmail", required = false) @Nullable String email,
-      Authentication authentication,
+      TenantStaff member,
       Model model,
       RedirectAttributes redirect) {
-    Tenant tenant = tenant(authentication);
+    Tenant tenant = member.tenant();
     String value = email == null ? "" : email.strip();
     if (!value.isEmpty() && !DeliveryRoutes.isEmail(value)) {
       model.addAttribute("alertError", "delivery.routes.error.email.invalid");
-      routes(authentication, model);
+      routes(member, model);
       model.addAttribute("alertEmail", value);
       return "delivery/routes";
     }
@@ -174,8 +166,8 @@ class DeliveryCockpitController {
   }
 
   @GetMapping(ROUTES + "/{appId}")
-  String editRoute(@PathVariable String appId, Authentication authentication, Model model) {
-    Tenant tenant = tenant(authentication);
+  String editRoute(@PathVariable String appId, TenantStaff member, Model model) {
+    Tenant tenant = member.tenant();
     String name = appName(tenant, appId);
     DeliveryRoutes.Route route = routes.route(tenant.authorityArs(), appId);
     RouteForm form = new RouteForm();
@@ -191,10 +183,10 @@ class DeliveryCockpitController {
       @PathVariable String appId,
       @ModelAttribute("form") RouteForm form,
       BindingResult errors,
-      Authentication authentication,
+      TenantStaff member,
       Model model,
       RedirectAttributes redirect) {
-    Tenant tenant = tenant(authentication);
+    Tenant tenant = member.tenant();
     String name = appName(tenant, appId);
     Optional<DeliveryChannel> channel =
         Arrays.stream(DeliveryChannel.values())
@@ -256,11 +248,5 @@ class DeliveryCockpitController {
     return apps.latest(appId)
         .map(a -> a.definition().name().in(LocaleContextHolder.getLocale()))
         .orElse(appId);
-  }
-
-  private Tenant tenant(Authentication authentication) {
-    return Roles.tenantOf(authentication)
-        .flatMap(tenants::bySlug)
-        .orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN));
   }
 }

@@ -1,6 +1,5 @@
 package de.amtsweg.delivery.web;
 
-import de.amtsweg.account.ApiScope;
 import de.amtsweg.delivery.BackChannel;
 import de.amtsweg.delivery.Delivery;
 import de.amtsweg.delivery.DeliveryException;
@@ -8,6 +7,7 @@ import de.amtsweg.delivery.Document;
 import de.amtsweg.delivery.ReportedStatus;
 import de.amtsweg.delivery.SubmissionDocument;
 import de.amtsweg.delivery.SubmissionPickup;
+import de.amtsweg.platform.ApiScope;
 import de.amtsweg.platform.Roles;
 import de.amtsweg.tenancy.Tenant;
 import de.amtsweg.tenancy.TenantManagement;

@@ -3,18 +3,14 @@ package de.amtsweg.einvoice.web;
 import de.amtsweg.delivery.DeliveryChannel;
 import de.amtsweg.delivery.DeliveryRoutes;
 import de.amtsweg.delivery.DocumentType;
-import de.amtsweg.platform.Roles;
 import de.amtsweg.tenancy.Tenant;
-import de.amtsweg.tenancy.TenantManagement;
+import de.amtsweg.tenancy.TenantStaff;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -38,16 +34,14 @@ class ExportRouteController {
           "delivery.routes.error.url.size", "invalid");
 
   private final DeliveryRoutes routes;
-  private final TenantManagement tenants;
 
-  ExportRouteController(DeliveryRoutes routes, TenantManagement tenants) {
+  ExportRouteController(DeliveryRoutes routes) {
     this.routes = routes;
-    this.tenants = tenants;
   }
 
   @GetMapping(PATH)
-  String show(Authentication auth, Model model) {
-    Tenant tenant = tenant(auth);
+  String show(TenantStaff staff, Model model) {
+    Tenant tenant = staff.tenant();
     DeliveryRoutes.Route route =
         routes.route(tenant.authorityArs(), DocumentType.E_RECHNUNG, "").orElse(null);
     model.addAttribute("route", route);
@@ -68,38 +62,39 @@ class ExportRouteController {
 
   @PostMapping(PATH)
   String save(
-      Authentication auth,
+      TenantStaff staff,
       @RequestParam(defaultValue = "") String kind,
       @RequestParam(defaultValue = "") String directory,
       @RequestParam(defaultValue = "") String url,
       @RequestParam(defaultValue = "false") boolean newKey,
       Model model,
       RedirectAttributes redirect) {
-    Tenant tenant = tenant(auth);
+    Tenant tenant = staff.tenant();
     String ars = tenant.authorityArs();
     try {
       if (DeliveryChannel.FILE_DROP.name().equals(kind)) {
-        routes.configureFileDrop(ars, DocumentType.E_RECHNUNG, "", directory, auth.getName());
+        routes.configureFileDrop(ars, DocumentType.E_RECHNUNG, "", directory, staff.username());
       } else if (DeliveryChannel.WEBHOOK.name().equals(kind)) {
         String key =
-            routes.configureWebhook(ars, DocumentType.E_RECHNUNG, "", url, newKey, auth.getName());
+            routes.configureWebhook(
+                ars, DocumentType.E_RECHNUNG, "", url, newKey, staff.username());
         if (key != null) {
           redirect.addFlashAttribute("key", key);
         }
       } else {
-        return error(auth, model, "kind", "kind", kind, directory, url);
+        return error(staff, model, "kind", "kind", kind, directory, url);
       }
     } catch (DeliveryRoutes.RouteException e) {
       String field = e.field().equals("directory") ? "directory" : "url";
       return error(
-          auth, model, field, CODES.getOrDefault(e.code(), "invalid"), kind, directory, url);
+          staff, model, field, CODES.getOrDefault(e.code(), "invalid"), kind, directory, url);
     }
     redirect.addFlashAttribute("saved", true);
     return "redirect:" + PATH;
   }
 
   private String error(
-      Authentication auth,
+      TenantStaff staff,
       Model model,
       String field,
       String code,
@@ -111,12 +106,6 @@ class ExportRouteController {
     model.addAttribute("kind", kind);
     model.addAttribute("directory", directory);
     model.addAttribute("url", url);
-    return show(auth, model);
-  }
-
-  private Tenant tenant(Authentication auth) {
-    return Roles.tenantOf(auth)
-        .flatMap(tenants::bySlug)
-        .orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN));
+    return show(staff, model);
   }
 }

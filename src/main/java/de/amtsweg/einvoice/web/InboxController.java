@@ -2,6 +2,7 @@ package de.amtsweg.einvoice.web;
 
 import de.amtsweg.einvoice.Einvoices;
 import de.amtsweg.einvoice.InvoiceData;
+import de.amtsweg.tenancy.TenantStaff;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -14,7 +15,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,7 +42,7 @@ class InboxController {
 
   @GetMapping("/verwaltung/e-rechnungen")
   String inbox(
-      Authentication auth,
+      TenantStaff staff,
       Model model,
       @RequestParam(required = false) Einvoices.@Nullable Status status,
       @RequestParam(required = false) @Nullable String supplier,
@@ -56,25 +56,24 @@ class InboxController {
           @Nullable LocalDate dueBefore) {
     Einvoices.Filter filter =
         new Einvoices.Filter(status, supplier, from, to, minAmount, maxAmount, dueBefore);
-    model.addAttribute("invoices", einvoices.listForTenant(tenant(auth), filter));
+    model.addAttribute("invoices", einvoices.listForTenant(staff.tenant().slug(), filter));
     model.addAttribute("filter", filter);
     model.addAttribute(
         "statuses",
         List.of(Einvoices.Status.values()).subList(1, Einvoices.Status.values().length));
     model.addAttribute("operator", false);
-    model.addAttribute(
-        "exportAdmin", Callers.has(auth, "ROLE_" + de.amtsweg.platform.Roles.TENANT_ADMIN));
+    model.addAttribute("exportAdmin", staff.isTenantAdmin());
     return "einvoice/inbox";
   }
 
   @GetMapping("/verwaltung/e-rechnungen/{id}")
-  String invoice(Authentication auth, @PathVariable UUID id, Model model, Locale locale) {
-    return show(einvoices.ofTenant(tenant(auth), id), "staff", model, locale);
+  String invoice(TenantStaff staff, @PathVariable UUID id, Model model, Locale locale) {
+    return show(einvoices.ofTenant(staff.tenant().slug(), id), "staff", model, locale);
   }
 
   @PostMapping("/verwaltung/e-rechnungen/{id}/status")
   String changeStatus(
-      Authentication auth,
+      TenantStaff staff,
       @PathVariable UUID id,
       @RequestParam Einvoices.Status status,
       @RequestParam(required = false) @Nullable String reason,
@@ -82,27 +81,27 @@ class InboxController {
       RedirectAttributes redirect) {
     if (status == Einvoices.Status.EXPORTIERT) {
       // Outside a transaction: the finance system may take a while to answer.
-      Einvoices.Invoice invoice = einvoices.export(tenant(auth), id, version);
+      Einvoices.Invoice invoice = einvoices.export(staff.tenant().slug(), id, version);
       redirect.addFlashAttribute(
           invoice.status() == Einvoices.Status.EXPORTIERT ? "changed" : "exportFailed",
           status.name());
       return "redirect:/verwaltung/e-rechnungen/" + id;
     }
-    einvoices.changeStatus(tenant(auth), id, status, reason, version);
+    einvoices.changeStatus(staff.tenant().slug(), id, status, reason, version);
     redirect.addFlashAttribute("changed", status.name());
     return "redirect:/verwaltung/e-rechnungen/" + id;
   }
 
   @GetMapping("/verwaltung/e-rechnungen/{id}/original")
-  ResponseEntity<byte[]> original(Authentication auth, @PathVariable UUID id) {
-    einvoices.ofTenant(tenant(auth), id);
+  ResponseEntity<byte[]> original(TenantStaff staff, @PathVariable UUID id) {
+    einvoices.ofTenant(staff.tenant().slug(), id);
     return download(einvoices.original(id), id);
   }
 
   @GetMapping("/verwaltung/e-rechnungen/{id}/anhaenge/{index}")
   ResponseEntity<byte[]> attachment(
-      Authentication auth, @PathVariable UUID id, @PathVariable int index) {
-    einvoices.ofTenant(tenant(auth), id);
+      TenantStaff staff, @PathVariable UUID id, @PathVariable int index) {
+    einvoices.ofTenant(staff.tenant().slug(), id);
     List<InvoiceData.Attachment> attachments =
         einvoices.data(id).map(InvoiceData::attachments).orElse(List.of());
     if (index < 0 || index >= attachments.size()) {
@@ -174,10 +173,5 @@ class InboxController {
             ContentDisposition.attachment().filename(name).build().toString())
         .header("X-Content-Type-Options", "nosniff")
         .body(original.content());
-  }
-
-  private static String tenant(Authentication auth) {
-    return Callers.staffTenant(auth)
-        .orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN));
   }
 }

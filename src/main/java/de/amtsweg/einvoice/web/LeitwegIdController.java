@@ -1,11 +1,10 @@
 package de.amtsweg.einvoice.web;
 
 import de.amtsweg.einvoice.LeitwegRegistry;
-import de.amtsweg.platform.Roles;
 import de.amtsweg.tenancy.TenantManagement;
+import de.amtsweg.tenancy.TenantStaff;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,26 +29,26 @@ class LeitwegIdController {
   }
 
   @GetMapping("/verwaltung/leitweg-ids")
-  String tenantList(Authentication auth, Model model) {
-    model.addAttribute("entries", registry.of(tenant(auth)));
+  String tenantList(TenantStaff staff, Model model) {
+    model.addAttribute("entries", registry.of(staff.tenant().slug()));
     model.addAttribute("operator", false);
     return "einvoice/leitweg-ids";
   }
 
   @PostMapping("/verwaltung/leitweg-ids")
   String tenantAdd(
-      Authentication auth,
+      TenantStaff staff,
       @RequestParam(defaultValue = "") String leitwegId,
       @RequestParam(required = false) @Nullable String description,
       Model model,
       RedirectAttributes redirect) {
-    return add(tenant(auth), leitwegId, description, false, model, redirect);
+    return add(staff.tenant().slug(), leitwegId, description, false, model, redirect);
   }
 
   @PostMapping("/verwaltung/leitweg-ids/entfernen")
   String tenantRemove(
-      Authentication auth, @RequestParam String leitwegId, RedirectAttributes redirect) {
-    if (!registry.remove(tenant(auth), leitwegId)) {
+      TenantStaff staff, @RequestParam String leitwegId, RedirectAttributes redirect) {
+    if (!registry.remove(staff.tenant().slug(), leitwegId)) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND);
     }
     redirect.addFlashAttribute("removed", leitwegId);
@@ -121,10 +120,5 @@ class LeitwegIdController {
       model.addAttribute("operator", operator);
       return "einvoice/leitweg-ids";
     }
-  }
-
-  private static String tenant(Authentication auth) {
-    return Roles.tenantOf(auth)
-        .orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN));
   }
 }

@@ -1,8 +1,8 @@
 package de.amtsweg.payment.web;
 
-import de.amtsweg.account.ApiScope;
 import de.amtsweg.payment.PaymentBookings;
 import de.amtsweg.payment.PaymentException;
+import de.amtsweg.platform.ApiScope;
 import de.amtsweg.platform.Roles;
 import de.amtsweg.tenancy.Tenant;
 import de.amtsweg.tenancy.TenantManagement;

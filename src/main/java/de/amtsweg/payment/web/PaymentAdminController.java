@@ -6,6 +6,7 @@ import de.amtsweg.payment.PaymentException;
 import de.amtsweg.payment.PaymentStatus;
 import de.amtsweg.payment.Payments;
 import de.amtsweg.tenancy.Tenant;
+import de.amtsweg.tenancy.TenantStaff;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -18,7 +19,6 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -43,12 +43,10 @@ class PaymentAdminController {
 
   private final Payments payments;
   private final PaymentBookings bookings;
-  private final StaffTenant staff;
 
-  PaymentAdminController(Payments payments, PaymentBookings bookings, StaffTenant staff) {
+  PaymentAdminController(Payments payments, PaymentBookings bookings) {
     this.payments = payments;
     this.bookings = bookings;
-    this.staff = staff;
   }
 
   /** The refund form: amount in euros ("2,50") and the reason. */
@@ -75,12 +73,12 @@ class PaymentAdminController {
 
   @GetMapping("/verwaltung/zahlungen")
   String list(
-      Authentication auth,
+      TenantStaff staff,
       @RequestParam(required = false) @Nullable String status,
       @RequestParam(name = "suche", required = false) @Nullable String text,
       @RequestParam(name = "seite", defaultValue = "0") int page,
       Model model) {
-    Tenant tenant = staff.of(auth);
+    Tenant tenant = staff.tenant();
     PaymentStatus chosen =
         Arrays.stream(PaymentStatus.values())
             .filter(s -> s.name().equals(status))
@@ -101,22 +99,22 @@ class PaymentAdminController {
   }
 
   @GetMapping("/verwaltung/zahlungen/{id}")
-  String detail(Authentication auth, @PathVariable UUID id, Model model) {
+  String detail(TenantStaff staff, @PathVariable UUID id, Model model) {
     if (!model.containsAttribute("form")) {
       model.addAttribute("form", new RefundForm());
     }
-    return show(auth, id, model);
+    return show(staff, id, model);
   }
 
   @PostMapping("/verwaltung/zahlungen/{id}/erstattung")
   String refund(
-      Authentication auth,
+      TenantStaff staff,
       @PathVariable UUID id,
       @ModelAttribute("form") RefundForm form,
       BindingResult errors,
       Model model,
       RedirectAttributes redirect) {
-    Tenant tenant = staff.of(auth);
+    Tenant tenant = staff.tenant();
     Payment payment = payments.ofTenant(tenant.authorityArs(), id);
     Long cents = cents(form.getAmount());
     if (cents == null || cents <= 0) {
@@ -132,7 +130,7 @@ class PaymentAdminController {
     }
     if (!errors.hasErrors() && cents != null) {
       try {
-        payments.refund(tenant.authorityArs(), id, cents, reason, auth.getName());
+        payments.refund(tenant.authorityArs(), id, cents, reason, staff.username());
         redirect.addFlashAttribute("refunded", cents);
         return "redirect:/verwaltung/zahlungen/" + id;
       } catch (PaymentException.ProviderUnavailable e) {
@@ -141,12 +139,12 @@ class PaymentAdminController {
         errors.rejectValue("amount", "payment.refund.error.too-much");
       }
     }
-    return show(auth, id, model);
+    return show(staff, id, model);
   }
 
   @PostMapping("/verwaltung/zahlungen/{id}/abgleich")
-  String refresh(Authentication auth, @PathVariable UUID id, RedirectAttributes redirect) {
-    Tenant tenant = staff.of(auth);
+  String refresh(TenantStaff staff, @PathVariable UUID id, RedirectAttributes redirect) {
+    Tenant tenant = staff.tenant();
     payments.ofTenant(tenant.authorityArs(), id);
     Payment refreshed = payments.refresh(id);
     redirect.addFlashAttribute("refreshed", refreshed.status().name());
@@ -155,16 +153,16 @@ class PaymentAdminController {
 
   @GetMapping("/verwaltung/zahlungen/buchungen")
   ResponseEntity<byte[]> bookings(
-      Authentication auth, @RequestParam(name = "tag", required = false) @Nullable String day) {
-    Tenant tenant = staff.of(auth);
+      TenantStaff staff, @RequestParam(name = "tag", required = false) @Nullable String day) {
+    Tenant tenant = staff.tenant();
     LocalDate date = day(day);
     return csv(
         bookings.csv(tenant.authorityArs(), date),
         "buchungen-" + tenant.slug() + "-" + date + ".csv");
   }
 
-  private String show(Authentication auth, UUID id, Model model) {
-    Tenant tenant = staff.of(auth);
+  private String show(TenantStaff staff, UUID id, Model model) {
+    Tenant tenant = staff.tenant();
     Payment payment = payments.ofTenant(tenant.authorityArs(), id);
     model.addAttribute("tenant", tenant);
     model.addAttribute("payment", payment);

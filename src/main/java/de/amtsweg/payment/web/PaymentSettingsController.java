@@ -3,6 +3,7 @@ package de.amtsweg.payment.web;
 import de.amtsweg.payment.KassenzeichenScheme;
 import de.amtsweg.payment.PaymentConfigs;
 import de.amtsweg.tenancy.Tenant;
+import de.amtsweg.tenancy.TenantStaff;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,6 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.propertyeditors.StringTrimmerEditor;
-import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -35,11 +35,9 @@ class PaymentSettingsController {
   static final int MIN_SECRET = 16;
 
   private final PaymentConfigs configs;
-  private final StaffTenant staff;
 
-  PaymentSettingsController(PaymentConfigs configs, StaffTenant staff) {
+  PaymentSettingsController(PaymentConfigs configs) {
     this.configs = configs;
-    this.staff = staff;
   }
 
   /** The settings form; secrets are never filled in. */
@@ -165,8 +163,8 @@ class PaymentSettingsController {
   }
 
   @GetMapping(PATH)
-  String page(Authentication auth, Model model) {
-    Tenant tenant = staff.of(auth);
+  String page(TenantStaff staff, Model model) {
+    Tenant tenant = staff.tenant();
     Optional<PaymentConfigs.Settings> settings = configs.settings(tenant.authorityArs());
     SettingsForm form = new SettingsForm();
     settings.ifPresent(
@@ -186,12 +184,12 @@ class PaymentSettingsController {
 
   @PostMapping(PATH)
   String save(
-      Authentication auth,
+      TenantStaff staff,
       @ModelAttribute("form") SettingsForm form,
       BindingResult errors,
       Model model,
       RedirectAttributes redirect) {
-    Tenant tenant = staff.of(auth);
+    Tenant tenant = staff.tenant();
     Optional<PaymentConfigs.Settings> stored = configs.settings(tenant.authorityArs());
     Optional<PaymentConfigs.ProviderInfo> provider =
         configs.providers().stream().filter(p -> p.id().equals(form.getProvider())).findFirst();
@@ -269,7 +267,7 @@ class PaymentSettingsController {
             external ? form.getClientId() : null,
             external ? form.getClientSecret() : null,
             external ? form.getNotificationSecret() : null),
-        auth.getName());
+        staff.username());
     redirect.addFlashAttribute("saved", true);
     return "redirect:" + PATH;
   }

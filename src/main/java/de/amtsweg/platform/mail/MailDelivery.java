@@ -1,5 +1,6 @@
 package de.amtsweg.platform.mail;
 
+import de.amtsweg.platform.Backoff;
 import de.amtsweg.platform.PlatformProperties;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -18,8 +19,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Delivers pending mails over SMTP, as the job {@code platform.mail-delivery} (one node at a time,
- * every {@code amtsweg.mail.poll-interval}); a failed attempt is retried with exponential backoff,
- * and after {@link #MAX_ATTEMPTS} the mail is marked {@code FAILED}.
+ * every {@code amtsweg.mail.poll-interval}); a failed attempt is retried with exponential backoff
+ * with jitter (one minute, doubling; {@link Backoff}), and after {@link #MAX_ATTEMPTS} the mail is
+ * marked {@code FAILED}.
  */
 @Component
 @ConditionalOnProperty(prefix = "spring.mail", name = "host")
@@ -28,6 +30,8 @@ class MailDelivery {
   static final int MAX_ATTEMPTS = 8;
   private static final int BATCH = 20;
   private static final Logger log = LoggerFactory.getLogger(MailDelivery.class);
+  private static final Backoff BACKOFF =
+      Backoff.jittered(Duration.ofMinutes(1), Duration.ofHours(8));
 
   private final JdbcClient jdbc;
   private final JavaMailSender sender;
@@ -88,7 +92,7 @@ class MailDelivery {
         log.info("Sent mail {}", mail.id());
       } catch (MailException | MessagingException e) {
         int attempts = mail.attempts() + 1;
-        Duration backoff = Duration.ofSeconds(30L << Math.min(attempts, 10));
+        Duration backoff = BACKOFF.delay(attempts);
         jdbc.sql(
                 """
                 update outbound_mail set attempts = ?, last_error = ?,

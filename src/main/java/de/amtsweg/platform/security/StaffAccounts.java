@@ -62,6 +62,14 @@ class StaffAccounts implements UserDetailsService, de.amtsweg.platform.StaffDire
         .list();
   }
 
+  @Override
+  public java.util.Optional<StaffMember> byUsername(String username) {
+    return jdbc.sql("select username, display_name from staff_account where username = ?")
+        .param(normalize(username))
+        .query((rs, row) -> new StaffMember(rs.getString("username"), rs.getString("display_name")))
+        .optional();
+  }
+
   /** User names are case-insensitive. */
   private static String normalize(String username) {
     return username.strip().toLowerCase(Locale.ROOT);

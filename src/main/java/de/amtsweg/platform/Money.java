@@ -1,10 +1,13 @@
-package de.amtsweg.applications;
+package de.amtsweg.platform;
 
 import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.util.Locale;
 
-/** Amounts in euro cents, as payments carry them, written for people and for the API. */
+/**
+ * Amounts in euro cents, as payments carry them, written for people and for the API. In the
+ * platform because Anträge, payments and the case inbox show the same amounts the same way.
+ */
 public final class Money {
 
   private Money() {}

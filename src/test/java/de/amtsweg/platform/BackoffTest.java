@@ -1,4 +1,4 @@
-package de.amtsweg.delivery;
+package de.amtsweg.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -46,6 +46,19 @@ class BackoffTest {
       seen.add(d);
     }
     assertThat(seen).as("retries of many deliveries spread out").hasSizeGreaterThan(900);
+  }
+
+  @Test
+  void theJitteredBackoffDrawsItsOwnRandomNumbers() {
+    Backoff jittered = Backoff.jittered(Duration.ofMinutes(1), Duration.ofHours(1));
+    Set<Duration> seen = new HashSet<>();
+    for (int i = 0; i < 100; i++) {
+      Duration d = jittered.delay(2);
+      assertThat(d).isBetween(Duration.ofMinutes(1), Duration.ofMinutes(2));
+      seen.add(d);
+    }
+    assertThat(seen).hasSizeGreaterThan(50);
+    assertThat(jittered.delay(100)).isBetween(Duration.ofMinutes(30), Duration.ofHours(1));
   }
 
   @Test

@@ -1,4 +1,4 @@
-package de.amtsweg.account;
+package de.amtsweg.platform;
 
 import java.util.Arrays;
 import java.util.List;
@@ -8,22 +8,31 @@ import java.util.Optional;
  * The scopes an API client may be given, each for the kind of owner it fits: authorities (tenants)
  * read applications and send Postfach messages, organisations (suppliers) send invoices. A client
  * asks for some of its scopes at {@code /oauth2/token}; the token carries them.
+ *
+ * <p>In the platform because the modules that check a scope ({@code delivery}, {@code payment},
+ * {@code einvoice}) and the one that issues it ({@code account}) must agree on it.
  */
 public enum ApiScope {
 
   /** Read the applications (Anträge) submitted to the tenant's authority. */
-  ANTRAEGE_LESEN("antraege.lesen", ApiClients.OwnerKind.TENANT),
+  ANTRAEGE_LESEN("antraege.lesen", OwnerKind.TENANT),
   /** Deliver messages and Bescheide to citizens' Postfächer. */
-  POSTFACH_SENDEN("postfach.senden", ApiClients.OwnerKind.TENANT),
+  POSTFACH_SENDEN("postfach.senden", OwnerKind.TENANT),
   /** Read the tenant's payment bookings for its cash system (payment module). */
-  ZAHLUNGEN_LESEN("zahlungen.lesen", ApiClients.OwnerKind.TENANT),
+  ZAHLUNGEN_LESEN("zahlungen.lesen", OwnerKind.TENANT),
   /** Send invoices (e-Rechnungen) to authorities. */
-  RECHNUNGEN_SENDEN("rechnungen.senden", ApiClients.OwnerKind.ORGANISATION);
+  RECHNUNGEN_SENDEN("rechnungen.senden", OwnerKind.ORGANISATION);
+
+  /** Whose API clients: an authority's (tenant) or a business's (organisation). */
+  public enum OwnerKind {
+    TENANT,
+    ORGANISATION
+  }
 
   private final String value;
-  private final ApiClients.OwnerKind owner;
+  private final OwnerKind owner;
 
-  ApiScope(String value, ApiClients.OwnerKind owner) {
+  ApiScope(String value, OwnerKind owner) {
     this.value = value;
     this.owner = owner;
   }
@@ -34,12 +43,12 @@ public enum ApiScope {
   }
 
   /** Whose clients may have this scope. */
-  public ApiClients.OwnerKind owner() {
+  public OwnerKind owner() {
     return owner;
   }
 
   /** The scopes that clients of this kind of owner may have, in declaration order. */
-  public static List<ApiScope> of(ApiClients.OwnerKind owner) {
+  public static List<ApiScope> of(OwnerKind owner) {
     return Arrays.stream(values()).filter(scope -> scope.owner == owner).toList();
   }
 
