@@ -11,7 +11,17 @@
  * {@link de.amtsweg.casework.CaseAudit}, {@link de.amtsweg.casework.Retention}. No module depends
  * on this one.
  */
-@ApplicationModule(displayName = "Casework")
+@ApplicationModule(
+    displayName = "Casework",
+    allowedDependencies = {
+      "account",
+      "applications",
+      "applications :: receipt",
+      "appstore",
+      "delivery",
+      "forms",
+      "tenancy"
+    })
 @NullMarked
 package de.amtsweg.casework;
 

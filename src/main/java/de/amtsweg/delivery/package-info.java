@@ -13,7 +13,9 @@
  * event {@link de.amtsweg.delivery.CaseInboxDelivered}, enums {@link
  * de.amtsweg.delivery.DeliveryState}, {@link de.amtsweg.delivery.DeliveryChannel}.
  */
-@ApplicationModule(displayName = "Delivery")
+@ApplicationModule(
+    displayName = "Delivery",
+    allowedDependencies = {"account", "applications", "appstore", "forms", "payment", "tenancy"})
 @NullMarked
 package de.amtsweg.delivery;
 
