@@ -263,7 +263,7 @@ public class Organisations {
    * the account is gone whether or not this succeeds, and the event publication registry runs it
    * again after a crash. Idempotent, as a restart may run it twice.
    */
-  @ApplicationModuleListener(id = "account.organisations.on-account-deleted")
+  @ApplicationModuleListener(id = "Organisations.onAccountDeleted")
   void on(AccountDeleted deleted) {
     jdbc.sql(
             "delete from organisation o where not exists (select 1 from organisation_member m where m.organisation_id = o.id)")
