@@ -3,9 +3,16 @@ package de.amtsweg;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.modulith.Modulithic;
 
-/** Amtsweg: the service portal and online application system of a German Land. */
+/**
+ * Amtsweg: the service portal and online application system of a German Land.
+ *
+ * <p>{@code platform} is the shared module: every module may use its API without declaring it in
+ * {@code allowedDependencies}, and module tests always start it (database, security, layout).
+ */
 @SpringBootApplication
+@Modulithic(sharedModules = "platform")
 @ConfigurationPropertiesScan
 public class AmtswegApplication {
 

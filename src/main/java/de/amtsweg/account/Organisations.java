@@ -8,11 +8,11 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -259,9 +259,11 @@ public class Organisations {
 
   /**
    * A deleted account's organisations: one without people goes; one without an admin gets its
-   * longest-standing member as admin.
+   * longest-standing member as admin. After the deletion is committed, in a transaction of its own:
+   * the account is gone whether or not this succeeds, and the event publication registry runs it
+   * again after a crash. Idempotent, as a restart may run it twice.
    */
-  @EventListener
+  @ApplicationModuleListener(id = "Organisations.onAccountDeleted")
   void on(AccountDeleted deleted) {
     jdbc.sql(
             "delete from organisation o where not exists (select 1 from organisation_member m where m.organisation_id = o.id)")

@@ -5,7 +5,9 @@
  * <p>API: {@link de.amtsweg.account.AccountManagement}, {@link de.amtsweg.account.CitizenLogin},
  * {@link de.amtsweg.account.AccountSessions}, {@link de.amtsweg.account.PasswordPolicy}.
  */
-@ApplicationModule(displayName = "Account")
+@ApplicationModule(
+    displayName = "Account",
+    allowedDependencies = {"tenancy"})
 @NullMarked
 package de.amtsweg.account;
 

@@ -6,7 +6,17 @@
  * <p>API: {@link de.amtsweg.applications.AntragManagement}, {@link de.amtsweg.applications.Drafts},
  * events {@link de.amtsweg.applications.AntragSubmitted}.
  */
-@ApplicationModule(displayName = "Applications")
+@ApplicationModule(
+    displayName = "Applications",
+    allowedDependencies = {
+      "account",
+      "appstore",
+      "catalog",
+      "delivery",
+      "forms",
+      "payment",
+      "tenancy"
+    })
 @NullMarked
 package de.amtsweg.applications;
 

@@ -4,7 +4,9 @@
  *
  * <p>API: {@link de.amtsweg.appstore.AppStore}.
  */
-@ApplicationModule(displayName = "App-Store")
+@ApplicationModule(
+    displayName = "App-Store",
+    allowedDependencies = {"catalog", "forms", "tenancy"})
 @NullMarked
 package de.amtsweg.appstore;
 

@@ -11,7 +11,9 @@
  * {@link de.amtsweg.casework.CaseAudit}, {@link de.amtsweg.casework.Retention}. No module depends
  * on this one.
  */
-@ApplicationModule(displayName = "Casework")
+@ApplicationModule(
+    displayName = "Casework",
+    allowedDependencies = {"account", "appstore", "delivery", "forms", "tenancy"})
 @NullMarked
 package de.amtsweg.casework;
 

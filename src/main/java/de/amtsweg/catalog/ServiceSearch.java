@@ -10,10 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The service search: German full text with stemming and prefix matching, synonyms, typo correction
@@ -78,13 +80,26 @@ public class ServiceSearch {
   }
 
   /**
-   * Anything that changes results (import, override, assessment) empties the cache on this node.
+   * Anything that changes results (import, override, assessment) empties the cache on this node,
+   * once the change is committed: emptied earlier, a search running meanwhile could fill it again
+   * with the old results.
    */
-  @TransactionalEventListener(
-      classes = {CatalogImport.CatalogImported.class, CatalogChanged.class},
-      fallbackExecution = true)
+  // Synchronous, and deliberately no @TransactionalEventListener: the event publication registry
+  // would store every such reset in PostgreSQL, though it concerns this node's memory only and
+  // means nothing after a restart.
+  @EventListener({CatalogImport.CatalogImported.class, CatalogChanged.class})
   void onCatalogChange() {
-    cache.invalidateAll();
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(
+          new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+              cache.invalidateAll();
+            }
+          });
+    } else {
+      cache.invalidateAll();
+    }
   }
 
   /**

@@ -36,6 +36,8 @@ class Vocabulary {
 
   private record Snapshot(String checksum, NavigableSet<String> words, Instant checkedAt) {}
 
+  // Synchronous, in the importing thread: this node's memory is current before the next search, and
+  // there is nothing to keep in the event publication registry for a restart.
   @EventListener
   void onImport(CatalogImport.CatalogImported event) {
     load();

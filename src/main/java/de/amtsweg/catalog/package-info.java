@@ -6,7 +6,9 @@
  * <p>API: {@link de.amtsweg.catalog.Catalog}, {@link de.amtsweg.catalog.ServiceSearch}, {@link
  * de.amtsweg.catalog.Zustaendigkeiten}, {@link de.amtsweg.catalog.Reifegrade}.
  */
-@ApplicationModule(displayName = "Catalog")
+@ApplicationModule(
+    displayName = "Catalog",
+    allowedDependencies = {"tenancy"})
 @NullMarked
 package de.amtsweg.catalog;
 

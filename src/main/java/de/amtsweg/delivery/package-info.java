@@ -13,7 +13,9 @@
  * de.amtsweg.delivery.StatusReported}, {@link de.amtsweg.delivery.FeeCharged}, {@link
  * de.amtsweg.delivery.DocumentDiscarded}).
  */
-@ApplicationModule(displayName = "Delivery")
+@ApplicationModule(
+    displayName = "Delivery",
+    allowedDependencies = {"account", "appstore", "forms", "tenancy"})
 @NullMarked
 package de.amtsweg.delivery;
 

@@ -7,7 +7,9 @@
  * {@link de.amtsweg.einvoice.LeitwegRegistry}, {@link de.amtsweg.einvoice.Einvoices}, {@link
  * de.amtsweg.einvoice.EinvoiceCli}.
  */
-@ApplicationModule(displayName = "E-Rechnung")
+@ApplicationModule(
+    displayName = "E-Rechnung",
+    allowedDependencies = {"account", "delivery", "tenancy"})
 @NullMarked
 package de.amtsweg.einvoice;
 

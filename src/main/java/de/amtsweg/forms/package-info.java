@@ -9,7 +9,9 @@
  * de.amtsweg.forms.FormEngine}, {@link de.amtsweg.forms.AnswerSchema}, {@link
  * de.amtsweg.forms.FimImport}.
  */
-@ApplicationModule(displayName = "Forms")
+@ApplicationModule(
+    displayName = "Forms",
+    allowedDependencies = {})
 @NullMarked
 package de.amtsweg.forms;
 

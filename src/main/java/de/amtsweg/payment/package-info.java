@@ -13,7 +13,9 @@
  * module does not know Anträge beyond their reference numbers: its users (the Warenkorb) call it
  * and listen to its events.
  */
-@ApplicationModule(displayName = "Payment")
+@ApplicationModule(
+    displayName = "Payment",
+    allowedDependencies = {"tenancy"})
 @NullMarked
 package de.amtsweg.payment;
 

@@ -6,7 +6,9 @@
  * de.amtsweg.platform.GermanFolding}, {@link de.amtsweg.platform.ReferenceDataVersions});
  * everything in sub-packages is internal.
  */
-@ApplicationModule(displayName = "Platform")
+@ApplicationModule(
+    displayName = "Platform",
+    allowedDependencies = {})
 @NullMarked
 package de.amtsweg.platform;
 

@@ -2,7 +2,9 @@
  * The citizen-facing shell of the Land portal: start page, legal pages, and the places later
  * modules fill (Servicekonto).
  */
-@ApplicationModule(displayName = "Portal")
+@ApplicationModule(
+    displayName = "Portal",
+    allowedDependencies = {"tenancy"})
 @NullMarked
 package de.amtsweg.portal;
 

@@ -5,7 +5,9 @@
  * <p>API: {@link de.amtsweg.tenancy.Authorities}, {@link de.amtsweg.tenancy.TenantManagement},
  * {@link de.amtsweg.tenancy.PlaceSelection}.
  */
-@ApplicationModule(displayName = "Tenancy")
+@ApplicationModule(
+    displayName = "Tenancy",
+    allowedDependencies = {})
 @NullMarked
 package de.amtsweg.tenancy;
 

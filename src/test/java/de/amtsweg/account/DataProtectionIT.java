@@ -1,6 +1,7 @@
 package de.amtsweg.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import de.amtsweg.account.PostfachMessage.File;
 import de.amtsweg.account.PostfachMessage.Kind;
@@ -9,6 +10,7 @@ import de.amtsweg.support.Browser;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -254,6 +256,20 @@ class DataProtectionIT extends AmtswegIT {
         .isEqualTo("Ihr Servicekonto wurde gelöscht");
     assertThat(browser.get("/konto").statusCode()).isEqualTo(302);
     assertThat(elsewhere.get("/konto").statusCode()).isEqualTo(302);
+    // The organisations follow after the deletion, as an @ApplicationModuleListener; a completed
+    // event publication is deleted with its account id.
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        jdbc.sql(
+                                "select count(*) from event_publication where serialized_event like '%' || ? || '%'")
+                            .param(account.toString())
+                            .query(Long.class)
+                            .single())
+                    .as("outstanding reactions to the deletion")
+                    .isZero());
     assertThat(tracesOf(List.of(email, account.toString(), marker))).isEmpty();
     assertThat(
             browser()

@@ -3,6 +3,7 @@ package de.amtsweg.catalog.web;
 import de.amtsweg.catalog.Catalog;
 import de.amtsweg.catalog.Lebenslage;
 import de.amtsweg.catalog.Leistung;
+import de.amtsweg.catalog.OnlineOffers;
 import de.amtsweg.catalog.Reifegrade;
 import de.amtsweg.catalog.ServiceSearch;
 import de.amtsweg.catalog.Themenfeld;
@@ -18,6 +19,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
@@ -45,7 +47,7 @@ class ServicePagesController {
   private final Catalog catalog;
   private final Zustaendigkeiten zustaendigkeiten;
   private final Reifegrade reifegrade;
-  private final de.amtsweg.appstore.AppStore appStore;
+  private final OnlineOffers onlineOffers;
   private final PlaceSelection placeSelection;
   private final TenantManagement tenants;
 
@@ -54,14 +56,14 @@ class ServicePagesController {
       Catalog catalog,
       Zustaendigkeiten zustaendigkeiten,
       Reifegrade reifegrade,
-      de.amtsweg.appstore.AppStore appStore,
+      OnlineOffers onlineOffers,
       PlaceSelection placeSelection,
       TenantManagement tenants) {
     this.search = search;
     this.catalog = catalog;
     this.zustaendigkeiten = zustaendigkeiten;
     this.reifegrade = reifegrade;
-    this.appStore = appStore;
+    this.onlineOffers = onlineOffers;
     this.placeSelection = placeSelection;
     this.tenants = tenants;
   }
@@ -112,7 +114,8 @@ class ServicePagesController {
   }
 
   @GetMapping("/leistungen/{leikaKey}")
-  String service(@PathVariable String leikaKey, HttpServletRequest request, Model model) {
+  String service(
+      @PathVariable String leikaKey, HttpServletRequest request, Locale locale, Model model) {
     Leistung leistung = catalog.get(leikaKey);
     model.addAttribute("leistung", leistung);
     model.addAttribute("related", catalog.sameOzgLeistung(leistung).stream().limit(12).toList());
@@ -133,9 +136,7 @@ class ServicePagesController {
             "onlineApps",
             tenant == null
                 ? List.of()
-                : appStore.offeredFor(tenant.authorityArs(), leistung.leikaKey()).stream()
-                    .map(o -> o.definition())
-                    .toList());
+                : onlineOffers.offeredFor(tenant.authorityArs(), leistung.leikaKey(), locale));
       }
     }
     return "catalog/service";
