@@ -1,14 +1,10 @@
 package de.amtsweg.delivery;
 
-import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.RSAKey;
 import de.amtsweg.platform.SecretBox;
 import de.amtsweg.tenancy.Tenant;
 import de.amtsweg.tenancy.TenantManagement;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
@@ -17,10 +13,8 @@ import java.text.ParseException;
 import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
@@ -40,17 +34,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class DeliveryRoutes {
 
-  /** The largest JWK accepted (a 4096-bit RSA public key is well under 1 KB). */
-  static final int MAX_JWK_CHARS = 8_000;
-
-  static final int MAX_URL_CHARS = 2_000;
-  private static final Pattern EMAIL =
-      Pattern.compile("[^@\\s]{1,64}@[A-Za-z0-9.-]{1,253}\\.[A-Za-z]{2,63}");
-
-  /** One to five folder names of letters, digits, dot, dash and underscore; never "." or "..". */
-  private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]{0,63}");
-
-  private static final int MAX_SEGMENTS = 5;
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final JdbcClient jdbc;
@@ -204,14 +187,14 @@ public class DeliveryRoutes {
       if (url == null) {
         errors.put("webhookUrl", "delivery.routes.error.url.required");
       } else {
-        String problem = urlProblem(url);
+        String problem = RouteValidation.urlProblem(url, localHttpAllowed);
         if (problem != null) {
           errors.put("webhookUrl", problem);
         }
       }
       String jwk = blankToNull(change.webhookJwk());
       if (jwk != null) {
-        String problem = jwkProblem(jwk);
+        String problem = RouteValidation.jwkProblem(jwk);
         if (problem != null) {
           errors.put("webhookJwk", problem);
         }
@@ -308,17 +291,9 @@ public class DeliveryRoutes {
             .orElseThrow(
                 () ->
                     new RouteException("directory", "delivery.routes.error.directory.unavailable"));
-    String folder = directory.strip().replace('\\', '/');
-    folder = folder.endsWith("/") ? folder.substring(0, folder.length() - 1) : folder;
-    if (!folder.isEmpty()) {
-      String[] segments = folder.split("/", -1);
-      boolean valid = segments.length <= MAX_SEGMENTS;
-      for (String segment : segments) {
-        valid &= SEGMENT.matcher(segment).matches() && !segment.startsWith("..");
-      }
-      if (!valid || !base.resolve(folder).normalize().startsWith(base)) {
-        throw new RouteException("directory", "delivery.routes.error.directory.invalid");
-      }
+    String folder = RouteValidation.folder(directory, base);
+    if (folder == null) {
+      throw new RouteException("directory", "delivery.routes.error.directory.invalid");
     }
     upsert(
         tenantArs,
@@ -351,7 +326,10 @@ public class DeliveryRoutes {
       boolean newSecret,
       String by) {
     String value = url.strip();
-    String problem = value.isEmpty() ? "delivery.routes.error.url.required" : urlProblem(value);
+    String problem =
+        value.isEmpty()
+            ? "delivery.routes.error.url.required"
+            : RouteValidation.urlProblem(value, localHttpAllowed);
     if (problem != null) {
       throw new RouteException("url", problem);
     }
@@ -521,7 +499,7 @@ public class DeliveryRoutes {
   }
 
   public static boolean isEmail(String value) {
-    return value.length() <= 320 && EMAIL.matcher(value).matches();
+    return RouteValidation.isEmail(value);
   }
 
   private static String newSecret(String prefix) {
@@ -538,67 +516,6 @@ public class DeliveryRoutes {
     return type == DocumentType.ANTRAG
         ? "delivery-route:" + tenantArs + ":" + subject
         : "delivery-route:" + tenantArs + ":" + type + ":" + subject;
-  }
-
-  private @Nullable String urlProblem(String url) {
-    if (url.length() > MAX_URL_CHARS) {
-      return "delivery.routes.error.url.size";
-    }
-    URI uri;
-    try {
-      uri = new URI(url);
-    } catch (URISyntaxException e) {
-      return "delivery.routes.error.url.syntax";
-    }
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    if (!uri.isAbsolute()
-        || uri.getHost() == null
-        || uri.getRawUserInfo() != null
-        || uri.getRawFragment() != null) {
-      return "delivery.routes.error.url.syntax";
-    }
-    if (!scheme.equals("https")
-        && !(scheme.equals("http") && localHttpAllowed && isLoopback(uri.getHost()))) {
-      return "delivery.routes.error.url.https";
-    }
-    return null;
-  }
-
-  private static boolean isLoopback(String host) {
-    String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-    if (h.equalsIgnoreCase("localhost")) {
-      return true;
-    }
-    if (!h.matches("[0-9.]+|[0-9a-fA-F:]+")) {
-      return false; // no DNS lookups for names
-    }
-    try {
-      return InetAddress.getByName(h).isLoopbackAddress();
-    } catch (java.net.UnknownHostException e) {
-      return false;
-    }
-  }
-
-  static @Nullable String jwkProblem(String json) {
-    if (json.length() > MAX_JWK_CHARS) {
-      return "delivery.routes.error.jwk.syntax";
-    }
-    JWK jwk;
-    try {
-      jwk = JWK.parse(json);
-    } catch (ParseException | RuntimeException e) {
-      return "delivery.routes.error.jwk.syntax";
-    }
-    if (jwk.isPrivate()) {
-      return "delivery.routes.error.jwk.private";
-    }
-    if (jwk instanceof RSAKey rsa) {
-      return rsa.size() < 2048 ? "delivery.routes.error.jwk.weak" : null;
-    }
-    if (jwk instanceof ECKey) {
-      return null;
-    }
-    return "delivery.routes.error.jwk.type";
   }
 
   private static @Nullable String blankToNull(@Nullable String value) {

@@ -60,6 +60,10 @@ import tools.jackson.dataformat.yaml.YAMLWriteFeature;
  * YAML as comments. The result always loads with {@link Definitions#parse}.
  *
  * <p>XML is read with DTDs refused and no external entities or schemas resolved.
+ *
+ * <p>Longer than 600 lines on purpose: it is one algorithm, one recursive translation of the
+ * XDatenfelder tree into a definition, whose cases (groups, repetition, code lists, rules) share
+ * the walk's state and its notes.
  */
 public final class FimImport {
 

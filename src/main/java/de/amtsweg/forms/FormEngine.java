@@ -34,6 +34,11 @@ import org.slf4j.LoggerFactory;
  * <p>Answers come as a JSON-like tree: strings (from HTML forms, always), numbers, booleans, lists
  * (multiple choice, files, repeatable groups) and maps (addresses, group items). Empty strings
  * count as not answered. Hidden fields are ignored and left out of the normalized document.
+ *
+ * <p>Longer than 600 lines on purpose: it is one algorithm, a single pass over the definition in
+ * which visibility, validation, normalisation and computed values depend on each other (a computed
+ * value can hide a field, a hidden field drops out of the computation); split, each part would
+ * repeat the walk and its state.
  */
 public final class FormEngine {
 

@@ -81,7 +81,7 @@ public class PaymentNotifications {
 
   private Outcome apply(
       String providerId, String tenantArs, PaymentProvider.Notification notification) {
-    Optional<Payments.Stored> stored =
+    Optional<StoredPayment> stored =
         payments.byTransaction(providerId, tenantArs, notification.transactionId());
     if (stored.isEmpty()) {
       // Not recorded as seen: the same event may come again once the transaction is known.
@@ -113,7 +113,7 @@ public class PaymentNotifications {
         payments.change(
             stored.get().payment().id(),
             notification.status().toPaymentStatus(),
-            Payments.Source.NOTIFICATION,
+            ChangeSource.NOTIFICATION,
             null,
             null,
             null);

@@ -45,24 +45,24 @@ public class PaymentReconciliation {
 
   /** The job's run: now, with the outcome in the log. */
   void scheduled() {
-    Map<Payments.Reconciled, Integer> result = run(OffsetDateTime.now());
+    Map<Reconciled, Integer> result = run(OffsetDateTime.now());
     if (!result.isEmpty()) {
       log.info("Payment reconciliation: {}", result);
     }
   }
 
   /** One run as if it were {@code now}: what became of the payments it looked at. */
-  public Map<Payments.Reconciled, Integer> run(OffsetDateTime now) {
-    Map<Payments.Reconciled, Integer> result = new EnumMap<>(Payments.Reconciled.class);
+  public Map<Reconciled, Integer> run(OffsetDateTime now) {
+    Map<Reconciled, Integer> result = new EnumMap<>(Reconciled.class);
     for (UUID id : claim(now)) {
-      Payments.Reconciled outcome;
+      Reconciled outcome;
       try {
         outcome = payments.reconcile(id, now.minus(properties.expireAfter()));
       } catch (RuntimeException e) {
         log.warn("Payment {}: reconciliation failed: {}", id, e.toString());
-        outcome = Payments.Reconciled.UNREACHABLE;
+        outcome = Reconciled.UNREACHABLE;
       }
-      if (outcome == Payments.Reconciled.UNREACHABLE) {
+      if (outcome == Reconciled.UNREACHABLE) {
         jdbc.sql("update payment set next_check_at = ? where id = ?")
             .params(now.plus(backoff(id)), id)
             .update();

@@ -1,22 +1,11 @@
 package de.amtsweg.payment;
 
-import de.amtsweg.platform.PlatformProperties;
-import java.net.URI;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,17 +38,6 @@ public class Payments {
 
   static final String CURRENCY = "EUR";
   static final int MAX_ITEMS = 100;
-  private static final Pattern ARS = Pattern.compile("[0-9]{12}");
-
-  /** Who changed a status (the history's {@code source}). */
-  enum Source {
-    REQUEST,
-    PROVIDER,
-    NOTIFICATION,
-    RECONCILIATION,
-    REFUND,
-    AMTSWEG
-  }
 
   /**
    * The reason of the automatic refund of money that arrived after Amtsweg cancelled the payment.
@@ -68,31 +46,33 @@ public class Payments {
 
   private final JdbcClient jdbc;
   private final PaymentConfigs configs;
-  private final Map<String, PaymentProvider> providers;
+  private final PaymentProviders providers;
   private final TransactionTemplate tx;
 
   /** A transaction of its own, for work started after another one committed. */
   private final TransactionTemplate separateTx;
 
   private final ApplicationEventPublisher events;
-  private final URI publicUrl;
+  private final PaymentLedger ledger;
+  private final PaymentTable table;
 
   Payments(
       JdbcClient jdbc,
       PaymentConfigs configs,
-      List<PaymentProvider> providers,
+      PaymentLedger ledger,
+      PaymentTable table,
+      PaymentProviders providers,
       PlatformTransactionManager transactions,
-      ApplicationEventPublisher events,
-      PlatformProperties platform) {
+      ApplicationEventPublisher events) {
     this.jdbc = jdbc;
     this.configs = configs;
-    this.providers =
-        providers.stream().collect(Collectors.toMap(PaymentProvider::id, Function.identity()));
+    this.providers = providers;
     this.tx = new TransactionTemplate(transactions);
     this.separateTx = new TransactionTemplate(transactions);
     this.separateTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.events = events;
-    this.publicUrl = platform.publicUrl();
+    this.ledger = ledger;
+    this.table = table;
   }
 
   /**
@@ -110,10 +90,10 @@ public class Payments {
    *     payment stays {@link PaymentStatus#CREATED} and the same request tries again
    */
   public Payment request(PaymentRequest request) {
-    validate(request);
+    PaymentRequests.validate(request);
     long total = request.items().stream().mapToLong(PaymentItem::amountCents).sum();
-    Optional<Stored> existing = byKey(request.idempotencyKey());
-    Stored stored;
+    Optional<StoredPayment> existing = table.byKey(request.idempotencyKey());
+    StoredPayment stored;
     if (existing.isPresent()) {
       stored = existing.get();
       if (!stored.payment().tenantArs().equals(request.tenantArs())
@@ -123,7 +103,7 @@ public class Payments {
     } else {
       PaymentConfig config = configs.of(request.tenantArs());
       provider(config.provider());
-      stored = Objects.requireNonNull(tx.execute(status -> insert(request, config, total)));
+      stored = Objects.requireNonNull(tx.execute(status -> table.insert(request, config, total)));
     }
     if (stored.payment().status() != PaymentStatus.CREATED
         || stored.transactionId() != null
@@ -135,7 +115,7 @@ public class Payments {
 
   /** The payment asked for with this idempotency key, if any. */
   public Optional<Payment> byIdempotencyKey(UUID idempotencyKey) {
-    return byKey(idempotencyKey).map(Stored::payment);
+    return table.byKey(idempotencyKey).map(StoredPayment::payment);
   }
 
   /**
@@ -187,7 +167,7 @@ public class Payments {
    * payment that never reached its service is cancelled at once (nobody knows where to pay it).
    */
   Reconciled cancelAtProvider(UUID id) {
-    Stored stored = stored(id).orElseThrow(PaymentException.NotFound::new);
+    StoredPayment stored = stored(id).orElseThrow(PaymentException.NotFound::new);
     Payment payment = stored.payment();
     if (!payment.status().open() || !payment.cancelRequested()) {
       return Reconciled.UNCHANGED;
@@ -195,7 +175,7 @@ public class Payments {
     String reason = stored.cancelReason();
     String transactionId = stored.transactionId();
     if (transactionId == null) {
-      return change(id, PaymentStatus.CANCELLED, Source.AMTSWEG, null, reason, null)
+      return change(id, PaymentStatus.CANCELLED, ChangeSource.AMTSWEG, null, reason, null)
           ? Reconciled.CHANGED
           : Reconciled.UNCHANGED;
     }
@@ -223,7 +203,7 @@ public class Payments {
                   return change(
                       id,
                       answer.toPaymentStatus(),
-                      cancelled ? Source.AMTSWEG : Source.PROVIDER,
+                      cancelled ? ChangeSource.AMTSWEG : ChangeSource.PROVIDER,
                       null,
                       cancelled ? reason : null,
                       null);
@@ -240,7 +220,7 @@ public class Payments {
     return Objects.requireNonNull(
         separateTx.execute(
             s -> {
-              Stored stored = lock(id).orElseThrow(PaymentException.NotFound::new);
+              StoredPayment stored = lock(id).orElseThrow(PaymentException.NotFound::new);
               Payment payment = stored.payment();
               if (!stored.lateRefundDue()) {
                 return Reconciled.UNCHANGED;
@@ -252,7 +232,8 @@ public class Payments {
                 return Reconciled.UNCHANGED;
               }
               try {
-                refund(id, payment.refundableCents(), LATE_REFUND_REASON, Source.AMTSWEG, null);
+                refund(
+                    id, payment.refundableCents(), LATE_REFUND_REASON, ChangeSource.AMTSWEG, null);
                 return Reconciled.CHANGED;
               } catch (PaymentException.ProviderUnavailable e) {
                 return Reconciled.UNREACHABLE;
@@ -262,7 +243,7 @@ public class Payments {
 
   /** A payment by its id, whatever its tenant (for the payment pages and the Warenkorb). */
   public Optional<Payment> find(UUID id) {
-    return stored(id).map(Stored::payment);
+    return stored(id).map(StoredPayment::payment);
   }
 
   /**
@@ -285,10 +266,10 @@ public class Payments {
             order by p.created_at, p.id
             """)
         .param(antragReference)
-        .query(this::map)
+        .query(table::map)
         .list()
         .stream()
-        .map(Stored::payment)
+        .map(StoredPayment::payment)
         .toList();
   }
 
@@ -304,21 +285,13 @@ public class Payments {
     return find(id).orElseThrow(PaymentException.NotFound::new);
   }
 
-  /** What the reconciliation did with one payment. */
-  public enum Reconciled {
-    UNCHANGED,
-    CHANGED,
-    EXPIRED,
-    UNREACHABLE
-  }
-
   /**
    * Asks the service about an open payment and takes over its answer; a payment still open that was
    * created before {@code expireBefore} expires (only when the service answered: a service that is
    * down leaves it pending, to be asked again).
    */
   Reconciled reconcile(UUID id, @Nullable OffsetDateTime expireBefore) {
-    Stored stored = stored(id).orElseThrow(PaymentException.NotFound::new);
+    StoredPayment stored = stored(id).orElseThrow(PaymentException.NotFound::new);
     Payment payment = stored.payment();
     if (stored.lateRefundDue()) {
       return refundLatePayment(id);
@@ -333,7 +306,7 @@ public class Payments {
     String transactionId = stored.transactionId();
     if (transactionId == null) {
       if (old) {
-        return change(id, PaymentStatus.EXPIRED, Source.RECONCILIATION, null, null, null)
+        return change(id, PaymentStatus.EXPIRED, ChangeSource.RECONCILIATION, null, null, null)
             ? Reconciled.EXPIRED
             : Reconciled.UNCHANGED;
       }
@@ -360,11 +333,13 @@ public class Payments {
               jdbc.sql("update payment set last_error = null, updated_at = now() where id = ?")
                   .param(id)
                   .update();
-              if (change(id, status.toPaymentStatus(), Source.RECONCILIATION, null, null, null)) {
+              if (change(
+                  id, status.toPaymentStatus(), ChangeSource.RECONCILIATION, null, null, null)) {
                 return Reconciled.CHANGED;
               }
               if (old
-                  && change(id, PaymentStatus.EXPIRED, Source.RECONCILIATION, null, null, null)) {
+                  && change(
+                      id, PaymentStatus.EXPIRED, ChangeSource.RECONCILIATION, null, null, null)) {
                 return Reconciled.EXPIRED;
               }
               return Reconciled.UNCHANGED;
@@ -395,7 +370,7 @@ public class Payments {
           lock(id)
               .filter(p -> p.payment().tenantArs().equals(tenantArs))
               .orElseThrow(PaymentException.NotFound::new);
-          refund(id, amountCents, reason.strip(), Source.REFUND, staffUser);
+          refund(id, amountCents, reason.strip(), ChangeSource.REFUND, staffUser);
         });
     return find(id).orElseThrow();
   }
@@ -405,8 +380,8 @@ public class Payments {
    * it is held, so the same money is never refunded twice).
    */
   private void refund(
-      UUID id, long amountCents, String reason, Source source, @Nullable String actor) {
-    Stored stored = lock(id).orElseThrow(PaymentException.NotFound::new);
+      UUID id, long amountCents, String reason, ChangeSource source, @Nullable String actor) {
+    StoredPayment stored = lock(id).orElseThrow(PaymentException.NotFound::new);
     Payment payment = stored.payment();
     if (!payment.status().canBecome(PaymentStatus.PARTIALLY_REFUNDED)
         && !payment.status().canBecome(PaymentStatus.REFUNDED)) {
@@ -424,7 +399,7 @@ public class Payments {
               reason);
     } catch (PaymentProvider.Unavailable e) {
       log.warn("Refund of payment {} failed at {}: {}", id, payment.provider(), e.getMessage());
-      if (source == Source.AMTSWEG) {
+      if (source == ChangeSource.AMTSWEG) {
         recordError(id, e);
       }
       throw new PaymentException.ProviderUnavailable();
@@ -439,113 +414,21 @@ public class Payments {
                 + " last_error = null, updated_at = now() where id = ?")
         .params(refunded, refunded, id)
         .update();
-    bookRefund(stored, amountCents);
+    ledger.refund(stored, amountCents);
     change(id, to, source, actor, reason, amountCents);
     log.info("Payment {} ({}) refunded {} cents", id, payment.kassenzeichen(), amountCents);
   }
 
   // ---- inside the module ----
 
-  /** One entry of a payment's status history. */
-  public record HistoryEntry(
-      @Nullable PaymentStatus from,
-      PaymentStatus to,
-      @Nullable Long amountCents,
-      String source,
-      @Nullable String actor,
-      @Nullable String reason,
-      OffsetDateTime at) {}
-
-  /** The status history of a payment of the tenant, oldest first. */
-  public List<HistoryEntry> history(String tenantArs, UUID id) {
-    ofTenant(tenantArs, id);
-    return jdbc.sql("select * from payment_event where payment_id = ? order by id")
-        .param(id)
-        .query(
-            (rs, n) ->
-                new HistoryEntry(
-                    rs.getString("from_status") == null
-                        ? null
-                        : PaymentStatus.valueOf(rs.getString("from_status")),
-                    PaymentStatus.valueOf(rs.getString("to_status")),
-                    (Long) rs.getObject("amount_cents"),
-                    rs.getString("source"),
-                    rs.getString("actor"),
-                    rs.getString("reason"),
-                    rs.getObject("at", OffsetDateTime.class)))
-        .list();
-  }
-
-  /** What a caseworker's list shows of a payment. */
-  public record Listed(Payment payment, @Nullable String lastError) {}
-
-  /**
-   * A page of the tenant's payments, newest first.
-   *
-   * @param status only these, or all when null
-   * @param text a Kassenzeichen or Antrag reference (prefix, case-insensitive), or null
-   */
-  public List<Listed> search(
-      String tenantArs,
-      @Nullable PaymentStatus status,
-      @Nullable String text,
-      int limit,
-      int offset) {
-    String like =
-        text == null || text.isBlank()
-            ? null
-            : text.strip()
-                    .toUpperCase(java.util.Locale.ROOT)
-                    .replace("\\", "\\\\")
-                    .replace("%", "\\%")
-                    .replace("_", "\\_")
-                + "%";
-    return jdbc
-        .sql(
-            """
-            select p.* from payment p where p.tenant_ars = :ars and (cast(:status as varchar) is null or p.status = :status)
-              and (cast(:like as varchar) is null or upper(p.kassenzeichen) like :like
-                or exists (select 1 from payment_item i where i.payment_id = p.id and upper(i.antrag_reference) like :like))
-            order by p.created_at desc, p.id limit :limit offset :offset
-            """)
-        .param("ars", tenantArs)
-        .param("status", status == null ? null : status.name())
-        .param("like", like)
-        .param("limit", limit)
-        .param("offset", offset)
-        .query(this::map)
-        .list()
-        .stream()
-        .map(s -> new Listed(s.payment(), s.lastError()))
-        .toList();
-  }
-
   /** The provider a payment or configuration names. */
   PaymentProvider provider(String id) {
-    PaymentProvider provider = providers.get(id);
-    if (provider == null) {
-      throw new PaymentException.ProviderUnknown();
-    }
-    return provider;
-  }
-
-  /** Ids of the provider beans, for the settings page. */
-  List<String> providerIds() {
-    return providers.keySet().stream().sorted().toList();
-  }
-
-  /** Whether a provider needs endpoint and credentials. */
-  boolean needsEndpoint(String providerId) {
-    return provider(providerId).needsEndpoint();
+    return providers.get(id);
   }
 
   /** The payment a provider's transaction belongs to. */
-  Optional<Stored> byTransaction(String provider, String tenantArs, String transactionId) {
-    return jdbc.sql(
-            "select * from payment where provider = ? and provider_transaction_id = ? and tenant_ars = ?")
-        .params(provider, transactionId, tenantArs)
-        .query(this::map)
-        .optional();
+  Optional<StoredPayment> byTransaction(String provider, String tenantArs, String transactionId) {
+    return table.byTransaction(provider, tenantArs, transactionId);
   }
 
   /**
@@ -558,18 +441,18 @@ public class Payments {
   boolean change(
       UUID id,
       PaymentStatus to,
-      Source source,
+      ChangeSource source,
       @Nullable String actor,
       @Nullable String reason,
       @Nullable Long amountCents) {
     return Boolean.TRUE.equals(
         tx.execute(
             s -> {
-              Stored stored = lock(id).orElseThrow(PaymentException.NotFound::new);
+              StoredPayment stored = lock(id).orElseThrow(PaymentException.NotFound::new);
               PaymentStatus from = stored.payment().status();
               boolean furtherRefund =
                   to == PaymentStatus.PARTIALLY_REFUNDED
-                      && (source == Source.REFUND || source == Source.AMTSWEG);
+                      && (source == ChangeSource.REFUND || source == ChangeSource.AMTSWEG);
               if ((from == to && !furtherRefund) || !from.canBecome(to)) {
                 return false;
               }
@@ -597,7 +480,7 @@ public class Payments {
                   .params(id, from.name(), to.name(), amountCents, source.name(), actor, reason)
                   .update();
               if (to == PaymentStatus.PAID) {
-                bookPayment(stored);
+                ledger.payment(stored);
               }
               events.publishEvent(
                   new PaymentStatusChanged(
@@ -651,42 +534,15 @@ public class Payments {
     log.warn("Payment {}: payment service not reached: {}", id, message);
   }
 
-  /** The notification URL a provider is given for the tenant. */
-  URI notificationUrl(String provider, String tenantArs) {
-    return publicUrl.resolve("/api/v1/payments/notifications/" + provider + "/" + tenantArs);
+  Optional<StoredPayment> stored(UUID id) {
+    return table.stored(id);
   }
 
-  /** A payment with what only this module sees. */
-  record Stored(
-      Payment payment,
-      @Nullable String transactionId,
-      URI returnUrl,
-      URI cancelUrl,
-      @Nullable String payerReference,
-      @Nullable String lastError,
-      int attempts,
-      @Nullable String cancelReason,
-      boolean lateRefundDue) {}
-
-  Optional<Stored> stored(UUID id) {
-    return jdbc.sql("select * from payment where id = ?").param(id).query(this::map).optional();
+  Optional<StoredPayment> lock(UUID id) {
+    return table.lock(id);
   }
 
-  Optional<Stored> lock(UUID id) {
-    return jdbc.sql("select * from payment where id = ? for update")
-        .param(id)
-        .query(this::map)
-        .optional();
-  }
-
-  private Optional<Stored> byKey(UUID key) {
-    return jdbc.sql("select * from payment where idempotency_key = ?")
-        .param(key)
-        .query(this::map)
-        .optional();
-  }
-
-  private Payment contactProvider(Stored stored) {
+  private Payment contactProvider(StoredPayment stored) {
     Payment payment = stored.payment();
     PaymentConfig config = configs.of(payment.tenantArs());
     PaymentProvider provider = provider(payment.provider());
@@ -698,7 +554,7 @@ public class Payments {
               payment,
               stored.returnUrl(),
               stored.cancelUrl(),
-              notificationUrl(provider.id(), payment.tenantArs()));
+              providers.notificationUrl(provider.id(), payment.tenantArs()));
     } catch (PaymentProvider.Unavailable e) {
       recordError(payment.id(), e);
       throw new PaymentException.ProviderUnavailable();
@@ -718,7 +574,8 @@ public class Payments {
                   if (locked.cancelRequested()) {
                     return true;
                   }
-                  change(payment.id(), PaymentStatus.PENDING, Source.PROVIDER, null, null, null);
+                  change(
+                      payment.id(), PaymentStatus.PENDING, ChangeSource.PROVIDER, null, null, null);
                   return false;
                 }));
     if (cancelledMeanwhile) {
@@ -734,216 +591,5 @@ public class Payments {
       }
     }
     return find(payment.id()).orElseThrow();
-  }
-
-  private Stored insert(PaymentRequest request, PaymentConfig config, long total) {
-    UUID id = UUID.randomUUID();
-    String kassenzeichen = nextKassenzeichen(config);
-    int inserted =
-        jdbc.sql(
-                """
-            insert into payment (id, tenant_ars, idempotency_key, kassenzeichen, status, amount_cents, currency, provider,
-              account_id, payer_reference, return_url, cancel_url)
-            values (?, ?, ?, ?, 'CREATED', ?, ?, ?, ?, ?, ?, ?) on conflict (idempotency_key) do nothing
-            """)
-            .params(
-                id,
-                request.tenantArs(),
-                request.idempotencyKey(),
-                kassenzeichen,
-                total,
-                CURRENCY,
-                config.provider(),
-                request.accountId(),
-                request.payerReference(),
-                request.returnUrl().toString(),
-                request.cancelUrl().toString())
-            .update();
-    if (inserted == 0) {
-      return byKey(request.idempotencyKey()).orElseThrow();
-    }
-    int position = 0;
-    for (PaymentItem item : request.items()) {
-      jdbc.sql(
-              """
-              insert into payment_item (payment_id, position, antrag_reference, description, amount_cents, haushaltsstelle,
-                objektnummer) values (?, ?, ?, ?, ?, ?, ?)
-              """)
-          .params(
-              id,
-              position++,
-              item.antragReference(),
-              item.description().strip(),
-              item.amountCents(),
-              Objects.requireNonNullElse(
-                  PaymentConfigs.blankToNull(item.haushaltsstelle()), config.haushaltsstelle()),
-              Optional.ofNullable(PaymentConfigs.blankToNull(item.objektnummer()))
-                  .orElse(config.objektnummer()))
-          .update();
-    }
-    jdbc.sql(
-            "insert into payment_event (payment_id, to_status, amount_cents, source) values (?, 'CREATED', ?, 'REQUEST')")
-        .params(id, total)
-        .update();
-    log.info(
-        "Payment {} ({}) of {} cents created at {}", id, kassenzeichen, total, config.provider());
-    return stored(id).orElseThrow();
-  }
-
-  private String nextKassenzeichen(PaymentConfig config) {
-    int year = LocalDate.now(BOOKING_ZONE).getYear();
-    long number =
-        jdbc.sql(
-                """
-            insert into payment_kassenzeichen_counter (tenant_ars, year, last_value) values (?, ?, 1)
-            on conflict (tenant_ars, year) do update set last_value = payment_kassenzeichen_counter.last_value + 1
-            returning last_value
-            """)
-            .params(config.tenantArs(), year)
-            .query(Long.class)
-            .single();
-    return config.kassenzeichenScheme().format(config.kassenzeichenPrefix(), year, number);
-  }
-
-  private void bookPayment(Stored stored) {
-    Payment payment = stored.payment();
-    for (int position = 0; position < payment.items().size(); position++) {
-      book(stored, "PAYMENT", position, payment.items().get(position).amountCents());
-    }
-  }
-
-  /** Splits a refund over the items in order, each up to what is left of it. */
-  private void bookRefund(Stored stored, long amountCents) {
-    Map<Integer, Long> refunded = new HashMap<>();
-    jdbc.sql(
-            "select item_position, sum(amount_cents) from payment_booking where payment_id = ? and type = 'REFUND'"
-                + " group by item_position")
-        .param(stored.payment().id())
-        .query((rs, n) -> refunded.put(rs.getInt(1), rs.getLong(2)))
-        .list();
-    long left = amountCents;
-    List<PaymentItem> items = stored.payment().items();
-    for (int position = 0; position < items.size() && left > 0; position++) {
-      long open = items.get(position).amountCents() - refunded.getOrDefault(position, 0L);
-      long share = Math.min(open, left);
-      if (share > 0) {
-        book(stored, "REFUND", position, share);
-        left -= share;
-      }
-    }
-  }
-
-  private void book(Stored stored, String type, int position, long amountCents) {
-    Payment payment = stored.payment();
-    PaymentItem item = payment.items().get(position);
-    jdbc.sql(
-            """
-            insert into payment_booking (payment_id, tenant_ars, type, item_position, kassenzeichen, haushaltsstelle,
-              objektnummer, amount_cents, currency, payer_reference, booking_date) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        .params(
-            payment.id(),
-            payment.tenantArs(),
-            type,
-            position,
-            payment.kassenzeichen(),
-            item.haushaltsstelle(),
-            item.objektnummer(),
-            amountCents,
-            payment.currency(),
-            stored.payerReference(),
-            LocalDate.now(BOOKING_ZONE))
-        .update();
-  }
-
-  private static void validate(PaymentRequest request) {
-    if (!ARS.matcher(request.tenantArs()).matches()) {
-      throw new PaymentException.Invalid("tenantArs");
-    }
-    if (request.items().isEmpty() || request.items().size() > MAX_ITEMS) {
-      throw new PaymentException.Invalid("items");
-    }
-    for (PaymentItem item : request.items()) {
-      if (item.amountCents() <= 0 || item.amountCents() > 100_000_000_00L) {
-        throw new PaymentException.Invalid("amountCents");
-      }
-      if (item.antragReference().isBlank() || item.antragReference().length() > 40) {
-        throw new PaymentException.Invalid("antragReference");
-      }
-      if (item.description().isBlank() || item.description().length() > 200) {
-        throw new PaymentException.Invalid("description");
-      }
-      if (tooLong(item.haushaltsstelle()) || tooLong(item.objektnummer())) {
-        throw new PaymentException.Invalid("haushaltsstelle");
-      }
-    }
-    if (request.payerReference().isBlank() || request.payerReference().length() > 100) {
-      throw new PaymentException.Invalid("payerReference");
-    }
-    if (!webAddress(request.returnUrl()) || !webAddress(request.cancelUrl())) {
-      throw new PaymentException.Invalid("returnUrl");
-    }
-  }
-
-  private static boolean tooLong(@Nullable String value) {
-    return value != null && value.length() > 40;
-  }
-
-  /** An absolute http(s) address, or a path on this host (starting with one slash). */
-  static boolean webAddress(URI uri) {
-    String text = uri.toString();
-    if (text.length() > 1000) {
-      return false;
-    }
-    if (uri.isAbsolute()) {
-      return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
-          && uri.getHost() != null;
-    }
-    return text.startsWith("/") && !text.startsWith("//") && uri.getHost() == null;
-  }
-
-  private Stored map(ResultSet rs, int row) throws SQLException {
-    UUID id = rs.getObject("id", UUID.class);
-    List<PaymentItem> items =
-        new ArrayList<>(
-            jdbc.sql("select * from payment_item where payment_id = ? order by position")
-                .param(id)
-                .query(
-                    (r, n) ->
-                        new PaymentItem(
-                            r.getString("antrag_reference"),
-                            r.getString("description"),
-                            r.getLong("amount_cents"),
-                            r.getString("haushaltsstelle"),
-                            r.getString("objektnummer")))
-                .list());
-    String payUrl = rs.getString("pay_url");
-    PaymentStatus status = PaymentStatus.valueOf(rs.getString("status"));
-    boolean cancelRequested = rs.getObject("cancel_requested_at") != null;
-    Payment payment =
-        new Payment(
-            id,
-            rs.getString("tenant_ars"),
-            rs.getString("kassenzeichen"),
-            status,
-            rs.getLong("amount_cents"),
-            rs.getLong("refunded_cents"),
-            rs.getString("currency"),
-            payUrl == null || !status.open() || cancelRequested ? null : URI.create(payUrl),
-            items,
-            rs.getString("provider"),
-            rs.getObject("created_at", OffsetDateTime.class),
-            rs.getObject("updated_at", OffsetDateTime.class),
-            cancelRequested);
-    return new Stored(
-        payment,
-        rs.getString("provider_transaction_id"),
-        URI.create(rs.getString("return_url")),
-        URI.create(rs.getString("cancel_url")),
-        rs.getString("payer_reference"),
-        rs.getString("last_error"),
-        rs.getInt("attempts"),
-        rs.getString("cancel_reason"),
-        rs.getBoolean("late_refund_due"));
   }
 }

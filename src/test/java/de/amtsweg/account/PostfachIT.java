@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The Postfach over real HTTP; the test delivers as an authority would, through the module API. */
@@ -136,6 +137,20 @@ class PostfachIT extends AmtswegIT {
         .contains("Keine Nachricht gefunden für „Hundesteuer“");
   }
 
+  /**
+   * Records the replies to one message. A class, not a lambda: its event type must be resolvable,
+   * so that the event publication registry's multicaster hands it only these events.
+   */
+  record RepliesTo(UUID message, List<PostfachReplySent> received)
+      implements ApplicationListener<PayloadApplicationEvent<PostfachReplySent>> {
+    @Override
+    public void onApplicationEvent(PayloadApplicationEvent<PostfachReplySent> event) {
+      if (event.getPayload().inReplyTo().equals(message)) {
+        received.add(event.getPayload());
+      }
+    }
+  }
+
   @Test
   void aQuestionIsAnsweredWithAPdfAndTheAuthorityLearnsOfIt() {
     String email = citizens.confirmedAccount();
@@ -152,13 +167,7 @@ class PostfachIT extends AmtswegIT {
     Document page = Browser.page(browser.get("/konto/postfach/" + id));
     List<PostfachReplySent> received = new java.util.concurrent.CopyOnWriteArrayList<>();
     // Stands in for the authority's module that will listen to replies.
-    context.addApplicationListener(
-        ApplicationListener.forPayload(
-            (PostfachReplySent event) -> {
-              if (event.inReplyTo().equals(id)) {
-                received.add(event);
-              }
-            }));
+    context.addApplicationListener(new RepliesTo(id, received));
 
     Document notPdf =
         Browser.page(

@@ -113,17 +113,17 @@ class WebhookSignatureTest {
     var ec =
         new com.nimbusds.jose.jwk.gen.ECKeyGenerator(com.nimbusds.jose.jwk.Curve.P_256).generate();
     var oct = new com.nimbusds.jose.jwk.gen.OctetSequenceKeyGenerator(256).generate();
-    assertThat(DeliveryRoutes.jwkProblem(rsa.toPublicJWK().toJSONString())).isNull();
-    assertThat(DeliveryRoutes.jwkProblem(ec.toPublicJWK().toJSONString())).isNull();
-    assertThat(DeliveryRoutes.jwkProblem(rsa.toJSONString()))
+    assertThat(RouteValidation.jwkProblem(rsa.toPublicJWK().toJSONString())).isNull();
+    assertThat(RouteValidation.jwkProblem(ec.toPublicJWK().toJSONString())).isNull();
+    assertThat(RouteValidation.jwkProblem(rsa.toJSONString()))
         .isEqualTo("delivery.routes.error.jwk.private");
-    assertThat(DeliveryRoutes.jwkProblem(weak.toPublicJWK().toJSONString()))
+    assertThat(RouteValidation.jwkProblem(weak.toPublicJWK().toJSONString()))
         .isEqualTo("delivery.routes.error.jwk.weak");
-    assertThat(DeliveryRoutes.jwkProblem(oct.toJSONString()))
+    assertThat(RouteValidation.jwkProblem(oct.toJSONString()))
         .isIn("delivery.routes.error.jwk.private", "delivery.routes.error.jwk.type");
-    assertThat(DeliveryRoutes.jwkProblem("{\"kty\":\"RSA\"}"))
+    assertThat(RouteValidation.jwkProblem("{\"kty\":\"RSA\"}"))
         .isEqualTo("delivery.routes.error.jwk.syntax");
-    assertThat(DeliveryRoutes.jwkProblem("kein Schlüssel"))
+    assertThat(RouteValidation.jwkProblem("kein Schlüssel"))
         .isEqualTo("delivery.routes.error.jwk.syntax");
   }
 }

@@ -34,6 +34,7 @@ class XBezahldienstIT extends AmtswegIT {
   static XBezahldienstStub stub;
 
   @Autowired Payments payments;
+  @Autowired PaymentRecords records;
   @Autowired PaymentConfigs configs;
   @Autowired PaymentReconciliation reconciliation;
   @Autowired RecordedPaymentEvents events;
@@ -204,7 +205,7 @@ class XBezahldienstIT extends AmtswegIT {
     stub.mode = XBezahldienstStub.Mode.DOWN;
 
     OffsetDateTime now = OffsetDateTime.now();
-    assertThat(reconciliation.run(now)).containsKey(Payments.Reconciled.UNREACHABLE);
+    assertThat(reconciliation.run(now)).containsKey(Reconciled.UNREACHABLE);
     assertThat(payments.find(payment.id()).orElseThrow().status()).isEqualTo(PaymentStatus.PENDING);
     assertThat(
             jdbc.sql("select last_error from payment where id = ?")
@@ -215,7 +216,7 @@ class XBezahldienstIT extends AmtswegIT {
 
     stub.mode = XBezahldienstStub.Mode.OK;
     assertThat(reconciliation.claim(now)).doesNotContain(payment.id());
-    assertThat(reconciliation.run(now.plusHours(2))).containsKey(Payments.Reconciled.CHANGED);
+    assertThat(reconciliation.run(now.plusHours(2))).containsKey(Reconciled.CHANGED);
     assertThat(payments.find(payment.id()).orElseThrow().status()).isEqualTo(PaymentStatus.PAID);
     assertThat(
             jdbc.sql("select sum(amount_cents) from payment_booking where payment_id = ?")
@@ -255,7 +256,7 @@ class XBezahldienstIT extends AmtswegIT {
   void anOpenPaymentNobodyFinishesExpiresWhenTheServiceStillCallsItOpen() {
     Payment payment = payments.request(PaymentFixtures.request(OHRDRUF, 500));
     backdate(payment.id(), "3 hours");
-    assertThat(reconciliation.run(OffsetDateTime.now())).containsKey(Payments.Reconciled.EXPIRED);
+    assertThat(reconciliation.run(OffsetDateTime.now())).containsKey(Reconciled.EXPIRED);
     assertThat(payments.find(payment.id()).orElseThrow().status()).isEqualTo(PaymentStatus.EXPIRED);
     assertThat(payments.find(payment.id()).orElseThrow().payUrl()).isNull();
   }
@@ -308,7 +309,7 @@ class XBezahldienstIT extends AmtswegIT {
                 .query((rs, n) -> rs.getInt(1) + ":" + rs.getLong(2))
                 .list())
         .containsExactly("0:1000", "1:200", "1:300");
-    assertThat(payments.history(OHRDRUF, payment.id()))
+    assertThat(records.history(OHRDRUF, payment.id()))
         .last()
         .satisfies(h -> assertThat(h.reason()).isEqualTo("Antrag zurückgenommen"))
         .satisfies(h -> assertThat(h.actor()).isEqualTo("sachbearbeitung-ohrdruf"));
@@ -323,7 +324,7 @@ class XBezahldienstIT extends AmtswegIT {
     assertThat(cancelled.status()).isEqualTo(PaymentStatus.CANCELLED);
     assertThat(cancelled.payUrl()).isNull();
     assertThat(stub.transaction(payment.id()).status).isEqualTo("CANCELED");
-    assertThat(payments.history(OHRDRUF, payment.id()))
+    assertThat(records.history(OHRDRUF, payment.id()))
         .last()
         .satisfies(h -> assertThat(h.source()).isEqualTo("AMTSWEG"))
         .satisfies(h -> assertThat(h.reason()).isEqualTo("Warenkorb geändert"));
@@ -355,7 +356,7 @@ class XBezahldienstIT extends AmtswegIT {
                 .query((rs, n) -> rs.getString(1) + ":" + rs.getLong(2))
                 .list())
         .containsExactly("PAYMENT:1550", "REFUND:1550");
-    assertThat(payments.history(OHRDRUF, payment.id()))
+    assertThat(records.history(OHRDRUF, payment.id()))
         .last()
         .satisfies(h -> assertThat(h.reason()).isEqualTo("Zahlung nach Storno eingegangen"));
   }
@@ -396,15 +397,15 @@ class XBezahldienstIT extends AmtswegIT {
         .startsWith("offen – Storno angefordert");
     assertThat(reconciliation.run(now))
         .as("young, but due for its cancel")
-        .containsKey(Payments.Reconciled.UNREACHABLE);
+        .containsKey(Reconciled.UNREACHABLE);
     assertThat(payments.find(payment.id()).orElseThrow().status()).isEqualTo(PaymentStatus.PENDING);
 
     stub.mode = XBezahldienstStub.Mode.OK;
-    assertThat(reconciliation.run(now.plusHours(2))).containsKey(Payments.Reconciled.CHANGED);
+    assertThat(reconciliation.run(now.plusHours(2))).containsKey(Reconciled.CHANGED);
     assertThat(payments.find(payment.id()).orElseThrow().status())
         .isEqualTo(PaymentStatus.CANCELLED);
     assertThat(stub.transaction(payment.id()).status).isEqualTo("CANCELED");
-    assertThat(payments.history(OHRDRUF, payment.id()))
+    assertThat(records.history(OHRDRUF, payment.id()))
         .last()
         .satisfies(h -> assertThat(h.source()).isEqualTo("AMTSWEG"))
         .satisfies(h -> assertThat(h.reason()).isEqualTo("Warenkorb geändert"));

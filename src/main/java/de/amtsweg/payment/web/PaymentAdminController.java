@@ -3,6 +3,7 @@ package de.amtsweg.payment.web;
 import de.amtsweg.payment.Payment;
 import de.amtsweg.payment.PaymentBookings;
 import de.amtsweg.payment.PaymentException;
+import de.amtsweg.payment.PaymentRecords;
 import de.amtsweg.payment.PaymentStatus;
 import de.amtsweg.payment.Payments;
 import de.amtsweg.tenancy.Tenant;
@@ -42,10 +43,12 @@ class PaymentAdminController {
   private static final Pattern EUROS = Pattern.compile("(\\d{1,7})(?:[,.](\\d{1,2}))?");
 
   private final Payments payments;
+  private final PaymentRecords records;
   private final PaymentBookings bookings;
 
-  PaymentAdminController(Payments payments, PaymentBookings bookings) {
+  PaymentAdminController(Payments payments, PaymentRecords records, PaymentBookings bookings) {
     this.payments = payments;
+    this.records = records;
     this.bookings = bookings;
   }
 
@@ -88,7 +91,7 @@ class PaymentAdminController {
     String query = text == null ? null : text.length() > 60 ? text.substring(0, 60) : text;
     model.addAttribute("tenant", tenant);
     model.addAttribute(
-        "payments", payments.search(tenant.authorityArs(), chosen, query, PAGE + 1, offset));
+        "payments", records.search(tenant.authorityArs(), chosen, query, PAGE + 1, offset));
     model.addAttribute("page", Math.max(page, 0));
     model.addAttribute("pageSize", PAGE);
     model.addAttribute("status", chosen == null ? "" : chosen.name());
@@ -166,7 +169,7 @@ class PaymentAdminController {
     Payment payment = payments.ofTenant(tenant.authorityArs(), id);
     model.addAttribute("tenant", tenant);
     model.addAttribute("payment", payment);
-    model.addAttribute("history", payments.history(tenant.authorityArs(), id));
+    model.addAttribute("history", records.history(tenant.authorityArs(), id));
     model.addAttribute("fieldOrder", java.util.List.of("amount", "reason"));
     return "payment/admin/detail";
   }

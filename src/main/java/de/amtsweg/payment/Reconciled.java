@@ -1,0 +1,9 @@
+package de.amtsweg.payment;
+
+/** What the reconciliation did with one payment. */
+public enum Reconciled {
+  UNCHANGED,
+  CHANGED,
+  EXPIRED,
+  UNREACHABLE
+}
