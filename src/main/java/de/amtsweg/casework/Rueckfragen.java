@@ -123,7 +123,7 @@ public class Rueckfragen {
    * A reply to one of our questions belongs to its case and goes on the applicant's timeline. After
    * the reply is committed, and again after a restart if the node stopped first.
    */
-  @ApplicationModuleListener
+  @ApplicationModuleListener(id = "Rueckfragen.onReply")
   void on(PostfachReplySent sent) {
     List<UUID> antraege =
         jdbc.sql("select antrag_id from casework_question where message_id = ?")

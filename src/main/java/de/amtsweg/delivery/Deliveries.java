@@ -282,6 +282,31 @@ public class Deliveries {
         .orElseThrow(DeliveryException.NotRetryable::new);
   }
 
+  /**
+   * The owner takes a document back that has not arrived yet (an e-invoice declined after a failed
+   * export): nobody pushes it any more. Does nothing for a document without a delivery, or one that
+   * arrived already.
+   *
+   * @return the delivery afterwards, if there is one
+   */
+  @Transactional
+  public Optional<Delivery> withdraw(DocumentType type, UUID documentId) {
+    Optional<Delivery> delivery = ofDocument(type, documentId);
+    if (delivery.isEmpty() || !delivery.get().state().canBecome(DeliveryState.WITHDRAWN)) {
+      return delivery;
+    }
+    Delivery d = delivery.get();
+    Optional<Delivery> withdrawn =
+        gate.move(
+            d.id(),
+            d.state(),
+            DeliveryStateGate.Move.to(DeliveryState.WITHDRAWN, "withdrawn by its owner")
+                .nextAttemptIn(null)
+                .releaseLease());
+    withdrawn.ifPresent(w -> log.info("Delivery {} of {} withdrawn", w.id(), w.reference()));
+    return withdrawn.isPresent() ? withdrawn : ofDocument(type, documentId);
+  }
+
   /** The channels a tenant may choose for documents of this type. */
   public List<DeliveryChannel> channelsFor(DocumentType type) {
     return channels.offered(type);

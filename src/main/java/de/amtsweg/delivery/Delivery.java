@@ -35,11 +35,6 @@ public record Delivery(
     @Nullable OffsetDateTime fellBackAt,
     OffsetDateTime updatedAt) {
 
-  /** Whether a push route gave up on it: no attempt is due, and it was not delivered. */
-  public boolean gaveUp() {
-    return state == DeliveryState.FAILED && nextAttemptAt == null;
-  }
-
   /** Whether the document is in Amtsweg's case inbox: by its route, or because the push gave up. */
   public boolean inCaseInbox() {
     return channel.caseInbox() || fellBackAt != null;

@@ -26,7 +26,8 @@ public record DeliveryProperties(
     @Nullable Path fileDropDirectory) {
 
   /**
-   * @param enabled whether this node runs the worker on a schedule (several nodes may)
+   * @param enabled whether the worker runs as a platform job (on one node at a time); switched off
+   *     on one node, the job's next run is removed for the whole cluster (tests run it themselves)
    * @param pollInterval pause between two runs
    * @param batchSize deliveries claimed at once
    * @param concurrency pushes in flight at once per node

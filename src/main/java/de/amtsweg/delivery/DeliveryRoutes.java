@@ -354,18 +354,25 @@ public class DeliveryRoutes {
 
   /**
    * Takes over a webhook route with its existing secret (routes moved from before the delivery
-   * engine): receivers keep verifying with the secret they have.
+   * engine): receivers keep verifying with the secret they have. The address must pass today's
+   * rules.
+   *
+   * @throws RouteException {@code url}: {@code delivery.routes.error.url.*}
    */
   @Transactional
   public void adoptWebhook(
-      String tenantArs, DocumentType type, String subject, URI url, String secret, String by) {
+      String tenantArs, DocumentType type, String subject, String url, String secret, String by) {
+    String problem = RouteValidation.urlProblem(url.strip(), localHttpAllowed);
+    if (problem != null) {
+      throw new RouteException("url", problem);
+    }
     upsert(
         tenantArs,
         type,
         subject,
         DeliveryChannel.WEBHOOK,
         true,
-        url.toString(),
+        url.strip(),
         null,
         false,
         null,

@@ -21,15 +21,21 @@ public enum DeliveryState {
    * Given up on the route: the Antrag went to the case inbox instead. An admin may still push it
    * again ({@code QUEUED}) while nobody has opened it in the case inbox.
    */
-  FELL_BACK;
+  FELL_BACK,
+  /**
+   * Its owner withdrew it before it arrived (an e-invoice declined after a failed export): nobody
+   * pushes it any more. Final.
+   */
+  WITHDRAWN;
 
   private static final Map<DeliveryState, Set<DeliveryState>> TRANSITIONS =
       Map.of(
-          QUEUED, EnumSet.of(DELIVERED, FAILED, FELL_BACK),
+          QUEUED, EnumSet.of(DELIVERED, FAILED, FELL_BACK, WITHDRAWN),
           DELIVERED, EnumSet.of(ACKNOWLEDGED, FAILED),
-          FAILED, EnumSet.of(QUEUED, DELIVERED, FELL_BACK),
+          FAILED, EnumSet.of(QUEUED, DELIVERED, FELL_BACK, WITHDRAWN),
           FELL_BACK, EnumSet.of(QUEUED, ACKNOWLEDGED),
-          ACKNOWLEDGED, EnumSet.noneOf(DeliveryState.class));
+          ACKNOWLEDGED, EnumSet.noneOf(DeliveryState.class),
+          WITHDRAWN, EnumSet.noneOf(DeliveryState.class));
 
   public boolean canBecome(DeliveryState next) {
     return TRANSITIONS.get(this).contains(next);
@@ -37,6 +43,6 @@ public enum DeliveryState {
 
   /** Whether the authority still has to confirm receipt. */
   public boolean open() {
-    return this != ACKNOWLEDGED && this != FELL_BACK;
+    return this != ACKNOWLEDGED && this != FELL_BACK && this != WITHDRAWN;
   }
 }

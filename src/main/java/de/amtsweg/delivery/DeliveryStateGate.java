@@ -131,9 +131,8 @@ class DeliveryStateGate {
       sql.append(", acknowledged_at = now()");
     }
     if (move.fellBack) {
-      sql.append(", fell_back_at = now()");
-    } else if (move.to == DeliveryState.QUEUED) {
-      sql.append(", fell_back_at = null");
+      // Kept when an admin pushes a fallen-back Antrag again: its case stays in the case inbox.
+      sql.append(", fell_back_at = coalesce(fell_back_at, now())");
     }
     if (move.countAttempt) {
       sql.append(", attempts = attempts + 1");

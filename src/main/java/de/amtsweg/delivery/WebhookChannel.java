@@ -169,10 +169,19 @@ class WebhookChannel implements Channel {
     return jwe.serialize();
   }
 
-  /** The exception's type and its message, which names hosts and reasons, never content. */
+  /**
+   * What went wrong, for the cockpit and the logs: the kind of failure only. Exception messages
+   * name hosts, ports and addresses of the receiver's network, which tenant admins must not be able
+   * to probe through the "last error" of a route they set; content is never in it either.
+   */
   static String technical(Throwable e) {
-    String message = e.getMessage() == null ? "" : ": " + e.getMessage().replaceAll("\\s+", " ");
-    String text = e.getClass().getSimpleName() + message;
-    return text.length() > 300 ? text.substring(0, 300) : text;
+    return switch (e) {
+      case java.net.http.HttpTimeoutException timeout -> "timeout";
+      case java.net.ConnectException refused -> "connection refused";
+      case java.net.UnknownHostException unknown -> "unknown host";
+      case javax.net.ssl.SSLException tls -> "TLS handshake failed";
+      case java.io.IOException io -> "network error (" + e.getClass().getSimpleName() + ")";
+      default -> e.getClass().getSimpleName();
+    };
   }
 }

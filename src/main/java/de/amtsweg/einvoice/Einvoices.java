@@ -401,6 +401,8 @@ public class Einvoices {
         expectedVersion,
         "changed by staff");
     if (to == Status.ABGELEHNT) {
+      // A declined invoice must not reach the finance system by a retry of an earlier export.
+      deliveries.withdraw(DocumentType.E_RECHNUNG, id);
       notices.declined(invoice.organisationId(), submittedBy(id));
     }
     return ofTenant(tenantSlug, id);

@@ -5,7 +5,6 @@ import de.amtsweg.delivery.DocumentType;
 import de.amtsweg.platform.SecretBox;
 import de.amtsweg.tenancy.Tenant;
 import de.amtsweg.tenancy.TenantManagement;
-import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -16,7 +15,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Moves export routes from before the delivery engine into delivery's routes for e-invoices, once:
@@ -52,13 +50,13 @@ class LegacyExportRoutes implements ApplicationRunner {
       @Nullable String secret,
       String changedBy) {}
 
+  // No surrounding transaction: a route that cannot be moved must not roll back the others. Two
+  // nodes starting together may both move a route; the upsert and the delete are idempotent.
   @Override
-  @Transactional
   public void run(ApplicationArguments args) {
     List<Legacy> legacy =
         jdbc.sql(
-                "select tenant_slug, kind, directory, url, secret, changed_by from einvoice_export_route"
-                    + " for update skip locked")
+                "select tenant_slug, kind, directory, url, secret, changed_by from einvoice_export_route")
             .query(
                 (rs, n) ->
                     new Legacy(
@@ -71,8 +69,12 @@ class LegacyExportRoutes implements ApplicationRunner {
             .list();
     for (Legacy route : legacy) {
       Optional<Tenant> tenant = tenants.bySlug(route.tenantSlug());
-      if (tenant.isPresent()) {
-        move(route, tenant.get().authorityArs());
+      if (tenant.isEmpty()) {
+        log.warn("Export route of {}: no such tenant any more, dropped", route.tenantSlug());
+      } else if (!move(route, tenant.get().authorityArs())) {
+        // Kept for a later start (a file drop before the operator set the folder again) and for
+        // the admins, who see no route and choose a new one.
+        continue;
       }
       jdbc.sql("delete from einvoice_export_route where tenant_slug = ?")
           .param(route.tenantSlug())
@@ -80,27 +82,40 @@ class LegacyExportRoutes implements ApplicationRunner {
     }
   }
 
-  private void move(Legacy route, String ars) {
-    if ("WEBHOOK".equals(route.kind()) && route.url() != null && route.secret() != null) {
-      String key;
-      try {
-        key = box.open(route.secret(), "einvoice-export:" + route.tenantSlug());
-      } catch (IllegalStateException unreadable) {
+  /** Whether the route could be moved; otherwise it stays where it is and a warning says why. */
+  private boolean move(Legacy route, String ars) {
+    try {
+      if ("WEBHOOK".equals(route.kind()) && route.url() != null && route.secret() != null) {
+        String key = box.open(route.secret(), "einvoice-export:" + route.tenantSlug());
+        routes.adoptWebhook(ars, DocumentType.E_RECHNUNG, "", route.url(), key, route.changedBy());
+      } else if ("FILE_DROP".equals(route.kind()) && routes.fileDropAvailable()) {
+        routes.configureFileDrop(
+            ars,
+            DocumentType.E_RECHNUNG,
+            "",
+            route.directory() == null ? "" : route.directory(),
+            route.changedBy());
+      } else {
         log.warn(
-            "Export route of {}: its key no longer opens; admins must generate a new one",
+            "Export route of {} not moved: file drops are not set up"
+                + " (amtsweg.delivery.file-drop-directory)",
             route.tenantSlug());
-        return;
+        return false;
       }
-      routes.adoptWebhook(
-          ars, DocumentType.E_RECHNUNG, "", URI.create(route.url()), key, route.changedBy());
-    } else if ("FILE_DROP".equals(route.kind()) && routes.fileDropAvailable()) {
-      routes.configureFileDrop(
-          ars,
-          DocumentType.E_RECHNUNG,
-          "",
-          route.directory() == null ? "" : route.directory(),
-          route.changedBy());
+    } catch (IllegalStateException unreadable) {
+      log.warn(
+          "Export route of {} not moved: its key no longer opens; admins must set a new route",
+          route.tenantSlug());
+      return false;
+    } catch (DeliveryRoutes.RouteException refused) {
+      log.warn(
+          "Export route of {} not moved: {} ({})",
+          route.tenantSlug(),
+          refused.code(),
+          refused.field());
+      return false;
     }
     log.info("Export route of {} moved to the delivery engine", route.tenantSlug());
+    return true;
   }
 }

@@ -16,6 +16,11 @@ alter table delivery drop constraint delivery_channel_check;
 alter table delivery add constraint delivery_channel_check
     check (channel in ('CASE_INBOX', 'PULL_API', 'WEBHOOK', 'EMAIL_NOTICE', 'FILE_DROP'));
 
+-- WITHDRAWN: the owner took the document back before it arrived (an e-invoice declined meanwhile).
+alter table delivery drop constraint delivery_state_check;
+alter table delivery add constraint delivery_state_check
+    check (state in ('QUEUED', 'DELIVERED', 'ACKNOWLEDGED', 'FAILED', 'FELL_BACK', 'WITHDRAWN'));
+
 -- Due pushes, on every push channel: a delivery with a next attempt is the worker's.
 drop index delivery_due;
 create index delivery_due on delivery (next_attempt_at)

@@ -6,7 +6,7 @@ alter table einvoice drop column export_attempts;
 alter table einvoice drop column export_error;
 alter table einvoice drop column export_attempted_at;
 
--- Every change of an invoice's status, written by its one gate (Einvoices.transition).
+-- Every change of an invoice's status, written by its one gate (EinvoiceStatusGate).
 create table einvoice_status_history (
     id           bigserial    primary key,
     einvoice_id  uuid         not null references einvoice (id) on delete cascade,

@@ -3,6 +3,7 @@ package de.amtsweg.casework;
 import static de.amtsweg.support.Browser.csrf;
 import static de.amtsweg.support.Browser.page;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import de.amtsweg.account.AccountManagement;
 import de.amtsweg.account.Postfach;
@@ -14,6 +15,7 @@ import de.amtsweg.support.AmtswegIT;
 import de.amtsweg.support.Browser;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -206,6 +208,18 @@ class CaseInboxIT extends AmtswegIT {
         .isEmpty();
     assertThat(antraege.find(reference).orElseThrow().status())
         .isEqualTo(AntragStatus.ABGESCHLOSSEN);
+    assertThat(
+            jdbc.sql(
+                    "select h.from_status || '>' || h.to_status || ' ' || h.changed_by"
+                        + " from casework_status_history h join casework_case c using (antrag_id)"
+                        + " where c.reference = ? order by h.id")
+                .param(reference)
+                .query(String.class)
+                .list())
+        .as("every change of the case's status, by whom, written by its gate")
+        .containsExactly(
+            "EINGEGANGEN>IN_BEARBEITUNG sachbearbeitung-gotha",
+            "IN_BEARBEITUNG>ABGESCHLOSSEN sachbearbeitung-gotha");
   }
 
   @Test
@@ -289,9 +303,16 @@ class CaseInboxIT extends AmtswegIT {
             CaseFixtures.PDF);
     assertThat(replied.statusCode()).isEqualTo(302);
 
+    // The reply reaches its case after it is committed, in a listener of its own.
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(page(gotha.get(path(reference))).select(".case-question").text())
+                    .contains(
+                        "Bitte senden Sie uns den Impfnachweis von Gustav.",
+                        "Anbei der Impfnachweis."));
     Document opened = page(gotha.get(path(reference)));
-    assertThat(opened.select(".case-question").text())
-        .contains("Bitte senden Sie uns den Impfnachweis von Gustav.", "Anbei der Impfnachweis.");
     String download = opened.selectFirst(".case-reply a[href*='/antworten/']").attr("href");
     HttpResponse<byte[]> file = gotha.download(download);
     assertThat(file.statusCode()).isEqualTo(200);

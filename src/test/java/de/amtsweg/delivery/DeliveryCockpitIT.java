@@ -53,6 +53,15 @@ class DeliveryCockpitIT extends PushFixture {
                 .getElementById("delivery-" + reference))
         .isNull();
     assertThat(
+            Browser.page(admin.get(COCKPIT + "?typ=ANTRAG"))
+                .getElementById("delivery-" + reference))
+        .as("one cockpit for Anträge and e-invoices, filtered by kind")
+        .isNotNull();
+    assertThat(
+            Browser.page(admin.get(COCKPIT + "?typ=E_RECHNUNG"))
+                .getElementById("delivery-" + reference))
+        .isNull();
+    assertThat(
             Browser.page(admin("jena").get(COCKPIT + "?status=FAILED&lang=en"))
                 .getElementById("delivery-" + reference)
                 .text())

@@ -5,6 +5,7 @@ import static de.amtsweg.delivery.DeliveryState.DELIVERED;
 import static de.amtsweg.delivery.DeliveryState.FAILED;
 import static de.amtsweg.delivery.DeliveryState.FELL_BACK;
 import static de.amtsweg.delivery.DeliveryState.QUEUED;
+import static de.amtsweg.delivery.DeliveryState.WITHDRAWN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.EnumSet;
@@ -20,11 +21,12 @@ class DeliveryStateTest {
 
   private static final Map<DeliveryState, Set<DeliveryState>> EXPECTED =
       Map.of(
-          QUEUED, EnumSet.of(DELIVERED, FAILED, FELL_BACK),
+          QUEUED, EnumSet.of(DELIVERED, FAILED, FELL_BACK, WITHDRAWN),
           DELIVERED, EnumSet.of(ACKNOWLEDGED, FAILED),
-          FAILED, EnumSet.of(QUEUED, DELIVERED, FELL_BACK),
+          FAILED, EnumSet.of(QUEUED, DELIVERED, FELL_BACK, WITHDRAWN),
           FELL_BACK, EnumSet.of(QUEUED, ACKNOWLEDGED),
-          ACKNOWLEDGED, EnumSet.noneOf(DeliveryState.class));
+          ACKNOWLEDGED, EnumSet.noneOf(DeliveryState.class),
+          WITHDRAWN, EnumSet.noneOf(DeliveryState.class));
 
   @Test
   void everyPairOfStatesIsDecided() {
@@ -39,10 +41,11 @@ class DeliveryStateTest {
   }
 
   @Test
-  void noStateBecomesItselfAndAcknowledgedIsFinal() {
+  void noStateBecomesItselfAndAcknowledgedAndWithdrawnAreFinal() {
     for (DeliveryState state : DeliveryState.values()) {
       assertThat(state.canBecome(state)).as(state.name()).isFalse();
       assertThat(ACKNOWLEDGED.canBecome(state)).isFalse();
+      assertThat(WITHDRAWN.canBecome(state)).isFalse();
     }
   }
 

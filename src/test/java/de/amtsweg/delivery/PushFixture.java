@@ -129,6 +129,16 @@ abstract class PushFixture extends AmtswegIT {
     return texts;
   }
 
+  /** The states a delivery went through, oldest first, as {@code FROM>TO}. */
+  List<String> history(Delivery delivery) {
+    return jdbc.sql(
+            "select from_state || '>' || to_state from delivery_state_history where delivery_id = ?"
+                + " order by id")
+        .param(delivery.id())
+        .query(String.class)
+        .list();
+  }
+
   /** Whether the Antrag is a case in the case inbox. */
   boolean caseInboxHas(String reference) {
     return jdbc.sql("select count(*) from casework_case where reference = ?")

@@ -78,6 +78,8 @@ class WebhookDeliveryIT extends PushFixture {
             "Die Behörde hat entschieden (Bescheid)");
     assertThat(worker.runOnce().delivered()).as("nothing is pushed twice").isZero();
     assertThat(register.requests()).isEqualTo(1);
+    assertThat(history(delivery(reference)))
+        .containsExactly("QUEUED>DELIVERED", "DELIVERED>ACKNOWLEDGED");
   }
 
   @Test
@@ -122,6 +124,9 @@ class WebhookDeliveryIT extends PushFixture {
     assertThat(delivery(second).attempts()).isEqualTo(2);
     assertThat(delivery(second).lastError()).isNull();
     assertThat(timeline(second)).containsOnlyOnce("An die Behörde übermittelt");
+    assertThat(history(delivery(second)))
+        .as("every change of state is in the history, written by the gate")
+        .containsExactly("QUEUED>FAILED", "FAILED>DELIVERED");
   }
 
   @Test

@@ -112,6 +112,12 @@ class EinvoiceExportIT extends AmtswegIT {
       assertThat(detail.select("#status").text()).isEqualTo("Exportiert");
       assertThat(detail.select("#export-error")).isEmpty();
       assertThat(received).hasSize(2);
+      assertThat(
+              Browser.page(admin.get("/verwaltung/zustellung?typ=E_RECHNUNG"))
+                  .select("#deliveries tbody tr")
+                  .text())
+          .as("the delivery cockpit shows the export next to the Anträge")
+          .contains(invoice.invoiceNumber(), "E-Rechnung", "Zugestellt");
       for (Received r : received) {
         assertThat(r.body()).contains("CrossIndustryInvoice", invoice.invoiceNumber());
         assertThat(r.idempotencyKey()).isEqualTo(invoice.id().toString());
@@ -199,6 +205,42 @@ class EinvoiceExportIT extends AmtswegIT {
                   .select("#export-error")
                   .text())
           .contains("Versuch " + properties.eRechnung().maxAttempts(), "HTTP 503");
+
+      // Declined after the failures: no retry may take it to the finance system any more.
+      Document failedOne = Browser.page(caseworker.get("/verwaltung/e-rechnungen/" + other.id()));
+      caseworker.submit(
+          "/verwaltung/e-rechnungen/" + other.id() + "/status",
+          Browser.csrf(failedOne),
+          Map.of(
+              "status",
+              "ABGELEHNT",
+              "version",
+              failedOne.select("input[name=version]").val(),
+              "reason",
+              "Leistung nicht erbracht"));
+      assertThat(einvoices.ofTenant("landkreis-gotha", other.id()).status())
+          .isEqualTo(Einvoices.Status.ABGELEHNT);
+      assertThat(
+              jdbc.sql(
+                      "select state from delivery where document_type = 'E_RECHNUNG'"
+                          + " and document_id = ?")
+                  .param(other.id())
+                  .query(String.class)
+                  .single())
+          .isEqualTo("WITHDRAWN");
+      dueNow(other.id());
+      assertThat(worker.runOnce().failed()).isZero();
+      assertThat(calls).as("nothing more reached the finance system").hasValue(4);
+      assertThat(
+              jdbc.sql(
+                      "select from_status || '>' || to_status from einvoice_status_history"
+                          + " where einvoice_id = ? order by id")
+                  .param(other.id())
+                  .query(String.class)
+                  .list())
+          .as("every change of the invoice's status, written by its gate")
+          .containsExactly(
+              "EINGEGANGEN>GEPRUEFT", "GEPRUEFT>SACHLICH_RICHTIG", "SACHLICH_RICHTIG>ABGELEHNT");
     } finally {
       server.stop(0);
     }

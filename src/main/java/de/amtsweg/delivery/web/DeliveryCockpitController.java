@@ -39,11 +39,11 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The tenant admin's delivery cockpit ({@code /verwaltung/zustellung}: every Antrag of the tenant
- * with route, state, attempts, last error and times, a filter by state, a retry button, an alert
- * for deliveries not acknowledged in time) and routes ({@code /verwaltung/zustellung/wege}: per
- * activated app case inbox, pull API, webhook or e-mail notice). The tenant comes from the login,
- * never from the URL.
+ * The tenant admin's delivery cockpit ({@code /verwaltung/zustellung}: every Antrag and e-invoice
+ * of the tenant with route, state, attempts, last error and times, a filter by state, a retry
+ * button, an alert for deliveries not acknowledged in time) and routes ({@code
+ * /verwaltung/zustellung/wege}: per activated app case inbox, pull API, webhook or e-mail notice).
+ * The tenant comes from the login, never from the URL.
  */
 @Controller
 class DeliveryCockpitController {
