@@ -29,6 +29,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class InvoiceQueries {
 
+  private static final java.time.ZoneId BERLIN = java.time.ZoneId.of("Europe/Berlin");
+
   private final JdbcClient jdbc;
   private final TenantManagement tenants;
   private final Deliveries deliveries;
@@ -131,7 +133,8 @@ final class InvoiceQueries {
         i.version(),
         export.attempts(),
         failing ? export.lastError() : null,
-        export.updatedAt());
+        // Staff read German time, as everywhere else in the inbox.
+        export.updatedAt().atZoneSameInstant(BERLIN).toOffsetDateTime());
   }
 
   private Optional<Invoice> row(UUID id) {

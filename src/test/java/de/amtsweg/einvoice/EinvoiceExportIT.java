@@ -117,7 +117,14 @@ class EinvoiceExportIT extends AmtswegIT {
                   .select("#deliveries tbody tr")
                   .text())
           .as("the delivery cockpit shows the export next to the Anträge")
-          .contains(invoice.invoiceNumber(), "E-Rechnung", "Zugestellt");
+          .contains(
+              invoice.invoiceNumber(), "E-Rechnung", "Webhook an die Finanzsoftware", "Zugestellt");
+      assertThat(
+              Browser.page(admin.get("/verwaltung/zustellung/wege"))
+                  .select("#route-e-rechnung")
+                  .text())
+          .as("the route pages name the e-invoices' route too")
+          .contains("Webhook an die Finanzsoftware");
       for (Received r : received) {
         assertThat(r.body()).contains("CrossIndustryInvoice", invoice.invoiceNumber());
         assertThat(r.idempotencyKey()).isEqualTo(invoice.id().toString());
