@@ -5,6 +5,7 @@ import de.amtsweg.platform.OutgoingMail;
 import de.amtsweg.platform.PlatformProperties;
 import java.net.URI;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -129,7 +130,7 @@ class AccountMails {
             messages.getMessage(bodyKey, arguments, locale)));
   }
 
-  private String link(String path, String token) {
+  private String link(String path, @Nullable String token) {
     UriComponentsBuilder link = UriComponentsBuilder.fromUri(publicUrl).path(path);
     if (token != null) {
       link.queryParam("token", token);

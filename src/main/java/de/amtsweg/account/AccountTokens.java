@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.lang.Contract;
 import org.springframework.stereotype.Component;
 
 /**
@@ -113,6 +114,7 @@ class AccountTokens {
         .update();
   }
 
+  @Contract("null -> false")
   private static boolean wellFormed(@Nullable String token) {
     return token != null && token.matches("[A-Za-z0-9_-]{43}");
   }

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -147,8 +148,7 @@ public class ApiClients {
       @Nullable String tenantSlug,
       @Nullable UUID organisationId,
       List<String> scopes) {
-    createOrUpdateHashed(
-        clientId, name, passwordEncoder.encode(secret), tenantSlug, organisationId, scopes);
+    createOrUpdateHashed(clientId, name, hash(secret), tenantSlug, organisationId, scopes);
   }
 
   /**
@@ -267,8 +267,7 @@ public class ApiClients {
   @Transactional
   public String rotateSecret(Steward steward, UUID id) {
     String secret = newSecret();
-    update(
-        steward, id, "secret_hash = ?, secret_rotated_at = now()", passwordEncoder.encode(secret));
+    update(steward, id, "secret_hash = ?, secret_rotated_at = now()", hash(secret));
     log.info("Rotated the secret of API client {}", id);
     return secret;
   }
@@ -338,6 +337,11 @@ public class ApiClients {
     byte[] bytes = new byte[24];
     RANDOM.nextBytes(bytes);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+  }
+
+  private String hash(String secret) {
+    // The encoder answers null only for a null password.
+    return Objects.requireNonNull(passwordEncoder.encode(secret), "hash of a secret");
   }
 
   private static Client client(ResultSet rs) throws SQLException {

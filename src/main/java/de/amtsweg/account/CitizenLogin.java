@@ -2,6 +2,7 @@ package de.amtsweg.account;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -57,7 +58,8 @@ public class CitizenLogin {
     this.passwordEncoder = passwordEncoder;
     this.throttle = throttle;
     this.secondFactor = secondFactor;
-    this.dummyHash = passwordEncoder.encode(UUID.randomUUID().toString());
+    this.dummyHash =
+        Objects.requireNonNull(passwordEncoder.encode(UUID.randomUUID().toString()), "dummy hash");
   }
 
   /**

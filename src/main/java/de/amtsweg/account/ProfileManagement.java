@@ -44,20 +44,18 @@ public class ProfileManagement {
     jdbc.sql("select field, value, source, updated_at from profile_value where account_id = ?")
         .param(accountId)
         .query(
-            (rs, row) -> {
+            rs -> {
               values.put(
                   ProfileField.valueOf(rs.getString("field")),
                   new ProfileValue(
                       rs.getString("value"),
                       ProfileValue.Source.valueOf(rs.getString("source")),
                       rs.getObject("updated_at", OffsetDateTime.class)));
-              return null;
-            })
-        .list();
+            });
+    OffsetDateTime confirmedAt = account.emailConfirmedAt();
     ProfileValue email =
-        account.emailConfirmed()
-            ? new ProfileValue(
-                account.email(), ProfileValue.Source.CONFIRMED_EMAIL, account.emailConfirmedAt())
+        confirmedAt != null
+            ? new ProfileValue(account.email(), ProfileValue.Source.CONFIRMED_EMAIL, confirmedAt)
             : null;
     return new Profile(accountId, email, values);
   }

@@ -3,6 +3,7 @@ package de.amtsweg.applications;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 
 /** The files an Antrag's answers refer to: their metadata, at the top level and in groups. */
@@ -18,7 +19,9 @@ final class AnswerFiles {
   }
 
   static List<UUID> ids(Map<String, Object> answers) {
-    return list(answers).stream().map(f -> UUID.fromString(f.get("id").toString())).toList();
+    return list(answers).stream()
+        .map(f -> UUID.fromString(Objects.requireNonNull(f.get("id"), "file id").toString()))
+        .toList();
   }
 
   @SuppressWarnings("unchecked")

@@ -2,6 +2,7 @@ package de.amtsweg.applications;
 
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -35,6 +36,6 @@ public enum AntragStatus {
           ABGESCHLOSSEN, EnumSet.noneOf(AntragStatus.class));
 
   public boolean canBecome(AntragStatus next) {
-    return TRANSITIONS.get(this).contains(next);
+    return Objects.requireNonNull(TRANSITIONS.get(this), "every status has its row").contains(next);
   }
 }

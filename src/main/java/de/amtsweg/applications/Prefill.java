@@ -13,6 +13,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -130,7 +131,8 @@ public class Prefill {
           }
         }
         default -> {
-          String value = value(values, PROFILE_FIELDS.get(source).getFirst());
+          String value =
+              value(values, Objects.requireNonNull(PROFILE_FIELDS.get(source), "field").getFirst());
           if (value != null
               && (field.type() != FieldType.CHOICE
                   || app.options(field).stream().anyMatch(o -> o.value().equals(value)))) {

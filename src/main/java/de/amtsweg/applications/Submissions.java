@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
@@ -161,7 +162,7 @@ class Submissions {
             Tokens.hash(token),
             now,
             terms.policy().name(),
-            due ? fee.cents() : null,
+            due ? Objects.requireNonNull(fee, "a due fee").cents() : null,
             fee == null || fee.exemption() == null ? null : fee.exemption().in(submission.locale()),
             submission.declarations().toArray(String[]::new),
             submission.locale().getLanguage())
@@ -176,7 +177,8 @@ class Submissions {
           .update();
     }
     if (waits) {
-      antraege.addEvent(id, "WAITING_FOR_PAYMENT", Money.euros(fee.cents()));
+      antraege.addEvent(
+          id, "WAITING_FOR_PAYMENT", Money.euros(Objects.requireNonNull(fee, "a due fee").cents()));
       log.info(
           "Antrag {} for app {} waits for payment at tenant {}",
           reference,
@@ -186,7 +188,8 @@ class Submissions {
     }
     antraege.addEvent(id, "SUBMITTED", null);
     if (due) {
-      antraege.addEvent(id, "PAYMENT_DUE", Money.euros(fee.cents()));
+      antraege.addEvent(
+          id, "PAYMENT_DUE", Money.euros(Objects.requireNonNull(fee, "a due fee").cents()));
     }
     Antrag antrag = get(id);
     notifications.submitted(antrag, app.name().in(submission.locale()), submission.locale(), token);

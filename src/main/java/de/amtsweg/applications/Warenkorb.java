@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -208,8 +209,9 @@ public class Warenkorb {
       if (draft == null) {
         continue;
       }
+      String submittedReference = draft.submittedReference();
       Antrag antrag =
-          draft.submitted() ? antraege.find(draft.submittedReference()).orElse(null) : null;
+          submittedReference != null ? antraege.find(submittedReference).orElse(null) : null;
       if (draft.submitted() && (antrag == null || !antrag.waitingForPayment())) {
         jdbc.sql("delete from warenkorb_item where owner = ? and draft_id = ?")
             .params(owner, id)
@@ -272,7 +274,10 @@ public class Warenkorb {
             .listOfRows();
     List<Step> steps = new ArrayList<>();
     for (Map<String, Object> row : rows) {
-      Payment payment = payments.find((UUID) row.get("payment_id")).orElse(null);
+      Payment payment =
+          payments
+              .find((UUID) Objects.requireNonNull(row.get("payment_id"), "payment_id"))
+              .orElse(null);
       if (payment == null) {
         continue;
       }

@@ -65,10 +65,11 @@ public class BescheidTemplates {
             .params(tenantArs, appId)
             .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), (Integer) rs.getObject(3)))
             .optional();
-    boolean custom = row.isPresent() && row.get().subject() != null && row.get().body() != null;
+    String subject = row.map(Row::subject).orElse(null);
+    String body = row.map(Row::body).orElse(null);
     Template template =
-        custom
-            ? new Template(row.get().subject(), row.get().body(), true)
+        subject != null && body != null
+            ? new Template(subject, body, true)
             : new Template(
                 message("casework.template.default.subject"),
                 message("casework.template.default.body"),

@@ -3,6 +3,7 @@ package de.amtsweg.casework;
 import de.amtsweg.delivery.ReportedStatus;
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -31,7 +32,7 @@ public enum VorgangStatus {
           ABGESCHLOSSEN, EnumSet.noneOf(VorgangStatus.class));
 
   public boolean canBecome(VorgangStatus next) {
-    return TRANSITIONS.get(this).contains(next);
+    return Objects.requireNonNull(TRANSITIONS.get(this), "every status has its row").contains(next);
   }
 
   /** The same status as the back channel reports it. */

@@ -110,6 +110,8 @@ public class CatalogImport implements ApplicationRunner {
       return OptionalInt.empty();
     }
     long started = System.nanoTime();
+    // null: another node imported meanwhile; NullAway does not check the callback's T as nullable.
+    @SuppressWarnings("NullAway")
     Integer count =
         transaction.execute(
             status -> {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
@@ -140,7 +141,8 @@ public class ServiceSearch {
         zustaendigkeiten.responsible(candidates.stream().map(Candidate::level).toList(), place);
     List<Reifegrade.Pair> pairs = new ArrayList<>();
     for (Candidate candidate : candidates) {
-      Authority authority = responsible.get(candidate.leikaKey()).authority();
+      Authority authority =
+          Objects.requireNonNull(responsible.get(candidate.leikaKey()), "resolved").authority();
       if (authority != null) {
         pairs.add(new Reifegrade.Pair(authority.ars(), candidate.leikaKey()));
       }
@@ -148,7 +150,8 @@ public class ServiceSearch {
     Set<Reifegrade.Pair> online = reifegrade.onlineApplication(pairs);
     List<Ranked> ranked = new ArrayList<>();
     for (Candidate candidate : candidates) {
-      Zustaendigkeit zustaendigkeit = responsible.get(candidate.leikaKey());
+      Zustaendigkeit zustaendigkeit =
+          Objects.requireNonNull(responsible.get(candidate.leikaKey()), "resolved");
       Authority authority = zustaendigkeit.authority();
       boolean isOnline =
           authority != null

@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -50,7 +51,7 @@ public class Zustaendigkeiten {
             .query(Zustaendigkeiten::level)
             .optional()
             .orElseThrow(() -> CatalogException.notFound(leikaKey));
-    return responsible(List.of(level), place).get(leikaKey);
+    return Objects.requireNonNull(responsible(List.of(level), place).get(leikaKey), "resolved");
   }
 
   /** The place with its chain of authorities, for resolving many Leistungen at once. */

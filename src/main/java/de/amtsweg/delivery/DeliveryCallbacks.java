@@ -3,6 +3,7 @@ package de.amtsweg.delivery;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -64,7 +65,10 @@ public class DeliveryCallbacks {
       };
     }
     String hex =
-        signature.strip().toLowerCase(Locale.ROOT).substring(WebhookSignature.PREFIX.length());
+        Objects.requireNonNull(signature, "verified above")
+            .strip()
+            .toLowerCase(Locale.ROOT)
+            .substring(WebhookSignature.PREFIX.length());
     jdbc.sql(
             "delete from delivery_callback_signature where seen_at < now() - make_interval(secs => ?)")
         .param((double) window.toSeconds() + 60)

@@ -2,6 +2,7 @@ package de.amtsweg.delivery;
 
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -38,7 +39,7 @@ public enum DeliveryState {
           WITHDRAWN, EnumSet.noneOf(DeliveryState.class));
 
   public boolean canBecome(DeliveryState next) {
-    return TRANSITIONS.get(this).contains(next);
+    return Objects.requireNonNull(TRANSITIONS.get(this), "every state has its row").contains(next);
   }
 
   /** Whether the authority still has to confirm receipt. */

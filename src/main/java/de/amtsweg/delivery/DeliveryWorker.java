@@ -4,6 +4,7 @@ import de.amtsweg.platform.Backoff;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -287,15 +288,16 @@ public class DeliveryWorker {
     boolean last = d.attempts() >= policy.maxAttempts();
     Duration delay =
         last ? null : Backoff.jittered(policy.baseDelay(), policy.maxDelay()).delay(d.attempts());
-    gate.move(
-            d.id(),
-            d.state(),
-            DeliveryStateGate.Move.to(DeliveryState.FAILED, last ? "gave up" : "attempt failed")
-                .error(error)
-                .nextAttemptIn(delay)
-                .releaseLease()
-                .ifClaimed(claimed.claim()))
-        .orElseThrow();
+    var unused =
+        gate.move(
+                d.id(),
+                d.state(),
+                DeliveryStateGate.Move.to(DeliveryState.FAILED, last ? "gave up" : "attempt failed")
+                    .error(error)
+                    .nextAttemptIn(delay)
+                    .releaseLease()
+                    .ifClaimed(claimed.claim()))
+            .orElseThrow();
     if (last) {
       log.warn(
           "Delivery {} of {} failed for the last time after {} attempts: {}",
@@ -310,7 +312,7 @@ public class DeliveryWorker {
           d.reference(),
           d.attempts(),
           error,
-          delay.toSeconds());
+          Objects.requireNonNull(delay, "not the last attempt").toSeconds());
     }
     return new Run(0, 1, 0);
   }

@@ -21,6 +21,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.lang.Contract;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -207,7 +208,10 @@ public class Einvoices {
         select (select tenant_slug from einvoice_leitweg_id where leitweg_id = ?),
           (select id from einvoice where organisation_id = ? and invoice_number = ? and status <> 'ZURUECKGEWIESEN'
            order by received_at limit 1)""")
-            .params(parsed.ok() ? parsed.id().toString() : null, submitter.organisationId(), number)
+            .params(
+                parsed.id() != null ? parsed.id().toString() : null,
+                submitter.organisationId(),
+                number)
             .query((rs, n) -> new Object[] {rs.getString(1), rs.getObject(2, UUID.class)})
             .single();
     String tenant = parsed.ok() ? (String) found[0] : null;
@@ -479,6 +483,7 @@ public class Einvoices {
             i -> gate.change(i.id(), i.status(), Status.EXPORTIERT, null, i.version(), "exported"));
   }
 
+  @Contract("!null, _ -> !null")
   private static @Nullable String cut(@Nullable String s, int max) {
     return s == null || s.length() <= max ? s : s.substring(0, max);
   }

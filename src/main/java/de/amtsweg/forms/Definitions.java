@@ -326,15 +326,16 @@ public final class Definitions {
         }
         rules(place, field.rules(), scope, parameterIds, group, topLevel);
       }
-      if (field.prefill() != null) {
-        PrefillSource.byKey(field.prefill())
+      String prefill = field.prefill();
+      if (prefill != null) {
+        PrefillSource.byKey(prefill)
             .ifPresentOrElse(
                 source -> {
                   if (!source.fits(type)) {
-                    problem(place + ".prefill", "prefill-type", field.prefill(), type.key());
+                    problem(place + ".prefill", "prefill-type", prefill, type.key());
                   }
                 },
-                () -> problem(place + ".prefill", "unknown-prefill", field.prefill()));
+                () -> problem(place + ".prefill", "unknown-prefill", prefill));
       }
       if (field.pattern() != null) {
         try {
@@ -416,10 +417,9 @@ public final class Definitions {
         if (!scope.contains(name)) {
           problem(place, "unknown-name", name);
         } else if (node != null) {
-          boolean sibling = group != null && group.child(name).isPresent();
           dependencies
               .computeIfAbsent(node, k -> new LinkedHashSet<>())
-              .add(sibling ? group.id() + "." + name : name);
+              .add(group != null && group.child(name).isPresent() ? group.id() + "." + name : name);
         }
       }
     }

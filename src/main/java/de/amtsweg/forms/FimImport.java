@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -175,7 +176,9 @@ public final class FimImport {
       lists.put(entry.getKey().strip(), list.options());
       list.uris().forEach(uri -> lists.putIfAbsent(uri, list.options()));
     }
-    return new Importer(child(root, "stammdatenschema"), lists).run();
+    return new Importer(
+            Objects.requireNonNull(child(root, "stammdatenschema"), "checked above"), lists)
+        .run();
   }
 
   /** A text from the message bundles (German is the base bundle). */
@@ -555,7 +558,7 @@ public final class FimImport {
         append(pendingIntro, generalIntro.toString());
       }
       for (Element struktur : groups) {
-        Element group = content(struktur);
+        Element group = Objects.requireNonNull(content(struktur), "groups have content");
         Cardinality card = cardinality(struktur, group);
         String gid = text(group, "identifikation", "id");
         String label = label(group);

@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.iban4j.Iban4jException;
@@ -101,8 +102,8 @@ public final class FormEngine {
     if (known != null) {
       return known;
     }
-    boolean visible =
-        step.show() == null || guarded("step:" + step.id(), () -> test(step.show(), root));
+    String show = step.show();
+    boolean visible = show == null || guarded("step:" + step.id(), () -> test(show, root));
     stepVisibility.put(step.id(), visible);
     return visible;
   }
@@ -430,15 +431,14 @@ public final class FormEngine {
         return known;
       }
       boolean visible;
+      String show = field.show();
       if (group == null) {
         Step step = app.stepOf(field).orElse(null);
         visible =
             (step == null || FormEngine.this.visible(step))
-                && (field.show() == null || guarded(field.id(), () -> test(field.show(), this)));
+                && (show == null || guarded(field.id(), () -> test(show, this)));
       } else {
-        visible =
-            field.show() == null
-                || guarded(group.id() + "." + field.id(), () -> test(field.show(), this));
+        visible = show == null || guarded(group.id() + "." + field.id(), () -> test(show, this));
       }
       visibility.put(field.id(), visible);
       return visible;
@@ -522,7 +522,7 @@ public final class FormEngine {
         Field field, @Nullable Object typed, String path, List<AnswerProblem> problems) {
       switch (field.type()) {
         case TEXT, LONGTEXT, EMAIL, PHONE -> {
-          String text = (String) typed;
+          String text = (String) Objects.requireNonNull(typed, "checked by validate");
           int max =
               field.maxLength() != null
                   ? field.maxLength()
@@ -537,7 +537,7 @@ public final class FormEngine {
           }
         }
         case NUMBER, MONEY -> {
-          BigDecimal number = (BigDecimal) typed;
+          BigDecimal number = (BigDecimal) Objects.requireNonNull(typed, "checked by validate");
           BigDecimal min =
               field.min() != null
                   ? field.min()
@@ -549,7 +549,7 @@ public final class FormEngine {
           }
         }
         case FILE -> {
-          List<?> files = (List<?>) typed;
+          List<?> files = (List<?>) Objects.requireNonNull(typed, "checked by validate");
           if (files.size() > field.maxFilesOrDefault()) {
             problems.add(
                 AnswerProblem.of(path, "file-count", field.label(), field.maxFilesOrDefault()));

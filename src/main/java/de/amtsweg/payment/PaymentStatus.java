@@ -2,6 +2,7 @@ package de.amtsweg.payment;
 
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -54,7 +55,7 @@ public enum PaymentStatus {
 
   /** Whether a payment in this status may change to {@code next}. */
   public boolean canBecome(PaymentStatus next) {
-    return TRANSITIONS.get(this).contains(next);
+    return Objects.requireNonNull(TRANSITIONS.get(this), "every status has its row").contains(next);
   }
 
   /** Whether the payer may still pay: {@link #CREATED} or {@link #PENDING}. */

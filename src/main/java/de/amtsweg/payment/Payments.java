@@ -367,9 +367,9 @@ public class Payments {
     }
     tx.executeWithoutResult(
         s -> {
-          lock(id)
-              .filter(p -> p.payment().tenantArs().equals(tenantArs))
-              .orElseThrow(PaymentException.NotFound::new);
+          if (lock(id).filter(p -> p.payment().tenantArs().equals(tenantArs)).isEmpty()) {
+            throw new PaymentException.NotFound();
+          }
           refund(id, amountCents, reason.strip(), ChangeSource.REFUND, staffUser);
         });
     return find(id).orElseThrow();

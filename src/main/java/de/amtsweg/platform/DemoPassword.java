@@ -2,6 +2,7 @@ package de.amtsweg.platform;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Profile;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -38,7 +39,7 @@ public class DemoPassword {
       return stored;
     }
     if (fresh == null) {
-      fresh = passwordEncoder.encode(password);
+      fresh = Objects.requireNonNull(passwordEncoder.encode(password), "hash of the demo password");
     }
     return fresh;
   }

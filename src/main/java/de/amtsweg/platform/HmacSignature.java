@@ -10,6 +10,7 @@ import java.util.Locale;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
+import org.springframework.lang.Contract;
 
 /**
  * HMAC-SHA256 signatures of messages Amtsweg sends or receives with a shared secret: {@code
@@ -112,6 +113,7 @@ public final class HmacSignature {
     return normal.startsWith(PREFIX) ? normal.substring(PREFIX.length()) : normal;
   }
 
+  @Contract("null -> false")
   private static boolean wellFormed(@Nullable String signatureHeader) {
     return signatureHeader != null
         && signatureHeader.strip().toLowerCase(Locale.ROOT).startsWith(PREFIX);

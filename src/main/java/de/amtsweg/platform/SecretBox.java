@@ -17,6 +17,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -224,7 +225,11 @@ public class SecretBox {
       byte[] nonce = new byte[NONCE_BYTES];
       RANDOM.nextBytes(nonce);
       byte[] sealed =
-          cipher(Cipher.ENCRYPT_MODE, keys.get(currentKeyId), nonce, owner)
+          cipher(
+                  Cipher.ENCRYPT_MODE,
+                  Objects.requireNonNull(keys.get(currentKeyId), "checked at start"),
+                  nonce,
+                  owner)
               .doFinal(plain.getBytes(StandardCharsets.UTF_8));
       return currentPrefix()
           + Base64.getEncoder()
@@ -273,7 +278,7 @@ public class SecretBox {
       }
       for (String id : legacyOrder) {
         try {
-          return decrypt(keys.get(id), payload, owner);
+          return decrypt(Objects.requireNonNull(keys.get(id), "a key of the ring"), payload, owner);
         } catch (AEADBadTagException notThisKey) {
           // Values of this format name no key: try the next one.
         } catch (GeneralSecurityException e) {

@@ -62,6 +62,8 @@ class AuthorityImport implements ApplicationRunner {
       return;
     }
     long started = System.nanoTime();
+    // null: another node imported meanwhile; NullAway does not check the callback's T as nullable.
+    @SuppressWarnings("NullAway")
     Integer count =
         transaction.execute(
             status -> {

@@ -120,7 +120,9 @@ public class TenantManagement {
                     .addValue("version", expectedVersion))
             .update();
     if (updated == 0) {
-      bySlug(slug).orElseThrow(() -> notFound(slug));
+      if (bySlug(slug).isEmpty()) {
+        throw notFound(slug);
+      }
       throw new TenantException(HttpStatus.CONFLICT, TenantException.EDITED_CONCURRENTLY, slug);
     }
     return bySlug(slug).orElseThrow();

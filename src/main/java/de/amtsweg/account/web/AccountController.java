@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpSession;
 import java.security.Principal;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -118,8 +119,8 @@ class AccountController {
       try {
         accounts.changePassword(
             id,
-            form.getCurrentPassword(),
-            form.getNewPassword(),
+            Objects.requireNonNull(form.getCurrentPassword(), "validated"),
+            Objects.requireNonNull(form.getNewPassword(), "validated"),
             request.getSession().getId(),
             locale);
         // The session that made the change stays logged in, under a new id.
@@ -146,7 +147,11 @@ class AccountController {
     UUID id = accountId(principal);
     if (!errors.hasErrors()) {
       try {
-        accounts.requestEmailChange(id, form.getEmailPassword(), form.getNewEmail(), locale);
+        accounts.requestEmailChange(
+            id,
+            Objects.requireNonNull(form.getEmailPassword(), "validated"),
+            Objects.requireNonNull(form.getNewEmail(), "validated"),
+            locale);
         return "redirect:/konto/sicherheit?email-link-gesendet";
       } catch (AccountException e) {
         reject(e, errors, "emailPassword", response);

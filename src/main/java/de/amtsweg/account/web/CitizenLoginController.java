@@ -4,7 +4,9 @@ import de.amtsweg.account.CitizenLogin;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -80,7 +82,10 @@ class CitizenLoginController {
     }
     if (!errors.hasErrors()) {
       CitizenLogin.Result result =
-          login.authenticate(form.getEmail(), form.getPassword(), request.getRemoteAddr());
+          login.authenticate(
+              Objects.requireNonNull(form.getEmail(), "checked above"),
+              Objects.requireNonNull(form.getPassword(), "checked above"),
+              request.getRemoteAddr());
       switch (result) {
         case CitizenLogin.Success success -> {
           return "redirect:" + establish(success.accountId(), request, response);
@@ -157,7 +162,7 @@ class CitizenLoginController {
     return "/konto/anmelden/code";
   }
 
-  private static PendingLogin pending(HttpServletRequest request) {
+  private static @Nullable PendingLogin pending(HttpServletRequest request) {
     jakarta.servlet.http.HttpSession session = request.getSession(false);
     if (session == null || !(session.getAttribute(PENDING) instanceof PendingLogin pending)) {
       return null;
@@ -169,7 +174,7 @@ class CitizenLoginController {
     return pending;
   }
 
-  private static String showCode(Model model, String error) {
+  private static String showCode(Model model, @Nullable String error) {
     model.addAttribute("error", error);
     return "account/second-factor-login";
   }

@@ -5,6 +5,7 @@ import de.amtsweg.account.AccountManagement;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -43,7 +44,7 @@ class PasswordResetController {
     if (errors.hasErrors()) {
       return emailForm(model, form);
     }
-    accounts.requestPasswordReset(form.getEmail(), locale);
+    accounts.requestPasswordReset(Objects.requireNonNull(form.getEmail(), "validated"), locale);
     return "redirect:/konto/passwort-vergessen/gesendet";
   }
 
@@ -83,7 +84,8 @@ class PasswordResetController {
         "passwordRepeat");
     if (!errors.hasErrors()) {
       try {
-        accounts.resetPassword(form.getToken(), form.getPassword(), locale);
+        accounts.resetPassword(
+            form.getToken(), Objects.requireNonNull(form.getPassword(), "validated"), locale);
         return "redirect:/konto/anmelden?passwort-geaendert";
       } catch (AccountException usedMeanwhile) {
         return showPasswordForm(model, form, Optional.empty(), response);

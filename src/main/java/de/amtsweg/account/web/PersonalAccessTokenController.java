@@ -4,6 +4,7 @@ import de.amtsweg.account.PersonalAccessTokens;
 import java.security.Principal;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,7 +52,7 @@ class PersonalAccessTokenController {
     return "redirect:/konto/sicherheit/zugangsschluessel?widerrufen";
   }
 
-  private String show(Model model, UUID account, String error, String name) {
+  private String show(Model model, UUID account, @Nullable String error, @Nullable String name) {
     model.addAttribute("tokens", tokens.list(account));
     model.addAttribute("lifetimes", PersonalAccessTokens.LIFETIMES);
     model.addAttribute("error", error);

@@ -15,6 +15,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.beans.propertyeditors.StringTrimmerEditor;
@@ -148,7 +149,9 @@ class ProfileController {
     if (errors.hasFieldErrors("postcode") || errors.hasFieldErrors("city")) {
       return List.of();
     }
-    List<Authority> candidates = profiles.municipalities(form.getPostcode(), form.getCity());
+    List<Authority> candidates =
+        profiles.municipalities(
+            Objects.requireNonNull(form.getPostcode(), "checked above"), form.getCity());
     String chosen = form.getMunicipalityArs();
     if (chosen != null && candidates.stream().anyMatch(a -> a.ars().equals(chosen))) {
       return candidates;

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -54,7 +55,7 @@ class RegistrationController {
       form.setPasswordRepeat(null);
       return show(model, form);
     }
-    accounts.register(email, form.getPassword(), locale);
+    accounts.register(email, Objects.requireNonNull(form.getPassword(), "validated"), locale);
     return "redirect:/konto/registrieren/gesendet";
   }
 
@@ -121,7 +122,7 @@ class RegistrationController {
     if (errors.hasErrors()) {
       return emailForm(model, form);
     }
-    accounts.resendConfirmation(form.getEmail(), locale);
+    accounts.resendConfirmation(Objects.requireNonNull(form.getEmail(), "validated"), locale);
     return "redirect:/konto/registrieren/gesendet";
   }
 

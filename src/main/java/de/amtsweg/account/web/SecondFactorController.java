@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -95,7 +96,7 @@ class SecondFactorController {
     }
   }
 
-  private String show(Model model, UUID id, String error) {
+  private String show(Model model, UUID id, @Nullable String error) {
     model.addAttribute("enabled", secondFactor.enabled(id));
     model.addAttribute("setup", secondFactor.pending(id).orElse(null));
     model.addAttribute("codesLeft", secondFactor.recoveryCodesLeft(id));

@@ -29,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -321,11 +322,13 @@ class AntragApiController {
                     new Event(
                         e.at(),
                         e.type(),
-                        messages.getMessage(
-                            "applications.event." + e.type(),
-                            new Object[] {e.note()},
-                            e.type(),
-                            locale)))
+                        Objects.requireNonNull(
+                            messages.getMessage(
+                                "applications.event." + e.type(),
+                                new Object[] {e.note()},
+                                e.type(),
+                                locale),
+                            "message with a default")))
             .toList();
     return new Status(
         antrag.reference(),
@@ -360,7 +363,10 @@ class AntragApiController {
                         "message",
                         p.text() != null
                             ? p.text().in(locale)
-                            : messages.getMessage(p.messageKey(), p.arguments(locale), locale)))
+                            : messages.getMessage(
+                                Objects.requireNonNull(p.messageKey(), "a problem without text"),
+                                p.arguments(locale),
+                                locale)))
             .toList());
     return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT)
         .contentType(MediaType.APPLICATION_PROBLEM_JSON)

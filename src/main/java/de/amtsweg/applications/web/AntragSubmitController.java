@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -223,7 +224,10 @@ class AntragSubmitController {
                         "label",
                         c.label().in(locale),
                         "value",
-                        format(engine.computed().get(c.id()), c.type(), locale)))
+                        format(
+                            Objects.requireNonNull(engine.computed().get(c.id()), "filtered above"),
+                            c.type(),
+                            locale)))
             .toList());
     PaymentTerms terms =
         store

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 
@@ -101,7 +102,10 @@ final class FieldViews {
   String message(AnswerProblem problem) {
     return problem.text() != null
         ? problem.text().in(locale)
-        : messages.getMessage(problem.messageKey(), problem.arguments(locale), locale);
+        : messages.getMessage(
+            Objects.requireNonNull(problem.messageKey(), "a problem without text"),
+            problem.arguments(locale),
+            locale);
   }
 
   /** The visible fields of a step. */

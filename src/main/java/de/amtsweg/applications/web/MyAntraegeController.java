@@ -99,10 +99,12 @@ class MyAntraegeController {
   @PostMapping("/konto/antraege/entwuerfe/{draftId}/loeschen")
   String deleteDraft(@PathVariable UUID draftId, Principal principal, RedirectAttributes redirect) {
     UUID account = UUID.fromString(principal.getName());
-    drafts
+    if (drafts
         .find(draftId)
         .filter(d -> account.equals(d.accountId()) && !d.submitted())
-        .orElseThrow(Drafts.DraftNotFoundException::new);
+        .isEmpty()) {
+      throw new Drafts.DraftNotFoundException();
+    }
     drafts.delete(draftId);
     redirect.addFlashAttribute("deleted", true);
     return "redirect:/konto/antraege";

@@ -163,7 +163,9 @@ class AppActivationController {
   @PostMapping("/verwaltung/apps/{appId}/deaktivieren")
   String deactivate(@PathVariable String appId, TenantStaff staff, RedirectAttributes redirect) {
     Tenant tenant = staff.tenant();
-    store.latest(appId).orElseThrow(() -> AppStoreException.notFound(appId));
+    if (store.latest(appId).isEmpty()) {
+      throw AppStoreException.notFound(appId);
+    }
     store.deactivate(tenant.authorityArs(), appId, staff.username());
     redirect.addFlashAttribute("saved", "appstore.activation.deactivated");
     return "redirect:/verwaltung/apps/" + appId;
@@ -176,8 +178,8 @@ class AppActivationController {
   private static PaymentTerms terms(Map<String, String> payment) {
     PaymentPolicy policy;
     try {
-      policy = PaymentPolicy.valueOf(payment.get("policy"));
-    } catch (IllegalArgumentException | NullPointerException e) {
+      policy = PaymentPolicy.valueOf(payment.getOrDefault("policy", ""));
+    } catch (IllegalArgumentException e) {
       throw AppStoreException.invalidParameter("policy");
     }
     String rawFee = payment.get("feeOverride");

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -292,7 +293,9 @@ class CaseworkAdminController {
           "casework.audit.detail.deleted", new Object[] {parts[0], closed}, locale);
     }
     if (entry.action() == AuditAction.STATUS_CHANGED) {
-      return messages.getMessage("applications.status." + detail, null, detail, locale);
+      return Objects.requireNonNull(
+          messages.getMessage("applications.status." + detail, null, detail, locale),
+          "message with a default");
     }
     return detail;
   }

@@ -14,6 +14,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.propertyeditors.StringTrimmerEditor;
@@ -79,7 +80,11 @@ class CatalogAdminController {
       RedirectAttributes redirect) {
     if (!errors.hasErrors()) {
       try {
-        zustaendigkeiten.addOverride(form.leikaKey, form.regionArs, form.authorityArs, form.reason);
+        zustaendigkeiten.addOverride(
+            Objects.requireNonNull(form.leikaKey, "validated"),
+            Objects.requireNonNull(form.regionArs, "validated"),
+            Objects.requireNonNull(form.authorityArs, "validated"),
+            Objects.requireNonNull(form.reason, "validated"));
         redirect.addFlashAttribute("overrideSaved", true);
         return "redirect:/admin/katalog";
       } catch (ProblemException e) {
@@ -120,7 +125,12 @@ class CatalogAdminController {
     if (!errors.hasErrors() && reifegradModell != null) {
       try {
         reifegrade.record(
-            form.authority, form.leistung, reifegradModell, form.level, form.assessedOn, form.note);
+            Objects.requireNonNull(form.authority, "validated"),
+            Objects.requireNonNull(form.leistung, "validated"),
+            reifegradModell,
+            Objects.requireNonNull(form.level, "validated"),
+            Objects.requireNonNull(form.assessedOn, "validated"),
+            form.note);
         redirect.addFlashAttribute("reifegradSaved", true);
         return "redirect:/admin/katalog";
       } catch (ProblemException e) {

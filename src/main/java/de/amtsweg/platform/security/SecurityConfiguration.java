@@ -3,6 +3,8 @@ package de.amtsweg.platform.security;
 import de.amtsweg.platform.PlatformProperties;
 import de.amtsweg.platform.Roles;
 import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -267,8 +269,9 @@ class SecurityConfiguration {
               protected String determineTargetUrl(
                   jakarta.servlet.http.HttpServletRequest request,
                   jakarta.servlet.http.HttpServletResponse response,
-                  org.springframework.security.core.Authentication authentication) {
-                return Roles.staffHome(authentication);
+                  org.springframework.security.core.@Nullable Authentication authentication) {
+                return Roles.staffHome(
+                    Objects.requireNonNull(authentication, "a successful login"));
               }
             };
     return handler;

@@ -3,6 +3,7 @@ package de.amtsweg.platform.web;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.Locale;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -80,6 +81,7 @@ class Problems {
   }
 
   private String message(String code, Object[] arguments, Locale locale) {
-    return messages.getMessage(code, arguments, code, locale);
+    return Objects.requireNonNull(
+        messages.getMessage(code, arguments, code, locale), "message with a default");
   }
 }

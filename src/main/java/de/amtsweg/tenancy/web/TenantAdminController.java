@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.propertyeditors.StringTrimmerEditor;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -181,21 +182,21 @@ class TenantAdminController {
     }
   }
 
-  private String showForm(Model model, TenantForm form, Tenant tenant, Locale locale) {
+  private String showForm(Model model, TenantForm form, @Nullable Tenant tenant, Locale locale) {
     boolean creating = tenant == null;
     model.addAttribute("form", form);
     model.addAttribute("creating", creating);
     model.addAttribute("fieldOrder", creating ? CREATE_FIELDS : EDIT_FIELDS);
-    model.addAttribute("slug", creating ? null : tenant.slug());
-    model.addAttribute("hasLogo", !creating && tenant.hasLogo());
+    model.addAttribute("slug", tenant == null ? null : tenant.slug());
+    model.addAttribute("hasLogo", tenant != null && tenant.hasLogo());
     model.addAttribute(
         "heading",
-        creating
+        tenant == null
             ? messages.getMessage("admin.tenant.new.title", null, locale)
             : messages.getMessage(
                 "admin.tenant.edit.title", new Object[] {tenant.displayName()}, locale));
     model.addAttribute(
-        "action", creating ? "/admin/mandanten" : "/admin/mandanten/" + tenant.slug());
+        "action", tenant == null ? "/admin/mandanten" : "/admin/mandanten/" + tenant.slug());
     return FORM;
   }
 }
