@@ -1,6 +1,7 @@
 package de.amtsweg.applications;
 
 import de.amtsweg.platform.ProblemException;
+import de.amtsweg.platform.SafeText;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -84,8 +85,28 @@ public class Drafts {
   public void saveAnswers(UUID id, Map<String, Object> answers) {
     jdbc.sql(
             "update antrag_draft set answers = ?::jsonb, updated_at = now(), reminder_sent_at = null where id = ? and submitted_reference is null")
-        .params(json.writeValueAsString(answers), id)
+        .params(json.writeValueAsString(storable(answers)), id)
         .update();
+  }
+
+  /**
+   * The answers without characters PostgreSQL cannot store (NUL) or nobody types: a draft keeps
+   * everything else, and the step page shows the field's error from the engine.
+   */
+  @SuppressWarnings("unchecked")
+  static <T> T storable(T value) {
+    if (value instanceof String text) {
+      return (T) SafeText.strip(text, true);
+    }
+    if (value instanceof Map<?, ?> map) {
+      Map<Object, Object> copy = new java.util.LinkedHashMap<>();
+      map.forEach((k, v) -> copy.put(k, v == null ? null : storable(v)));
+      return (T) copy;
+    }
+    if (value instanceof List<?> list) {
+      return (T) list.stream().map(v -> v == null ? null : storable(v)).toList();
+    }
+    return value;
   }
 
   @Transactional
@@ -100,7 +121,7 @@ public class Drafts {
   public void prefillDecided(UUID id, Map<String, Object> answers) {
     jdbc.sql(
             "update antrag_draft set answers = ?::jsonb, prefill_decided = true, updated_at = now() where id = ?")
-        .params(json.writeValueAsString(answers), id)
+        .params(json.writeValueAsString(storable(answers)), id)
         .update();
   }
 

@@ -5,6 +5,7 @@ import de.amtsweg.forms.AppDefinition.Field;
 import de.amtsweg.forms.AppDefinition.Option;
 import de.amtsweg.forms.AppDefinition.Rule;
 import de.amtsweg.forms.AppDefinition.Step;
+import de.amtsweg.platform.SafeText;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -620,6 +621,9 @@ public final class FormEngine {
           if (!(value instanceof String text)) {
             return fail(problems, path, "type-text", field.label());
           }
+          if (!SafeText.isSafe(text)) {
+            return fail(problems, path, "characters", field.label());
+          }
           text = type == FieldType.LONGTEXT ? text.strip() : text.strip().replaceAll("\\s+", " ");
           if (type == FieldType.CHOICE) {
             String code = text;
@@ -699,6 +703,12 @@ public final class FormEngine {
           for (String part : ADDRESS_PARTS) {
             Object v = map.get(part);
             String text = v == null ? "" : v.toString().strip().replaceAll("\\s+", " ");
+            if (!SafeText.isSafe(text)) {
+              if (problems != null) {
+                problems.add(AnswerProblem.of(path + "." + part, "characters", field.label()));
+              }
+              return null;
+            }
             if (!text.isEmpty()) {
               address.put(part, text);
             }

@@ -50,7 +50,15 @@ class AmtswegErrorController implements ErrorController {
         MDC.remove(CorrelationIdFilter.ATTRIBUTE);
       }
     }
-    return problems.respond(
-        request, path, status, Problems.typeForStatus(status.value()), new Object[0], locale);
+    Object[] details =
+        status == HttpStatus.CONTENT_TOO_LARGE
+                && request.getAttribute(BodyLimitFilter.LIMIT_ATTRIBUTE) instanceof Long limit
+            ? new Object[] {Sizes.format(limit)}
+            : new Object[0];
+    String type =
+        request.getAttribute(Problems.TYPE_ATTRIBUTE) instanceof String set
+            ? set
+            : Problems.typeForStatus(status.value());
+    return problems.respond(request, path, status, type, details, locale);
   }
 }

@@ -58,7 +58,17 @@ class ErrorResponses {
   }
 
   @ExceptionHandler({HttpMessageNotReadableException.class, HandlerMethodValidationException.class})
-  Object badRequest(HttpServletRequest request, Locale locale) {
+  Object badRequest(Exception e, HttpServletRequest request, Locale locale) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof BodyLimitFilter.BodyTooLargeException tooLarge) {
+        return respond(
+            request,
+            HttpStatus.CONTENT_TOO_LARGE,
+            "payload-too-large",
+            locale,
+            Sizes.format(tooLarge.limit));
+      }
+    }
     return respond(request, HttpStatus.BAD_REQUEST, "bad-request", locale);
   }
 
@@ -72,9 +82,33 @@ class ErrorResponses {
     return respond(request, HttpStatus.NOT_ACCEPTABLE, "not-acceptable", locale);
   }
 
+  /**
+   * A text the database cannot store (NUL; SQL states 22021 and 22P05) that slipped past the checks
+   * of the input: refused like other unsafe text, without the statement or its values in the log.
+   */
+  @ExceptionHandler(org.springframework.dao.DataAccessException.class)
+  Object database(
+      org.springframework.dao.DataAccessException e, HttpServletRequest request, Locale locale)
+      throws org.springframework.dao.DataAccessException {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof java.sql.SQLException sql
+          && ("22021".equals(sql.getSQLState()) || "22P05".equals(sql.getSQLState()))) {
+        org.slf4j.LoggerFactory.getLogger(ErrorResponses.class)
+            .warn("Request to {} refused: text the database cannot store", request.getRequestURI());
+        return respond(request, HttpStatus.BAD_REQUEST, TextSafetyFilter.TYPE, locale);
+      }
+    }
+    throw e;
+  }
+
   @ExceptionHandler(MaxUploadSizeExceededException.class)
-  Object tooLarge(HttpServletRequest request, Locale locale) {
-    return respond(request, HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", locale);
+  Object tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request, Locale locale) {
+    long limit =
+        e.getMaxUploadSize() > 0
+            ? e.getMaxUploadSize()
+            : request.getAttribute(BodyLimitFilter.LIMIT_ATTRIBUTE) instanceof Long l ? l : -1;
+    return respond(
+        request, HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", locale, Sizes.format(limit));
   }
 
   private Object respond(

@@ -22,6 +22,9 @@ class Problems {
 
   static final String TYPE_PREFIX = "urn:amtsweg:problem:";
 
+  /** A request attribute a filter sets before {@code sendError} to name the problem exactly. */
+  static final String TYPE_ATTRIBUTE = "amtsweg.problemType";
+
   private final MessageSource messages;
   private final LayoutModel layout;
 

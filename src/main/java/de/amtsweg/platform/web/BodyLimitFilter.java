@@ -1,0 +1,176 @@
+package de.amtsweg.platform.web;
+
+import de.amtsweg.platform.BodyLimit;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.server.PathContainer;
+import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+
+/**
+ * Bounds every request body before anything reads it: a declared length over the limit is refused
+ * at once with 413 (problem details under {@code /api}, the error page elsewhere, one WARN line); a
+ * body without a declared length is counted while it is read and fails as soon as it passes the
+ * limit ({@link BodyTooLargeException}). Runs right after the correlation id, before security and
+ * before the container parses forms.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+class BodyLimitFilter extends OncePerRequestFilter {
+
+  /** The request attribute with the limit in bytes, for the error's detail. */
+  static final String LIMIT_ATTRIBUTE = "amtsweg.bodyLimit";
+
+  private static final Logger log = LoggerFactory.getLogger(BodyLimitFilter.class);
+
+  private record Rule(PathPattern pattern, long max) {}
+
+  private final List<Rule> rules;
+  private final long defaultMax;
+  private final long formMax;
+  private final long multipartMax;
+
+  BodyLimitFilter(
+      List<BodyLimit> limits,
+      @Value("${amtsweg.limits.request-body:1MB}") DataSize defaultMax,
+      @Value("${server.tomcat.max-http-form-post-size:2MB}") DataSize formMax,
+      @Value("${spring.servlet.multipart.max-request-size:10MB}") DataSize multipartMax) {
+    PathPatternParser parser = new PathPatternParser();
+    this.rules =
+        limits.stream()
+            .map(l -> new Rule(parser.parse(l.pathPattern()), l.max().toBytes()))
+            .toList();
+    this.defaultMax = defaultMax.toBytes();
+    this.formMax = formMax.toBytes();
+    this.multipartMax = multipartMax.toBytes();
+  }
+
+  @Override
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    long max = limit(request);
+    long declared = request.getContentLengthLong();
+    if (declared > max) {
+      log.warn(
+          "Request body of {} bytes to {} refused: the limit is {} bytes",
+          declared,
+          request.getRequestURI(),
+          max);
+      request.setAttribute(LIMIT_ATTRIBUTE, max);
+      response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+      return;
+    }
+    request.setAttribute(LIMIT_ATTRIBUTE, max);
+    chain.doFilter(declared >= 0 ? request : new Bounded(request, max), response);
+  }
+
+  /** The limit for this request: a declared one for its path, else by its kind of body. */
+  long limit(HttpServletRequest request) {
+    PathContainer path = PathContainer.parsePath(request.getRequestURI());
+    for (Rule rule : rules) {
+      if (rule.pattern().matches(path)) {
+        return rule.max();
+      }
+    }
+    String type =
+        request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
+    if (type.startsWith("multipart/")) {
+      return multipartMax;
+    }
+    if (type.startsWith("application/x-www-form-urlencoded")) {
+      return formMax;
+    }
+    return defaultMax;
+  }
+
+  /** A body read beyond its limit. */
+  static final class BodyTooLargeException extends IOException {
+    final long limit;
+
+    BodyTooLargeException(long limit) {
+      super("request body larger than " + limit + " bytes");
+      this.limit = limit;
+    }
+  }
+
+  /** A request whose body fails once more than {@code max} bytes were read. */
+  private static final class Bounded extends HttpServletRequestWrapper {
+    private final long max;
+    private @Nullable ServletInputStream stream;
+
+    Bounded(HttpServletRequest request, long max) {
+      super(request);
+      this.max = max;
+    }
+
+    @Override
+    public ServletInputStream getInputStream() throws IOException {
+      if (stream == null) {
+        ServletInputStream in = super.getInputStream();
+        stream =
+            new ServletInputStream() {
+              private long read;
+
+              @Override
+              public int read() throws IOException {
+                int b = in.read();
+                if (b >= 0) {
+                  count(1);
+                }
+                return b;
+              }
+
+              @Override
+              public int read(byte[] buffer, int offset, int length) throws IOException {
+                int n = in.read(buffer, offset, length);
+                if (n > 0) {
+                  count(n);
+                }
+                return n;
+              }
+
+              private void count(int n) throws BodyTooLargeException {
+                read += n;
+                if (read > max) {
+                  throw new BodyTooLargeException(max);
+                }
+              }
+
+              @Override
+              public boolean isFinished() {
+                return in.isFinished();
+              }
+
+              @Override
+              public boolean isReady() {
+                return in.isReady();
+              }
+
+              @Override
+              public void setReadListener(ReadListener listener) {
+                in.setReadListener(listener);
+              }
+            };
+      }
+      return stream;
+    }
+  }
+}
