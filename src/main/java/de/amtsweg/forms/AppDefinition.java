@@ -82,6 +82,31 @@ public record AppDefinition(
   }
 
   /** Every top-level field of every step, in order. */
+  /**
+   * The most bytes of files one Antrag of this app can carry: every file field's limit times its
+   * number of files, times the items of the repeatable group around it (ten when the group sets no
+   * maximum). Bounds the body of the Antrag API, where files come as base64.
+   */
+  public long attachmentAllowanceBytes() {
+    return allowance(fields(), 1);
+  }
+
+  private static long allowance(List<Field> fields, long repeat) {
+    long bytes = 0;
+    for (Field field : fields) {
+      if (field.type() == FieldType.FILE) {
+        bytes += repeat * field.maxFilesOrDefault() * field.maxSizeKbOrDefault() * 1024L;
+      } else if (!field.fields().isEmpty()) {
+        long items =
+            field.type() == FieldType.GROUP && field.maxItems() != null
+                ? field.maxItems()
+                : field.type() == FieldType.GROUP ? 10 : 1;
+        bytes += allowance(field.fields(), repeat * items);
+      }
+    }
+    return bytes;
+  }
+
   public List<Field> fields() {
     return steps.stream().flatMap(s -> s.fields().stream()).toList();
   }

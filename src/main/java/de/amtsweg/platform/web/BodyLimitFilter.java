@@ -1,6 +1,7 @@
 package de.amtsweg.platform.web;
 
 import de.amtsweg.platform.BodyLimit;
+import de.amtsweg.platform.BodyLimitProvider;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -42,16 +43,19 @@ class BodyLimitFilter extends OncePerRequestFilter {
 
   private record Rule(PathPattern pattern, long max) {}
 
+  private final List<BodyLimitProvider> providers;
   private final List<Rule> rules;
   private final long defaultMax;
   private final long formMax;
   private final long multipartMax;
 
   BodyLimitFilter(
+      List<BodyLimitProvider> providers,
       List<BodyLimit> limits,
       @Value("${amtsweg.limits.request-body:1MB}") DataSize defaultMax,
       @Value("${server.tomcat.max-http-form-post-size:2MB}") DataSize formMax,
       @Value("${spring.servlet.multipart.max-request-size:10MB}") DataSize multipartMax) {
+    this.providers = providers;
     PathPatternParser parser = new PathPatternParser();
     this.rules =
         limits.stream()
@@ -84,6 +88,12 @@ class BodyLimitFilter extends OncePerRequestFilter {
 
   /** The limit for this request: a declared one for its path, else by its kind of body. */
   long limit(HttpServletRequest request) {
+    for (BodyLimitProvider provider : providers) {
+      java.util.OptionalLong limit = provider.limit(request);
+      if (limit.isPresent()) {
+        return limit.getAsLong();
+      }
+    }
     PathContainer path = PathContainer.parsePath(request.getRequestURI());
     for (Rule rule : rules) {
       if (rule.pattern().matches(path)) {

@@ -66,7 +66,10 @@ class SafeBodyAdvice extends RequestBodyAdviceAdapter {
     if (value.getClass().isRecord()) {
       for (RecordComponent component : value.getClass().getRecordComponents()) {
         try {
-          Object part = component.getAccessor().invoke(value);
+          // Request records are often package-private in their controller's package.
+          java.lang.reflect.Method accessor = component.getAccessor();
+          org.springframework.util.ReflectionUtils.makeAccessible(accessor);
+          Object part = accessor.invoke(value);
           if (part != null && !isSafe(part, depth + 1)) {
             return false;
           }
