@@ -12,7 +12,9 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * The body of {@code POST /api/v1/tenants/{ars}/apps/{app}/antraege} may be as large as the answers
- * ({@code amtsweg.limits.request-body}, 1 MB) plus the files the app allows, as base64.
+ * ({@code amtsweg.limits.request-body}, 1 MB) plus the files the app allows, as base64, at most
+ * {@code amtsweg.limits.antrag-api-body} (64 MB). The answers without their files are held to their
+ * own limit after reading ({@code UploadPolicy.checkAnswersSize}).
  */
 @Component
 class AntragApiBodyLimit implements BodyLimitProvider {
@@ -22,11 +24,15 @@ class AntragApiBodyLimit implements BodyLimitProvider {
 
   private final AppStore store;
   private final long answers;
+  private final long max;
 
   AntragApiBodyLimit(
-      AppStore store, @Value("${amtsweg.limits.request-body:1MB}") DataSize answers) {
+      AppStore store,
+      @Value("${amtsweg.limits.request-body:1MB}") DataSize answers,
+      @Value("${amtsweg.limits.antrag-api-body:64MB}") DataSize max) {
     this.store = store;
     this.answers = answers.toBytes();
+    this.max = max.toBytes();
   }
 
   @Override
@@ -40,6 +46,6 @@ class AntragApiBodyLimit implements BodyLimitProvider {
             .latest(submit.group(1))
             .map(app -> app.definition().attachmentAllowanceBytes())
             .orElse(0L);
-    return OptionalLong.of(answers + files / 3 * 4 + 4);
+    return OptionalLong.of(Math.min(max, answers + files / 3 * 4 + 4));
   }
 }

@@ -181,6 +181,7 @@ class AntragApiController {
             : "api:" + caller + ":" + ars + ":" + appId + ":" + key.strip();
     Map<String, Object> answers =
         body.answers() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(body.answers());
+    uploads.checkAnswersSize(answers);
     String leikaKey = app.leikaKeys().isEmpty() ? null : app.leikaKeys().getFirst();
     Draft draft =
         drafts.create(

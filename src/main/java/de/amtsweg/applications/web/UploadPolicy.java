@@ -26,9 +26,65 @@ import org.springframework.web.multipart.MultipartFile;
 class UploadPolicy {
 
   private final Attachments attachments;
+  private final long answersLimit;
 
-  UploadPolicy(Attachments attachments) {
+  UploadPolicy(
+      Attachments attachments,
+      @org.springframework.beans.factory.annotation.Value("${amtsweg.limits.request-body:1MB}")
+          org.springframework.util.unit.DataSize answersLimit) {
     this.attachments = attachments;
+    this.answersLimit = answersLimit.toBytes();
+  }
+
+  /**
+   * The answers of an API submission without the files they carry (as base64) may be at most {@code
+   * amtsweg.limits.request-body}: the body limit of the API counts the files an app allows, this
+   * counts what is left.
+   *
+   * @throws AnswersTooLargeException when they are larger
+   */
+  void checkAnswersSize(Map<String, Object> answers) {
+    if (sizeWithoutFiles(answers, 0) > answersLimit) {
+      throw new AnswersTooLargeException(answersLimit);
+    }
+  }
+
+  private static long sizeWithoutFiles(Object value, int depth) {
+    if (depth > 20) {
+      return 0;
+    }
+    if (value instanceof String text) {
+      return text.length();
+    }
+    if (value instanceof Map<?, ?> map) {
+      boolean file = map.containsKey("content") && map.containsKey("name");
+      long size = 0;
+      for (Map.Entry<?, ?> entry : map.entrySet()) {
+        size += String.valueOf(entry.getKey()).length();
+        if (entry.getValue() != null && !(file && "content".equals(entry.getKey()))) {
+          size += sizeWithoutFiles(entry.getValue(), depth + 1);
+        }
+      }
+      return size;
+    }
+    if (value instanceof List<?> list) {
+      long size = 0;
+      for (Object item : list) {
+        size += item == null ? 0 : sizeWithoutFiles(item, depth + 1);
+      }
+      return size;
+    }
+    return 8;
+  }
+
+  /** The answers are larger than the API takes. */
+  static class AnswersTooLargeException extends de.amtsweg.platform.ProblemException {
+    AnswersTooLargeException(long limit) {
+      super(
+          org.springframework.http.HttpStatus.CONTENT_TOO_LARGE,
+          "payload-too-large",
+          limit % (1024 * 1024) == 0 ? limit / (1024 * 1024) + " MB" : limit / 1024 + " KB");
+    }
   }
 
   /**

@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,12 +79,124 @@ class BodyLimitFilter extends OncePerRequestFilter {
           declared,
           request.getRequestURI(),
           max);
-      request.setAttribute(LIMIT_ATTRIBUTE, max);
-      response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+      refuse(request, response, max);
       return;
     }
     request.setAttribute(LIMIT_ATTRIBUTE, max);
     chain.doFilter(declared >= 0 ? request : new Bounded(request, max), response);
+  }
+
+  /**
+   * Shows the error (problem details or the error page) without the body: forwarded to {@code
+   * /error} as a request that has no body and only its query parameters. A plain {@code sendError}
+   * would not do: the container refuses to parse the form of an over-large body and throws again
+   * whenever the error page asks for a parameter, and then falls back to its own page.
+   */
+  private static void refuse(HttpServletRequest request, HttpServletResponse response, long max)
+      throws ServletException, IOException {
+    HttpServletRequest bodyless = new Bodyless(request);
+    bodyless.setAttribute(LIMIT_ATTRIBUTE, max);
+    bodyless.setAttribute(
+        jakarta.servlet.RequestDispatcher.ERROR_STATUS_CODE,
+        HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+    bodyless.setAttribute(
+        jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI, request.getRequestURI());
+    response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+    // The body was not read: the connection must not be reused for another request.
+    response.setHeader("Connection", "close");
+    request.getRequestDispatcher("/error").forward(bodyless, response);
+  }
+
+  /** The request without its body: no input, and only the parameters of the query string. */
+  private static final class Bodyless extends HttpServletRequestWrapper {
+    private final Map<String, String[]> query;
+
+    Bodyless(HttpServletRequest request) {
+      super(request);
+      this.query = java.util.Collections.unmodifiableMap(queryParameters(request.getQueryString()));
+    }
+
+    private static Map<String, String[]> queryParameters(@Nullable String queryString) {
+      Map<String, String[]> parameters = new java.util.LinkedHashMap<>();
+      if (queryString == null || queryString.isEmpty()) {
+        return parameters;
+      }
+      for (String pair : queryString.split("&")) {
+        int equals = pair.indexOf('=');
+        try {
+          String name = decode(equals < 0 ? pair : pair.substring(0, equals));
+          String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
+          parameters.merge(
+              name,
+              new String[] {value},
+              (a, b) ->
+                  java.util.stream.Stream.concat(
+                          java.util.Arrays.stream(a), java.util.Arrays.stream(b))
+                      .toArray(String[]::new));
+        } catch (IllegalArgumentException malformed) {
+          // left out
+        }
+      }
+      return parameters;
+    }
+
+    private static String decode(String text) {
+      return java.net.URLDecoder.decode(text, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public @Nullable String getParameter(String name) {
+      String[] values = query.get(name);
+      return values == null || values.length == 0 ? null : values[0];
+    }
+
+    @Override
+    public Map<String, String[]> getParameterMap() {
+      return query;
+    }
+
+    @Override
+    public java.util.Enumeration<String> getParameterNames() {
+      return java.util.Collections.enumeration(query.keySet());
+    }
+
+    @Override
+    public String @Nullable [] getParameterValues(String name) {
+      return query.get(name);
+    }
+
+    @Override
+    public int getContentLength() {
+      return 0;
+    }
+
+    @Override
+    public long getContentLengthLong() {
+      return 0;
+    }
+
+    @Override
+    public ServletInputStream getInputStream() {
+      return new ServletInputStream() {
+        @Override
+        public int read() {
+          return -1;
+        }
+
+        @Override
+        public boolean isFinished() {
+          return true;
+        }
+
+        @Override
+        public boolean isReady() {
+          return true;
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {}
+      };
+    }
   }
 
   /** The limit for this request: a declared one for its path, else by its kind of body. */
