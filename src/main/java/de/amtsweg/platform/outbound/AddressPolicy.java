@@ -224,8 +224,9 @@ final class AddressPolicy {
   }
 
   private List<InetAddress> resolve(Host host) throws UnknownHostException {
-    if (host.literal() != null) {
-      return List.of(host.literal());
+    InetAddress literal = host.literal();
+    if (literal != null) {
+      return List.of(literal);
     }
     InetAddress fixed = staticHosts.get(host.name());
     if (fixed != null) {
@@ -237,8 +238,8 @@ final class AddressPolicy {
 
   /** Whether the operator allowed the host by name, or (an address literal) by range. */
   private boolean allowedByName(Host host) {
-    return allowedHosts.contains(host.name())
-        || host.literal() != null && inAllowedNetwork(host.literal());
+    InetAddress literal = host.literal();
+    return allowedHosts.contains(host.name()) || literal != null && inAllowedNetwork(literal);
   }
 
   /** Whether the address may be connected to, for a host allowed by name or not. */
