@@ -50,6 +50,20 @@ class InternalNetworkIT extends PushFixture {
           .as(url)
           .contains("nicht erlaubt", "internes Netz");
     }
+    Document form = Browser.page(admin.get("/verwaltung/zustellung/wege/hundesteuer"));
+    Document unknown =
+        Browser.page(
+            admin.submit(
+                "/verwaltung/zustellung/wege/hundesteuer",
+                Browser.csrf(form),
+                Map.of(
+                    "channel", "WEBHOOK",
+                    "webhookUrl", "https://fachverfahren.erfurt.invalid/amtsweg",
+                    "webhookJwk", "",
+                    "noticeEmail", "")));
+    assertThat(unknown.select("#error-summary a[href=#webhookUrl]").text())
+        .as("a name that does not resolve has its own reason")
+        .contains("unbekannt");
     assertThat(storedRoutes(ERFURT)).as("nothing stored").isEqualTo(before);
     assertThat(routes.of(ERFURT, APP)).isEqualTo(DeliveryChannel.PULL_API);
   }
