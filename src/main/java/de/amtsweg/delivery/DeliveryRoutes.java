@@ -1,6 +1,7 @@
 package de.amtsweg.delivery;
 
 import com.nimbusds.jose.jwk.JWK;
+import de.amtsweg.platform.OutboundTargets;
 import de.amtsweg.platform.SecretBox;
 import de.amtsweg.tenancy.Tenant;
 import de.amtsweg.tenancy.TenantManagement;
@@ -16,8 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.springframework.core.env.Environment;
-import org.springframework.core.env.Profiles;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,11 +24,12 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Where each tenant's documents go, per document type and subject (the app of an Antrag). Without a
  * route, an Antrag goes to the case inbox and an e-invoice into the tenant's folder of the file
- * drop, if the operator set one up. A webhook route has an endpoint (https; plain http only to this
- * machine in the demo and test profiles), a shared secret that signs every push and callback
- * (generated here, shown once, stored sealed with {@link SecretBox}) and optionally the receiver's
- * public key for JWE. A file drop writes below {@code amtsweg.delivery.file-drop-directory}, in the
- * tenant's own folder. Every read and change names the tenant.
+ * drop, if the operator set one up. A webhook route has an endpoint that passes the platform's
+ * rules for outbound addresses ({@link OutboundTargets}: https, nothing in the internal network), a
+ * shared secret that signs every push and callback (generated here, shown once, stored sealed with
+ * {@link SecretBox}) and optionally the receiver's public key for JWE. A file drop writes below
+ * {@code amtsweg.delivery.file-drop-directory}, in the tenant's own folder. Every read and change
+ * names the tenant.
  */
 @Service
 public class DeliveryRoutes {
@@ -40,14 +40,14 @@ public class DeliveryRoutes {
   private final SecretBox box;
   private final TenantManagement tenants;
   private final @Nullable Path fileDropBase;
-  private final boolean localHttpAllowed;
+  private final OutboundTargets targets;
 
   DeliveryRoutes(
       JdbcClient jdbc,
       SecretBox box,
       TenantManagement tenants,
       DeliveryProperties properties,
-      Environment environment) {
+      OutboundTargets targets) {
     this.jdbc = jdbc;
     this.box = box;
     this.tenants = tenants;
@@ -55,7 +55,7 @@ public class DeliveryRoutes {
         properties.fileDropDirectory() == null
             ? null
             : properties.fileDropDirectory().toAbsolutePath().normalize();
-    this.localHttpAllowed = environment.acceptsProfiles(Profiles.of("demo | test"));
+    this.targets = targets;
   }
 
   /**
@@ -187,7 +187,7 @@ public class DeliveryRoutes {
       if (url == null) {
         errors.put("webhookUrl", "delivery.routes.error.url.required");
       } else {
-        String problem = RouteValidation.urlProblem(url, localHttpAllowed);
+        String problem = RouteValidation.urlProblem(url, targets, false);
         if (problem != null) {
           errors.put("webhookUrl", problem);
         }
@@ -329,7 +329,7 @@ public class DeliveryRoutes {
     String problem =
         value.isEmpty()
             ? "delivery.routes.error.url.required"
-            : RouteValidation.urlProblem(value, localHttpAllowed);
+            : RouteValidation.urlProblem(value, targets, false);
     if (problem != null) {
       throw new RouteException("url", problem);
     }
@@ -355,14 +355,15 @@ public class DeliveryRoutes {
   /**
    * Takes over a webhook route with its existing secret (routes moved from before the delivery
    * engine): receivers keep verifying with the secret they have. The address must pass today's
-   * rules.
+   * rules, except that a name which does not resolve at start-up is taken over (the push checks the
+   * addresses again).
    *
    * @throws RouteException {@code url}: {@code delivery.routes.error.url.*}
    */
   @Transactional
   public void adoptWebhook(
       String tenantArs, DocumentType type, String subject, String url, String secret, String by) {
-    String problem = RouteValidation.urlProblem(url.strip(), localHttpAllowed);
+    String problem = RouteValidation.urlProblem(url.strip(), targets, true);
     if (problem != null) {
       throw new RouteException("url", problem);
     }

@@ -3,12 +3,10 @@ package de.amtsweg.delivery;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
-import java.net.InetAddress;
-import java.net.URI;
-import java.net.URISyntaxException;
+import de.amtsweg.platform.OutboundReason;
+import de.amtsweg.platform.OutboundTargets;
 import java.nio.file.Path;
 import java.text.ParseException;
-import java.util.Locale;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -52,47 +50,29 @@ final class RouteValidation {
   }
 
   /**
-   * What is wrong with a receiver's address, as a message key; null when it is fine.
+   * What is wrong with a receiver's address, as a message key; null when it is fine. The address
+   * rules (https, no internal network) are the platform's, see {@link OutboundTargets}.
    *
-   * @param localHttpAllowed whether plain http to this machine is allowed (demo and test)
+   * @param unresolvableAllowed whether a name that does not resolve now may be saved (routes moved
+   *     at start-up, when nobody could correct it; the push checks again)
    */
-  static @Nullable String urlProblem(String url, boolean localHttpAllowed) {
+  static @Nullable String urlProblem(
+      String url, OutboundTargets targets, boolean unresolvableAllowed) {
     if (url.length() > MAX_URL_CHARS) {
       return "delivery.routes.error.url.size";
     }
-    URI uri;
-    try {
-      uri = new URI(url);
-    } catch (URISyntaxException e) {
-      return "delivery.routes.error.url.syntax";
-    }
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-    if (!uri.isAbsolute()
-        || uri.getHost() == null
-        || uri.getRawUserInfo() != null
-        || uri.getRawFragment() != null) {
-      return "delivery.routes.error.url.syntax";
-    }
-    if (!scheme.equals("https")
-        && !(scheme.equals("http") && localHttpAllowed && isLoopback(uri.getHost()))) {
-      return "delivery.routes.error.url.https";
-    }
-    return null;
-  }
-
-  private static boolean isLoopback(String host) {
-    String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-    if (h.equalsIgnoreCase("localhost")) {
-      return true;
-    }
-    if (!h.matches("[0-9.]+|[0-9a-fA-F:]+")) {
-      return false; // no DNS lookups for names
-    }
-    try {
-      return InetAddress.getByName(h).isLoopbackAddress();
-    } catch (java.net.UnknownHostException e) {
-      return false;
-    }
+    return targets
+        .problem(url)
+        .filter(reason -> !(unresolvableAllowed && reason == OutboundReason.UNKNOWN_HOST))
+        .map(
+            reason ->
+                switch (reason) {
+                  case HTTPS -> "delivery.routes.error.url.https";
+                  case BLOCKED -> "delivery.routes.error.url.blocked";
+                  case UNKNOWN_HOST -> "delivery.routes.error.url.unresolvable";
+                  default -> "delivery.routes.error.url.syntax";
+                })
+        .orElse(null);
   }
 
   /** What is wrong with a receiver's public key (JWK), as a message key; null when it is fine. */

@@ -12,14 +12,12 @@ import com.nimbusds.jose.crypto.RSAEncrypter;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
+import de.amtsweg.platform.OutboundHttp;
+import de.amtsweg.platform.OutboundReason;
+import de.amtsweg.platform.OutboundTargets;
 import de.amtsweg.platform.PlatformProperties;
-import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.concurrent.Executors;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,8 +25,10 @@ import tools.jackson.databind.json.JsonMapper;
  * Pushes a document to the route's HTTPS endpoint, signed with the route's secret ({@code
  * X-Amtsweg-Timestamp}, {@code X-Amtsweg-Signature}, {@code Idempotency-Key}). An Antrag goes as
  * its {@link SubmissionDocument} (files inline), as a compact JWE when the route has the receiver's
- * public key; an e-invoice goes as its XML. Never follows redirects; never reads more of the answer
- * than its status.
+ * public key; an e-invoice goes as its XML. Sent with the platform's client for addresses staff set
+ * ({@link OutboundTargets}): only to allowed addresses, checked again on connect; never follows
+ * redirects; reads no more of the answer than {@link #MAX_ANSWER_BYTES}, and only its status
+ * counts.
  */
 @Component
 class WebhookChannel implements Channel {
@@ -38,11 +38,13 @@ class WebhookChannel implements Channel {
   static final String SIGNATURE = "X-Amtsweg-Signature";
   static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
+  /** What is read of an answer (and ignored), so that its connection can be used again. */
+  static final int MAX_ANSWER_BYTES = 64 * 1024;
+
   private final DeliveryRoutes routes;
   private final Documents documents;
   private final JsonMapper json;
-  private final HttpClient http;
-  private final DeliveryProperties.Webhook settings;
+  private final OutboundHttp http;
   private final String publicUrl;
 
   WebhookChannel(
@@ -50,19 +52,19 @@ class WebhookChannel implements Channel {
       Documents documents,
       JsonMapper json,
       DeliveryProperties properties,
-      PlatformProperties platform) {
+      PlatformProperties platform,
+      OutboundTargets targets) {
     this.routes = routes;
     this.documents = documents;
     this.json = json;
-    this.settings = properties.webhook();
     this.publicUrl = platform.publicUrl().toString().replaceAll("/+$", "");
+    DeliveryProperties.Webhook settings = properties.webhook();
     this.http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(settings.connectTimeout())
-            .executor(Executors.newVirtualThreadPerTaskExecutor())
-            .build();
+        targets.client(
+            "Amtsweg-Zustellung/1",
+            settings.connectTimeout(),
+            settings.timeout(),
+            MAX_ANSWER_BYTES);
   }
 
   @Override
@@ -121,24 +123,15 @@ class WebhookChannel implements Channel {
         contentType = "application/xml";
       }
       long timestamp = Instant.now().getEpochSecond();
-      HttpRequest request =
-          HttpRequest.newBuilder(target.url())
-              .timeout(settings.timeout())
-              .header("Content-Type", contentType)
-              .header("User-Agent", "Amtsweg-Zustellung/1")
+      OutboundHttp.Request request =
+          OutboundHttp.Request.post(target.url(), contentType, body)
               .header(DELIVERY_ID, delivery.id().toString())
               .header(IDEMPOTENCY_KEY, delivery.idempotencyKey().toString())
               .header(TIMESTAMP, Long.toString(timestamp))
-              .header(SIGNATURE, WebhookSignature.sign(target.secret(), timestamp, body))
-              .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-              .build();
-      HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-      int status = response.statusCode();
+              .header(SIGNATURE, WebhookSignature.sign(target.secret(), timestamp, body));
+      int status = http.send(request).status();
       return status >= 200 && status < 300 ? Outcome.success() : Outcome.failure("HTTP " + status);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return Outcome.failure("interrupted");
-    } catch (IOException | JOSEException | RuntimeException e) {
+    } catch (JOSEException | RuntimeException e) {
       return Outcome.failure(technical(e));
     }
   }
@@ -170,18 +163,14 @@ class WebhookChannel implements Channel {
   }
 
   /**
-   * What went wrong, for the cockpit and the logs: the kind of failure only. Exception messages
-   * name hosts, ports and addresses of the receiver's network, which tenant admins must not be able
-   * to probe through the "last error" of a route they set; content is never in it either.
+   * What went wrong, for the cockpit and the logs: a stable code, for network failures the code of
+   * the platform's {@link OutboundReason} ({@code unreachable}, {@code timeout}, {@code tls},
+   * {@code blocked}, {@code unknown-host}, {@code broken}), which the cockpit shows in words; else
+   * the kind of error. Exception messages name hosts, ports and addresses of the receiver's
+   * network, which tenant admins must not be able to probe through the "last error" of a route they
+   * set; content is never in it either.
    */
   static String technical(Throwable e) {
-    return switch (e) {
-      case java.net.http.HttpTimeoutException timeout -> "timeout";
-      case java.net.ConnectException refused -> "connection refused";
-      case java.net.UnknownHostException unknown -> "unknown host";
-      case javax.net.ssl.SSLException tls -> "TLS handshake failed";
-      case java.io.IOException io -> "network error (" + e.getClass().getSimpleName() + ")";
-      default -> e.getClass().getSimpleName();
-    };
+    return OutboundReason.of(e).map(OutboundReason::code).orElse(e.getClass().getSimpleName());
   }
 }

@@ -1,5 +1,7 @@
 package de.amtsweg.payment;
 
+import de.amtsweg.platform.OutboundReason;
+import de.amtsweg.platform.OutboundTargets;
 import de.amtsweg.platform.SecretBox;
 import de.amtsweg.tenancy.Tenant;
 import de.amtsweg.tenancy.TenantManagement;
@@ -20,9 +22,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The tenants' payment configurations. Secrets are sealed before they are stored ({@link
  * SecretBox}, the tenant's ARS as owner, so a value copied to another tenant's row does not open)
- * and never leave this class except inside a {@link PaymentConfig} handed to a provider. In the
- * demo profile a tenant without a configuration gets the built-in test payment service at first
- * use.
+ * and never leave this class except inside a {@link PaymentConfig} handed to a provider. A payment
+ * service's address must pass the platform's rules for outbound addresses ({@link OutboundTargets}:
+ * https, nothing in the internal network). In the demo profile a tenant without a configuration
+ * gets the built-in test payment service at first use.
  */
 @Service
 public class PaymentConfigs {
@@ -44,11 +47,16 @@ public class PaymentConfigs {
           "OHR");
 
   static final String DEMO_HAUSHALTSSTELLE = "1.1100.1100";
+
+  /** The longest address of a payment service. */
+  static final int MAX_ENDPOINT_CHARS = 500;
+
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final JdbcClient jdbc;
   private final SecretBox secrets;
   private final TenantManagement tenants;
+  private final OutboundTargets targets;
   private final boolean demo;
   private final List<ProviderInfo> providers;
 
@@ -57,7 +65,8 @@ public class PaymentConfigs {
       SecretBox secrets,
       TenantManagement tenants,
       Environment environment,
-      List<PaymentProvider> providers) {
+      List<PaymentProvider> providers,
+      OutboundTargets targets) {
     this.providers =
         providers.stream()
             .map(p -> new ProviderInfo(p.id(), p.needsEndpoint()))
@@ -66,6 +75,7 @@ public class PaymentConfigs {
     this.jdbc = jdbc;
     this.secrets = secrets;
     this.tenants = tenants;
+    this.targets = targets;
     this.demo = environment.matchesProfiles("demo");
   }
 
@@ -149,9 +159,45 @@ public class PaymentConfigs {
         .optional();
   }
 
-  /** Stores a tenant administrator's change; secrets left empty keep their stored values. */
+  /**
+   * What is wrong with the address of a payment service, as a message key ({@code
+   * payment.settings.error.endpoint}, {@code .endpoint.blocked}, {@code .endpoint.unresolvable});
+   * empty when it can be saved. Resolves the host name.
+   */
+  public Optional<String> endpointProblem(@Nullable String url) {
+    if (url == null || url.isBlank() || url.length() > MAX_ENDPOINT_CHARS) {
+      return Optional.of("payment.settings.error.endpoint");
+    }
+    if (url.contains("?")) {
+      return Optional.of("payment.settings.error.endpoint"); // paths are appended to it
+    }
+    return targets
+        .problem(url)
+        .map(
+            reason ->
+                reason == OutboundReason.BLOCKED
+                    ? "payment.settings.error.endpoint.blocked"
+                    : reason == OutboundReason.UNKNOWN_HOST
+                        ? "payment.settings.error.endpoint.unresolvable"
+                        : "payment.settings.error.endpoint");
+  }
+
+  /**
+   * Stores a tenant administrator's change; secrets left empty keep their stored values.
+   *
+   * @throws IllegalArgumentException when the change has a service address that {@link
+   *     #endpointProblem} refuses
+   */
   @Transactional
   public void save(String tenantArs, Change change, String staffUser) {
+    String endpoint = blankToNull(change.endpointUrl());
+    if (endpoint != null) {
+      endpointProblem(endpoint)
+          .ifPresent(
+              problem -> {
+                throw new IllegalArgumentException("payment service address refused: " + problem);
+              });
+    }
     Optional<PaymentConfig> stored = find(tenantArs);
     String clientSecret = blankToNull(change.clientSecret());
     if (clientSecret == null) {

@@ -29,6 +29,8 @@ class ExportRouteController {
           "delivery.routes.error.directory.unavailable", "unavailable",
           "delivery.routes.error.directory.invalid", "invalid",
           "delivery.routes.error.url.https", "scheme",
+          "delivery.routes.error.url.blocked", "blocked",
+          "delivery.routes.error.url.unresolvable", "unresolvable",
           "delivery.routes.error.url.required", "invalid",
           "delivery.routes.error.url.syntax", "invalid",
           "delivery.routes.error.url.size", "invalid");

@@ -4,7 +4,6 @@ import de.amtsweg.payment.KassenzeichenScheme;
 import de.amtsweg.payment.PaymentConfigs;
 import de.amtsweg.tenancy.Tenant;
 import de.amtsweg.tenancy.TenantStaff;
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +23,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The tenant administrator's payment settings ({@code /verwaltung/zahlungen/einstellungen}): which
  * payment service, its endpoint and credentials, the Kassenzeichen scheme and the default booking
- * data. Secrets are written, never shown again: an empty secret field keeps the stored one.
+ * data. Secrets are written, never shown again: an empty secret field keeps the stored one. The
+ * service's address follows the platform's rules for outbound addresses ({@link
+ * PaymentConfigs#endpointProblem}).
  */
 @Controller
 class PaymentSettingsController {
@@ -216,9 +217,9 @@ class PaymentSettingsController {
     }
     boolean sameProvider = stored.map(s -> s.provider().equals(form.getProvider())).orElse(false);
     if (provider.isPresent() && provider.get().needsEndpoint()) {
-      if (!endpoint(form.getEndpointUrl())) {
-        errors.rejectValue("endpointUrl", "payment.settings.error.endpoint");
-      }
+      configs
+          .endpointProblem(form.getEndpointUrl())
+          .ifPresent(problem -> errors.rejectValue("endpointUrl", problem));
       for (String field : List.of("originatorId", "endpointId", "clientId")) {
         String value =
             switch (field) {
@@ -287,26 +288,5 @@ class PaymentSettingsController {
             .map(s -> Map.of("value", s.name(), "label", s.name()))
             .toList());
     return "payment/admin/settings";
-  }
-
-  /** https, or http to this machine only (a local test service). */
-  static boolean endpoint(@Nullable String value) {
-    if (value == null || value.length() > 500) {
-      return false;
-    }
-    try {
-      URI uri = new URI(value);
-      if (uri.getHost() == null
-          || uri.getUserInfo() != null
-          || uri.getQuery() != null
-          || uri.getFragment() != null) {
-        return false;
-      }
-      return "https".equals(uri.getScheme())
-          || "http".equals(uri.getScheme())
-              && List.of("localhost", "127.0.0.1").contains(uri.getHost());
-    } catch (java.net.URISyntaxException e) {
-      return false;
-    }
   }
 }

@@ -6,16 +6,13 @@ import de.amtsweg.payment.PaymentItem;
 import de.amtsweg.payment.PaymentProperties;
 import de.amtsweg.payment.PaymentProvider;
 import de.amtsweg.payment.SignedNotifications;
+import de.amtsweg.platform.OutboundHttp;
+import de.amtsweg.platform.OutboundTargets;
 import de.amtsweg.platform.PlatformProperties;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -38,8 +35,11 @@ import tools.jackson.databind.json.JsonMapper;
  * .../{transactionId}/cancel} to cancel an open one and {@code POST .../{transactionId}/refund} for
  * refunds. The payment id is the {@code requestId} and the {@code Idempotency-Key}, so asking twice
  * creates one transaction. Every call has the timeout {@code amtsweg.payment.provider-timeout}; no
- * answer, a timeout or a 5xx/4xx answer is {@link PaymentProvider.Unavailable}. Field names follow
- * the public XBezahldienste data model; the official specification was not at hand (see ADR 0018).
+ * answer, a timeout or a 5xx/4xx answer is {@link PaymentProvider.Unavailable}, whose message names
+ * the kind of failure only (for network failures the code of {@link
+ * de.amtsweg.platform.OutboundReason}). Calls go through the platform's client for addresses staff
+ * set ({@link OutboundTargets}), which connects only to allowed addresses. Field names follow the
+ * public XBezahldienste data model; the official specification was not at hand (see ADR 0018).
  */
 @Component
 public class XBezahldienstProvider implements PaymentProvider {
@@ -47,19 +47,22 @@ public class XBezahldienstProvider implements PaymentProvider {
   /** The provider id. */
   public static final String ID = "xbezahldienste";
 
-  private final HttpClient http;
-  private final Duration timeout;
+  /** The largest answer read; a payment service's JSON answers are a few kilobytes. */
+  static final int MAX_ANSWER_BYTES = 1024 * 1024;
+
+  private final OutboundHttp http;
   private final URI publicUrl;
   private final JsonMapper json = JsonMapper.builder().build();
 
-  XBezahldienstProvider(PaymentProperties properties, PlatformProperties platform) {
-    this.timeout = properties.providerTimeout();
+  XBezahldienstProvider(
+      PaymentProperties properties, PlatformProperties platform, OutboundTargets targets) {
     this.publicUrl = platform.publicUrl();
     this.http =
-        HttpClient.newBuilder()
-            .connectTimeout(timeout)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+        targets.client(
+            "Amtsweg-Bezahlung/1",
+            properties.providerTimeout(),
+            properties.providerTimeout(),
+            MAX_ANSWER_BYTES);
   }
 
   @Override
@@ -179,22 +182,18 @@ public class XBezahldienstProvider implements PaymentProvider {
       @Nullable Object body,
       @Nullable String idempotencyKey) {
     String token = token(config);
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(uri(config, path))
-            .timeout(timeout)
-            .header("Authorization", "Bearer " + token)
-            .header("Accept", "application/json");
+    OutboundHttp.Request request =
+        body == null
+            ? OutboundHttp.Request.get(uri(config, path))
+            : OutboundHttp.Request.post(
+                    uri(config, path), "application/json", json.writeValueAsBytes(body))
+                .method(method);
+    request =
+        request.header("Authorization", "Bearer " + token).header("Accept", "application/json");
     if (idempotencyKey != null) {
-      request.header("Idempotency-Key", idempotencyKey);
+      request = request.header("Idempotency-Key", idempotencyKey);
     }
-    if (body == null) {
-      request.GET();
-    } else {
-      request
-          .header("Content-Type", "application/json")
-          .method(method, HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
-    }
-    return read(send(request.build()), path);
+    return read(send(request), path);
   }
 
   private String token(PaymentConfig config) {
@@ -202,17 +201,16 @@ public class XBezahldienstProvider implements PaymentProvider {
         Objects.requireNonNullElse(config.clientId(), "")
             + ":"
             + Objects.requireNonNullElse(config.clientSecret(), "");
-    HttpRequest request =
-        HttpRequest.newBuilder(uri(config, "/auth/token"))
-            .timeout(timeout)
+    OutboundHttp.Request request =
+        OutboundHttp.Request.post(
+                uri(config, "/auth/token"),
+                "application/x-www-form-urlencoded",
+                "grant_type=client_credentials".getBytes(StandardCharsets.US_ASCII))
             .header(
                 "Authorization",
                 "Basic "
                     + Base64.getEncoder()
-                        .encodeToString(credentials.getBytes(StandardCharsets.UTF_8)))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
-            .build();
+                        .encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
     String token = read(send(request), "/auth/token").path("access_token").asString("");
     if (token.isBlank()) {
       throw new Unavailable("xbezahldienste: no access_token");
@@ -220,30 +218,28 @@ public class XBezahldienstProvider implements PaymentProvider {
     return token;
   }
 
-  private HttpResponse<byte[]> send(HttpRequest request) {
+  private OutboundHttp.Response send(OutboundHttp.Request request) {
     try {
-      return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-    } catch (IOException e) {
-      throw new Unavailable("xbezahldienste: " + e.getClass().getSimpleName(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new Unavailable("xbezahldienste: interrupted", e);
+      return http.send(request);
+    } catch (OutboundHttp.Failure e) {
+      throw new Unavailable("xbezahldienste: " + e.reason().code(), e);
     }
   }
 
-  private JsonNode read(HttpResponse<byte[]> response, String path) {
-    if (response.statusCode() / 100 != 2) {
+  private JsonNode read(OutboundHttp.Response response, String path) {
+    if (response.status() / 100 != 2) {
       throw new Unavailable(
-          "xbezahldienste: HTTP "
-              + response.statusCode()
-              + " for "
-              + path.replaceAll("/[^/]+$", "/…"));
+          "xbezahldienste: HTTP " + response.status() + " for " + path.replaceAll("/[^/]+$", "/…"));
     }
-    if (response.body().length == 0) {
+    if (!response.complete()) {
+      throw new Unavailable("xbezahldienste: answer too large");
+    }
+    byte[] body = response.body();
+    if (body.length == 0) {
       return json.createObjectNode();
     }
     try {
-      return json.readTree(response.body());
+      return json.readTree(body);
     } catch (JacksonException e) {
       throw new Unavailable("xbezahldienste: answer is not JSON", e);
     }
