@@ -115,6 +115,26 @@ class AccountMails {
   }
 
   /**
+   * Tells the owner that their login is under attack and what still works. German and English in
+   * one mail, as the failing logins do not say which language the owner reads.
+   */
+  void loginUnderAttack(String to) {
+    if (!throttle.tryAcquire(LoginThrottle.mailKey(to), MAILS_PER_WINDOW)) {
+      return;
+    }
+    String link = link("/konto/sicherheit", null);
+    mailer.send(
+        new OutgoingMail(
+            to,
+            messages.getMessage("account.mail.login-attack.subject", null, Locale.GERMAN),
+            messages.getMessage(
+                    "account.mail.login-attack.body", new Object[] {link}, Locale.GERMAN)
+                + "\n\n---\n\n"
+                + messages.getMessage(
+                    "account.mail.login-attack.body", new Object[] {link}, Locale.ENGLISH)));
+  }
+
+  /**
    * Sends unless this address already got {@link #MAILS_PER_WINDOW} account mails within the
    * throttle window: forms that send mail to any address must not become a way to flood it.
    */

@@ -237,7 +237,8 @@ public class AccountManagement {
 
   /**
    * Sets a new password through a reset link, which is used up. The mailbox is proven, so the
-   * address counts as confirmed; the account's lock is lifted; every session is ended.
+   * address counts as confirmed; the account's locks and slow-down are lifted; every session is
+   * ended.
    *
    * @throws AccountException {@link AccountException#INVALID_LINK} or {@link
    *     AccountException#WEAK_PASSWORD}
@@ -323,7 +324,7 @@ public class AccountManagement {
     Account account = verifyPassword(id, currentPassword);
     sessions.endAll(id);
     jdbc.sql("delete from account where id = ?").param(id).update();
-    throttle.clear(LoginThrottle.accountKey(account.email()));
+    throttle.forget(LoginThrottle.accountKey(account.email()));
     mailer.forget(account.email());
     events.publishEvent(new AccountDeleted(id));
     log.info("Deleted account {}", id);
@@ -348,9 +349,12 @@ public class AccountManagement {
 
   private Account verifyPassword(UUID id, String password) {
     Account account = get(id);
+    // Counted apart from logins: only the session's holder can fail here, so this lock cannot be
+    // used against the owner's login, and a password reset lifts it with the account's others.
     String accountKey = LoginThrottle.accountKey(account.email());
+    String sessionKey = "session:" + LoginThrottle.sha256(account.email());
     throttle
-        .lockedFor(java.util.List.of(accountKey))
+        .lockedFor(java.util.List.of(sessionKey))
         .ifPresent(
             wait -> {
               throw new AccountException(
@@ -365,7 +369,7 @@ public class AccountManagement {
             .optional()
             .orElse(null);
     if (hash == null || !passwordEncoder.matches(password, hash)) {
-      throttle.recordFailure(accountKey);
+      throttle.recordFailure(sessionKey, accountKey);
       throw new AccountException(HttpStatus.BAD_REQUEST, AccountException.WRONG_PASSWORD);
     }
     return account;

@@ -16,18 +16,29 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record AccountProperties(@DefaultValue Login login, @DefaultValue Links links) {
 
   /**
-   * @param maxFailuresPerAccount failed logins for one e-mail address within {@code window} that
-   *     lock it
-   * @param maxFailuresPerAddress failed logins from one client address within {@code window} that
-   *     lock it
+   * Throttling of failed logins (Servicekonto, staff, and API clients at the token endpoint).
+   *
+   * @param maxFailuresPerAccountAndAddress failed logins for one account from one client address
+   *     within {@code window} that lock this account from this address (only)
+   * @param maxFailuresPerAddress failed logins from one client address within {@code window}, for
+   *     any accounts, that lock the address
+   * @param slowDownAfter failed logins for one account from all addresses, without a pause of
+   *     {@code window}, after which the account counts as under attack: its owner is told once, and
+   *     addresses it never logged in from wait between attempts (1 second, doubled after each
+   *     further failure, at most {@code maxDelay})
+   * @param maxDelay the longest wait of an address the account is unknown at
    * @param window how far back failures count
    * @param lockout how long a lock lasts
+   * @param knownAddressRetention how long an address the account logged in from counts as known
    */
   public record Login(
-      @DefaultValue("5") int maxFailuresPerAccount,
+      @DefaultValue("5") int maxFailuresPerAccountAndAddress,
       @DefaultValue("20") int maxFailuresPerAddress,
+      @DefaultValue("10") int slowDownAfter,
+      @DefaultValue("5m") Duration maxDelay,
       @DefaultValue("15m") Duration window,
-      @DefaultValue("15m") Duration lockout) {}
+      @DefaultValue("15m") Duration lockout,
+      @DefaultValue("90d") Duration knownAddressRetention) {}
 
   /**
    * @param confirmation lifetime of a link that confirms an e-mail address

@@ -1,7 +1,6 @@
 package de.amtsweg.account;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -10,9 +9,11 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
 /**
- * Checks a citizen's e-mail and password, throttled per account and per client address. Unknown
- * addresses cost as much time as wrong passwords and give the same answer, so that the login does
- * not tell which addresses have an account.
+ * Checks a citizen's e-mail and password, throttled per account and client address, per client
+ * address, and per account from all addresses ({@link LoginThrottle}): an attacker locks only their
+ * own address, and an account under attack slows down unknown addresses and tells its owner.
+ * Unknown e-mail addresses cost as much time as wrong passwords and give the same answer, so that
+ * the login does not tell which addresses have an account.
  */
 @Service
 public class CitizenLogin {
@@ -26,7 +27,11 @@ public class CitizenLogin {
   /** E-mail or password wrong (which, is not said). */
   public record Failure() implements Result {}
 
-  /** Too many failures for this account or from this address; try again after {@code remaining}. */
+  /**
+   * Too many failures for this account from this client address, from this address in all, or for
+   * this account from everywhere (then only at addresses it never logged in from); try again after
+   * {@code remaining}.
+   */
   public record Locked(Duration remaining) implements Result {
 
     /** Whole minutes to wait, rounded up, at least one. */
@@ -44,6 +49,7 @@ public class CitizenLogin {
   private final JdbcClient jdbc;
   private final PasswordEncoder passwordEncoder;
   private final LoginThrottle throttle;
+  private final LoginAlerts alerts;
   private final SecondFactor secondFactor;
 
   /** Compared against when the address is unknown, so that it takes as long as a wrong password. */
@@ -53,10 +59,12 @@ public class CitizenLogin {
       JdbcClient jdbc,
       PasswordEncoder passwordEncoder,
       LoginThrottle throttle,
+      LoginAlerts alerts,
       SecondFactor secondFactor) {
     this.jdbc = jdbc;
     this.passwordEncoder = passwordEncoder;
     this.throttle = throttle;
+    this.alerts = alerts;
     this.secondFactor = secondFactor;
     this.dummyHash =
         Objects.requireNonNull(passwordEncoder.encode(UUID.randomUUID().toString()), "dummy hash");
@@ -67,9 +75,9 @@ public class CitizenLogin {
    */
   public Result authenticate(String email, String password, String clientAddress) {
     String normalized = AccountManagement.normalize(email);
-    String accountKey = LoginThrottle.accountKey(normalized);
-    String addressKey = LoginThrottle.addressKey(clientAddress);
-    Optional<Duration> locked = throttle.lockedFor(List.of(accountKey, addressKey));
+    LoginThrottle.Attempt attempt =
+        LoginThrottle.Attempt.login(LoginThrottle.accountKey(normalized), clientAddress);
+    Optional<Duration> locked = throttle.refusedFor(attempt);
     if (locked.isPresent()) {
       return new Locked(locked.get());
     }
@@ -88,12 +96,8 @@ public class CitizenLogin {
     boolean matches =
         passwordEncoder.matches(password, hash == null ? dummyHash : hash) && hash != null;
     if (!matches) {
-      return throttle
-          .recordFailure(accountKey, addressKey)
-          .<Result>map(Locked::new)
-          .orElse(new Failure());
+      return failed(attempt, account.map(Credentials::id), normalized);
     }
-    throttle.clear(accountKey);
     Credentials credentials = account.orElseThrow();
     if (!credentials.confirmed()) {
       return new Unconfirmed();
@@ -103,9 +107,13 @@ public class CitizenLogin {
           .params(passwordEncoder.encode(password), credentials.id())
           .update();
     }
-    return secondFactor.enabled(credentials.id())
-        ? new SecondFactorRequired(credentials.id())
-        : new Success(credentials.id());
+    if (secondFactor.enabled(credentials.id())) {
+      // The address becomes known only with the second factor: a stolen password alone must not
+      // pass the slow-down.
+      return new SecondFactorRequired(credentials.id());
+    }
+    throttle.succeeded(attempt);
+    return new Success(credentials.id());
   }
 
   /**
@@ -122,20 +130,26 @@ public class CitizenLogin {
     if (email == null) {
       return new Failure();
     }
-    String accountKey = LoginThrottle.accountKey(email);
-    String addressKey = LoginThrottle.addressKey(clientAddress);
-    Optional<Duration> locked = throttle.lockedFor(List.of(accountKey, addressKey));
+    LoginThrottle.Attempt attempt =
+        LoginThrottle.Attempt.login(LoginThrottle.accountKey(email), clientAddress);
+    Optional<Duration> locked = throttle.refusedFor(attempt);
     if (locked.isPresent()) {
       return new Locked(locked.get());
     }
     if (!secondFactor.verify(accountId, code)) {
-      return throttle
-          .recordFailure(accountKey, addressKey)
-          .<Result>map(Locked::new)
-          .orElse(new Failure());
+      return failed(attempt, Optional.of(accountId), email);
     }
-    throttle.clear(accountKey);
+    throttle.succeeded(attempt);
     return new Success(accountId);
+  }
+
+  private Result failed(
+      LoginThrottle.Attempt attempt, Optional<UUID> accountId, String normalizedEmail) {
+    LoginThrottle.Failure failure = throttle.recordFailure(attempt);
+    if (failure.alert()) {
+      accountId.ifPresent(id -> alerts.accountUnderAttack(id, normalizedEmail));
+    }
+    return failure.lock().<Result>map(Locked::new).orElse(new Failure());
   }
 
   private record Credentials(UUID id, String passwordHash, boolean confirmed) {}

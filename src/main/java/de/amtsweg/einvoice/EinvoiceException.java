@@ -16,12 +16,14 @@ public final class EinvoiceException extends ProblemException {
     return new EinvoiceException(HttpStatus.NOT_FOUND, "einvoice-not-found");
   }
 
-  static EinvoiceException unusable(ValidationReport report) {
+  /**
+   * @param maxBytes the limit the validator applied ({@code amtsweg.einvoice.max-size})
+   */
+  static EinvoiceException unusable(ValidationReport report, long maxBytes) {
     ValidationReport.Unusable why = java.util.Objects.requireNonNull(report.unusable());
     String message = report.findings().isEmpty() ? "" : report.findings().getFirst().message();
     return switch (why) {
-      case TOO_LARGE ->
-          new EinvoiceException(HttpStatus.PAYLOAD_TOO_LARGE, "einvoice-too-large", message);
+      case TOO_LARGE -> tooLarge(maxBytes);
       case NOT_XML -> new EinvoiceException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "einvoice-not-xml");
       case EMPTY -> new EinvoiceException(HttpStatus.BAD_REQUEST, "einvoice-empty");
       case NOT_WELL_FORMED ->
@@ -34,11 +36,10 @@ public final class EinvoiceException extends ProblemException {
     };
   }
 
-  public static EinvoiceException tooLarge(long size, long max) {
+  /** An invoice over {@code amtsweg.einvoice.max-size}; the message states the limit in MB. */
+  public static EinvoiceException tooLarge(long maxBytes) {
     return new EinvoiceException(
-        HttpStatus.PAYLOAD_TOO_LARGE,
-        "einvoice-too-large",
-        "The input has " + size + " bytes; the limit is " + max + ".");
+        HttpStatus.PAYLOAD_TOO_LARGE, "einvoice-too-large", maxBytes / (1024.0 * 1024.0));
   }
 
   static EinvoiceException transition() {

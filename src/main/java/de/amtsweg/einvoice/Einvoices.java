@@ -190,7 +190,7 @@ public class Einvoices {
     // connection is held while the Schematron runs.
     ValidationReport report = validator.validate(content);
     if (report.unusable() != null) {
-      throw EinvoiceException.unusable(report);
+      throw EinvoiceException.unusable(report, maxBytes());
     }
     return transaction.execute(status -> store(submitter, content, report));
   }

@@ -3,6 +3,7 @@ package de.amtsweg.platform;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -20,6 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param mail settings of outgoing mail
  * @param session settings of logged-in sessions
  * @param secrets the keys that seal secrets in the database ({@link SecretBox})
+ * @param web settings of the web server
  */
 @ConfigurationProperties("amtsweg")
 public record PlatformProperties(
@@ -30,7 +32,8 @@ public record PlatformProperties(
     @DefaultValue("http://localhost:8080") URI publicUrl,
     @DefaultValue Mail mail,
     @DefaultValue Session session,
-    @DefaultValue Secrets secrets) {
+    @DefaultValue Secrets secrets,
+    @DefaultValue Web web) {
 
   /**
    * @param ephemeral delete the database files when the app stops (tests)
@@ -71,4 +74,12 @@ public record PlatformProperties(
    * @param currentKeyId the key that seals new values; may be left out when there is one key
    */
   public record Secrets(@Nullable Map<String, String> keys, @Nullable String currentKeyId) {}
+
+  /**
+   * @param trustedProxies addresses or CIDR ranges of the reverse proxies whose {@code
+   *     X-Forwarded-For} and {@code X-Forwarded-Proto} are believed (mapped onto Tomcat's {@code
+   *     RemoteIpValve}); a request from anywhere else keeps its own address, whatever it claims.
+   *     Empty: believe nobody.
+   */
+  public record Web(@DefaultValue({"127.0.0.1", "::1"}) List<String> trustedProxies) {}
 }

@@ -20,6 +20,12 @@ public interface StaffDirectory {
    */
   Optional<StaffMember> byUsername(String username);
 
+  /**
+   * The tenant of the staff account with this user name; empty for platform operators and unknown
+   * names.
+   */
+  Optional<String> tenantOf(String username);
+
   /** The enabled caseworker or admin of this tenant with this user name, if there is one. */
   default Optional<StaffMember> member(String tenantSlug, String username) {
     return ofTenant(tenantSlug).stream()

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import de.amtsweg.support.AmtswegIT;
 import de.amtsweg.support.Browser;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -20,9 +21,10 @@ class CitizenLoginIT extends AmtswegIT {
   private final Citizens citizens = new Citizens(this::browser);
 
   @Test
-  void wrongPasswordsLockTheAccountForAWhileWithAClearMessage() {
+  void wrongPasswordsLockTheAccountAtThatAddressForAWhileWithAClearMessage() {
     String email = citizens.confirmedAccount();
-    Browser attacker = browser().from(Citizens.newClientAddress());
+    String address = Citizens.newClientAddress();
+    Browser attacker = browser().from(address);
 
     for (int attempt = 1; attempt < 5; attempt++) {
       HttpResponse<String> wrong = attacker.logIn(email, "falsch-" + attempt);
@@ -35,19 +37,70 @@ class CitizenLoginIT extends AmtswegIT {
     assertThat(fifth.statusCode()).isEqualTo(429);
     assertThat(Browser.page(fifth).select("#error-summary").text())
         .contains("für 15 Minuten gesperrt");
-    HttpResponse<String> owner =
-        browser().from(Citizens.newClientAddress()).logIn(email, Citizens.PASSWORD);
-    assertThat(owner.statusCode()).as("even the right password waits").isEqualTo(429);
+    assertThat(browser().from(address).logIn(email, Citizens.PASSWORD).statusCode())
+        .as("even the right password waits at that address")
+        .isEqualTo(429);
     HttpResponse<String> english =
-        browser()
-            .acceptLanguage("en")
-            .from(Citizens.newClientAddress())
-            .logIn(email, Citizens.PASSWORD);
+        browser().acceptLanguage("en").from(address).logIn(email, Citizens.PASSWORD);
     assertThat(Browser.page(english).select("#error-summary").text())
         .contains("logging in is blocked for 15 minutes");
+    assertThat(
+            browser()
+                .from(Citizens.newClientAddress())
+                .logIn(email, Citizens.PASSWORD)
+                .statusCode())
+        .as("the owner elsewhere is not locked out")
+        .isEqualTo(302);
 
     jdbc.sql("update login_throttle set locked_until = now() - interval '1 second'").update();
-    citizens.loggedIn(email, Citizens.PASSWORD);
+    assertThat(browser().from(address).logIn(email, Citizens.PASSWORD).statusCode()).isEqualTo(302);
+  }
+
+  @Test
+  void failuresFromManyAddressesSlowDownUnknownAddressesAndTellTheOwnerOnce()
+      throws InterruptedException {
+    String email = citizens.confirmedAccount();
+    String home = Citizens.newClientAddress();
+    assertThat(browser().from(home).logIn(email, Citizens.PASSWORD).statusCode()).isEqualTo(302);
+
+    // Ten failures, each from an address of its own, put the account under attack: from then on
+    // addresses it never logged in from wait 1 s, 2 s, 4 s … after each further failure.
+    for (int attempt = 1; attempt < 10; attempt++) {
+      assertThat(
+              browser()
+                  .from(Citizens.newClientAddress())
+                  .logIn(email, "falsch-" + attempt)
+                  .statusCode())
+          .isEqualTo(200);
+    }
+    assertThat(browser().from(Citizens.newClientAddress()).logIn(email, "falsch-10").statusCode())
+        .as("the tenth failure already has to wait")
+        .isEqualTo(429);
+    for (int attempt = 11; attempt <= 12; attempt++) {
+      Thread.sleep(Duration.ofMillis(1100L << (attempt - 11)));
+      assertThat(
+              browser()
+                  .from(Citizens.newClientAddress())
+                  .logIn(email, "falsch-" + attempt)
+                  .statusCode())
+          .as("failure %d, after the wait", attempt)
+          .isEqualTo(429);
+    }
+
+    assertThat(
+            browser()
+                .from(Citizens.newClientAddress())
+                .logIn(email, Citizens.PASSWORD)
+                .statusCode())
+        .as("an unknown address waits (4 s now), even with the right password")
+        .isEqualTo(429);
+    assertThat(browser().from(home).logIn(email, Citizens.PASSWORD).statusCode())
+        .as("the owner at home logs in")
+        .isEqualTo(302);
+    assertThat(citizens.subjects(email))
+        .as("the owner is told once")
+        .filteredOn(subject -> subject.startsWith("Viele fehlgeschlagene Anmeldeversuche"))
+        .hasSize(1);
   }
 
   @Test

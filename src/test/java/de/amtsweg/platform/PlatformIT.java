@@ -49,6 +49,17 @@ class PlatformIT extends AmtswegIT {
   }
 
   @Test
+  void theDemoMailboxAnswersOnlyThisMachine() {
+    assertThat(browser().get("/demo/postfach-mails").statusCode()).isEqualTo(200);
+
+    HttpResponse<String> forwarded = browser().from("10.1.2.3").get("/demo/postfach-mails");
+    assertThat(forwarded.statusCode())
+        .as("a client the reverse proxy forwards from elsewhere")
+        .isEqualTo(404);
+    assertThat(forwarded.body()).doesNotContain("passwort-neu");
+  }
+
+  @Test
   void pagesHaveNoInlineScriptOrStyle() {
     Document home = Browser.page(browser().get("/"));
 

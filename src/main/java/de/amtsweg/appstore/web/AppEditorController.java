@@ -97,7 +97,8 @@ class AppEditorController {
                   "place",
                   "-",
                   "message",
-                  messages.getMessage("appstore.editor.too-large", null, locale))),
+                  messages.getMessage(
+                      "appstore.editor.too-large", new Object[] {MAX_SOURCE}, locale))),
           null);
     }
     try {

@@ -59,7 +59,7 @@ class EinvoiceApiController {
     Einvoices.Submitter submitter =
         callers.submitter(auth, Einvoices.Channel.API, Optional.ofNullable(organisation));
     if (file.getSize() > einvoices.maxBytes()) {
-      throw EinvoiceException.tooLarge(file.getSize(), einvoices.maxBytes());
+      throw EinvoiceException.tooLarge(einvoices.maxBytes());
     }
     return created(einvoices.submit(submitter, file.getBytes()), locale);
   }

@@ -42,6 +42,7 @@ class SupplierController {
   String list(Authentication auth, Model model) {
     model.addAttribute("invoices", einvoices.listForSupplier(callers.supplierOrganisations(auth)));
     model.addAttribute("supplier", !callers.supplierOrganisations(auth).isEmpty());
+    model.addAttribute("maxMegabytes", einvoices.maxBytes() / (1024.0 * 1024.0));
     return "einvoice/supplier";
   }
 
@@ -60,7 +61,7 @@ class SupplierController {
     try {
       byte[] content = file == null ? new byte[0] : file.getBytes();
       if (content.length > einvoices.maxBytes()) {
-        throw EinvoiceException.tooLarge(content.length, einvoices.maxBytes());
+        throw EinvoiceException.tooLarge(einvoices.maxBytes());
       }
       return "redirect:/konto/e-rechnungen/" + einvoices.submit(submitter, content).id();
     } catch (EinvoiceException e) {

@@ -1,21 +1,28 @@
 package de.amtsweg.platform.mail;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Profile;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The demo profile's local mailbox: every mail Amtsweg kept instead of sending, newest first, so
  * that registration and password reset can be tried without a mail server. Only in the demo
- * profile, where all data is made up.
+ * profile, where all data is made up, and only for requests from this machine: the mails hold
+ * password-reset links, and a demo reachable from elsewhere must not hand them to anybody. Others
+ * get 404, as if the page did not exist.
  */
 @Controller
 @Profile("demo")
@@ -30,7 +37,12 @@ class LocalMailboxController {
 
   @GetMapping("/demo/postfach-mails")
   String mailbox(
-      @RequestParam(name = "an", required = false) @Nullable String recipient, Model model) {
+      @RequestParam(name = "an", required = false) @Nullable String recipient,
+      HttpServletRequest request,
+      Model model) {
+    if (!isLoopback(request.getRemoteAddr())) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+    }
     String filter =
         recipient == null || recipient.isBlank()
             ? null
@@ -55,6 +67,24 @@ class LocalMailboxController {
     model.addAttribute("mails", mails);
     model.addAttribute("recipient", filter);
     return "platform/local-mailbox";
+  }
+
+  /**
+   * Whether the client address (after the trusted reverse proxy) is this machine. Only IP literals
+   * count, never a name such as {@code localhost} that a forwarded header might carry.
+   */
+  static boolean isLoopback(@Nullable String address) {
+    if (address == null
+        || !(address.matches("\\d{1,3}(\\.\\d{1,3}){3}")
+            || address.matches("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*"))) {
+      return false;
+    }
+    try {
+      // A literal: no name lookup.
+      return InetAddress.getByName(address).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      return false;
+    }
   }
 
   /** One kept mail; its body as lines, so that the page can make the links clickable. */

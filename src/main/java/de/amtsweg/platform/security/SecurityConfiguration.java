@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -204,15 +205,7 @@ class SecurityConfiguration {
         .logout(logout -> logout.logoutUrl("/abmelden").logoutSuccessUrl("/?abgemeldet"))
         .exceptionHandling(
             exceptions -> exceptions.authenticationEntryPoint(entryPoint(api, account)))
-        .headers(
-            headers ->
-                headers
-                    .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                    .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
-                    .frameOptions(frame -> frame.deny())
-                    .addHeaderWriter(
-                        new StaticHeadersWriter(
-                            "Permissions-Policy", "camera=(), microphone=(), geolocation=()")));
+        .headers(SecurityConfiguration::securityHeaders);
     // Citizens may log in through an OpenID Connect provider when one is configured
     // (spring.security.oauth2.client.registration.*); the account module turns the identity into
     // a Servicekonto login or refuses it (ADR 0006).
@@ -229,6 +222,21 @@ class SecurityConfiguration {
                           handler));
     }
     return http.build();
+  }
+
+  /**
+   * The security headers of every response, also of the OAuth 2.0 endpoints' own filter chain
+   * ({@link TokenEndpointConfiguration}). Spring Security adds {@code X-Content-Type-Options},
+   * {@code Cache-Control} and, over HTTPS, {@code Strict-Transport-Security} itself.
+   */
+  static void securityHeaders(HeadersConfigurer<HttpSecurity> headers) {
+    headers
+        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+        .frameOptions(frame -> frame.deny())
+        .addHeaderWriter(
+            new StaticHeadersWriter(
+                "Permissions-Policy", "camera=(), microphone=(), geolocation=()"));
   }
 
   /**

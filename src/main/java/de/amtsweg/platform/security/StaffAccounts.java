@@ -70,6 +70,15 @@ class StaffAccounts implements UserDetailsService, de.amtsweg.platform.StaffDire
         .optional();
   }
 
+  @Override
+  public java.util.Optional<String> tenantOf(String username) {
+    return jdbc.sql(
+            "select tenant_slug from staff_account where username = ? and tenant_slug is not null")
+        .param(normalize(username))
+        .query(String.class)
+        .optional();
+  }
+
   /** User names are case-insensitive. */
   private static String normalize(String username) {
     return username.strip().toLowerCase(Locale.ROOT);

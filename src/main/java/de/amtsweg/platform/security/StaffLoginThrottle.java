@@ -1,19 +1,23 @@
 package de.amtsweg.platform.security;
 
 import de.amtsweg.platform.LoginAttempts;
+import de.amtsweg.platform.LoginAttempts.Door;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Throttles the staff login like the citizen login: a locked user name or client address is not
- * even checked (redirect to {@code /anmelden?gesperrt}), failures are counted, success clears.
+ * Throttles the staff login like the citizen login: a user name that must wait at this client
+ * address is not even checked (redirect to {@code /anmelden?gesperrt=<minutes>}), failures are
+ * counted, success lifts the lock at this address and remembers it.
  */
 class StaffLoginThrottle extends OncePerRequestFilter implements AuthenticationFailureHandler {
 
@@ -34,8 +38,10 @@ class StaffLoginThrottle extends OncePerRequestFilter implements AuthenticationF
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    if (attempts.lockedFor(username(request), request.getRemoteAddr()).isPresent()) {
-      response.sendRedirect(LOGIN + "?gesperrt");
+    Optional<Duration> locked =
+        attempts.refusedFor(Door.STAFF, username(request), request.getRemoteAddr());
+    if (locked.isPresent()) {
+      response.sendRedirect(locked(locked.get()));
       return;
     }
     chain.doFilter(request, response);
@@ -45,16 +51,22 @@ class StaffLoginThrottle extends OncePerRequestFilter implements AuthenticationF
   public void onAuthenticationFailure(
       HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
       throws IOException {
-    boolean locked = attempts.failed(username(request), request.getRemoteAddr()).isPresent();
-    response.sendRedirect(LOGIN + (locked ? "?gesperrt" : "?fehler"));
+    Optional<Duration> locked =
+        attempts.failed(Door.STAFF, username(request), request.getRemoteAddr());
+    response.sendRedirect(locked.map(StaffLoginThrottle::locked).orElse(LOGIN + "?fehler"));
   }
 
-  /** Wraps the success handler: a successful login clears the user name's failures. */
+  /** Wraps the success handler: a successful login lifts the lock at this address. */
   AuthenticationSuccessHandler clearingOnSuccess(AuthenticationSuccessHandler next) {
     return (request, response, authentication) -> {
-      attempts.succeeded(authentication.getName());
+      attempts.succeeded(Door.STAFF, authentication.getName(), request.getRemoteAddr());
       next.onAuthenticationSuccess(request, response, authentication);
     };
+  }
+
+  /** The login page saying how many whole minutes to wait, rounded up. */
+  private static String locked(Duration wait) {
+    return LOGIN + "?gesperrt=" + Math.max(1, (wait.toSeconds() + 59) / 60);
   }
 
   private static String username(HttpServletRequest request) {

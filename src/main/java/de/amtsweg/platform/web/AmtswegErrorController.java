@@ -50,15 +50,24 @@ class AmtswegErrorController implements ErrorController {
         MDC.remove(CorrelationIdFilter.ATTRIBUTE);
       }
     }
-    Object[] details =
-        status == HttpStatus.CONTENT_TOO_LARGE
-                && request.getAttribute(BodyLimitFilter.LIMIT_ATTRIBUTE) instanceof Long limit
-            ? new Object[] {Sizes.format(limit)}
-            : new Object[0];
     String type =
         request.getAttribute(Problems.TYPE_ATTRIBUTE) instanceof String set
             ? set
             : Problems.typeForStatus(status.value());
-    return problems.respond(request, path, status, type, details, locale);
+    if (status == HttpStatus.CONTENT_TOO_LARGE) {
+      // The body-limit filter names its limit; a limit of the container's own has no number here.
+      return request.getAttribute(BodyLimitFilter.LIMIT_ATTRIBUTE) instanceof Long limit
+          ? problems.respond(
+              request, path, status, type, new Object[] {Sizes.format(limit)}, locale)
+          : problems.respond(
+              request,
+              path,
+              status,
+              type,
+              "problem.payload-too-large.unknown.detail",
+              new Object[0],
+              locale);
+    }
+    return problems.respond(request, path, status, type, new Object[0], locale);
   }
 }

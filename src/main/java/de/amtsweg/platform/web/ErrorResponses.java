@@ -3,8 +3,11 @@ package de.amtsweg.platform.web;
 import de.amtsweg.platform.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.servlet.autoconfigure.MultipartProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -24,9 +27,11 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 class ErrorResponses {
 
   private final Problems problems;
+  private final MultipartProperties multipart;
 
-  ErrorResponses(Problems problems) {
+  ErrorResponses(Problems problems, ObjectProvider<MultipartProperties> multipart) {
     this.problems = problems;
+    this.multipart = multipart.getIfAvailable(MultipartProperties::new);
   }
 
   @ExceptionHandler(ProblemException.class)
@@ -101,14 +106,27 @@ class ErrorResponses {
     throw e;
   }
 
+  /**
+   * An upload over the container's multipart limits, which are checked before any controller: the
+   * message states them ({@code spring.servlet.multipart.max-file-size} and {@code
+   * .max-request-size}), in MB.
+   */
   @ExceptionHandler(MaxUploadSizeExceededException.class)
-  Object tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request, Locale locale) {
-    long limit =
-        e.getMaxUploadSize() > 0
-            ? e.getMaxUploadSize()
-            : request.getAttribute(BodyLimitFilter.LIMIT_ATTRIBUTE) instanceof Long l ? l : -1;
-    return respond(
-        request, HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", locale, Sizes.format(limit));
+  Object tooLarge(HttpServletRequest request, Locale locale) {
+    return problems.respond(
+        request,
+        request.getRequestURI(),
+        HttpStatus.CONTENT_TOO_LARGE,
+        "payload-too-large",
+        "problem.payload-too-large.multipart.detail",
+        new Object[] {
+          megabytes(multipart.getMaxFileSize()), megabytes(multipart.getMaxRequestSize())
+        },
+        locale);
+  }
+
+  private static double megabytes(DataSize size) {
+    return size.toBytes() / (1024.0 * 1024.0);
   }
 
   private Object respond(

@@ -59,8 +59,24 @@ class Problems {
       String type,
       Object[] detailArguments,
       Locale locale) {
+    return respond(
+        request, path, status, type, "problem." + type + ".detail", detailArguments, locale);
+  }
+
+  /**
+   * As {@link #respond(HttpServletRequest, String, HttpStatus, String, Object[], Locale)}, with a
+   * detail text of its own: the same type where Amtsweg knows more about the case.
+   */
+  Object respond(
+      HttpServletRequest request,
+      String path,
+      HttpStatus status,
+      String type,
+      String detailCode,
+      Object[] detailArguments,
+      Locale locale) {
     String title = message("problem." + type + ".title", new Object[0], locale);
-    String detail = message("problem." + type + ".detail", detailArguments, locale);
+    String detail = message(detailCode, detailArguments, locale);
     Object correlationId = request.getAttribute(CorrelationIdFilter.ATTRIBUTE);
     if (isApi(path)) {
       ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
