@@ -90,13 +90,13 @@ class InstallationSettingsIT extends AmtswegIT {
     String token =
         new TokenEndpoint(port).accessToken("lieferant-demo", DEMO_PASSWORD, "rechnungen.senden");
 
-    HttpResponse<String> overMultipart = uploadInvoice(token, 3 * 1024 * 1024 + 1);
-    assertThat(overMultipart.statusCode()).isEqualTo(413);
-    JsonNode problem = json.readTree(overMultipart.body());
+    HttpResponse<String> overBody = uploadInvoice(token, 3 * 1024 * 1024 + 1);
+    assertThat(overBody.statusCode()).isEqualTo(413);
+    JsonNode problem = json.readTree(overBody.body());
     assertThat(problem.path("type").asString()).isEqualTo("urn:amtsweg:problem:payload-too-large");
     assertThat(problem.path("detail").asString())
-        .contains("höchstens 3 MB", "zusammen höchstens 4 MB")
-        .doesNotContain("1 MB", "20 MB");
+        .as("the API's body limit: the largest invoice and 1 MB for the form around it")
+        .contains("höchstens 3 MB");
 
     HttpResponse<String> overInvoice = uploadInvoice(token, 2 * 1024 * 1024 + 1);
     assertThat(overInvoice.statusCode()).isEqualTo(413);
@@ -105,8 +105,22 @@ class InstallationSettingsIT extends AmtswegIT {
 
     Browser supplier = browser();
     supplier.logIn("rechnungen@lieferdienst-thueringen.example", DEMO_PASSWORD);
-    assertThat(Browser.page(supplier.get("/konto/e-rechnungen")).select("#file-hint").text())
-        .endsWith("höchstens 2 MB.");
+    org.jsoup.nodes.Document form = Browser.page(supplier.get("/konto/e-rechnungen"));
+    assertThat(form.select("#file-hint").text()).endsWith("höchstens 2 MB.");
+
+    HttpResponse<String> overMultipart =
+        supplier.upload(
+            "/konto/e-rechnungen",
+            Browser.csrf(form),
+            "file",
+            "rechnung.xml",
+            "application/xml",
+            new byte[3 * 1024 * 1024 + 1]);
+    assertThat(overMultipart.statusCode()).isEqualTo(413);
+    assertThat(Browser.page(overMultipart).text())
+        .as("the multipart limits in the page")
+        .contains("höchstens 3 MB", "zusammen höchstens 4 MB")
+        .doesNotContain("1 MB", "20 MB");
   }
 
   private HttpResponse<String> uploadInvoice(String token, int size) {

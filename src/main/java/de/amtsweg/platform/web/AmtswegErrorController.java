@@ -56,6 +56,17 @@ class AmtswegErrorController implements ErrorController {
             : Problems.typeForStatus(status.value());
     if (status == HttpStatus.CONTENT_TOO_LARGE) {
       // The body-limit filter names its limit; a limit of the container's own has no number here.
+      if (request.getAttribute(BodyLimitFilter.MULTIPART_LIMITS_ATTRIBUTE)
+          instanceof long[] parts) {
+        return problems.respond(
+            request,
+            path,
+            status,
+            type,
+            "problem.payload-too-large.multipart.detail",
+            new Object[] {Sizes.megabytes(parts[0]), Sizes.megabytes(parts[1])},
+            locale);
+      }
       return request.getAttribute(BodyLimitFilter.LIMIT_ATTRIBUTE) instanceof Long limit
           ? problems.respond(
               request, path, status, type, new Object[] {Sizes.format(limit)}, locale)

@@ -40,6 +40,9 @@ class BodyLimitFilter extends OncePerRequestFilter {
   /** The request attribute with the limit in bytes, for the error's detail. */
   static final String LIMIT_ATTRIBUTE = "amtsweg.bodyLimit";
 
+  /** The request attribute with the multipart limits {file, request} in bytes, when they failed. */
+  static final String MULTIPART_LIMITS_ATTRIBUTE = "amtsweg.multipartLimits";
+
   private static final Logger log = LoggerFactory.getLogger(BodyLimitFilter.class);
 
   private record Rule(PathPattern pattern, long max) {}
@@ -49,13 +52,15 @@ class BodyLimitFilter extends OncePerRequestFilter {
   private final long defaultMax;
   private final long formMax;
   private final long multipartMax;
+  private final long multipartFileMax;
 
   BodyLimitFilter(
       List<BodyLimitProvider> providers,
       List<BodyLimit> limits,
       @Value("${amtsweg.limits.request-body:1MB}") DataSize defaultMax,
       @Value("${server.tomcat.max-http-form-post-size:2MB}") DataSize formMax,
-      @Value("${spring.servlet.multipart.max-request-size:10MB}") DataSize multipartMax) {
+      @Value("${spring.servlet.multipart.max-request-size:10MB}") DataSize multipartMax,
+      @Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize multipartFileMax) {
     this.providers = providers;
     PathPatternParser parser = new PathPatternParser();
     this.rules =
@@ -65,6 +70,7 @@ class BodyLimitFilter extends OncePerRequestFilter {
     this.defaultMax = defaultMax.toBytes();
     this.formMax = formMax.toBytes();
     this.multipartMax = multipartMax.toBytes();
+    this.multipartFileMax = multipartFileMax.toBytes();
   }
 
   @Override
@@ -82,6 +88,15 @@ class BodyLimitFilter extends OncePerRequestFilter {
       refuse(request, response, max);
       return;
     }
+    if (isMultipart(request) && partsTooLarge(request)) {
+      log.warn(
+          "Multipart request to {} refused: a part is over the limit", request.getRequestURI());
+      HttpServletRequest bodyless = new Bodyless(request);
+      bodyless.setAttribute(
+          MULTIPART_LIMITS_ATTRIBUTE, new long[] {multipartFileMax, multipartMax});
+      refuse(bodyless, response, max);
+      return;
+    }
     request.setAttribute(LIMIT_ATTRIBUTE, max);
     chain.doFilter(declared >= 0 ? request : new Bounded(request, max), response);
   }
@@ -94,7 +109,7 @@ class BodyLimitFilter extends OncePerRequestFilter {
    */
   private static void refuse(HttpServletRequest request, HttpServletResponse response, long max)
       throws ServletException, IOException {
-    HttpServletRequest bodyless = new Bodyless(request);
+    HttpServletRequest bodyless = request instanceof Bodyless ? request : new Bodyless(request);
     bodyless.setAttribute(LIMIT_ATTRIBUTE, max);
     bodyless.setAttribute(
         jakarta.servlet.RequestDispatcher.ERROR_STATUS_CODE,
@@ -105,6 +120,33 @@ class BodyLimitFilter extends OncePerRequestFilter {
     // The body was not read: the connection must not be reused for another request.
     response.setHeader("Connection", "close");
     request.getRequestDispatcher("/error").forward(bodyless, response);
+  }
+
+  private static boolean isMultipart(HttpServletRequest request) {
+    String type = request.getContentType();
+    return type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/");
+  }
+
+  /**
+   * Parses the parts now, before security reads the CSRF token from them: a file over the
+   * container's multipart limits would otherwise fail there, and again in every error page that
+   * asks for a parameter, ending on the container's own page. Other parse failures are left to the
+   * dispatcher.
+   */
+  private static boolean partsTooLarge(HttpServletRequest request) throws IOException {
+    try {
+      request.getParts();
+      return false;
+    } catch (IllegalStateException | ServletException e) {
+      for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+        String message = String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT);
+        if (message.contains("exceed")
+            && (message.contains("size") || message.contains("length"))) {
+          return true;
+        }
+      }
+      return false;
+    }
   }
 
   /** The request without its body: no input, and only the parameters of the query string. */
@@ -163,6 +205,34 @@ class BodyLimitFilter extends OncePerRequestFilter {
     @Override
     public String @Nullable [] getParameterValues(String name) {
       return query.get(name);
+    }
+
+    // No content type either: otherwise the dispatcher would parse the unread multipart body.
+    @Override
+    public @Nullable String getContentType() {
+      return null;
+    }
+
+    @Override
+    public @Nullable String getHeader(String name) {
+      return "Content-Type".equalsIgnoreCase(name) ? null : super.getHeader(name);
+    }
+
+    @Override
+    public java.util.Enumeration<String> getHeaders(String name) {
+      return "Content-Type".equalsIgnoreCase(name)
+          ? java.util.Collections.emptyEnumeration()
+          : super.getHeaders(name);
+    }
+
+    @Override
+    public java.util.Collection<jakarta.servlet.http.Part> getParts() {
+      return List.of();
+    }
+
+    @Override
+    public jakarta.servlet.http.@Nullable Part getPart(String name) {
+      return null;
     }
 
     @Override

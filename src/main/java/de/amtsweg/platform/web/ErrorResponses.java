@@ -7,7 +7,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.servlet.autoconfigure.MultipartProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.util.unit.DataSize;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -120,13 +119,10 @@ class ErrorResponses {
         "payload-too-large",
         "problem.payload-too-large.multipart.detail",
         new Object[] {
-          megabytes(multipart.getMaxFileSize()), megabytes(multipart.getMaxRequestSize())
+          Sizes.megabytes(multipart.getMaxFileSize().toBytes()),
+          Sizes.megabytes(multipart.getMaxRequestSize().toBytes())
         },
         locale);
-  }
-
-  private static double megabytes(DataSize size) {
-    return size.toBytes() / (1024.0 * 1024.0);
   }
 
   private Object respond(

@@ -23,4 +23,9 @@ final class Sizes {
     }
     return bytes + " B";
   }
+
+  /** Megabytes as a number, for messages that format it ({@code {0,number,#.##} MB}). */
+  static double megabytes(long bytes) {
+    return bytes / (double) MB;
+  }
 }
