@@ -6,7 +6,9 @@ import de.amtsweg.appstore.AppStore;
 import de.amtsweg.forms.AnswerSchema;
 import de.amtsweg.forms.AppDefinition;
 import de.amtsweg.support.AmtswegIT;
+import de.amtsweg.support.AxeBrowser;
 import de.amtsweg.support.Browser;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -22,6 +24,9 @@ import org.altcha.altcha.Altcha;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -254,6 +259,41 @@ class AnonymousSubmissionIT extends AmtswegIT {
   }
 
   @Test
+  void withJavaScriptTheWidgetSolvesItselfUnderTheStrictPolicyAndTheSolutionIsAccepted() {
+    int spentBefore = spentChallenges();
+    try (AxeBrowser chromium = AxeBrowser.start(URI.create("http://localhost:" + port))) {
+      chromium.open("/ort?q=99084&zurueck=/antrag/hundesteuer");
+      chromium.submit("form[action='/ort'][method=post]");
+      chromium.click("form[action='/antrag/hundesteuer'] button");
+      String path = chromium.currentPath();
+      UUID draft = UUID.fromString(path.split("/")[3]);
+      fillIn(draft, unique("chromium"));
+      chromium.open("/antrag/hundesteuer/" + draft + "/pruefen");
+
+      // The widget fetches its challenge, solves it in its worker and fills the hidden field:
+      // module, worker and stylesheet all load under script-src/style-src 'self'.
+      chromium.waitFor("altcha-widget [data-state=verified]");
+      assertThat(
+              (String)
+                  ((JavascriptExecutor) chromium.driver())
+                      .executeScript(
+                          "return document.querySelector('altcha-widget input[name=altcha]').value"))
+          .isNotBlank();
+      assertThat(chromium.violations()).isEmpty();
+
+      chromium
+          .driver()
+          .findElements(By.cssSelector("input[name=erklaerung]"))
+          .forEach(WebElement::click);
+      chromium.click("#absenden");
+      assertThat(chromium.currentPath()).startsWith("/antrag/eingang/HUND-");
+    }
+    assertThat(spentChallenges())
+        .as("the solution was checked and used up")
+        .isEqualTo(spentBefore + 1);
+  }
+
+  @Test
   void loggedInCitizensSeeNoChallenge() {
     Browser erika = AntragForms.loggedIn(browser(), ERIKA, DEMO_PASSWORD);
     HttpResponse<String> step = AntragForms.startWithConsent(erika, ERFURT, "hundesteuer", "leer");
@@ -321,6 +361,10 @@ class AnonymousSubmissionIT extends AmtswegIT {
             json.readTree(browser().get("/api/v1/apps/hundesteuer/example", "Accept", JSON).body());
     ((ObjectNode) example.get("answers")).put("email", email);
     return example.toString();
+  }
+
+  private int spentChallenges() {
+    return jdbc.sql("select count(*) from proof_of_work_spent").query(Integer.class).single();
   }
 
   private int mailsTo(String recipient) {

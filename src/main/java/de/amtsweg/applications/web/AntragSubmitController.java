@@ -368,6 +368,9 @@ class AntragSubmitController {
     for (String key : ALTCHA_STRINGS) {
       strings.put(key, message("applications.altcha." + key, locale));
     }
+    // Empty: no alert() box when the form is sent while it still works; the browser's own message
+    // on its required checkbox says so instead, as for any required field.
+    strings.put("waitAlert", "");
     return json.writeValueAsString(strings);
   }
 
@@ -386,8 +389,7 @@ class AntragSubmitController {
           "verificationRequired",
           "verified",
           "verify",
-          "verifying",
-          "waitAlert");
+          "verifying");
 
   private String format(Object value, String type, Locale locale) {
     if ("money".equals(type) && value instanceof BigDecimal amount) {
