@@ -194,6 +194,25 @@ class AnonymousSubmissionIT extends AmtswegIT {
   }
 
   @Test
+  void theSixthResumeLinkToOneAddressInADayIsNotSent() {
+    String recipient = unique("fortsetzen");
+    Browser visitor = browser().from("198.51.100.70");
+    AntragForms.choosePlace(visitor, ERFURT);
+    String save = "/antrag/hundesteuer/" + draftOf(AntragForms.start(visitor, "hundesteuer"));
+    save += "/speichern";
+    for (int i = 0; i < 5; i++) {
+      String csrf = Browser.csrf(Browser.page(visitor.get(save)));
+      assertThat(visitor.submit(save, csrf, Map.of("email", recipient)).statusCode())
+          .isEqualTo(302);
+    }
+    String csrf = Browser.csrf(Browser.page(visitor.get(save)));
+    HttpResponse<String> refused = visitor.submit(save, csrf, Map.of("email", recipient));
+    assertThat(refused.statusCode()).isEqualTo(429);
+    assertThat(Browser.page(refused).text()).contains("zu viele E-Mails");
+    assertThat(mailsTo(recipient)).isEqualTo(5);
+  }
+
+  @Test
   void theReceiptMailCarriesNoAnswers() {
     String recipient = unique("inhalt");
     assertThat(

@@ -3,7 +3,11 @@ package de.amtsweg.applications.web;
 import de.amtsweg.applications.SubmissionLimits;
 import de.amtsweg.platform.RateLimits;
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -35,6 +39,26 @@ class AnonymousSubmissions {
     this.limits = limits;
   }
 
+  /**
+   * Whose submissions count together: an IPv4 address, or the /64 network of an IPv6 address (one
+   * connection usually gets a whole /64, and could otherwise take a fresh address per request).
+   */
+  static String client(String remoteAddress) {
+    if (remoteAddress.indexOf(':') < 0) {
+      return remoteAddress;
+    }
+    try {
+      // A literal with a colon is parsed, never looked up; IPv4-mapped forms come back as IPv4.
+      InetAddress address = InetAddress.getByName(remoteAddress);
+      if (address instanceof Inet6Address) {
+        return HexFormat.of().formatHex(address.getAddress(), 0, 8) + "::/64";
+      }
+      return address.getHostAddress();
+    } catch (UnknownHostException e) {
+      return remoteAddress;
+    }
+  }
+
   /** Whether the caller is nobody: no login, no token. */
   static boolean anonymous(@Nullable Authentication authentication) {
     return authentication == null
@@ -58,7 +82,7 @@ class AnonymousSubmissions {
       RateLimits.Decision decision =
           rateLimits.take(
               BUCKET,
-              request.getRemoteAddr(),
+              client(request.getRemoteAddr()),
               limits.anonymousSubmissionsPerAddress(),
               limits.anonymousWindow());
       if (decision instanceof RateLimits.Refused refused) {
