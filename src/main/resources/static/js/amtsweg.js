@@ -7,3 +7,14 @@ document.addEventListener("htmx:configRequest", (event) => {
     event.detail.headers[header] = token;
   }
 });
+
+// The proof-of-work widget (check page of an anonymous Antrag) must never block the form: when it
+// cannot solve its challenge, it steps aside and the form goes without a solution, as it does
+// without JavaScript.
+document.querySelectorAll("altcha-widget").forEach((widget) => {
+  widget.addEventListener("statechange", (event) => {
+    if (event.detail?.state === "error") {
+      widget.remove();
+    }
+  });
+});

@@ -166,6 +166,15 @@ public class AntragManagement {
     return antraege.timeline(antragId);
   }
 
+  /**
+   * Whether the receipt e-mail of this Antrag was not sent, because its address had had its receipt
+   * e-mails for the day ({@code amtsweg.limits.receipt-mails-per-recipient}).
+   */
+  public boolean receiptMailWithheld(UUID antragId) {
+    return timeline(antragId).stream()
+        .anyMatch(e -> ApplicantNotifications.MAIL_WITHHELD.equals(e.type()));
+  }
+
   /** Adds to the timeline; delivery, payment and casework call this. */
   @Transactional
   public void addEvent(UUID antragId, String type, @Nullable String note) {

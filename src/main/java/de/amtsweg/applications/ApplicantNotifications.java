@@ -5,9 +5,12 @@ import de.amtsweg.account.PostfachMessage;
 import de.amtsweg.platform.Mailer;
 import de.amtsweg.platform.OutgoingMail;
 import de.amtsweg.platform.PlatformProperties;
+import de.amtsweg.platform.RateLimits;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -16,22 +19,44 @@ import org.springframework.web.util.UriComponentsBuilder;
  * Tells the applicant that an Antrag was submitted: a Servicekonto gets the receipt in its
  * Postfach; anyone else an e-mail to the contact address, with the link to the receipt when its
  * token is known (at submission), without it after a payment (the token is not stored).
+ *
+ * <p>Nobody confirmed that contact address: whoever submits can type a stranger's. So the e-mail
+ * carries no answers (app, authority, reference and the link only), and one address gets at most
+ * {@code amtsweg.limits.receipt-mails-per-recipient} of them a day; past that the e-mail is not
+ * sent and the Antrag's timeline says so ({@link #MAIL_WITHHELD}), which the confirmation page
+ * shows.
  */
 @Component
 class ApplicantNotifications {
+
+  /** The timeline entry of an Antrag whose receipt e-mail was not sent (the limit was reached). */
+  static final String MAIL_WITHHELD = "RECEIPT_MAIL_WITHHELD";
+
+  static final String RECEIPT_MAIL_BUCKET = "receipt-mail";
+
+  private static final Logger log = LoggerFactory.getLogger(ApplicantNotifications.class);
 
   private final Postfach postfach;
   private final Mailer mailer;
   private final MessageSource messages;
   private final ReceiptIssuer receipts;
   private final String publicUrl;
+  private final RateLimits rateLimits;
+  private final Antraege antraege;
+  private final int mailsPerRecipient;
 
   ApplicantNotifications(
       Postfach postfach,
       Mailer mailer,
       MessageSource messages,
       ReceiptIssuer receipts,
-      PlatformProperties platform) {
+      PlatformProperties platform,
+      RateLimits rateLimits,
+      Antraege antraege,
+      SubmissionLimits limits) {
+    this.rateLimits = rateLimits;
+    this.antraege = antraege;
+    this.mailsPerRecipient = limits.receiptMailsPerRecipient();
     this.postfach = postfach;
     this.mailer = mailer;
     this.messages = messages;
@@ -79,14 +104,34 @@ class ApplicantNotifications {
               "applications.mail.body",
               new Object[] {appName, antrag.authorityName(), antrag.reference(), link},
               locale);
-      mailer.send(new OutgoingMail(antrag.contactEmail(), subject, body));
+      sendLimited(antrag, antrag.contactEmail(), subject, body);
     } else if (antrag.contactEmail() != null) {
       String body =
           messages.getMessage(
               "applications.mail.body-paid",
               new Object[] {appName, antrag.authorityName(), antrag.reference()},
               locale);
-      mailer.send(new OutgoingMail(antrag.contactEmail(), subject, body));
+      sendLimited(antrag, antrag.contactEmail(), subject, body);
     }
+  }
+
+  /** Sends, unless the address had its receipt e-mails for the day; then the timeline says so. */
+  private void sendLimited(Antrag antrag, String to, String subject, String body) {
+    RateLimits.Decision decision =
+        rateLimits.take(
+            RECEIPT_MAIL_BUCKET,
+            to.strip().toLowerCase(Locale.ROOT),
+            mailsPerRecipient,
+            SubmissionLimits.RECEIPT_MAIL_WINDOW);
+    if (decision instanceof RateLimits.Refused) {
+      // No address in the log: it is personal data, and the reference finds the Antrag.
+      log.warn(
+          "Receipt e-mail of Antrag {} not sent: its address had {} today",
+          antrag.reference(),
+          mailsPerRecipient);
+      antraege.addEvent(antrag.id(), MAIL_WITHHELD, null);
+      return;
+    }
+    mailer.send(new OutgoingMail(to, subject, body));
   }
 }

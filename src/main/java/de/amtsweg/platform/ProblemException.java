@@ -1,5 +1,7 @@
 package de.amtsweg.platform;
 
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -35,5 +37,13 @@ public abstract class ProblemException extends RuntimeException {
 
   public Object[] detailArguments() {
     return detailArguments.clone();
+  }
+
+  /**
+   * How long the client should wait before trying again, sent as {@code Retry-After} (in whole
+   * seconds); null when waiting does not help. Problems that pass (429, 503) override it.
+   */
+  public @Nullable Duration retryAfter() {
+    return null;
   }
 }

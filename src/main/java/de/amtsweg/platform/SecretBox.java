@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
@@ -299,6 +300,29 @@ public class SecretBox {
    */
   public String reseal(String sealed, String owner) {
     return isCurrent(sealed) ? sealed : seal(open(sealed, owner), owner);
+  }
+
+  /**
+   * A key for another purpose (an HMAC key, a pepper), derived from the current key: the same on
+   * every node, without a further secret to manage. HMAC-SHA256 of the purpose under the current
+   * key (one block of HKDF-Expand). It changes when another key becomes current, so use it only for
+   * what may be lost then: short-lived challenges and counters, never stored secrets.
+   *
+   * @param purpose what the key is for, e.g. {@code rate-limits}; different purposes give unrelated
+   *     keys
+   * @return 32 bytes
+   */
+  public byte[] derivedKey(String purpose) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(
+          new SecretKeySpec(
+              Objects.requireNonNull(keys.get(currentKeyId), "checked at start").getEncoded(),
+              "HmacSHA256"));
+      return mac.doFinal(("amtsweg derived key\0" + purpose).getBytes(StandardCharsets.UTF_8));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("Cannot derive a key", e);
+    }
   }
 
   /** Whether a value is sealed with the current key (and so needs no re-sealing). */

@@ -46,6 +46,9 @@ public final class DeliveryBenchmark {
                 "--spring.profiles.active=demo",
                 "--amtsweg.demo.password=Bench-Passwort-2026",
                 "--amtsweg.delivery.worker.enabled=false",
+                // The benchmark submits anonymously from one address: no limit may count it.
+                "--amtsweg.limits.anonymous-submissions-per-address=1000000",
+                "--amtsweg.limits.receipt-mails-per-recipient=1000000",
                 "--amtsweg.delivery.worker.batch-size=200",
                 "--amtsweg.delivery.worker.concurrency="
                     + Integer.getInteger("bench.concurrency", 16),

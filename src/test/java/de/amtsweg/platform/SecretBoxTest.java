@@ -59,6 +59,21 @@ class SecretBoxTest {
   }
 
   @Test
+  void derivedKeysAreTheSameOnEveryNodeDifferPerPurposeAndRevealNoKey() {
+    SecretBox node1 = box(Map.of("k1", K1), null);
+    SecretBox node2 = box(Map.of("k1", K1), null);
+
+    assertThat(node1.derivedKey("rate-limits"))
+        .hasSize(32)
+        .isEqualTo(node2.derivedKey("rate-limits"))
+        .isNotEqualTo(node1.derivedKey("altcha"))
+        .isNotEqualTo(java.util.Base64.getDecoder().decode(K1));
+    assertThat(box(Map.of("k1", K1, "k2", K2), "k2").derivedKey("rate-limits"))
+        .as("another current key, another derived key")
+        .isNotEqualTo(node1.derivedKey("rate-limits"));
+  }
+
+  @Test
   void valuesSealedByTheCodeBeforeKeyRotationStillOpen() {
     SecretBox box =
         new SecretBox(settings(Map.of(), null, OLD_ACCOUNT_KEY, OLD_PAYMENT_KEY), dataDir, false);

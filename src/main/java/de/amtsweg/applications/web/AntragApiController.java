@@ -64,6 +64,7 @@ class AntragApiController {
   private final Prefill prefill;
   private final AntragPayments antragPayments;
   private final URI publicUrl;
+  private final AnonymousSubmissions anonymous;
 
   AntragApiController(
       AppStore store,
@@ -74,7 +75,9 @@ class AntragApiController {
       MessageSource messages,
       Prefill prefill,
       AntragPayments antragPayments,
-      PlatformProperties platform) {
+      PlatformProperties platform,
+      AnonymousSubmissions anonymous) {
+    this.anonymous = anonymous;
     this.antragPayments = antragPayments;
     this.publicUrl = platform.publicUrl();
     this.prefill = prefill;
@@ -144,13 +147,20 @@ class AntragApiController {
       path = "/api/v1/tenants/{ars}/apps/{appId}/antraege",
       consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
-  @Operation(summary = "Submit an Antrag; repeat-safe with the Idempotency-Key header")
+  @Operation(
+      summary = "Submit an Antrag; repeat-safe with the Idempotency-Key header",
+      description =
+          "Without a login or token, one client address may submit "
+              + "amtsweg.limits.anonymous-submissions-per-address Anträge (default 10) within "
+              + "amtsweg.limits.anonymous-window (default 10 minutes); past that the answer is 429 "
+              + "with Retry-After (seconds). Refused or invalid submissions do not count.")
   ResponseEntity<SubmitResponse> submit(
       @PathVariable String ars,
       @PathVariable String appId,
       @RequestBody SubmitRequest body,
       @RequestHeader(name = "Idempotency-Key", required = false) @Nullable String key,
       @Nullable Authentication authentication,
+      HttpServletRequest request,
       Locale locale) {
     Tenant tenant = tenants.byAuthority(ars).orElseThrow(() -> AppStoreException.notActive(appId));
     OfferedApp offered =
@@ -179,10 +189,12 @@ class AntragApiController {
         key == null
             ? "api:" + UUID.randomUUID()
             : "api:" + caller + ":" + ars + ":" + appId + ":" + key.strip();
+    AnonymousSubmissions.Slots slots = anonymous.admit(request, authentication, 1);
     Map<String, Object> answers =
         body.answers() == null ? new LinkedHashMap<>() : new LinkedHashMap<>(body.answers());
     uploads.checkAnswersSize(answers);
     String leikaKey = app.leikaKeys().isEmpty() ? null : app.leikaKeys().getFirst();
+    boolean created = false;
     Draft draft =
         drafts.create(
             new Drafts.Target(
@@ -214,7 +226,8 @@ class AntragApiController {
                   body.declarations() == null ? List.of() : body.declarations(),
                   draft.id(),
                   locale));
-      if (!submitted.created()) {
+      created = submitted.created();
+      if (!created) {
         drafts.delete(draft.id());
       }
       Antrag antrag = submitted.antrag();
@@ -243,6 +256,8 @@ class AntragApiController {
     } catch (RuntimeException e) {
       drafts.delete(draft.id());
       throw e;
+    } finally {
+      slots.keep(created ? 1 : 0);
     }
   }
 

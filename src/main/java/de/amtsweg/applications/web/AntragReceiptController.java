@@ -69,6 +69,11 @@ class AntragReceiptController {
             + "/eingangsbestaetigung.pdf"
             + (receiptToken != null && citizen == null ? "?token=" + receiptToken : ""));
     model.addAttribute("citizen", citizen);
+    model.addAttribute(
+        "mailWithheld",
+        citizen == null
+            && antrag.contactEmail() != null
+            && antraege.receiptMailWithheld(antrag.id()));
     AntragPayments.Due due = antragPayments.due(antrag).orElse(null);
     model.addAttribute("due", due);
     model.addAttribute("dueAmount", due == null ? null : Money.euros(due.amountCents()));

@@ -1,6 +1,7 @@
 package de.amtsweg.applications.web;
 
 import de.amtsweg.applications.Drafts;
+import de.amtsweg.applications.SubmissionLimits;
 import de.amtsweg.forms.AnswerProblem;
 import de.amtsweg.forms.AppDefinition.Field;
 import de.amtsweg.forms.AppDefinition.Step;
@@ -9,7 +10,9 @@ import de.amtsweg.forms.FormEngine;
 import de.amtsweg.platform.Mailer;
 import de.amtsweg.platform.OutgoingMail;
 import de.amtsweg.platform.PlatformProperties;
+import de.amtsweg.platform.RateLimits;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -20,6 +23,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -44,6 +48,11 @@ class AntragStepController {
   private final MessageSource messages;
   private final Mailer mailer;
   private final String publicUrl;
+  private final RateLimits rateLimits;
+  private final int mailsPerRecipient;
+
+  /** Resume-link e-mails go to an address nobody confirmed: limited per address, as receipts. */
+  static final String RESUME_MAIL_BUCKET = "resume-mail";
 
   AntragStepController(
       ApplicantAccess access,
@@ -51,7 +60,11 @@ class AntragStepController {
       Drafts drafts,
       MessageSource messages,
       Mailer mailer,
-      PlatformProperties platform) {
+      PlatformProperties platform,
+      RateLimits rateLimits,
+      SubmissionLimits limits) {
+    this.rateLimits = rateLimits;
+    this.mailsPerRecipient = limits.receiptMailsPerRecipient();
     this.access = access;
     this.reader = reader;
     this.drafts = drafts;
@@ -260,19 +273,31 @@ class AntragStepController {
       @PathVariable UUID draftId,
       @RequestParam String email,
       HttpServletRequest request,
+      HttpServletResponse response,
       @Nullable Authentication authentication,
       Model model,
       Locale locale) {
     DraftContext context = access.draft(appId, draftId, request, authentication);
     String address = email.strip();
+    String refusal = null;
     if (address.length() > 254 || !address.matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]{2,}$")) {
+      refusal = "applications.save.email-invalid";
+    } else if (rateLimits.take(
+            RESUME_MAIL_BUCKET,
+            address.toLowerCase(Locale.ROOT),
+            mailsPerRecipient,
+            SubmissionLimits.RECEIPT_MAIL_WINDOW)
+        instanceof RateLimits.Refused) {
+      refusal = "applications.save.email-limit";
+      response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+    }
+    if (refusal != null) {
       model.addAttribute("app", context.app());
       model.addAttribute("draft", context.draft());
       model.addAttribute("base", context.base());
       model.addAttribute("account", false);
       model.addAttribute("email", address);
-      model.addAttribute(
-          "emailError", messages.getMessage("applications.save.email-invalid", null, locale));
+      model.addAttribute("emailError", messages.getMessage(refusal, null, locale));
       return "applications/save";
     }
     String token = drafts.issueResumeToken(draftId, address);

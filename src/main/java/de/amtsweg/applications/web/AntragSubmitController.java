@@ -5,6 +5,7 @@ import de.amtsweg.applications.AntragManagement;
 import de.amtsweg.applications.AntragManagement.AntragInvalidException;
 import de.amtsweg.applications.AntragPayments;
 import de.amtsweg.applications.Drafts;
+import de.amtsweg.applications.SubmissionLimits;
 import de.amtsweg.applications.Warenkorb;
 import de.amtsweg.appstore.Activation;
 import de.amtsweg.appstore.AppStore;
@@ -15,7 +16,9 @@ import de.amtsweg.forms.AppDefinition.Step;
 import de.amtsweg.forms.FormEngine;
 import de.amtsweg.payment.Payment;
 import de.amtsweg.platform.ProblemException;
+import de.amtsweg.platform.ProofOfWork;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.util.ArrayList;
@@ -26,6 +29,7 @@ import java.util.Objects;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -34,6 +38,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Check your answers, the declarations, and then submit: straight away, into the Warenkorb, or to
@@ -50,6 +55,10 @@ class AntragSubmitController {
   private final AntragPayments antragPayments;
   private final Warenkorb warenkorb;
   private final MessageSource messages;
+  private final AnonymousSubmissions anonymous;
+  private final ProofOfWork proofOfWork;
+  private final SubmissionLimits.Altcha altcha;
+  private final JsonMapper json;
 
   AntragSubmitController(
       ApplicantAccess access,
@@ -58,7 +67,15 @@ class AntragSubmitController {
       AntragManagement antraege,
       AntragPayments antragPayments,
       Warenkorb warenkorb,
-      MessageSource messages) {
+      MessageSource messages,
+      AnonymousSubmissions anonymous,
+      ProofOfWork proofOfWork,
+      SubmissionLimits limits,
+      JsonMapper json) {
+    this.anonymous = anonymous;
+    this.proofOfWork = proofOfWork;
+    this.altcha = limits.altcha();
+    this.json = json;
     this.access = access;
     this.store = store;
     this.drafts = drafts;
@@ -80,7 +97,15 @@ class AntragSubmitController {
     if (context.draft().submitted()) {
       return "redirect:/antrag/eingang/" + context.draft().submittedReference();
     }
-    return render(context, context.draft().declarations(), List.of(), request, model, locale);
+    return render(
+        context,
+        context.draft().declarations(),
+        List.of(),
+        null,
+        request,
+        authentication,
+        model,
+        locale);
   }
 
   @PostMapping("/antrag/{appId}/{draftId}/absenden")
@@ -89,7 +114,9 @@ class AntragSubmitController {
       @PathVariable UUID draftId,
       @RequestParam(name = "erklaerung", required = false) @Nullable List<String> confirmed,
       @RequestParam(name = "_ziel", required = false) @Nullable String target,
+      @RequestParam(name = "altcha", required = false) @Nullable String solution,
       HttpServletRequest request,
+      HttpServletResponse response,
       @Nullable Authentication authentication,
       Model model,
       RedirectAttributes redirect,
@@ -111,7 +138,8 @@ class AntragSubmitController {
       List<AnswerProblem> problems = new ArrayList<>(engine.problems());
       problems.addAll(engine.declarationProblems(declarations));
       if (!problems.isEmpty()) {
-        return render(context, declarations, problems, request, model, locale);
+        return render(
+            context, declarations, problems, null, request, authentication, model, locale);
       }
       try {
         if (warenkorb.add(
@@ -126,6 +154,45 @@ class AntragSubmitController {
       }
       return "redirect:/warenkorb";
     }
+    boolean submitting = !context.draft().submitted();
+    // Without JavaScript no solution comes, and the address limit alone applies; one that comes
+    // must hold.
+    if (submitting
+        && solution != null
+        && altcha.enabled()
+        && AnonymousSubmissions.anonymous(authentication)
+        && proofOfWork.verify(solution) != ProofOfWork.Verdict.VALID) {
+      response.setStatus(HttpStatus.BAD_REQUEST.value());
+      return render(
+          context,
+          declarations,
+          List.of(),
+          message("applications.submit.proof-invalid", locale),
+          request,
+          authentication,
+          model,
+          locale);
+    }
+    AnonymousSubmissions.Slots slots;
+    try {
+      slots = anonymous.admit(request, authentication, submitting ? 1 : 0);
+    } catch (SubmissionLimitException e) {
+      response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+      return render(
+          context,
+          declarations,
+          List.of(),
+          message(
+              "applications.submit.limit",
+              locale,
+              SubmissionLimitException.minutes(
+                  Objects.requireNonNull(e.retryAfter(), "a limit's wait"))),
+          request,
+          authentication,
+          model,
+          locale);
+    }
+    boolean created = false;
     try {
       AntragManagement.Submitted submitted =
           antraege.submit(
@@ -142,6 +209,7 @@ class AntragSubmitController {
                   declarations,
                   context.draft().id(),
                   locale));
+      created = submitted.created();
       if (submitted.receiptToken() != null) {
         AntragSession.rememberReceipt(
             request.getSession(), submitted.antrag().reference(), submitted.receiptToken());
@@ -151,8 +219,16 @@ class AntragSubmitController {
       }
       return "redirect:/antrag/eingang/" + submitted.antrag().reference();
     } catch (AntragInvalidException e) {
-      return render(context, declarations, e.problems(), request, model, locale);
+      return render(
+          context, declarations, e.problems(), null, request, authentication, model, locale);
+    } finally {
+      slots.keep(created ? 1 : 0);
     }
+  }
+
+  private String message(String key, Locale locale, Object... arguments) {
+    return Objects.requireNonNull(
+        messages.getMessage(key, arguments, locale), "a message of the bundle");
   }
 
   /** Pays the fee of a submitted Antrag (again), from its confirmation page. */
@@ -186,11 +262,19 @@ class AntragSubmitController {
     return "redirect:/antrag/eingang/" + antrag.reference();
   }
 
+  /**
+   * The check page.
+   *
+   * @param refusal a refusal of the whole submission (limit, failed proof of work), first in the
+   *     error summary and linked to the submit button
+   */
   private String render(
       DraftContext context,
       List<String> declarations,
       List<AnswerProblem> extra,
+      @Nullable String refusal,
       HttpServletRequest request,
+      @Nullable Authentication authentication,
       Model model,
       Locale locale) {
     AppDefinition app = context.app();
@@ -204,6 +288,9 @@ class AntragSubmitController {
     }
     FieldViews views = new FieldViews(app, engine, answers, problems, locale, messages);
     List<Map<String, String>> errors = new ArrayList<>();
+    if (refusal != null) {
+      errors.add(Map.of("target", "#absenden", "message", refusal));
+    }
     for (AnswerProblem problem : problems) {
       String target =
           problem.path().startsWith("declaration-")
@@ -269,8 +356,40 @@ class AntragSubmitController {
     model.addAttribute("previous", context.step(engine.visibleSteps().getLast().id()));
     model.addAttribute("base", context.base());
     model.addAttribute("notice", AntragSession.takeNotice(request.getSession()));
+    boolean proof = altcha.enabled() && AnonymousSubmissions.anonymous(authentication);
+    model.addAttribute("altcha", proof);
+    model.addAttribute("altchaStrings", proof ? altchaStrings(locale) : null);
     return "applications/check";
   }
+
+  /** The widget's texts ({@code strings}), from the message bundles. */
+  private String altchaStrings(Locale locale) {
+    Map<String, String> strings = new java.util.LinkedHashMap<>();
+    for (String key : ALTCHA_STRINGS) {
+      strings.put(key, message("applications.altcha." + key, locale));
+    }
+    // Empty: no alert() box when the form is sent while it still works; the browser's own message
+    // on its required checkbox says so instead, as for any required field.
+    strings.put("waitAlert", "");
+    return json.writeValueAsString(strings);
+  }
+
+  /** The texts the ALTCHA widget shows or reads out (its footer is hidden). */
+  private static final List<String> ALTCHA_STRINGS =
+      List.of(
+          "ariaLinkLabel",
+          "enterCode",
+          "enterCodeAria",
+          "error",
+          "expired",
+          "getAudioChallenge",
+          "label",
+          "loading",
+          "reload",
+          "verificationRequired",
+          "verified",
+          "verify",
+          "verifying");
 
   private String format(Object value, String type, Locale locale) {
     if ("money".equals(type) && value instanceof BigDecimal amount) {

@@ -37,10 +37,12 @@ class WarenkorbController {
 
   private final Warenkorb warenkorb;
   private final MessageSource messages;
+  private final AnonymousSubmissions anonymous;
 
-  WarenkorbController(Warenkorb warenkorb, MessageSource messages) {
+  WarenkorbController(Warenkorb warenkorb, MessageSource messages, AnonymousSubmissions anonymous) {
     this.warenkorb = warenkorb;
     this.messages = messages;
+    this.anonymous = anonymous;
   }
 
   /** The cart of the caller: the account's, or the visit's (created on first use). */
@@ -132,6 +134,12 @@ class WarenkorbController {
     return "applications/warenkorb";
   }
 
+  /** How many items of the cart are not submitted yet. */
+  private int unsubmitted(UUID owner, Locale locale) {
+    return (int)
+        warenkorb.items(owner, locale).stream().filter(item -> item.antrag() == null).count();
+  }
+
   /** The status as the payer reads it; a payment Amtsweg cancelled says so. */
   static String statusKey(Payment payment) {
     if (!payment.cancelRequested()) {
@@ -189,6 +197,18 @@ class WarenkorbController {
       RedirectAttributes redirect,
       Locale locale) {
     UUID owner = owner(request.getSession(), authentication);
+    // Each item not yet submitted is one anonymous submission from this address.
+    int pending = unsubmitted(owner, locale);
+    AnonymousSubmissions.Slots slots;
+    try {
+      slots = anonymous.admit(request, authentication, pending);
+    } catch (SubmissionLimitException e) {
+      redirect.addFlashAttribute(
+          "limitMinutes",
+          SubmissionLimitException.minutes(
+              java.util.Objects.requireNonNull(e.retryAfter(), "a limit's wait")));
+      return "redirect:/warenkorb";
+    }
     Warenkorb.Checkout checkout;
     try {
       checkout = warenkorb.checkout(owner, locale, URI.create("/warenkorb"));
@@ -196,6 +216,8 @@ class WarenkorbController {
       // The payment service did not answer: the Anträge wait, the same checkout tries again.
       redirect.addFlashAttribute("failure", "warenkorb.provider-unavailable");
       return "redirect:/warenkorb";
+    } finally {
+      slots.keep(pending - unsubmitted(owner, locale));
     }
     checkout
         .receiptTokens()

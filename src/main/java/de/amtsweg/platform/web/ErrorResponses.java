@@ -2,9 +2,12 @@ package de.amtsweg.platform.web;
 
 import de.amtsweg.platform.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
 import java.util.Locale;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.servlet.autoconfigure.MultipartProperties;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -34,7 +37,13 @@ class ErrorResponses {
   }
 
   @ExceptionHandler(ProblemException.class)
-  Object problem(ProblemException e, HttpServletRequest request, Locale locale) {
+  Object problem(
+      ProblemException e, HttpServletRequest request, HttpServletResponse response, Locale locale) {
+    Duration retryAfter = e.retryAfter();
+    if (retryAfter != null) {
+      response.setHeader(
+          HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, retryAfter.toSeconds())));
+    }
     return respond(request, e.status(), e.type(), locale, e.detailArguments());
   }
 
