@@ -79,6 +79,10 @@ class AmtswegErrorController implements ErrorController {
               new Object[0],
               locale);
     }
-    return problems.respond(request, path, status, type, new Object[0], locale);
+    Object[] arguments =
+        request.getAttribute(Problems.DETAIL_ARGUMENTS_ATTRIBUTE) instanceof Object[] given
+            ? given
+            : new Object[0];
+    return problems.respond(request, path, status, type, arguments, locale);
   }
 }

@@ -25,6 +25,9 @@ class Problems {
   /** A request attribute a filter sets before {@code sendError} to name the problem exactly. */
   static final String TYPE_ATTRIBUTE = "amtsweg.problemType";
 
+  /** With {@link #TYPE_ATTRIBUTE}: the arguments of its detail text (an {@code Object[]}). */
+  static final String DETAIL_ARGUMENTS_ATTRIBUTE = "amtsweg.problemArguments";
+
   private final MessageSource messages;
   private final LayoutModel layout;
 
