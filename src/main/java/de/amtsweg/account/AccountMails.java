@@ -119,7 +119,7 @@ class AccountMails {
    * one mail, as the failing logins do not say which language the owner reads.
    */
   void loginUnderAttack(String to) {
-    if (!throttle.tryAcquire(LoginThrottle.mailKey(to), MAILS_PER_WINDOW)) {
+    if (!throttle.tryAcquire(throttle.mailKey(to), MAILS_PER_WINDOW)) {
       return;
     }
     String link = link("/konto/sicherheit", null);
@@ -140,7 +140,7 @@ class AccountMails {
    */
   private void send(
       String to, String subjectKey, String bodyKey, Locale locale, Object... arguments) {
-    if (!throttle.tryAcquire(LoginThrottle.mailKey(to), MAILS_PER_WINDOW)) {
+    if (!throttle.tryAcquire(throttle.mailKey(to), MAILS_PER_WINDOW)) {
       return;
     }
     mailer.send(

@@ -260,7 +260,7 @@ public class AccountManagement {
             """)
         .params(passwordEncoder.encode(newPassword), id)
         .update();
-    throttle.clear(LoginThrottle.accountKey(email));
+    throttle.clear(throttle.accountKey(email));
     sessions.endAll(id);
     mails.passwordChanged(email, locale);
     log.info("Account {} reset its password", id);
@@ -324,7 +324,7 @@ public class AccountManagement {
     Account account = verifyPassword(id, currentPassword);
     sessions.endAll(id);
     jdbc.sql("delete from account where id = ?").param(id).update();
-    throttle.forget(LoginThrottle.accountKey(account.email()));
+    throttle.forget(throttle.accountKey(account.email()));
     mailer.forget(account.email());
     events.publishEvent(new AccountDeleted(id));
     log.info("Deleted account {}", id);
@@ -351,8 +351,8 @@ public class AccountManagement {
     Account account = get(id);
     // Counted apart from logins: only the session's holder can fail here, so this lock cannot be
     // used against the owner's login, and a password reset lifts it with the account's others.
-    String accountKey = LoginThrottle.accountKey(account.email());
-    String sessionKey = "session:" + LoginThrottle.sha256(account.email());
+    String accountKey = throttle.accountKey(account.email());
+    String sessionKey = throttle.sessionKey(account.email());
     throttle
         .lockedFor(java.util.List.of(sessionKey))
         .ifPresent(

@@ -75,8 +75,7 @@ public class CitizenLogin {
    */
   public Result authenticate(String email, String password, String clientAddress) {
     String normalized = AccountManagement.normalize(email);
-    LoginThrottle.Attempt attempt =
-        LoginThrottle.Attempt.login(LoginThrottle.accountKey(normalized), clientAddress);
+    LoginThrottle.Attempt attempt = throttle.login(throttle.accountKey(normalized), clientAddress);
     Optional<Duration> locked = throttle.refusedFor(attempt);
     if (locked.isPresent()) {
       return new Locked(locked.get());
@@ -130,8 +129,7 @@ public class CitizenLogin {
     if (email == null) {
       return new Failure();
     }
-    LoginThrottle.Attempt attempt =
-        LoginThrottle.Attempt.login(LoginThrottle.accountKey(email), clientAddress);
+    LoginThrottle.Attempt attempt = throttle.login(throttle.accountKey(email), clientAddress);
     Optional<Duration> locked = throttle.refusedFor(attempt);
     if (locked.isPresent()) {
       return new Locked(locked.get());

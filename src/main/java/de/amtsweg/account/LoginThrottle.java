@@ -1,6 +1,8 @@
 package de.amtsweg.account;
 
+import de.amtsweg.platform.SecretBox;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -8,6 +10,8 @@ import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -16,7 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Counts failed logins in PostgreSQL, so that all nodes share the count, and decides who must wait.
- * Keys are SHA-256 hashes: the tables hold neither addresses nor e-mail addresses.
+ * Keys are HMAC-SHA256 under a key derived from the installation's key ring ({@link
+ * SecretBox#derivedKey}): the tables hold neither addresses nor e-mail addresses, and a copy of the
+ * database does not confirm a guessed one. A new current key starts the counts afresh.
  *
  * <p>A login names a subject (an account, a staff user name, an API client) and comes from a client
  * address. Three counters, so that guessing does not pay and nobody can lock the owner out:
@@ -42,10 +48,12 @@ class LoginThrottle {
 
   private final JdbcClient jdbc;
   private final AccountProperties.Login settings;
+  private final SecretKeySpec pepper;
 
-  LoginThrottle(JdbcClient jdbc, AccountProperties properties) {
+  LoginThrottle(JdbcClient jdbc, AccountProperties properties, SecretBox secrets) {
     this.jdbc = jdbc;
     this.settings = properties.login();
+    this.pepper = new SecretKeySpec(secrets.derivedKey("login-throttle"), "HmacSHA256");
   }
 
   /**
@@ -54,29 +62,9 @@ class LoginThrottle {
    * @param subjectKey the account, staff user or API client ({@code account:…}, {@code staff:…},
    *     {@code client:…})
    * @param addressKey the client address in its door's namespace
-   * @param pairHash SHA-256 of subject key and address: the pair's lock and the known address
+   * @param pairHash keyed hash of subject key and address: the pair's lock and the known address
    */
   record Attempt(String subjectKey, String addressKey, String pairHash) {
-
-    /** A login at one of the person-facing doors (citizen, staff), which share address counts. */
-    static Attempt login(String subjectKey, String clientAddress) {
-      return of(subjectKey, "address:", clientAddress);
-    }
-
-    /**
-     * Client authentication at the token endpoint: its address counts are its own, so that a
-     * misconfigured machine behind a town hall's address does not lock its staff out.
-     */
-    static Attempt client(String clientId, String clientAddress) {
-      return of("client:" + sha256(clientId), "client-address:", clientAddress);
-    }
-
-    private static Attempt of(String subjectKey, String addressPrefix, String clientAddress) {
-      return new Attempt(
-          subjectKey,
-          addressPrefix + sha256(clientAddress),
-          sha256(subjectKey + "\n" + clientAddress));
-    }
 
     String pairKey() {
       return "pair:" + pairHash;
@@ -92,16 +80,50 @@ class LoginThrottle {
    */
   record Failure(Optional<Duration> lock, boolean alert) {}
 
-  static String accountKey(String normalizedEmail) {
-    return "account:" + sha256(normalizedEmail);
+  /** A login at one of the person-facing doors (citizen, staff), which share address counts. */
+  Attempt login(String subjectKey, String clientAddress) {
+    return attempt(subjectKey, "address:", clientAddress);
   }
 
-  static String addressKey(String clientAddress) {
-    return "address:" + sha256(clientAddress);
+  /**
+   * Client authentication at the token endpoint: its address counts are its own, so that a
+   * misconfigured machine behind a town hall's address does not lock its staff out.
+   */
+  Attempt client(String clientId, String clientAddress) {
+    return attempt("client:" + keyed(clientId), "client-address:", clientAddress);
   }
 
-  static String mailKey(String normalizedEmail) {
-    return "mail:" + sha256(normalizedEmail);
+  private Attempt attempt(String subjectKey, String addressPrefix, String clientAddress) {
+    return new Attempt(
+        subjectKey, addressPrefix + keyed(clientAddress), keyed(subjectKey + "\n" + clientAddress));
+  }
+
+  String accountKey(String normalizedEmail) {
+    return "account:" + keyed(normalizedEmail);
+  }
+
+  String staffKey(String normalizedLoginName) {
+    return "staff:" + keyed(normalizedLoginName);
+  }
+
+  /** Attempts to confirm the password of a signed-in account (counted apart from logins). */
+  String sessionKey(String normalizedEmail) {
+    return "session:" + keyed(normalizedEmail);
+  }
+
+  String mailKey(String normalizedEmail) {
+    return "mail:" + keyed(normalizedEmail);
+  }
+
+  /** HMAC-SHA256 of the value in hex: the same 64 characters as the SHA-256 keys before. */
+  private String keyed(String value) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(pepper);
+      return HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /**

@@ -22,10 +22,6 @@ class PlatformLoginAttempts implements LoginAttempts {
     this.alerts = alerts;
   }
 
-  static String staffKey(String loginName) {
-    return "staff:" + LoginThrottle.sha256(normalize(loginName));
-  }
-
   @Override
   public Optional<Duration> refusedFor(Door door, String loginName, String clientAddress) {
     return throttle.refusedFor(attempt(door, loginName, clientAddress));
@@ -48,10 +44,10 @@ class PlatformLoginAttempts implements LoginAttempts {
     throttle.succeeded(attempt(door, loginName, clientAddress));
   }
 
-  private static LoginThrottle.Attempt attempt(Door door, String loginName, String clientAddress) {
+  private LoginThrottle.Attempt attempt(Door door, String loginName, String clientAddress) {
     return switch (door) {
-      case STAFF -> LoginThrottle.Attempt.login(staffKey(loginName), clientAddress);
-      case API_CLIENT -> LoginThrottle.Attempt.client(loginName, clientAddress);
+      case STAFF -> throttle.login(throttle.staffKey(normalize(loginName)), clientAddress);
+      case API_CLIENT -> throttle.client(loginName, clientAddress);
     };
   }
 

@@ -21,6 +21,27 @@ class CitizenLoginIT extends AmtswegIT {
   private final Citizens citizens = new Citizens(this::browser);
 
   @Test
+  void theCountersHoldNoAddressOrEmailNorAHashAnyoneCouldRecompute() throws Exception {
+    String email = citizens.confirmedAccount();
+    String address = Citizens.newClientAddress();
+    browser().from(address).logIn(email, "falsch");
+
+    java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+    java.util.function.Function<String, String> plain =
+        value ->
+            java.util.HexFormat.of()
+                .formatHex(sha.digest(value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    java.util.List<String> keys =
+        jdbc.sql("select throttle_key from login_throttle").query(String.class).list();
+    assertThat(keys)
+        .anyMatch(key -> key.startsWith("address:"))
+        .anyMatch(k -> k.startsWith("pair:"));
+    assertThat(keys)
+        .noneMatch(key -> key.contains(address) || key.contains(email))
+        .noneMatch(key -> key.endsWith(plain.apply(address)) || key.endsWith(plain.apply(email)));
+  }
+
+  @Test
   void wrongPasswordsLockTheAccountAtThatAddressForAWhileWithAClearMessage() {
     String email = citizens.confirmedAccount();
     String address = Citizens.newClientAddress();
