@@ -77,7 +77,8 @@ public class Attachments {
       throw new UploadRefusedException("upload-empty", originalName);
     }
     if (bytes.length > properties.maxUploadBytes()) {
-      throw new UploadRefusedException("upload-too-large", originalName);
+      throw new UploadRefusedException(
+          "upload-too-large", originalName, properties.maxUploadBytes() / (1024.0 * 1024.0));
     }
     if (scanner.scan(bytes) == VirusScanner.Verdict.INFECTED) {
       log.warn("Refused an infected upload to draft {}", draftId);
@@ -174,8 +175,15 @@ public class Attachments {
 
   /** An upload that is refused before it is stored. */
   public static class UploadRefusedException extends ProblemException {
-    public UploadRefusedException(String type, String name) {
-      super(HttpStatus.UNPROCESSABLE_CONTENT, type, name);
+    public UploadRefusedException(String type, String name, Object... moreDetails) {
+      super(HttpStatus.UNPROCESSABLE_CONTENT, type, details(name, moreDetails));
+    }
+
+    private static Object[] details(String name, Object[] more) {
+      Object[] all = new Object[more.length + 1];
+      all[0] = name;
+      System.arraycopy(more, 0, all, 1, more.length);
+      return all;
     }
   }
 }

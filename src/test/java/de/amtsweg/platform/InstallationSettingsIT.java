@@ -22,8 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An installation with settings of its own: a reverse proxy that is not this machine, locks of
- * eight seconds (so that a test can see one pass), and smaller uploads. The tests share one
- * application context, as each further context starts an embedded PostgreSQL of its own.
+ * eight seconds (so that a test can see one pass), and smaller uploads (1 MB for Anträge). The
+ * tests share one application context, as each further context starts an embedded PostgreSQL of its
+ * own.
  */
 @TestPropertySource(
     properties = {
@@ -31,7 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
       "amtsweg.account.login.lockout=8s",
       "spring.servlet.multipart.max-file-size=3MB",
       "spring.servlet.multipart.max-request-size=4MB",
-      "amtsweg.einvoice.max-size=2MB"
+      "amtsweg.einvoice.max-size=2MB",
+      "amtsweg.applications.max-upload-bytes=1048576"
     })
 class InstallationSettingsIT extends AmtswegIT {
 
@@ -121,6 +123,35 @@ class InstallationSettingsIT extends AmtswegIT {
         .as("the multipart limits in the page")
         .contains("höchstens 3 MB", "zusammen höchstens 4 MB")
         .doesNotContain("1 MB", "20 MB");
+  }
+
+  @Test
+  void aFileOverTheInstallationsUploadLimitIsRefusedNamingTheLimit() {
+    tools.jackson.databind.node.ObjectNode body =
+        (tools.jackson.databind.node.ObjectNode)
+            json.readTree(browser().get("/api/v1/apps/hundesteuer/example").body());
+    tools.jackson.databind.node.ObjectNode answers =
+        (tools.jackson.databind.node.ObjectNode) body.get("answers");
+    answers.put("befreiungBeantragt", true);
+    answers.put("befreiungsgrund", "tierheim");
+    // The app takes 5 MB per proof; this installation takes 1 MB per file.
+    byte[] pdf = new byte[1_500_000];
+    byte[] header = "%PDF-1.4\n".getBytes(StandardCharsets.US_ASCII);
+    System.arraycopy(header, 0, pdf, 0, header.length);
+    answers
+        .putArray("nachweis")
+        .addObject()
+        .put("name", "nachweis.pdf")
+        .put("content", java.util.Base64.getEncoder().encodeToString(pdf));
+
+    HttpResponse<String> response =
+        browser()
+            .postJson(
+                "/api/v1/tenants/160510000000/apps/hundesteuer/antraege",
+                json.writeValueAsString(body));
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
+    assertThat(response.body()).contains("nachweis.pdf", "bis 1 MB");
   }
 
   private HttpResponse<String> uploadInvoice(String token, int size) {

@@ -122,7 +122,10 @@ class UploadPolicy {
     } catch (Attachments.UploadRefusedException e) {
       problems.add(
           new AnswerProblem(
-              path, "upload-" + e.type().replace("upload-", ""), List.of(name), null));
+              path,
+              "upload-" + e.type().replace("upload-", ""),
+              List.of(e.detailArguments()),
+              null));
     } catch (VirusScanner.ScannerUnavailableException e) {
       problems.add(new AnswerProblem(path, "upload-scanner-unavailable", List.of(name), null));
     } catch (IOException e) {
