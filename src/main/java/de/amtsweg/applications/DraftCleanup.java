@@ -39,6 +39,7 @@ class DraftCleanup {
   private final Mailer mailer;
   private final MessageSource messages;
   private final String publicUrl;
+  private final ZoneId zone;
 
   DraftCleanup(
       JdbcClient jdbc,
@@ -57,6 +58,7 @@ class DraftCleanup {
     this.mailer = mailer;
     this.messages = messages;
     this.publicUrl = platform.publicUrl().toString();
+    this.zone = platform.timeZone();
   }
 
   /** The job's run ({@link ApplicationsJobs}). */
@@ -94,7 +96,7 @@ class DraftCleanup {
           claimed
               .updatedAt()
               .plus(properties.draftRetention())
-              .atZoneSameInstant(ZoneId.of("Europe/Berlin"))
+              .atZoneSameInstant(zone)
               .format(DATE);
       String appName =
           store

@@ -3,6 +3,7 @@ package de.amtsweg.casework;
 import de.amtsweg.delivery.Document;
 import de.amtsweg.forms.AppDefinition;
 import de.amtsweg.platform.PdfDocuments;
+import de.amtsweg.platform.Times;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
@@ -21,10 +22,12 @@ class BescheidPdf {
   static final String TEMPLATE = "casework/bescheid-pdf";
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.uuuu");
 
+  private final Times times;
   private final PdfDocuments pdf;
 
-  BescheidPdf(PdfDocuments pdf) {
+  BescheidPdf(PdfDocuments pdf, Times times) {
     this.pdf = pdf;
+    this.times = times;
   }
 
   byte[] render(Document antrag, AppDefinition app, String text, OffsetDateTime date) {
@@ -37,7 +40,7 @@ class BescheidPdf {
         Map.of(
             "authority", antrag.authority(),
             "reference", antrag.reference(),
-            "date", date.atZoneSameInstant(CaseAudit.ZONE).format(DATE),
+            "date", date.atZoneSameInstant(times.zone()).format(DATE),
             "appName", app.name().in(Locale.GERMAN),
             "paragraphs", paragraphs),
         Locale.GERMAN);

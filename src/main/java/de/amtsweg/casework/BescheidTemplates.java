@@ -2,6 +2,7 @@ package de.amtsweg.casework;
 
 import de.amtsweg.delivery.Document;
 import de.amtsweg.forms.AppDefinition;
+import de.amtsweg.platform.Times;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -47,12 +48,14 @@ public class BescheidTemplates {
   /** What a tenant set for an app; null values mean the default. */
   public record Setting(String appId, Template template, @Nullable Integer retentionDays) {}
 
+  private final Times times;
   private final JdbcClient jdbc;
   private final MessageSource messages;
 
-  BescheidTemplates(JdbcClient jdbc, MessageSource messages) {
+  BescheidTemplates(JdbcClient jdbc, MessageSource messages, Times times) {
     this.jdbc = jdbc;
     this.messages = messages;
+    this.times = times;
   }
 
   /** The tenant's template and retention for the app, or the defaults. */
@@ -135,8 +138,8 @@ public class BescheidTemplates {
   private String value(String name, Document antrag, AppDefinition app, OffsetDateTime today) {
     return switch (name) {
       case "aktenzeichen" -> antrag.reference();
-      case "datum" -> today.atZoneSameInstant(CaseAudit.ZONE).format(DATE);
-      case "eingangsdatum" -> antrag.submittedAt().atZoneSameInstant(CaseAudit.ZONE).format(DATE);
+      case "datum" -> today.atZoneSameInstant(times.zone()).format(DATE);
+      case "eingangsdatum" -> antrag.submittedAt().atZoneSameInstant(times.zone()).format(DATE);
       case "antragsteller" ->
           antrag.applicantName() != null
               ? antrag.applicantName()

@@ -1,8 +1,8 @@
 package de.amtsweg.casework;
 
+import de.amtsweg.platform.Times;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,8 +17,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class CaseAudit {
-
-  static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
 
   /** The actor of entries the retention job writes. */
   public static final String SYSTEM = "system";
@@ -47,12 +45,14 @@ public class CaseAudit {
     }
   }
 
+  private final Times times;
   private final JdbcClient jdbc;
   private final CaseworkProperties properties;
 
-  CaseAudit(JdbcClient jdbc, CaseworkProperties properties) {
+  CaseAudit(JdbcClient jdbc, CaseworkProperties properties, Times times) {
     this.jdbc = jdbc;
     this.properties = properties;
+    this.times = times;
   }
 
   /** Writes an entry in the caller's transaction, so a view that fails leaves none behind. */
@@ -86,9 +86,11 @@ public class CaseAudit {
           and (cast(:to as timestamptz) is null or at < :to)
         """;
     OffsetDateTime from =
-        filter.from() == null ? null : filter.from().atStartOfDay(ZONE).toOffsetDateTime();
+        filter.from() == null ? null : filter.from().atStartOfDay(times.zone()).toOffsetDateTime();
     OffsetDateTime to =
-        filter.to() == null ? null : filter.to().plusDays(1).atStartOfDay(ZONE).toOffsetDateTime();
+        filter.to() == null
+            ? null
+            : filter.to().plusDays(1).atStartOfDay(times.zone()).toOffsetDateTime();
     int size = properties.pageSize();
     long total =
         jdbc.sql("select count(*) from casework_audit " + where)

@@ -3,6 +3,7 @@ package de.amtsweg.casework;
 import de.amtsweg.delivery.BackChannel;
 import de.amtsweg.delivery.Deliveries;
 import de.amtsweg.delivery.DocumentType;
+import de.amtsweg.platform.Times;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -24,6 +25,7 @@ public class Retention {
 
   private static final Logger log = LoggerFactory.getLogger(Retention.class);
 
+  private final Times times;
   private final JdbcClient jdbc;
   private final Deliveries deliveries;
   private final BackChannel backChannel;
@@ -35,12 +37,14 @@ public class Retention {
       Deliveries deliveries,
       BackChannel backChannel,
       CaseAudit audit,
-      CaseworkProperties properties) {
+      CaseworkProperties properties,
+      Times times) {
     this.jdbc = jdbc;
     this.deliveries = deliveries;
     this.backChannel = backChannel;
     this.audit = audit;
     this.properties = properties;
+    this.times = times;
   }
 
   /** The job's run. */
@@ -105,7 +109,7 @@ public class Retention {
           d.appId(),
           // Why, as data the audit page puts into words: the period in days and the day it was
           // closed.
-          d.days() + ";" + d.closedAt().atZoneSameInstant(CaseAudit.ZONE).toLocalDate());
+          d.days() + ";" + d.closedAt().atZoneSameInstant(times.zone()).toLocalDate());
       log.info("Case {} deleted after its retention period of {} days", d.reference(), d.days());
     }
     return due.size();

@@ -5,6 +5,7 @@ import de.amtsweg.delivery.BackChannel;
 import de.amtsweg.delivery.Document;
 import de.amtsweg.forms.AppDefinition;
 import de.amtsweg.platform.StaffDirectory;
+import de.amtsweg.platform.Times;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -28,6 +29,7 @@ public class Vorgaenge {
   public static final String ASSIGNED_TO_ME = "me";
   public static final String UNASSIGNED = "none";
 
+  private final Times times;
   private final JdbcClient jdbc;
   private final Cases cases;
   private final BackChannel backChannel;
@@ -47,7 +49,8 @@ public class Vorgaenge {
       Bescheide bescheide,
       StaffDirectory staff,
       CaseAudit audit,
-      CaseworkProperties properties) {
+      CaseworkProperties properties,
+      Times times) {
     this.jdbc = jdbc;
     this.cases = cases;
     this.backChannel = backChannel;
@@ -56,6 +59,7 @@ public class Vorgaenge {
     this.bescheide = bescheide;
     this.staff = staff;
     this.audit = audit;
+    this.times = times;
     this.properties = properties;
   }
 
@@ -101,13 +105,11 @@ public class Vorgaenge {
                 ? who.username()
                 : UNASSIGNED.equals(filter.assignee()) ? "" : filter.assignee();
     OffsetDateTime from =
-        filter.from() == null
-            ? null
-            : filter.from().atStartOfDay(CaseAudit.ZONE).toOffsetDateTime();
+        filter.from() == null ? null : filter.from().atStartOfDay(times.zone()).toOffsetDateTime();
     OffsetDateTime to =
         filter.to() == null
             ? null
-            : filter.to().plusDays(1).atStartOfDay(CaseAudit.ZONE).toOffsetDateTime();
+            : filter.to().plusDays(1).atStartOfDay(times.zone()).toOffsetDateTime();
     String status = filter.status() == null ? null : filter.status().name();
     int size = properties.pageSize();
     long total =

@@ -29,8 +29,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class InvoiceQueries {
 
-  private static final java.time.ZoneId BERLIN = java.time.ZoneId.of("Europe/Berlin");
-
   private final JdbcClient jdbc;
   private final TenantManagement tenants;
   private final Deliveries deliveries;
@@ -133,8 +131,8 @@ final class InvoiceQueries {
         i.version(),
         export.attempts(),
         failing ? export.lastError() : null,
-        // Staff read German time, as everywhere else in the inbox.
-        export.updatedAt().atZoneSameInstant(BERLIN).toOffsetDateTime());
+        // Shown in the installation's zone by the templates (platform.Times).
+        export.updatedAt());
   }
 
   private Optional<Invoice> row(UUID id) {

@@ -19,6 +19,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param publicUrl the address people reach Amtsweg at, for links in e-mails (never taken from the
  *     request's Host header)
  * @param mail settings of outgoing mail
+ * @param timeZone the zone of every time shown to a person (pages, PDFs, mails); API timestamps
+ *     keep their offset
  * @param session settings of logged-in sessions
  * @param secrets the keys that seal secrets in the database ({@link SecretBox})
  * @param web settings of the web server
@@ -33,7 +35,8 @@ public record PlatformProperties(
     @DefaultValue Mail mail,
     @DefaultValue Session session,
     @DefaultValue Secrets secrets,
-    @DefaultValue Web web) {
+    @DefaultValue Web web,
+    @DefaultValue("Europe/Berlin") java.time.ZoneId timeZone) {
 
   /**
    * @param ephemeral delete the database files when the app stops (tests)

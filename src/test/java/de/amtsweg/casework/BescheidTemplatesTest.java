@@ -20,7 +20,9 @@ import org.springframework.context.support.StaticMessageSource;
 /** Placeholders of Bescheid templates: which exist for an app, and what they become. */
 class BescheidTemplatesTest {
 
-  private final BescheidTemplates templates = new BescheidTemplates(null, messages());
+  private final BescheidTemplates templates =
+      new BescheidTemplates(
+          null, messages(), de.amtsweg.platform.Times.in(java.time.ZoneId.of("Europe/Berlin")));
   private final AppDefinition hundesteuer = app();
 
   @Test

@@ -121,8 +121,8 @@ class CaseInboxIT extends AmtswegIT {
     assertThat(references(page(gotha.get(INBOX + "?app=kita-anmeldung"))))
         .doesNotContain(first, second);
 
-    String today = LocalDate.now(CaseAudit.ZONE).toString();
-    String tomorrow = LocalDate.now(CaseAudit.ZONE).plusDays(1).toString();
+    String today = LocalDate.now(java.time.ZoneId.of("Europe/Berlin")).toString();
+    String tomorrow = LocalDate.now(java.time.ZoneId.of("Europe/Berlin")).plusDays(1).toString();
     assertThat(references(page(gotha.get(INBOX + "?von=" + today + "&bis=" + today))))
         .contains(first, second);
     Document none = page(gotha.get(INBOX + "?von=" + tomorrow));
@@ -431,7 +431,7 @@ class CaseInboxIT extends AmtswegIT {
                         + "&benutzer=verwaltung-gotha"))
                 .select(".audit-entry"))
         .isEmpty();
-    String tomorrow = LocalDate.now(CaseAudit.ZONE).plusDays(1).toString();
+    String tomorrow = LocalDate.now(java.time.ZoneId.of("Europe/Berlin")).plusDays(1).toString();
     assertThat(
             page(admin.get("/verwaltung/protokoll?aktenzeichen=" + reference + "&von=" + tomorrow))
                 .select(".audit-entry"))

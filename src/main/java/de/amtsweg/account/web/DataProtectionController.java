@@ -4,6 +4,7 @@ import de.amtsweg.account.AccountException;
 import de.amtsweg.account.AccountExport;
 import de.amtsweg.account.AccountManagement;
 import de.amtsweg.account.DataSharing;
+import de.amtsweg.platform.Times;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -26,14 +27,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class DataProtectionController {
 
+  private final Times times;
   private final DataSharing sharing;
   private final AccountExport export;
   private final AccountManagement accounts;
 
-  DataProtectionController(DataSharing sharing, AccountExport export, AccountManagement accounts) {
+  DataProtectionController(
+      DataSharing sharing, AccountExport export, AccountManagement accounts, Times times) {
     this.sharing = sharing;
     this.export = export;
     this.accounts = accounts;
+    this.times = times;
   }
 
   @GetMapping("/konto/datenschutz")
@@ -48,7 +52,7 @@ class DataProtectionController {
     response.setHeader(
         HttpHeaders.CONTENT_DISPOSITION,
         ContentDisposition.attachment()
-            .filename("servicekonto-" + LocalDate.now(AccountPagesAdvice.ZONE) + ".zip")
+            .filename("servicekonto-" + LocalDate.now(times.zone()) + ".zip")
             .build()
             .toString());
     response.setHeader(HttpHeaders.CACHE_CONTROL, "private, no-store");

@@ -5,6 +5,7 @@ import de.amtsweg.account.ProfileField;
 import de.amtsweg.account.ProfileField.Section;
 import de.amtsweg.account.ProfileManagement;
 import de.amtsweg.account.ProfileValue;
+import de.amtsweg.platform.Times;
 import de.amtsweg.tenancy.Authority;
 import java.security.Principal;
 import java.time.LocalDate;
@@ -42,12 +43,14 @@ class ProfileController {
           .withResolverStyle(java.time.format.ResolverStyle.STRICT);
   private static final LocalDate EARLIEST_BIRTH = LocalDate.of(1900, 1, 1);
 
+  private final Times times;
   private final ProfileManagement profiles;
   private final SmartValidator validator;
 
-  ProfileController(ProfileManagement profiles, SmartValidator validator) {
+  ProfileController(ProfileManagement profiles, SmartValidator validator, Times times) {
     this.profiles = profiles;
     this.validator = validator;
+    this.times = times;
   }
 
   @InitBinder("form")
@@ -268,6 +271,6 @@ class ProfileController {
         "account.profile.source." + value.source().name(),
         DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
             .withLocale(locale)
-            .format(value.since().atZoneSameInstant(AccountPagesAdvice.ZONE)));
+            .format(times.local(value.since())));
   }
 }

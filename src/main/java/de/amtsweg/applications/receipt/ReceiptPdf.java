@@ -2,6 +2,7 @@ package de.amtsweg.applications.receipt;
 
 import de.amtsweg.forms.AppDefinition;
 import de.amtsweg.platform.PdfDocuments;
+import de.amtsweg.platform.Times;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -37,12 +38,14 @@ public class ReceiptPdf {
   static final String JSON_NAME = "antrag.json";
   static final String XML_NAME = "antrag.xml";
 
+  private final Times times;
   private final MessageSource messages;
   private final PdfDocuments pdf;
 
-  public ReceiptPdf(MessageSource messages, PdfDocuments pdf) {
+  public ReceiptPdf(MessageSource messages, PdfDocuments pdf, Times times) {
     this.messages = messages;
     this.pdf = pdf;
+    this.times = times;
   }
 
   /**
@@ -89,7 +92,9 @@ public class ReceiptPdf {
   String html(AppDefinition app, ReceiptData data) {
     Locale locale = PdfDocuments.language(data.locale());
     return pdf.html(
-        TEMPLATE, Map.of("view", ReceiptView.of(app, data, messages), "data", data), locale);
+        TEMPLATE,
+        Map.of("view", ReceiptView.of(app, data, messages, times.zone()), "data", data),
+        locale);
   }
 
   private static PDComplexFileSpecification attach(

@@ -28,14 +28,15 @@ public record ReceiptView(
     List<String> declarations,
     List<String> attachments) {
 
-  /** Receipts show Berlin time, whatever zone the submission was recorded in. */
-  static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
-
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd.MM.uuuu");
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
-  /** The answers of {@code data}, filled in on {@code app}, in words of {@code data.locale()}. */
-  public static ReceiptView of(AppDefinition app, ReceiptData data, MessageSource messages) {
+  /**
+   * The answers of {@code data}, filled in on {@code app}, in words of {@code data.locale()}, with
+   * the time of submission in {@code zone} (the installation's, {@code platform.Times}).
+   */
+  public static ReceiptView of(
+      AppDefinition app, ReceiptData data, MessageSource messages, ZoneId zone) {
     Locale locale = data.locale();
     AnswerView answers = AnswerView.of(app, data.answers(), data.computed(), locale, messages);
     List<String> declarations =
@@ -47,7 +48,7 @@ public record ReceiptView(
         data.attachments().stream()
             .map(a -> a.name() + " (" + AnswerView.size(a.size(), locale) + ")")
             .toList();
-    var submitted = data.submittedAt().atZoneSameInstant(ZONE);
+    var submitted = data.submittedAt().atZoneSameInstant(zone);
     return new ReceiptView(
         messages.getMessage("receipt.title", null, locale),
         data.appName().in(locale),

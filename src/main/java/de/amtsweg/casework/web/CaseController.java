@@ -107,7 +107,6 @@ class CaseController {
             .filter(s -> s != VorgangStatus.RUECKFRAGE && opened.vorgang().status().canBecome(s))
             .toList());
     model.addAttribute("canDecide", opened.vorgang().status().canBecome(VorgangStatus.BESCHIEDEN));
-    model.addAttribute("zone", Staff.ZONE);
     Document.Payment due = antrag.payment();
     model.addAttribute("due", due);
     model.addAttribute("dueAmount", due == null ? null : Money.euros(due.amountCents()));

@@ -70,7 +70,6 @@ class CaseInboxController {
                     LinkedHashMap::new)));
     model.addAttribute("colleagues", colleagues);
     model.addAttribute("names", Staff.names(colleagues));
-    model.addAttribute("zone", Staff.ZONE);
     VorgangStatus statusValue = parseStatus(filter.get("status"));
     LocalDate from;
     LocalDate to;

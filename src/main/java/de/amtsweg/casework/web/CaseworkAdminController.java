@@ -249,7 +249,6 @@ class CaseworkAdminController {
     filter.put("von", Staff.blankToNull(von));
     filter.put("bis", Staff.blankToNull(bis));
     model.addAttribute("filter", filter);
-    model.addAttribute("zone", Staff.ZONE);
     LocalDate from;
     LocalDate to;
     try {

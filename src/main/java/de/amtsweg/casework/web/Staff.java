@@ -15,8 +15,6 @@ import org.springframework.http.ResponseEntity;
 final class Staff {
 
   /** Staff see German time, whatever zone a record was written in. */
-  static final java.time.ZoneId ZONE = java.time.ZoneId.of("Europe/Berlin");
-
   private Staff() {}
 
   /** From the login only (the {@link TenantStaff} parameter); operators have no case inbox. */

@@ -12,7 +12,6 @@ import de.amtsweg.delivery.DeliveryState;
 import de.amtsweg.delivery.DocumentType;
 import de.amtsweg.tenancy.Tenant;
 import de.amtsweg.tenancy.TenantStaff;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -50,7 +49,6 @@ class DeliveryCockpitController {
 
   static final String BASE = "/verwaltung/zustellung";
   static final String ROUTES = BASE + "/wege";
-  static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
   private static final int LIMIT = 200;
   private static final Set<DeliveryChannel> PUSH_CHANNELS =
       EnumSet.of(DeliveryChannel.WEBHOOK, DeliveryChannel.FILE_DROP);
@@ -104,7 +102,6 @@ class DeliveryCockpitController {
         "overdue", deliveries.overdue(tenant.authorityArs(), properties.acknowledgeWithin(), 50));
     model.addAttribute("overdueHours", properties.acknowledgeWithin().toHours());
     model.addAttribute("appNames", appNames(tenant));
-    model.addAttribute("zone", ZONE);
     model.addAttribute("tenantName", tenant.displayName());
     return "delivery/cockpit";
   }

@@ -38,7 +38,9 @@ class ReceiptPdfTest {
   private final AppDefinition app = Receipts.hundesteuer();
   private final ReceiptPdf receipts =
       new ReceiptPdf(
-          Receipts.messages(), new de.amtsweg.platform.PdfDocuments(Receipts.messages()));
+          Receipts.messages(),
+          new de.amtsweg.platform.PdfDocuments(Receipts.messages()),
+          de.amtsweg.platform.Times.in(java.time.ZoneId.of("Europe/Berlin")));
 
   @Test
   void receiptIsPdfA3bWithTitleAndLanguageInItsMetadata() throws Exception {

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 
 class ReceiptViewTest {
 
+  private static final java.time.ZoneId BERLIN = java.time.ZoneId.of("Europe/Berlin");
+
   private static final AppDefinition APP =
       Definitions.parse(
           """
@@ -51,7 +53,8 @@ class ReceiptViewTest {
     answers.put("bereiche", List.of("bau", "it"));
     answers.put("konto", "DE02120300000000202051");
 
-    ReceiptView view = ReceiptView.of(APP, data(answers, Locale.GERMAN), Receipts.messages());
+    ReceiptView view =
+        ReceiptView.of(APP, data(answers, Locale.GERMAN), Receipts.messages(), BERLIN);
 
     assertThat(view.sections())
         .extracting(de.amtsweg.forms.AnswerView.Section::title)
@@ -73,7 +76,8 @@ class ReceiptViewTest {
     Map<String, Object> answers =
         Map.of("kosten", new BigDecimal("1234567.50"), "bereiche", List.of("it"));
 
-    ReceiptView view = ReceiptView.of(APP, data(answers, Locale.ENGLISH), Receipts.messages());
+    ReceiptView view =
+        ReceiptView.of(APP, data(answers, Locale.ENGLISH), Receipts.messages(), BERLIN);
 
     assertThat(view.title()).isEqualTo("Confirmation of receipt");
     assertThat(view.sections().getFirst().title()).isEqualTo("Project");
@@ -121,7 +125,7 @@ class ReceiptViewTest {
             List.of(),
             Locale.GERMAN);
 
-    ReceiptView view = ReceiptView.of(app, stored, Receipts.messages());
+    ReceiptView view = ReceiptView.of(app, stored, Receipts.messages(), BERLIN);
 
     assertThat(view.computed())
         .containsExactly(
