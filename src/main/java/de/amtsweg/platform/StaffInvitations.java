@@ -10,12 +10,13 @@ public interface StaffInvitations {
   /**
    * Invites an administrator of a tenant.
    *
-   * @param tenantSlug the tenant (not checked here: callers pass a tenant that exists)
-   * @param email the person's e-mail address, also their login name
+   * @param tenantSlug the tenant; must exist ({@link TenantNames})
+   * @param email the person's e-mail address, also their login name and (until they are renamed)
+   *     their display name
    * @param invitedBy the user name of the operator who invites, for the audit log
    * @return the login name of the new account
    * @throws ProblemException {@code staff-email-taken} (409) if a staff account has the address,
-   *     {@code staff-invalid} (400) if the address is not one
+   *     {@code staff-invalid} (400) if the address is not one or the tenant does not exist
    */
   String inviteTenantAdmin(String tenantSlug, String email, String invitedBy);
 }
