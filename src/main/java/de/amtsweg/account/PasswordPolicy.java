@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * the person's own e-mail address and of this portal.
  */
 @Component
-public class PasswordPolicy {
+public class PasswordPolicy implements de.amtsweg.platform.PasswordRules {
 
   public static final int MINIMUM_LENGTH = 10;
   public static final int MAXIMUM_LENGTH = 128;
@@ -29,6 +29,7 @@ public class PasswordPolicy {
    * @param email the account's e-mail address, whose parts must not make up the password
    * @return the message key of the reason the password is refused, or empty if it is accepted
    */
+  @Override
   public Optional<String> problem(String password, String email) {
     if (password.length() < MINIMUM_LENGTH) {
       return Optional.of("account.password.too-short");

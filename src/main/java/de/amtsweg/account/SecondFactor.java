@@ -1,6 +1,7 @@
 package de.amtsweg.account;
 
 import de.amtsweg.platform.SecretBox;
+import de.amtsweg.platform.Totp;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;

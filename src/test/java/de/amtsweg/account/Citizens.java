@@ -2,6 +2,7 @@ package de.amtsweg.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.amtsweg.platform.Totp;
 import de.amtsweg.support.Browser;
 import java.net.URI;
 import java.net.http.HttpResponse;

@@ -3,6 +3,7 @@ package de.amtsweg.account;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.amtsweg.platform.PlatformProperties;
+import de.amtsweg.platform.Totp;
 import de.amtsweg.support.AmtswegIT;
 import de.amtsweg.support.Browser;
 import java.net.http.HttpResponse;

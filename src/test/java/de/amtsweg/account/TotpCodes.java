@@ -1,5 +1,6 @@
 package de.amtsweg.account;
 
+import de.amtsweg.platform.Totp;
 import java.time.Instant;
 
 /**

@@ -6,6 +6,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import de.amtsweg.AmtswegApplication;
 import de.amtsweg.support.Browser;
+import de.amtsweg.support.StaffSignIn;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.util.Map;
@@ -64,7 +65,9 @@ class ProductionProfileIT {
                   .headers()
                   .firstValue("Location")
                   .orElseThrow())
-          .doesNotContain("fehler");
+          .endsWith("/anmelden/zweiter-faktor");
+      // The second factor is required outside the demo: the first login registers it.
+      StaffSignIn.registerAuthenticator(visitor);
       assertThat(visitor.get("/admin/mandanten").statusCode()).isEqualTo(200);
       assertThat(Browser.page(visitor.get("/impressum")).text()).contains("noch nicht hinterlegt");
       assertThat(visitor.get("/demo/postfach-mails").statusCode()).isEqualTo(404);

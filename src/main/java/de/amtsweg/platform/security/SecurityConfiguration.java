@@ -76,7 +76,8 @@ class SecurityConfiguration {
       @org.springframework.beans.factory.annotation.Qualifier("citizenOidcLogin")
           org.springframework.beans.factory.ObjectProvider<Object> citizenOidcLogin,
       List<de.amtsweg.platform.ApiTokenAuthenticator> apiTokens,
-      de.amtsweg.platform.LoginAttempts loginAttempts)
+      de.amtsweg.platform.LoginAttempts loginAttempts,
+      de.amtsweg.platform.staff.StaffSecondStep staffSecondStep)
       throws Exception {
     StaffLoginThrottle staffThrottle = new StaffLoginThrottle(loginAttempts);
     RequestMatcher api = request -> request.getRequestURI().startsWith("/api/");
@@ -116,6 +117,9 @@ class SecurityConfiguration {
                         "/verwaltung/zahlungen/einstellungen/**")
                     .hasRole(Roles.TENANT_ADMIN)
                     .requestMatchers("/verwaltung/e-rechnungen/export")
+                    .hasRole(Roles.TENANT_ADMIN)
+                    // Staff management (platform.staff): the tenant's admins manage its staff.
+                    .requestMatchers("/verwaltung/mitarbeitende", "/verwaltung/mitarbeitende/**")
                     .hasRole(Roles.TENANT_ADMIN)
                     .requestMatchers("/verwaltung", "/verwaltung/**")
                     .hasAnyRole(Roles.CASEWORKER, Roles.TENANT_ADMIN)
@@ -198,7 +202,9 @@ class SecurityConfiguration {
                     .loginPage("/anmelden")
                     // Operators land in /admin, tenant staff in /verwaltung (unless they asked for
                     // a page).
-                    .successHandler(staffThrottle.clearingOnSuccess(staffLanding()))
+                    // The second factor (platform.staff) comes before the login completes.
+                    .successHandler(
+                        staffSecondStep.after(staffThrottle.clearingOnSuccess(staffLanding())))
                     // Failures are counted; too many lock the user name or client address.
                     .failureHandler(staffThrottle)
                     .permitAll())

@@ -1,4 +1,4 @@
-package de.amtsweg.account;
+package de.amtsweg.platform;
 
 import java.nio.ByteBuffer;
 import java.security.GeneralSecurityException;
@@ -10,30 +10,36 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Time-based one-time passwords (RFC 6238 with HMAC-SHA1, 30-second steps, 6 digits), as every
- * authenticator app computes them, and the Base32 encoding of their secrets (RFC 4648).
+ * authenticator app computes them, and the Base32 encoding of their secrets (RFC 4648). Shared by
+ * the citizens' second factor ({@code account}) and the staff's ({@code platform.staff}).
  */
-final class Totp {
+public final class Totp {
 
-  static final int STEP_SECONDS = 30;
-  static final int DIGITS = 6;
+  /** Seconds per time step. */
+  public static final int STEP_SECONDS = 30;
+
+  /** Digits of a code. */
+  public static final int DIGITS = 6;
+
   private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private Totp() {}
 
   /** A new 160-bit secret, Base32-encoded. */
-  static String newSecret() {
+  public static String newSecret() {
     byte[] secret = new byte[20];
     RANDOM.nextBytes(secret);
     return base32(secret);
   }
 
-  static long step(long epochSeconds) {
+  /** The time step of a moment in epoch seconds. */
+  public static long step(long epochSeconds) {
     return Math.floorDiv(epochSeconds, STEP_SECONDS);
   }
 
   /** The code for a time step, with leading zeros. */
-  static String code(byte[] secret, long step, int digits) {
+  public static String code(byte[] secret, long step, int digits) {
     try {
       Mac mac = Mac.getInstance("HmacSHA1");
       mac.init(new SecretKeySpec(secret, "HmacSHA1"));
@@ -55,7 +61,7 @@ final class Totp {
    * The step whose code matches, looking one step back and ahead for clock drift; -1 if none does.
    * Compares in constant time.
    */
-  static long match(String base32Secret, String code, long currentStep) {
+  public static long match(String base32Secret, String code, long currentStep) {
     String entered = code.replaceAll("\\s", "");
     if (!entered.matches("[0-9]{" + DIGITS + "}")) {
       return -1;
@@ -70,7 +76,8 @@ final class Totp {
     return found;
   }
 
-  static String base32(byte[] data) {
+  /** Base32 (RFC 4648) without padding. */
+  public static String base32(byte[] data) {
     StringBuilder out = new StringBuilder();
     int buffer = 0;
     int bits = 0;
@@ -88,7 +95,8 @@ final class Totp {
     return out.toString();
   }
 
-  static byte[] base32Decode(String text) {
+  /** Decodes Base32, ignoring spaces, dashes, padding and case; IllegalArgumentException else. */
+  public static byte[] base32Decode(String text) {
     String clean = text.replaceAll("[\\s=-]", "").toUpperCase(Locale.ROOT);
     ByteBuffer out = ByteBuffer.allocate(clean.length() * 5 / 8);
     int buffer = 0;

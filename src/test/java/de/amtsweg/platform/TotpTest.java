@@ -1,4 +1,4 @@
-package de.amtsweg.account;
+package de.amtsweg.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
