@@ -76,7 +76,8 @@ class SecurityConfiguration {
       @org.springframework.beans.factory.annotation.Qualifier("citizenOidcLogin")
           org.springframework.beans.factory.ObjectProvider<Object> citizenOidcLogin,
       List<de.amtsweg.platform.ApiTokenAuthenticator> apiTokens,
-      de.amtsweg.platform.LoginAttempts loginAttempts)
+      de.amtsweg.platform.LoginAttempts loginAttempts,
+      StaffIdentityProviderLogin staffProviderLogin)
       throws Exception {
     StaffLoginThrottle staffThrottle = new StaffLoginThrottle(loginAttempts);
     RequestMatcher api = request -> request.getRequestURI().startsWith("/api/");
@@ -192,6 +193,11 @@ class SecurityConfiguration {
             staffThrottle,
             org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter
                 .class)
+        // Tenants that sign in only through their identity provider: no password logins (ADR 0025).
+        .addFilterBefore(
+            staffProviderLogin.localPasswordsGate(staffThrottle),
+            org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter
+                .class)
         .formLogin(
             login ->
                 login
@@ -210,7 +216,8 @@ class SecurityConfiguration {
     // (spring.security.oauth2.client.registration.*); the account module turns the identity into
     // a Servicekonto login or refuses it (ADR 0006).
     if (identityProviders.getIfAvailable() != null && citizenOidcLogin.getIfAvailable() != null) {
-      Object handler = citizenOidcLogin.getObject();
+      // Staff providers (staff-…, ADR 0025) sign in staff; every other registration is a citizen's.
+      Object handler = staffProviderLogin.orCitizen(citizenOidcLogin.getObject());
       http.oauth2Login(
           oidc ->
               oidc.loginPage("/konto/anmelden")
