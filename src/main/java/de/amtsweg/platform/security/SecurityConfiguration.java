@@ -214,7 +214,8 @@ class SecurityConfiguration {
         .headers(SecurityConfiguration::securityHeaders);
     // Citizens may log in through an OpenID Connect provider when one is configured
     // (spring.security.oauth2.client.registration.*); the account module turns the identity into
-    // a Servicekonto login or refuses it (ADR 0006).
+    // a Servicekonto login or refuses it (ADR 0006). Staff providers come from the database
+    // (StaffClientRegistrations), so the login is always wired.
     if (identityProviders.getIfAvailable() != null && citizenOidcLogin.getIfAvailable() != null) {
       // Staff providers (staff-…, ADR 0025) sign in staff; every other registration is a citizen's.
       Object handler = staffProviderLogin.orCitizen(citizenOidcLogin.getObject());

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,25 +26,34 @@ import testsupport.idp.TestIdentityProvider;
  * provider (Spring Authorization Server) started by the test: the operator configures it over the
  * admin pages, and people of the provider's directory sign in by their {@code groups} claim.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StaffIdentityProviderIT extends AmtswegIT {
 
   static final String KEY = TestIdentityProvider.STAFF_KEY;
   static final String GROUP = "amtsweg-erfurt-sachbearbeitung";
   static final String BASE = "/admin/anmeldung/anbieter";
 
-  private static ConfigurableApplicationContext idp;
-  private static String issuer;
+  private ConfigurableApplicationContext idp;
+  private String issuer;
 
   @Autowired JdbcClient jdbc;
 
   @BeforeAll
-  static void startProvider() {
+  void startProvider() {
     idp = TestIdentityProvider.start();
     issuer = "http://127.0.0.1:" + idp.getEnvironment().getProperty("local.server.port");
   }
 
+  /**
+   * The other tests share this application: they get the login page and staff accounts as before.
+   */
   @AfterAll
-  static void stopProvider() {
+  void removeProviderAndStop() {
+    jdbc.sql(
+            "delete from staff_account where id in (select staff_account_id from staff_federated_identity)")
+        .update();
+    jdbc.sql("delete from staff_identity_provider").update();
+    jdbc.sql("delete from staff_tenant_sign_in").update();
     if (idp != null) {
       idp.close();
     }
@@ -370,7 +380,7 @@ class StaffIdentityProviderIT extends AmtswegIT {
   }
 
   /** Clicks "Anmelden mit …" on the staff login page, signs in at the provider and comes back. */
-  private static HttpResponse<String> signInThroughProvider(Browser browser, String person) {
+  private HttpResponse<String> signInThroughProvider(Browser browser, String person) {
     Document login = Browser.page(browser.get("/anmelden"));
     String start = login.select("#staff-providers a[href$=/staff-" + KEY + "]").attr("href");
     assertThat(start).isEqualTo("/oauth2/authorization/staff-" + KEY);

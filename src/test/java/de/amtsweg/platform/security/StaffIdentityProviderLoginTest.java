@@ -91,7 +91,8 @@ class StaffIdentityProviderLoginTest {
   @Test
   void accountsOfAProviderGetAUserNameNoPersonCanChoose() {
     String name =
-        StaffIdentityProviderLogin.username(provider(null, "groups"), "https://login.example", "42");
+        StaffIdentityProviderLogin.username(
+            provider(null, "groups"), "https://login.example", "42");
 
     assertThat(name).matches("land:[0-9a-f]{20}").hasSizeLessThanOrEqualTo(64);
     assertThat(
