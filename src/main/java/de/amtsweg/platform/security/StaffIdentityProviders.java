@@ -132,14 +132,6 @@ class StaffIdentityProviders {
     return secrets.open(sealed, owner(provider.id()));
   }
 
-  /** The stored secret as it lies in the database (sealed), for tests and checks. */
-  String storedSecret(String key) {
-    return jdbc.sql("select client_secret from staff_identity_provider where key = ?")
-        .param(key)
-        .query(String.class)
-        .single();
-  }
-
   @Transactional
   UUID create(Settings settings, Endpoints endpoints, String clientSecret) {
     UUID id = UUID.randomUUID();
