@@ -16,8 +16,10 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 /**
  * A real OpenID Connect provider for tests (outside {@code de.amtsweg}, so that the app's component
  * scan never picks it up): Spring Authorization Server with Spring Boot's defaults, one client
- * {@code amtsweg} and three people, started in its own context on a free port. Loopback redirect
- * URIs match on any port (RFC 8252), so the app may run anywhere on 127.0.0.1.
+ * {@code amtsweg} and five people, started in its own context on a free port. Loopback redirect
+ * URIs match on any port (RFC 8252), so the app may run anywhere on 127.0.0.1. The client may also
+ * return to the staff provider {@code staff-}{@link #STAFF_KEY}; staff carry a {@code groups} claim
+ * ({@link #GROUPS}), as an administration's directory sends it.
  */
 @SpringBootConfiguration
 @ImportAutoConfiguration({
@@ -41,12 +43,23 @@ public class TestIdentityProvider {
   public static final String CLIENT_SECRET = "idp-test-secret";
   public static final String PASSWORD = "idp-passwort";
 
+  /** The key under which the staff tests configure this provider in Amtsweg. */
+  public static final String STAFF_KEY = "erfurt-ad";
+
   /** The people the provider knows, by user name: e-mail, given name, family name, birth date. */
   static final Map<String, String[]> PEOPLE =
       Map.of(
           "gabi", new String[] {"gabi.beispiel@example.org", "Gabriele", "Beispiel", "1980-05-17"},
           "max", new String[] {"max.muster@example.org", "Max", "Muster", "1975-01-02"},
-          "toni", new String[] {"toni.zweifach@example.org", "Toni", "Zweifach", "1990-03-04"});
+          "toni", new String[] {"toni.zweifach@example.org", "Toni", "Zweifach", "1990-03-04"},
+          "erika", new String[] {"erika.amt@erfurt.example", "Erika", "Amtmann", "1970-06-01"},
+          "otto", new String[] {"otto.fremd@erfurt.example", "Otto", "Fremd", "1985-09-09"});
+
+  /** The groups claim of staff in the administration's directory, by user name. */
+  public static final Map<String, java.util.List<String>> GROUPS =
+      Map.of(
+          "erika", java.util.List.of("alle-beschaeftigten", "amtsweg-erfurt-sachbearbeitung"),
+          "otto", java.util.List.of("alle-beschaeftigten", "bauamt"));
 
   /** Starts the provider on a free port of 127.0.0.1; its issuer is http://127.0.0.1:<port>. */
   public static ConfigurableApplicationContext start() {
@@ -68,7 +81,11 @@ public class TestIdentityProvider {
             "--"
                 + client
                 + "registration.authorization-grant-types=authorization_code,refresh_token",
-            "--" + client + "registration.redirect-uris=http://127.0.0.1/login/oauth2/code/testidp",
+            "--"
+                + client
+                + "registration.redirect-uris=http://127.0.0.1/login/oauth2/code/testidp,"
+                + "http://127.0.0.1/login/oauth2/code/staff-"
+                + STAFF_KEY,
             "--" + client + "registration.scopes=openid,profile,email",
             "--" + client + "require-authorization-consent=false",
             "--" + client + "require-proof-key=false");
@@ -99,6 +116,9 @@ public class TestIdentityProvider {
             .claim("given_name", person[1])
             .claim("family_name", person[2])
             .claim("birthdate", person[3]);
+        if (GROUPS.containsKey(context.getPrincipal().getName())) {
+          context.getClaims().claim("groups", GROUPS.get(context.getPrincipal().getName()));
+        }
       }
     };
   }

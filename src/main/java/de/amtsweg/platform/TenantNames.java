@@ -3,8 +3,9 @@ package de.amtsweg.platform;
 import java.util.SortedMap;
 
 /**
- * The tenants staff can belong to, by slug, with their names: staff management offers them to
- * operators. Implemented by the module that keeps the tenants ({@code tenancy}).
+ * The tenants that exist, by slug, with their names, for platform code that must offer, check or
+ * name one without depending on {@code tenancy} (which implements this): staff management offers
+ * them to operators, staff sign-in with an identity provider refuses mappings to unknown tenants.
  */
 public interface TenantNames {
 

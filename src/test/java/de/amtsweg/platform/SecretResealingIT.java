@@ -67,7 +67,9 @@ class SecretResealingIT extends AmtswegIT {
         .contains(
             new SealedColumn("account_totp", "secret", "account_id::text"),
             new SealedColumn("payment_config", "client_secret", "tenant_ars"),
-            new SealedColumn("payment_config", "notification_secret", "tenant_ars"));
+            new SealedColumn("payment_config", "notification_secret", "tenant_ars"),
+            new SealedColumn(
+                "staff_identity_provider", "client_secret", "'staff-idp:' || id::text"));
     assertThat(resealing.oldKeys()).as("every declared value is under the current key").isEmpty();
   }
 

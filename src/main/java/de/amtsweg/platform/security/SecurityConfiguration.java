@@ -77,7 +77,8 @@ class SecurityConfiguration {
           org.springframework.beans.factory.ObjectProvider<Object> citizenOidcLogin,
       List<de.amtsweg.platform.ApiTokenAuthenticator> apiTokens,
       de.amtsweg.platform.LoginAttempts loginAttempts,
-      de.amtsweg.platform.staff.StaffSecondStep staffSecondStep)
+      de.amtsweg.platform.staff.StaffSecondStep staffSecondStep,
+      StaffIdentityProviderLogin staffProviderLogin)
       throws Exception {
     StaffLoginThrottle staffThrottle = new StaffLoginThrottle(loginAttempts);
     RequestMatcher api = request -> request.getRequestURI().startsWith("/api/");
@@ -196,6 +197,11 @@ class SecurityConfiguration {
             staffThrottle,
             org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter
                 .class)
+        // Tenants that sign in only through their identity provider: no password logins (ADR 0025).
+        .addFilterBefore(
+            staffProviderLogin.localPasswordsGate(staffThrottle),
+            org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter
+                .class)
         .formLogin(
             login ->
                 login
@@ -214,9 +220,11 @@ class SecurityConfiguration {
         .headers(SecurityConfiguration::securityHeaders);
     // Citizens may log in through an OpenID Connect provider when one is configured
     // (spring.security.oauth2.client.registration.*); the account module turns the identity into
-    // a Servicekonto login or refuses it (ADR 0006).
+    // a Servicekonto login or refuses it (ADR 0006). Staff providers come from the database
+    // (StaffClientRegistrations), so the login is always wired.
     if (identityProviders.getIfAvailable() != null && citizenOidcLogin.getIfAvailable() != null) {
-      Object handler = citizenOidcLogin.getObject();
+      // Staff providers (staff-…, ADR 0025) sign in staff; every other registration is a citizen's.
+      Object handler = staffProviderLogin.orCitizen(citizenOidcLogin.getObject());
       http.oauth2Login(
           oidc ->
               oidc.loginPage("/konto/anmelden")

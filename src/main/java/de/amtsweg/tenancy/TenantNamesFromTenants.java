@@ -5,13 +5,13 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import org.springframework.stereotype.Component;
 
-/** Tells staff management (platform) which tenants there are. */
+/** The platform's view of the tenants: slug and name, nothing else. */
 @Component
-class StaffTenantNames implements TenantNames {
+class TenantNamesFromTenants implements TenantNames {
 
   private final TenantManagement tenants;
 
-  StaffTenantNames(TenantManagement tenants) {
+  TenantNamesFromTenants(TenantManagement tenants) {
     this.tenants = tenants;
   }
 
