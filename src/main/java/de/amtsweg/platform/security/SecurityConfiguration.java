@@ -54,6 +54,8 @@ class SecurityConfiguration {
   static final String[] ACCOUNT_PUBLIC_PATHS = {
     "/konto/anmelden",
     "/konto/anmelden/code",
+    "/konto/anmelden/passkey",
+    "/konto/anmelden/passkey/optionen",
     "/konto/registrieren",
     "/konto/registrieren/**",
     "/konto/bestaetigen",
@@ -76,7 +78,8 @@ class SecurityConfiguration {
       @org.springframework.beans.factory.annotation.Qualifier("citizenOidcLogin")
           org.springframework.beans.factory.ObjectProvider<Object> citizenOidcLogin,
       List<de.amtsweg.platform.ApiTokenAuthenticator> apiTokens,
-      de.amtsweg.platform.LoginAttempts loginAttempts)
+      de.amtsweg.platform.LoginAttempts loginAttempts,
+      de.amtsweg.platform.passkey.StaffPasskeyLogin staffPasskeys)
       throws Exception {
     StaffLoginThrottle staffThrottle = new StaffLoginThrottle(loginAttempts);
     RequestMatcher api = request -> request.getRequestURI().startsWith("/api/");
@@ -119,6 +122,13 @@ class SecurityConfiguration {
                     .hasRole(Roles.TENANT_ADMIN)
                     .requestMatchers("/verwaltung", "/verwaltung/**")
                     .hasAnyRole(Roles.CASEWORKER, Roles.TENANT_ADMIN)
+                    // Every staff member's own passkeys (platform.passkey).
+                    .requestMatchers("/mitarbeitende/passkeys", "/mitarbeitende/passkeys/**")
+                    .hasAnyRole(
+                        Roles.CASEWORKER,
+                        Roles.TENANT_ADMIN,
+                        Roles.APP_EDITOR,
+                        Roles.PLATFORM_OPERATOR)
                     // Servicekonto (account module): public doors, the rest for logged-in citizens.
                     .requestMatchers(ACCOUNT_PUBLIC_PATHS)
                     .permitAll()
@@ -206,6 +216,8 @@ class SecurityConfiguration {
         .exceptionHandling(
             exceptions -> exceptions.authenticationEntryPoint(entryPoint(api, account)))
         .headers(SecurityConfiguration::securityHeaders);
+    // Staff passkeys: Spring Security's WebAuthn endpoints (ADR 0024).
+    staffPasskeys.configure(http);
     // Citizens may log in through an OpenID Connect provider when one is configured
     // (spring.security.oauth2.client.registration.*); the account module turns the identity into
     // a Servicekonto login or refuses it (ADR 0006).
