@@ -69,6 +69,11 @@ public class PasskeyRelyingParty {
     return rp.getId();
   }
 
+  /** The origins the ceremonies accept: the public URL's, on localhost also the server's port. */
+  Set<String> allowedOrigins() {
+    return Set.copyOf(allowedOrigins);
+  }
+
   /** WebAuthn ceremonies over one population's credential stores. */
   public WebAuthnRelyingPartyOperations operations(
       PublicKeyCredentialUserEntityRepository userEntities, UserCredentialRepository credentials) {
