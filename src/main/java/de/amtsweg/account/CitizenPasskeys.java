@@ -123,14 +123,6 @@ public class CitizenPasskeys {
         == 1;
   }
 
-  /** Whether the account has a passkey. */
-  public boolean any(UUID accountId) {
-    return jdbc.sql("select exists (select 1 from citizen_passkey where account_id = ?)")
-        .param(accountId)
-        .query(Boolean.class)
-        .single();
-  }
-
   private static CredentialRecord record(ResultSet rs) throws SQLException {
     Set<AuthenticatorTransport> transports = new HashSet<>();
     for (String transport : rs.getString("transports").split(",")) {
