@@ -54,6 +54,8 @@ class SecurityConfiguration {
   static final String[] ACCOUNT_PUBLIC_PATHS = {
     "/konto/anmelden",
     "/konto/anmelden/code",
+    "/konto/anmelden/passkey",
+    "/konto/anmelden/passkey/optionen",
     "/konto/registrieren",
     "/konto/registrieren/**",
     "/konto/bestaetigen",
@@ -78,7 +80,8 @@ class SecurityConfiguration {
       List<de.amtsweg.platform.ApiTokenAuthenticator> apiTokens,
       de.amtsweg.platform.LoginAttempts loginAttempts,
       de.amtsweg.platform.staff.StaffSecondStep staffSecondStep,
-      StaffIdentityProviderLogin staffProviderLogin)
+      StaffIdentityProviderLogin staffProviderLogin,
+      de.amtsweg.platform.passkey.StaffPasskeyLogin staffPasskeys)
       throws Exception {
     StaffLoginThrottle staffThrottle = new StaffLoginThrottle(loginAttempts);
     RequestMatcher api = request -> request.getRequestURI().startsWith("/api/");
@@ -124,6 +127,13 @@ class SecurityConfiguration {
                     .hasRole(Roles.TENANT_ADMIN)
                     .requestMatchers("/verwaltung", "/verwaltung/**")
                     .hasAnyRole(Roles.CASEWORKER, Roles.TENANT_ADMIN)
+                    // Every staff member's own passkeys (platform.passkey).
+                    .requestMatchers("/mitarbeitende/passkeys", "/mitarbeitende/passkeys/**")
+                    .hasAnyRole(
+                        Roles.CASEWORKER,
+                        Roles.TENANT_ADMIN,
+                        Roles.APP_EDITOR,
+                        Roles.PLATFORM_OPERATOR)
                     // Servicekonto (account module): public doors, the rest for logged-in citizens.
                     .requestMatchers(ACCOUNT_PUBLIC_PATHS)
                     .permitAll()
@@ -218,6 +228,8 @@ class SecurityConfiguration {
         .exceptionHandling(
             exceptions -> exceptions.authenticationEntryPoint(entryPoint(api, account)))
         .headers(SecurityConfiguration::securityHeaders);
+    // Staff passkeys: Spring Security's WebAuthn endpoints (ADR 0024).
+    staffPasskeys.configure(http);
     // Citizens may log in through an OpenID Connect provider when one is configured
     // (spring.security.oauth2.client.registration.*); the account module turns the identity into
     // a Servicekonto login or refuses it (ADR 0006). Staff providers come from the database
