@@ -144,7 +144,8 @@ class ContainerErrorPages
           .append(escape(message("layout.brand", arguments, Locale.GERMAN)))
           .append("</span> <span class=\"site-header__region\">")
           .append(escape(message("layout.region", arguments, Locale.GERMAN)))
-          .append("</span></a></div></header>\n<main id=\"main\" class=\"kern-container site-main\">\n");
+          .append(
+              "</span></a></div></header>\n<main id=\"main\" class=\"kern-container site-main\">\n");
       for (Locale locale : new Locale[] {Locale.GERMAN, Locale.ENGLISH}) {
         String tag = locale.getLanguage();
         html.append("<section lang=\"")
