@@ -138,7 +138,7 @@ class OnboardingIT extends AmtswegIT {
         .contains("Datenschutzerklärung");
     Document list = Browser.page(operator.get("/admin/mandanten"));
     assertThat(list.select("tr:has(td:containsOwn(schleusingen)) .readiness-cell").text())
-        .isEqualTo("0 von 5 erledigt");
+        .isEqualTo("1 von 5 erledigt");
   }
 
   @Test
