@@ -387,10 +387,15 @@ class AccessibilityIT extends AmtswegIT {
                 "/admin",
                 "/admin/mandanten",
                 "/admin/mandanten/neu",
+                "/admin/mandanten/neu?q=Ohrdruf",
+                "/admin/mandanten/neu?ars=160620041041",
                 "/admin/mandanten/erfurt",
                 "/admin/mandanten/ohrdruf",
                 "/admin/katalog"));
-    browser.open("/admin/mandanten/neu").submit("main form[novalidate]");
+    browser
+        .open("/admin/mandanten/neu?ars=160620041041")
+        .fill("slug", "Nord Hausen")
+        .submit("main form[novalidate]");
     assertThat(browser.has("#error-summary")).as("tenant form errors").isTrue();
     failures.addAll(browser.violations());
     browser.open("/admin/katalog").submit("form[action$='/admin/katalog/zustaendigkeit']");

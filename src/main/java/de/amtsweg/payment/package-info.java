@@ -15,7 +15,7 @@
  */
 @ApplicationModule(
     displayName = "Payment",
-    allowedDependencies = {"tenancy"})
+    allowedDependencies = {"appstore", "tenancy"})
 @NullMarked
 package de.amtsweg.payment;
 

@@ -155,7 +155,8 @@ class DemoTenants implements ApplicationRunner {
             website,
             hours,
             IMPRESSUM.formatted(name, name, street, postcode, city),
-            DATENSCHUTZ));
+            DATENSCHUTZ,
+            "barrierefreiheit@" + slug + ".example"));
   }
 
   private record Demo(String slug, String ars, TenantProfile profile) {}

@@ -32,7 +32,8 @@ public class TenantManagement {
 
   private static final String COLUMNS =
       "id, slug, authority_ars, display_name, primary_colour, street, postcode, city, phone, email,"
-          + " website, opening_hours, impressum, datenschutz, logo is not null as has_logo, version";
+          + " website, opening_hours, impressum, datenschutz, accessibility_contact,"
+          + " logo is not null as has_logo, version";
 
   private final JdbcClient jdbc;
   private final Authorities authorities;
@@ -79,9 +80,10 @@ public class TenantManagement {
       jdbc.sql(
               """
               insert into tenant (id, slug, authority_ars, display_name, primary_colour, street,
-                postcode, city, phone, email, website, opening_hours, impressum, datenschutz)
+                postcode, city, phone, email, website, opening_hours, impressum, datenschutz,
+                accessibility_contact)
               values (:id, :slug, :ars, :displayName, :colour, :street, :postcode, :city, :phone,
-                :email, :website, :openingHours, :impressum, :datenschutz)
+                :email, :website, :openingHours, :impressum, :datenschutz, :accessibilityContact)
               """)
           .paramSource(
               profileParameters(profile)
@@ -110,7 +112,8 @@ public class TenantManagement {
                 update tenant set display_name = :displayName, primary_colour = :colour,
                   street = :street, postcode = :postcode, city = :city, phone = :phone,
                   email = :email, website = :website, opening_hours = :openingHours,
-                  impressum = :impressum, datenschutz = :datenschutz, updated_at = now(),
+                  impressum = :impressum, datenschutz = :datenschutz,
+                  accessibility_contact = :accessibilityContact, updated_at = now(),
                   version = version + 1
                 where slug = :slug and version = :version
                 """)
@@ -223,7 +226,8 @@ public class TenantManagement {
         .addValue("website", profile.website())
         .addValue("openingHours", profile.openingHours())
         .addValue("impressum", profile.impressum())
-        .addValue("datenschutz", profile.datenschutz());
+        .addValue("datenschutz", profile.datenschutz())
+        .addValue("accessibilityContact", profile.accessibilityContact());
   }
 
   private static Tenant map(ResultSet rs, int row) throws SQLException {
@@ -239,7 +243,8 @@ public class TenantManagement {
             rs.getString("website"),
             rs.getString("opening_hours"),
             rs.getString("impressum"),
-            rs.getString("datenschutz"));
+            rs.getString("datenschutz"),
+            rs.getString("accessibility_contact"));
     return new Tenant(
         rs.getObject("id", UUID.class),
         rs.getString("slug"),

@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
  * @param openingHours free text, one line per day or range
  * @param impressum legal notice, plain text; blank lines separate paragraphs
  * @param datenschutz privacy notice, plain text; blank lines separate paragraphs
+ * @param accessibilityContact e-mail address for reports of barriers (the feedback mechanism of the
+ *     Barrierefreiheitserklärung)
  */
 public record TenantProfile(
     String displayName,
@@ -22,4 +24,5 @@ public record TenantProfile(
     @Nullable String website,
     @Nullable String openingHours,
     @Nullable String impressum,
-    @Nullable String datenschutz) {}
+    @Nullable String datenschutz,
+    @Nullable String accessibilityContact) {}

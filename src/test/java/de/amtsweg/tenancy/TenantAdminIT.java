@@ -65,8 +65,9 @@ class TenantAdminIT extends AmtswegIT {
             "/admin/mandanten", Browser.csrf(form), validTenant("suhl", "160540000000"));
 
     assertThat(created.statusCode()).isEqualTo(302);
-    Document list = Browser.page(operator.follow(created));
-    assertThat(list.select("[role=status]").text()).contains("Gespeichert: Stadt Suhl");
+    Document tenantPage = Browser.page(operator.follow(created));
+    assertThat(tenantPage.location()).endsWith("/admin/mandanten/suhl");
+    assertThat(tenantPage.select("[role=status]").text()).contains("Gespeichert: Stadt Suhl");
     assertThat(Browser.page(browser().get("/behoerden/160540000000")).select("address").text())
         .contains("Marktplatz 1");
   }

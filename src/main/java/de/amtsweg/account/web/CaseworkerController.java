@@ -2,6 +2,8 @@ package de.amtsweg.account.web;
 
 import de.amtsweg.account.Postfach;
 import de.amtsweg.account.PostfachMessage;
+import de.amtsweg.tenancy.Readiness;
+import de.amtsweg.tenancy.ReadinessCheck;
 import de.amtsweg.tenancy.Tenant;
 import de.amtsweg.tenancy.TenantStaff;
 import java.util.UUID;
@@ -22,9 +24,11 @@ class CaseworkerController {
   static final int LIMIT = 100;
 
   private final Postfach postfach;
+  private final Readiness readiness;
 
-  CaseworkerController(Postfach postfach) {
+  CaseworkerController(Postfach postfach, Readiness readiness) {
     this.postfach = postfach;
+    this.readiness = readiness;
   }
 
   @GetMapping("/verwaltung")
@@ -38,6 +42,14 @@ class CaseworkerController {
     model.addAttribute("tenant", tenant);
     model.addAttribute("replies", postfach.repliesTo(tenant.authorityArs(), LIMIT));
     model.addAttribute("tenantAdmin", staff.isTenantAdmin());
+    // The start page of /verwaltung: tenant admins see what is missing until the tenant can go
+    // live.
+    if (staff.isTenantAdmin()) {
+      Readiness.Checklist checklist = readiness.of(tenant, ReadinessCheck.Viewer.TENANT_ADMIN);
+      if (!checklist.complete()) {
+        model.addAttribute("checklist", checklist);
+      }
+    }
     return "account/staff/replies";
   }
 

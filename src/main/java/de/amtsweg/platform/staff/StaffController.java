@@ -40,9 +40,18 @@ class StaffController {
     return "platform/staff/list";
   }
 
+  /**
+   * The form; {@code tenant} and {@code role} preselect it (the onboarding's "Verwaltung
+   * einladen").
+   */
   @GetMapping({ADMIN + "/einladen", TENANT + "/einladen"})
-  String inviteForm(Authentication login, HttpServletRequest request, Model model) {
-    return inviteForm(Scope.of(login), base(request), model, "", "", "", "", null);
+  String inviteForm(
+      Authentication login,
+      HttpServletRequest request,
+      @RequestParam(defaultValue = "") String tenant,
+      @RequestParam(defaultValue = "") String role,
+      Model model) {
+    return inviteForm(Scope.of(login), base(request), model, "", "", role, tenant, null);
   }
 
   @PostMapping({ADMIN + "/einladen", TENANT + "/einladen"})

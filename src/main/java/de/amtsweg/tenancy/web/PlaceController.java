@@ -2,7 +2,6 @@ package de.amtsweg.tenancy.web;
 
 import de.amtsweg.tenancy.Authorities;
 import de.amtsweg.tenancy.Authority;
-import de.amtsweg.tenancy.AuthorityType;
 import de.amtsweg.tenancy.ChosenPlace;
 import de.amtsweg.tenancy.PlaceSelection;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,7 +9,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -33,12 +31,12 @@ class PlaceController {
 
   private final Authorities authorities;
   private final PlaceSelection placeSelection;
-  private final MessageSource messages;
+  private final AuthorityLabels labels;
 
-  PlaceController(Authorities authorities, PlaceSelection placeSelection, MessageSource messages) {
+  PlaceController(Authorities authorities, PlaceSelection placeSelection, AuthorityLabels labels) {
     this.authorities = authorities;
     this.placeSelection = placeSelection;
-    this.messages = messages;
+    this.labels = labels;
   }
 
   @GetMapping("/ort")
@@ -93,23 +91,8 @@ class PlaceController {
 
   private List<PlaceCandidate> candidates(String query, Locale locale) {
     return authorities.searchMunicipalities(query, MAX_CANDIDATES).stream()
-        .map(place -> new PlaceCandidate(place, label(place, locale)))
+        .map(place -> new PlaceCandidate(place, labels.label(place, locale)))
         .toList();
-  }
-
-  /** "Ohrdruf (Stadt, Landkreis Gotha)": enough to tell places of the same name apart. */
-  private String label(Authority place, Locale locale) {
-    String type = messages.getMessage(place.type().messageKey(), null, locale);
-    String kreis =
-        authorities.ancestors(place.ars()).stream()
-            .filter(a -> a.type() == AuthorityType.LANDKREIS)
-            .map(Authority::displayName)
-            .findFirst()
-            .orElse(null);
-    return kreis == null
-        ? messages.getMessage("place.option", new Object[] {place.name(), type}, locale)
-        : messages.getMessage(
-            "place.option.kreis", new Object[] {place.name(), type, kreis}, locale);
   }
 
   /** Only paths on this site, so that the chooser cannot be used to redirect elsewhere. */

@@ -65,6 +65,10 @@ public class TenantForm {
   @Size(max = 20000, message = "{tenant.error.too-long}")
   private @Nullable String datenschutz;
 
+  @Email(message = "{tenant.error.email}")
+  @Size(max = 200, message = "{tenant.error.too-long}")
+  private @Nullable String accessibilityContact;
+
   private int version;
 
   static TenantForm of(Tenant tenant) {
@@ -83,6 +87,7 @@ public class TenantForm {
     form.openingHours = p.openingHours();
     form.impressum = p.impressum();
     form.datenschutz = p.datenschutz();
+    form.accessibilityContact = p.accessibilityContact();
     form.version = tenant.version();
     return form;
   }
@@ -99,7 +104,8 @@ public class TenantForm {
         website,
         openingHours,
         impressum,
-        datenschutz);
+        datenschutz,
+        accessibilityContact);
   }
 
   public @Nullable String getAuthorityArs() {
@@ -204,6 +210,14 @@ public class TenantForm {
 
   public void setDatenschutz(@Nullable String datenschutz) {
     this.datenschutz = datenschutz;
+  }
+
+  public @Nullable String getAccessibilityContact() {
+    return accessibilityContact;
+  }
+
+  public void setAccessibilityContact(@Nullable String accessibilityContact) {
+    this.accessibilityContact = accessibilityContact;
   }
 
   public int getVersion() {

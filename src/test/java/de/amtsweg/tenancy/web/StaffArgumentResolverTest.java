@@ -31,7 +31,18 @@ class StaffArgumentResolverTest {
           "erfurt",
           "160510000000",
           new TenantProfile(
-              "Stadt Erfurt", "#004b87", null, null, null, null, null, null, null, null, null),
+              "Stadt Erfurt",
+              "#004b87",
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null,
+              null),
           false,
           0);
 
