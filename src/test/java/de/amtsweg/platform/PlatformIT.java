@@ -49,6 +49,26 @@ class PlatformIT extends AmtswegIT {
   }
 
   @Test
+  void staffFindTheirManagementPagesInTheNavigation() {
+    Browser admin = browser();
+    admin.signIn("verwaltung-erfurt", DEMO_PASSWORD);
+    assertThat(Browser.page(admin.get("/verwaltung/vorgaenge")).select("header a").eachAttr("href"))
+        .contains("/verwaltung/mitarbeitende")
+        .doesNotContain("/admin/mitarbeitende");
+    Browser operator = browser();
+    operator.signIn("betrieb", DEMO_PASSWORD);
+    assertThat(Browser.page(operator.get("/admin/mandanten")).select("header a").eachAttr("href"))
+        .contains("/admin/mitarbeitende", "/admin/anmeldung/anbieter");
+    Browser caseworker = browser();
+    caseworker.signIn("sachbearbeitung-erfurt", DEMO_PASSWORD);
+    assertThat(
+            Browser.page(caseworker.get("/verwaltung/vorgaenge"))
+                .select("header a")
+                .eachAttr("href"))
+        .doesNotContain("/verwaltung/mitarbeitende");
+  }
+
+  @Test
   void theDemoMailboxAnswersOnlyThisMachine() {
     assertThat(browser().get("/demo/postfach-mails").statusCode()).isEqualTo(200);
 

@@ -46,7 +46,7 @@ class LayoutModel {
     return Roles.staffHome(authentication);
   }
 
-  /** Pages of a tenant admin's or app editor's work beyond the start page: path and message key. */
+  /** Pages of staff work beyond the start page, by role: path and message key. */
   @ModelAttribute("staffLinks")
   java.util.List<java.util.Map<String, String>> staffLinks() {
     Authentication authentication = signedIn();
@@ -64,6 +64,11 @@ class LayoutModel {
       links.add(java.util.Map.of("path", "/verwaltung/apps", "key", "layout.nav.apps"));
       links.add(java.util.Map.of("path", "/verwaltung/zustellung", "key", "layout.nav.delivery"));
       links.add(java.util.Map.of("path", "/verwaltung/protokoll", "key", "layout.nav.audit"));
+      links.add(java.util.Map.of("path", "/verwaltung/mitarbeitende", "key", "layout.nav.staff"));
+    }
+    if (roles.contains("ROLE_" + Roles.PLATFORM_OPERATOR)) {
+      links.add(java.util.Map.of("path", "/admin/mitarbeitende", "key", "layout.nav.staff"));
+      links.add(java.util.Map.of("path", "/admin/anmeldung/anbieter", "key", "layout.nav.sign-in"));
     }
     return links;
   }
