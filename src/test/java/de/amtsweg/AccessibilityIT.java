@@ -371,6 +371,18 @@ class AccessibilityIT extends AmtswegIT {
         .submit("main form[novalidate]");
     assertThat(browser.has("#error-summary")).as("route form errors").isTrue();
     failures.addAll(browser.violations());
+    // Staff management of the tenant, and the invitation form with its errors.
+    failures.addAll(
+        check(
+            browser,
+            List.of(
+                "/verwaltung/mitarbeitende",
+                "/verwaltung/mitarbeitende/einladen",
+                "/verwaltung/mitarbeitende/protokoll",
+                "/mitarbeitende/passkeys")));
+    browser.open("/verwaltung/mitarbeitende/einladen").fill("email", "kein-at").submit("main form");
+    assertThat(browser.has("#error-summary")).as("invitation errors").isTrue();
+    failures.addAll(browser.violations());
     browser.forgetSession().signInStaff("sachbearbeitung-gotha", DEMO_PASSWORD);
     failures.addAll(check(browser, List.of("/verwaltung/postfach-antworten", "/")));
     browser.assertNone(failures, "the staff pages");
@@ -391,7 +403,12 @@ class AccessibilityIT extends AmtswegIT {
                 "/admin/mandanten/neu?ars=160620041041",
                 "/admin/mandanten/erfurt",
                 "/admin/mandanten/ohrdruf",
-                "/admin/katalog"));
+                "/admin/katalog",
+                "/admin/mitarbeitende",
+                "/admin/mitarbeitende/einladen?tenant=ohrdruf&role=TENANT_ADMIN",
+                "/admin/mitarbeitende/protokoll",
+                "/admin/anmeldung/anbieter",
+                "/admin/anmeldung/anbieter/neu"));
     browser
         .open("/admin/mandanten/neu?ars=160620041041")
         .fill("slug", "Nord Hausen")
