@@ -2,7 +2,7 @@ package de.amtsweg.account.web;
 
 import de.amtsweg.account.AccountException;
 import de.amtsweg.account.SecondFactor;
-import io.nayuki.qrcodegen.QrCode;
+import de.amtsweg.platform.QrCodes;
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
 import java.util.List;
@@ -48,9 +48,7 @@ class SecondFactorController {
         secondFactor
             .pending(AccountController.accountId(principal))
             .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-    return ResponseEntity.ok()
-        .cacheControl(CacheControl.noStore())
-        .body(svg(QrCode.encodeText(setup.uri(), QrCode.Ecc.MEDIUM)));
+    return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(QrCodes.svg(setup.uri()));
   }
 
   @PostMapping("/konto/sicherheit/zwei-faktor/bestaetigen")
@@ -102,26 +100,5 @@ class SecondFactorController {
     model.addAttribute("codesLeft", secondFactor.recoveryCodesLeft(id));
     model.addAttribute("error", error);
     return "account/second-factor";
-  }
-
-  static String svg(QrCode qr) {
-    int border = 4;
-    int size = qr.size + border * 2;
-    StringBuilder path = new StringBuilder();
-    for (int y = 0; y < qr.size; y++) {
-      for (int x = 0; x < qr.size; x++) {
-        if (qr.getModule(x, y)) {
-          path.append('M').append(x + border).append(',').append(y + border).append("h1v1h-1z");
-        }
-      }
-    }
-    return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 "
-        + size
-        + " "
-        + size
-        + "\" shape-rendering=\"crispEdges\"><rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>"
-        + "<path d=\""
-        + path
-        + "\" fill=\"#000000\"/></svg>";
   }
 }
