@@ -18,3 +18,8 @@ document.querySelectorAll("altcha-widget").forEach((widget) => {
     }
   });
 });
+
+// A page that comes back with an error summary (a failed submit) starts there: focus moves to the
+// summary, so keyboard and screen reader users begin at the list of what to fix (GOV.UK pattern).
+// Only on page load, never after an htmx swap: that would pull focus out of the field being typed in.
+document.getElementById("error-summary")?.focus();

@@ -176,6 +176,11 @@ class AccessibilityIT extends AmtswegIT {
           .submit(
               Map.of("email", "kein-at-zeichen", "password", "kurz", "passwordRepeat", "anders"));
       assertThat(browser.has("#error-summary")).as("registration errors").isTrue();
+      if (browser == withJs) {
+        assertThat(browser.driver().switchTo().activeElement().getAttribute("id"))
+            .as("after a failed submit the focus is on the error summary")
+            .isEqualTo("error-summary");
+      }
       browser.assertNoViolations();
 
       // An unknown account: failed logins of a real one would count towards its lock.
@@ -195,6 +200,11 @@ class AccessibilityIT extends AmtswegIT {
 
       browser.open("/anmelden").submit(Map.of("username", "niemand", "password", "falsch"));
       assertThat(browser.currentPath()).startsWith("/anmelden");
+      if (browser == withJs) {
+        assertThat(browser.driver().switchTo().activeElement().getAttribute("id"))
+            .as("the failed staff login starts at its message")
+            .isEqualTo("error-summary");
+      }
       browser.assertNoViolations();
 
       browser.assertNoViolations("/ort?q=" + "x".repeat(101));
