@@ -51,8 +51,11 @@ public class CitizenPasskeys {
   private final JdbcClient jdbc;
   private final WebAuthnRelyingPartyOperations operations;
 
+  private final PasskeyRelyingParty relyingParty;
+
   CitizenPasskeys(JdbcClient jdbc, PasskeyRelyingParty relyingParty) {
     this.jdbc = jdbc;
+    this.relyingParty = relyingParty;
     this.operations = relyingParty.operations(new Users(), new Credentials());
   }
 
@@ -107,7 +110,7 @@ public class CitizenPasskeys {
 
   /** The account's passkeys, for its security page. */
   public List<PasskeyRelyingParty.Listed> list(UUID accountId) {
-    return PasskeyRelyingParty.listed(
+    return relyingParty.listed(
         jdbc.sql(Credentials.SELECT + " where c.account_id = ?")
             .param(accountId)
             .query((rs, row) -> record(rs))

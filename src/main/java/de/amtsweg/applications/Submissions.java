@@ -13,8 +13,8 @@ import de.amtsweg.forms.AnswerProblem;
 import de.amtsweg.forms.AppDefinition;
 import de.amtsweg.forms.FormEngine;
 import de.amtsweg.platform.Money;
+import de.amtsweg.platform.Times;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -52,6 +52,8 @@ class Submissions {
   private final ApplicationEventPublisher events;
   private final AppStore store;
 
+  private final Times times;
+
   Submissions(
       JdbcClient jdbc,
       JsonMapper json,
@@ -61,8 +63,10 @@ class Submissions {
       ReceiptIssuer receipts,
       ApplicantNotifications notifications,
       ApplicationEventPublisher events,
-      AppStore store) {
+      AppStore store,
+      Times times) {
     this.jdbc = jdbc;
+    this.times = times;
     this.json = json;
     this.antraege = antraege;
     this.status = status;
@@ -107,7 +111,7 @@ class Submissions {
     UUID id = UUID.randomUUID();
     String reference =
         ReferenceNumbers.next(
-            jdbc, app.referencePrefix(), OffsetDateTime.now(ZoneId.of("Europe/Berlin")).getYear());
+            jdbc, app.referencePrefix(), OffsetDateTime.now(times.zone()).getYear());
     String token = Tokens.random();
     Map<String, Object> normalized = engine.normalized();
     Map<String, Object> computed = engine.computed();

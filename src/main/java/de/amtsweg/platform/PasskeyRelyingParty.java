@@ -41,9 +41,11 @@ public class PasskeyRelyingParty {
   private final PublicKeyCredentialRpEntity rp;
   private final URI publicUrl;
   private final Set<String> allowedOrigins = ConcurrentHashMap.newKeySet();
+  private final Times times;
 
   PasskeyRelyingParty(PlatformProperties properties) {
     this.publicUrl = properties.publicUrl();
+    this.times = Times.in(properties.timeZone());
     String host = publicUrl.getHost();
     if (host == null) {
       throw new IllegalStateException("amtsweg.public-url needs a host: " + publicUrl);
@@ -152,12 +154,9 @@ public class PasskeyRelyingParty {
   /** A passkey as pages list it: its id (base64url), name, and when it was added and last used. */
   public record Listed(String id, String label, String created, String lastUsed) {}
 
-  /** The passkeys for a page, newest first, times in German local time. */
-  public static java.util.List<Listed> listed(
+  /** The passkeys for a page, newest first, times as {@link Times} shows them. */
+  public java.util.List<Listed> listed(
       java.util.List<org.springframework.security.web.webauthn.api.CredentialRecord> records) {
-    java.time.format.DateTimeFormatter format =
-        java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm")
-            .withZone(java.time.ZoneId.of("Europe/Berlin"));
     return records.stream()
         .sorted(
             java.util.Comparator.comparing(
@@ -168,8 +167,8 @@ public class PasskeyRelyingParty {
                 new Listed(
                     record.getCredentialId().toBase64UrlString(),
                     record.getLabel(),
-                    format.format(record.getCreated()),
-                    format.format(record.getLastUsed())))
+                    times.dateTime(record.getCreated()),
+                    times.dateTime(record.getLastUsed())))
         .toList();
   }
 

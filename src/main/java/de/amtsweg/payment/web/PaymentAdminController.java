@@ -6,6 +6,7 @@ import de.amtsweg.payment.PaymentException;
 import de.amtsweg.payment.PaymentRecords;
 import de.amtsweg.payment.PaymentStatus;
 import de.amtsweg.payment.Payments;
+import de.amtsweg.platform.Times;
 import de.amtsweg.tenancy.Tenant;
 import de.amtsweg.tenancy.TenantStaff;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +47,11 @@ class PaymentAdminController {
   private final PaymentRecords records;
   private final PaymentBookings bookings;
 
-  PaymentAdminController(Payments payments, PaymentRecords records, PaymentBookings bookings) {
+  private final Times times;
+
+  PaymentAdminController(
+      Payments payments, PaymentRecords records, PaymentBookings bookings, Times times) {
+    this.times = times;
     this.payments = payments;
     this.records = records;
     this.bookings = bookings;
@@ -97,7 +102,7 @@ class PaymentAdminController {
     model.addAttribute("status", chosen == null ? "" : chosen.name());
     model.addAttribute("suche", query == null ? "" : query);
     model.addAttribute("statuses", PaymentStatus.values());
-    model.addAttribute("today", LocalDate.now(java.time.ZoneId.of("Europe/Berlin")));
+    model.addAttribute("today", LocalDate.now(times.zone()));
     return "payment/admin/list";
   }
 

@@ -24,15 +24,20 @@ class StaffPasskeyController {
   private final PublicKeyCredentialUserEntityRepository users;
   private final UserCredentialRepository credentials;
 
+  private final PasskeyRelyingParty relyingParty;
+
   StaffPasskeyController(
-      PublicKeyCredentialUserEntityRepository users, UserCredentialRepository credentials) {
+      PublicKeyCredentialUserEntityRepository users,
+      UserCredentialRepository credentials,
+      PasskeyRelyingParty relyingParty) {
     this.users = users;
+    this.relyingParty = relyingParty;
     this.credentials = credentials;
   }
 
   @GetMapping("/mitarbeitende/passkeys")
   String page(Principal principal, Model model) {
-    model.addAttribute("passkeys", PasskeyRelyingParty.listed(passkeysOf(principal.getName())));
+    model.addAttribute("passkeys", relyingParty.listed(passkeysOf(principal.getName())));
     return "platform/passkeys";
   }
 
