@@ -1,5 +1,6 @@
 package de.amtsweg.account;
 
+import de.amtsweg.platform.Sha256;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
@@ -47,8 +48,7 @@ class AccountTokens {
             insert into account_token (token_hash, account_id, purpose, new_email, expires_at)
             values (?, ?, ?, ?, now() + make_interval(secs => ?))
             """)
-        .params(
-            LoginThrottle.sha256(token), accountId, purpose.name(), newEmail, lifetime.toSeconds())
+        .params(Sha256.hex(token), accountId, purpose.name(), newEmail, lifetime.toSeconds())
         .update();
     return token;
   }
@@ -63,7 +63,7 @@ class AccountTokens {
             select account_id, purpose, new_email from account_token
             where token_hash = ? and used_at is null and expires_at > now()
             """)
-        .param(LoginThrottle.sha256(token))
+        .param(Sha256.hex(token))
         .query(
             (rs, row) ->
                 new Use(
@@ -88,7 +88,7 @@ class AccountTokens {
             where token_hash = ? and purpose = ? and used_at is null and expires_at > now()
             returning account_id, new_email
             """)
-        .params(LoginThrottle.sha256(token), purpose.name())
+        .params(Sha256.hex(token), purpose.name())
         .query(
             (rs, row) ->
                 new Use(rs.getObject("account_id", UUID.class), purpose, rs.getString("new_email")))

@@ -3,8 +3,6 @@ package de.amtsweg.account;
 import de.amtsweg.platform.SecretBox;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HexFormat;
@@ -356,14 +354,5 @@ class LoginThrottle {
     }
     Duration delay = Duration.ofSeconds(1L << failuresBeyondThreshold);
     return delay.compareTo(max) > 0 ? max : delay;
-  }
-
-  static String sha256(String value) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(digest.digest(value.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

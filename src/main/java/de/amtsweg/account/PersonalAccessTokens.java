@@ -2,6 +2,7 @@ package de.amtsweg.account;
 
 import de.amtsweg.platform.ApiTokenAuthenticator;
 import de.amtsweg.platform.Roles;
+import de.amtsweg.platform.Sha256;
 import java.security.SecureRandom;
 import java.time.OffsetDateTime;
 import java.util.Base64;
@@ -68,7 +69,7 @@ public class PersonalAccessTokens implements ApiTokenAuthenticator {
             insert into personal_access_token (id, account_id, name, token_hash, expires_at)
             values (?, ?, ?, ?, now() + make_interval(days => ?))
             """)
-        .params(id, accountId, name.strip(), LoginThrottle.sha256(token), days)
+        .params(id, accountId, name.strip(), Sha256.hex(token), days)
         .update();
     log.info("Account {} created personal access token {}", accountId, id);
     return token;
@@ -115,7 +116,7 @@ public class PersonalAccessTokens implements ApiTokenAuthenticator {
             where token_hash = ? and revoked_at is null and expires_at > now()
             returning account_id
             """)
-        .param(LoginThrottle.sha256(token))
+        .param(Sha256.hex(token))
         .query(UUID.class)
         .optional()
         .map(

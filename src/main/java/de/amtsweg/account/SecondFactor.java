@@ -2,11 +2,7 @@ package de.amtsweg.account;
 
 import de.amtsweg.platform.SecretBox;
 import de.amtsweg.platform.Totp;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,10 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SecondFactor {
 
-  static final int RECOVERY_CODES = 10;
   private static final String ISSUER = "Amtsweg Thüringen";
-  private static final String RECOVERY_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-  private static final SecureRandom RANDOM = new SecureRandom();
   private static final Logger log = LoggerFactory.getLogger(SecondFactor.class);
 
   /** What an authenticator app needs: the secret and the otpauth URI (for the QR code). */
@@ -101,7 +94,7 @@ public class SecondFactor {
    * Starts (or restarts) the setup with a new secret; the factor counts once {@link #confirm}ed.
    */
   @Transactional
-  public Setup start(UUID accountId) {
+  public Totp.Setup start(UUID accountId) {
     if (enabled(accountId)) {
       throw new AccountException(HttpStatus.CONFLICT, AccountException.SECOND_FACTOR_ACTIVE);
     }
@@ -117,7 +110,7 @@ public class SecondFactor {
   }
 
   /** The setup in progress, if there is one. */
-  public Optional<Setup> pending(UUID accountId) {
+  public Optional<Totp.Setup> pending(UUID accountId) {
     return jdbc.sql("select secret from account_totp where account_id = ? and confirmed_at is null")
         .param(accountId)
         .query(String.class)
@@ -133,7 +126,7 @@ public class SecondFactor {
    */
   @Transactional
   public List<String> confirm(UUID accountId, String code) {
-    Setup setup = pending(accountId).orElseThrow(SecondFactor::wrongCode);
+    Totp.Setup setup = pending(accountId).orElseThrow(SecondFactor::wrongCode);
     long step = Totp.match(setup.secret(), code, Totp.step(Instant.now().getEpochSecond()));
     if (step < 0) {
       throw wrongCode();
@@ -142,12 +135,10 @@ public class SecondFactor {
         .params(step, accountId)
         .update();
     jdbc.sql("delete from account_recovery_code where account_id = ?").param(accountId).update();
-    List<String> codes = new ArrayList<>();
-    for (int i = 0; i < RECOVERY_CODES; i++) {
-      String recovery = recoveryCode();
-      codes.add(recovery);
+    List<String> codes = Totp.newRecoveryCodes();
+    for (String recovery : codes) {
       jdbc.sql("insert into account_recovery_code (account_id, code_hash) values (?, ?)")
-          .params(accountId, LoginThrottle.sha256(normalizeRecovery(recovery)))
+          .params(accountId, Totp.recoveryHash(recovery))
           .update();
     }
     log.info("Account {} turned on its second factor", accountId);
@@ -179,7 +170,7 @@ public class SecondFactor {
     boolean recovered =
         jdbc.sql(
                     "update account_recovery_code set used_at = now() where account_id = ? and code_hash = ? and used_at is null")
-                .params(accountId, LoginThrottle.sha256(normalizeRecovery(code)))
+                .params(accountId, Totp.recoveryHash(code))
                 .update()
             == 1;
     if (recovered) {
@@ -211,38 +202,8 @@ public class SecondFactor {
     log.info("Account {} turned off its second factor", accountId);
   }
 
-  private Setup setup(UUID accountId, String secret) {
-    String label =
-        URLEncoder.encode(ISSUER + ":" + accounts.get(accountId).email(), StandardCharsets.UTF_8)
-            .replace("+", "%20");
-    String issuer = URLEncoder.encode(ISSUER, StandardCharsets.UTF_8).replace("+", "%20");
-    return new Setup(
-        secret,
-        "otpauth://totp/"
-            + label
-            + "?secret="
-            + secret
-            + "&issuer="
-            + issuer
-            + "&algorithm=SHA1&digits="
-            + Totp.DIGITS
-            + "&period="
-            + Totp.STEP_SECONDS);
-  }
-
-  private static String recoveryCode() {
-    StringBuilder code = new StringBuilder();
-    for (int i = 0; i < 10; i++) {
-      if (i == 5) {
-        code.append('-');
-      }
-      code.append(RECOVERY_ALPHABET.charAt(RANDOM.nextInt(RECOVERY_ALPHABET.length())));
-    }
-    return code.toString();
-  }
-
-  private static String normalizeRecovery(String code) {
-    return code.replaceAll("[\\s-]", "").toUpperCase(java.util.Locale.ROOT);
+  private Totp.Setup setup(UUID accountId, String secret) {
+    return Totp.Setup.of(ISSUER, accounts.get(accountId).email(), secret);
   }
 
   private static AccountException wrongCode() {

@@ -4,14 +4,11 @@ import de.amtsweg.forms.AppDefinition;
 import de.amtsweg.forms.AppDefinition.Parameter;
 import de.amtsweg.forms.Definitions;
 import de.amtsweg.forms.FormEngine;
+import de.amtsweg.platform.Sha256;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -384,13 +381,7 @@ public class AppStore {
   }
 
   private static String sha256(String source) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(source.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Sha256.hex(source);
   }
 
   /** An app as one tenant offers it. */

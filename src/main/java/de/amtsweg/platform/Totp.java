@@ -1,9 +1,13 @@
 package de.amtsweg.platform;
 
+import java.net.URLEncoder;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -11,7 +15,8 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Time-based one-time passwords (RFC 6238 with HMAC-SHA1, 30-second steps, 6 digits), as every
  * authenticator app computes them, and the Base32 encoding of their secrets (RFC 4648). Shared by
- * the citizens' second factor ({@code account}) and the staff's ({@code platform.staff}).
+ * the citizens' second factor ({@code account}) and the staff's ({@code platform.staff}), together
+ * with the single-use recovery codes both hand out.
  */
 public final class Totp {
 
@@ -21,10 +26,68 @@ public final class Totp {
   /** Digits of a code. */
   public static final int DIGITS = 6;
 
+  /** Recovery codes handed out at once. */
+  public static final int RECOVERY_CODES = 10;
+
   private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+  // No 0/O, 1/I: recovery codes are read off paper and typed.
+  private static final String RECOVERY_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private Totp() {}
+
+  /** What an authenticator app needs: the secret and the otpauth URI (for the QR code). */
+  public record Setup(String secret, String uri) {
+
+    /** The otpauth URI of Google's Key Uri Format, which every authenticator app reads. */
+    public static Setup of(String issuer, String accountName, String secret) {
+      return new Setup(
+          secret,
+          "otpauth://totp/"
+              + uriEncode(issuer + ":" + accountName)
+              + "?secret="
+              + secret
+              + "&issuer="
+              + uriEncode(issuer)
+              + "&algorithm=SHA1&digits="
+              + DIGITS
+              + "&period="
+              + STEP_SECONDS);
+    }
+
+    /** The secret in groups of four, for typing. */
+    public String grouped() {
+      return secret.replaceAll("(.{4})(?!$)", "$1 ");
+    }
+
+    private static String uriEncode(String text) {
+      return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+  }
+
+  /** {@value #RECOVERY_CODES} new recovery codes such as {@code K7M2P-X9QRT}, to be shown once. */
+  public static List<String> newRecoveryCodes() {
+    List<String> codes = new ArrayList<>();
+    for (int n = 0; n < RECOVERY_CODES; n++) {
+      StringBuilder code = new StringBuilder();
+      for (int i = 0; i < 10; i++) {
+        if (i == 5) {
+          code.append('-');
+        }
+        code.append(RECOVERY_ALPHABET.charAt(RANDOM.nextInt(RECOVERY_ALPHABET.length())));
+      }
+      codes.add(code.toString());
+    }
+    return codes;
+  }
+
+  /**
+   * What is stored of a recovery code: the SHA-256 of the code without spaces and dashes, in upper
+   * case, so that "k7m2p x9qrt" matches. The codes are random enough that no salt is needed.
+   */
+  public static String recoveryHash(String code) {
+    return Sha256.hex(code.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT));
+  }
 
   /** A new 160-bit secret, Base32-encoded. */
   public static String newSecret() {

@@ -41,4 +41,27 @@ class TotpTest {
     assertThat(Totp.match(secret, "12345", now)).isEqualTo(-1);
     assertThat(Totp.match(secret, "abcdef", now)).isEqualTo(-1);
   }
+
+  @Test
+  void recoveryCodesAreReadableAndMatchAsTypedFromPaper() {
+    java.util.List<String> codes = Totp.newRecoveryCodes();
+
+    assertThat(codes).hasSize(Totp.RECOVERY_CODES).doesNotHaveDuplicates();
+    assertThat(codes).allMatch(code -> code.matches("[A-HJ-NP-Z2-9]{5}-[A-HJ-NP-Z2-9]{5}"));
+    String code = codes.getFirst();
+    String typed = code.toLowerCase(java.util.Locale.ROOT).replace("-", " ");
+    assertThat(Totp.recoveryHash(typed)).isEqualTo(Totp.recoveryHash(code)).hasSize(64);
+    assertThat(Totp.recoveryHash(codes.get(1))).isNotEqualTo(Totp.recoveryHash(code));
+  }
+
+  @Test
+  void setupUriIsWhatAuthenticatorAppsRead() {
+    Totp.Setup setup = Totp.Setup.of("Amtsweg Thüringen", "erika@example.org", "JBSWY3DPEHPK3PXP");
+
+    assertThat(setup.uri())
+        .isEqualTo(
+            "otpauth://totp/Amtsweg%20Th%C3%BCringen%3Aerika%40example.org?secret=JBSWY3DPEHPK3PXP"
+                + "&issuer=Amtsweg%20Th%C3%BCringen&algorithm=SHA1&digits=6&period=30");
+    assertThat(setup.grouped()).isEqualTo("JBSW Y3DP EHPK 3PXP");
+  }
 }

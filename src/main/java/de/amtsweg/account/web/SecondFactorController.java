@@ -3,6 +3,7 @@ package de.amtsweg.account.web;
 import de.amtsweg.account.AccountException;
 import de.amtsweg.account.SecondFactor;
 import de.amtsweg.platform.QrCodes;
+import de.amtsweg.platform.Totp;
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
 import java.util.List;
@@ -44,7 +45,7 @@ class SecondFactorController {
   /** The QR code of the setup in progress, as SVG (no inline image data, no script). */
   @GetMapping(value = "/konto/sicherheit/zwei-faktor/qr.svg", produces = "image/svg+xml")
   ResponseEntity<String> qr(Principal principal) {
-    SecondFactor.Setup setup =
+    Totp.Setup setup =
         secondFactor
             .pending(AccountController.accountId(principal))
             .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));

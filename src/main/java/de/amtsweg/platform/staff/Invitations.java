@@ -1,6 +1,7 @@
 package de.amtsweg.platform.staff;
 
 import de.amtsweg.platform.PasswordRules;
+import de.amtsweg.platform.Sha256;
 import de.amtsweg.platform.staff.StaffAudit.Action;
 import java.util.Optional;
 import java.util.UUID;
@@ -49,7 +50,7 @@ class Invitations {
             where i.token_hash = ? and i.used_at is null and i.expires_at > now()
               and a.enabled and a.email is not null
             """)
-        .param(StaffTotp.sha256(token))
+        .param(Sha256.hex(token))
         .query(
             (rs, row) ->
                 new Invitee(
@@ -84,7 +85,7 @@ class Invitations {
                 update staff_invitation set used_at = now()
                 where token_hash = ? and used_at is null and expires_at > now()
                 """)
-            .param(StaffTotp.sha256(token))
+            .param(Sha256.hex(token))
             .update();
     if (used != 1) {
       return Optional.empty();

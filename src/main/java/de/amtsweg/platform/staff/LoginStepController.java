@@ -3,6 +3,7 @@ package de.amtsweg.platform.staff;
 import de.amtsweg.platform.LoginAttempts;
 import de.amtsweg.platform.LoginAttempts.Door;
 import de.amtsweg.platform.QrCodes;
+import de.amtsweg.platform.Totp;
 import de.amtsweg.platform.staff.StaffAudit.Action;
 import de.amtsweg.platform.staff.StaffSecondStep.Pending;
 import jakarta.servlet.ServletException;
@@ -165,7 +166,7 @@ class LoginStepController {
   }
 
   private String show(Pending pending, Model model, @Nullable String error) {
-    Optional<StaffTotp.Setup> setup = setup(pending);
+    Optional<Totp.Setup> setup = setup(pending);
     if (setup.isEmpty()) {
       return "redirect:" + StaffSecondStep.CODE;
     }
@@ -174,7 +175,7 @@ class LoginStepController {
     return "platform/staff/register-factor";
   }
 
-  private Optional<StaffTotp.Setup> setup(Pending pending) {
+  private Optional<Totp.Setup> setup(Pending pending) {
     return step.idOf(pending.username()).flatMap(id -> totp.setup(id, pending.username()));
   }
 

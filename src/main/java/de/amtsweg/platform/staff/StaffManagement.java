@@ -5,6 +5,7 @@ import de.amtsweg.platform.OutgoingMail;
 import de.amtsweg.platform.PlatformProperties;
 import de.amtsweg.platform.Roles;
 import de.amtsweg.platform.SafeText;
+import de.amtsweg.platform.Sha256;
 import de.amtsweg.platform.StaffInvitations;
 import de.amtsweg.platform.TenantNames;
 import de.amtsweg.platform.security.StaffFactor;
@@ -241,7 +242,7 @@ class StaffManagement implements StaffInvitations {
             insert into staff_invitation (token_hash, staff_account_id, invited_by, expires_at)
             values (?, ?, ?, now() + make_interval(secs => ?))
             """)
-        .params(StaffTotp.sha256(token), id, invitedBy, lifetime.toSeconds())
+        .params(Sha256.hex(token), id, invitedBy, lifetime.toSeconds())
         .update();
     String link =
         UriComponentsBuilder.fromUri(publicUrl)

@@ -4,16 +4,8 @@ import de.amtsweg.platform.SealedColumn;
 import de.amtsweg.platform.SecretBox;
 import de.amtsweg.platform.Totp;
 import de.amtsweg.platform.security.StaffFactor;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.annotation.Bean;
@@ -31,10 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class StaffTotp implements StaffFactor {
 
-  static final int RECOVERY_CODES = 10;
   private static final String ISSUER = "Amtsweg";
-  private static final String RECOVERY_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   /** What an authenticator app needs: the secret and the otpauth URI (for the QR code). */
   public record Setup(String secret, String uri) {
@@ -86,7 +75,7 @@ public class StaffTotp implements StaffFactor {
    * registered already.
    */
   @Transactional
-  public Optional<Setup> setup(UUID staffAccountId, String label) {
+  public Optional<Totp.Setup> setup(UUID staffAccountId, String label) {
     if (registered(staffAccountId)) {
       return Optional.empty();
     }
@@ -108,7 +97,7 @@ public class StaffTotp implements StaffFactor {
           .params(staffAccountId, box.seal(secret, owner(staffAccountId)))
           .update();
     }
-    return Optional.of(new Setup(secret, uri(secret, label)));
+    return Optional.of(Totp.Setup.of(ISSUER, label, secret));
   }
 
   /**
@@ -141,12 +130,10 @@ public class StaffTotp implements StaffFactor {
     jdbc.sql("delete from staff_recovery_code where staff_account_id = ?")
         .param(staffAccountId)
         .update();
-    List<String> codes = new ArrayList<>();
-    for (int i = 0; i < RECOVERY_CODES; i++) {
-      String recovery = recoveryCode();
-      codes.add(recovery);
+    List<String> codes = Totp.newRecoveryCodes();
+    for (String recovery : codes) {
       jdbc.sql("insert into staff_recovery_code (staff_account_id, code_hash) values (?, ?)")
-          .params(staffAccountId, sha256(normalizeRecovery(recovery)))
+          .params(staffAccountId, Totp.recoveryHash(recovery))
           .update();
     }
     return Optional.of(codes);
@@ -181,53 +168,13 @@ public class StaffTotp implements StaffFactor {
                 update staff_recovery_code set used_at = now()
                 where staff_account_id = ? and code_hash = ? and used_at is null
                 """)
-            .params(staffAccountId, sha256(normalizeRecovery(code)))
+            .params(staffAccountId, Totp.recoveryHash(code))
             .update()
         == 1;
   }
 
   private static String owner(UUID staffAccountId) {
     return "staff:" + staffAccountId;
-  }
-
-  private static String uri(String secret, String label) {
-    String account =
-        URLEncoder.encode(ISSUER + ":" + label, StandardCharsets.UTF_8).replace("+", "%20");
-    return "otpauth://totp/"
-        + account
-        + "?secret="
-        + secret
-        + "&issuer="
-        + ISSUER
-        + "&algorithm=SHA1&digits="
-        + Totp.DIGITS
-        + "&period="
-        + Totp.STEP_SECONDS;
-  }
-
-  private static String recoveryCode() {
-    StringBuilder code = new StringBuilder();
-    for (int i = 0; i < 10; i++) {
-      if (i == 5) {
-        code.append('-');
-      }
-      code.append(RECOVERY_ALPHABET.charAt(RANDOM.nextInt(RECOVERY_ALPHABET.length())));
-    }
-    return code.toString();
-  }
-
-  private static String normalizeRecovery(String code) {
-    return code.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT);
-  }
-
-  static String sha256(String text) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   /** Where the sealed secrets are, for their re-sealing after a key rotation. */
