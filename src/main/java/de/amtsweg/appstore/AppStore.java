@@ -1,5 +1,6 @@
 package de.amtsweg.appstore;
 
+import de.amtsweg.catalog.OnlineOffersChanged;
 import de.amtsweg.forms.AppDefinition;
 import de.amtsweg.forms.AppDefinition.Parameter;
 import de.amtsweg.forms.Definitions;
@@ -17,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,13 +37,15 @@ public class AppStore {
 
   private final JdbcClient jdbc;
   private final JsonMapper json;
+  private final ApplicationEventPublisher events;
 
   /** Parsed definitions by (app, version); versions never change, so this never goes stale. */
   private final Map<String, AppDefinition> parsed = new ConcurrentHashMap<>();
 
-  AppStore(JdbcClient jdbc, JsonMapper json) {
+  AppStore(JdbcClient jdbc, JsonMapper json, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
     this.json = json;
+    this.events = events;
   }
 
   /** The newest version of every published app, by name. */
@@ -130,6 +134,7 @@ public class AppStore {
         .update();
     jdbc.sql("delete from app_draft where app_id = ?").param(definition.id()).update();
     log.info("Published Antrags-App {} version {}", definition.id(), version);
+    events.publishEvent(new OnlineOffersChanged(definition.id()));
     return version(definition.id(), version);
   }
 
@@ -239,6 +244,7 @@ public class AppStore {
         .params(tenantArs, appId, json.writeValueAsString(parameters), by)
         .update();
     log.info("Tenant {} activated Antrags-App {}", tenantArs, appId);
+    events.publishEvent(new OnlineOffersChanged(appId));
     return activation(tenantArs, appId).orElseThrow();
   }
 
@@ -304,6 +310,7 @@ public class AppStore {
         .params(by, tenantArs, appId)
         .update();
     log.info("Tenant {} deactivated Antrags-App {}", tenantArs, appId);
+    events.publishEvent(new OnlineOffersChanged(appId));
   }
 
   /** Checks and converts parameter values; blank ones take the default. */

@@ -4,11 +4,8 @@ import de.amtsweg.tenancy.Authorities;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -115,37 +112,6 @@ public class Reifegrade {
         .query(Reifegrade::map)
         .list();
   }
-
-  /**
-   * Of these (authority, Leistung) pairs, the ones whose current assessment allows applying online.
-   */
-  Set<Pair> onlineApplication(Collection<Pair> pairs) {
-    if (pairs.isEmpty()) {
-      return Set.of();
-    }
-    Set<Pair> online = new HashSet<>();
-    jdbc
-        .sql(
-            """
-            select distinct on (authority_ars, leika_key) authority_ars, leika_key, model, level, assessed_on, note
-            from reifegrad_bewertung where authority_ars = any(?) and leika_key = any(?)
-            order by authority_ars, leika_key, assessed_on desc, recorded_at desc
-            """)
-        .params(
-            pairs.stream().map(Pair::authorityArs).distinct().toArray(String[]::new),
-            pairs.stream().map(Pair::leikaKey).distinct().toArray(String[]::new))
-        .query(Reifegrade::map)
-        .list()
-        .stream()
-        .filter(Reifegrad::allowsOnlineApplication)
-        .map(r -> new Pair(r.authorityArs(), r.leikaKey()))
-        .filter(pairs::contains)
-        .forEach(online::add);
-    return online;
-  }
-
-  /** An authority and a Leistung. */
-  record Pair(String authorityArs, String leikaKey) {}
 
   private static Reifegrad map(ResultSet rs, int row) throws SQLException {
     return new Reifegrad(

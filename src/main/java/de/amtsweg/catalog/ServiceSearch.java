@@ -20,11 +20,14 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * The service search: German full text with stemming and prefix matching, synonyms, typo correction
- * and compound splitting (see {@link QueryPlanner}). Leistungen that match every part of the query
- * come first, those whose name alone matches every part before the others, then names that are or
- * start with the query ("Führersch…" → Führerschein); with a place, those that can be applied for
- * online there move up within their tier; then the full-text rank, preferring exact and shorter
- * names.
+ * and compound splitting (see {@link QueryPlanner}), over the catalog's words and those of the
+ * Antrags-Apps ({@link AppSearchTerms}). With a place, a Leistung that can be applied for online
+ * there ({@link OnlineServices}) and whose name or app matches every part of the query comes first.
+ * Then Leistungen that match every part of the query, those whose name alone matches every part
+ * before the others, then names that are or start with the query ("Führersch…" → Führerschein);
+ * with a place, online ones move up within their tier; then the full-text rank, preferring exact
+ * and shorter names. Weak matches are cut: when some Leistung matches every part, those that match
+ * only some are left out, and so are hits ranked far below the best.
  */
 @Service
 public class ServiceSearch {
@@ -40,14 +43,15 @@ public class ServiceSearch {
       """
       select m.*, o.name as ozg_name from (
         select l.leika_key, l.name, l.ozg_id, l.ebene, l.ebene_reason,
-          l.search_vector @@ to_tsquery('german', :all) as all_terms,
-          ts_filter(l.search_vector, '{a}') @@ to_tsquery('german', :all) as all_in_name,
+          l.search_all @@ to_tsquery('german', :all) as all_terms,
+          ts_filter(l.search_all, '{a}') @@ to_tsquery('german', :all) as all_in_name,
           l.name_key = :folded as exact,
           l.name_key like :startsWith as starts,
           ts_rank(l.search_vector, to_tsquery('german', :any), 1)
-            + ts_rank(l.search_vector, to_tsquery('german', :whole), 1) as rank
+            + ts_rank(l.search_vector, to_tsquery('german', :whole), 1)
+            + ts_rank(l.app_vector, to_tsquery('german', :any), 1) as rank
         from leistung l
-        where l.search_vector @@ to_tsquery('german', :any)
+        where l.search_all @@ to_tsquery('german', :any)
         order by all_terms desc, all_in_name desc, exact desc, starts desc, rank desc, length(l.name), l.leika_key
         limit :limit
       ) m left join ozg_leistung o on o.ozg_id = m.ozg_id
@@ -58,7 +62,7 @@ public class ServiceSearch {
   private final JdbcClient jdbc;
   private final QueryPlanner planner;
   private final Zustaendigkeiten zustaendigkeiten;
-  private final Reifegrade reifegrade;
+  private final OnlineServices onlineServices;
 
   /** Recent results: people search for the same few things; the catalog changes rarely. */
   private final Cache<CacheKey, List<ServiceHit>> cache;
@@ -67,12 +71,12 @@ public class ServiceSearch {
       JdbcClient jdbc,
       QueryPlanner planner,
       Zustaendigkeiten zustaendigkeiten,
-      Reifegrade reifegrade,
+      OnlineServices onlineServices,
       CatalogProperties settings) {
     this.jdbc = jdbc;
     this.planner = planner;
     this.zustaendigkeiten = zustaendigkeiten;
-    this.reifegrade = reifegrade;
+    this.onlineServices = onlineServices;
     this.cache =
         Caffeine.newBuilder()
             .maximumSize(settings.searchCacheSize())
@@ -88,7 +92,11 @@ public class ServiceSearch {
   // Synchronous, and deliberately no @TransactionalEventListener: the event publication registry
   // would store every such reset in PostgreSQL, though it concerns this node's memory only and
   // means nothing after a restart.
-  @EventListener({CatalogImport.CatalogImported.class, CatalogChanged.class})
+  @EventListener({
+    CatalogImport.CatalogImported.class,
+    CatalogChanged.class,
+    OnlineOffersChanged.class
+  })
   void onCatalogChange() {
     if (TransactionSynchronizationManager.isSynchronizationActive()) {
       TransactionSynchronizationManager.registerSynchronization(
@@ -133,21 +141,22 @@ public class ServiceSearch {
       return List.of();
     }
     // With a place, look further down the list: online offers there may move up.
-    List<Candidate> candidates = candidates(plan, place == null ? size : Math.min(size * 3, 150));
+    List<Candidate> candidates =
+        withoutWeakMatches(candidates(plan, place == null ? size : Math.min(size * 3, 150)));
     if (place == null) {
-      return candidates.stream().map(c -> c.hit(null, false)).toList();
+      return candidates.stream().limit(size).map(c -> c.hit(null, false)).toList();
     }
     Map<String, Zustaendigkeit> responsible =
         zustaendigkeiten.responsible(candidates.stream().map(Candidate::level).toList(), place);
-    List<Reifegrade.Pair> pairs = new ArrayList<>();
+    List<OnlineServices.Pair> pairs = new ArrayList<>();
     for (Candidate candidate : candidates) {
       Authority authority =
           Objects.requireNonNull(responsible.get(candidate.leikaKey()), "resolved").authority();
       if (authority != null) {
-        pairs.add(new Reifegrade.Pair(authority.ars(), candidate.leikaKey()));
+        pairs.add(new OnlineServices.Pair(authority.ars(), candidate.leikaKey()));
       }
     }
-    Set<Reifegrade.Pair> online = reifegrade.onlineApplication(pairs);
+    Set<OnlineServices.Pair> online = onlineServices.available(pairs);
     List<Ranked> ranked = new ArrayList<>();
     for (Candidate candidate : candidates) {
       Zustaendigkeit zustaendigkeit =
@@ -155,17 +164,44 @@ public class ServiceSearch {
       Authority authority = zustaendigkeit.authority();
       boolean isOnline =
           authority != null
-              && online.contains(new Reifegrade.Pair(authority.ars(), candidate.leikaKey()));
-      ranked.add(new Ranked(candidate.allTerms(), candidate.hit(zustaendigkeit, isOnline)));
+              && online.contains(new OnlineServices.Pair(authority.ars(), candidate.leikaKey()));
+      ranked.add(new Ranked(candidate, candidate.hit(zustaendigkeit, isOnline)));
     }
     // Stable sort: the SQL order stays within each tier.
     ranked.sort(
-        Comparator.comparing((Ranked r) -> !r.allTerms())
+        Comparator.comparing(
+                (Ranked r) -> !(r.hit().onlineAvailable() && r.candidate().allInName()))
+            .thenComparing(r -> !r.candidate().allTerms())
             .thenComparing(r -> !r.hit().onlineAvailable()));
     return ranked.stream().limit(size).map(Ranked::hit).toList();
   }
 
-  private record Ranked(boolean allTerms, ServiceHit hit) {}
+  /**
+   * Leaves out what only looks like a hit: when some Leistung matches every part of the query,
+   * those that match only some; and those ranked below a fifth of the best (one shared word of a
+   * long name).
+   */
+  static List<Candidate> withoutWeakMatches(List<Candidate> candidates) {
+    if (candidates.isEmpty()) {
+      return candidates;
+    }
+    boolean anyAllTerms = candidates.stream().anyMatch(Candidate::allTerms);
+    double best =
+        candidates.stream()
+            .filter(c -> c.allTerms() || !anyAllTerms)
+            .mapToDouble(Candidate::rank)
+            .max()
+            .orElse(0);
+    return candidates.stream()
+        .filter(c -> c.allTerms() || !anyAllTerms)
+        .filter(c -> c.rank() >= best * WEAK)
+        .toList();
+  }
+
+  /** Share of the best rank below which a hit is too weak to show. */
+  static final double WEAK = 0.2;
+
+  private record Ranked(Candidate candidate, ServiceHit hit) {}
 
   private record CacheKey(String folded, @Nullable String placeArs, int limit) {}
 
@@ -186,6 +222,7 @@ public class ServiceSearch {
                     rs.getString("ozg_id"),
                     rs.getString("ozg_name"),
                     rs.getBoolean("all_terms"),
+                    rs.getBoolean("all_in_name"),
                     Math.round(rs.getDouble("rank") * 10_000) / 10_000.0,
                     new Zustaendigkeiten.Level(
                         rs.getString("leika_key"),
@@ -204,6 +241,7 @@ public class ServiceSearch {
       @Nullable String ozgId,
       @Nullable String ozgName,
       boolean allTerms,
+      boolean allInName,
       double rank,
       Zustaendigkeiten.Level level) {
 

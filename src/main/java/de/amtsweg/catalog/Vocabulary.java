@@ -15,15 +15,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * The words of the catalog, in memory: to tell a known word from a typo, to correct typos
- * ("furerschein" → "fuhrerschein") and to split compounds ("gewerbeanmeldung" → "gewerbe
- * anmeldung"). Reloaded after an import on this node, and noticed within a minute when another node
- * imported.
+ * ("furerschein" → "fuhrerschein"). Reloaded after an import on this node, and noticed within a
+ * minute when another node imported.
  */
 @Component
 class Vocabulary {
 
   private static final Duration RECHECK = Duration.ofMinutes(1);
-  private static final int MIN_PART = 4;
 
   private final JdbcClient jdbc;
   private final ReferenceDataVersions versions;
@@ -40,6 +38,11 @@ class Vocabulary {
   // there is nothing to keep in the event publication registry for a restart.
   @EventListener
   void onImport(CatalogImport.CatalogImported event) {
+    load();
+  }
+
+  /** Reads the words again: the Antrags-Apps' words changed. */
+  void reload() {
     load();
   }
 
@@ -95,25 +98,6 @@ class Vocabulary {
       }
     }
     return best;
-  }
-
-  /** Splits a compound into two known words, e.g. "gewerbeanmeldung" → "gewerbe anmeldung". */
-  @Nullable String splitCompound(String token) {
-    NavigableSet<String> words = current().words();
-    for (int i = MIN_PART; i <= token.length() - MIN_PART; i++) {
-      String head = token.substring(0, i);
-      String tail = token.substring(i);
-      if (words.contains(head) && knowsPrefix(tail)) {
-        return head + " " + tail;
-      }
-      // Fugen-s: "wohnungsabmeldung" → "wohnung abmeldung"
-      if (head.endsWith("s")
-          && words.contains(head.substring(0, head.length() - 1))
-          && knowsPrefix(tail)) {
-        return head.substring(0, head.length() - 1) + " " + tail;
-      }
-    }
-    return null;
   }
 
   private Snapshot current() {

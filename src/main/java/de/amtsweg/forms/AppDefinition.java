@@ -20,6 +20,8 @@ import org.jspecify.annotations.Nullable;
  * @param anonymous whether people may apply without a Servicekonto
  * @param applicant who applies: {@code person} (default) or {@code organisation}
  * @param fee what the app charges, if anything (see {@link Fee})
+ * @param keywords words people search with, comma-separated per language ("Krippe, Hort"); the
+ *     catalog's search finds the app's Leistungen by them, as by its name and description
  */
 public record AppDefinition(
     String id,
@@ -35,7 +37,8 @@ public record AppDefinition(
     @Nullable List<Computed> computed,
     @Nullable List<Declaration> declarations,
     @Nullable Fee fee,
-    @Nullable Text legalBasis) {
+    @Nullable Text legalBasis,
+    @Nullable Text keywords) {
 
   public AppDefinition {
     leikaKeys = leikaKeys == null ? List.of() : List.copyOf(leikaKeys);

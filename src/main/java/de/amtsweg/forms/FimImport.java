@@ -631,7 +631,8 @@ public final class FimImport {
               null,
               null,
               null,
-              legal.isEmpty() ? null : Text.of(legal));
+              legal.isEmpty() ? null : Text.of(legal),
+              null);
 
       String yaml = header(schemaId, version, title) + tidy(Definitions.toYaml(app));
       AppDefinition loaded;

@@ -9,12 +9,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The search understands how people ask: each query of search-expectations.csv (written before the
- * search was tuned) finds its Leistung among the first three results.
+ * The search understands how people ask: each query of search-expectations.csv finds its Leistung
+ * among the first three results. The first 50 were written before the search was tuned; compounds
+ * ("Krippenplatz"), everyday phrases ("kita platz") and English queries ("dog registration") came
+ * with issue #16. The test prints the share found, the number the issue's goal is about.
  */
 class SearchQualityIT extends AmtswegIT {
 
@@ -36,14 +39,7 @@ class SearchQualityIT extends AmtswegIT {
       String query = parts[0];
       String expected = parts[1];
       List<ServiceHit> top = search.search(query, null, 3);
-      boolean found =
-          top.stream()
-              .anyMatch(
-                  hit ->
-                      expected.startsWith("ozg:")
-                          ? expected.substring(4).equals(hit.ozgId())
-                          : expected.substring(6).equals(hit.leikaKey()));
-      if (!found) {
+      if (top.stream().noneMatch(hit -> matches(hit, expected))) {
         misses.add(
             query
                 + " → expected "
@@ -52,7 +48,40 @@ class SearchQualityIT extends AmtswegIT {
                 + top.stream().map(h -> h.name() + " [" + h.ozgId() + "]").toList());
       }
     }
-    assertThat(queries).isGreaterThanOrEqualTo(40);
+    double found = (queries - misses.size()) * 100.0 / queries;
+    System.out.printf(
+        Locale.ROOT,
+        "SearchQualityIT: %d of %d queries (%.1f %%) have the expected Leistung in the top three%n",
+        queries - misses.size(),
+        queries,
+        found);
+    assertThat(queries).isGreaterThanOrEqualTo(100);
     assertThat(misses).isEmpty();
+  }
+
+  @Test
+  void weakMatchesAreCut() {
+    // "Hundesteuer" is one Leistung with a handful of kinds; not 20 hits of anything with "Steuer".
+    assertThat(search.search("Hundesteuer", null, 20))
+        .extracting(ServiceHit::name)
+        .isNotEmpty()
+        .allSatisfy(name -> assertThat(name).containsIgnoringCase("Hund"));
+    assertThat(search.search("meldebescheinigung", null, 20)).hasSizeLessThan(20);
+  }
+
+  @Test
+  void registerInAnEnglishQueryDoesNotLeadToTheEmasRegister() {
+    for (String query : List.of("register business", "register a business", "register my dog")) {
+      assertThat(search.search(query, null, 5))
+          .as(query)
+          .extracting(ServiceHit::name)
+          .noneMatch(name -> name.contains("EMAS"));
+    }
+  }
+
+  private static boolean matches(ServiceHit hit, String expected) {
+    return expected.startsWith("ozg:")
+        ? expected.substring(4).equals(hit.ozgId())
+        : expected.substring(6).equals(hit.leikaKey());
   }
 }

@@ -2,19 +2,24 @@ package de.amtsweg.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.amtsweg.catalog.OnlineServices.External;
 import de.amtsweg.support.AmtswegIT;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.json.JsonMapper;
 
 /** GET /api/v1/services: search and one Leistung, with Zuständigkeit; odd input never a 500. */
 class ServiceApiIT extends AmtswegIT {
 
   private final JsonMapper json = JsonMapper.builder().build();
+
+  @Autowired OnlineServices onlineServices;
 
   @Test
   void searchReturnsTheFieldsOfTheContract() {
@@ -46,6 +51,59 @@ class ServiceApiIT extends AmtswegIT {
   }
 
   @Test
+  void aSearchAtAPlaceLeadsToTheActiveAntragsAppFirst() {
+    for (String query : List.of("gewerbe anmelden", "meldebescheinigung")) {
+      Map<String, Object> first =
+          list("/api/v1/services?q=" + encode(query) + "&ars=160510000000").getFirst();
+      assertThat(first).as(query).containsEntry("onlineAvailable", true);
+      // The Leistung Erfurt's active app serves (apps/gewerbe-anmeldung.yaml,
+      // meldebescheinigung.yaml).
+      assertThat(first.get("leikaKey"))
+          .as(query)
+          .isEqualTo(query.startsWith("gewerbe") ? "99050012104000" : "99115004001005");
+    }
+  }
+
+  @Test
+  void aCompoundFindsTheLeistungOfItsParts() {
+    assertThat(list("/api/v1/services?q=krippenplatz&limit=3"))
+        .extracting(hit -> hit.get("leikaKey"))
+        .contains("99041004034000");
+  }
+
+  @Test
+  void onlineMeansAnActiveAppOrAKnownServiceOfAnotherProviderNotAReifegrad() {
+    // Erfurt switched on the apps for Kita, Gewerbe, Meldebescheinigung and Hundesteuer.
+    for (String key : List.of("99041004034000", "99050012104000", "99115004001005")) {
+      assertThat(object("/api/v1/services/" + key + "?ars=160510000000"))
+          .as(key)
+          .containsEntry("onlineAvailable", true);
+    }
+    // Jena's Wohngeld becomes online once the catalog knows another provider's service for it.
+    External external =
+        onlineServices.addExternal(
+            "99107023000000",
+            "160530000000",
+            "Wohngeld online beantragen",
+            "https://wohngeld.example.org/antrag",
+            "Landesportal Thüringen");
+    try {
+      assertThat(object("/api/v1/services/99107023000000?ars=160530000000"))
+          .containsEntry("onlineAvailable", true);
+      assertThat(list("/api/v1/services?q=Wohngeld&ars=160530000000").getFirst())
+          .containsEntry("leikaKey", "99107023000000")
+          .containsEntry("onlineAvailable", true);
+      assertThat(onlineServices.at("160530000000", "99107023000000", Locale.GERMAN))
+          .extracting(OnlineServices.OnlineService::href)
+          .containsExactly("https://wohngeld.example.org/antrag");
+    } finally {
+      onlineServices.removeExternal(external.id());
+    }
+    assertThat(object("/api/v1/services/99107023000000?ars=160530000000"))
+        .containsEntry("onlineAvailable", false);
+  }
+
+  @Test
   void aFederalLeistungHasNoResponsibleAuthorityOfTheLand() {
     List<Map<String, Object>> result =
         list("/api/v1/services?q=Kindergeld&ars=160510000000&limit=1");
@@ -62,10 +120,11 @@ class ServiceApiIT extends AmtswegIT {
   void leistungWithPlaceHasItsZustaendigkeitAndReifegrad() {
     Map<String, Object> wohngeld = object("/api/v1/services/99107023000000?ars=160530000000");
 
+    // Reifegrad 3 in Jena, but neither an Antrags-App nor another provider's service: not online.
     assertThat(wohngeld)
         .containsEntry("name", "Wohngeld")
         .containsEntry("ebene", "KREIS")
-        .containsEntry("onlineAvailable", true);
+        .containsEntry("onlineAvailable", false);
     assertThat((Map<String, Object>) wohngeld.get("responsible"))
         .containsEntry("authority", Map.of("ars", "160530000000", "name", "Stadt Jena"));
     assertThat((Map<String, Object>) wohngeld.get("reifegrad"))

@@ -3,6 +3,7 @@ package de.amtsweg.catalog.web;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import de.amtsweg.catalog.Catalog;
 import de.amtsweg.catalog.Leistung;
+import de.amtsweg.catalog.OnlineServices;
 import de.amtsweg.catalog.Reifegrad;
 import de.amtsweg.catalog.Reifegrade;
 import de.amtsweg.catalog.ServiceHit;
@@ -32,16 +33,19 @@ class ServiceApiController {
   private final Catalog catalog;
   private final Zustaendigkeiten zustaendigkeiten;
   private final Reifegrade reifegrade;
+  private final OnlineServices onlineServices;
 
   ServiceApiController(
       ServiceSearch search,
       Catalog catalog,
       Zustaendigkeiten zustaendigkeiten,
-      Reifegrade reifegrade) {
+      Reifegrade reifegrade,
+      OnlineServices onlineServices) {
     this.search = search;
     this.catalog = catalog;
     this.zustaendigkeiten = zustaendigkeiten;
     this.reifegrade = reifegrade;
+    this.onlineServices = onlineServices;
   }
 
   /** Leistungen matching {@code q}, best first; with {@code ars}, who is responsible there. */
@@ -59,13 +63,16 @@ class ServiceApiController {
         .toList();
   }
 
-  /** One Leistung; with {@code ars}, the responsible authority and its Reifegrad there. */
+  /**
+   * One Leistung; with {@code ars}, the responsible authority, whether it can be applied for online
+   * there (an Antrags-App or another provider's service, as in the search) and its Reifegrad.
+   */
   @GetMapping("/{leikaKey}")
   LeistungJson get(
       @PathVariable String leikaKey, @RequestParam(required = false) @Nullable String ars) {
     Leistung leistung = catalog.get(leikaKey);
     if (ars == null) {
-      return LeistungJson.of(leistung, null, null);
+      return LeistungJson.of(leistung, null, false, null);
     }
     Zustaendigkeit zustaendigkeit =
         zustaendigkeiten.responsible(leistung.leikaKey(), Ars.parse(ars));
@@ -74,7 +81,9 @@ class ServiceApiController {
         authority == null
             ? null
             : reifegrade.current(authority.ars(), leistung.leikaKey()).orElse(null);
-    return LeistungJson.of(leistung, zustaendigkeit, reifegrad);
+    boolean online =
+        authority != null && onlineServices.available(authority.ars(), leistung.leikaKey());
+    return LeistungJson.of(leistung, zustaendigkeit, online, reifegrad);
   }
 
   /**
@@ -141,7 +150,8 @@ class ServiceApiController {
       @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Boolean onlineAvailable,
       @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable ReifegradJson reifegrad) {
 
-    static LeistungJson of(Leistung l, @Nullable Zustaendigkeit z, @Nullable Reifegrad r) {
+    static LeistungJson of(
+        Leistung l, @Nullable Zustaendigkeit z, boolean online, @Nullable Reifegrad r) {
       return new LeistungJson(
           l.leikaKey(),
           l.name(),
@@ -157,7 +167,7 @@ class ServiceApiController {
               ? null
               : new ResponsibleJson(
                   z.ebene(), z.reason(), AuthorityRef.of(z.authority()), z.overridden()),
-          z == null ? null : r != null && r.allowsOnlineApplication(),
+          z == null ? null : online,
           r == null
               ? null
               : new ReifegradJson(
