@@ -25,3 +25,6 @@ create table accessibility_feedback (
   email       varchar(254)
 );
 create index accessibility_feedback_tenant on accessibility_feedback (tenant_id, received_at desc);
+comment on column accessibility_feedback.message is 'personal data';
+comment on column accessibility_feedback.name is 'personal data';
+comment on column accessibility_feedback.email is 'personal data';
