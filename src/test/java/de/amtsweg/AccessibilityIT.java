@@ -50,6 +50,13 @@ class AccessibilityIT extends AmtswegIT {
           "/impressum",
           "/datenschutz",
           "/barrierefreiheit",
+          "/barrierefreiheit/erfurt",
+          "/leichte-sprache",
+          "/leichte-sprache?lang=en",
+          "/leichte-sprache/hundesteuer",
+          "/leichte-sprache/foerderung-egovernment",
+          "/gebaerdensprache",
+          "/gebaerdensprache/meldebescheinigung",
           "/konto/anmelden",
           "/konto/registrieren",
           "/konto/passwort-vergessen",
@@ -138,9 +145,56 @@ class AccessibilityIT extends AmtswegIT {
       withJs.assertNoViolations();
       withJs
           .logInCitizen(ERIKA, DEMO_PASSWORD)
-          .assertNoViolationsOn(List.of("/konto", "/konto/postfach"));
+          .assertNoViolationsOn(
+              List.of("/konto", "/konto/postfach", "/konto/antraege", "/warenkorb"));
     } finally {
       withJs.windowSize(1280, 1024);
+    }
+  }
+
+  @Test
+  void onAPhoneTheHeaderIsAMenuAndTablesAreCards() {
+    for (AxeBrowser browser : List.of(withJs, withoutJs)) {
+      try {
+        browser.windowSize(390, 844);
+        browser.open("/");
+        WebElement services =
+            browser.driver().findElement(By.cssSelector(".site-nav a[href='/leistungen']"));
+        assertThat(
+                browser.driver().findElement(By.cssSelector(".site-header")).getSize().getHeight())
+            .as("the header on a phone")
+            .isLessThan(120);
+        assertThat(services.isDisplayed()).as("the menu starts closed").isFalse();
+        WebElement toggle = browser.driver().findElement(By.cssSelector(".site-menu > summary"));
+        toggle.sendKeys(org.openqa.selenium.Keys.ENTER);
+        assertThat(services.isDisplayed()).as("Enter opens the menu").isTrue();
+        browser.assertNoViolations();
+
+        browser.logInCitizen(ERIKA, DEMO_PASSWORD).open("/konto/antraege");
+        List<WebElement> cells =
+            browser.driver().findElements(By.cssSelector("main td[data-label]"));
+        assertThat(cells).as("Meine Anträge has labelled cells").isNotEmpty();
+        WebElement cell = cells.getFirst();
+        assertThat(cell.getCssValue("display")).as("a cell on a phone").isEqualTo("block");
+        assertThat(browser.driver().findElement(By.cssSelector("main table")).getRect().getWidth())
+            .as("the table fits the screen")
+            .isLessThanOrEqualTo(390);
+
+        browser.windowSize(1280, 1024).open("/");
+        assertThat(
+                browser
+                    .driver()
+                    .findElement(By.cssSelector(".site-nav a[href='/leistungen']"))
+                    .isDisplayed())
+            .as("on a wide screen the navigation shows without a click")
+            .isTrue();
+        assertThat(
+                browser.driver().findElement(By.cssSelector(".site-menu > summary")).isDisplayed())
+            .isFalse();
+      } finally {
+        browser.windowSize(1280, 1024);
+        browser.forgetSession();
+      }
     }
   }
 
@@ -160,10 +214,12 @@ class AccessibilityIT extends AmtswegIT {
     withJs.assertNoViolations();
     withJs.assertNoViolations("/leistungen/99050012104000");
 
-    withJs
-        .open("/behoerden")
-        .fill("q", "Jena")
-        .waitFor("#authority-results a[href*='/behoerden/1']");
+    withJs.open("/behoerden");
+    WebElement region = withJs.driver().findElement(By.id("authority-results"));
+    withJs.fill("q", "Jena").waitFor("#authority-results a[href*='/behoerden/1']");
+    assertThat(region.getAttribute("aria-live"))
+        .as("the live region stays; only its content changes")
+        .isEqualTo("polite");
     withJs.assertNoViolations();
   }
 
@@ -208,6 +264,13 @@ class AccessibilityIT extends AmtswegIT {
       browser.assertNoViolations();
 
       browser.assertNoViolations("/ort?q=" + "x".repeat(101));
+
+      browser
+          .open("/barrierefreiheit/erfurt")
+          .fill("email", "kein-at")
+          .submit("main form[novalidate]");
+      assertThat(browser.has("h1 ~ #error-summary")).as("accessibility feedback errors").isTrue();
+      browser.assertNoViolations();
     }
   }
 
@@ -390,6 +453,13 @@ class AccessibilityIT extends AmtswegIT {
                 "/verwaltung/mitarbeitende/einladen",
                 "/verwaltung/mitarbeitende/protokoll",
                 "/mitarbeitende/passkeys")));
+    failures.addAll(check(browser, List.of("/verwaltung/barrierefreiheit")));
+    browser
+        .open("/verwaltung/barrierefreiheit")
+        .fill("reviewedOn", "kein Datum")
+        .submit("main form");
+    assertThat(browser.has("#error-summary")).as("accessibility statement errors").isTrue();
+    failures.addAll(browser.violations());
     browser.open("/verwaltung/mitarbeitende/einladen").fill("email", "kein-at").submit("main form");
     assertThat(browser.has("#error-summary")).as("invitation errors").isTrue();
     failures.addAll(browser.violations());

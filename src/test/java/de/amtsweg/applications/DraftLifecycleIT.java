@@ -87,11 +87,14 @@ class DraftLifecycleIT extends AmtswegIT {
         browser.submit(base + "/speichern", Browser.csrf(savePage), Map.of("email", "kein-at"));
     assertThat(Browser.page(wrong).select("#error-summary a").attr("href"))
         .isEqualTo("#resume-email");
-    assertThat(
-            browser
-                .submit(base + "/speichern", Browser.csrf(savePage), Map.of("email", email))
-                .statusCode())
-        .isEqualTo(302);
+    HttpResponse<String> sent =
+        browser.submit(base + "/speichern", Browser.csrf(savePage), Map.of("email", email));
+    assertThat(sent.statusCode()).isEqualTo(302);
+    assertThat(Browser.page(browser.follow(sent)).select("[role=status]").text())
+        .contains("Wir haben Ihnen den Link geschickt.");
+    assertThat(Browser.page(browser.get(base + "/pruefen")).text())
+        .as("the notice is shown once, not again on the next page")
+        .doesNotContain("Wir haben Ihnen den Link geschickt.");
 
     String link = newestLink(email, "/antrag/fortsetzen");
     Browser later = browser();

@@ -29,6 +29,21 @@ class StaffLoginThrottleIT extends AmtswegIT {
   }
 
   @Test
+  void afterAWrongPasswordTheUserNameIsStillFilledIn() {
+    Browser staff = browser().from(newAddress());
+
+    HttpResponse<String> failed = staff.signIn("verwaltung-ohrdruf", "vertippt");
+
+    assertThat(location(failed)).endsWith("/anmelden?fehler");
+    org.jsoup.nodes.Document again = Browser.page(staff.follow(failed));
+    assertThat(again.select("#username").val()).isEqualTo("verwaltung-ohrdruf");
+    assertThat(again.select("#password").val()).as("never the password").isEmpty();
+    assertThat(Browser.page(staff.get("/anmelden")).select("#username").val())
+        .as("only on the page right after the attempt")
+        .isEmpty();
+  }
+
+  @Test
   void wrongPasswordsLockTheStaffUserNameAtThatAddressWithAMessage() {
     String address = newAddress();
     Browser attacker = browser().from(address);

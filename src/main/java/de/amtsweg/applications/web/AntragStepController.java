@@ -315,7 +315,6 @@ class AntragStepController {
                 "applications.resume.mail.body",
                 new Object[] {context.app().name().in(locale), link},
                 locale)));
-    AntragSession.notice(request.getSession(), "applications.save.sent");
     return "redirect:" + context.base() + "/speichern?gesendet";
   }
 }

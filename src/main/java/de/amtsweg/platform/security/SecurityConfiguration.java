@@ -125,6 +125,9 @@ class SecurityConfiguration {
                     // Staff management (platform.staff): the tenant's admins manage its staff.
                     .requestMatchers("/verwaltung/mitarbeitende", "/verwaltung/mitarbeitende/**")
                     .hasRole(Roles.TENANT_ADMIN)
+                    // The tenant's accessibility statement and the barriers reported (tenancy).
+                    .requestMatchers("/verwaltung/barrierefreiheit")
+                    .hasRole(Roles.TENANT_ADMIN)
                     .requestMatchers("/verwaltung", "/verwaltung/**")
                     .hasAnyRole(Roles.CASEWORKER, Roles.TENANT_ADMIN)
                     // Every staff member's own passkeys (platform.passkey).

@@ -23,6 +23,12 @@ class StaffLoginThrottle extends OncePerRequestFilter implements AuthenticationF
 
   static final String LOGIN = "/anmelden";
 
+  /**
+   * Session attribute with the user name of a failed attempt, for the login page to fill in again
+   * ({@code platform.web.LoginController} reads and removes it). Never the password.
+   */
+  static final String FAILED_USERNAME = "amtsweg.staff-login.username";
+
   private final LoginAttempts attempts;
 
   StaffLoginThrottle(LoginAttempts attempts) {
@@ -41,6 +47,7 @@ class StaffLoginThrottle extends OncePerRequestFilter implements AuthenticationF
     Optional<Duration> locked =
         attempts.refusedFor(Door.STAFF, username(request), request.getRemoteAddr());
     if (locked.isPresent()) {
+      rememberUsername(request);
       response.sendRedirect(locked(locked.get()));
       return;
     }
@@ -53,6 +60,7 @@ class StaffLoginThrottle extends OncePerRequestFilter implements AuthenticationF
       throws IOException {
     Optional<Duration> locked =
         attempts.failed(Door.STAFF, username(request), request.getRemoteAddr());
+    rememberUsername(request);
     response.sendRedirect(locked.map(StaffLoginThrottle::locked).orElse(LOGIN + "?fehler"));
   }
 
@@ -67,6 +75,14 @@ class StaffLoginThrottle extends OncePerRequestFilter implements AuthenticationF
   /** The login page saying how many whole minutes to wait, rounded up. */
   private static String locked(Duration wait) {
     return LOGIN + "?gesperrt=" + Math.max(1, (wait.toSeconds() + 59) / 60);
+  }
+
+  /** People correct the password, not the user name they typed: keep it for the next page. */
+  private static void rememberUsername(HttpServletRequest request) {
+    String username = username(request).strip();
+    if (!username.isEmpty() && username.length() <= 200) {
+      request.getSession().setAttribute(FAILED_USERNAME, username);
+    }
   }
 
   private static String username(HttpServletRequest request) {

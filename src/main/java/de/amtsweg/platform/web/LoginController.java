@@ -1,5 +1,7 @@
 package de.amtsweg.platform.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,10 +17,29 @@ class LoginController {
    */
   @GetMapping("/anmelden")
   String login(
-      @RequestParam(name = "gesperrt", required = false) @Nullable String locked, Model model) {
+      @RequestParam(name = "gesperrt", required = false) @Nullable String locked,
+      HttpServletRequest request,
+      Model model) {
     model.addAttribute("lockedMinutes", minutes(locked));
+    model.addAttribute("username", failedUsername(request));
     return "platform/login";
   }
+
+  /**
+   * The user name of the attempt that just failed, once: the throttle ({@code
+   * platform.security.StaffLoginThrottle#FAILED_USERNAME}) keeps it in the session.
+   */
+  private static @Nullable String failedUsername(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    if (session == null) {
+      return null;
+    }
+    Object username = session.getAttribute(FAILED_USERNAME);
+    session.removeAttribute(FAILED_USERNAME);
+    return username instanceof String name ? name : null;
+  }
+
+  private static final String FAILED_USERNAME = "amtsweg.staff-login.username";
 
   /** Whole minutes from the redirect, or null if there are none that make sense. */
   private static @Nullable Integer minutes(@Nullable String value) {

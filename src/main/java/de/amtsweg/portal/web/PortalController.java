@@ -12,7 +12,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** Start page, the portal's legal pages, and the placeholder of the service search. */
+/** Start page and the portal's legal pages. */
 @Controller
 class PortalController {
 
@@ -50,12 +50,6 @@ class PortalController {
     Optional<Tenant> operator = tenants.bySlug(properties.operatorTenant());
     return textPage(
         model, locale, "legal.datenschutz", operator, operator.map(t -> t.profile().datenschutz()));
-  }
-
-  @GetMapping("/barrierefreiheit")
-  String accessibility(Model model) {
-    model.addAttribute("contactEmail", properties.accessibilityContact());
-    return "portal/barrierefreiheit";
   }
 
   private String textPage(
