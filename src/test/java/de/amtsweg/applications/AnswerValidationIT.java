@@ -239,16 +239,25 @@ class AnswerValidationIT extends AmtswegIT {
             "2023-06-01",
             "hunde[0].chipnummer",
             "276098106123456"));
+    // A beagle is not on the list: "Listenhund?" is asked now, before anything is missed.
+    HttpResponse<String> listed = AntragForms.fill(browser, wrongDog, dog);
+    assertThat(AntragForms.errors(listed)).isEmpty();
+    assertThat(Browser.page(listed).select("[name='hunde[0].listenhund']")).isNotEmpty();
     HttpResponse<String> befreiung =
-        AntragForms.next(browser, AntragForms.fill(browser, wrongDog, dog));
+        AntragForms.next(browser, AntragForms.fill(browser, listed, dog));
     assertThat(AntragForms.path(befreiung)).endsWith("/schritt/befreiung");
 
-    // Files: the type comes from the bytes, not the name; the app's size limit holds.
-    HttpResponse<String> proof =
+    // Files: the type comes from the bytes, not the name; the app's size limit holds. The
+    // questions an answer shows are asked first, then reported in their own words.
+    HttpResponse<String> asked =
         AntragForms.fill(browser, befreiung, Map.of("befreiungBeantragt", "true"));
+    assertThat(AntragForms.errors(asked)).isEmpty();
+    HttpResponse<String> proof = AntragForms.fill(browser, asked, Map.of());
     assertThat(AntragForms.errors(proof))
-        .containsEntry("#f-nachweis", "Bitte laden Sie „Nachweis“ hoch.")
-        .containsEntry("#f-befreiungsgrund", "Bitte geben Sie „Grund“ an.");
+        .containsEntry(
+            "#f-nachweis", "Laden Sie einen Nachweis für die Steuerbefreiung oder Ermäßigung hoch")
+        .containsEntry(
+            "#f-befreiungsgrund", "Wählen Sie den Grund der Steuerbefreiung oder Ermäßigung aus");
     Map<String, String> reason = Map.of("befreiungsgrund", "tierheim");
     HttpResponse<String> program =
         AntragForms.upload(browser, proof, reason, "nachweis", "nachweis.pdf", EXE);
