@@ -136,12 +136,25 @@ public class Prefill {
           if (value != null
               && (field.type() != FieldType.CHOICE
                   || app.options(field).stream().anyMatch(o -> o.value().equals(value)))) {
-            offers.add(new Offer(field, source, value, value));
+            offers.add(new Offer(field, source, value, display(field, value)));
           }
         }
       }
     }
     return offers;
+  }
+
+  /** A date as people in Germany read it (12.08.1964), the stored value stays ISO. */
+  private static String display(Field field, String value) {
+    if (field.type() == FieldType.DATE) {
+      try {
+        return java.time.LocalDate.parse(value)
+            .format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.uuuu"));
+      } catch (java.time.format.DateTimeParseException e) {
+        return value;
+      }
+    }
+    return value;
   }
 
   private static Offer address(

@@ -6,8 +6,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What is wrong with one answer. Either a built-in check ({@code key} under {@code forms.answer.},
- * arguments may be {@link Text}s that are resolved in the reader's language) or a rule of the
- * definition ({@code text}).
+ * arguments may be {@link Text}s that are resolved in the reader's language), a rule of the
+ * definition ({@code text}), or a built-in check the definition words for its question (both: the
+ * {@code text} is what people read, the {@code key} what programs can rely on).
  *
  * @param path where, e.g. {@code hunde[1].rasse} or {@code anschrift.postcode}; empty for the whole
  *     step
@@ -25,6 +26,11 @@ public record AnswerProblem(
 
   static AnswerProblem rule(String path, Text text) {
     return new AnswerProblem(path, null, List.of(), text);
+  }
+
+  /** The same problem told in the question's own words (the key stays, for the API). */
+  public AnswerProblem withText(Text own) {
+    return new AnswerProblem(path, key, arguments, own);
   }
 
   public @Nullable String messageKey() {

@@ -433,7 +433,9 @@ public final class AnswerSchema {
         f.maxFiles(),
         f.rules(),
         example,
-        f.fim());
+        f.fim(),
+        f.errors(),
+        f.autocomplete());
   }
 
   private static Object fallback(AppDefinition app, Field field) {

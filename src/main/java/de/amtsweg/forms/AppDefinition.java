@@ -203,13 +203,26 @@ public record AppDefinition(
       @Nullable Integer maxFiles,
       @Nullable List<Rule> rules,
       @Nullable Object example,
-      @Nullable String fim) {
+      @Nullable String fim,
+      @Nullable Map<String, Text> errors,
+      @Nullable String autocomplete) {
 
     public Field {
       options = options == null ? List.of() : List.copyOf(options);
       fields = fields == null ? List.of() : List.copyOf(fields);
       accept = accept == null ? List.of() : List.copyOf(accept);
       rules = rules == null ? List.of() : List.copyOf(rules);
+      errors = errors == null ? Map.of() : new LinkedHashMap<>(errors);
+    }
+
+    /**
+     * The question's own error messages by problem ({@code required}, {@code date}, …, the keys of
+     * {@code forms.answer.*}), written for this question as GOV.UK does ("Wählen Sie aus, ob …"); a
+     * problem without one gets the general message.
+     */
+    @Override
+    public Map<String, Text> errors() {
+      return errors == null ? Map.of() : errors;
     }
 
     @Override
@@ -273,8 +286,24 @@ public record AppDefinition(
   /** A condition that must hold; otherwise {@code message} is shown at {@code field}. */
   public record Rule(String check, Text message, @Nullable String field) {}
 
-  /** A choice: the stored code and what people read. */
-  public record Option(String value, Text label) {}
+  /**
+   * A choice: the stored code and what people read.
+   *
+   * @param audience who is offered the choice on the form: {@code signedIn} (only with a
+   *     Servicekonto, e.g. delivery into its Postfach) or {@code anonymous}; everyone when absent.
+   *     The engine accepts every option whoever answers.
+   */
+  public record Option(String value, Text label, @Nullable String audience) {
+
+    public Option(String value, Text label) {
+      this(value, label, null);
+    }
+
+    /** Whether the option is offered to an applicant who is signed in or not. */
+    public boolean offeredTo(boolean signedIn) {
+      return audience == null || ("signedIn".equals(audience) == signedIn);
+    }
+  }
 
   /** A value each municipality sets when it activates the app (fees, contact, notes). */
   public record Parameter(
@@ -325,6 +354,16 @@ public record AppDefinition(
    */
   public record Exemption(String when, Text reason) {}
 
-  /** A statement the applicant must confirm before submitting. */
-  public record Declaration(String id, Text text) {}
+  /**
+   * A statement the applicant must confirm before submitting.
+   *
+   * @param error what the error summary says when it is not confirmed, e.g. "Bestätigen Sie, dass
+   *     Ihre Angaben richtig sind"; a general message naming the statement when absent
+   */
+  public record Declaration(String id, Text text, @Nullable Text error) {
+
+    public Declaration(String id, Text text) {
+      this(id, text, null);
+    }
+  }
 }

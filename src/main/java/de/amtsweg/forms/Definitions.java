@@ -337,6 +337,9 @@ public final class Definitions {
                 },
                 () -> problem(place + ".prefill", "unknown-prefill", prefill));
       }
+      if (field.autocomplete() != null && !Autocomplete.valid(field.autocomplete(), type)) {
+        problem(place + ".autocomplete", "autocomplete", field.autocomplete(), type.key());
+      }
       if (field.pattern() != null) {
         try {
           java.util.regex.Pattern.compile(field.pattern().regex());

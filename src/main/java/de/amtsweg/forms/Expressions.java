@@ -158,7 +158,12 @@ final class Expressions {
     }
     int n = 0;
     for (Object item : c) {
-      if (item instanceof Map<?, ?> m && java.util.Objects.equals(m.get(field), value)) {
+      // A list of values counts the items whose answer is one of them: #countWhere(hunde,
+      // 'rasse', {'bullterrier', 'pitbull-terrier'}).
+      if (item instanceof Map<?, ?> m
+          && (value instanceof Collection<?> values && !(m.get(field) instanceof Collection<?>)
+              ? values.contains(m.get(field))
+              : java.util.Objects.equals(m.get(field), value))) {
         n++;
       }
     }

@@ -502,7 +502,9 @@ public final class FimImport {
           maxFiles,
           null,
           null,
-          fim);
+          fim,
+          null,
+          null);
     }
   }
 

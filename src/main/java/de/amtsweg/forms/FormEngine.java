@@ -127,6 +127,36 @@ public final class FormEngine {
     return itemScope(group, index).required(child);
   }
 
+  /**
+   * The questions whose answers decide whether another question is shown or required (directly or
+   * through a computed value): the ones whose change must update the page at once. Ids of questions
+   * at the top level and of questions inside group items alike.
+   */
+  public static Set<String> conditionSources(AppDefinition app) {
+    Set<String> names = new HashSet<>();
+    for (Field field : app.allFields()) {
+      for (String expression : new String[] {field.show(), field.requiredIf()}) {
+        if (expression != null) {
+          sources(app, expression, names, new HashSet<>());
+        }
+      }
+    }
+    return names;
+  }
+
+  private static void sources(
+      AppDefinition app, String expression, Set<String> names, Set<String> computedSeen) {
+    for (String name : Expressions.names(expression)) {
+      Computed computed =
+          app.computed().stream().filter(c -> c.id().equals(name)).findFirst().orElse(null);
+      if (computed == null) {
+        names.add(name);
+      } else if (computedSeen.add(name)) {
+        sources(app, computed.value(), names, computedSeen);
+      }
+    }
+  }
+
   /** The visible steps in order: the pages the applicant walks through. */
   public List<Step> visibleSteps() {
     return app.steps().stream().filter(this::visible).toList();
@@ -171,9 +201,34 @@ public final class FormEngine {
   public List<AnswerProblem> declarationProblems(Collection<String> confirmed) {
     return app.declarations().stream()
         .filter(d -> !confirmed.contains(d.id()))
-        .map(d -> AnswerProblem.of("declaration-" + d.id(), "declaration"))
+        .map(
+            d -> {
+              AnswerProblem problem =
+                  AnswerProblem.of("declaration-" + d.id(), "declaration", d.text());
+              return d.error() == null ? problem : problem.withText(d.error());
+            })
         .toList();
   }
+
+  /**
+   * Whether the question a problem's path points to ({@code name}, {@code anschrift.postcode},
+   * {@code hunde[1].erlaubnis}) is shown with these answers. The step pages report problems only
+   * for questions the applicant has seen.
+   */
+  public boolean visibleAt(String path) {
+    java.util.regex.Matcher item = ITEM_PATH.matcher(path);
+    if (item.matches()) {
+      Field group = app.field(item.group(1)).orElse(null);
+      Field child = group == null ? null : group.child(item.group(3)).orElse(null);
+      return group != null
+          && child != null
+          && visible(group, Integer.parseInt(item.group(2)), child);
+    }
+    String id = path.contains(".") ? path.substring(0, path.indexOf('.')) : path;
+    return app.field(id).map(this::visible).orElse(true);
+  }
+
+  private static final Pattern ITEM_PATH = Pattern.compile("^(\\w+)\\[(\\d+)]\\.(\\w+).*$");
 
   // --- results ---
 
@@ -475,7 +530,25 @@ public final class FormEngine {
       return typed instanceof LocalDate date ? date.toString() : typed;
     }
 
+    /** Validates one answer; the question's own messages replace the general ones. */
     void validate(Field field, String path, List<AnswerProblem> problems) {
+      int before = problems.size();
+      check(field, path, problems);
+      if (field.errors().isEmpty()) {
+        return;
+      }
+      for (int i = before; i < problems.size(); i++) {
+        AnswerProblem problem = problems.get(i);
+        Text own = problem.key() == null ? null : field.errors().get(problem.key());
+        if (own != null
+            && problem.text() == null
+            && (problem.path().equals(path) || problem.path().startsWith(path + "."))) {
+          problems.set(i, problem.withText(own));
+        }
+      }
+    }
+
+    private void check(Field field, String path, List<AnswerProblem> problems) {
       Object value = raw.get(field.id());
       int before = problems.size();
       Object typed = convert(field, value, path, problems);
@@ -758,9 +831,14 @@ public final class FormEngine {
       }
     }
 
+    /** An item's typed answers; hidden questions read as absent, as at the top level. */
     private Map<String, Object> typedItem(Field group, Map<String, ?> item) {
       Map<String, Object> typed = new LinkedHashMap<>();
+      Scope scope = new Scope(root, group, item);
       for (Field child : group.fields()) {
+        if (child.show() != null && !scope.visible(child)) {
+          continue;
+        }
         Object value = convert(child, item.get(child.id()), child.id(), null);
         if (value != null) {
           typed.put(child.id(), value);

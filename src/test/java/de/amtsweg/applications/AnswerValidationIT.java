@@ -88,14 +88,18 @@ class AnswerValidationIT extends AmtswegIT {
   private static final String CHIP = "Die Chip-Nummer hat genau 15 Ziffern.";
   private static final String MOVED_IN =
       "Der Hund kann nicht vor seinem Wurfdatum bei Ihnen eingezogen sein.";
-  private static final String LISTENHUND =
-      "Hunde dieser Rasse gelten in Thüringen als gefährlich. Bitte wählen Sie „Ja“.";
+
+  /** A listed breed answers "Listenhund?": instead, the permit it needs is asked for. */
+  private static final String PERMIT =
+      "Laden Sie die Erlaubnis zur Haltung eines gefährlichen Hundes hoch";
+
   private static final String EXE_REFUSED =
       "Die Datei „nachweis.pdf“ hat ein Format, das bei „Nachweis“ nicht angenommen wird."
           + " Erlaubt sind: PDF, JPEG, PNG.";
   private static final String TOO_LARGE =
       "Die Datei „gross.pdf“ ist zu groß. Erlaubt sind höchstens 5 MB.";
-  private static final String DECLARATION = "Bitte bestätigen Sie diese Erklärung.";
+  private static final String DECLARATION =
+      "Bestätigen Sie, dass Ihre Angaben richtig und vollständig sind";
   private static final String ARS =
       "Der Regionalschlüssel einer Thüringer Kommune hat 12 Ziffern und beginnt mit 16.";
   private static final String IBAN =
@@ -111,7 +115,6 @@ class AnswerValidationIT extends AmtswegIT {
           + " angenommen wird. Erlaubt sind: PDF.";
   private static final String SINGLE_PARENT =
       "Wenn Sie alleinerziehend sind, geben Sie bitte nur sich selbst als sorgeberechtigte Person an.";
-  private static final String COPIES = "Anzahl der Ausfertigungen je Person";
 
   // --- HTML ---
 
@@ -160,16 +163,14 @@ class AnswerValidationIT extends AmtswegIT {
     assertThat(AntragForms.errors(wrongOwner))
         .containsExactlyInAnyOrderEntriesOf(
             Map.of(
-                "#f-vorname", "Bitte geben Sie „Vorname(n)“ an.",
+                "#f-vorname", "Geben Sie Ihren Vornamen an",
                 "#f-familienname", "„Familienname“ darf höchstens 100 Zeichen lang sein.",
                 "#f-geburtsdatum",
-                    "Bitte geben Sie bei „Geburtsdatum“ ein Datum an, zum Beispiel 31.12.2026.",
+                    "Geben Sie Ihr Geburtsdatum als Datum an, zum Beispiel 12.08.1984",
                 "#f-anschrift-postcode",
-                    "Die Postleitzahl bei „Anschrift (Hauptwohnsitz)“ hat fünf Ziffern.",
-                "#f-telefon",
-                    "Bitte geben Sie bei „Telefon für Rückfragen“ eine Telefonnummer an, zum Beispiel 0361 123456.",
-                "#f-email",
-                    "Bitte geben Sie bei „E-Mail-Adresse“ eine E-Mail-Adresse in der Form name@beispiel.de an."));
+                    "Geben Sie eine Postleitzahl mit fünf Ziffern an, zum Beispiel 99084",
+                "#f-telefon", "Geben Sie eine Telefonnummer an, zum Beispiel 0361 123456",
+                "#f-email", "Geben Sie eine E-Mail-Adresse in der Form name@beispiel.de an"));
     Document marked = Browser.page(wrongOwner);
     assertThat(marked.select("#f-anschrift-postcode").attr("aria-invalid")).isEqualTo("true");
     assertThat(marked.select("#f-telefon-error").text()).contains("Telefonnummer");
@@ -200,8 +201,7 @@ class AnswerValidationIT extends AmtswegIT {
     // A form that sends no dog at all (the page always shows one).
     HttpResponse<String> noDog = AntragForms.fill(browser, hunde, Map.of("hunde.count", "0"));
     assertThat(AntragForms.errors(noDog))
-        .containsExactly(
-            Map.entry("#f-hunde", "Bitte geben Sie bei „Hunde“ mindestens 1 Eintrag/Einträge an."));
+        .containsExactly(Map.entry("#f-hunde", "Geben Sie mindestens einen Hund an"));
 
     // A pattern, a date relation and a rule across two answers of the same dog.
     Map<String, String> dog =
@@ -226,13 +226,11 @@ class AnswerValidationIT extends AmtswegIT {
     HttpResponse<String> wrongDog = AntragForms.fill(browser, noDog, dog);
     assertThat(AntragForms.errors(wrongDog))
         .containsExactlyInAnyOrderEntriesOf(
-            Map.of(
-                "#f-hunde-0-chipnummer",
-                CHIP,
-                "#f-hunde-0-haltungsbeginn",
-                MOVED_IN,
-                "#f-hunde-0-listenhund",
-                LISTENHUND));
+            Map.of("#f-hunde-0-chipnummer", CHIP, "#f-hunde-0-haltungsbeginn", MOVED_IN));
+    // The breed showed the permit question only now: asked, not yet reported missing.
+    assertThat(Browser.page(wrongDog).select("input[type=file][name='hunde[0].erlaubnis']"))
+        .hasSize(1);
+    assertThat(Browser.page(wrongDog).select("[name='hunde[0].listenhund']")).isEmpty();
     dog.putAll(
         Map.of(
             "hunde[0].rasse",
@@ -241,16 +239,25 @@ class AnswerValidationIT extends AmtswegIT {
             "2023-06-01",
             "hunde[0].chipnummer",
             "276098106123456"));
+    // A beagle is not on the list: "Listenhund?" is asked now, before anything is missed.
+    HttpResponse<String> listed = AntragForms.fill(browser, wrongDog, dog);
+    assertThat(AntragForms.errors(listed)).isEmpty();
+    assertThat(Browser.page(listed).select("[name='hunde[0].listenhund']")).isNotEmpty();
     HttpResponse<String> befreiung =
-        AntragForms.next(browser, AntragForms.fill(browser, wrongDog, dog));
+        AntragForms.next(browser, AntragForms.fill(browser, listed, dog));
     assertThat(AntragForms.path(befreiung)).endsWith("/schritt/befreiung");
 
-    // Files: the type comes from the bytes, not the name; the app's size limit holds.
-    HttpResponse<String> proof =
+    // Files: the type comes from the bytes, not the name; the app's size limit holds. The
+    // questions an answer shows are asked first, then reported in their own words.
+    HttpResponse<String> asked =
         AntragForms.fill(browser, befreiung, Map.of("befreiungBeantragt", "true"));
+    assertThat(AntragForms.errors(asked)).isEmpty();
+    HttpResponse<String> proof = AntragForms.fill(browser, asked, Map.of());
     assertThat(AntragForms.errors(proof))
-        .containsEntry("#f-nachweis", "Bitte laden Sie „Nachweis“ hoch.")
-        .containsEntry("#f-befreiungsgrund", "Bitte geben Sie „Grund“ an.");
+        .containsEntry(
+            "#f-nachweis", "Laden Sie einen Nachweis für die Steuerbefreiung oder Ermäßigung hoch")
+        .containsEntry(
+            "#f-befreiungsgrund", "Wählen Sie den Grund der Steuerbefreiung oder Ermäßigung aus");
     Map<String, String> reason = Map.of("befreiungsgrund", "tierheim");
     HttpResponse<String> program =
         AntragForms.upload(browser, proof, reason, "nachweis", "nachweis.pdf", EXE);
@@ -283,7 +290,9 @@ class AnswerValidationIT extends AmtswegIT {
             browser, step, Map.of("art", "erweitert", "anzahl", "1,5", "fuerWen", "selbst"));
     assertThat(AntragForms.errors(fraction))
         .containsExactly(
-            Map.entry("#f-anzahl", "Bitte geben Sie bei „" + COPIES + "“ eine ganze Zahl an."));
+            Map.entry(
+                "#f-anzahl",
+                "Geben Sie die Anzahl der Ausfertigungen als ganze Zahl an, zum Beispiel 2"));
     HttpResponse<String> none =
         AntragForms.fill(
             browser,
@@ -296,20 +305,21 @@ class AnswerValidationIT extends AmtswegIT {
         .containsExactlyInAnyOrderEntriesOf(
             Map.of(
                 "#f-anzahl",
-                "„" + COPIES + "“ muss mindestens 1 sein.",
+                "Sie brauchen mindestens eine Ausfertigung",
                 "#f-zusatzangaben",
                 "Bitte wählen Sie bei „Welche Angaben soll die erweiterte Bescheinigung enthalten?“ eine der angebotenen Möglichkeiten."));
     HttpResponse<String> many =
         AntragForms.fill(browser, none, Map.of("anzahl", "6", "zusatzangaben", "geburt"));
     assertThat(AntragForms.errors(many))
-        .containsExactly(Map.entry("#f-anzahl", "„" + COPIES + "“ darf höchstens 5 sein."));
+        .containsExactly(
+            Map.entry("#f-anzahl", "Sie können höchstens 5 Ausfertigungen je Person beantragen"));
     HttpResponse<String> word =
         AntragForms.fill(browser, many, Map.of("anzahl", "zwei", "zusatzangaben", "geburt"));
     assertThat(AntragForms.errors(word))
         .containsExactly(
             Map.entry(
                 "#f-anzahl",
-                "Bitte geben Sie bei „" + COPIES + "“ eine Zahl an, zum Beispiel 12 oder 12,5."));
+                "Geben Sie die Anzahl der Ausfertigungen als Zahl an, zum Beispiel 1"));
     assertThat(Browser.page(word).select("input[name=anzahl]").val())
         .as("kept as typed")
         .isEqualTo("zwei");
@@ -515,32 +525,27 @@ class AnswerValidationIT extends AmtswegIT {
     assertThat(refused(ERFURT, "hundesteuer", hunde, null))
         .containsExactlyInAnyOrderEntriesOf(
             Map.ofEntries(
-                Map.entry("vorname", "Bitte geben Sie „Vorname(n)“ an."),
+                Map.entry("vorname", "Geben Sie Ihren Vornamen an"),
                 Map.entry("familienname", "„Familienname“ darf höchstens 100 Zeichen lang sein."),
                 Map.entry(
                     "geburtsdatum",
-                    "Bitte geben Sie bei „Geburtsdatum“ ein Datum an, zum Beispiel 31.12.2026."),
+                    "Geben Sie Ihr Geburtsdatum als Datum an, zum Beispiel 12.08.1984"),
                 Map.entry(
                     "anschrift.postcode",
-                    "Die Postleitzahl bei „Anschrift (Hauptwohnsitz)“ hat fünf Ziffern."),
-                Map.entry(
-                    "telefon",
-                    "Bitte geben Sie bei „Telefon für Rückfragen“ eine Telefonnummer an, zum Beispiel 0361 123456."),
-                Map.entry(
-                    "email",
-                    "Bitte geben Sie bei „E-Mail-Adresse“ eine E-Mail-Adresse in der Form name@beispiel.de an."),
+                    "Geben Sie eine Postleitzahl mit fünf Ziffern an, zum Beispiel 99084"),
+                Map.entry("telefon", "Geben Sie eine Telefonnummer an, zum Beispiel 0361 123456"),
+                Map.entry("email", "Geben Sie eine E-Mail-Adresse in der Form name@beispiel.de an"),
                 Map.entry(
                     "hunde[0].geschlecht",
                     "Bitte wählen Sie bei „Geschlecht“ eine der angebotenen Möglichkeiten."),
                 Map.entry("hunde[0].chipnummer", CHIP),
                 Map.entry("hunde[0].haltungsbeginn", MOVED_IN),
-                Map.entry("hunde[0].listenhund", LISTENHUND),
+                Map.entry("hunde[0].erlaubnis", PERMIT),
                 Map.entry("declaration-richtigkeit", DECLARATION)));
 
     assertThat(
             refused(ERFURT, "hundesteuer", example("hundesteuer", a -> a.putArray("hunde")), null))
-        .containsExactly(
-            Map.entry("hunde", "Bitte geben Sie bei „Hunde“ mindestens 1 Eintrag/Einträge an."));
+        .containsExactly(Map.entry("hunde", "Geben Sie mindestens einen Hund an"));
     assertThat(
             refused(
                 ERFURT,
@@ -570,7 +575,7 @@ class AnswerValidationIT extends AmtswegIT {
         .containsExactlyInAnyOrderEntriesOf(
             Map.of(
                 "anzahl",
-                "Bitte geben Sie bei „" + COPIES + "“ eine ganze Zahl an.",
+                "Geben Sie die Anzahl der Ausfertigungen als ganze Zahl an, zum Beispiel 2",
                 "zusatzangaben",
                 "Bitte wählen Sie bei „Welche Angaben soll die erweiterte Bescheinigung enthalten?“ eine der angebotenen Möglichkeiten."));
     assertThat(
@@ -579,14 +584,15 @@ class AnswerValidationIT extends AmtswegIT {
                 "meldebescheinigung",
                 example("meldebescheinigung", a -> a.put("anzahl", 0)),
                 null))
-        .containsExactly(Map.entry("anzahl", "„" + COPIES + "“ muss mindestens 1 sein."));
+        .containsExactly(Map.entry("anzahl", "Sie brauchen mindestens eine Ausfertigung"));
     assertThat(
             refused(
                 ERFURT,
                 "meldebescheinigung",
                 example("meldebescheinigung", a -> a.put("anzahl", 6)),
                 null))
-        .containsExactly(Map.entry("anzahl", "„" + COPIES + "“ darf höchstens 5 sein."));
+        .containsExactly(
+            Map.entry("anzahl", "Sie können höchstens 5 Ausfertigungen je Person beantragen"));
     assertThat(
             refused(
                 ERFURT,
@@ -595,8 +601,7 @@ class AnswerValidationIT extends AmtswegIT {
                 null))
         .containsExactly(
             Map.entry(
-                "anzahl",
-                "Bitte geben Sie bei „" + COPIES + "“ eine Zahl an, zum Beispiel 12 oder 12,5."));
+                "anzahl", "Geben Sie die Anzahl der Ausfertigungen als Zahl an, zum Beispiel 1"));
 
     String token =
         AntragForms.personalAccessToken(AntragForms.loggedIn(browser(), ERIKA, DEMO_PASSWORD));

@@ -127,11 +127,14 @@ class MeldebescheinigungAppIT extends AmtswegIT {
                 PDF));
     assertThat(AntragForms.path(zweck)).endsWith("/schritt/zweck");
 
-    // "Sonstiger Zweck" asks for the body it is for.
+    // "Sonstiger Zweck" asks for the body it is for: first the question, not an error for it.
     HttpResponse<String> stelle = AntragForms.fill(browser, zweck, Map.of("zweck", "sonstiges"));
-    assertThat(AntragForms.errors(stelle))
+    assertThat(AntragForms.errors(stelle)).isEmpty();
+    assertThat(Browser.page(stelle).select("#f-zweckStelle")).hasSize(1);
+    assertThat(AntragForms.errors(AntragForms.fill(browser, stelle, Map.of())))
         .containsEntry(
-            "#f-zweckStelle", "Bitte geben Sie „Für welche Stelle oder welches Verfahren?“ an.");
+            "#f-zweckStelle",
+            "Geben Sie an, für welche Stelle oder welches Verfahren Sie die Bescheinigung brauchen");
     HttpResponse<String> zustellung =
         AntragForms.next(
             browser,

@@ -34,6 +34,8 @@ class PrefillConsentIT extends AmtswegIT {
     Document page = Browser.page(consent);
     assertThat(page.text()).contains("Stadt Erfurt", "Mustermann", "erika.mustermann@example.org");
     assertThat(page.select("dt").eachText()).contains("Familienname", "E-Mail-Adresse");
+    // Dates as people in Germany write them, not as stored.
+    assertThat(page.text()).contains("12.08.1964").doesNotContain("1964-08-12");
 
     HttpResponse<String> first =
         browser.follow(

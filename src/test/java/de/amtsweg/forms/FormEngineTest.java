@@ -2,6 +2,7 @@ package de.amtsweg.forms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.amtsweg.forms.AppDefinition.Field;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -142,12 +143,55 @@ class FormEngineTest {
             org.assertj.core.groups.Tuple.tuple("email", "email"),
             org.assertj.core.groups.Tuple.tuple("hunde[0].chipnummer", null),
             org.assertj.core.groups.Tuple.tuple("hunde[0].haltungsbeginn", null),
-            org.assertj.core.groups.Tuple.tuple("hunde[0].listenhund", null));
+            org.assertj.core.groups.Tuple.tuple("hunde[0].erlaubnis", "file-required"));
+    // The question's own words, the key kept for programs.
     assertThat(engine.problems())
-        .filteredOn(p -> p.path().equals("hunde[0].listenhund"))
+        .filteredOn(p -> p.path().equals("vorname"))
+        .extracting(p -> p.text().de())
+        .containsExactly("Geben Sie Ihren Vornamen an");
+  }
+
+  @Test
+  void aListedBreedAnswersTheListenhundQuestion() throws Exception {
+    Map<String, Object> answers = validAnmeldung();
+    Map<String, Object> dog = new java.util.HashMap<>(firstDog(answers));
+    dog.put("rasse", "pitbull-terrier");
+    // an answer from before the breed was chosen: hidden now, so it counts for nothing
+    dog.put("listenhund", "false");
+    answers.put("hunde", List.of(dog));
+    Field hunde = hundesteuer().field("hunde").orElseThrow();
+
+    FormEngine engine = FormEngine.evaluate(hundesteuer(), Map.of(), answers);
+
+    assertThat(engine.visible(hunde, 0, hunde.child("listenhund").orElseThrow())).isFalse();
+    assertThat(engine.visible(hunde, 0, hunde.child("erlaubnis").orElseThrow())).isTrue();
+    assertThat(engine.computed()).containsEntry("jahressteuer", new BigDecimal("600.00"));
+    assertThat(((List<?>) engine.normalized().get("hunde")).getFirst())
+        .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+        .doesNotContainKey("listenhund");
+  }
+
+  @Test
+  void declarationsAreMissedEachInItsOwnWords() throws Exception {
+    FormEngine engine = FormEngine.evaluate(hundesteuer(), Map.of(), validAnmeldung());
+
+    assertThat(engine.declarationProblems(List.of()))
         .extracting(p -> p.text().de())
         .containsExactly(
-            "Hunde dieser Rasse gelten in Thüringen als gefährlich. Bitte wählen Sie „Ja“.");
+            "Bestätigen Sie, dass Ihre Angaben richtig und vollständig sind",
+            "Bestätigen Sie, dass Sie Änderungen innerhalb von zwei Wochen mitteilen");
+  }
+
+  @Test
+  void theQuestionsThatShowOthersAreKnown() throws Exception {
+    assertThat(FormEngine.conditionSources(hundesteuer()))
+        .contains("rasse", "listenhund", "befreiungBeantragt", "abmeldegrund")
+        .doesNotContain("name", "farbe", "vorname");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> firstDog(Map<String, Object> answers) {
+    return (Map<String, Object>) ((List<?>) answers.get("hunde")).getFirst();
   }
 
   @Test

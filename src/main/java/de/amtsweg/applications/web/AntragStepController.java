@@ -37,7 +37,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 /**
  * One page per step of an Antrag, and saving it to go on later. Every page is a plain form with
  * POST-redirect-GET; the draft is saved at every step, and nothing typed is lost when a page has
- * errors. htmx only asks for the same page again when a choice changes what it shows.
+ * errors. A question that an answer shows appears at once with JavaScript ({@code antrag-form.js}
+ * asks for the page again and takes only the questions that appeared or went); without it, after
+ * "Weiter", before the question is ever reported missing.
  */
 @Controller
 class AntragStepController {
@@ -150,14 +152,16 @@ class AntragStepController {
     boolean onlyShow =
         action.startsWith("add:") || action.startsWith("remove") || "aktualisieren".equals(action);
     if (!onlyShow) {
-      problems.addAll(after.problems(step));
+      // Only about questions the applicant has seen: one that this page's answers have just shown
+      // (without JavaScript it appears only now) is asked first, not reported missing.
+      after.problems(step).stream().filter(p -> before.visibleAt(p.path())).forEach(problems::add);
     }
-    if (!problems.isEmpty() || onlyShow) {
-      return render(context, after, step, answers, problems, toCheck, request, model, locale);
-    }
-    if (revealsQuestions(before, after, step)) {
-      // An answer showed a question on this page that the applicant has not seen yet: show it.
+    // An answer showed a question on this page that the applicant has not seen yet: ask it.
+    boolean revealed = !onlyShow && revealsQuestions(before, after, step);
+    if (revealed) {
       AntragSession.notice(request.getSession(), "applications.step.more-questions");
+    }
+    if (!problems.isEmpty() || onlyShow || revealed) {
       return render(context, after, step, answers, problems, toCheck, request, model, locale);
     }
     List<Step> visible = after.visibleSteps();
@@ -178,7 +182,9 @@ class AntragStepController {
       HttpServletRequest request,
       Model model,
       Locale locale) {
-    FieldViews views = new FieldViews(context.app(), engine, answers, problems, locale, messages);
+    FieldViews views =
+        new FieldViews(
+            context.app(), engine, answers, problems, locale, messages, context.signedIn());
     List<Step> visible = engine.visibleSteps();
     int index = visible.indexOf(step);
     model.addAttribute("app", context.app());
@@ -189,8 +195,9 @@ class AntragStepController {
     model.addAttribute("fields", views.step(step));
     model.addAttribute("errors", errorLinks(views, problems));
     model.addAttribute("errorsByPath", views.errors());
+    // "Schritt 2", without "von 5": the number of steps depends on answers not given yet, and a
+    // total that changes on the way misleads (GOV.UK shows no total then either).
     model.addAttribute("stepNumber", index + 1);
-    model.addAttribute("stepCount", visible.size() + 1);
     model.addAttribute(
         "previous",
         index > 0 ? context.step(visible.get(index - 1).id()) : "/antrag/" + context.app().id());

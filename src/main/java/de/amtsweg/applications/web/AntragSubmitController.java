@@ -135,6 +135,10 @@ class AntragSubmitController {
     }
     if ("warenkorb".equals(target) && !context.draft().submitted()) {
       FormEngine engine = context.engine(context.draft().answers());
+      if (!payable(context, engine)) {
+        // Nothing to pay: the Warenkorb is for paying several Anträge at once, not for this one.
+        return "redirect:" + context.base() + "/pruefen";
+      }
       List<AnswerProblem> problems = new ArrayList<>(engine.problems());
       problems.addAll(engine.declarationProblems(declarations));
       if (!problems.isEmpty()) {
@@ -226,6 +230,19 @@ class AntragSubmitController {
     }
   }
 
+  /** Whether the Antrag costs anything with these answers at the tenant's price. */
+  private boolean payable(DraftContext context, FormEngine engine) {
+    FormEngine.FeeAssessment fee = engine.assessFee(terms(context).feeOverride());
+    return fee != null && fee.cents() > 0;
+  }
+
+  private PaymentTerms terms(DraftContext context) {
+    return store
+        .activation(context.draft().tenantArs(), context.app().id())
+        .map(Activation::payment)
+        .orElse(PaymentTerms.NONE);
+  }
+
   private String message(String key, Locale locale, Object... arguments) {
     return Objects.requireNonNull(
         messages.getMessage(key, arguments, locale), "a message of the bundle");
@@ -286,7 +303,8 @@ class AntragSubmitController {
         problems.add(problem);
       }
     }
-    FieldViews views = new FieldViews(app, engine, answers, problems, locale, messages);
+    FieldViews views =
+        new FieldViews(app, engine, answers, problems, locale, messages, context.signedIn());
     List<Map<String, String>> errors = new ArrayList<>();
     if (refusal != null) {
       errors.add(Map.of("target", "#absenden", "message", refusal));
@@ -316,11 +334,7 @@ class AntragSubmitController {
                             c.type(),
                             locale)))
             .toList());
-    PaymentTerms terms =
-        store
-            .activation(context.draft().tenantArs(), app.id())
-            .map(Activation::payment)
-            .orElse(PaymentTerms.NONE);
+    PaymentTerms terms = terms(context);
     FormEngine.FeeAssessment fee = engine.assessFee(terms.feeOverride());
     model.addAttribute("fee", fee == null ? null : FieldViews.money(fee.amount(), locale));
     model.addAttribute(
@@ -336,6 +350,7 @@ class AntragSubmitController {
             : WarenkorbController.sessionOwner(request.getSession(false));
     model.addAttribute(
         "inCart", cartOwner != null && warenkorb.contains(cartOwner, context.draft().id()));
+    model.addAttribute("cartOffered", fee != null && fee.cents() > 0);
     model.addAttribute(
         "declarations",
         app.declarations().stream()
@@ -349,10 +364,14 @@ class AntragSubmitController {
                         "checked",
                         declarations.contains(d.id()),
                         "error",
-                        problems.stream().anyMatch(p -> p.path().equals("declaration-" + d.id()))))
+                        problems.stream()
+                            .filter(p -> p.path().equals("declaration-" + d.id()))
+                            .findFirst()
+                            .map(views::message)
+                            .orElse("")))
             .toList());
     model.addAttribute("errors", errors);
-    model.addAttribute("stepCount", engine.visibleSteps().size() + 1);
+    model.addAttribute("stepNumber", engine.visibleSteps().size() + 1);
     model.addAttribute("previous", context.step(engine.visibleSteps().getLast().id()));
     model.addAttribute("base", context.base());
     model.addAttribute("notice", AntragSession.takeNotice(request.getSession()));

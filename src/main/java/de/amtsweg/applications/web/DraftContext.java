@@ -22,6 +22,11 @@ record DraftContext(Draft draft, PublishedApp published, Map<String, Object> par
     return FormEngine.evaluate(app(), parameters, answers);
   }
 
+  /** Whether the draft belongs to a Servicekonto, so its applicant is signed in. */
+  boolean signedIn() {
+    return draft.accountId() != null;
+  }
+
   /** The URL of the draft; its pages are below it. */
   String base() {
     return base(draft);

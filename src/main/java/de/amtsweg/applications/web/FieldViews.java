@@ -3,7 +3,9 @@ package de.amtsweg.applications.web;
 import de.amtsweg.forms.AnswerProblem;
 import de.amtsweg.forms.AppDefinition;
 import de.amtsweg.forms.AppDefinition.Field;
+import de.amtsweg.forms.AppDefinition.Option;
 import de.amtsweg.forms.AppDefinition.Step;
+import de.amtsweg.forms.Autocomplete;
 import de.amtsweg.forms.FieldType;
 import de.amtsweg.forms.FormEngine;
 import java.math.BigDecimal;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 
@@ -32,8 +35,20 @@ final class FieldViews {
   record ItemView(
       int index, String heading, List<FieldView> fields, @Nullable String removeAction) {}
 
-  /** One question on a page. */
+  /**
+   * One question on a page.
+   *
+   * @param shown whether the question is asked with the current answers; a question that is not is
+   *     still rendered as its empty region, which the page's script fills when an answer shows it
+   * @param updates whether its answer decides whether another question is shown or required
+   * @param autocomplete the HTML autocomplete token of the applicant's own data it asks for
+   * @param width the CSS class that makes the input as wide as the expected answer, if any
+   */
   record FieldView(
+      boolean shown,
+      boolean updates,
+      @Nullable String autocomplete,
+      @Nullable String width,
       String path,
       String id,
       String type,
@@ -54,6 +69,24 @@ final class FieldViews {
 
     public String errorId() {
       return id + "-error";
+    }
+
+    /** The id of the element around the question that the page's script replaces. */
+    public String regionId() {
+      return "r-" + id;
+    }
+
+    /** The token of a part of an address ({@code street}, {@code postcode}, …), if any. */
+    public @Nullable String autocomplete(String part) {
+      return Autocomplete.addressPart(autocomplete, part);
+    }
+
+    /** The width class of a part of an address: a Postleitzahl and a Hausnummer are short. */
+    public @Nullable String width(String part) {
+      return switch (part) {
+        case "postcode", "houseNumber" -> "input-width-5";
+        default -> null;
+      };
     }
 
     public String hintId() {
@@ -80,14 +113,23 @@ final class FieldViews {
   private final Map<String, String> errors;
   private final Locale locale;
   private final MessageSource messages;
+  private final boolean signedIn;
+  private final Set<String> conditionSources;
 
+  /**
+   * @param signedIn whether the applicant is signed in with a Servicekonto: some choices are
+   *     offered only then (delivery into the Postfach)
+   */
   FieldViews(
       AppDefinition app,
       FormEngine engine,
       Map<String, ?> answers,
       List<AnswerProblem> problems,
       Locale locale,
-      MessageSource messages) {
+      MessageSource messages,
+      boolean signedIn) {
+    this.signedIn = signedIn;
+    this.conditionSources = FormEngine.conditionSources(app);
     this.app = app;
     this.engine = engine;
     this.answers = answers;
@@ -108,15 +150,42 @@ final class FieldViews {
             locale);
   }
 
-  /** The visible fields of a step. */
+  /** Every field of a step: the visible ones to fill in, the others as empty regions. */
   List<FieldView> step(Step step) {
     List<FieldView> views = new ArrayList<>();
     for (Field field : step.fields()) {
-      if (engine.visible(field)) {
-        views.add(view(field, field.id(), answers.get(field.id()), null, -1));
-      }
+      views.add(
+          engine.visible(field)
+              ? view(field, field.id(), answers.get(field.id()), null, -1)
+              : hidden(field, field.id()));
     }
     return views;
+  }
+
+  /** A question that is not asked with the current answers: only its place on the page. */
+  private FieldView hidden(Field field, String path) {
+    return new FieldView(
+        false,
+        false,
+        null,
+        null,
+        path,
+        AnswerProblem.inputId(path),
+        field.type().key(),
+        field.label().in(locale),
+        null,
+        false,
+        "",
+        Map.of(),
+        List.of(),
+        null,
+        List.of(),
+        List.of(),
+        null,
+        null,
+        null,
+        false,
+        "");
   }
 
   private FieldView view(
@@ -143,10 +212,17 @@ final class FieldViews {
     if (field.type().hasOptions()) {
       List<?> selected =
           raw instanceof List<?> list ? list : raw == null ? List.of() : List.of(raw);
-      for (var option : app.options(field)) {
+      List<Option> offered =
+          app.options(field).stream().filter(o -> o.offeredTo(signedIn)).toList();
+      for (var option : offered) {
+        // A required choice with one option left for this applicant (the post, when the Postfach
+        // needs a Servicekonto) is answered already; the page still shows it.
         options.add(
             new OptionView(
-                option.value(), option.label().in(locale), selected.contains(option.value())));
+                option.value(),
+                option.label().in(locale),
+                selected.contains(option.value())
+                    || (offered.size() == 1 && selected.isEmpty() && field.required())));
       }
     }
     Map<String, String> address = new LinkedHashMap<>();
@@ -182,10 +258,11 @@ final class FieldViews {
         Map<?, ?> item = i < list.size() && list.get(i) instanceof Map<?, ?> m ? m : Map.of();
         List<FieldView> children = new ArrayList<>();
         for (Field child : field.fields()) {
-          if (engine.visible(field, i, child)) {
-            children.add(
-                view(child, path + "[" + i + "]." + child.id(), item.get(child.id()), field, i));
-          }
+          String childPath = path + "[" + i + "]." + child.id();
+          children.add(
+              engine.visible(field, i, child)
+                  ? view(child, childPath, item.get(child.id()), field, i)
+                  : hidden(child, childPath));
         }
         // The last required item cannot be removed: there would be nothing left to fill in.
         items.add(
@@ -202,8 +279,12 @@ final class FieldViews {
       }
     }
     boolean required =
-        group == null ? engine.required(field) : field.required() || field.requiredIf() != null;
+        group == null ? engine.required(field) : engine.required(group, index, field);
     return new FieldView(
+        true,
+        conditionSources.contains(field.id()),
+        Autocomplete.of(field, group != null),
+        width(field),
         path,
         id,
         field.type().key(),
@@ -219,8 +300,35 @@ final class FieldViews {
         addAction,
         addLabel,
         field.maxLength(),
-        field.type() == FieldType.CHOICE && app.options(field).size() <= 6,
+        field.type() == FieldType.CHOICE && options.size() <= 6,
         String.join(",", field.accept()));
+  }
+
+  /**
+   * How wide the input is: as wide as the answer it expects (GOV.UK's fixed-width inputs), so a
+   * two-digit number does not sit in a box for a sentence.
+   */
+  private static @Nullable String width(Field field) {
+    return switch (field.type()) {
+      case NUMBER ->
+          field.integer()
+                  && field.max() != null
+                  && field.max().compareTo(BigDecimal.valueOf(999)) <= 0
+              ? "input-width-3"
+              : "input-width-10";
+      case MONEY -> "input-width-10";
+      case PHONE -> "input-width-20";
+      case IBAN -> "input-width-30";
+      case TEXT -> {
+        Integer max = field.maxLength();
+        yield max == null || max > 30
+            ? null
+            : max <= 5
+                ? "input-width-5"
+                : max <= 10 ? "input-width-10" : max <= 20 ? "input-width-20" : "input-width-30";
+      }
+      default -> null;
+    };
   }
 
   /** Field-level errors of address parts live under {@code path.part}. */
@@ -291,7 +399,7 @@ final class FieldViews {
       case CHOICE -> List.of(optionLabel(field, typed.toString()));
       case MULTICHOICE ->
           ((List<?>) typed).stream().map(v -> optionLabel(field, v.toString())).toList();
-      case DATE -> List.of(((LocalDate) typed).format(DateTimeFormatter.ofPattern("dd.MM.yyyy")));
+      case DATE -> List.of(((LocalDate) typed).format(GERMAN_DATE));
       case MONEY -> List.of(money((BigDecimal) typed, locale));
       case NUMBER -> List.of(NumberFormat.getNumberInstance(locale).format(typed));
       case ADDRESS -> {
@@ -313,6 +421,9 @@ final class FieldViews {
         .findFirst()
         .orElse(code);
   }
+
+  /** Dates as people in Germany write them: 12.08.1964. */
+  static final DateTimeFormatter GERMAN_DATE = DateTimeFormatter.ofPattern("dd.MM.uuuu");
 
   static String money(BigDecimal amount, Locale locale) {
     // Fees are in euros whatever the reader's language; German grouping either way.

@@ -83,7 +83,8 @@ class MyAntraegeController {
             .toList());
     model.addAttribute(
         "sections",
-        new FieldViews(app, engine, antrag.answers(), List.of(), locale, messages).summary(""));
+        new FieldViews(app, engine, antrag.answers(), List.of(), locale, messages, true)
+            .summary(""));
     return "applications/my-antrag";
   }
 
