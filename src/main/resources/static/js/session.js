@@ -119,7 +119,11 @@
         headers: csrf(),
         credentials: "same-origin",
       });
-      const body = response.ok ? await response.json() : { active: false };
+      if (!response.ok) {
+        // Not an answer about the session (e.g. a refused token): the timer keeps counting.
+        return false;
+      }
+      const body = await response.json();
       if (body.active) {
         touched(body.timeout);
         return true;

@@ -2,6 +2,8 @@ package de.amtsweg.applications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.amtsweg.account.Postfach;
+import de.amtsweg.account.PostfachMessage;
 import de.amtsweg.support.AmtswegIT;
 import de.amtsweg.support.Browser;
 import java.net.http.HttpResponse;
@@ -24,8 +26,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class ExpiredSessionIT extends AmtswegIT {
 
   private static final String ERFURT = "160510000000";
+  private static final String ERIKA = "erika.mustermann@example.org";
 
   @Autowired JdbcClient jdbc;
+  @Autowired Postfach postfach;
 
   @Test
   void anAnonymousStepSentAfterTheTimeoutIsSavedAndTheDraftComesBack() {
@@ -150,6 +154,57 @@ class ExpiredSessionIT extends AmtswegIT {
     Browser anonymous = browser();
     HttpResponse<String> stranger = anonymous.get(step);
     assertThat(stranger.headers().firstValue("Location").orElseThrow()).endsWith("/konto/anmelden");
+  }
+
+  @Test
+  void aPostfachReplySentAfterTheTimeoutIsShownForCopyingInsteadOfLost() {
+    UUID account =
+        jdbc.sql("select id from account where email = ?").param(ERIKA).query(UUID.class).single();
+    UUID message =
+        postfach.deliver(
+            account,
+            new Postfach.NewMessage(
+                PostfachMessage.Kind.QUESTION,
+                ERFURT,
+                "Stadt Erfurt",
+                null,
+                "Rückfrage zur Hundesteuer",
+                "Seit wann halten Sie den Hund?",
+                List.of()));
+    Browser browser = browser();
+    assertThat(browser.logIn(ERIKA, DEMO_PASSWORD).statusCode()).isEqualTo(302);
+    String thread = "/konto/postfach/" + message;
+    Document page = Browser.page(browser.get(thread));
+    expire(browser);
+
+    String reply = "Seit dem 1. März,\ner heißt Bello.";
+    HttpResponse<String> sent =
+        browser.post(
+            thread + "/antwort",
+            Map.of("_csrf", Browser.csrf(page), "text", reply),
+            "Referer",
+            "http://localhost:" + port + thread);
+
+    assertThat(sent.statusCode()).isEqualTo(401);
+    Document expired = Browser.page(sent);
+    assertThat(expired.select("h1").text()).isEqualTo("Ihre Sitzung ist abgelaufen");
+    assertThat(expired.select("textarea#kept-text-0").val()).isEqualTo(reply);
+    assertThat(expired.select("label[for=kept-text-0]").text()).isEqualTo("Ihr Text");
+    assertThat(expired.select("a#login-again").attr("href")).isEqualTo(thread);
+    assertThat(
+            jdbc.sql("select count(*) from postfach_message where in_reply_to = ?")
+                .param(message)
+                .query(Integer.class)
+                .single())
+        .as("nothing sent without a login")
+        .isZero();
+
+    // Without the page's CSRF token (another site) nothing is shown back.
+    assertThat(
+            browser
+                .post(thread + "/antwort", Map.of("text", "Von einer anderen Seite eingefügt"))
+                .statusCode())
+        .isEqualTo(403);
   }
 
   private HttpResponse<String> halterPage(Browser browser) {

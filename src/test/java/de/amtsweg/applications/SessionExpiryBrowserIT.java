@@ -2,11 +2,16 @@ package de.amtsweg.applications;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import de.amtsweg.account.Postfach;
+import de.amtsweg.account.PostfachMessage;
 import de.amtsweg.support.AmtswegIT;
 import de.amtsweg.support.AxeBrowser;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
@@ -22,13 +27,17 @@ import org.springframework.test.context.TestPropertySource;
  * In Chromium, with a session of 20 seconds (Spring Session counts in seconds; Tomcat's own
  * sessions would round to minutes) and the warning 12 seconds before: an anonymous Hundesteuer
  * Antrag warns before the session runs out, "Sitzung verlängern" extends it, typing keeps it alive,
- * and after it ran out the page sent is kept and the draft comes back (WCAG 2.2.1, ADR 0026).
+ * and after it ran out the page sent is kept and the draft comes back; a Postfach reply typed when
+ * the session ran out is back in its form after the next login (WCAG 2.2.1, ADR 0026).
  */
 @TestPropertySource(
     properties = {"server.servlet.session.timeout=20s", "amtsweg.session.warning-before=12s"})
 class SessionExpiryBrowserIT extends AmtswegIT {
 
+  private static final String ERIKA = "erika.mustermann@example.org";
+
   @Autowired JdbcClient jdbc;
+  @Autowired Postfach postfach;
 
   @Test
   void theWarningExtendsTheSessionAndAfterItRanOutTheTypedPageComesBack() throws Exception {
@@ -106,6 +115,56 @@ class SessionExpiryBrowserIT extends AmtswegIT {
         AxeBrowser.startWithoutJavaScript(URI.create("http://localhost:" + port))) {
       withoutJs.assertNoViolations("/antrag/sitzung-abgelaufen");
       assertThat(withoutJs.text()).contains("Ihre Sitzung ist abgelaufen");
+    }
+  }
+
+  @Test
+  void aPostfachReplyTypedWhenTheSessionRanOutIsBackAfterTheNextLogin() throws Exception {
+    UUID account =
+        jdbc.sql("select id from account where email = ?").param(ERIKA).query(UUID.class).single();
+    UUID message =
+        postfach.deliver(
+            account,
+            new Postfach.NewMessage(
+                PostfachMessage.Kind.QUESTION,
+                "160510000000",
+                "Stadt Erfurt",
+                null,
+                "Rückfrage zur Hundesteuer",
+                "Seit wann halten Sie den Hund?",
+                List.of()));
+    String reply = "Seit dem 1. März, er heißt Bello.";
+
+    try (AxeBrowser browser = AxeBrowser.start(URI.create("http://localhost:" + port))) {
+      WebDriver driver = browser.driver();
+      browser.logInCitizen(ERIKA, DEMO_PASSWORD);
+      browser.open("/konto/postfach/" + message);
+      driver.findElement(By.name("text")).sendKeys(reply);
+
+      awaitDialog(driver, "Ihre Sitzung ist abgelaufen");
+      browser.click("[data-session-login]");
+      assertThat(browser.currentPath()).isEqualTo("/konto/anmelden");
+      browser.submit(Map.of("email", ERIKA, "password", DEMO_PASSWORD));
+
+      assertThat(browser.currentPath()).isEqualTo("/konto/postfach/" + message);
+      assertThat(driver.findElement(By.name("text")).getAttribute("value")).isEqualTo(reply);
+      assertThat(driver.findElement(By.id("session-status")).getAttribute("textContent"))
+          .isEqualTo("Ihr zuvor eingegebener Text wurde wiederhergestellt.");
+    }
+
+    // Without JavaScript: the reply sent after the timeout is shown for copying, not lost.
+    try (AxeBrowser browser =
+        AxeBrowser.startWithoutJavaScript(URI.create("http://localhost:" + port))) {
+      browser.logInCitizen(ERIKA, DEMO_PASSWORD);
+      browser.open("/konto/postfach/" + message);
+      Thread.sleep(21_000);
+      browser.submit(Map.of("text", reply));
+      assertThat(browser.text()).contains("Ihre Sitzung ist abgelaufen", "Ihr Text");
+      assertThat(browser.driver().findElement(By.id("kept-text-0")).getAttribute("value"))
+          .isEqualTo(reply);
+      browser.assertNoViolations();
+      browser.click("#login-again");
+      assertThat(browser.currentPath()).isEqualTo("/konto/anmelden");
     }
   }
 
