@@ -66,8 +66,11 @@ public record PlatformProperties(
   /**
    * @param absoluteTimeout a logged-in session ends this long after it was created, however active
    *     it is (the idle timeout is {@code server.servlet.session.timeout})
+   * @param warningBefore how long before the idle timeout a page with a form warns and offers to
+   *     extend the session (WCAG 2.2.1; at most half the timeout)
    */
-  public record Session(@DefaultValue("8h") Duration absoluteTimeout) {}
+  public record Session(
+      @DefaultValue("8h") Duration absoluteTimeout, @DefaultValue("2m") Duration warningBefore) {}
 
   /**
    * The key ring of {@link SecretBox}; give it through the environment, the same on every node.

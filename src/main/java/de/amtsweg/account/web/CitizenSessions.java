@@ -61,7 +61,10 @@ class CitizenSessions {
     contextRepository.saveContext(contextHolder.createEmptyContext(), request, response);
   }
 
-  /** The account page that sent the visitor to the login, as a local path; never another site. */
+  /**
+   * The account page (or the step page of an account's draft, after the session ran out) that sent
+   * the visitor to the login, as a local path; never another site.
+   */
   private String savedTarget(HttpServletRequest request, HttpServletResponse response) {
     SavedRequest saved = requestCache.getRequest(request, response);
     requestCache.removeRequest(request, response);
@@ -74,7 +77,7 @@ class CitizenSessions {
             .build();
     String path = url.getPath();
     if (path == null
-        || !(path.equals("/konto") || path.startsWith("/konto/"))
+        || !(path.equals("/konto") || path.startsWith("/konto/") || path.startsWith("/antrag/"))
         || path.startsWith("//")) {
       return "/konto";
     }

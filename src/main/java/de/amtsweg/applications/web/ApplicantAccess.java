@@ -50,14 +50,33 @@ class ApplicantAccess {
             .find(draftId)
             .filter(d -> d.appId().equals(appId))
             .orElseThrow(Drafts.DraftNotFoundException::new);
-    UUID citizen = Citizens.id(authentication);
-    boolean owner =
-        draft.accountId() != null
-            ? draft.accountId().equals(citizen)
-            : AntragSession.allowed(request.getSession(false), draftId);
-    if (!owner) {
+    if (!owns(draft, request, authentication)) {
       throw new Drafts.DraftNotFoundException();
     }
+    return open(draft, request);
+  }
+
+  /**
+   * Whether the caller may open the draft: an account's draft its owner, an anonymous one the
+   * session that started or resumed it.
+   */
+  static boolean owns(
+      Draft draft, HttpServletRequest request, @Nullable Authentication authentication) {
+    UUID citizen = Citizens.id(authentication);
+    return draft.accountId() != null
+        ? draft.accountId().equals(citizen)
+        : AntragSession.allowed(request.getSession(false), draft.id());
+  }
+
+  /**
+   * Opens a draft without asking whose it is: only for a caller who proved otherwise that it may
+   * (the draft capability of a page sent after the session ran out, ADR 0026).
+   *
+   * @throws AppStoreException when the tenant no longer offers the app for an open draft
+   */
+  DraftContext open(Draft draft, HttpServletRequest request) {
+    String appId = draft.appId();
+    UUID draftId = draft.id();
     OfferedApp offered = store.offered(draft.tenantArs(), appId).orElse(null);
     if (offered == null) {
       if (draft.submitted()) {

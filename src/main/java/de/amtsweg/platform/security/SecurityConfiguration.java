@@ -275,12 +275,16 @@ class SecurityConfiguration {
   private static AuthenticationEntryPoint entryPoint(RequestMatcher api, RequestMatcher account) {
     AuthenticationEntryPoint problem =
         (request, response, exception) -> response.sendError(HttpStatus.UNAUTHORIZED.value());
+    // A form sent after the session ran out shows what was typed instead of the login (ADR 0026).
     return new DelegatingAuthenticationEntryPoint(
-        new LoginUrlAuthenticationEntryPoint("/anmelden"),
+        new ExpiredSessionEntryPoint(
+            new LoginUrlAuthenticationEntryPoint("/anmelden"), "/anmelden"),
         List.of(
             new RequestMatcherEntry<>(api, problem),
             new RequestMatcherEntry<>(
-                account, new LoginUrlAuthenticationEntryPoint("/konto/anmelden"))));
+                account,
+                new ExpiredSessionEntryPoint(
+                    new LoginUrlAuthenticationEntryPoint("/konto/anmelden"), "/konto/anmelden"))));
   }
 
   /**
