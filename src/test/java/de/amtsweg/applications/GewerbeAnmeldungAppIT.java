@@ -129,7 +129,11 @@ class GewerbeAnmeldungAppIT extends AmtswegIT {
     assertThat(AntragForms.path(anlass)).endsWith("/schritt/anlass");
 
     // A takeover asks how and from whom, on the same page.
-    HttpResponse<String> takeover = AntragForms.fill(erika, anlass, Map.of("grund", "uebernahme"));
+    // The questions appear before they are required: no error for a question never seen.
+    HttpResponse<String> shown = AntragForms.fill(erika, anlass, Map.of("grund", "uebernahme"));
+    assertThat(Browser.page(shown).select("[name=uebernahmeArt]")).isNotEmpty();
+    assertThat(AntragForms.errors(shown)).doesNotContainKey("#f-uebernahmeArt");
+    HttpResponse<String> takeover = AntragForms.fill(erika, shown, Map.of());
     assertThat(AntragForms.errors(takeover)).containsKey("#f-uebernahmeArt").hasSize(2);
     HttpResponse<String> erlaubnisse =
         AntragForms.next(
