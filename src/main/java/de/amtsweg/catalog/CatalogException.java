@@ -21,6 +21,9 @@ public class CatalogException extends ProblemException {
   /** The Leistung already has an override in this region. */
   public static final String OVERRIDE_EXISTS = "zustaendigkeit-override-exists";
 
+  /** A text module in an unknown language, or longer than allowed. */
+  public static final String INVALID_TEXT_MODULE = "invalid-text-module";
+
   CatalogException(HttpStatus status, String type, Object... arguments) {
     super(status, type, arguments);
   }

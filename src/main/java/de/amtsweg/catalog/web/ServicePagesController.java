@@ -4,8 +4,11 @@ import de.amtsweg.catalog.Catalog;
 import de.amtsweg.catalog.Lebenslage;
 import de.amtsweg.catalog.Leistung;
 import de.amtsweg.catalog.OnlineOffers;
+import de.amtsweg.catalog.OnlineServiceDescriptions;
 import de.amtsweg.catalog.Reifegrade;
+import de.amtsweg.catalog.ServiceDescription;
 import de.amtsweg.catalog.ServiceSearch;
+import de.amtsweg.catalog.TextModules;
 import de.amtsweg.catalog.Themenfeld;
 import de.amtsweg.catalog.Zustaendigkeit;
 import de.amtsweg.catalog.Zustaendigkeiten;
@@ -50,6 +53,8 @@ class ServicePagesController {
   private final OnlineOffers onlineOffers;
   private final PlaceSelection placeSelection;
   private final TenantManagement tenants;
+  private final TextModules textModules;
+  private final List<OnlineServiceDescriptions> onlineDescriptions;
 
   ServicePagesController(
       ServiceSearch search,
@@ -58,7 +63,11 @@ class ServicePagesController {
       Reifegrade reifegrade,
       OnlineOffers onlineOffers,
       PlaceSelection placeSelection,
-      TenantManagement tenants) {
+      TenantManagement tenants,
+      TextModules textModules,
+      List<OnlineServiceDescriptions> onlineDescriptions) {
+    this.textModules = textModules;
+    this.onlineDescriptions = List.copyOf(onlineDescriptions);
     this.search = search;
     this.catalog = catalog;
     this.zustaendigkeiten = zustaendigkeiten;
@@ -122,6 +131,8 @@ class ServicePagesController {
     model.addAttribute("back", "/leistungen/" + leistung.leikaKey());
     ChosenPlace place = placeSelection.current(request).orElse(null);
     model.addAttribute("chosenPlace", place);
+    ServiceDescription description = textModules.describe(leistung.leikaKey(), locale);
+    model.addAttribute("onlineApps", List.of());
     if (place != null) {
       Zustaendigkeit zustaendigkeit =
           zustaendigkeiten.responsible(leistung.leikaKey(), place.ars());
@@ -132,13 +143,24 @@ class ServicePagesController {
         model.addAttribute("tenant", tenant);
         model.addAttribute("themeSlug", tenant == null ? null : tenant.slug());
         model.addAttribute("reifegrade", reifegrade.history(authority.ars(), leistung.leikaKey()));
-        model.addAttribute(
-            "onlineApps",
-            tenant == null
-                ? List.of()
-                : onlineOffers.offeredFor(tenant.authorityArs(), leistung.leikaKey(), locale));
+        if (tenant != null) {
+          model.addAttribute(
+              "onlineApps",
+              onlineOffers.offeredFor(tenant.authorityArs(), leistung.leikaKey(), locale));
+          // What the tenant's app says (its costs there, how it is paid) wins over the catalog's
+          // general texts of the same kind.
+          for (OnlineServiceDescriptions source : onlineDescriptions) {
+            ServiceDescription online =
+                source.describe(tenant.authorityArs(), leistung.leikaKey(), locale).orElse(null);
+            if (online != null) {
+              description = online.orElse(description);
+              break;
+            }
+          }
+        }
       }
     }
+    model.addAttribute("description", description);
     return "catalog/service";
   }
 
