@@ -42,6 +42,8 @@ class AccessibilityIT extends AmtswegIT {
           "/leistungen?q=Xyzzy+Quux",
           "/leistungen/99050012104000",
           "/leistungen/99102013000000",
+          "/leistungen/99008001012000",
+          "/antrag/status",
           "/behoerden",
           "/behoerden?q=Gotha",
           "/behoerden/160510000000",
@@ -208,6 +210,13 @@ class AccessibilityIT extends AmtswegIT {
       browser.assertNoViolations();
 
       browser.assertNoViolations("/ort?q=" + "x".repeat(101));
+
+      // The status lookup: a wrong reference or code reads as one error, linked to the field.
+      browser
+          .open("/antrag/status")
+          .submit(Map.of("reference", "HUND-1999-000001", "code", "AAAAA-AAAAA"));
+      assertThat(browser.has("#error-summary")).as("status lookup errors").isTrue();
+      browser.assertNoViolations();
     }
   }
 
