@@ -187,7 +187,7 @@ class PaymentFlowIT extends AmtswegIT {
     String page = erika.get("/antrag/eingang/" + reference).body();
     assertThat(page).contains("Jetzt bezahlen", "fehlgeschlagen");
     // The failure reads as an error, after the heading, with what to do about it.
-    Document failedPage = Browser.page(page);
+    Document failedPage = org.jsoup.Jsoup.parse(page);
     assertThat(failedPage.select("h1, #error-summary").first().tagName()).isEqualTo("h1");
     assertThat(failedPage.select("#error-summary h2").text())
         .isEqualTo("Die Zahlung von 5,00 € an Stadt Erfurt ist fehlgeschlagen");
