@@ -93,8 +93,10 @@ class ServicePagesIT extends AmtswegIT {
         .contains("99102013000000", "10160", "Reifegrad 3 von 7 (Reifegradmodell 2.0");
     assertThat(after.select("details.technical li").eachText())
         .anySatisfy(line -> assertThat(line).contains("Reifegrad 2 von 4 (Reifegradmodell 1.1"));
-    assertThat(after.select("dl").not("details.technical dl").text())
-        .doesNotContain("99102013000000");
+    Document outsideTechnical = after.clone();
+    outsideTechnical.select("details.technical").remove();
+    assertThat(outsideTechnical.select("main").text())
+        .doesNotContain("99102013000000", "Typisierung", "Reifegrad");
     // The authority is named beside its colour, not in a coloured bar.
     assertThat(after.select(".tenant-banner")).isEmpty();
     assertThat(after.select(".authority-card .responsible__authority").text())
