@@ -42,6 +42,8 @@ class AccessibilityIT extends AmtswegIT {
           "/leistungen?q=Xyzzy+Quux",
           "/leistungen/99050012104000",
           "/leistungen/99102013000000",
+          "/leistungen/99008001012000",
+          "/antrag/status",
           "/behoerden",
           "/behoerden?q=Gotha",
           "/behoerden/160510000000",
@@ -273,6 +275,13 @@ class AccessibilityIT extends AmtswegIT {
           .fill("email", "kein-at")
           .submit("main form[novalidate]");
       assertThat(browser.has("h1 ~ #error-summary")).as("accessibility feedback errors").isTrue();
+      browser.assertNoViolations();
+
+      // The status lookup: a wrong reference or code reads as one error, linked to the field.
+      browser
+          .open("/antrag/status")
+          .submit(Map.of("reference", "HUND-1999-000001", "code", "AAAAA-AAAAA"));
+      assertThat(browser.has("#error-summary")).as("status lookup errors").isTrue();
       browser.assertNoViolations();
     }
   }

@@ -65,6 +65,20 @@ class Antraege {
         .optional();
   }
 
+  /** The Antrag with this reference and status code; empty for a wrong one of either. */
+  Optional<Antrag> byStatusCode(String reference, String code) {
+    return jdbc.sql("select * from antrag where reference = ? and status_code_hash = ?")
+        .params(reference, StatusCodes.hash(code))
+        .query(this::map)
+        .optional();
+  }
+
+  void setStatusCode(UUID antragId, String code) {
+    jdbc.sql("update antrag set status_code_hash = ? where id = ?")
+        .params(StatusCodes.hash(code), antragId)
+        .update();
+  }
+
   Optional<Antrag> bySubmissionKey(String key) {
     return jdbc.sql("select * from antrag where submission_key = ?")
         .param(key)

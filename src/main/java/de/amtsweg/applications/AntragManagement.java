@@ -150,6 +150,14 @@ public class AntragManagement {
     return antraege.byReceiptToken(reference, token).orElseThrow(AntragNotFoundException::new);
   }
 
+  /**
+   * The Antrag of an applicant without a Servicekonto, by its reference and the status code of its
+   * receipt e-mail. A wrong reference and a wrong code look the same: empty.
+   */
+  public Optional<Antrag> withStatusCode(String reference, String code) {
+    return antraege.byStatusCode(reference.strip().toUpperCase(java.util.Locale.ROOT), code);
+  }
+
   public List<Antrag> ofAccount(UUID accountId) {
     return antraege.ofAccount(accountId);
   }

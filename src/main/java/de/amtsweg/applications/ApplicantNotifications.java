@@ -104,15 +104,32 @@ class ApplicantNotifications {
               "applications.mail.body",
               new Object[] {appName, antrag.authorityName(), antrag.reference(), link},
               locale);
-      sendLimited(antrag, antrag.contactEmail(), subject, body);
+      sendLimited(antrag, antrag.contactEmail(), subject, body + statusCode(antrag, locale));
     } else if (antrag.contactEmail() != null) {
       String body =
           messages.getMessage(
               "applications.mail.body-paid",
               new Object[] {appName, antrag.authorityName(), antrag.reference()},
               locale);
-      sendLimited(antrag, antrag.contactEmail(), subject, body);
+      sendLimited(antrag, antrag.contactEmail(), subject, body + statusCode(antrag, locale));
     }
+  }
+
+  /**
+   * A new status code for the Antrag (it replaces an earlier one), as the paragraph of the e-mail
+   * that tells where to look up the status with it: the way to follow the Antrag without a
+   * Servicekonto, also after a payment, when the receipt link's token is no longer known.
+   */
+  private String statusCode(Antrag antrag, Locale locale) {
+    String code = StatusCodes.random();
+    antraege.setStatusCode(antrag.id(), code);
+    String lookup =
+        UriComponentsBuilder.fromUriString(publicUrl).path("/antrag/status").toUriString();
+    return "\n\n"
+        + messages.getMessage(
+            "applications.mail.status-code",
+            new Object[] {antrag.reference(), code, lookup},
+            locale);
   }
 
   /** Sends, unless the address had its receipt e-mails for the day; then the timeline says so. */

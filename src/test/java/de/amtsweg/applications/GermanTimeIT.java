@@ -82,6 +82,43 @@ class GermanTimeIT extends AmtswegIT {
           .contains(german.format(DateTimeFormatter.ofPattern("HH:mm")));
     }
 
+    // The applicant's status page and the API timeline: the same time (the API with its offset).
+    assertThat(Browser.page(visitor.get("/antrag/status/" + reference)).select(".timeline").text())
+        .as("status page")
+        .contains(expected)
+        .doesNotContain(utc);
+    String mail =
+        jdbc.sql("select body from outbound_mail where body like ?")
+            .param("%" + reference + "%")
+            .query(String.class)
+            .list()
+            .getFirst();
+    java.util.regex.Matcher token =
+        java.util.regex.Pattern.compile("token=([A-Za-z0-9_-]+)").matcher(mail);
+    assertThat(token.find()).as(mail).isTrue();
+    tools.jackson.databind.JsonNode api =
+        tools.jackson.databind.json.JsonMapper.builder()
+            .build()
+            .readTree(
+                visitor
+                    .get(
+                        "/api/v1/antraege/" + reference + "?token=" + token.group(1),
+                        "Accept",
+                        "application/json")
+                    .body());
+    assertThat(
+            OffsetDateTime.parse(api.get("submittedAt").asString())
+                .atZoneSameInstant(ZoneId.of("Europe/Berlin"))
+                .format(DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm")))
+        .as("API")
+        .isEqualTo(expected);
+    OffsetDateTime submittedEvent =
+        OffsetDateTime.parse(api.get("timeline").get(0).get("at").asString());
+    assertThat(api.get("timeline").get(0).get("type").asString()).isEqualTo("SUBMITTED");
+    assertThat(java.time.Duration.between(stored, submittedEvent).abs())
+        .as("API timeline: the submission's entry is the submission")
+        .isLessThan(java.time.Duration.ofSeconds(5));
+
     Browser caseworker = browser();
     caseworker.signIn("sachbearbeitung-gotha", DEMO_PASSWORD);
     Document inbox = Browser.page(caseworker.get("/verwaltung/vorgaenge"));

@@ -107,7 +107,8 @@ class KitaAnmeldungAppIT extends AmtswegIT {
     assertThat(address.statusCode()).isEqualTo(200);
     assertThat(Browser.page(address).select("input[name=sorgeberechtigte[1].anschrift.street]"))
         .hasSize(1);
-    assertThat(AntragForms.errors(address)).doesNotContainKey("#f-sorgeberechtigte-1-anschrift-street");
+    assertThat(AntragForms.errors(address))
+        .doesNotContainKey("#f-sorgeberechtigte-1-anschrift-street");
     assertThat(AntragForms.errors(AntragForms.fill(erika, address, Map.of())))
         .containsEntry(
             "#f-sorgeberechtigte-1-anschrift-street",

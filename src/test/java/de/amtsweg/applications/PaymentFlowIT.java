@@ -19,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -185,6 +186,19 @@ class PaymentFlowIT extends AmtswegIT {
     // Kassenzeichen).
     String page = erika.get("/antrag/eingang/" + reference).body();
     assertThat(page).contains("Jetzt bezahlen", "fehlgeschlagen");
+    // The failure reads as an error, after the heading, with what to do about it.
+    Document failedPage = org.jsoup.Jsoup.parse(page);
+    assertThat(failedPage.select("h1, #error-summary").first().tagName()).isEqualTo("h1");
+    assertThat(failedPage.select("#error-summary h2").text())
+        .isEqualTo("Die Zahlung von 5,00 € an Stadt Erfurt ist fehlgeschlagen");
+    assertThat(failedPage.select("#error-summary li").eachText())
+        .containsExactly(
+            "Erneut bezahlen",
+            "Später bezahlen: Der Antrag bleibt gespeichert und geht erst nach der Zahlung an"
+                + " Stadt Erfurt.",
+            "Fragen zur Zahlung: Kontakt zu Stadt Erfurt");
+    assertThat(failedPage.select("#error-summary a[href=#pay]")).hasSize(1);
+    assertThat(failedPage.select("form#pay button").text()).isEqualTo("Jetzt bezahlen");
     HttpResponse<String> again =
         erika.submit(
             "/antrag/eingang/" + reference + "/bezahlen",
@@ -202,6 +216,11 @@ class PaymentFlowIT extends AmtswegIT {
         .isEqualTo(secondPath);
 
     payAtTestService(browser(), secondPath, "abbrechen");
+    assertThat(
+            Browser.page(erika.get("/antrag/eingang/" + reference))
+                .select("#error-summary h2")
+                .text())
+        .isEqualTo("Sie haben die Zahlung von 5,00 € an Stadt Erfurt abgebrochen");
     assertThat(status(reference, token).get("status").asString()).isEqualTo("WARTET_AUF_ZAHLUNG");
     assertThat(status(reference, token).get("payment").get("status").asString())
         .isEqualTo("CANCELLED");
@@ -226,6 +245,36 @@ class PaymentFlowIT extends AmtswegIT {
     assertThat(types(paid))
         .contains("PAYMENT_FAILED", "PAYMENT_CANCELLED", "PAYMENT_PAID", "SUBMITTED");
     assertThat(deliveries(reference)).isOne();
+
+    // Every timeline names the next step; the attempts are details.
+    String next =
+        "Als Nächstes: Stadt Erfurt prüft Ihren Antrag. Bearbeitungsdauer: meist innerhalb von 5"
+            + " Werktagen.";
+    assertThat(paid.get("next").asString()).isEqualTo(next);
+    paid.get("timeline")
+        .forEach(
+            e ->
+                assertThat(e.get("technical").asBoolean())
+                    .as(e.get("type").asString())
+                    .isEqualTo(
+                        List.of(
+                                "PAYMENT_FAILED",
+                                "PAYMENT_CANCELLED",
+                                "PAYMENT_PENDING",
+                                "PAYMENT_CREATED")
+                            .contains(e.get("type").asString())));
+    Document confirmation = Browser.page(erika.get("/antrag/eingang/" + reference));
+    assertThat(confirmation.select("#error-summary")).isEmpty();
+    assertThat(confirmation.select(".next-step__text").text()).isEqualTo(next);
+    Document mine = Browser.page(erika.get("/konto/antraege/" + reference));
+    assertThat(mine.select(".next-step__text").text()).isEqualTo(next);
+    assertThat(mine.select(".timeline li").eachText())
+        .noneSatisfy(line -> assertThat(line).contains("fehlgeschlagen"))
+        .anySatisfy(line -> assertThat(line).contains("Gebühr bezahlt"));
+    assertThat(mine.select("details.timeline-details summary").text()).startsWith("Details");
+    assertThat(mine.select("details.timeline-details li").eachText())
+        .anySatisfy(line -> assertThat(line).contains("Zahlung fehlgeschlagen"))
+        .anySatisfy(line -> assertThat(line).contains("Zahlung abgebrochen"));
   }
 
   @Test

@@ -109,6 +109,23 @@ class WarenkorbIT extends AmtswegIT {
     assertThat(status(erfurt)).isEqualTo(AntragStatus.EINGEGANGEN);
     Document afterFirst = Browser.page(erika.get("/warenkorb"));
     assertThat(afterFirst.select(".payment-steps li").get(0).text()).contains("bezahlt");
+    // The paid Antrag is confirmed at once: reference, receipt, what happens next.
+    assertThat(afterFirst.select(".confirmation .reference").eachText())
+        .containsExactly(reference(erfurt));
+    assertThat(afterFirst.select(".confirmation .next-step__text").text())
+        .isEqualTo(
+            "Als Nächstes: Stadt Erfurt prüft Ihren Antrag. Bearbeitungsdauer: meist innerhalb"
+                + " von 5 Werktagen.");
+    assertThat(
+            erika
+                .download(
+                    afterFirst
+                        .select(".confirmation a[href$=eingangsbestaetigung.pdf]")
+                        .attr("href"))
+                .statusCode())
+        .isEqualTo(200);
+    assertThat(afterFirst.select(".confirmation a[href=/antrag/eingang/" + reference(erfurt) + "]"))
+        .hasSize(1);
     String second = URI.create(afterFirst.select("a.kern-btn--primary").attr("href")).getPath();
     assertThat(afterFirst.select("a.kern-btn--primary").text())
         .isEqualTo("Zahlung 2 von 2 – Stadt Gotha: jetzt bezahlen");
@@ -118,6 +135,13 @@ class WarenkorbIT extends AmtswegIT {
     assertThat(status(gotha)).isEqualTo(AntragStatus.WARTET_AUF_ZAHLUNG);
     Document failed = Browser.page(erika.get("/warenkorb"));
     assertThat(failed.select(".payment-steps li").get(1).text()).contains("fehlgeschlagen");
+    // The failure is an error that says what to do: pay again, later, or ask the authority.
+    assertThat(failed.select("#error-summary h2").text())
+        .isEqualTo("Die Zahlung von 8,00 € an Stadt Gotha ist fehlgeschlagen");
+    assertThat(failed.select("#error-summary a[href=#checkout]").text())
+        .isEqualTo("Erneut bezahlen");
+    assertThat(failed.select("#error-summary a[href=/behoerden/" + GOTHA + "]")).hasSize(1);
+    assertThat(failed.select("form#checkout")).hasSize(1);
     assertThat(failed.select("tbody tr")).hasSize(1);
     assertThat(failed.select("tbody tr").text()).contains("Stadt Gotha", "wartet auf Zahlung");
     HttpResponse<String> retry =
@@ -129,6 +153,8 @@ class WarenkorbIT extends AmtswegIT {
     assertThat(status(gotha)).isEqualTo(AntragStatus.EINGEGANGEN);
     Document done = Browser.page(erika.get("/warenkorb"));
     assertThat(done.text()).contains("Alle Zahlungen sind eingegangen");
+    assertThat(done.select("#error-summary")).isEmpty();
+    assertThat(done.select(".confirmation .reference").eachText()).contains(reference(gotha));
     assertThat(done.select("tbody tr")).isEmpty();
 
     Payment erfurtPaid = paid(erfurt);

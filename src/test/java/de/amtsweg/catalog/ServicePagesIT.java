@@ -8,11 +8,48 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * /leistungen: search, suggestions, browsing, and the page of a Leistung for the visitor's place.
  */
 class ServicePagesIT extends AmtswegIT {
+
+  @Autowired OnlineServices onlineServices;
+
+  @Test
+  void theServicePageOffersWhatTheSearchCallsOnline() {
+    Browser visitor = browser();
+    Document places = Browser.page(visitor.get("/ort?q=07743&zurueck=/leistungen/99107023000000"));
+    Document page =
+        Browser.page(
+            visitor.follow(
+                visitor.submit(
+                    "/ort",
+                    Browser.csrf(places),
+                    Map.of("ars", "160530000000", "zurueck", "/leistungen/99107023000000"))));
+    // Jena's Wohngeld has a Reifegrad of 3 but no way to apply online: in person it is.
+    assertThat(page.select("#apply-heading ~ p").text()).contains("persönlich oder schriftlich");
+    assertThat(page.select("#apply-heading ~ p a.kern-btn")).isEmpty();
+
+    OnlineServices.External external =
+        onlineServices.addExternal(
+            "99107023000000",
+            "160530000000",
+            "Wohngeld online beantragen",
+            "https://wohngeld.example.org/antrag",
+            "Landesportal Thüringen");
+    try {
+      Document online = Browser.page(visitor.get("/leistungen/99107023000000"));
+      assertThat(
+              online
+                  .select("#apply-heading ~ p a[href=https://wohngeld.example.org/antrag]")
+                  .text())
+          .isEqualTo("Online beantragen: Wohngeld online beantragen (bei Landesportal Thüringen)");
+    } finally {
+      onlineServices.removeExternal(external.id());
+    }
+  }
 
   @Test
   void searchFromTheStartPageFindsTheLeistung() {
@@ -71,15 +108,61 @@ class ServicePagesIT extends AmtswegIT {
     assertThat(after.select(".responsible__authority").text()).isEqualTo("Stadt Erfurt");
     assertThat(after.select(".responsible address").text()).contains("Fischmarkt 1");
     assertThat(after.select("#apply-heading ~ p").text())
-        .contains(
-            "Stadt Erfurt bietet diese Leistung online in Amtsweg an",
-            "Reifegrad 3 von 7 (Reifegradmodell 2.0");
-    // Erfurt switched the Hundesteuer app on: the page leads straight to it.
+        .contains("Stadt Erfurt bietet diese Leistung online an");
+    // Erfurt switched the Hundesteuer app on: the page leads straight to it, before anything else.
     assertThat(after.select("#apply-heading ~ p a[href=/antrag/hundesteuer]").text())
         .isEqualTo("Online beantragen: Hundesteuer: Hund anmelden oder abmelden");
-    assertThat(after.select("details li").eachText())
+    assertThat(after.select("h2").eachText())
+        .as("the call to action comes first, the office's details last")
+        .startsWith("So beantragen Sie die Leistung");
+    // What the citizen asks, from Erfurt's app and the catalog's texts.
+    assertThat(after.select("#text-voraussetzungen + p").text())
+        .contains("Sie brauchen kein Servicekonto");
+    assertThat(after.select("#text-kosten ~ ul li").eachText())
+        .contains(
+            "Jahressteuer für den ersten Hund: 96,00 €", "Für den Antrag fällt keine Gebühr an.");
+    assertThat(after.select("#text-bearbeitungsdauer + p").text())
+        .isEqualTo("meist innerhalb von 2 Wochen");
+    assertThat(after.select("#text-rechtsgrundlage + p").text()).contains("Hundesteuersatzung");
+    // The office's details are folded away.
+    assertThat(after.select("details.technical summary").text()).isEqualTo("Technische Angaben");
+    assertThat(after.select("details.technical").text())
+        .contains("99102013000000", "10160", "Reifegrad 3 von 7 (Reifegradmodell 2.0");
+    assertThat(after.select("details.technical li").eachText())
         .anySatisfy(line -> assertThat(line).contains("Reifegrad 2 von 4 (Reifegradmodell 1.1"));
+    Document outsideTechnical = after.clone();
+    outsideTechnical.select("details.technical").remove();
+    assertThat(outsideTechnical.select("main").text())
+        .doesNotContain("99102013000000", "Typisierung", "Reifegrad");
+    // The authority is named beside its colour, not in a coloured bar.
+    assertThat(after.select(".tenant-banner")).isEmpty();
+    assertThat(after.select(".authority-card .responsible__authority").text())
+        .isEqualTo("Stadt Erfurt");
     assertThat(after.select(".reason").text()).contains("Gemeindesteuer");
+  }
+
+  @Test
+  void aLeistungWithoutAppShowsTheOperatorsTexts() {
+    Browser visitor = browser();
+    Document places = Browser.page(visitor.get("/ort?q=99084"));
+    visitor.submit("/ort", Browser.csrf(places), Map.of("ars", "160510000000"));
+
+    Document ausweis = Browser.page(visitor.get("/leistungen/99008001012000"));
+
+    assertThat(ausweis.select(".service-lead").text()).startsWith("Der Personalausweis weist Sie");
+    assertThat(ausweis.select("#text-unterlagen + ul li").eachText())
+        .contains("Ein aktuelles biometrisches Passfoto");
+    assertThat(ausweis.select("#text-kosten + p").text()).contains("37,00 €");
+    assertThat(ausweis.select("#text-bearbeitungsdauer + p").text())
+        .isEqualTo("meist drei bis vier Wochen");
+    assertThat(ausweis.select("details.technical").text()).contains("99008001012000");
+
+    Document english = Browser.page(visitor.get("/leistungen/99008001012000?lang=en"));
+    assertThat(english.select(".service-lead").text()).startsWith("The identity card");
+    assertThat(english.select("#text-unterlagen").text()).isEqualTo("What you need");
+    assertThat(english.select("#text-unterlagen + ul li").eachText())
+        .as("German where there is no English text")
+        .contains("Ein aktuelles biometrisches Passfoto");
   }
 
   @Test

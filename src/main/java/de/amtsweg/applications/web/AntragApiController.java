@@ -4,6 +4,7 @@ import de.amtsweg.applications.Antrag;
 import de.amtsweg.applications.AntragManagement;
 import de.amtsweg.applications.AntragManagement.AntragInvalidException;
 import de.amtsweg.applications.AntragPayments;
+import de.amtsweg.applications.AntragTimelines;
 import de.amtsweg.applications.Draft;
 import de.amtsweg.applications.Drafts;
 import de.amtsweg.applications.Prefill;
@@ -66,6 +67,8 @@ class AntragApiController {
   private final URI publicUrl;
   private final AnonymousSubmissions anonymous;
 
+  private final AntragTimelines timelines;
+
   AntragApiController(
       AppStore store,
       TenantManagement tenants,
@@ -76,7 +79,9 @@ class AntragApiController {
       Prefill prefill,
       AntragPayments antragPayments,
       PlatformProperties platform,
-      AnonymousSubmissions anonymous) {
+      AnonymousSubmissions anonymous,
+      AntragTimelines timelines) {
+    this.timelines = timelines;
     this.anonymous = anonymous;
     this.antragPayments = antragPayments;
     this.publicUrl = platform.publicUrl();
@@ -300,7 +305,11 @@ class AntragApiController {
     return problems;
   }
 
-  /** The status of an Antrag, for its applicant. */
+  /**
+   * The status of an Antrag, for its applicant.
+   *
+   * @param next the next expected step, in words ("Als Nächstes: …")
+   */
   record Status(
       String reference,
       String app,
@@ -308,11 +317,17 @@ class AntragApiController {
       String authority,
       String status,
       OffsetDateTime submittedAt,
+      String next,
       List<Event> timeline,
       @Nullable Object payment) {}
 
-  /** One entry of the timeline. */
-  record Event(OffsetDateTime at, String type, String text) {}
+  /**
+   * One entry of the timeline.
+   *
+   * @param technical an attempt (a payment that failed or was retried, a delivery attempt) rather
+   *     than progress; pages show these under "Details"
+   */
+  record Event(OffsetDateTime at, String type, String text, boolean technical) {}
 
   @GetMapping(path = "/api/v1/antraege/{reference}", produces = MediaType.APPLICATION_JSON_VALUE)
   @Operation(
@@ -331,21 +346,7 @@ class AntragApiController {
     if (antrag == null) {
       throw new AntragManagement.AntragNotFoundException();
     }
-    List<Event> timeline =
-        antraege.timeline(antrag.id()).stream()
-            .map(
-                e ->
-                    new Event(
-                        e.at(),
-                        e.type(),
-                        Objects.requireNonNull(
-                            messages.getMessage(
-                                "applications.event." + e.type(),
-                                new Object[] {e.note()},
-                                e.type(),
-                                locale),
-                            "message with a default")))
-            .toList();
+    AntragTimelines.Timeline timeline = timelines.of(antrag, locale);
     return new Status(
         antrag.reference(),
         antrag.appId(),
@@ -353,7 +354,10 @@ class AntragApiController {
         antrag.authorityName(),
         antrag.status().name(),
         antrag.submittedAt(),
-        timeline,
+        timeline.next(),
+        timeline.entries().stream()
+            .map(e -> new Event(e.at(), e.type(), e.text(), e.technical()))
+            .toList(),
         payment(antrag));
   }
 

@@ -3,12 +3,16 @@ package de.amtsweg.applications.web;
 import de.amtsweg.applications.Antrag;
 import de.amtsweg.applications.AntragManagement;
 import de.amtsweg.applications.AntragPayments;
+import de.amtsweg.applications.AntragTimelines;
 import de.amtsweg.applications.Attachments;
 import de.amtsweg.applications.Drafts;
 import de.amtsweg.appstore.AppStore;
+import de.amtsweg.payment.PaymentStatus;
 import de.amtsweg.platform.Money;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
@@ -32,13 +36,20 @@ class AntragReceiptController {
   private final AntragManagement antraege;
   private final AntragPayments antragPayments;
   private final Attachments attachments;
+  private final AntragTimelines timelines;
+
+  /** Payment states after which the Antrag still waits and the applicant can pay again. */
+  private static final Set<PaymentStatus> FAILED =
+      EnumSet.of(PaymentStatus.FAILED, PaymentStatus.CANCELLED, PaymentStatus.EXPIRED);
 
   AntragReceiptController(
       ApplicantAccess access,
       AppStore store,
       AntragManagement antraege,
       AntragPayments antragPayments,
-      Attachments attachments) {
+      Attachments attachments,
+      AntragTimelines timelines) {
+    this.timelines = timelines;
     this.access = access;
     this.store = store;
     this.antraege = antraege;
@@ -78,6 +89,19 @@ class AntragReceiptController {
     model.addAttribute("due", due);
     model.addAttribute("dueAmount", due == null ? null : Money.euros(due.amountCents()));
     model.addAttribute("token", token);
+    model.addAttribute(
+        "paymentFailed",
+        antrag.waitingForPayment()
+            && due != null
+            && due.payable()
+            && due.payment() != null
+            && FAILED.contains(due.status()));
+    model.addAttribute("next", timelines.next(antrag, locale));
+    model.addAttribute(
+        "statusUrl",
+        "/antrag/status/"
+            + reference
+            + (token != null && citizen == null ? "?token=" + token : ""));
     return "applications/done";
   }
 

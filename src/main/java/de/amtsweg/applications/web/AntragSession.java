@@ -26,6 +26,9 @@ final class AntragSession {
 
   private static final String NOTICE = PREFIX + ".notice";
 
+  /** Anträge whose status this session looked up with their reference and status code. */
+  private static final String LOOKED_UP = PREFIX + ".lookedUp";
+
   private AntragSession() {}
 
   /** Lets this session open the draft (it started or resumed it). */
@@ -53,6 +56,20 @@ final class AntragSession {
   /** The receipt token this session holds for the Antrag; null when it submitted none. */
   static @Nullable String receiptToken(HttpSession session, String reference) {
     return receipts(session).get(reference);
+  }
+
+  /** Lets this session see the status of the Antrag it looked up with its status code. */
+  @SuppressWarnings("unchecked")
+  static void allowStatus(HttpSession session, String reference) {
+    Set<String> allowed = (Set<String>) session.getAttribute(LOOKED_UP);
+    Set<String> updated = allowed == null ? new HashSet<>() : new HashSet<>(allowed);
+    updated.add(reference);
+    session.setAttribute(LOOKED_UP, updated);
+  }
+
+  static boolean statusAllowed(@Nullable HttpSession session, String reference) {
+    Object allowed = session == null ? null : session.getAttribute(LOOKED_UP);
+    return allowed instanceof Set<?> set && set.contains(reference);
   }
 
   /** Shows a message (by its key) on the next page of the Antrag. */

@@ -1,6 +1,7 @@
 package de.amtsweg.applications.web;
 
 import de.amtsweg.account.Organisations;
+import de.amtsweg.applications.AppDescriptions;
 import de.amtsweg.applications.Draft;
 import de.amtsweg.applications.Drafts;
 import de.amtsweg.applications.Prefill;
@@ -43,6 +44,7 @@ class AntragStartController {
   private final Responsibility responsibility;
   private final PlaceSelection places;
   private final ApplicantAccess access;
+  private final AppDescriptions descriptions;
 
   AntragStartController(
       AppStore store,
@@ -50,7 +52,9 @@ class AntragStartController {
       Prefill prefill,
       Responsibility responsibility,
       PlaceSelection places,
-      ApplicantAccess access) {
+      ApplicantAccess access,
+      AppDescriptions descriptions) {
+    this.descriptions = descriptions;
     this.store = store;
     this.drafts = drafts;
     this.prefill = prefill;
@@ -64,7 +68,8 @@ class AntragStartController {
       @PathVariable String appId,
       HttpServletRequest request,
       @Nullable Authentication authentication,
-      Model model) {
+      Model model,
+      Locale locale) {
     PublishedApp app = store.latest(appId).orElseThrow(() -> AppStoreException.notFound(appId));
     model.addAttribute("app", app.definition());
     model.addAttribute("back", "/antrag/" + appId);
@@ -76,7 +81,10 @@ class AntragStartController {
       target.ifPresent(
           t -> {
             model.addAttribute("themeSlug", t.tenant().slug());
-            model.addAttribute("notes", notes(t.offered(), request.getLocale()));
+            model.addAttribute("notes", notes(t.offered(), locale));
+            model.addAttribute(
+                "description",
+                descriptions.describe(t.offered(), t.tenant().displayName(), locale));
           });
     }
     UUID citizen = Citizens.id(authentication);

@@ -99,7 +99,8 @@ class ApplicantAccess {
 
   /**
    * A submitted Antrag for its applicant: by the token of its receipt link, by the token this
-   * session holds, or as the account that submitted it.
+   * session holds, after this session looked it up with its status code, or as the account that
+   * submitted it.
    *
    * @throws AntragManagement.AntragNotFoundException otherwise
    */
@@ -115,6 +116,9 @@ class ApplicantAccess {
     }
     if (sessionToken != null) {
       return antraege.withToken(reference, sessionToken);
+    }
+    if (AntragSession.statusAllowed(request.getSession(false), reference)) {
+      return antraege.find(reference).orElseThrow(AntragManagement.AntragNotFoundException::new);
     }
     if (citizen != null) {
       return antraege.ofAccount(reference, citizen);

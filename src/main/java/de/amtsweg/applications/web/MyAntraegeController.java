@@ -2,11 +2,11 @@ package de.amtsweg.applications.web;
 
 import de.amtsweg.applications.Antrag;
 import de.amtsweg.applications.AntragManagement;
+import de.amtsweg.applications.AntragTimelines;
 import de.amtsweg.applications.Drafts;
 import de.amtsweg.appstore.AppStore;
 import de.amtsweg.forms.FormEngine;
 import java.security.Principal;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,9 +31,15 @@ class MyAntraegeController {
   private final AntragManagement antraege;
   private final AppStore store;
   private final MessageSource messages;
+  private final AntragTimelines timelines;
 
   MyAntraegeController(
-      Drafts drafts, AntragManagement antraege, AppStore store, MessageSource messages) {
+      Drafts drafts,
+      AntragManagement antraege,
+      AppStore store,
+      MessageSource messages,
+      AntragTimelines timelines) {
+    this.timelines = timelines;
     this.drafts = drafts;
     this.antraege = antraege;
     this.store = store;
@@ -63,24 +69,7 @@ class MyAntraegeController {
     FormEngine engine = FormEngine.evaluate(app, Map.of(), antrag.answers());
     model.addAttribute("antrag", antrag);
     model.addAttribute("name", app.name().in(locale));
-    model.addAttribute(
-        "timeline",
-        antraege.timeline(antrag.id()).stream()
-            .map(
-                e -> {
-                  Map<String, Object> entry = new LinkedHashMap<>();
-                  entry.put("at", e.at());
-                  entry.put(
-                      "text",
-                      messages.getMessage(
-                          "applications.event." + e.type(),
-                          new Object[] {e.note()},
-                          e.type(),
-                          locale));
-                  entry.put("postfach", postfachLink(e));
-                  return entry;
-                })
-            .toList());
+    model.addAttribute("timeline", timelines.of(antrag, locale));
     model.addAttribute(
         "sections",
         new FieldViews(app, engine, antrag.answers(), List.of(), locale, messages, true)
@@ -109,23 +98,6 @@ class MyAntraegeController {
     drafts.delete(draftId);
     redirect.addFlashAttribute("deleted", true);
     return "redirect:/konto/antraege";
-  }
-
-  /**
-   * A question or Bescheid of the case inbox notes the Postfach message it sent: the timeline links
-   * to it. Other notes are no link.
-   */
-  private static @org.jspecify.annotations.Nullable String postfachLink(
-      AntragManagement.Event event) {
-    if (event.note() == null
-        || !("RUECKFRAGE".equals(event.type()) || "BESCHIEDEN".equals(event.type()))) {
-      return null;
-    }
-    try {
-      return "/konto/postfach/" + UUID.fromString(event.note());
-    } catch (IllegalArgumentException notAMessage) {
-      return null;
-    }
   }
 
   private String appName(String appId, int version, Locale locale) {

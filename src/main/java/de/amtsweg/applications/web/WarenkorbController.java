@@ -1,7 +1,11 @@
 package de.amtsweg.applications.web;
 
+import de.amtsweg.applications.AntragManagement;
+import de.amtsweg.applications.AntragTimelines;
 import de.amtsweg.applications.Warenkorb;
+import de.amtsweg.appstore.AppStore;
 import de.amtsweg.payment.Payment;
+import de.amtsweg.payment.PaymentStatus;
 import de.amtsweg.platform.Money;
 import de.amtsweg.platform.ProblemException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -38,8 +43,20 @@ class WarenkorbController {
   private final Warenkorb warenkorb;
   private final MessageSource messages;
   private final AnonymousSubmissions anonymous;
+  private final AntragManagement antraege;
+  private final AntragTimelines timelines;
+  private final AppStore store;
 
-  WarenkorbController(Warenkorb warenkorb, MessageSource messages, AnonymousSubmissions anonymous) {
+  WarenkorbController(
+      Warenkorb warenkorb,
+      MessageSource messages,
+      AnonymousSubmissions anonymous,
+      AntragManagement antraege,
+      AntragTimelines timelines,
+      AppStore store) {
+    this.antraege = antraege;
+    this.timelines = timelines;
+    this.store = store;
     this.warenkorb = warenkorb;
     this.messages = messages;
     this.anonymous = anonymous;
@@ -94,6 +111,8 @@ class WarenkorbController {
       total += item.dueCents();
     }
     List<Map<String, Object>> steps = new ArrayList<>();
+    List<Map<String, Object>> confirmations = new ArrayList<>();
+    @Nullable Map<String, Object> failure = null;
     Map<String, Object> next = null;
     for (Warenkorb.Step step :
         owner == null ? List.<Warenkorb.Step>of() : warenkorb.progress(owner)) {
@@ -121,6 +140,16 @@ class WarenkorbController {
       if (next == null && row.get("payUrl") != null) {
         next = row;
       }
+      if (step.payment().status() == PaymentStatus.PAID && !step.payment().cancelRequested()) {
+        step.references().forEach(r -> confirmation(r, locale).ifPresent(confirmations::add));
+      } else if (FAILED.contains(step.payment().status()) && !step.payment().cancelRequested()) {
+        // The latest attempt that did not go through: the payer reads what to do about it.
+        failure = new LinkedHashMap<>();
+        failure.put("status", step.payment().status().name());
+        failure.put("authority", step.authorityName());
+        failure.put("authorityArs", step.payment().tenantArs());
+        failure.put("amount", Money.euros(step.payment().amountCents()));
+      }
     }
     model.addAttribute("rows", rows);
     model.addAttribute("total", Money.euros(total));
@@ -131,7 +160,46 @@ class WarenkorbController {
         "paidAll",
         !steps.isEmpty() && steps.stream().allMatch(s -> "PAID".equals(s.get("status"))));
     model.addAttribute("citizen", citizen);
+    model.addAttribute("confirmations", confirmations);
+    // A failure that a later payment of the same Anträge made good is over.
+    model.addAttribute(
+        "paymentFailure",
+        rows.stream().anyMatch(r -> Boolean.TRUE.equals(r.get("waiting"))) ? failure : null);
     return "applications/warenkorb";
+  }
+
+  /** Payment states after which the Antrag still waits and the payer can pay again. */
+  private static final java.util.Set<PaymentStatus> FAILED =
+      java.util.EnumSet.of(PaymentStatus.FAILED, PaymentStatus.CANCELLED, PaymentStatus.EXPIRED);
+
+  /**
+   * What the payer takes away for a paid Antrag of the checkout: its reference, its confirmation
+   * page and receipt, and what happens next.
+   */
+  private Optional<Map<String, Object>> confirmation(String reference, Locale locale) {
+    return antraege
+        .find(reference)
+        .filter(a -> !a.waitingForPayment())
+        .map(
+            antrag -> {
+              Map<String, Object> row = new LinkedHashMap<>();
+              row.put("reference", antrag.reference());
+              row.put(
+                  "app",
+                  store
+                      .version(antrag.appId(), antrag.appVersion())
+                      .definition()
+                      .name()
+                      .in(locale));
+              row.put("authority", antrag.authorityName());
+              row.put("submittedAt", antrag.submittedAt());
+              row.put("confirmationUrl", "/antrag/eingang/" + antrag.reference());
+              row.put(
+                  "receiptUrl",
+                  "/antrag/eingang/" + antrag.reference() + "/eingangsbestaetigung.pdf");
+              row.put("next", timelines.next(antrag, locale));
+              return row;
+            });
   }
 
   /** How many items of the cart are not submitted yet. */

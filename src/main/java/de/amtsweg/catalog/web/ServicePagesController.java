@@ -3,9 +3,12 @@ package de.amtsweg.catalog.web;
 import de.amtsweg.catalog.Catalog;
 import de.amtsweg.catalog.Lebenslage;
 import de.amtsweg.catalog.Leistung;
-import de.amtsweg.catalog.OnlineOffers;
+import de.amtsweg.catalog.OnlineServiceDescriptions;
+import de.amtsweg.catalog.OnlineServices;
 import de.amtsweg.catalog.Reifegrade;
+import de.amtsweg.catalog.ServiceDescription;
 import de.amtsweg.catalog.ServiceSearch;
+import de.amtsweg.catalog.TextModules;
 import de.amtsweg.catalog.Themenfeld;
 import de.amtsweg.catalog.Zustaendigkeit;
 import de.amtsweg.catalog.Zustaendigkeiten;
@@ -47,23 +50,29 @@ class ServicePagesController {
   private final Catalog catalog;
   private final Zustaendigkeiten zustaendigkeiten;
   private final Reifegrade reifegrade;
-  private final OnlineOffers onlineOffers;
+  private final OnlineServices onlineServices;
   private final PlaceSelection placeSelection;
   private final TenantManagement tenants;
+  private final TextModules textModules;
+  private final List<OnlineServiceDescriptions> onlineDescriptions;
 
   ServicePagesController(
       ServiceSearch search,
       Catalog catalog,
       Zustaendigkeiten zustaendigkeiten,
       Reifegrade reifegrade,
-      OnlineOffers onlineOffers,
+      OnlineServices onlineServices,
       PlaceSelection placeSelection,
-      TenantManagement tenants) {
+      TenantManagement tenants,
+      TextModules textModules,
+      List<OnlineServiceDescriptions> onlineDescriptions) {
+    this.textModules = textModules;
+    this.onlineDescriptions = List.copyOf(onlineDescriptions);
     this.search = search;
     this.catalog = catalog;
     this.zustaendigkeiten = zustaendigkeiten;
     this.reifegrade = reifegrade;
-    this.onlineOffers = onlineOffers;
+    this.onlineServices = onlineServices;
     this.placeSelection = placeSelection;
     this.tenants = tenants;
   }
@@ -122,6 +131,8 @@ class ServicePagesController {
     model.addAttribute("back", "/leistungen/" + leistung.leikaKey());
     ChosenPlace place = placeSelection.current(request).orElse(null);
     model.addAttribute("chosenPlace", place);
+    ServiceDescription description = textModules.describe(leistung.leikaKey(), locale);
+    model.addAttribute("onlineApps", List.of());
     if (place != null) {
       Zustaendigkeit zustaendigkeit =
           zustaendigkeiten.responsible(leistung.leikaKey(), place.ars());
@@ -132,13 +143,24 @@ class ServicePagesController {
         model.addAttribute("tenant", tenant);
         model.addAttribute("themeSlug", tenant == null ? null : tenant.slug());
         model.addAttribute("reifegrade", reifegrade.history(authority.ars(), leistung.leikaKey()));
+        // The same truth as the search badge and the API: active apps, then other providers.
         model.addAttribute(
-            "onlineApps",
-            tenant == null
-                ? List.of()
-                : onlineOffers.offeredFor(tenant.authorityArs(), leistung.leikaKey(), locale));
+            "onlineApps", onlineServices.at(authority.ars(), leistung.leikaKey(), locale));
+        if (tenant != null) {
+          // What the tenant's app says (its costs there, how it is paid) wins over the catalog's
+          // general texts of the same kind.
+          for (OnlineServiceDescriptions source : onlineDescriptions) {
+            ServiceDescription online =
+                source.describe(tenant.authorityArs(), leistung.leikaKey(), locale).orElse(null);
+            if (online != null) {
+              description = online.orElse(description);
+              break;
+            }
+          }
+        }
       }
     }
+    model.addAttribute("description", description);
     return "catalog/service";
   }
 
