@@ -321,7 +321,7 @@ class AntragSubmitController {
             .activation(context.draft().tenantArs(), app.id())
             .map(Activation::payment)
             .orElse(PaymentTerms.NONE);
-    FormEngine.FeeAssessment fee = engine.assessFee(terms.feeOverride());
+    FormEngine.FeeAssessment fee = engine.assessFee(null);
     model.addAttribute("fee", fee == null ? null : FieldViews.money(fee.amount(), locale));
     model.addAttribute(
         "feeExemption", fee == null || fee.exemption() == null ? null : fee.exemption().in(locale));
