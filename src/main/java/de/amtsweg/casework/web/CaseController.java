@@ -158,7 +158,8 @@ class CaseController {
       return text == null ? entry.type() : text;
     }
     String raw = messages.getMessage(key, null, entry.type(), locale);
-    if (raw == null || !raw.contains("{0}")) {
+    // Only a text with a placeholder needs one.
+    if (raw == null || raw.indexOf('{') < 0) {
       return raw == null ? entry.type() : raw;
     }
     String text = messages.getMessage(key, new Object[] {""}, entry.type(), locale);
