@@ -167,9 +167,10 @@ class CatalogAdminIT extends AmtswegIT {
     assertThat(ids).doesNotHaveDuplicates();
 
     Map<String, String> form = new HashMap<>();
-    for (String field : List.of("authority", "leistung", "model", "assessedOn")) {
+    for (String field : List.of("authority", "leistung", "assessedOn")) {
       form.put(field, chosen.select("#" + field).val());
     }
+    form.put("model", chosen.select("#model option[selected]").val());
     form.put("level", "4");
     form.put("note", "Online-Antrag seit Dezember");
     assertThat(operator.submit("/admin/katalog/reifegrad", Browser.csrf(chosen), form).statusCode())

@@ -104,8 +104,9 @@ class BescheidController {
                 ? "casework.bescheid.error.too-long"
                 : null;
     if (error != null || !"senden".equals(action)) {
-      // Attaching a document alone does not judge the text yet.
-      return page(who, reference, text, "anlage".equals(action) ? null : error, null, model);
+      // Attaching or removing a document does not judge the text yet.
+      boolean judged = "senden".equals(action) || "vorschau".equals(action);
+      return page(who, reference, text, judged ? error : null, null, model);
     }
     Bescheide.Sent sent = bescheide.send(who, reference, text.strip());
     redirect.addFlashAttribute(
