@@ -342,7 +342,8 @@ class AccessibilityIT extends AmtswegIT {
   }
 
   @Test
-  void accountFormsWithErrorsTwoFactorSetupAndLoginPostfachRepliesAndDeletion() {
+  void accountFormsWithErrorsTwoFactorSetupAndLoginPostfachRepliesAndDeletion()
+      throws java.io.IOException {
     AxeBrowser browser = withJs;
     String email = registerAndConfirm(browser);
     browser.logInCitizen(email, PASSWORD);
@@ -405,6 +406,16 @@ class AccessibilityIT extends AmtswegIT {
     browser.open("/konto/postfach/" + message).submit("form[action$='/antwort']");
     assertThat(browser.has("#error-summary")).as("empty reply errors").isTrue();
     browser.assertNoViolations();
+    java.nio.file.Path heic = java.nio.file.Files.createTempFile("IMG_0001", ".HEIC");
+    java.nio.file.Files.write(
+        heic,
+        new byte[] {0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'h', 'e', 'i', 'c', 0, 0, 0, 0, 'm', 'i'});
+    browser.fill("text", "Mein Foto.");
+    browser.driver().findElement(By.id("reply-file")).sendKeys(heic.toString());
+    browser.submit("form[action$='/antwort']");
+    assertThat(browser.has("#reply-file-error")).as("a HEIC photo is refused").isTrue();
+    browser.assertNoViolations();
+    java.nio.file.Files.delete(heic);
     browser
         .fill("text", "Anbei der Nachweis – Barrierefreiheitstest.")
         .submit("form[action$='/antwort']");
@@ -523,6 +534,36 @@ class AccessibilityIT extends AmtswegIT {
     return Boolean.TRUE.equals(
         ((org.openqa.selenium.JavascriptExecutor) browser.driver())
             .executeScript("return arguments[0].checkVisibility()", element));
+  }
+
+  @Test
+  void staffPagesThatPreventMistakesWithAndWithoutJavaScript() {
+    for (AxeBrowser browser : List.of(withJs, withoutJs)) {
+      browser.forgetSession().signInStaff("verwaltung-jena", DEMO_PASSWORD);
+      List<String> failures =
+          check(
+              browser,
+              List.of(
+                  "/verwaltung/apps/meldebescheinigung",
+                  "/verwaltung/apps/hundesteuer",
+                  "/verwaltung/apps/hundesteuer/deaktivieren"));
+      browser.open("/verwaltung/apps/hundesteuer").fill("p.steuerErsterHund", "6,505");
+      browser.submit("main form[action$='/aktivieren']");
+      assertThat(browser.has("#p-steuerErsterHund-error")).as("amount errors").isTrue();
+      failures.addAll(browser.violations());
+      browser.forgetSession().signInStaff("sachbearbeitung-gotha", DEMO_PASSWORD);
+      failures.addAll(check(browser, List.of("/verwaltung/vorgaenge?von=gestern")));
+      browser.forgetSession().signInStaff("betrieb", DEMO_PASSWORD);
+      failures.addAll(
+          check(
+              browser,
+              List.of(
+                  "/admin/katalog?leistungSuche=Hundesteuer&ortSuche=Gotha",
+                  "/admin/katalog?leistung=99102013000000&ort=160670029029",
+                  "/admin/katalog?leistungSuche=xqzvw")));
+      browser.assertNone(
+          failures, "the staff pages of #16 (JavaScript " + browser.javaScript() + ")");
+    }
   }
 
   /** Checks every page and collects the violations, so one run shows all of them. */

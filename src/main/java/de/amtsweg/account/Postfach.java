@@ -4,16 +4,21 @@ import de.amtsweg.account.PostfachMessage.Attachment;
 import de.amtsweg.account.PostfachMessage.Direction;
 import de.amtsweg.account.PostfachMessage.File;
 import de.amtsweg.account.PostfachMessage.Kind;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import org.apache.tika.Tika;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,18 +29,26 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The Postfach of a Servicekonto: authorities deliver messages (with PDF attachments) into it, the
- * person reads, searches, downloads and replies. Every lookup is scoped to the account: another
- * account's message is "not found", never "forbidden".
+ * The Postfach of a Servicekonto: authorities deliver messages (with documents attached) into it,
+ * the person reads, searches, downloads and replies with documents of their own. Documents are PDF,
+ * JPEG or PNG, told apart by their bytes, never by name or declared type. Every lookup is scoped to
+ * the account: another account's message is "not found", never "forbidden".
  */
 @Service
 public class Postfach {
 
-  /** Largest attachment accepted. */
-  public static final int MAX_ATTACHMENT_BYTES = 1_000_000;
+  /** Largest attachment accepted: a phone photo or a scanned document fits (10 MB). */
+  public static final int MAX_ATTACHMENT_BYTES = 10_000_000;
+
+  /** Most files a reply carries. */
+  public static final int MAX_REPLY_ATTACHMENTS = 5;
+
+  /** The types of documents a Postfach carries, as detected from the bytes. */
+  public static final Set<String> DOCUMENT_TYPES =
+      Set.of("application/pdf", "image/jpeg", "image/png");
 
   public static final int MAX_TEXT = 10_000;
-  private static final byte[] PDF_MAGIC = "%PDF-".getBytes(StandardCharsets.US_ASCII);
+  private static final Tika TIKA = new Tika();
   private static final Logger log = LoggerFactory.getLogger(Postfach.class);
   private static final String COLUMNS =
       "id, direction, kind, authority_ars, sender_name, reference, subject, body, in_reply_to,"
@@ -91,7 +104,7 @@ public class Postfach {
   @Transactional
   public UUID deliver(UUID accountId, NewMessage message) {
     Account account = accounts.get(accountId);
-    message.attachments().forEach(Postfach::requirePdf);
+    List<File> files = message.attachments().stream().map(Postfach::checked).toList();
     UUID id =
         insert(
             accountId,
@@ -103,17 +116,18 @@ public class Postfach {
             message.subject(),
             message.body(),
             null,
-            message.attachments());
+            files);
     mails.newPostfachMessage(account.email());
     log.info("Delivered Postfach message {} to account {}", id, accountId);
     return id;
   }
 
   /**
-   * Sends the person's reply to an authority's message, with at most one PDF.
+   * Sends the person's reply to an authority's message, with at most {@link #MAX_REPLY_ATTACHMENTS}
+   * documents.
    *
-   * @throws PostfachException {@link PostfachException#NOT_FOUND} or {@link
-   *     PostfachException#INVALID_ATTACHMENT}
+   * @throws PostfachException {@link PostfachException#NOT_FOUND} or one of the attachment refusals
+   *     ({@link PostfachException#isAboutAttachments()})
    */
   @Transactional
   public UUID reply(UUID accountId, UUID messageId, String text, List<File> attachments) {
@@ -121,7 +135,11 @@ public class Postfach {
     if (original.direction() != Direction.INBOUND) {
       throw notFound();
     }
-    attachments.forEach(Postfach::requirePdf);
+    if (attachments.size() > MAX_REPLY_ATTACHMENTS) {
+      throw new PostfachException(
+          HttpStatus.BAD_REQUEST, PostfachException.TOO_MANY_ATTACHMENTS, MAX_REPLY_ATTACHMENTS);
+    }
+    List<File> files = attachments.stream().map(Postfach::checked).toList();
     String subject =
         original.subject().startsWith("AW: ") ? original.subject() : "AW: " + original.subject();
     UUID id =
@@ -135,7 +153,7 @@ public class Postfach {
             subject,
             text,
             original.id(),
-            attachments);
+            files);
     jdbc.sql("update postfach_message set read_at = now() where id = ?").param(id).update();
     events.publishEvent(new PostfachReplySent(id, original.id(), original.authorityArs()));
     log.info("Account {} replied to Postfach message {}", accountId, messageId);
@@ -325,17 +343,61 @@ public class Postfach {
         .orElseThrow(Postfach::notFound);
   }
 
-  /** Only real PDFs within the size limit; the content decides, not the name or declared type. */
-  static void requirePdf(File file) {
+  /**
+   * Checks a document before it is stored anywhere it will reach a Postfach (a caseworker's
+   * attachment to a Bescheid, say): the file with the type its bytes show and a file name that fits
+   * it.
+   *
+   * @throws PostfachException when it is empty, too large, a HEIC/HEIF photo (with advice how to
+   *     send it instead) or no PDF, JPEG or PNG ({@link PostfachException#isAboutAttachments()})
+   */
+  public static File document(File file) {
+    return checked(file);
+  }
+
+  static File checked(File file) {
     byte[] content = file.content();
-    if (content.length == 0
-        || content.length > MAX_ATTACHMENT_BYTES
-        || !Arrays.equals(Arrays.copyOf(content, PDF_MAGIC.length), PDF_MAGIC)) {
+    String name = file.fileName();
+    if (content.length > MAX_ATTACHMENT_BYTES) {
       throw new PostfachException(
           HttpStatus.BAD_REQUEST,
-          PostfachException.INVALID_ATTACHMENT,
-          MAX_ATTACHMENT_BYTES / 1000);
+          PostfachException.ATTACHMENT_TOO_LARGE,
+          displayName(name),
+          MAX_ATTACHMENT_BYTES / 1_000_000);
     }
+    String type = content.length == 0 ? "" : detect(content);
+    if (type.startsWith("image/hei")) {
+      throw new PostfachException(
+          HttpStatus.BAD_REQUEST, PostfachException.ATTACHMENT_HEIC, displayName(name));
+    }
+    if (!DOCUMENT_TYPES.contains(type)) {
+      throw new PostfachException(
+          HttpStatus.BAD_REQUEST, PostfachException.INVALID_ATTACHMENT, displayName(name));
+    }
+    return new File(safeFileName(name, type), type, content);
+  }
+
+  /** What the bytes are (Apache Tika's magic, with HEIF brands Tika may not know). */
+  static String detect(byte[] content) {
+    if (content.length >= 12
+        && new String(content, 4, 4, StandardCharsets.US_ASCII).equals("ftyp")
+        && HEIF_BRANDS.contains(new String(content, 8, 4, StandardCharsets.US_ASCII))) {
+      return "image/heif";
+    }
+    try {
+      return TIKA.detect(new ByteArrayInputStream(content));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static final Set<String> HEIF_BRANDS =
+      Set.of("heic", "heix", "hevc", "hevx", "heim", "heis", "mif1", "msf1", "avif");
+
+  private static String displayName(String name) {
+    String base = name.replace('\\', '/');
+    base = base.substring(base.lastIndexOf('/') + 1).replaceAll("\\p{Cntrl}", "").strip();
+    return base.length() > 80 ? base.substring(0, 80) : base;
   }
 
   private UUID insert(
@@ -372,12 +434,13 @@ public class Postfach {
       jdbc.sql(
               """
               insert into postfach_attachment (id, message_id, file_name, content_type, size_bytes, content)
-              values (?, ?, ?, 'application/pdf', ?, ?)
+              values (?, ?, ?, ?, ?, ?)
               """)
           .params(
               UUID.randomUUID(),
               id,
-              safeFileName(file.fileName()),
+              file.fileName(),
+              file.contentType(),
               file.content().length,
               file.content())
           .update();
@@ -385,8 +448,11 @@ public class Postfach {
     return id;
   }
 
-  /** A file name without path, control characters or quotes, ending in .pdf. */
-  static String safeFileName(String name) {
+  /**
+   * A file name without path, control characters or quotes, ending in the extension of its type
+   * ({@code .pdf}, {@code .jpg}, {@code .png}).
+   */
+  static String safeFileName(String name, String contentType) {
     String base = name.replace('\\', '/');
     base = base.substring(base.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"';]", "").strip();
     if (base.isEmpty()) {
@@ -395,7 +461,12 @@ public class Postfach {
     if (base.length() > 150) {
       base = base.substring(0, 150);
     }
-    return base.toLowerCase(java.util.Locale.ROOT).endsWith(".pdf") ? base : base + ".pdf";
+    String lower = base.toLowerCase(Locale.ROOT);
+    return switch (contentType) {
+      case "image/jpeg" -> lower.endsWith(".jpg") || lower.endsWith(".jpeg") ? base : base + ".jpg";
+      case "image/png" -> lower.endsWith(".png") ? base : base + ".png";
+      default -> lower.endsWith(".pdf") ? base : base + ".pdf";
+    };
   }
 
   private List<PostfachMessage> withAttachments(List<PostfachMessage> messages) {

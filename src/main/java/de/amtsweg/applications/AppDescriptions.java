@@ -146,24 +146,21 @@ public class AppDescriptions implements OnlineServiceDescriptions {
     if (app.fee() == null) {
       costs.add(message("applications.facts.costs.free", locale));
     }
-    if (app.fee() != null && terms.feeOverride() != null) {
-      costs.add(message("applications.facts.costs.fee", locale, euros(terms.feeOverride())));
-    } else {
-      for (Parameter parameter : app.parameters()) {
-        if (!"money".equals(parameter.type())) {
-          continue;
-        }
-        Object value = offered.parameter(parameter.id());
-        Object raw = value != null ? value : parameter.defaultValue();
-        BigDecimal amount = raw == null ? null : FormEngine.number(raw);
-        if (amount != null && amount.signum() > 0) {
-          costs.add(
-              message(
-                  "applications.facts.costs.amount",
-                  locale,
-                  withoutUnit(parameter.label().in(locale)),
-                  euros(amount)));
-        }
+    // The tenant's amounts are the app's money parameters: the one fee field of the activation.
+    for (Parameter parameter : app.parameters()) {
+      if (!"money".equals(parameter.type())) {
+        continue;
+      }
+      Object value = offered.parameter(parameter.id());
+      Object raw = value != null ? value : parameter.defaultValue();
+      BigDecimal amount = raw == null ? null : FormEngine.number(raw);
+      if (amount != null && amount.signum() > 0) {
+        costs.add(
+            message(
+                "applications.facts.costs.amount",
+                locale,
+                withoutUnit(parameter.label().in(locale)),
+                euros(amount)));
       }
     }
     if (app.fee() != null) {

@@ -180,7 +180,7 @@ public class AppStore {
     return jdbc.sql(
             """
             select tenant_ars, app_id, active, parameters::text as parameters, updated_at, updated_by,
-              payment_policy, fee_override, haushaltsstelle, objektnummer
+              payment_policy, haushaltsstelle, objektnummer
             from app_activation where tenant_ars = ? order by app_id
             """)
         .param(tenantArs)
@@ -192,7 +192,7 @@ public class AppStore {
     return jdbc.sql(
             """
             select tenant_ars, app_id, active, parameters::text as parameters, updated_at, updated_by,
-              payment_policy, fee_override, haushaltsstelle, objektnummer
+              payment_policy, haushaltsstelle, objektnummer
             from app_activation where tenant_ars = ? and app_id = ?
             """)
         .params(tenantArs, appId)
@@ -250,17 +250,11 @@ public class AppStore {
 
   /**
    * Sets the tenant's payment settings for an app it has activated. Throws {@link
-   * AppStoreException} naming the first invalid setting ({@code feeOverride}, {@code
-   * haushaltsstelle}, {@code objektnummer}).
+   * AppStoreException} naming the first invalid setting ({@code haushaltsstelle}, {@code
+   * objektnummer}).
    */
   @Transactional
   public Activation setPaymentTerms(String tenantArs, String appId, PaymentTerms terms, String by) {
-    if (terms.feeOverride() != null
-        && (terms.feeOverride().signum() < 0
-            || terms.feeOverride().scale() > 2
-            || terms.feeOverride().compareTo(MAX_FEE) > 0)) {
-      throw AppStoreException.invalidParameter("feeOverride");
-    }
     if (!BOOKING_KEY
         .matcher(terms.haushaltsstelle() == null ? "" : terms.haushaltsstelle())
         .matches()) {
@@ -272,13 +266,12 @@ public class AppStore {
     int changed =
         jdbc.sql(
                 """
-            update app_activation set payment_policy = ?, fee_override = ?, haushaltsstelle = ?, objektnummer = ?,
+            update app_activation set payment_policy = ?, haushaltsstelle = ?, objektnummer = ?,
               updated_at = now(), updated_by = ?
             where tenant_ars = ? and app_id = ?
             """)
             .params(
                 terms.policy().name(),
-                terms.feeOverride(),
                 blankToNull(terms.haushaltsstelle()),
                 blankToNull(terms.objektnummer()),
                 by,
@@ -329,7 +322,8 @@ public class AppStore {
           BigDecimal number = FormEngine.number(raw);
           if (number == null
               || number.signum() < 0
-              || ("money".equals(parameter.type()) && number.scale() > 2)) {
+              || ("money".equals(parameter.type())
+                  && (number.scale() > 2 || number.compareTo(MAX_FEE) > 0))) {
             throw AppStoreException.invalidParameter(parameter.id());
           }
           parameters.put(parameter.id(), number);
@@ -382,7 +376,6 @@ public class AppStore {
         rs.getString("updated_by"),
         new PaymentTerms(
             PaymentPolicy.valueOf(rs.getString("payment_policy")),
-            rs.getBigDecimal("fee_override"),
             rs.getString("haushaltsstelle"),
             rs.getString("objektnummer")));
   }

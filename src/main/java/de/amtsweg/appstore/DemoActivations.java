@@ -50,11 +50,11 @@ class DemoActivations implements ApplicationRunner {
   private static PaymentTerms terms(String tenant, String appId) {
     return switch (appId + "@" + tenant) {
       case "meldebescheinigung@" + ERFURT ->
-          new PaymentTerms(PaymentPolicy.BEFORE_SUBMISSION, null, "1.1.2.01.431100", "MELD");
+          new PaymentTerms(PaymentPolicy.BEFORE_SUBMISSION, "1.1.2.01.431100", "MELD");
       case "meldebescheinigung@" + GOTHA ->
-          new PaymentTerms(PaymentPolicy.BEFORE_SUBMISSION, null, "12200.43110", null);
+          new PaymentTerms(PaymentPolicy.BEFORE_SUBMISSION, "12200.43110", null);
       case "hundesteuer@" + OHRDRUF ->
-          new PaymentTerms(PaymentPolicy.AFTER_BESCHEID, null, "0.0.0.00.003200", "HUND");
+          new PaymentTerms(PaymentPolicy.AFTER_BESCHEID, "0.0.0.00.003200", "HUND");
       default -> PaymentTerms.NONE;
     };
   }

@@ -5,6 +5,7 @@ import de.amtsweg.account.PostfachMessage;
 import de.amtsweg.delivery.Document;
 import de.amtsweg.forms.AppDefinition;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -15,7 +16,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Bescheide of the case inbox: drafted from the tenant's template for the app, previewed as PDF,
- * sent as PDF/A into the applicant's Postfach; the case becomes BESCHIEDEN.
+ * sent as PDF/A into the applicant's Postfach together with the documents the caseworker attached
+ * (the certificate itself, say); the case becomes BESCHIEDEN. When the applicant chose the post (an
+ * answer {@code zustellung} = {@code post}) or has no Postfach, the Bescheid is marked for the post
+ * and its print (Bescheid and attachments in one PDF) is offered for download.
  */
 @Service
 public class Bescheide {
@@ -51,8 +55,30 @@ public class Bescheide {
     this.messages = messages;
   }
 
-  /** A Bescheid that was sent. */
-  public record Sent(UUID id, String sentBy, OffsetDateTime sentAt, boolean inPostfach) {}
+  /** Most documents attached to one Bescheid. */
+  public static final int MAX_ATTACHMENTS = 10;
+
+  /** The answer of an app that says how the applicant wants the result, and its postal value. */
+  static final String DELIVERY_ANSWER = "zustellung";
+
+  static final String BY_POST = "post";
+
+  /**
+   * A Bescheid that was sent.
+   *
+   * @param postal whether it is to be sent by post as well (its print is offered)
+   * @param attachments how many documents went with it
+   */
+  public record Sent(
+      UUID id,
+      String sentBy,
+      OffsetDateTime sentAt,
+      boolean inPostfach,
+      boolean postal,
+      int attachments) {}
+
+  /** A document attached to the Bescheid being written, before it is sent. */
+  public record Attachment(UUID id, String fileName, String contentType, int size) {}
 
   /** The Bescheid text from the tenant's template for the app, with the case's values filled in. */
   public String draft(Caseworker who, String reference) {
@@ -93,6 +119,11 @@ public class Bescheide {
     AppDefinition app = cases.definition(antrag);
     OffsetDateTime now = OffsetDateTime.now();
     byte[] document = pdf.render(antrag, app, text, now);
+    List<PostfachMessage.File> attached = stagedFiles(vorgang);
+    List<PostfachMessage.File> files = new ArrayList<>();
+    files.add(
+        new PostfachMessage.File(BescheidPdf.fileName(reference), "application/pdf", document));
+    files.addAll(attached);
     UUID message = null;
     if (antrag.accountId() != null) {
       String subject =
@@ -114,15 +145,19 @@ public class Bescheide {
                   reference,
                   subject,
                   body,
-                  List.of(
-                      new PostfachMessage.File(
-                          BescheidPdf.fileName(reference), "application/pdf", document))));
+                  files));
     }
+    boolean postal = message == null || BY_POST.equals(antrag.data().get(DELIVERY_ANSWER));
     UUID id = UUID.randomUUID();
     jdbc.sql(
-            "insert into casework_bescheid (id, antrag_id, sent_by, text, pdf, postfach_message_id)"
-                + " values (?, ?, ?, ?, ?, ?)")
-        .params(id, vorgang.antragId(), who.username(), text, document, message)
+            "insert into casework_bescheid (id, antrag_id, sent_by, text, pdf, postfach_message_id,"
+                + " postal) values (?, ?, ?, ?, ?, ?, ?)")
+        .params(id, vorgang.antragId(), who.username(), text, document, message, postal)
+        .update();
+    jdbc.sql(
+            "update casework_bescheid_attachment set bescheid_id = ?"
+                + " where antrag_id = ? and bescheid_id is null")
+        .params(id, vorgang.antragId())
         .update();
     gate.change(
         vorgang,
@@ -137,7 +172,136 @@ public class Bescheide {
         reference,
         vorgang.appId(),
         null);
-    return new Sent(id, who.username(), now, message != null);
+    return new Sent(id, who.username(), now, message != null, postal, attached.size());
+  }
+
+  /** The documents attached to the Bescheid being written, in the order they were added. */
+  public List<Attachment> attachments(Caseworker who, String reference) {
+    Vorgang vorgang = cases.find(who, reference);
+    return jdbc.sql(
+            "select id, file_name, content_type, size_bytes from casework_bescheid_attachment"
+                + " where antrag_id = ? and bescheid_id is null order by added_at, id")
+        .param(vorgang.antragId())
+        .query(
+            (rs, row) ->
+                new Attachment(
+                    rs.getObject("id", UUID.class),
+                    rs.getString("file_name"),
+                    rs.getString("content_type"),
+                    rs.getInt("size_bytes")))
+        .list();
+  }
+
+  /**
+   * Attaches a document to the Bescheid being written: PDF, JPEG or PNG up to the Postfach's limit,
+   * judged by its bytes.
+   *
+   * @throws de.amtsweg.account.PostfachException when the file is refused
+   * @throws CaseworkException.TooManyAttachments beyond {@link #MAX_ATTACHMENTS}
+   */
+  @Transactional
+  public Attachment attach(Caseworker who, String reference, PostfachMessage.File file) {
+    Vorgang vorgang = cases.lock(who, reference);
+    PostfachMessage.File checked = Postfach.document(file);
+    long staged =
+        jdbc.sql(
+                "select count(*) from casework_bescheid_attachment"
+                    + " where antrag_id = ? and bescheid_id is null")
+            .param(vorgang.antragId())
+            .query(Long.class)
+            .single();
+    if (staged >= MAX_ATTACHMENTS) {
+      throw new CaseworkException.TooManyAttachments(MAX_ATTACHMENTS);
+    }
+    UUID id = UUID.randomUUID();
+    jdbc.sql(
+            "insert into casework_bescheid_attachment (id, antrag_id, file_name, content_type,"
+                + " size_bytes, content, added_by) values (?, ?, ?, ?, ?, ?, ?)")
+        .params(
+            id,
+            vorgang.antragId(),
+            checked.fileName(),
+            checked.contentType(),
+            checked.content().length,
+            checked.content(),
+            who.username())
+        .update();
+    audit.record(
+        who.tenantArs(),
+        who.username(),
+        AuditAction.BESCHEID_ATTACHMENT_ADDED,
+        reference,
+        vorgang.appId(),
+        null);
+    return new Attachment(id, checked.fileName(), checked.contentType(), checked.content().length);
+  }
+
+  /** Removes a document from the Bescheid being written; one already sent stays. */
+  @Transactional
+  public void detach(Caseworker who, String reference, UUID attachmentId) {
+    Vorgang vorgang = cases.lock(who, reference);
+    int removed =
+        jdbc.sql(
+                "delete from casework_bescheid_attachment"
+                    + " where id = ? and antrag_id = ? and bescheid_id is null")
+            .params(attachmentId, vorgang.antragId())
+            .update();
+    if (removed == 0) {
+      throw new CaseworkException.NotFound();
+    }
+    audit.record(
+        who.tenantArs(),
+        who.username(),
+        AuditAction.BESCHEID_ATTACHMENT_REMOVED,
+        reference,
+        vorgang.appId(),
+        null);
+  }
+
+  /**
+   * The print of a sent Bescheid for the post: the Bescheid and its attachments in one PDF; written
+   * to the audit log.
+   */
+  @Transactional
+  public byte[] printForPost(Caseworker who, String reference, UUID bescheidId) {
+    Vorgang vorgang = cases.find(who, reference);
+    byte[] document =
+        jdbc.sql("select pdf from casework_bescheid where id = ? and antrag_id = ?")
+            .params(bescheidId, vorgang.antragId())
+            .query(byte[].class)
+            .optional()
+            .orElseThrow(CaseworkException.NotFound::new);
+    List<PostalPrint.Part> parts =
+        jdbc.sql(
+                "select content_type, content from casework_bescheid_attachment"
+                    + " where bescheid_id = ? order by added_at, id")
+            .param(bescheidId)
+            .query(
+                (rs, row) ->
+                    new PostalPrint.Part(rs.getString("content_type"), rs.getBytes("content")))
+            .list();
+    audit.record(
+        who.tenantArs(),
+        who.username(),
+        AuditAction.BESCHEID_POSTAL_PRINTED,
+        reference,
+        vorgang.appId(),
+        null);
+    return PostalPrint.of(document, parts);
+  }
+
+  private List<PostfachMessage.File> stagedFiles(Vorgang vorgang) {
+    return jdbc.sql(
+            "select file_name, content_type, content from casework_bescheid_attachment"
+                + " where antrag_id = ? and bescheid_id is null order by added_at, id")
+        .param(vorgang.antragId())
+        .query(
+            (rs, row) ->
+                new PostfachMessage.File(
+                    rs.getString("file_name"),
+                    rs.getString("content_type"),
+                    rs.getBytes("content")))
+        .list();
   }
 
   /** A Bescheid that was sent, as PDF; written to the audit log. */
@@ -163,8 +327,9 @@ public class Bescheide {
   /** The Bescheide sent in a case, oldest first. */
   List<Sent> of(Vorgang vorgang) {
     return jdbc.sql(
-            "select id, sent_by, sent_at, postfach_message_id from casework_bescheid"
-                + " where antrag_id = ? order by sent_at")
+            "select b.id, b.sent_by, b.sent_at, b.postfach_message_id, b.postal,"
+                + " (select count(*) from casework_bescheid_attachment a where a.bescheid_id = b.id)"
+                + " as attachments from casework_bescheid b where b.antrag_id = ? order by b.sent_at")
         .param(vorgang.antragId())
         .query(
             (rs, row) ->
@@ -172,7 +337,9 @@ public class Bescheide {
                     rs.getObject("id", UUID.class),
                     rs.getString("sent_by"),
                     rs.getObject("sent_at", OffsetDateTime.class),
-                    rs.getObject("postfach_message_id") != null))
+                    rs.getObject("postfach_message_id") != null,
+                    rs.getBoolean("postal"),
+                    rs.getInt("attachments")))
         .list();
   }
 }

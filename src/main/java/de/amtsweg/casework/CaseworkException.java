@@ -44,4 +44,11 @@ public abstract class CaseworkException extends ProblemException {
       super(HttpStatus.CONFLICT, "case-status-transition", from.name(), to.name());
     }
   }
+
+  /** The Bescheid carries as many documents as it may. */
+  public static class TooManyAttachments extends CaseworkException {
+    public TooManyAttachments(int max) {
+      super(HttpStatus.BAD_REQUEST, "case-bescheid-attachments-too-many", max);
+    }
+  }
 }

@@ -179,7 +179,9 @@ class PostfachIT extends AmtswegIT {
                 "impfpass.pdf",
                 "application/pdf",
                 "<html>".getBytes(StandardCharsets.UTF_8)));
-    assertThat(notPdf.select("#error-summary a[href=#reply-file]").text()).contains("PDF-Datei");
+    assertThat(notPdf.select("#error-summary a[href=#reply-file]").text())
+        .as("a renamed file is judged by its bytes")
+        .contains("„impfpass.pdf“ ist kein PDF, JPEG- oder PNG-Bild");
     assertThat(notPdf.select("#reply-text").text()).isEqualTo("Anbei der Impfpass.");
 
     HttpResponse<String> sent =
@@ -212,6 +214,150 @@ class PostfachIT extends AmtswegIT {
                 "/konto/postfach/" + id + "/antwort", Browser.csrf(page), Map.of("text", " ")));
     assertThat(empty.select("#error-summary a[href=#reply-text]").text())
         .isEqualTo("Schreiben Sie Ihre Antwort.");
+  }
+
+  static final byte[] JPEG = {
+    (byte) 0xFF,
+    (byte) 0xD8,
+    (byte) 0xFF,
+    (byte) 0xE0,
+    0,
+    0x10,
+    'J',
+    'F',
+    'I',
+    'F',
+    0,
+    1,
+    1,
+    0,
+    0,
+    1,
+    0,
+    1,
+    0,
+    0,
+    (byte) 0xFF,
+    (byte) 0xD9
+  };
+
+  static final byte[] PNG = {
+    (byte) 0x89,
+    'P',
+    'N',
+    'G',
+    0x0D,
+    0x0A,
+    0x1A,
+    0x0A,
+    0,
+    0,
+    0,
+    0x0D,
+    'I',
+    'H',
+    'D',
+    'R',
+    0,
+    0,
+    0,
+    1,
+    0,
+    0,
+    0,
+    1,
+    8,
+    2,
+    0,
+    0,
+    0
+  };
+
+  /** The start of a photo an iPhone takes by default (ISO BMFF with the HEIC brand). */
+  static final byte[] HEIC = {
+    0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'h', 'e', 'i', 'c', 0, 0, 0, 0, 'm', 'i', 'f', '1', 'h', 'e',
+    'i', 'c'
+  };
+
+  @Test
+  void aReplyCarriesPhotosAndPdfsAndRefusesHeicOversizeAndTooManyKeepingTheText() {
+    String email = citizens.confirmedAccount();
+    UUID id =
+        postfach.deliver(
+            accountId(email),
+            message(
+                Kind.QUESTION,
+                "Rückfrage: Nachweise",
+                "Bitte senden Sie Fotos Ihres Ausweises.",
+                List.of()));
+    Browser browser = citizens.loggedIn(email, Citizens.PASSWORD);
+    Document page = Browser.page(browser.get("/konto/postfach/" + id));
+    String reply = "/konto/postfach/" + id + "/antwort";
+    Map<String, String> text = Map.of("text", "Hier die Fotos, vorne und hinten.");
+    assertThat(page.select("#reply-file").attr("accept")).contains("image/jpeg", "image/png");
+    assertThat(page.select("#reply-file").hasAttr("multiple")).isTrue();
+    assertThat(page.select("#reply-file-hint").text()).contains("JPEG", "PNG", "PDF", "10 MB");
+
+    Document heic =
+        Browser.page(
+            browser.upload(
+                reply,
+                Browser.csrf(page),
+                text,
+                List.of(new Browser.FilePart("anhang", "IMG_0815.HEIC", "image/heic", HEIC))));
+    assertThat(heic.select("#error-summary a[href=#reply-file]").text())
+        .contains("IMG_0815.HEIC", "HEIC", "Maximale Kompatibilität", "Bildschirmfoto", "PDF");
+    assertThat(heic.select("#reply-text").text()).isEqualTo("Hier die Fotos, vorne und hinten.");
+    assertThat(heic.select("#reply-file").attr("aria-invalid")).isEqualTo("true");
+    assertThat(heic.select("#reply-file").attr("aria-describedby").split(" "))
+        .contains("reply-file-error", "reply-file-hint");
+    assertThat(heic.select("#reply-file-error").text()).contains("HEIC");
+
+    byte[] huge = java.util.Arrays.copyOf(JPEG, Postfach.MAX_ATTACHMENT_BYTES + 1);
+    Document oversize =
+        Browser.page(
+            browser.upload(
+                reply,
+                Browser.csrf(page),
+                text,
+                List.of(new Browser.FilePart("anhang", "scan.jpg", "image/jpeg", huge))));
+    assertThat(oversize.select("#reply-file-error").text())
+        .contains("„scan.jpg“ ist größer als 10 MB");
+    assertThat(oversize.select("#reply-text").text())
+        .isEqualTo("Hier die Fotos, vorne und hinten.");
+
+    List<Browser.FilePart> six =
+        java.util.stream.IntStream.range(0, 6)
+            .mapToObj(i -> new Browser.FilePart("anhang", "foto" + i + ".png", "image/png", PNG))
+            .toList();
+    assertThat(
+            Browser.page(browser.upload(reply, Browser.csrf(page), text, six))
+                .select("#reply-file-error")
+                .text())
+        .contains("höchstens 5 Dateien");
+    assertThat(postfach.replies(accountId(email), id)).isEmpty();
+
+    HttpResponse<String> sent =
+        browser.upload(
+            reply,
+            Browser.csrf(page),
+            text,
+            List.of(
+                new Browser.FilePart("anhang", "vorne.jpeg", "image/jpeg", JPEG),
+                new Browser.FilePart("anhang", "hinten", "application/octet-stream", PNG),
+                new Browser.FilePart("anhang", "meldebescheinigung.pdf", "application/pdf", PDF)));
+    assertThat(sent.statusCode()).isEqualTo(302);
+    Document thread = Browser.page(browser.follow(sent));
+    assertThat(thread.select(".postfach-reply a[href*=/anhaenge/]").eachText())
+        .containsExactlyInAnyOrder(
+            "hinten.png herunterladen (PNG-Bild, 1 KB)",
+            "meldebescheinigung.pdf herunterladen (PDF, 1 KB)",
+            "vorne.jpeg herunterladen (JPEG-Bild, 1 KB)");
+    String photo = thread.select(".postfach-reply a:contains(vorne.jpeg)").attr("href");
+    HttpResponse<String> download = browser.get(photo);
+    assertThat(download.headers().firstValue("Content-Type")).hasValue("image/jpeg");
+    assertThat(download.headers().firstValue("Content-Disposition").orElseThrow())
+        .startsWith("attachment");
   }
 
   static Postfach.NewMessage message(Kind kind, String subject, String body, List<File> files) {

@@ -279,12 +279,17 @@ class PaymentFlowIT extends AmtswegIT {
 
   @Test
   void payAfterSubmissionSubmitsAtOnceWithThePaymentOpen() {
-    PaymentTerms before = store.activation(OHRDRUF, "meldebescheinigung").orElseThrow().payment();
+    de.amtsweg.appstore.Activation activation =
+        store.activation(OHRDRUF, "meldebescheinigung").orElseThrow();
+    PaymentTerms before = activation.payment();
+    Map<String, String> amounts = new java.util.LinkedHashMap<>();
+    activation.parameters().forEach((k, v) -> amounts.put(k, v.toString()));
+    amounts.put("gebuehrEinfach", "7,00");
+    store.activate(OHRDRUF, "meldebescheinigung", amounts, "Test");
     store.setPaymentTerms(
         OHRDRUF,
         "meldebescheinigung",
-        new PaymentTerms(
-            PaymentPolicy.AFTER_SUBMISSION, new java.math.BigDecimal("7.00"), "1.2.3", null),
+        new PaymentTerms(PaymentPolicy.AFTER_SUBMISSION, "1.2.3", null),
         "Test");
     try {
       HttpResponse<String> created =
@@ -317,6 +322,9 @@ class PaymentFlowIT extends AmtswegIT {
                           .body())))
           .contains("PAYMENT_PENDING");
     } finally {
+      Map<String, String> old = new java.util.LinkedHashMap<>();
+      activation.parameters().forEach((k, v) -> old.put(k, v.toString()));
+      store.activate(OHRDRUF, "meldebescheinigung", old, "Test");
       store.setPaymentTerms(OHRDRUF, "meldebescheinigung", before, "Test");
     }
   }

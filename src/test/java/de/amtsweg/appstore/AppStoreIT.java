@@ -128,9 +128,30 @@ class AppStoreIT extends AmtswegIT {
                   .select("a[href=/antrag/hundesteuer]"))
           .hasSize(1);
 
+      Document saved = Browser.page(admin.get("/verwaltung/apps/hundesteuer"));
+      assertThat(saved.select("#p-steuerErsterHund").val()).as("German amounts").isEqualTo("84,50");
+      assertThat(saved.select("#p-steuerWeitererHund").val()).isEqualTo("150,00");
+      assertThat(saved.select("form[action$=/aktivieren] [href$=/deaktivieren], form button"))
+          .extracting(e -> e.text())
+          .as("nothing that switches the app off sits in the settings form")
+          .noneMatch(t -> t.contains("ausschalten") || t.contains("Deaktivieren"));
+      assertThat(saved.select("#danger-zone h2").text()).isEqualTo("App ausschalten");
+      assertThat(saved.select("#danger-zone form"))
+          .as("a link to confirm, no direct switch")
+          .isEmpty();
+
+      Document confirm = Browser.page(admin.get(saved.select("#deactivate-start").attr("href")));
+      assertThat(confirm.select("h1").text())
+          .isEqualTo("„Hundesteuer: Hund anmelden oder abmelden“ für Stadt Jena ausschalten?");
+      assertThat(confirm.select("#deactivate-consequences").text())
+          .contains("Begonnene Entwürfe bleiben gespeichert", "bis Sie die App wieder einschalten");
+      assertThat(store.activation(JENA, "hundesteuer").orElseThrow().active())
+          .as("looking at the confirmation changes nothing")
+          .isTrue();
       assertThat(
               admin
-                  .submit("/verwaltung/apps/hundesteuer/deaktivieren", Browser.csrf(app), Map.of())
+                  .submit(
+                      "/verwaltung/apps/hundesteuer/deaktivieren", Browser.csrf(confirm), Map.of())
                   .statusCode())
           .isEqualTo(302);
       assertThat(Browser.page(citizen.get("/antrag/hundesteuer")).text())

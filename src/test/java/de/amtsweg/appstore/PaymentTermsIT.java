@@ -14,8 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * A municipal admin sets when the fee of an app is paid, the own amount and the booking data on the
- * activation page; wrong values come back with a message at their field, and nothing is saved.
+ * A municipal admin sets when the fee of an app is paid, the amounts (the app's money parameters,
+ * the one place for them) and the booking data on the activation page; amounts are shown and
+ * accepted as a German reader writes them; wrong values come back with a message at their field,
+ * and nothing is saved.
  */
 class PaymentTermsIT extends AmtswegIT {
 
@@ -27,15 +29,23 @@ class PaymentTermsIT extends AmtswegIT {
   void adminSetsPolicyAmountAndBookingDataAndWrongValuesAreRefused() {
     Browser admin = browser();
     assertThat(admin.signIn("verwaltung-jena", DEMO_PASSWORD).statusCode()).isEqualTo(302);
-    PaymentTerms before = store.activation(JENA, "meldebescheinigung").orElseThrow().payment();
+    Activation activation = store.activation(JENA, "meldebescheinigung").orElseThrow();
+    PaymentTerms before = activation.payment();
     try {
       Document page = Browser.page(admin.get("/verwaltung/apps/meldebescheinigung"));
       assertThat(page.select("#pay-policy option[selected]").val()).isEqualTo("NONE");
       assertThat(page.select("label[for=pay-haushaltsstelle]").text()).isEqualTo("Haushaltsstelle");
+      assertThat(page.select("input[name*=fee], input[name*=Fee]"))
+          .as("one field per amount: the app's parameters, no second fee field")
+          .isEmpty();
+      assertThat(page.select("#p-gebuehrEinfach").val()).isEqualTo("8,00");
+      assertThat(page.select("#p-gebuehrEinfach-hint").text()).contains("zum Beispiel 6,50");
 
       Map<String, String> form = fields(page);
       form.put("payment.policy", "AFTER_SUBMISSION");
-      form.put("payment.feeOverride", "6,50");
+      form.put("p.gebuehrEinfach", "6,5");
+      form.put("p.gebuehrErweitert", "12.50");
+      form.put("p.versandpauschale", "1,45 €");
       form.put("payment.haushaltsstelle", "<script>");
       HttpResponse<String> wrong =
           admin.post("/verwaltung/apps/meldebescheinigung/aktivieren", form);
@@ -53,13 +63,34 @@ class PaymentTermsIT extends AmtswegIT {
       assertThat(saved.statusCode()).isEqualTo(302);
       PaymentTerms terms = store.activation(JENA, "meldebescheinigung").orElseThrow().payment();
       assertThat(terms.policy()).isEqualTo(PaymentPolicy.AFTER_SUBMISSION);
-      assertThat(terms.feeOverride()).isEqualByComparingTo(new BigDecimal("6.50"));
+      Map<String, Object> amounts =
+          store.activation(JENA, "meldebescheinigung").orElseThrow().parameters();
+      assertThat(new BigDecimal(amounts.get("gebuehrEinfach").toString()))
+          .isEqualByComparingTo("6.50");
+      assertThat(new BigDecimal(amounts.get("gebuehrErweitert").toString()))
+          .isEqualByComparingTo("12.50");
+      assertThat(new BigDecimal(amounts.get("versandpauschale").toString()))
+          .isEqualByComparingTo("1.45");
       assertThat(terms.haushaltsstelle()).isEqualTo("1.1.2.01.431100");
       assertThat(terms.objektnummer()).isNull();
       Document shown = Browser.page(admin.follow(saved));
       assertThat(shown.select("#pay-policy option[selected]").val()).isEqualTo("AFTER_SUBMISSION");
-      assertThat(shown.select("#pay-feeOverride").val()).isEqualTo("6.50");
+      assertThat(shown.select("#p-gebuehrEinfach").val()).as("never 6.5").isEqualTo("6,50");
+      assertThat(shown.select("#p-gebuehrErweitert").val()).isEqualTo("12,50");
+      assertThat(shown.select("#p-versandpauschale").val()).isEqualTo("1,45");
+
+      form.put("p.gebuehrEinfach", "6,505");
+      Document tooPrecise =
+          Browser.page(admin.post("/verwaltung/apps/meldebescheinigung/aktivieren", form));
+      assertThat(tooPrecise.select("#p-gebuehrEinfach-error").text())
+          .contains("als Betrag in Euro an, zum Beispiel 6,50");
+      assertThat(tooPrecise.select("#p-gebuehrEinfach").attr("aria-describedby"))
+          .contains("p-gebuehrEinfach-error");
+      assertThat(tooPrecise.select("#p-gebuehrEinfach").val()).isEqualTo("6,505");
     } finally {
+      Map<String, String> old = new LinkedHashMap<>();
+      activation.parameters().forEach((k, v) -> old.put(k, v.toString()));
+      store.activate(JENA, "meldebescheinigung", old, "Test");
       store.setPaymentTerms(JENA, "meldebescheinigung", before, "Test");
     }
   }

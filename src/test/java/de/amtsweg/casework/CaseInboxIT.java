@@ -13,12 +13,20 @@ import de.amtsweg.applications.AntragStatus;
 import de.amtsweg.appstore.AppStore;
 import de.amtsweg.support.AmtswegIT;
 import de.amtsweg.support.Browser;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -131,6 +139,10 @@ class CaseInboxIT extends AmtswegIT {
 
     Document invalid = page(gotha.get(INBOX + "?von=gestern"));
     assertThat(invalid.selectFirst("#error-summary a[href='#von']").text()).contains("Datum");
+    assertThat(invalid.selectFirst("#von").attr("aria-invalid")).isEqualTo("true");
+    assertThat(invalid.selectFirst("#von").attr("aria-describedby")).isEqualTo("von-error");
+    assertThat(invalid.selectFirst("#von-error").text()).contains("Datum");
+    assertThat(invalid.selectFirst("#bis").hasAttr("aria-invalid")).isFalse();
     Document backwards = page(gotha.get(INBOX + "?von=" + tomorrow + "&bis=" + today));
     assertThat(backwards.selectFirst("#error-summary a[href='#bis']").text()).contains("nicht vor");
   }
@@ -229,6 +241,10 @@ class CaseInboxIT extends AmtswegIT {
     HttpResponse<String> empty = act(gotha, reference, "notizen", Map.of("notiz", "  "));
     assertThat(page(empty).selectFirst("#error-summary a[href='#notiz']").text())
         .isEqualTo("Bitte schreiben Sie die Notiz.");
+    assertThat(page(empty).selectFirst("#notiz").attr("aria-invalid")).isEqualTo("true");
+    assertThat(page(empty).selectFirst("#notiz").attr("aria-describedby")).isEqualTo("notiz-error");
+    assertThat(page(empty).selectFirst("#notiz-error").text())
+        .isEqualTo("Bitte schreiben Sie die Notiz.");
 
     act(gotha, reference, "notizen", Map.of("notiz", "Impfpass telefonisch angefragt."));
     Document opened = page(gotha.get(path(reference)));
@@ -250,6 +266,10 @@ class CaseInboxIT extends AmtswegIT {
     assertThat(opened.selectFirst("#fee-state").text())
         .startsWith("Gebühr 96,50 €, Zahlung: offen, Kassenzeichen: ");
     assertThat(opened.selectFirst("#set-fee")).as("the fee is set once").isNull();
+    assertThat(opened.select("#case-timeline li").eachText())
+        .as("the timeline names the amount, never an empty placeholder")
+        .anySatisfy(e -> assertThat(e).contains("Gebühr zu bezahlen: 96,50 €"))
+        .allSatisfy(e -> assertThat(e).doesNotContain("()", "{0}"));
     assertThat(page(applicant().get("/konto/antraege/" + reference)).select(".timeline").text())
         .contains("Gebühr zu bezahlen: 96,50", "Zahlung angefordert (Kassenzeichen ");
 
@@ -270,6 +290,9 @@ class CaseInboxIT extends AmtswegIT {
     HttpResponse<String> empty = act(gotha, reference, "rueckfrage", Map.of("frage", ""));
     assertThat(page(empty).selectFirst("#error-summary a[href='#frage']").text())
         .isEqualTo("Bitte schreiben Sie Ihre Frage.");
+    assertThat(page(empty).selectFirst("#frage").attr("aria-invalid")).isEqualTo("true");
+    assertThat(page(empty).selectFirst("#frage").attr("aria-describedby").split(" "))
+        .containsExactly("frage-hint", "frage-error");
 
     act(
         gotha,
@@ -387,6 +410,140 @@ class CaseInboxIT extends AmtswegIT {
         .isNotEmpty();
     assertThat(mine.select(".timeline li").eachText())
         .anySatisfy(e -> assertThat(e).contains("Die Behörde hat entschieden (Bescheid)"));
+  }
+
+  /** A real one-page PDF, as a scanner or a Fachverfahren writes it. */
+  static byte[] onePagePdf() throws IOException {
+    try (PDDocument document = new PDDocument()) {
+      document.addPage(new PDPage(PDRectangle.A4));
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      document.save(out);
+      return out.toByteArray();
+    }
+  }
+
+  /** A small real photo (PNG). */
+  static byte[] photo() throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ImageIO.write(new BufferedImage(40, 20, BufferedImage.TYPE_INT_RGB), "png", out);
+    return out.toByteArray();
+  }
+
+  @Test
+  void theCertificateAttachedToTheBescheidReachesThePostfachWithIt() throws IOException {
+    String reference = fixtures.from(citizen, CaseFixtures.GOTHA, "Kalle");
+    Browser gotha = staff("sachbearbeitung-gotha");
+    Document draft = page(gotha.get(path(reference) + "/bescheid"));
+    String text = draft.selectFirst("textarea#text").text();
+    String form = path(reference) + "/bescheid";
+    Map<String, String> anlage = Map.of("text", text + "\n\nMit Anlage.", "aktion", "anlage");
+
+    Document renamed =
+        page(
+            gotha.upload(
+                form,
+                csrf(draft),
+                anlage,
+                List.of(
+                    new Browser.FilePart(
+                        "anlagen", "urkunde.pdf", "application/pdf", "<html>".getBytes()))));
+    assertThat(renamed.selectFirst("#error-summary a[href='#anlagen']").text())
+        .contains("„urkunde.pdf“ ist kein PDF");
+    assertThat(renamed.selectFirst("#anlagen").attr("aria-invalid")).isEqualTo("true");
+    assertThat(renamed.selectFirst("#anlagen").attr("aria-describedby")).contains("anlagen-error");
+    assertThat(renamed.selectFirst("textarea#text").text()).contains("Mit Anlage.");
+
+    Document oversize =
+        page(
+            gotha.upload(
+                form,
+                csrf(draft),
+                anlage,
+                List.of(
+                    new Browser.FilePart(
+                        "anlagen",
+                        "riesig.pdf",
+                        "application/pdf",
+                        java.util.Arrays.copyOf(
+                            onePagePdf(), Postfach.MAX_ATTACHMENT_BYTES + 10)))));
+    assertThat(oversize.selectFirst("#anlagen-error").text()).contains("größer als 10 MB");
+    assertThat(oversize.selectFirst("textarea#text").text()).contains("Mit Anlage.");
+
+    Document attached =
+        page(
+            gotha.upload(
+                form,
+                csrf(draft),
+                anlage,
+                List.of(
+                    new Browser.FilePart(
+                        "anlagen", "Meldebescheinigung", "application/pdf", onePagePdf()),
+                    new Browser.FilePart("anlagen", "lageplan.png", "image/png", photo()))));
+    assertThat(attached.select("#error-summary")).isEmpty();
+    assertThat(attached.selectFirst("textarea#text").text()).contains("Mit Anlage.");
+    assertThat(attached.select("#bescheid-attachment-list li").eachText())
+        .hasSize(2)
+        .anySatisfy(a -> assertThat(a).contains("Meldebescheinigung.pdf (PDF,"))
+        .anySatisfy(a -> assertThat(a).contains("lageplan.png (PNG-Bild,"));
+
+    HttpResponse<String> sent =
+        gotha.upload(
+            form,
+            csrf(attached),
+            Map.of("text", text, "aktion", "senden"),
+            List.of(new Browser.FilePart("anlagen", "", "application/octet-stream", new byte[0])));
+    assertThat(sent.statusCode()).isEqualTo(302);
+    Document opened = page(gotha.get(path(reference)));
+    assertThat(opened.selectFirst("#bescheide").text()).contains("mit 2 Anlagen");
+    assertThat(opened.select("#bescheide .postal-print"))
+        .as("the applicant has a Postfach and chose no post")
+        .isEmpty();
+    PostfachMessage bescheid =
+        postfach.list(citizen.id(), reference, 0, 50).messages().stream()
+            .filter(m -> m.kind() == PostfachMessage.Kind.BESCHEID)
+            .findFirst()
+            .orElseThrow();
+    assertThat(bescheid.attachments())
+        .extracting(PostfachMessage.Attachment::fileName, PostfachMessage.Attachment::contentType)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple(
+                "Bescheid-" + reference + ".pdf", "application/pdf"),
+            org.assertj.core.groups.Tuple.tuple("Meldebescheinigung.pdf", "application/pdf"),
+            org.assertj.core.groups.Tuple.tuple("lageplan.png", "image/png"));
+    Document inPostfach = page(applicant().get("/konto/postfach/" + bescheid.id()));
+    assertThat(inPostfach.select("a[href*=/anhaenge/]").eachText())
+        .anySatisfy(a -> assertThat(a).startsWith("lageplan.png herunterladen (PNG-Bild"));
+  }
+
+  @Test
+  void withoutAPostfachTheBescheidAndItsAttachmentsAreOfferedAsOnePrintForThePost()
+      throws IOException {
+    String reference = fixtures.anonymous(CaseFixtures.GOTHA, "brief@example.org", "Lotte");
+    Browser gotha = staff("sachbearbeitung-gotha");
+    Document draft = page(gotha.get(path(reference) + "/bescheid"));
+    String text = draft.selectFirst("textarea#text").text();
+    HttpResponse<String> sent =
+        gotha.upload(
+            path(reference) + "/bescheid",
+            csrf(draft),
+            Map.of("text", text, "aktion", "senden"),
+            List.of(
+                new Browser.FilePart("anlagen", "plan.pdf", "application/pdf", onePagePdf()),
+                new Browser.FilePart("anlagen", "foto.png", "image/png", photo())));
+    assertThat(sent.statusCode()).isEqualTo(302);
+    Document opened = page(gotha.get(path(reference)));
+    assertThat(opened.select("#next-steps li").eachText())
+        .anySatisfy(s -> assertThat(s).contains("per Post senden"));
+    HttpResponse<byte[]> print =
+        gotha.download(opened.selectFirst("#bescheide a.postal-print").attr("href"));
+    assertThat(print.statusCode()).isEqualTo(200);
+    byte[] bescheidOnly = gotha.download(opened.selectFirst("#bescheide a").attr("href")).body();
+    try (PDDocument whole = Loader.loadPDF(print.body());
+        PDDocument alone = Loader.loadPDF(bescheidOnly)) {
+      assertThat(whole.getNumberOfPages())
+          .as("the Bescheid, the one-page plan and a page for the photo")
+          .isEqualTo(alone.getNumberOfPages() + 2);
+    }
   }
 
   @Test

@@ -11,6 +11,7 @@ import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -69,12 +70,26 @@ class CaseworkBrowserIT extends AmtswegIT {
     String reference = fixtures.from(citizen, CaseFixtures.GOTHA, dog);
     String casePath = "/verwaltung/vorgaenge/" + reference;
 
-    // The caseworker finds it in the inbox, opens it, takes it and asks a question.
-    browser.signInStaff(CASEWORKER, DEMO_PASSWORD).assertNoViolations("/verwaltung/vorgaenge");
+    // The caseworker lands in the inbox, opens the case, takes it and asks a question.
+    browser.signInStaff(CASEWORKER, DEMO_PASSWORD);
+    assertThat(browser.currentPath()).isEqualTo("/verwaltung/vorgaenge");
+    browser.assertNoViolations();
     browser.click("a[href='" + casePath + "']");
     assertThat(browser.currentPath()).isEqualTo(casePath);
     assertThat(browser.text()).contains(dog, "Erika Mustermann", "Bei der Behörde eingegangen");
     browser.assertNoViolations();
+    // Status, assignment and actions beside the Antrag on a desktop, above it on a phone.
+    Rectangle side = rect(browser, "#case-side");
+    Rectangle main = rect(browser, ".case-layout__main");
+    assertThat(side.getX()).isGreaterThan(main.getX() + main.getWidth() - 1);
+    assertThat(side.getY()).isLessThan(main.getY() + 50);
+    browser.windowSize(390, 844).open(casePath);
+    side = rect(browser, "#case-side");
+    main = rect(browser, ".case-layout__main");
+    assertThat(side.getY() + side.getHeight()).isLessThanOrEqualTo(main.getY());
+    assertThat(side.getX()).isEqualTo(main.getX());
+    browser.assertNoViolations();
+    browser.windowSize(1280, 1024).open(casePath);
     browser.submit("#assign-me");
     assertThat(text(browser, "#case-assignee")).isEqualTo("Sachbearbeitung gotha (Demo)");
     browser.submit("#change-status");
@@ -150,6 +165,10 @@ class CaseworkBrowserIT extends AmtswegIT {
         .contains("Bescheid zu Ihrem Antrag " + reference, "Bescheid-" + reference + ".pdf");
     browser.open("/konto/postfach");
     assertThat(browser.text()).contains("Bescheid zu Ihrem Antrag " + reference);
+  }
+
+  private static Rectangle rect(AxeBrowser browser, String css) {
+    return browser.driver().findElement(By.cssSelector(css)).getRect();
   }
 
   private static String text(AxeBrowser browser, String css) {

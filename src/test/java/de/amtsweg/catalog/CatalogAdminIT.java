@@ -6,6 +6,7 @@ import de.amtsweg.support.AmtswegIT;
 import de.amtsweg.support.Browser;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -138,6 +139,54 @@ class CatalogAdminIT extends AmtswegIT {
     assertThat(ids).doesNotHaveDuplicates();
     assertThat(page.select("label[for]").eachAttr("for"))
         .allSatisfy(id -> assertThat(ids).contains(id));
+  }
+
+  @Test
+  void pickersFindLeistungAndPlaceByNameFillTheFormsAndListWhatExistsThere() {
+    Browser operator = operator();
+    Document found = Browser.page(operator.get("/admin/katalog?leistungSuche=Hundesteuer"));
+    assertThat(found.select("#leistung-hit-count").text()).contains("Treffer für „Hundesteuer“");
+    String hundesteuer =
+        found.select("#leistung-hits a[href*=leistung=99102013000000]").attr("href");
+    assertThat(hundesteuer).as("the Leistung is offered as a choice").isNotEmpty();
+
+    Document places =
+        Browser.page(operator.get(hundesteuer.replace("#auswahl", "") + "&ortSuche=Gotha"));
+    assertThat(places.select("#picker-chosen").text()).contains("Hundesteuer", "99102013000000");
+    String gotha =
+        places.select("#ort-hits a[href*=ort=160670029029]").attr("href").replace("#auswahl", "");
+    assertThat(places.select("#ort-hits a[href*=ort=160670029029]").text()).contains("Stadt Gotha");
+    assertThat(gotha).contains("leistung=99102013000000");
+
+    Document chosen = Browser.page(operator.get(gotha));
+    assertThat(chosen.select("#leikaKey").val()).isEqualTo("99102013000000");
+    assertThat(chosen.select("#regionArs").val()).isEqualTo("160670029029");
+    assertThat(chosen.select("#leistung").val()).isEqualTo("99102013000000");
+    assertThat(chosen.select("#authority").val()).isEqualTo("160670029029");
+    var ids = chosen.select("[id]").eachAttr("id");
+    assertThat(ids).doesNotHaveDuplicates();
+
+    Map<String, String> form = new HashMap<>();
+    for (String field : List.of("authority", "leistung", "assessedOn")) {
+      form.put(field, chosen.select("#" + field).val());
+    }
+    form.put("model", chosen.select("#model option[selected]").val());
+    form.put("level", "4");
+    form.put("note", "Online-Antrag seit Dezember");
+    assertThat(operator.submit("/admin/katalog/reifegrad", Browser.csrf(chosen), form).statusCode())
+        .isEqualTo(302);
+    Document listed = Browser.page(operator.get(gotha));
+    assertThat(listed.select("#assessments tbody tr").eachText())
+        .anySatisfy(
+            row ->
+                assertThat(row)
+                    .contains(
+                        "Hundesteuer",
+                        "Stadt Gotha",
+                        "4 (Modell 2.0)",
+                        "Online-Antrag seit Dezember"));
+    assertThat(Browser.page(operator.get("/admin/katalog?leistungSuche=xqzvw")).text())
+        .contains("Keine Treffer für „xqzvw“");
   }
 
   private Browser operator() {

@@ -170,6 +170,16 @@ public final class Browser {
       String fileName,
       String contentType,
       byte[] content) {
+    return upload(
+        path, csrfToken, fields, List.of(new FilePart(field, fileName, contentType, content)));
+  }
+
+  /** One file of a multipart POST. */
+  public record FilePart(String field, String fileName, String contentType, byte[] content) {}
+
+  /** A multipart POST with text fields, several files and the CSRF token. */
+  public HttpResponse<String> upload(
+      String path, String csrfToken, Map<String, String> fields, List<FilePart> files) {
     String boundary = "----amtsweg-test-boundary";
     List<byte[]> parts = new ArrayList<>();
     parts.add(
@@ -190,19 +200,22 @@ public final class Browser {
                         + value
                         + "\r\n")
                     .getBytes(StandardCharsets.UTF_8)));
-    parts.add(
-        ("--"
-                + boundary
-                + "\r\nContent-Disposition: form-data; name=\""
-                + field
-                + "\"; filename=\""
-                + fileName
-                + "\"\r\nContent-Type: "
-                + contentType
-                + "\r\n\r\n")
-            .getBytes(StandardCharsets.UTF_8));
-    parts.add(content);
-    parts.add(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    for (FilePart file : files) {
+      parts.add(
+          ("--"
+                  + boundary
+                  + "\r\nContent-Disposition: form-data; name=\""
+                  + file.field()
+                  + "\"; filename=\""
+                  + file.fileName()
+                  + "\"\r\nContent-Type: "
+                  + file.contentType()
+                  + "\r\n\r\n")
+              .getBytes(StandardCharsets.UTF_8));
+      parts.add(file.content());
+      parts.add("\r\n".getBytes(StandardCharsets.UTF_8));
+    }
+    parts.add(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
     return send(
         request(path)
             .header("Content-Type", "multipart/form-data; boundary=" + boundary)

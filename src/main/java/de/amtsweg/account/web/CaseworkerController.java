@@ -31,9 +31,15 @@ class CaseworkerController {
     this.readiness = readiness;
   }
 
+  /**
+   * Where staff land after signing in: caseworkers in their case inbox, tenant admins on this page
+   * with what is missing before the tenant can go live.
+   */
   @GetMapping("/verwaltung")
-  String start() {
-    return "redirect:/verwaltung/postfach-antworten";
+  String start(TenantStaff staff) {
+    return staff.isTenantAdmin()
+        ? "redirect:/verwaltung/postfach-antworten"
+        : "redirect:/verwaltung/vorgaenge";
   }
 
   @GetMapping("/verwaltung/postfach-antworten")

@@ -15,11 +15,11 @@ final class Pages {
 
   private Pages() {}
 
-  /** A Postfach file as a download: never shown inline, never cached. */
+  /** A Postfach file as a download with its detected type: never shown inline, never cached. */
   static org.springframework.http.ResponseEntity<byte[]> download(
       de.amtsweg.account.PostfachMessage.File file) {
     return org.springframework.http.ResponseEntity.ok()
-        .contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+        .contentType(org.springframework.http.MediaType.parseMediaType(file.contentType()))
         .header(
             org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
             org.springframework.http.ContentDisposition.attachment()

@@ -5,6 +5,7 @@ import de.amtsweg.account.PostfachException;
 import de.amtsweg.account.PostfachMessage;
 import java.io.IOException;
 import java.security.Principal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -19,7 +20,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
-/** The Postfach pages: list with search, one message with its thread, reply, download. */
+/**
+ * The Postfach pages: list with search, one message with its thread, reply with documents,
+ * download. A refused reply comes back with the typed text kept and the error at its field.
+ */
 @Controller
 class PostfachController {
 
@@ -68,7 +72,7 @@ class PostfachController {
       Principal principal,
       @PathVariable UUID id,
       @RequestParam(defaultValue = "") String text,
-      @RequestParam(name = "anhang", required = false) @Nullable MultipartFile file,
+      @RequestParam(name = "anhang", required = false) @Nullable List<MultipartFile> uploads,
       Model model,
       Locale locale)
       throws IOException {
@@ -81,20 +85,23 @@ class PostfachController {
     } else if (reply.length() > Postfach.MAX_TEXT) {
       error = "account.postfach.reply.error.too-long";
     }
-    List<PostfachMessage.File> files =
-        file == null || file.isEmpty()
-            ? List.of()
-            : List.of(
-                new PostfachMessage.File(
-                    String.valueOf(file.getOriginalFilename()),
-                    "application/pdf",
-                    file.getBytes()));
+    List<PostfachMessage.File> files = new ArrayList<>();
+    for (MultipartFile upload : uploads == null ? List.<MultipartFile>of() : uploads) {
+      // A file input left empty still sends a part without a name.
+      if (!upload.isEmpty() || !String.valueOf(upload.getOriginalFilename()).isBlank()) {
+        files.add(
+            new PostfachMessage.File(
+                String.valueOf(upload.getOriginalFilename()),
+                String.valueOf(upload.getContentType()),
+                upload.getBytes()));
+      }
+    }
     if (error == null) {
       try {
         postfach.reply(account, id, reply, files);
         return "redirect:/konto/postfach/" + id + "?gesendet";
       } catch (PostfachException e) {
-        if (!PostfachException.INVALID_ATTACHMENT.equals(e.type())) {
+        if (!e.isAboutAttachments()) {
           throw e;
         }
         model.addAttribute(
@@ -121,7 +128,8 @@ class PostfachController {
     model.addAttribute("canReply", message.direction() == PostfachMessage.Direction.INBOUND);
     model.addAttribute("replyError", replyError);
     model.addAttribute("noticeFlags", List.of("gesendet"));
-    model.addAttribute("maxKb", Postfach.MAX_ATTACHMENT_BYTES / 1000);
+    model.addAttribute("maxMb", Postfach.MAX_ATTACHMENT_BYTES / 1_000_000);
+    model.addAttribute("maxFiles", Postfach.MAX_REPLY_ATTACHMENTS);
     return "account/postfach-message";
   }
 }

@@ -11,6 +11,8 @@ import de.amtsweg.forms.FormEngine;
 import de.amtsweg.tenancy.Tenant;
 import de.amtsweg.tenancy.TenantStaff;
 import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,8 +30,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * "Einer für Alle" for a municipal admin: the published apps, a preview of each, and switching one
- * on for their own tenant with its parameters (fees, contact, notes) or off again. Every action is
- * scoped to the admin's tenant.
+ * on for their own tenant with its parameters (fees, contact, notes) or off again after a
+ * confirmation page that says what happens to citizens' drafts. Every action is scoped to the
+ * admin's tenant. Amounts are shown and accepted the German way ({@code 6,50}).
  */
 @Controller
 class AppActivationController {
@@ -75,20 +78,53 @@ class AppActivationController {
           activation != null && activation.parameters().containsKey(parameter.id())
               ? activation.parameters().get(parameter.id())
               : parameter.defaultValue();
-      values.put(parameter.id(), value == null ? "" : value.toString());
+      values.put(parameter.id(), shown(parameter, value));
     }
     return render(tenant, app, activation, values, paymentValues(activation), null, model);
   }
 
-  private static final List<String> PAYMENT_FIELDS =
-      List.of("feeOverride", "haushaltsstelle", "objektnummer");
+  /**
+   * A parameter's value as a German reader types it: amounts as {@code 6,50} (never {@code 6.5}),
+   * numbers as {@code 0,8}.
+   */
+  static String shown(AppDefinition.Parameter parameter, @Nullable Object value) {
+    if (value == null) {
+      return "";
+    }
+    BigDecimal number =
+        "money".equals(parameter.type()) || "number".equals(parameter.type())
+            ? FormEngine.number(value)
+            : null;
+    if (number == null) {
+      return value.toString();
+    }
+    DecimalFormat format =
+        new DecimalFormat(
+            "money".equals(parameter.type()) ? "#,##0.00" : "#,##0.##########",
+            DecimalFormatSymbols.getInstance(Locale.GERMANY));
+    return format.format(number);
+  }
+
+  /** The page to confirm switching an app off: what happens to citizens and their drafts. */
+  @GetMapping("/verwaltung/apps/{appId}/deaktivieren")
+  String confirmDeactivation(@PathVariable String appId, TenantStaff staff, Model model) {
+    Tenant tenant = staff.tenant();
+    PublishedApp app = store.latest(appId).orElseThrow(() -> AppStoreException.notFound(appId));
+    Activation activation = store.activation(tenant.authorityArs(), appId).orElse(null);
+    if (activation == null || !activation.active()) {
+      return "redirect:/verwaltung/apps/" + appId;
+    }
+    model.addAttribute("tenant", tenant);
+    model.addAttribute("app", app);
+    return "appstore/activation-deactivate";
+  }
+
+  private static final List<String> PAYMENT_FIELDS = List.of("haushaltsstelle", "objektnummer");
 
   private static Map<String, String> paymentValues(@Nullable Activation activation) {
     PaymentTerms terms = activation == null ? PaymentTerms.NONE : activation.payment();
     Map<String, String> values = new LinkedHashMap<>();
     values.put("policy", terms.policy().name());
-    values.put(
-        "feeOverride", terms.feeOverride() == null ? "" : terms.feeOverride().toPlainString());
     values.put("haushaltsstelle", terms.haushaltsstelle() == null ? "" : terms.haushaltsstelle());
     values.put("objektnummer", terms.objektnummer() == null ? "" : terms.objektnummer());
     return values;
@@ -131,7 +167,14 @@ class AppActivationController {
               "p-" + parameterId,
               "message",
               messages.getMessage(
-                  "problem.app-parameter-invalid.detail", new Object[] {label}, locale)),
+                  app.definition()
+                          .parameter(parameterId)
+                          .map(p -> "money".equals(p.type()))
+                          .orElse(false)
+                      ? "appstore.activation.error.money"
+                      : "problem.app-parameter-invalid.detail",
+                  new Object[] {label},
+                  locale)),
           model);
     }
     if (app.definition().fee() != null) {
@@ -171,10 +214,7 @@ class AppActivationController {
     return "redirect:/verwaltung/apps/" + appId;
   }
 
-  /**
-   * The payment settings as entered; a fee override that is not an amount is refused like a
-   * negative one.
-   */
+  /** The payment settings as entered (the amounts are the app's money parameters). */
   private static PaymentTerms terms(Map<String, String> payment) {
     PaymentPolicy policy;
     try {
@@ -182,16 +222,7 @@ class AppActivationController {
     } catch (IllegalArgumentException e) {
       throw AppStoreException.invalidParameter("policy");
     }
-    String rawFee = payment.get("feeOverride");
-    BigDecimal fee = null;
-    if (rawFee != null && !rawFee.isBlank()) {
-      fee = FormEngine.number(rawFee);
-      if (fee == null) {
-        throw AppStoreException.invalidParameter("feeOverride");
-      }
-    }
-    return new PaymentTerms(
-        policy, fee, payment.get("haushaltsstelle"), payment.get("objektnummer"));
+    return new PaymentTerms(policy, payment.get("haushaltsstelle"), payment.get("objektnummer"));
   }
 
   private String render(

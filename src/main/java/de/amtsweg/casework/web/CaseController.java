@@ -1,5 +1,6 @@
 package de.amtsweg.casework.web;
 
+import de.amtsweg.casework.Bescheide;
 import de.amtsweg.casework.CaseFees;
 import de.amtsweg.casework.Caseworker;
 import de.amtsweg.casework.Rueckfragen;
@@ -11,6 +12,7 @@ import de.amtsweg.platform.Money;
 import de.amtsweg.platform.ProblemException;
 import de.amtsweg.platform.StaffDirectory;
 import de.amtsweg.tenancy.TenantStaff;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -91,12 +93,7 @@ class CaseController {
                 e ->
                     Map.of(
                         "at", e.at(),
-                        "text",
-                            messages.getMessage(
-                                "applications.event." + e.type(),
-                                new Object[] {""},
-                                e.type(),
-                                locale)))
+                        "text", timelineText(e, locale)))
             .toList());
     model.addAttribute("colleagues", colleagues);
     model.addAttribute("names", Staff.names(colleagues));
@@ -112,8 +109,65 @@ class CaseController {
     model.addAttribute("dueAmount", due == null ? null : Money.euros(due.amountCents()));
     // Pay after the Bescheid: the authority sets the amount once; then the applicant is asked to
     // pay it.
-    model.addAttribute("canSetFee", AFTER_BESCHEID.equals(antrag.paymentPolicy()) && due == null);
+    boolean canSetFee = AFTER_BESCHEID.equals(antrag.paymentPolicy()) && due == null;
+    model.addAttribute("canSetFee", canSetFee);
+    model.addAttribute("nextSteps", nextSteps(opened, canSetFee));
     return "casework/case";
+  }
+
+  /** What the case waits for, as message keys, most pressing first. */
+  static List<String> nextSteps(Vorgaenge.Opened opened, boolean canSetFee) {
+    VorgangStatus status = opened.vorgang().status();
+    List<String> steps = new ArrayList<>();
+    if (status == VorgangStatus.ABGESCHLOSSEN) {
+      return steps;
+    }
+    if (opened.vorgang().assignee() == null) {
+      steps.add("casework.next.assign");
+    }
+    if (opened.questions().stream().anyMatch(q -> q.replies().isEmpty())) {
+      steps.add("casework.next.await-reply");
+    }
+    if (status == VorgangStatus.EINGEGANGEN) {
+      steps.add("casework.next.start");
+    }
+    if (status.canBecome(VorgangStatus.BESCHIEDEN)) {
+      steps.add("casework.next.bescheid");
+    }
+    if (opened.bescheide().stream().anyMatch(Bescheide.Sent::postal)) {
+      steps.add("casework.next.post");
+    }
+    if (canSetFee && status == VorgangStatus.BESCHIEDEN) {
+      steps.add("casework.next.fee");
+    }
+    if (status == VorgangStatus.BESCHIEDEN) {
+      steps.add("casework.next.close");
+    }
+    return steps;
+  }
+
+  /**
+   * The entry as the applicant reads it. Its note fills the placeholder (an amount, a
+   * Kassenzeichen); without one the text without its placeholder is used, never "()".
+   */
+  private String timelineText(Document.Entry entry, Locale locale) {
+    String key = "applications.event." + entry.type();
+    String note = entry.note();
+    if (note != null && !note.isBlank()) {
+      String text = messages.getMessage(key, new Object[] {note}, entry.type(), locale);
+      return text == null ? entry.type() : text;
+    }
+    String raw = messages.getMessage(key, null, entry.type(), locale);
+    // Only a text with a placeholder needs one.
+    if (raw == null || raw.indexOf('{') < 0) {
+      return raw == null ? entry.type() : raw;
+    }
+    String text = messages.getMessage(key, new Object[] {""}, entry.type(), locale);
+    if (text == null) {
+      return entry.type();
+    }
+    // Drop what held the missing value: " ()", " (Kassenzeichen )", a trailing ": ".
+    return text.replaceAll("\\s*\\([^()]*\\)", "").replaceAll(":\\s*$", "").strip();
   }
 
   /**
