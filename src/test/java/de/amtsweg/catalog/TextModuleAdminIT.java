@@ -21,6 +21,10 @@ class TextModuleAdminIT extends AmtswegIT {
   @Test
   void theOperatorWritesTextsAndTheServicePageShowsThem() {
     Browser operator = operator();
+    // The catalog admin leads to the texts.
+    assertThat(
+            Browser.page(operator.get("/admin/katalog")).select("#text-modules-link").attr("href"))
+        .isEqualTo("/admin/katalog/texte");
     Document list = Browser.page(operator.get("/admin/katalog/texte"));
     assertThat(list.select("h1").text()).isEqualTo("Texte der Leistungen");
     assertThat(list.select("a[href=/admin/katalog/texte/99008001012000]")).hasSize(1);
