@@ -265,12 +265,7 @@ public class Bescheide {
   @Transactional
   public byte[] printForPost(Caseworker who, String reference, UUID bescheidId) {
     Vorgang vorgang = cases.find(who, reference);
-    byte[] document =
-        jdbc.sql("select pdf from casework_bescheid where id = ? and antrag_id = ?")
-            .params(bescheidId, vorgang.antragId())
-            .query(byte[].class)
-            .optional()
-            .orElseThrow(CaseworkException.NotFound::new);
+    byte[] document = sentPdf(vorgang, bescheidId);
     List<PostalPrint.Part> parts =
         jdbc.sql(
                 "select content_type, content from casework_bescheid_attachment"
@@ -288,6 +283,15 @@ public class Bescheide {
         vorgang.appId(),
         null);
     return PostalPrint.of(document, parts);
+  }
+
+  /** The PDF of a Bescheid of this Vorgang; not found for another Vorgang's Bescheid. */
+  private byte[] sentPdf(Vorgang vorgang, UUID bescheidId) {
+    return jdbc.sql("select pdf from casework_bescheid where id = ? and antrag_id = ?")
+        .params(bescheidId, vorgang.antragId())
+        .query(byte[].class)
+        .optional()
+        .orElseThrow(CaseworkException.NotFound::new);
   }
 
   private List<PostfachMessage.File> stagedFiles(Vorgang vorgang) {
@@ -308,12 +312,7 @@ public class Bescheide {
   @Transactional
   public byte[] download(Caseworker who, String reference, UUID bescheidId) {
     Vorgang vorgang = cases.find(who, reference);
-    byte[] document =
-        jdbc.sql("select pdf from casework_bescheid where id = ? and antrag_id = ?")
-            .params(bescheidId, vorgang.antragId())
-            .query(byte[].class)
-            .optional()
-            .orElseThrow(CaseworkException.NotFound::new);
+    byte[] document = sentPdf(vorgang, bescheidId);
     audit.record(
         who.tenantArs(),
         who.username(),

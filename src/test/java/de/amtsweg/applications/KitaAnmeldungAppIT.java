@@ -151,10 +151,16 @@ class KitaAnmeldungAppIT extends AmtswegIT {
             erika,
             twoCentres,
             Map.of("wunscheinrichtungen[1].einrichtung", "Kita Regenbogen", "geschwister", "true"));
-    assertThat(AntragForms.errors(siblings))
+    // The siblings' questions appear first; left empty, they are reported.
+    assertThat(Browser.page(siblings).select("[name^=geschwisterKinder]")).isNotEmpty();
+    assertThat(AntragForms.errors(siblings)).doesNotContainKey("#f-geschwisterKinder");
+    assertThat(AntragForms.errors(AntragForms.fill(erika, siblings, Map.of())))
         .containsEntry(
-            "#f-geschwisterKinder",
-            "Bitte geben Sie bei „Geschwisterkinder“ mindestens 1 Eintrag/Einträge an.");
+            "#f-geschwisterKinder-0-name",
+            "Geben Sie den Vor- und Familiennamen des Geschwisterkindes an")
+        .containsEntry(
+            "#f-geschwisterKinder-0-einrichtung",
+            "Geben Sie die Einrichtung des Geschwisterkindes an");
     HttpResponse<String> besonderes =
         AntragForms.next(
             erika,

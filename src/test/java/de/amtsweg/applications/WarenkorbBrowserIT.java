@@ -68,7 +68,7 @@ class WarenkorbBrowserIT extends AmtswegIT {
               "Zahlung 2 von 2 – Stadt Gotha: 8,00 € – offen");
       browser.assertNoViolations();
 
-      browser.click("a.kern-btn--primary");
+      browser.click("main a.kern-btn--primary");
       assertThat(browser.currentPath()).startsWith("/bezahlung/test/");
       assertThat(browser.text()).contains("8,00");
       browser.click("button[value=bezahlen]");
@@ -120,7 +120,7 @@ class WarenkorbBrowserIT extends AmtswegIT {
       assertThat(waiting(gotha)).isTrue();
       browser.open("/warenkorb");
       assertThat(browser.text()).contains("Zahlung 1 von 1 – Stadt Gotha: 8,00 € – offen");
-      browser.click("a.kern-btn--primary");
+      browser.click("main a.kern-btn--primary");
       assertThat(browser.currentPath()).isEqualTo(abandoned);
       browser.click("button[value=bezahlen]");
       assertThat(browser.text()).contains("Alle Zahlungen sind eingegangen");

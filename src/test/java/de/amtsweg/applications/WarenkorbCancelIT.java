@@ -81,7 +81,9 @@ class WarenkorbCancelIT extends AmtswegIT {
     assertThat(changed.text()).contains("Er wartet weiter auf die Zahlung");
     assertThat(changed.select(".payment-steps li").eachText())
         .allSatisfy(s -> assertThat(s).contains("– storniert"));
-    assertThat(changed.select("a.kern-btn--primary")).as("nothing old offered to pay").isEmpty();
+    assertThat(changed.select("main a.kern-btn--primary"))
+        .as("nothing old offered to pay")
+        .isEmpty();
     for (Payment payment : old) {
       assertThat(payments.find(payment.id()).orElseThrow().status())
           .isEqualTo(PaymentStatus.CANCELLED);
@@ -179,11 +181,13 @@ class WarenkorbCancelIT extends AmtswegIT {
     assertThat(payments.ofAntrag(reference(gotha))).hasSize(2);
 
     // Paying the new ones, one after the other, submits both; Gotha took its money once.
-    String first = URI.create(replaced.select("a.kern-btn--primary").attr("href")).getPath();
+    String first = URI.create(replaced.select("main a.kern-btn--primary").attr("href")).getPath();
     PaymentFlowIT.payAtTestService(browser(), first, "bezahlen");
     String second =
         URI.create(
-                Browser.page(citizen.get("/warenkorb")).select("a.kern-btn--primary").attr("href"))
+                Browser.page(citizen.get("/warenkorb"))
+                    .select("main a.kern-btn--primary")
+                    .attr("href"))
             .getPath();
     PaymentFlowIT.payAtTestService(browser(), second, "bezahlen");
     assertThat(status(erfurt)).isEqualTo(AntragStatus.EINGEGANGEN);
@@ -247,9 +251,12 @@ class WarenkorbCancelIT extends AmtswegIT {
         .isEqualTo(AntragStatus.WARTET_AUF_ZAHLUNG);
     assertThat(notifyPaid(cancelled)).as("a second report changes nothing").isEqualTo("IGNORED");
 
-    // The citizen sees it on the timeline; the authority in its payments.
+    // The citizen sees it on the timeline (the late payment under "Details"); the authority in
+    // its payments.
     Document timeline = Browser.page(citizen.get("/konto/antraege/" + reference(first)));
     assertThat(timeline.select(".timeline").text())
+        .contains("Gebühr erstattet (Kassenzeichen " + cancelled.kassenzeichen() + ")");
+    assertThat(timeline.select(".timeline, .timeline-details").text())
         .contains(
             "Zahlung nach der Stornierung eingegangen (Kassenzeichen "
                 + cancelled.kassenzeichen()

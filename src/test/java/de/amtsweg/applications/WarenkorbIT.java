@@ -126,8 +126,9 @@ class WarenkorbIT extends AmtswegIT {
         .isEqualTo(200);
     assertThat(afterFirst.select(".confirmation a[href=/antrag/eingang/" + reference(erfurt) + "]"))
         .hasSize(1);
-    String second = URI.create(afterFirst.select("a.kern-btn--primary").attr("href")).getPath();
-    assertThat(afterFirst.select("a.kern-btn--primary").text())
+    String second =
+        URI.create(afterFirst.select("main a.kern-btn--primary").attr("href")).getPath();
+    assertThat(afterFirst.select("main a.kern-btn--primary").text())
         .isEqualTo("Zahlung 2 von 2 – Stadt Gotha: jetzt bezahlen");
 
     // The second payment fails: its Antrag waits and can be paid again, with a new payment.
@@ -227,7 +228,7 @@ class WarenkorbIT extends AmtswegIT {
         Browser.page(AntragForms.loggedIn(browser(), ERIKA, DEMO_PASSWORD).get("/warenkorb"));
     assertThat(later.select(".payment-steps li").text())
         .contains("Zahlung 1 von 1 – Stadt Gotha: 8,00 € – offen");
-    assertThat(URI.create(later.select("a.kern-btn--primary").attr("href")).getPath())
+    assertThat(URI.create(later.select("main a.kern-btn--primary").attr("href")).getPath())
         .isEqualTo(pay);
     PaymentFlowIT.payAtTestService(browser(), pay, "bezahlen");
     assertThat(status(draft)).isEqualTo(AntragStatus.EINGEGANGEN);

@@ -270,8 +270,11 @@ class CaseInboxIT extends AmtswegIT {
         .as("the timeline names the amount, never an empty placeholder")
         .anySatisfy(e -> assertThat(e).contains("Gebühr zu bezahlen: 96,50 €"))
         .allSatisfy(e -> assertThat(e).doesNotContain("()", "{0}"));
-    assertThat(page(applicant().get("/konto/antraege/" + reference)).select(".timeline").text())
-        .contains("Gebühr zu bezahlen: 96,50", "Zahlung angefordert (Kassenzeichen ");
+    Document followed = page(applicant().get("/konto/antraege/" + reference));
+    assertThat(followed.select(".timeline").text()).contains("Gebühr zu bezahlen: 96,50");
+    // The payment request is a technical step: under "Details", not in the progress.
+    assertThat(followed.select(".timeline-details").text())
+        .contains("Zahlung angefordert (Kassenzeichen ");
 
     String gotha = fixtures.from(citizen, CaseFixtures.GOTHA, "Fiete");
     Browser gothaStaff = staff("sachbearbeitung-gotha");

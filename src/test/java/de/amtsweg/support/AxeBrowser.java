@@ -148,7 +148,11 @@ public final class AxeBrowser implements AutoCloseable {
 
   /** The page's text, to check the test is where it thinks it is. */
   public String text() {
-    return driver.findElement(By.tagName("body")).getText();
+    // The rendered text as the browser lays it out: Selenium's getText takes the content of a
+    // closed details element (the header menu, which CSS shows on a wide screen) for hidden.
+    // Like getText, non-breaking spaces read as spaces.
+    return String.valueOf(driver.executeScript("return document.body.innerText"))
+        .replace('\u00a0', ' ');
   }
 
   /** Whether an element matches the CSS selector on the current page. */
