@@ -24,6 +24,9 @@ public class CatalogException extends ProblemException {
   /** An online service of another provider lacks a name or provider, or its address is no https. */
   public static final String INVALID_ONLINE_SERVICE = "invalid-online-service";
 
+  /** An Organisationseinheit, Onlinedienst or Zuständigkeit with a malformed field (named). */
+  public static final String INVALID_VERBUND_OBJECT = "invalid-verbund-object";
+
   /** A text module in an unknown language, or longer than allowed. */
   public static final String INVALID_TEXT_MODULE = "invalid-text-module";
 
