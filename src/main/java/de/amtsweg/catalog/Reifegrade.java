@@ -1,5 +1,6 @@
 package de.amtsweg.catalog;
 
+import de.amtsweg.platform.Times;
 import de.amtsweg.tenancy.Authorities;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -28,11 +29,14 @@ public class Reifegrade {
   private final ApplicationEventPublisher events;
 
   private final Authorities authorities;
+  private final Times times;
 
-  Reifegrade(JdbcClient jdbc, ApplicationEventPublisher events, Authorities authorities) {
+  Reifegrade(
+      JdbcClient jdbc, ApplicationEventPublisher events, Authorities authorities, Times times) {
     this.jdbc = jdbc;
     this.events = events;
     this.authorities = authorities;
+    this.times = times;
   }
 
   /**
@@ -51,7 +55,7 @@ public class Reifegrade {
       int level,
       LocalDate assessedOn,
       @Nullable String note) {
-    if (level < 0 || level > model.maxLevel() || assessedOn.isAfter(LocalDate.now())) {
+    if (level < 0 || level > model.maxLevel() || assessedOn.isAfter(times.today())) {
       throw new CatalogException(
           HttpStatus.BAD_REQUEST,
           CatalogException.INVALID_REIFEGRAD,

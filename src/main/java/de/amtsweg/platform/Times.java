@@ -47,6 +47,11 @@ public class Times {
     return zone;
   }
 
+  /** Today in this zone: in Germany the day starts one or two hours before it does in UTC. */
+  public LocalDate today() {
+    return LocalDate.now(zone);
+  }
+
   /** {@code 12.08.2026 13:22}; empty for no time. */
   public String dateTime(@Nullable Object time) {
     return format(time, DATE_TIME);

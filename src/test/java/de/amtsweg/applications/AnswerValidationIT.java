@@ -6,7 +6,6 @@ import de.amtsweg.support.AmtswegIT;
 import de.amtsweg.support.Browser;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -188,7 +187,7 @@ class AnswerValidationIT extends AmtswegIT {
             "email",
             "erika@example.org",
             "geburtsdatum",
-            LocalDate.now().plusDays(1).toString()));
+            today().plusDays(1).toString()));
     HttpResponse<String> future = AntragForms.fill(browser, wrongOwner, owner);
     assertThat(AntragForms.errors(future))
         .containsExactly(
@@ -392,17 +391,16 @@ class AnswerValidationIT extends AmtswegIT {
             zeitplan,
             Map.of(
                 "beginn",
-                LocalDate.now().plusMonths(3).toString(),
+                today().plusMonths(3).toString(),
                 "ende",
-                LocalDate.now().plusMonths(2).toString(),
+                today().plusMonths(2).toString(),
                 "vorzeitigerBeginn",
                 "false"));
     assertThat(AntragForms.errors(endFirst)).containsExactly(Map.entry("#f-ende", END));
     HttpResponse<String> kosten =
         AntragForms.next(
             erika,
-            AntragForms.fill(
-                erika, endFirst, Map.of("ende", LocalDate.now().plusMonths(9).toString())));
+            AntragForms.fill(erika, endFirst, Map.of("ende", today().plusMonths(9).toString())));
     assertThat(AntragForms.path(kosten)).endsWith("/schritt/kosten");
 
     Map<String, String> costs =
@@ -454,7 +452,7 @@ class AnswerValidationIT extends AmtswegIT {
                     "kindFamilienname",
                     "Mustermann",
                     "kindGeburtsdatum",
-                    LocalDate.now().minusYears(2).toString(),
+                    today().minusYears(2).toString(),
                     "kindGeschlecht",
                     "weiblich",
                     "kindAnschrift.street",
@@ -615,7 +613,7 @@ class AnswerValidationIT extends AmtswegIT {
                       a.put("ars", "12345");
                       a.put("iban", "DE89 3704 0044 0532 0130 01");
                       a.put("titel", "Test");
-                      a.put("ende", LocalDate.now().plusMonths(2).toString());
+                      a.put("ende", today().plusMonths(2).toString());
                       ((ObjectNode) a.get("kostenpositionen").get(0)).put("betrag", "12,345");
                     }),
                 token))

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import de.amtsweg.support.AmtswegIT;
 import de.amtsweg.support.Browser;
 import java.net.http.HttpResponse;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import org.jsoup.nodes.Document;
@@ -124,9 +123,9 @@ class FoerderungEGovernmentAppIT extends AmtswegIT {
                 zeitplan,
                 Map.of(
                     "beginn",
-                    LocalDate.now().plusMonths(3).toString(),
+                    today().plusMonths(3).toString(),
                     "ende",
-                    LocalDate.now().plusMonths(15).toString(),
+                    today().plusMonths(15).toString(),
                     "vorzeitigerBeginn",
                     "false")));
     assertThat(AntragForms.path(kosten)).endsWith("/schritt/kosten");

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import de.amtsweg.support.AmtswegIT;
 import de.amtsweg.support.Browser;
 import java.net.http.HttpResponse;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.jsoup.nodes.Document;
@@ -123,7 +122,7 @@ class GewerbeAnmeldungAppIT extends AmtswegIT {
                     Map.entry("reisegewerbe", "false"),
                     Map.entry("automatenaufstellung", "false"),
                     Map.entry("nebenerwerb", "false"),
-                    Map.entry("beginn", LocalDate.now().plusMonths(1).toString()),
+                    Map.entry("beginn", today().plusMonths(1).toString()),
                     Map.entry("vollzeit", "2"),
                     Map.entry("teilzeit", "1"))));
     assertThat(AntragForms.path(anlass)).endsWith("/schritt/anlass");

@@ -47,7 +47,7 @@ class KitaAnmeldungAppIT extends AmtswegIT {
     assertThat(Browser.page(kind).select("input[name=kindAnschrift.street]").val())
         .isEqualTo("Heidestraße");
 
-    LocalDate born = LocalDate.now().minusMonths(18);
+    LocalDate born = today().minusMonths(18);
     HttpResponse<String> eltern =
         AntragForms.next(
             erika,
@@ -130,7 +130,7 @@ class KitaAnmeldungAppIT extends AmtswegIT {
                     "Erfurt")));
     assertThat(AntragForms.path(betreuung)).endsWith("/schritt/betreuung");
 
-    String beginn = LocalDate.now().plusMonths(6).toString();
+    String beginn = today().plusMonths(6).toString();
     HttpResponse<String> twoCentres =
         AntragForms.next(
             erika,

@@ -6,7 +6,6 @@ import de.amtsweg.support.AmtswegIT;
 import de.amtsweg.support.Browser;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,7 +94,7 @@ class MeldebescheinigungAppIT extends AmtswegIT {
             "personen[0].familienname",
             "Beispielmann",
             "personen[0].geburtsdatum",
-            LocalDate.now().minusYears(8).toString(),
+            today().minusYears(8).toString(),
             "personen[0].beziehung",
             "kind");
     Map<String, String> add = new HashMap<>(lina);

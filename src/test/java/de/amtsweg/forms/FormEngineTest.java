@@ -13,6 +13,9 @@ import org.junit.jupiter.api.Test;
 
 class FormEngineTest {
 
+  /** The forms engine decides "today" in German time, whatever the machine\'s zone. */
+  private static final java.time.ZoneId GERMAN_TIME = java.time.ZoneId.of("Europe/Berlin");
+
   static AppDefinition hundesteuer() throws Exception {
     try (InputStream in =
         FormEngineTest.class.getClassLoader().getResourceAsStream("apps/hundesteuer.yaml")) {
@@ -91,7 +94,7 @@ class FormEngineTest {
     answers.put("anliegen", "abmeldung");
     answers.put("abmeldungHundName", "Bello");
     answers.put("abmeldegrund", "verstorben");
-    answers.put("abmeldedatum", LocalDate.now().minusDays(3).toString());
+    answers.put("abmeldedatum", LocalDate.now(GERMAN_TIME).minusDays(3).toString());
 
     FormEngine engine = FormEngine.evaluate(hundesteuer(), Map.of(), answers);
 
@@ -108,7 +111,7 @@ class FormEngineTest {
   void everyRuleTypeIsCheckedWithItsPlace() throws Exception {
     Map<String, Object> answers = validAnmeldung();
     answers.put("vorname", "");
-    answers.put("geburtsdatum", LocalDate.now().plusDays(1).toString());
+    answers.put("geburtsdatum", LocalDate.now(GERMAN_TIME).plusDays(1).toString());
     answers.put("email", "kein-at-zeichen");
     answers.put(
         "anschrift",

@@ -1,6 +1,8 @@
 package de.amtsweg.support;
 
 import java.net.URI;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -30,6 +32,14 @@ public abstract class AmtswegIT {
   @BeforeEach
   void noUseCountedYet() {
     limitsJdbc.sql("delete from rate_limit_slot").update();
+  }
+
+  /**
+   * Today as the app sees it (German time, the demo's {@code amtsweg.time-zone}): between midnight
+   * in Germany and midnight UTC, {@code LocalDate.now()} of a UTC machine is still yesterday.
+   */
+  protected static LocalDate today() {
+    return LocalDate.now(ZoneId.of("Europe/Berlin"));
   }
 
   /** A fresh visitor: own cookies, German browser. */

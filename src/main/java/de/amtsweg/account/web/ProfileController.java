@@ -115,13 +115,13 @@ class ProfileController {
     return "redirect:/konto/profil?geloescht";
   }
 
-  private static void checkPerson(ProfileForm form, BindingResult errors) {
+  private void checkPerson(ProfileForm form, BindingResult errors) {
     String entered = form.getBirthDate();
     if (entered != null) {
       Optional<LocalDate> date = parseDate(entered);
       if (date.isEmpty()) {
         errors.rejectValue("birthDate", "account.profile.error.birth-date");
-      } else if (date.get().isAfter(LocalDate.now()) || date.get().isBefore(EARLIEST_BIRTH)) {
+      } else if (date.get().isAfter(times.today()) || date.get().isBefore(EARLIEST_BIRTH)) {
         errors.rejectValue("birthDate", "account.profile.error.birth-date.range");
       } else {
         form.setBirthDate(date.get().toString());
