@@ -147,6 +147,21 @@ public class Drafts {
   }
 
   /**
+   * Notes the address an anonymous applicant asked a resume link for, without sending one: the save
+   * page offers it again. For a request that came after the session ran out (ADR 0026).
+   */
+  @Transactional
+  public void keepResumeEmail(UUID id, String email) {
+    jdbc.sql(
+            """
+            update antrag_draft set resume_email = ?, updated_at = now()
+            where id = ? and account_id is null and submitted_reference is null
+            """)
+        .params(email, id)
+        .update();
+  }
+
+  /**
    * Issues a link token for an anonymous applicant to resume later; only its hash is stored. A new
    * token replaces the old one.
    */

@@ -14,9 +14,11 @@ import java.time.format.DateTimeParseException;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -208,6 +210,97 @@ public final class FormEngine {
               return d.error() == null ? problem : problem.withText(d.error());
             })
         .toList();
+  }
+
+  /**
+   * The built-in problems (keys under {@code forms.answer.}) a person can meet at this question
+   * through the form, given its type and what it declares: the keys its own {@code errors} can
+   * word. Problems of the JSON shape (API only) are not among them.
+   */
+  public static Set<String> problemKeys(Field field) {
+    Set<String> keys = new LinkedHashSet<>();
+    boolean required = field.required() || field.requiredIf() != null;
+    FieldType type = field.type();
+    if (type == FieldType.GROUP) {
+      if (field.required() || (field.minItems() != null && field.minItems() > 0)) {
+        keys.add("items-min");
+      }
+      keys.add("items-max");
+      return keys;
+    }
+    if (EnumSet.of(
+            FieldType.TEXT,
+            FieldType.LONGTEXT,
+            FieldType.EMAIL,
+            FieldType.PHONE,
+            FieldType.IBAN,
+            FieldType.CHOICE,
+            FieldType.ADDRESS)
+        .contains(type)) {
+      keys.add("characters");
+    }
+    if (required && type != FieldType.ADDRESS) {
+      keys.add(type == FieldType.FILE ? "file-required" : "required");
+    }
+    switch (type) {
+      case TEXT, LONGTEXT, EMAIL, PHONE -> {
+        if (type == FieldType.EMAIL || type == FieldType.PHONE) {
+          keys.add(type == FieldType.EMAIL ? "email" : "phone");
+        }
+        keys.add("max-length");
+        if (field.minLength() != null) {
+          keys.add("min-length");
+        }
+      }
+      case CHOICE, MULTICHOICE -> keys.add("choice");
+      case IBAN -> keys.add("iban");
+      case NUMBER, MONEY -> {
+        keys.add(type == FieldType.MONEY ? "money" : "number");
+        if (field.integer()) {
+          keys.add("integer");
+        }
+        if (field.min() != null || type == FieldType.MONEY) {
+          keys.add("min");
+        }
+        if (field.max() != null) {
+          keys.add("max");
+        }
+      }
+      case DATE -> keys.add("date");
+      case YESNO -> keys.add("yesno");
+      case ADDRESS -> {
+        // An address that is begun is checked part by part, required or not.
+        ADDRESS_PARTS.forEach(part -> keys.add("address-" + part));
+        keys.add("max-length");
+        keys.add("postcode");
+      }
+      case FILE -> keys.addAll(List.of("file-count", "file-type", "file-size"));
+      default -> throw new IllegalStateException("unknown type " + type);
+    }
+    return keys;
+  }
+
+  /**
+   * Of the {@link #problemKeys problems} of a question, those its own declarations and its type's
+   * format lead to: an answer missing, too short or long, too small or large, not a date, amount,
+   * e-mail address, phone number, IBAN or postcode. A shipped app words each of them for its
+   * question. Left to the general messages, which name the question: characters a keyboard does not
+   * type, a choice that was not offered (only a forged form sends one), a file's format, size and
+   * count (they name the file), and lengths, amounts and item counts the question does not declare.
+   */
+  public static Set<String> constraintKeys(Field field) {
+    Set<String> keys = new LinkedHashSet<>(problemKeys(field));
+    keys.removeAll(Set.of("characters", "choice", "yesno", "file-count", "file-type", "file-size"));
+    if (field.maxLength() == null || field.type() == FieldType.ADDRESS) {
+      keys.remove("max-length");
+    }
+    if (field.min() == null) {
+      keys.remove("min");
+    }
+    if (field.maxItems() == null) {
+      keys.remove("items-max");
+    }
+    return keys;
   }
 
   /**

@@ -102,11 +102,11 @@ class AnswerValidationIT extends AmtswegIT {
   private static final String ARS =
       "Der Regionalschlüssel einer Thüringer Kommune hat 12 Ziffern und beginnt mit 16.";
   private static final String IBAN =
-      "Die IBAN bei „IBAN für die Auszahlung“ ist nicht gültig. Bitte prüfen Sie sie, zum Beispiel auf Zahlendreher.";
-  private static final String TITLE = "„Titel des Vorhabens“ muss mindestens 5 Zeichen lang sein.";
+      "Die IBAN ist nicht gültig. Prüfen Sie sie auf Zahlendreher; eine deutsche IBAN hat 22 Stellen und beginnt mit DE";
+  private static final String TITLE = "Der Titel des Vorhabens muss mindestens 5 Zeichen lang sein";
   private static final String END = "Das Ende muss nach dem Beginn liegen.";
   private static final String MONEY =
-      "Bitte geben Sie bei „Betrag (Euro)“ einen Betrag in Euro an, zum Beispiel 120 oder 120,50.";
+      "Geben Sie den Betrag der Ausgabe in Euro an, zum Beispiel 8000 oder 8000,50";
   private static final String SUM =
       "Eigenanteil, Mittel Dritter und beantragte Zuwendung müssen zusammen die Gesamtausgaben ergeben.";
   private static final String PDF_ONLY =
@@ -163,7 +163,7 @@ class AnswerValidationIT extends AmtswegIT {
         .containsExactlyInAnyOrderEntriesOf(
             Map.of(
                 "#f-vorname", "Geben Sie Ihren Vornamen an",
-                "#f-familienname", "„Familienname“ darf höchstens 100 Zeichen lang sein.",
+                "#f-familienname", "Ihr Familienname darf höchstens 100 Zeichen lang sein",
                 "#f-geburtsdatum",
                     "Geben Sie Ihr Geburtsdatum als Datum an, zum Beispiel 12.08.1984",
                 "#f-anschrift-postcode",
@@ -524,7 +524,7 @@ class AnswerValidationIT extends AmtswegIT {
         .containsExactlyInAnyOrderEntriesOf(
             Map.ofEntries(
                 Map.entry("vorname", "Geben Sie Ihren Vornamen an"),
-                Map.entry("familienname", "„Familienname“ darf höchstens 100 Zeichen lang sein."),
+                Map.entry("familienname", "Ihr Familienname darf höchstens 100 Zeichen lang sein"),
                 Map.entry(
                     "geburtsdatum",
                     "Geben Sie Ihr Geburtsdatum als Datum an, zum Beispiel 12.08.1984"),
@@ -679,7 +679,7 @@ class AnswerValidationIT extends AmtswegIT {
         .containsExactlyInAnyOrderEntriesOf(
             Map.of(
                 "wunscheinrichtungen",
-                "Bei „Wunsch-Einrichtungen“ sind höchstens 3 Einträge möglich.",
+                "Geben Sie höchstens 3 Wunsch-Einrichtungen an",
                 "alleinerziehend",
                 SINGLE_PARENT));
   }

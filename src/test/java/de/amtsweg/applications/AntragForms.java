@@ -187,6 +187,11 @@ final class AntragForms {
                 a -> a.attr("href"), Element::text, (a, b) -> a + " | " + b, LinkedHashMap::new));
   }
 
+  /** The error shown at the question whose input has this id, e.g. {@code f-titel}. */
+  static String fieldError(HttpResponse<String> page, String inputId) {
+    return Browser.page(page).select("#" + inputId + "-error").text();
+  }
+
   private static Element stepForm(HttpResponse<String> page) {
     Element form =
         Browser.page(page).selectFirst("main form[method=post]:has(button[name=_action])");

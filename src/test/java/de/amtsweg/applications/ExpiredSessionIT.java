@@ -207,6 +207,206 @@ class ExpiredSessionIT extends AmtswegIT {
         .isEqualTo(403);
   }
 
+  @Test
+  void aSubmitAfterTheTimeoutSendsNothingKeepsTheDeclarationsAndLeadsBackToTheCheckPage() {
+    Browser browser = browser();
+    HttpResponse<String> check = checkPage(browser);
+    String base = AntragForms.path(check).replace("/pruefen", "");
+    UUID draftId = UUID.fromString(base.substring(base.lastIndexOf('/') + 1));
+    Document page = Browser.page(check);
+    String capability = page.select("form[action$=/absenden] input[name=_entwurf]").attr("value");
+    assertThat(capability).as("the submit form carries the draft capability").isNotBlank();
+    expire(browser);
+
+    HttpResponse<String> sent =
+        browser.post(
+            base + "/absenden",
+            List.of(
+                Map.entry("_csrf", Browser.csrf(page)),
+                Map.entry("_entwurf", capability),
+                Map.entry("erklaerung", "richtigkeit"),
+                Map.entry("erklaerung", "aenderungen")));
+
+    assertThat(sent.statusCode()).isEqualTo(302);
+    assertThat(sent.headers().firstValue("Location").orElseThrow())
+        .endsWith("/antrag/sitzung-abgelaufen");
+    Document expired = Browser.page(browser.follow(sent));
+    assertThat(expired.select("h1").text()).isEqualTo("Ihre Sitzung ist abgelaufen");
+    assertThat(expired.select("#expired-note").text())
+        .startsWith("Ihr Antrag ist noch nicht abgeschickt.");
+    assertThat(open(draftId)).as("nothing submitted").isTrue();
+    assertThat(answer(draftId, "abmeldungHundName")).as("the draft stays").isEqualTo("Bello");
+
+    Element resume = expired.selectFirst("a#expired-continue");
+    assertThat(resume).isNotNull();
+    assertThat(resume.attr("href")).isEqualTo(base + "/pruefen");
+    HttpResponse<String> again = browser.get(resume.attr("href"));
+    assertThat(again.statusCode()).isEqualTo(200);
+    Document checkAgain = Browser.page(again);
+    assertThat(checkAgain.select("input[name=erklaerung][checked]").eachAttr("value"))
+        .as("the ticked declarations are kept")
+        .containsExactlyInAnyOrder("richtigkeit", "aenderungen");
+    HttpResponse<String> submitted =
+        AntragForms.submit(browser, again, "richtigkeit", "aenderungen");
+    assertThat(submitted.headers().firstValue("Location").orElseThrow())
+        .contains("/antrag/eingang/HUND-");
+  }
+
+  @Test
+  void aResumeLinkAskedForAfterTheTimeoutIsNotSentButTheAddressIsKept() {
+    Browser browser = browser();
+    String base = AntragForms.path(checkPage(browser)).replace("/pruefen", "");
+    UUID draftId = UUID.fromString(base.substring(base.lastIndexOf('/') + 1));
+    Document save = Browser.page(browser.get(base + "/speichern"));
+    String capability = save.select("form[action$=/speichern] input[name=_entwurf]").attr("value");
+    assertThat(capability).as("the save form carries the draft capability").isNotBlank();
+    expire(browser);
+    String address = "spaeter." + UUID.randomUUID() + "@example.org";
+
+    HttpResponse<String> sent =
+        browser.post(
+            base + "/speichern",
+            Map.of("_csrf", Browser.csrf(save), "_entwurf", capability, "email", address));
+
+    assertThat(sent.statusCode()).isEqualTo(302);
+    Document expired = Browser.page(browser.follow(sent));
+    assertThat(expired.select("h1").text()).isEqualTo("Ihre Sitzung ist abgelaufen");
+    assertThat(expired.select("#expired-note").text())
+        .startsWith("Den Link zum Fortsetzen haben wir noch nicht geschickt.");
+    assertThat(
+            jdbc.sql("select count(*) from outbound_mail where recipient = ?")
+                .param(address)
+                .query(Integer.class)
+                .single())
+        .as("no mail without a session")
+        .isZero();
+    Element later = expired.selectFirst("a[href$=/speichern]");
+    assertThat(later).isNotNull();
+    HttpResponse<String> saveAgain = browser.get(later.attr("href"));
+    assertThat(saveAgain.statusCode()).isEqualTo(200);
+    assertThat(Browser.page(saveAgain).select("#resume-email").val())
+        .as("the address typed is offered again")
+        .isEqualTo(address);
+    assertThat(answer(draftId, "abmeldungHundName")).isEqualTo("Bello");
+  }
+
+  @Test
+  void aConsentDecisionSentAfterTheTimeoutIsKeptForTheNextLogin() {
+    Browser browser = browser();
+    assertThat(browser.logIn(ERIKA, DEMO_PASSWORD).statusCode()).isEqualTo(302);
+    AntragForms.choosePlace(browser, ERFURT);
+    HttpResponse<String> consent = AntragForms.start(browser, "hundesteuer");
+    String path = AntragForms.path(consent);
+    assertThat(path).endsWith("/daten");
+    String base = path.replace("/daten", "");
+    UUID draftId = UUID.fromString(base.substring(base.lastIndexOf('/') + 1));
+    Document page = Browser.page(consent);
+    String capability = page.select("form[action$=/daten] input[name=_entwurf]").attr("value");
+    assertThat(capability).as("the consent form carries the draft capability").isNotBlank();
+    expire(browser);
+
+    HttpResponse<String> sent =
+        browser.post(
+            base + "/daten",
+            Map.of("_csrf", Browser.csrf(page), "_entwurf", capability, "decision", "uebernehmen"));
+
+    assertThat(sent.statusCode()).isEqualTo(302);
+    Document expired = Browser.page(browser.follow(sent));
+    assertThat(expired.select("h1").text()).isEqualTo("Ihre Sitzung ist abgelaufen");
+    assertThat(answer(draftId, "vorname")).as("the profile data taken over").isEqualTo("Erika");
+    Element resume = expired.selectFirst("a#expired-continue");
+    assertThat(resume).isNotNull();
+    assertThat(resume.text()).isEqualTo("Anmelden und weiter ausfüllen");
+    assertThat(resume.attr("href")).isEqualTo(base + "/schritt/anliegen");
+
+    HttpResponse<String> toLogin = browser.get(resume.attr("href"));
+    assertThat(toLogin.headers().firstValue("Location").orElseThrow()).endsWith("/konto/anmelden");
+    HttpResponse<String> loggedIn = browser.logIn(ERIKA, DEMO_PASSWORD);
+    assertThat(loggedIn.headers().firstValue("Location").orElseThrow())
+        .endsWith(base + "/schritt/anliegen");
+  }
+
+  @Test
+  void aForeignCapabilityOnTheCheckPageSubmitsAndStoresNothing() {
+    Browser victim = browser();
+    HttpResponse<String> check = checkPage(victim);
+    String base = AntragForms.path(check).replace("/pruefen", "");
+    UUID draftId = UUID.fromString(base.substring(base.lastIndexOf('/') + 1));
+    String foreign =
+        Browser.page(checkPage(browser()))
+            .select("form[action$=/absenden] input[name=_entwurf]")
+            .attr("value");
+    expire(victim);
+
+    HttpResponse<String> sent =
+        victim.post(
+            base + "/absenden",
+            List.of(
+                Map.entry("_csrf", Browser.csrf(Browser.page(check))),
+                Map.entry("_entwurf", foreign),
+                Map.entry("erklaerung", "richtigkeit")));
+
+    assertThat(sent.statusCode()).isEqualTo(404);
+    assertThat(open(draftId)).as("nothing submitted").isTrue();
+    assertThat(
+            jdbc.sql("select cardinality(declarations) from antrag_draft where id = ?")
+                .param(draftId)
+                .query(Integer.class)
+                .single())
+        .as("no declaration stored")
+        .isZero();
+  }
+
+  /** An anonymous Hundesteuer-Abmeldung filled in up to its check page. */
+  private HttpResponse<String> checkPage(Browser browser) {
+    AntragForms.choosePlace(browser, ERFURT);
+    HttpResponse<String> anliegen = AntragForms.start(browser, "hundesteuer");
+    HttpResponse<String> halter =
+        AntragForms.next(
+            browser, AntragForms.fill(browser, anliegen, Map.of("anliegen", "abmeldung")));
+    HttpResponse<String> abmeldung =
+        AntragForms.next(
+            browser,
+            AntragForms.fill(
+                browser,
+                halter,
+                Map.of(
+                    "vorname", "Erika",
+                    "familienname", "Muster",
+                    "geburtsdatum", "12.08.1984",
+                    "anschrift.street", "Fischmarkt",
+                    "anschrift.houseNumber", "1",
+                    "anschrift.postcode", "99084",
+                    "anschrift.city", "Erfurt",
+                    "email", "erika.muster@example.org")));
+    assertThat(AntragForms.path(abmeldung)).endsWith("/schritt/abmeldung");
+    HttpResponse<String> check =
+        AntragForms.next(
+            browser,
+            AntragForms.fill(
+                browser,
+                abmeldung,
+                Map.of(
+                    "abmeldungHundName",
+                    "Bello",
+                    "abmeldegrund",
+                    "verstorben",
+                    "abmeldedatum",
+                    today().minusDays(10).toString())));
+    assertThat(AntragForms.path(check)).endsWith("/pruefen");
+    return check;
+  }
+
+  /** Whether the draft is there and not submitted. */
+  private boolean open(UUID draftId) {
+    return jdbc.sql(
+                "select count(*) from antrag_draft where id = ? and submitted_reference is null")
+            .param(draftId)
+            .query(Integer.class)
+            .single()
+        == 1;
+  }
+
   private HttpResponse<String> halterPage(Browser browser) {
     AntragForms.choosePlace(browser, ERFURT);
     HttpResponse<String> anliegen = AntragForms.start(browser, "hundesteuer");

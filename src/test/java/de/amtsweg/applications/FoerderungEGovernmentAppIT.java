@@ -77,7 +77,8 @@ class FoerderungEGovernmentAppIT extends AmtswegIT {
     assertThat(AntragForms.errors(partners)).doesNotContainKey("#f-kooperationspartner");
     assertThat(AntragForms.errors(AntragForms.fill(erika, partners, Map.of())))
         .containsEntry(
-            "#f-kooperationspartner", "Bitte geben Sie „Beteiligte Kommunen und ihre Rolle“ an.");
+            "#f-kooperationspartner",
+            "Geben Sie an, welche Kommunen beteiligt sind und welche Rolle sie haben");
     HttpResponse<String> vorhaben =
         AntragForms.next(
             erika,
@@ -88,6 +89,24 @@ class FoerderungEGovernmentAppIT extends AmtswegIT {
                     "kooperationspartner",
                     "Die Gemeinde Emleben nutzt die Schnittstelle nach; Ohrdruf führt das Vorhaben federführend durch.")));
     assertThat(AntragForms.path(vorhaben)).endsWith("/schritt/vorhaben");
+
+    // Each problem is told in the words of its question, in the summary and at the question.
+    HttpResponse<String> wrongProject =
+        AntragForms.fill(erika, vorhaben, Map.of("titel", "Akte", "ziele", "Weniger Papier."));
+    Map<String, String> projectProblems =
+        Map.of(
+            "#f-titel", "Der Titel des Vorhabens muss mindestens 5 Zeichen lang sein",
+            "#f-foerdergegenstand", "Wählen Sie aus, was gefördert werden soll",
+            "#f-beschreibung", "Beschreiben Sie das Vorhaben",
+            "#f-ziele",
+                "Beschreiben Sie Ziele und Nutzen ausführlicher, mit mindestens 50 Zeichen");
+    assertThat(AntragForms.errors(wrongProject))
+        .containsExactlyInAnyOrderEntriesOf(projectProblems);
+    projectProblems.forEach(
+        (target, message) ->
+            assertThat(AntragForms.fieldError(wrongProject, target.substring(1)))
+                .as("at %s", target)
+                .isEqualTo(message));
 
     Map<String, String> project =
         new HashMap<>(
@@ -100,7 +119,8 @@ class FoerderungEGovernmentAppIT extends AmtswegIT {
                 "ziele",
                     "Medienbruchfreie Bearbeitung aller Online-Anträge; etwa 15 Minuten weniger je Antrag.",
                 "_action", "add:ozgLeistungen"));
-    HttpResponse<String> ozg = AntragForms.next(erika, AntragForms.fill(erika, vorhaben, project));
+    HttpResponse<String> ozg =
+        AntragForms.next(erika, AntragForms.fill(erika, wrongProject, project));
     assertThat(Browser.page(ozg).select("input[name=ozgLeistungen[0].ozgId]")).hasSize(1);
     HttpResponse<String> zeitplan =
         AntragForms.next(
@@ -130,12 +150,40 @@ class FoerderungEGovernmentAppIT extends AmtswegIT {
                     "false")));
     assertThat(AntragForms.path(kosten)).endsWith("/schritt/kosten");
 
+    HttpResponse<String> wrongCosts =
+        AntragForms.fill(
+            erika,
+            kosten,
+            Map.of(
+                "kostenpositionen[0].bezeichnung", "Schnittstelle E-Akte – FIT-Connect",
+                "kostenpositionen[0].kostenart", "dienstleistung",
+                "kostenpositionen[0].betrag", "viel",
+                "kostenpositionen[0].haushaltsjahr", "2050"));
+    Map<String, String> costProblems =
+        Map.of(
+            "#f-kostenpositionen-0-betrag",
+            "Geben Sie den Betrag der Ausgabe in Euro an, zum Beispiel 8000 oder 8000,50",
+            "#f-kostenpositionen-0-haushaltsjahr",
+            "Das Haushaltsjahr muss 2040 oder früher sein",
+            "#f-eigenanteil",
+            "Geben Sie den Eigenanteil der Kommune in Euro an, oder 0",
+            "#f-drittmittel",
+            "Geben Sie die Mittel Dritter in Euro an, oder 0",
+            "#f-beantragt",
+            "Geben Sie die beantragte Zuwendung in Euro an");
+    assertThat(AntragForms.errors(wrongCosts)).containsExactlyInAnyOrderEntriesOf(costProblems);
+    costProblems.forEach(
+        (target, message) ->
+            assertThat(AntragForms.fieldError(wrongCosts, target.substring(1)))
+                .as("at %s", target)
+                .isEqualTo(message));
+
     HttpResponse<String> twoItems =
         AntragForms.next(
             erika,
             AntragForms.fill(
                 erika,
-                kosten,
+                wrongCosts,
                 Map.of(
                     "kostenpositionen[0].bezeichnung",
                     "Schnittstelle E-Akte – FIT-Connect",

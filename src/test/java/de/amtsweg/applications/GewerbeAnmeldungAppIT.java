@@ -107,12 +107,43 @@ class GewerbeAnmeldungAppIT extends AmtswegIT {
                     "Gotha")));
     assertThat(AntragForms.path(taetigkeit)).endsWith("/schritt/taetigkeit");
 
+    // Each problem is told in the words of its question, in the summary and at the question.
+    HttpResponse<String> wrongTaetigkeit =
+        AntragForms.fill(
+            erika,
+            taetigkeit,
+            Map.of("taetigkeit", "Bau", "beginn", "bald", "vollzeit", "2,5", "teilzeit", "-1"));
+    Map<String, String> problems =
+        Map.of(
+            "#f-taetigkeit",
+            "Beschreiben Sie die angemeldete Tätigkeit genauer, mit mindestens 5 Zeichen",
+            "#f-betriebsart",
+            "Wählen Sie mindestens eine Art des Betriebes aus, zum Beispiel Handwerk oder Handel",
+            "#f-reisegewerbe",
+            "Wählen Sie aus, ob Sie die Tätigkeit auch als Reisegewerbe ausüben",
+            "#f-automatenaufstellung",
+            "Wählen Sie aus, ob Sie Automaten aufstellen",
+            "#f-nebenerwerb",
+            "Wählen Sie aus, ob Sie die Tätigkeit im Nebenerwerb betreiben",
+            "#f-beginn",
+            "Geben Sie den Beginn der Tätigkeit als Datum an, zum Beispiel 15.01.2027",
+            "#f-vollzeit",
+            "Geben Sie die Zahl der Beschäftigten in Vollzeit als ganze Zahl an",
+            "#f-teilzeit",
+            "Die Zahl der Beschäftigten in Teilzeit darf nicht negativ sein");
+    assertThat(AntragForms.errors(wrongTaetigkeit)).containsExactlyInAnyOrderEntriesOf(problems);
+    problems.forEach(
+        (target, message) ->
+            assertThat(AntragForms.fieldError(wrongTaetigkeit, target.substring(1)))
+                .as("at %s", target)
+                .isEqualTo(message));
+
     HttpResponse<String> anlass =
         AntragForms.next(
             erika,
             AntragForms.fill(
                 erika,
-                taetigkeit,
+                wrongTaetigkeit,
                 List.of(
                     Map.entry(
                         "taetigkeit",
@@ -133,7 +164,16 @@ class GewerbeAnmeldungAppIT extends AmtswegIT {
     assertThat(Browser.page(shown).select("[name=uebernahmeArt]")).isNotEmpty();
     assertThat(AntragForms.errors(shown)).doesNotContainKey("#f-uebernahmeArt");
     HttpResponse<String> takeover = AntragForms.fill(erika, shown, Map.of());
-    assertThat(AntragForms.errors(takeover)).containsKey("#f-uebernahmeArt").hasSize(2);
+    assertThat(AntragForms.errors(takeover))
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of(
+                "#f-uebernahmeArt",
+                "Wählen Sie aus, ob Sie den Betrieb durch Erbfolge, Kauf oder Pacht übernehmen",
+                "#f-fruehererName",
+                "Geben Sie den Namen der früheren Gewerbetreibenden oder den früheren Firmennamen an"));
+    assertThat(AntragForms.fieldError(takeover, "f-fruehererName"))
+        .isEqualTo(
+            "Geben Sie den Namen der früheren Gewerbetreibenden oder den früheren Firmennamen an");
     HttpResponse<String> erlaubnisse =
         AntragForms.next(
             erika,

@@ -112,7 +112,7 @@ class KitaAnmeldungAppIT extends AmtswegIT {
     assertThat(AntragForms.errors(AntragForms.fill(erika, address, Map.of())))
         .containsEntry(
             "#f-sorgeberechtigte-1-anschrift-street",
-            "Bitte geben Sie bei „Anschrift“ die Straße an.");
+            "Geben Sie die Straße der oder des Sorgeberechtigten an");
     HttpResponse<String> betreuung =
         AntragForms.next(
             erika,

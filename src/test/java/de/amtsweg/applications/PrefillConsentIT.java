@@ -76,11 +76,14 @@ class PrefillConsentIT extends AmtswegIT {
   }
 
   @Test
-  void anotherAccountCannotOpenTheDraft() {
+  void aStrangerIsSentToTheLoginNotIntoTheDraft() {
     Browser browser = erika();
     HttpResponse<String> consent = AntragForms.start(browser, "hundesteuer");
 
-    Browser stranger = browser();
-    assertThat(stranger.get(consent.uri().getPath()).statusCode()).isEqualTo(404);
+    // As on the draft's step pages (ADR 0026): the login, which opens the draft to its owner only.
+    HttpResponse<String> refused = browser().get(consent.uri().getPath());
+    assertThat(refused.statusCode()).isEqualTo(302);
+    assertThat(refused.headers().firstValue("Location").orElseThrow()).endsWith("/konto/anmelden");
+    assertThat(refused.body()).doesNotContain("Mustermann");
   }
 }

@@ -15,7 +15,6 @@ import de.amtsweg.tenancy.ChosenPlace;
 import de.amtsweg.tenancy.PlaceSelection;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -45,6 +44,7 @@ class AntragStartController {
   private final PlaceSelection places;
   private final ApplicantAccess access;
   private final AppDescriptions descriptions;
+  private final PrefillDecision prefillDecision;
 
   AntragStartController(
       AppStore store,
@@ -53,8 +53,10 @@ class AntragStartController {
       Responsibility responsibility,
       PlaceSelection places,
       ApplicantAccess access,
-      AppDescriptions descriptions) {
+      AppDescriptions descriptions,
+      PrefillDecision prefillDecision) {
     this.descriptions = descriptions;
+    this.prefillDecision = prefillDecision;
     this.store = store;
     this.drafts = drafts;
     this.prefill = prefill;
@@ -182,23 +184,9 @@ class AntragStartController {
       @Nullable Authentication authentication,
       Locale locale) {
     DraftContext context = access.draft(appId, draftId, request, authentication);
-    Draft draft = context.draft();
-    UUID citizen = Citizens.id(authentication);
-    Map<String, Object> answers = new LinkedHashMap<>(draft.answers());
-    if (citizen != null && "uebernehmen".equals(decision)) {
-      List<Prefill.Offer> offers = prefill.offers(context.app(), citizen, organisation);
-      answers =
-          prefill.apply(
-              citizen,
-              offers,
-              answers,
-              draft.tenantArs(),
-              draft.authorityName(),
-              draft.leikaKey(),
-              context.app().name().in(locale));
-    }
-    drafts.prefillDecided(draftId, answers);
-    return "redirect:" + context.step(context.app().steps().getFirst().id());
+    return "redirect:"
+        + prefillDecision.decide(
+            context, Citizens.id(authentication), decision, organisation, locale);
   }
 
   // --- resume link ---

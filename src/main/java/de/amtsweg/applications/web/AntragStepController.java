@@ -254,6 +254,11 @@ class AntragStepController {
 
   // --- save and resume ---
 
+  /** Whether an address for the resume link looks deliverable (the mail server checks the rest). */
+  static boolean resumeAddress(String address) {
+    return address.length() <= 254 && address.matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]{2,}$");
+  }
+
   @GetMapping("/antrag/{appId}/{draftId}/speichern")
   String savePage(
       @PathVariable String appId,
@@ -287,7 +292,7 @@ class AntragStepController {
     DraftContext context = access.draft(appId, draftId, request, authentication);
     String address = email.strip();
     String refusal = null;
-    if (address.length() > 254 || !address.matches("^[^@\\s]+@[^@\\s]+\\.[^@\\s]{2,}$")) {
+    if (!resumeAddress(address)) {
       refusal = "applications.save.email-invalid";
     } else if (rateLimits.take(
             RESUME_MAIL_BUCKET,

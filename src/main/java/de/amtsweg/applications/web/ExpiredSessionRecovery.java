@@ -2,6 +2,7 @@ package de.amtsweg.applications.web;
 
 import de.amtsweg.applications.Draft;
 import de.amtsweg.applications.Drafts;
+import de.amtsweg.forms.AppDefinition.Declaration;
 import de.amtsweg.forms.AppDefinition.Step;
 import de.amtsweg.forms.FormEngine;
 import jakarta.servlet.http.HttpServletRequest;
@@ -28,18 +29,21 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
  * Keeps what an applicant typed when the session ran out (WCAG 2.2.1, ADR 0026). Sits in front of
- * the step pages and leaves them alone while the session may open the draft. Afterwards:
+ * the pages of a draft (steps, consent, check and submit, save and resume) and leaves them alone
+ * while the session may open the draft. Afterwards:
  *
  * <ul>
- *   <li>a step page sent with a valid {@link DraftCapabilities draft capability} has its answers
- *       stored into the draft, and the applicant sees "Sitzung abgelaufen" with the way back in (an
- *       anonymous draft is opened for the new session, an account's draft after the login);
- *   <li>a step page of an account's draft asked for without a login leads to the login and back;
- *   <li>a step page asked for with a session that ran out leads to "Sitzung abgelaufen".
+ *   <li>a page sent with a valid {@link DraftCapabilities draft capability} has what it sent kept
+ *       in the draft (a step's answers, the consent decision, the declarations, the address for the
+ *       resume link), and the applicant sees "Sitzung abgelaufen" with the way back in (an
+ *       anonymous draft is opened for the new session, an account's draft after the login); nothing
+ *       is submitted, put into the Warenkorb or mailed;
+ *   <li>a page of an account's draft asked for without a login leads to the login and back;
+ *   <li>a page asked for with a session that ran out leads to "Sitzung abgelaufen".
  * </ul>
  *
- * Everything else (no or a forged capability, another person's login) goes on to the step page,
- * which answers "not found" as before. Step pages get their capability here too.
+ * Everything else (no or a forged capability, another person's login) goes on to the page, which
+ * answers "not found" as before. The pages get their capability here too.
  */
 @Component
 class ExpiredSessionRecovery implements HandlerInterceptor, WebMvcConfigurer {
@@ -51,13 +55,16 @@ class ExpiredSessionRecovery implements HandlerInterceptor, WebMvcConfigurer {
   private final ApplicantAccess access;
   private final AnswerFormReader reader;
   private final DraftCapabilities capabilities;
+  private final PrefillDecision prefillDecision;
   private final RequestCache requestCache = new HttpSessionRequestCache();
 
   ExpiredSessionRecovery(
       Drafts drafts,
       ApplicantAccess access,
       AnswerFormReader reader,
-      DraftCapabilities capabilities) {
+      DraftCapabilities capabilities,
+      PrefillDecision prefillDecision) {
+    this.prefillDecision = prefillDecision;
     this.drafts = drafts;
     this.access = access;
     this.reader = reader;
@@ -66,7 +73,14 @@ class ExpiredSessionRecovery implements HandlerInterceptor, WebMvcConfigurer {
 
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
-    registry.addInterceptor(this).addPathPatterns("/antrag/*/*/schritt/*");
+    registry
+        .addInterceptor(this)
+        .addPathPatterns(
+            "/antrag/*/*/schritt/*",
+            "/antrag/*/*/daten",
+            "/antrag/*/*/pruefen",
+            "/antrag/*/*/absenden",
+            "/antrag/*/*/speichern");
   }
 
   @Override
@@ -83,7 +97,7 @@ class ExpiredSessionRecovery implements HandlerInterceptor, WebMvcConfigurer {
       if (!capabilities.valid(draft.id(), request.getParameter(DraftCapabilities.PARAMETER))) {
         return true;
       }
-      keep(draft, pathVariable(request, "stepId"), request, response);
+      keep(draft, request, response);
       return false;
     }
     if (draft.accountId() != null && Citizens.id(authentication) == null) {
@@ -114,38 +128,88 @@ class ExpiredSessionRecovery implements HandlerInterceptor, WebMvcConfigurer {
     }
   }
 
-  /** Stores the page's answers into the draft and says where to go on. */
-  private void keep(
-      Draft draft,
-      @Nullable String stepId,
-      HttpServletRequest request,
-      HttpServletResponse response)
+  /** Keeps what the page sent in the draft and says where to go on. */
+  private void keep(Draft draft, HttpServletRequest request, HttpServletResponse response)
       throws IOException {
     DraftContext context = access.open(draft, request);
-    FormEngine before = context.engine(context.draft().answers());
-    Step step =
-        stepId == null ? null : context.app().step(stepId).filter(before::visible).orElse(null);
-    if (step != null) {
-      MultiValueMap<String, String> params = new LinkedMultiValueMap<>();
-      request.getParameterMap().forEach((name, values) -> params.put(name, List.of(values)));
-      drafts.saveAnswers(draft.id(), reader.read(context, before, step, params, request).answers());
-    }
     boolean account = draft.accountId() != null;
+    String page = request.getRequestURI().substring(request.getRequestURI().lastIndexOf('/') + 1);
+    String next = context.base() + "/pruefen";
+    boolean saved = true;
+    String note = null;
+    switch (page) {
+      case "daten" ->
+          next =
+              prefillDecision.decide(
+                  context,
+                  draft.accountId(),
+                  String.valueOf(request.getParameter("decision")),
+                  organisation(request),
+                  RequestContextUtils.getLocale(request));
+      case "absenden" -> {
+        // Confirmed, but not sent: submitting (or paying) needs the applicant, not just the page.
+        List<String> confirmed = parameters(request, "erklaerung");
+        drafts.saveDeclarations(
+            draft.id(),
+            context.app().declarations().stream()
+                .map(Declaration::id)
+                .filter(confirmed::contains)
+                .toList());
+        note = "applications.expired.not-submitted";
+      }
+      case "speichern" -> {
+        String email = String.valueOf(request.getParameter("email")).strip();
+        if (!account && AntragStepController.resumeAddress(email)) {
+          drafts.keepResumeEmail(draft.id(), email);
+        }
+        note = account ? null : "applications.expired.link-not-sent";
+      }
+      default -> {
+        FormEngine before = context.engine(context.draft().answers());
+        String stepId = pathVariable(request, "stepId");
+        Step step =
+            stepId == null ? null : context.app().step(stepId).filter(before::visible).orElse(null);
+        if (step != null) {
+          MultiValueMap<String, String> params = new LinkedMultiValueMap<>();
+          request.getParameterMap().forEach((name, values) -> params.put(name, List.of(values)));
+          drafts.saveAnswers(
+              draft.id(), reader.read(context, before, step, params, request).answers());
+          next = context.step(step.id());
+        }
+        saved = step != null;
+      }
+    }
     if (!account) {
       // The capability stands for the session that was shown the page: the new one takes its place.
       AntragSession.allow(request.getSession(), draft.id());
     }
     FlashMap flash = RequestContextUtils.getOutputFlashMap(request);
-    flash.put("expiredSaved", step != null);
+    flash.put("expiredSaved", saved);
     flash.put("expiredAccount", account);
     flash.put("expiredApp", context.app().name().in(RequestContextUtils.getLocale(request)));
-    flash.put(
-        "expiredContinue", step != null ? context.step(step.id()) : context.base() + "/pruefen");
+    flash.put("expiredContinue", next);
+    if (note != null) {
+      flash.put("expiredNote", note);
+    }
     if (!account) {
       flash.put("expiredSaveLater", context.base() + "/speichern");
     }
     RequestContextUtils.saveOutputFlashMap(EXPIRED_PAGE, request, response);
     redirect(EXPIRED_PAGE, request, response);
+  }
+
+  private static List<String> parameters(HttpServletRequest request, String name) {
+    String[] values = request.getParameterValues(name);
+    return values == null ? List.of() : List.of(values);
+  }
+
+  private static @Nullable UUID organisation(HttpServletRequest request) {
+    try {
+      String id = request.getParameter("organisation");
+      return id == null || id.isBlank() ? null : UUID.fromString(id);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   /** A redirect, for htmx as a full page load (its swap target is a part of the step form). */
