@@ -101,7 +101,7 @@ class Submissions {
             .activation(submission.tenantArs(), app.id())
             .map(Activation::payment)
             .orElse(PaymentTerms.NONE);
-    FormEngine.FeeAssessment fee = engine.assessFee(null);
+    FormEngine.FeeAssessment fee = engine.assessFee();
     boolean due =
         fee != null
             && fee.cents() > 0

@@ -238,7 +238,7 @@ public class Warenkorb {
                     published.definition(),
                     offered.map(o -> o.activation().parameters()).orElse(Map.of()),
                     draft.answers())
-                .assessFee(null);
+                .assessFee();
     if (antrag != null && antrag.fee() != null) {
       fee = new FeeAssessment(antrag.fee(), null, null);
     }

@@ -358,7 +358,7 @@ public final class FormEngine {
    * computed yet.
    */
   public @Nullable BigDecimal fee() {
-    FeeAssessment fee = assessFee(null);
+    FeeAssessment fee = assessFee();
     return fee == null ? null : fee.amount();
   }
 
@@ -379,12 +379,10 @@ public final class FormEngine {
   }
 
   /**
-   * Assesses the fee; null when the app charges none or the answers do not determine it yet.
-   *
-   * @param amountOverride the tenant's amount in euros: replaces {@code amount} (the price of one
-   *     unit) or, for a computed fee, the whole fee
+   * Assesses the fee; null when the app charges none or the answers do not determine it yet. A
+   * tenant's own amounts reach it as the app's parameters.
    */
-  public @Nullable FeeAssessment assessFee(@Nullable BigDecimal amountOverride) {
+  public @Nullable FeeAssessment assessFee() {
     AppDefinition.Fee fee = app.fee();
     if (fee == null) {
       return null;
@@ -397,10 +395,9 @@ public final class FormEngine {
     }
     BigDecimal amount;
     if (fee.computed() != null) {
-      amount = amountOverride != null ? amountOverride : decimal(root.get(fee.computed()));
+      amount = decimal(root.get(fee.computed()));
     } else {
-      BigDecimal unit =
-          amountOverride != null ? amountOverride : decimal(evaluateQuietly(fee.amount()));
+      BigDecimal unit = decimal(evaluateQuietly(fee.amount()));
       BigDecimal units =
           fee.units() == null ? BigDecimal.ONE : decimal(evaluateQuietly(fee.units()));
       amount = unit == null || units == null ? null : unit.multiply(units);

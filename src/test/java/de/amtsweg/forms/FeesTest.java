@@ -33,7 +33,7 @@ class FeesTest {
       """;
 
   private static FeeAssessment fee(String fee, Map<String, ?> parameters, Map<String, ?> answers) {
-    return FormEngine.evaluate(Definitions.parse(HEAD + fee), parameters, answers).assessFee(null);
+    return FormEngine.evaluate(Definitions.parse(HEAD + fee), parameters, answers).assessFee();
   }
 
   @Test
@@ -57,14 +57,14 @@ class FeesTest {
   }
 
   @Test
-  void aComputedFeeFollowsTheAnswersAndAnOverrideReplacesIt() {
+  void aComputedFeeFollowsTheAnswers() {
     String computed = "fee: summe";
 
     assertThat(fee(computed, Map.of(), Map.of("anzahl", "2")).amount())
         .isEqualTo(new BigDecimal("7.00"));
     FormEngine engine =
         FormEngine.evaluate(Definitions.parse(HEAD + computed), Map.of(), Map.of("anzahl", "2"));
-    assertThat(engine.assessFee(new BigDecimal("4")).amount()).isEqualTo(new BigDecimal("4.00"));
+    assertThat(engine.assessFee().amount()).isEqualTo(new BigDecimal("7.00"));
     assertThat(engine.fee()).isEqualTo(new BigDecimal("7.00"));
   }
 

@@ -232,7 +232,7 @@ class AntragSubmitController {
 
   /** Whether the Antrag costs anything with these answers at the tenant's price. */
   private boolean payable(DraftContext context, FormEngine engine) {
-    FormEngine.FeeAssessment fee = engine.assessFee(null);
+    FormEngine.FeeAssessment fee = engine.assessFee();
     return fee != null && fee.cents() > 0;
   }
 
@@ -335,7 +335,7 @@ class AntragSubmitController {
                             locale)))
             .toList());
     PaymentTerms terms = terms(context);
-    FormEngine.FeeAssessment fee = engine.assessFee(null);
+    FormEngine.FeeAssessment fee = engine.assessFee();
     model.addAttribute("fee", fee == null ? null : FieldViews.money(fee.amount(), locale));
     model.addAttribute(
         "feeExemption", fee == null || fee.exemption() == null ? null : fee.exemption().in(locale));
