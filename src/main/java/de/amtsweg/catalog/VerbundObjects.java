@@ -241,6 +241,23 @@ public class VerbundObjects {
         .optional();
   }
 
+  /**
+   * The office record of an authority of the Land's register (a tenant's own, else the first by
+   * id), for its contact data.
+   */
+  public Optional<Organisationseinheit> organisationseinheitOf(String authorityArs) {
+    return jdbc.sql(
+            """
+            select id, source, name, authority_ars, street, postcode, city, phone, email,
+                website, opening_hours
+            from organisationseinheit where authority_ars = ?
+            order by (source = 'tenant') desc, id limit 1
+            """)
+        .param(authorityArs)
+        .query(VerbundObjects::unit)
+        .optional();
+  }
+
   /** An Onlinedienst by id. */
   public Optional<Onlinedienst> onlinedienst(String id) {
     return jdbc.sql(
@@ -315,7 +332,7 @@ public class VerbundObjects {
         HttpStatus.BAD_REQUEST, CatalogException.INVALID_VERBUND_OBJECT, field);
   }
 
-  private static Organisationseinheit unit(ResultSet rs, int row) throws SQLException {
+  static Organisationseinheit unit(ResultSet rs, int row) throws SQLException {
     return new Organisationseinheit(
         rs.getString("id"),
         rs.getString("source"),
