@@ -21,9 +21,6 @@ public class CatalogException extends ProblemException {
   /** The Leistung already has an override in this region. */
   public static final String OVERRIDE_EXISTS = "zustaendigkeit-override-exists";
 
-  /** An online service of another provider lacks a name or provider, or its address is no https. */
-  public static final String INVALID_ONLINE_SERVICE = "invalid-online-service";
-
   /** An Organisationseinheit, Onlinedienst or Zuständigkeit with a malformed field (named). */
   public static final String INVALID_VERBUND_OBJECT = "invalid-verbund-object";
 

@@ -42,7 +42,7 @@ public class CatalogImport implements ApplicationRunner {
   static final String NAME = "leistungskatalog";
 
   /** Raise when the mapping below changes, so that installed catalogs are imported again. */
-  private static final String MAPPING_VERSION = "1";
+  private static final String MAPPING_VERSION = "2";
 
   private static final String FOLDER = "data/ozg-leika/";
   private static final String THEMENFELDER = FOLDER + "ozg_themenfelder.csv";
@@ -206,9 +206,9 @@ public class CatalogImport implements ApplicationRunner {
       jdbc.sql(
               """
               insert into leistung (leika_key, name, typisierung, legal_basis, legal_basis_url, law,
-                law_short, ozg_id, sdg, ebene, ebene_reason, name_key, search_vector)
+                law_short, ozg_id, sdg, ebene, ebene_reason, ebene_reliable, name_key, search_vector)
               values (:key, :name, :typ, :legalBasis, :url, :law, :lawShort, :ozgId, :sdg, :ebene,
-                :reason, :nameKey,
+                :reason, :reliable, :nameKey,
                 setweight(to_tsvector('german', :nameKey), 'A')
                   || setweight(to_tsvector('german', :ozgKey), 'B')
                   || setweight(to_tsvector('german', :context), 'C')
@@ -218,7 +218,7 @@ public class CatalogImport implements ApplicationRunner {
                 legal_basis_url = excluded.legal_basis_url, law = excluded.law,
                 law_short = excluded.law_short, ozg_id = excluded.ozg_id, sdg = excluded.sdg,
                 ebene = excluded.ebene, ebene_reason = excluded.ebene_reason,
-                name_key = excluded.name_key, search_vector = excluded.search_vector
+                ebene_reliable = excluded.ebene_reliable, name_key = excluded.name_key, search_vector = excluded.search_vector
               """)
           .param("key", key)
           .param("name", name)
@@ -233,6 +233,7 @@ public class CatalogImport implements ApplicationRunner {
           .param("sdg", "1".equals(r.get("relevance1")) || "1".equals(r.get("relevance2")))
           .param("ebene", rule.ebene().name())
           .param("reason", rule.reason())
+          .param("reliable", rule.reliable())
           .param("nameKey", nameKey)
           .param("ozgKey", ozgKey)
           .param("context", GermanFolding.fold(context))

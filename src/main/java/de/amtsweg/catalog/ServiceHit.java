@@ -1,5 +1,6 @@
 package de.amtsweg.catalog;
 
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -7,7 +8,10 @@ import org.jspecify.annotations.Nullable;
  *
  * @param score relevance from the full-text ranking; higher is better
  * @param responsible who is responsible at the place searched for; null without a place
- * @param onlineAvailable whether the responsible authority lets people apply online
+ * @param onlineAvailable whether the Leistung can be applied for online at the place ({@link
+ *     OnlineServices})
+ * @param otherProviders the online services of other providers at the place, through the exit page;
+ *     empty without a place
  */
 public record ServiceHit(
     String leikaKey,
@@ -16,4 +20,5 @@ public record ServiceHit(
     @Nullable String ozgName,
     double score,
     @Nullable Zustaendigkeit responsible,
-    boolean onlineAvailable) {}
+    boolean onlineAvailable,
+    List<OnlineServices.OnlineService> otherProviders) {}

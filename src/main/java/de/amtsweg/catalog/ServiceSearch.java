@@ -3,13 +3,11 @@ package de.amtsweg.catalog;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import de.amtsweg.platform.GermanFolding;
-import de.amtsweg.tenancy.Authority;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
@@ -42,7 +40,7 @@ public class ServiceSearch {
   static final String SQL =
       """
       select m.*, o.name as ozg_name from (
-        select l.leika_key, l.name, l.ozg_id, l.ebene, l.ebene_reason,
+        select l.leika_key, l.name, l.ozg_id, l.ebene, l.ebene_reason, l.ebene_reliable,
           l.search_all @@ to_tsquery('german', :all) as all_terms,
           ts_filter(l.search_all, '{a}') @@ to_tsquery('german', :all) as all_in_name,
           l.name_key = :folded as exact,
@@ -144,28 +142,22 @@ public class ServiceSearch {
     List<Candidate> candidates =
         withoutWeakMatches(candidates(plan, place == null ? size : Math.min(size * 3, 150)));
     if (place == null) {
-      return candidates.stream().limit(size).map(c -> c.hit(null, false)).toList();
+      return candidates.stream().limit(size).map(c -> c.hit(null, false, List.of())).toList();
     }
     Map<String, Zustaendigkeit> responsible =
         zustaendigkeiten.responsible(candidates.stream().map(Candidate::level).toList(), place);
-    List<OnlineServices.Pair> pairs = new ArrayList<>();
-    for (Candidate candidate : candidates) {
-      Authority authority =
-          Objects.requireNonNull(responsible.get(candidate.leikaKey()), "resolved").authority();
-      if (authority != null) {
-        pairs.add(new OnlineServices.Pair(authority.ars(), candidate.leikaKey()));
-      }
-    }
-    Set<OnlineServices.Pair> online = onlineServices.available(pairs);
+    OnlineServices.Online online = onlineServices.online(responsible, place);
     List<Ranked> ranked = new ArrayList<>();
     for (Candidate candidate : candidates) {
       Zustaendigkeit zustaendigkeit =
           Objects.requireNonNull(responsible.get(candidate.leikaKey()), "resolved");
-      Authority authority = zustaendigkeit.authority();
-      boolean isOnline =
-          authority != null
-              && online.contains(new OnlineServices.Pair(authority.ars(), candidate.leikaKey()));
-      ranked.add(new Ranked(candidate, candidate.hit(zustaendigkeit, isOnline)));
+      ranked.add(
+          new Ranked(
+              candidate,
+              candidate.hit(
+                  zustaendigkeit,
+                  online.leikaKeys().contains(candidate.leikaKey()),
+                  online.external().getOrDefault(candidate.leikaKey(), List.of()))));
     }
     // Stable sort: the SQL order stays within each tier.
     ranked.sort(
@@ -227,7 +219,8 @@ public class ServiceSearch {
                     new Zustaendigkeiten.Level(
                         rs.getString("leika_key"),
                         Verwaltungsebene.valueOf(rs.getString("ebene")),
-                        rs.getString("ebene_reason"))))
+                        rs.getString("ebene_reason"),
+                        rs.getBoolean("ebene_reliable"))))
         .list();
   }
 
@@ -245,8 +238,12 @@ public class ServiceSearch {
       double rank,
       Zustaendigkeiten.Level level) {
 
-    ServiceHit hit(@Nullable Zustaendigkeit responsible, boolean online) {
-      return new ServiceHit(leikaKey, name, ozgId, ozgName, rank, responsible, online);
+    ServiceHit hit(
+        @Nullable Zustaendigkeit responsible,
+        boolean online,
+        List<OnlineServices.OnlineService> otherProviders) {
+      return new ServiceHit(
+          leikaKey, name, ozgId, ozgName, rank, responsible, online, otherProviders);
     }
   }
 }

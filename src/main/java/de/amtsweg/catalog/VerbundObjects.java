@@ -241,6 +241,91 @@ public class VerbundObjects {
         .optional();
   }
 
+  /**
+   * The office record of an authority of the Land's register (a tenant's own, else the first by
+   * id), for its contact data.
+   */
+  public Optional<Organisationseinheit> organisationseinheitOf(String authorityArs) {
+    return jdbc.sql(
+            """
+            select id, source, name, authority_ars, street, postcode, city, phone, email,
+                website, opening_hours
+            from organisationseinheit where authority_ars = ?
+            order by (source = 'tenant') desc, id limit 1
+            """)
+        .param(authorityArs)
+        .query(VerbundObjects::unit)
+        .optional();
+  }
+
+  /** Organisationseinheiten by name, at most {@code limit}, optionally of one source. */
+  public List<Organisationseinheit> organisationseinheiten(@Nullable String source, int limit) {
+    return jdbc.sql(
+            """
+            select id, source, name, authority_ars, street, postcode, city, phone, email,
+                website, opening_hours
+            from organisationseinheit where (cast(:source as text) is null or source = :source)
+            order by name, id limit :limit
+            """)
+        .param("source", source)
+        .param("limit", limit)
+        .query(VerbundObjects::unit)
+        .list();
+  }
+
+  /** Onlinedienste by name, at most {@code limit}, optionally of one source. */
+  public List<Onlinedienst> onlinedienste(@Nullable String source, int limit) {
+    return jdbc.sql(
+            """
+            select id, source, name, provider, url, link_status from onlinedienst
+            where (cast(:source as text) is null or source = :source)
+            order by name, id limit :limit
+            """)
+        .param("source", source)
+        .param("limit", limit)
+        .query(VerbundObjects::service)
+        .list();
+  }
+
+  /**
+   * Zuständigkeiten, at most {@code limit}, optionally of one Leistung, of one source, or naming
+   * one Organisationseinheit or Onlinedienst ({@code target}).
+   */
+  public List<Zustaendigkeitseintrag> zustaendigkeiten(
+      @Nullable String leikaKey, @Nullable String source, @Nullable String target, int limit) {
+    return jdbc.sql(
+            """
+            select id, source, leika_key, region_ars, organisationseinheit_id, onlinedienst_id,
+                rolle
+            from zustaendigkeit
+            where (cast(:leikaKey as text) is null or leika_key = :leikaKey)
+              and (cast(:source as text) is null or source = :source)
+              and (cast(:target as text) is null or organisationseinheit_id = :target
+                   or onlinedienst_id = :target)
+            order by leika_key, region_ars, id limit :limit
+            """)
+        .param("leikaKey", leikaKey)
+        .param("source", source)
+        .param("target", target)
+        .param("limit", limit)
+        .query(VerbundObjects::entry)
+        .list();
+  }
+
+  /** The Zuständigkeiten whose Organisationseinheit belongs to this authority (a tenant's). */
+  public List<Zustaendigkeitseintrag> zustaendigkeitenOfAuthority(String authorityArs) {
+    return jdbc.sql(
+            """
+            select z.id, z.source, z.leika_key, z.region_ars, z.organisationseinheit_id,
+                z.onlinedienst_id, z.rolle
+            from zustaendigkeit z join organisationseinheit o on o.id = z.organisationseinheit_id
+            where o.authority_ars = ? order by z.leika_key, z.id
+            """)
+        .param(authorityArs)
+        .query(VerbundObjects::entry)
+        .list();
+  }
+
   /** An Onlinedienst by id. */
   public Optional<Onlinedienst> onlinedienst(String id) {
     return jdbc.sql(
@@ -315,7 +400,7 @@ public class VerbundObjects {
         HttpStatus.BAD_REQUEST, CatalogException.INVALID_VERBUND_OBJECT, field);
   }
 
-  private static Organisationseinheit unit(ResultSet rs, int row) throws SQLException {
+  static Organisationseinheit unit(ResultSet rs, int row) throws SQLException {
     return new Organisationseinheit(
         rs.getString("id"),
         rs.getString("source"),
@@ -380,6 +465,9 @@ public class VerbundObjects {
     /** An online service through which the Leistung can be applied for. */
     ONLINEDIENST
   }
+
+  /** The source of objects edited by operators in Amtsweg; only these can be edited here. */
+  public static final String OWN_SOURCE = "amtsweg";
 
   /** The outcome of the last check of an Onlinedienst's address. */
   public enum LinkStatus {

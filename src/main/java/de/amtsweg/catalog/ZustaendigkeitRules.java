@@ -26,8 +26,13 @@ final class ZustaendigkeitRules {
   private final Map<String, Rule> byPrefix = new HashMap<>();
   private final Map<String, Rule> byOzgId = new HashMap<>();
 
-  /** A level with the reason an operator or citizen can read. */
-  record Rule(Verwaltungsebene ebene, String reason) {}
+  /**
+   * A level with the reason an operator or citizen can read.
+   *
+   * @param reliable whether a person decided it for Thüringen (a rule of the file, or a municipal
+   *     statute by LeiKa type 5); the Typisierung defaults for other types are guesses
+   */
+  record Rule(Verwaltungsebene ebene, String reason, boolean reliable) {}
 
   /** The repository's rules, then the operator's own file (if any), whose rules win. */
   static ZustaendigkeitRules load(@Nullable Path operatorFile) {
@@ -61,7 +66,9 @@ final class ZustaendigkeitRules {
       String key = record.get("schluessel");
       Rule rule;
       try {
-        rule = new Rule(Verwaltungsebene.valueOf(record.get("ebene")), record.get("begruendung"));
+        rule =
+            new Rule(
+                Verwaltungsebene.valueOf(record.get("ebene")), record.get("begruendung"), true);
       } catch (IllegalArgumentException e) {
         throw new IllegalStateException(
             source
@@ -98,23 +105,28 @@ final class ZustaendigkeitRules {
   /**
    * LeiKa type 1 is federal; type 5 is a municipal statute; everything else (2, 3, 2/3: federal law
    * carried out by Land or Kommune; 4: Land law) defaults to the Landkreis or kreisfreie Stadt, the
-   * level that carries out most delegated tasks in Thüringen.
+   * level that carries out most delegated tasks in Thüringen. Only type 5 is reliable: which
+   * federal authority does a type-1 Leistung is not known, and type 4 (Land law) is as often done
+   * by the Land's own authorities (justice, police, tax) or chambers as by a Kreis.
    */
   static Rule byTypisierung(@Nullable String typisierung) {
     String type = typisierung == null ? "" : typisierung.strip();
     return switch (type) {
       case "1" ->
-          new Rule(Verwaltungsebene.BUND, "LeiKa-Typ 1: Regelung und Vollzug durch den Bund");
+          new Rule(
+              Verwaltungsebene.BUND, "LeiKa-Typ 1: Regelung und Vollzug durch den Bund", false);
       case "5" ->
           new Rule(
               Verwaltungsebene.GEMEINDE,
-              "LeiKa-Typ 5: kommunale Satzung, Vollzug durch die Gemeinde");
+              "LeiKa-Typ 5: kommunale Satzung, Vollzug durch die Gemeinde",
+              true);
       default ->
           new Rule(
               Verwaltungsebene.KREIS,
               "LeiKa-Typ "
                   + (type.isEmpty() ? "unbekannt" : type)
-                  + ": Vollzug in Thüringen in der Regel durch Landkreis oder kreisfreie Stadt");
+                  + ": Vollzug in Thüringen in der Regel durch Landkreis oder kreisfreie Stadt",
+              false);
     };
   }
 }

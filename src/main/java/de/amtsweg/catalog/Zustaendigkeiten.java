@@ -20,22 +20,40 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Zuständigkeit: for a Leistung and a place, the responsible authority. The Leistung's level
- * (Verwaltungsebene) is resolved along the place's chain of authorities; an operator's override for
- * the place or any region above it wins, the most specific first. See
- * docs/adr/0007-zustaendigkeit.md.
+ * Zuständigkeit: for a Leistung and a place, who is responsible and how sure that is. Walking the
+ * place's chain of authorities from the place up to the Land and then Germany, the first region
+ * with an operator's override ({@link Zustaendigkeit.Basis#OVERRIDE}) or a stored Zuständigkeit of
+ * role {@code ZUSTAENDIGE_STELLE} ({@link Zustaendigkeit.Basis#DATA}) decides, the override first
+ * within one region. Without either, the Leistung's Verwaltungsebene is resolved along the chain
+ * (docs/adr/0007-zustaendigkeit.md), but only a rule a person wrote down names somebody ({@link
+ * Zustaendigkeit.Basis#RULE}); the Typisierung guesses give {@link Zustaendigkeit.Basis#UNKNOWN}.
+ * See docs/adr/0027-responsibility-as-data.md.
  */
 @Service
 public class Zustaendigkeiten {
 
+  /** The Land's own region (Thüringen), asked after the place's chain if the chain lacks it. */
+  static final String LAND = "160000000000";
+
+  /** The reason given when nobody is known: the rule's guess is not repeated as a reason. */
+  static final String UNKNOWN =
+      "Für diese Leistung liegen für diesen Ort weder Zuständigkeitsdaten noch eine verlässliche"
+          + " Regel vor.";
+
   private final JdbcClient jdbc;
   private final ApplicationEventPublisher events;
   private final Authorities authorities;
+  private final VerbundObjects objects;
 
-  Zustaendigkeiten(JdbcClient jdbc, Authorities authorities, ApplicationEventPublisher events) {
+  Zustaendigkeiten(
+      JdbcClient jdbc,
+      Authorities authorities,
+      ApplicationEventPublisher events,
+      VerbundObjects objects) {
     this.jdbc = jdbc;
     this.authorities = authorities;
     this.events = events;
+    this.objects = objects;
   }
 
   /**
@@ -46,12 +64,26 @@ public class Zustaendigkeiten {
   public Zustaendigkeit responsible(String leikaKey, String placeArs) {
     Place place = place(placeArs);
     Level level =
-        jdbc.sql("select leika_key, ebene, ebene_reason from leistung where leika_key = ?")
+        jdbc.sql(
+                "select leika_key, ebene, ebene_reason, ebene_reliable from leistung"
+                    + " where leika_key = ?")
             .param(leikaKey)
             .query(Zustaendigkeiten::level)
             .optional()
             .orElseThrow(() -> CatalogException.notFound(leikaKey));
-    return Objects.requireNonNull(responsible(List.of(level), place).get(leikaKey), "resolved");
+    Zustaendigkeit found =
+        Objects.requireNonNull(responsible(List.of(level), place).get(leikaKey), "resolved");
+    Authority authority = found.authority();
+    if (found.organisationseinheit() == null && authority != null) {
+      // The authority's own office record, for its contact data (tenants have one).
+      return new Zustaendigkeit(
+          found.basis(),
+          found.ebene(),
+          found.reason(),
+          authority,
+          objects.organisationseinheitOf(authority.ars()).orElse(null));
+    }
+    return found;
   }
 
   /** The place with its chain of authorities, for resolving many Leistungen at once. */
@@ -63,21 +95,21 @@ public class Zustaendigkeiten {
     return new Place(List.copyOf(chain));
   }
 
-  /** Resolves several Leistungen at one place with one query for overrides. */
+  /** Resolves several Leistungen at one place with one query for overrides and one for data. */
   Map<String, Zustaendigkeit> responsible(Collection<Level> levels, Place place) {
     Map<String, Zustaendigkeit> result = new HashMap<>();
     if (levels.isEmpty()) {
       return result;
     }
+    String[] keys = levels.stream().map(Level::leikaKey).toArray(String[]::new);
+    String[] regions = place.regions().toArray(String[]::new);
     Map<String, Map<String, OverrideRow>> overrides = new HashMap<>();
     jdbc.sql(
             """
             select leika_key, region_ars, authority_ars, reason from zustaendigkeit_override
             where leika_key = any(?) and region_ars = any(?)
             """)
-        .params(
-            levels.stream().map(Level::leikaKey).toArray(String[]::new),
-            place.chain().stream().map(Authority::ars).toArray(String[]::new))
+        .params(keys, regions)
         .query(
             (rs, row) ->
                 new OverrideRow(
@@ -91,25 +123,72 @@ public class Zustaendigkeiten {
                 overrides
                     .computeIfAbsent(o.leikaKey(), k -> new HashMap<>())
                     .put(o.regionArs(), o));
+    Map<String, Map<String, DataRow>> data = new HashMap<>();
+    jdbc.sql(
+            """
+            select z.leika_key, z.region_ars, z.source as z_source, o.id, o.source, o.name,
+                o.authority_ars, o.street, o.postcode, o.city, o.phone, o.email, o.website,
+                o.opening_hours
+            from zustaendigkeit z join organisationseinheit o on o.id = z.organisationseinheit_id
+            where z.rolle = 'ZUSTAENDIGE_STELLE' and z.leika_key = any(?) and z.region_ars = any(?)
+            order by z.id
+            """)
+        .params(keys, regions)
+        .query(
+            (rs, row) ->
+                new DataRow(
+                    rs.getString("leika_key"),
+                    rs.getString("region_ars"),
+                    rs.getString("z_source"),
+                    VerbundObjects.unit(rs, row)))
+        .list()
+        .forEach(
+            d ->
+                data.computeIfAbsent(d.leikaKey(), k -> new HashMap<>())
+                    .putIfAbsent(d.regionArs(), d));
     for (Level level : levels) {
       result.put(
           level.leikaKey(),
-          resolve(level, place, overrides.getOrDefault(level.leikaKey(), Map.of())));
+          resolve(
+              level,
+              place,
+              overrides.getOrDefault(level.leikaKey(), Map.of()),
+              data.getOrDefault(level.leikaKey(), Map.of())));
     }
     return result;
   }
 
-  private Zustaendigkeit resolve(Level level, Place place, Map<String, OverrideRow> overrides) {
-    for (Authority region : place.chain()) {
-      OverrideRow override = overrides.get(region.ars());
+  private Zustaendigkeit resolve(
+      Level level, Place place, Map<String, OverrideRow> overrides, Map<String, DataRow> data) {
+    for (String region : place.regions()) {
+      OverrideRow override = overrides.get(region);
       if (override != null) {
         Authority responsible = authorities.find(override.authorityArs()).orElse(null);
         if (responsible != null) {
-          return new Zustaendigkeit(level.ebene(), override.reason(), responsible, true);
+          return new Zustaendigkeit(
+              Zustaendigkeit.Basis.OVERRIDE, level.ebene(), override.reason(), responsible, null);
         }
       }
+      DataRow row = data.get(region);
+      if (row != null) {
+        String authorityArs = row.unit().authorityArs();
+        return new Zustaendigkeit(
+            Zustaendigkeit.Basis.DATA,
+            level.ebene(),
+            "Zuständigkeit laut Verwaltungsdaten (Quelle: "
+                + row.source()
+                + ") für "
+                + place.regionName(region),
+            authorityArs == null ? null : authorities.find(authorityArs).orElse(null),
+            row.unit());
+      }
     }
-    return new Zustaendigkeit(level.ebene(), level.reason(), byLevel(level.ebene(), place), false);
+    Authority byRule = byLevel(level.ebene(), place);
+    if (level.reliable() && byRule != null) {
+      return new Zustaendigkeit(
+          Zustaendigkeit.Basis.RULE, level.ebene(), level.reason(), byRule, null);
+    }
+    return new Zustaendigkeit(Zustaendigkeit.Basis.UNKNOWN, level.ebene(), UNKNOWN, null, null);
   }
 
   private @Nullable Authority byLevel(Verwaltungsebene ebene, Place place) {
@@ -216,11 +295,37 @@ public class Zustaendigkeiten {
       String reason,
       Instant createdAt) {}
 
-  /** A Leistung's level and the reason for it. */
-  record Level(String leikaKey, Verwaltungsebene ebene, String reason) {}
+  /** A Leistung's level, the reason for it and whether a person decided it. */
+  record Level(String leikaKey, Verwaltungsebene ebene, String reason, boolean reliable) {}
 
   /** A place and the authorities above it, nearest first. */
   record Place(List<Authority> chain) {
+
+    /** The regions to ask for data: the chain, the Land if the chain lacks it, then Germany. */
+    List<String> regions() {
+      List<String> regions = new ArrayList<>();
+      chain.forEach(a -> regions.add(a.ars()));
+      if (!regions.contains(LAND)) {
+        regions.add(LAND);
+      }
+      regions.add(VerbundObjects.GERMANY);
+      return regions;
+    }
+
+    String regionName(String region) {
+      if (region.equals(VerbundObjects.GERMANY)) {
+        return "Deutschland";
+      }
+      if (region.equals(LAND)) {
+        return "Thüringen";
+      }
+      return chain.stream()
+          .filter(a -> a.ars().equals(region))
+          .map(Authority::displayName)
+          .findFirst()
+          .orElse(region);
+    }
+
     @Nullable Authority first(AuthorityType... types) {
       for (Authority authority : chain) {
         for (AuthorityType type : types) {
@@ -236,10 +341,14 @@ public class Zustaendigkeiten {
   private record OverrideRow(
       String leikaKey, String regionArs, String authorityArs, String reason) {}
 
+  private record DataRow(
+      String leikaKey, String regionArs, String source, VerbundObjects.Organisationseinheit unit) {}
+
   static Level level(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
     return new Level(
         rs.getString("leika_key"),
         Verwaltungsebene.valueOf(rs.getString("ebene")),
-        rs.getString("ebene_reason"));
+        rs.getString("ebene_reason"),
+        rs.getBoolean("ebene_reliable"));
   }
 }

@@ -132,6 +132,91 @@ class CatalogAdminIT extends AmtswegIT {
   }
 
   @Test
+  void operatorRecordsAnotherProvidersOnlineServiceWithValidationAndImportedObjectsAreReadOnly() {
+    Browser operator = operator();
+    Document page = Browser.page(operator.get("/admin/katalog/verbund"));
+    assertThat(Browser.page(operator.get("/admin/katalog")).select("#verbund-link").attr("href"))
+        .isEqualTo("/admin/katalog/verbund");
+    // The seeded Justizprüfungsamt is listed with its source, without edit or delete.
+    assertThat(page.select("#units tr:contains(Justizprüfungsamt)").text())
+        .contains("seed", "nur lesbar");
+    assertThat(page.select("#units tr:contains(Justizprüfungsamt) button")).isEmpty();
+
+    Document invalid =
+        Browser.page(
+            operator.submit(
+                "/admin/katalog/verbund/onlinedienst",
+                Browser.csrf(page),
+                Map.of(
+                    "serviceName", "", "serviceProvider", "Land", "serviceUrl", "http://x.org")));
+    assertThat(invalid.select("#error-summary a").eachAttr("href"))
+        .containsExactly("#serviceName", "#serviceUrl");
+
+    HttpResponse<String> saved =
+        operator.submit(
+            "/admin/katalog/verbund/onlinedienst",
+            Browser.csrf(page),
+            Map.of(
+                "serviceName",
+                "Wohngeld digital",
+                "serviceProvider",
+                "Landesportal Thüringen",
+                "serviceUrl",
+                "https://wohngeld.example.org/{ars}"));
+    assertThat(saved.statusCode()).isEqualTo(302);
+    Document listed = Browser.page(operator.follow(saved));
+    String id = listed.select("#services tr:contains(Wohngeld digital) .reference").text();
+    assertThat(id).startsWith("amtsweg:");
+
+    Document wrongTarget =
+        Browser.page(
+            operator.submit(
+                "/admin/katalog/verbund/zustaendigkeit",
+                Browser.csrf(page),
+                Map.of(
+                    "entryLeikaKey", "99107023000000",
+                    "entryRegionArs", "160530000000",
+                    "entryRolle", "ONLINEDIENST",
+                    "entryTarget", "amtsweg:gibt-es-nicht")));
+    assertThat(wrongTarget.select("#error-summary a").eachAttr("href"))
+        .containsExactly("#entryTarget");
+    assertThat(
+            operator
+                .submit(
+                    "/admin/katalog/verbund/zustaendigkeit",
+                    Browser.csrf(page),
+                    Map.of(
+                        "entryLeikaKey", "99107023000000",
+                        "entryRegionArs", "160530000000",
+                        "entryRolle", "ONLINEDIENST",
+                        "entryTarget", id))
+                .statusCode())
+        .isEqualTo(302);
+    assertThat(browser().get("/api/v1/services/99107023000000?ars=160530000000").body())
+        .contains("\"onlineAvailable\":true", "Wohngeld digital");
+
+    // Seeded objects cannot be deleted here; the operator's own can.
+    assertThat(
+            operator
+                .submit(
+                    "/admin/katalog/verbund/loeschen",
+                    Browser.csrf(page),
+                    Map.of("art", "ORGANISATIONSEINHEIT", "id", "seed:jpa"))
+                .statusCode())
+        .isEqualTo(403);
+    assertThat(
+            operator
+                .submit(
+                    "/admin/katalog/verbund/loeschen",
+                    Browser.csrf(page),
+                    Map.of("art", "ONLINEDIENST", "id", id))
+                .statusCode())
+        .isEqualTo(302);
+    assertThat(browser().get("/api/v1/services/99107023000000?ars=160530000000").body())
+        .contains("\"onlineAvailable\":false");
+  }
+
+  @Test
   void everyFieldOnThePageHasItsOwnId() {
     Document page = Browser.page(operator().get("/admin/katalog"));
 

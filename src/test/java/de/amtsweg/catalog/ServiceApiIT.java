@@ -2,16 +2,15 @@ package de.amtsweg.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import de.amtsweg.catalog.OnlineServices.External;
 import de.amtsweg.support.AmtswegIT;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /** GET /api/v1/services: search and one Leistung, with Zuständigkeit; odd input never a 500. */
@@ -19,7 +18,8 @@ class ServiceApiIT extends AmtswegIT {
 
   private final JsonMapper json = JsonMapper.builder().build();
 
-  @Autowired OnlineServices onlineServices;
+  @Autowired VerbundObjects objects;
+  @Autowired JdbcClient jdbc;
 
   @Test
   void searchReturnsTheFieldsOfTheContract() {
@@ -44,10 +44,14 @@ class ServiceApiIT extends AmtswegIT {
     assertThat(first)
         .containsEntry("leikaKey", "99102013000000")
         .containsEntry("onlineAvailable", true);
-    assertThat(first.get("responsible"))
-        .isEqualTo(Map.of("ars", "160510000000", "name", "Stadt Erfurt"));
+    // Hundesteuer is the Gemeinde's by a written rule: named, but as a presumption.
+    assertThat(responsible(first))
+        .containsEntry("basis", "RULE")
+        .containsEntry("ars", "160510000000")
+        .containsEntry("name", "Stadt Erfurt");
     assertThat(result)
-        .allSatisfy(hit -> assertThat(hit).containsKeys("responsible", "onlineAvailable"));
+        .allSatisfy(hit -> assertThat(hit).containsKeys("responsible", "onlineAvailable"))
+        .allSatisfy(hit -> assertThat(responsible(hit)).containsKey("basis"));
   }
 
   @Test
@@ -72,6 +76,7 @@ class ServiceApiIT extends AmtswegIT {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
   void onlineMeansAnActiveAppOrAKnownServiceOfAnotherProviderNotAReifegrad() {
     // Erfurt switched on the apps for Kita, Gewerbe, Meldebescheinigung and Hundesteuer.
     for (String key : List.of("99041004034000", "99050012104000", "99115004001005")) {
@@ -79,40 +84,178 @@ class ServiceApiIT extends AmtswegIT {
           .as(key)
           .containsEntry("onlineAvailable", true);
     }
-    // Jena's Wohngeld becomes online once the catalog knows another provider's service for it.
-    External external =
-        onlineServices.addExternal(
-            "99107023000000",
-            "160530000000",
+    // Jena's Wohngeld becomes online once a Zuständigkeit ties another provider's service to it.
+    objects.save(
+        new VerbundObjects.Onlinedienst(
+            "apitest:wohngeld",
+            "apitest",
             "Wohngeld online beantragen",
-            "https://wohngeld.example.org/antrag",
-            "Landesportal Thüringen");
+            "Landesportal Thüringen",
+            "https://wohngeld.example.org/antrag?leistung={leikaKey}",
+            VerbundObjects.LinkStatus.UNCHECKED));
+    objects.save(wohngeldInJena());
     try {
-      assertThat(object("/api/v1/services/99107023000000?ars=160530000000"))
-          .containsEntry("onlineAvailable", true);
-      assertThat(list("/api/v1/services?q=Wohngeld&ars=160530000000").getFirst())
+      Map<String, Object> wohngeld = object("/api/v1/services/99107023000000?ars=160530000000");
+      assertThat(wohngeld).containsEntry("onlineAvailable", true);
+      // Never the provider's address: the exit page, with Leistung and place.
+      assertThat((List<Map<String, Object>>) wohngeld.get("onlineServices"))
+          .singleElement()
+          .satisfies(
+              service ->
+                  assertThat(service)
+                      .containsEntry("provider", "Landesportal Thüringen")
+                      .containsEntry(
+                          "url",
+                          "http://localhost:"
+                              + port
+                              + "/weiter/apitest%3Awohngeld?leistung=99107023000000"
+                              + "&ars=160530000000"));
+      Map<String, Object> hit = list("/api/v1/services?q=Wohngeld&ars=160530000000").getFirst();
+      assertThat(hit)
           .containsEntry("leikaKey", "99107023000000")
           .containsEntry("onlineAvailable", true);
-      assertThat(onlineServices.at("160530000000", "99107023000000", Locale.GERMAN))
-          .extracting(OnlineServices.OnlineService::href)
-          .containsExactly("https://wohngeld.example.org/antrag");
+      assertThat((List<Map<String, Object>>) hit.get("otherProviders"))
+          .extracting(service -> service.get("name"))
+          .containsExactly("Wohngeld online beantragen");
+
+      // A dead link is hidden: the Leistung is no longer online there.
+      jdbc.sql("update onlinedienst set link_status = 'DEAD' where id = 'apitest:wohngeld'")
+          .update();
+      assertThat(object("/api/v1/services/99107023000000?ars=160530000000"))
+          .containsEntry("onlineAvailable", false)
+          .containsEntry("onlineServices", List.of());
     } finally {
-      onlineServices.removeExternal(external.id());
+      objects.delete(VerbundObjects.Kind.ONLINEDIENST, "apitest:wohngeld");
     }
     assertThat(object("/api/v1/services/99107023000000?ars=160530000000"))
         .containsEntry("onlineAvailable", false);
   }
 
-  @Test
-  void aFederalLeistungHasNoResponsibleAuthorityOfTheLand() {
-    List<Map<String, Object>> result =
-        list("/api/v1/services?q=Kindergeld&ars=160510000000&limit=1");
+  private static VerbundObjects.Zustaendigkeitseintrag wohngeldInJena() {
+    return new VerbundObjects.Zustaendigkeitseintrag(
+        "apitest:wohngeld-jena",
+        "apitest",
+        "99107023000000",
+        "160530000000",
+        null,
+        "apitest:wohngeld",
+        VerbundObjects.Rolle.ONLINEDIENST);
+  }
 
-    assertThat(result.getFirst())
-        .containsEntry("leikaKey", "99041008000000")
-        .containsEntry("onlineAvailable", false);
-    assertThat(result.getFirst()).containsKey("responsible");
-    assertThat(result.getFirst().get("responsible")).isNull();
+  @Test
+  @SuppressWarnings("unchecked")
+  void kindergeldInErfurtNamesTheFamilienkasseAndItsOnlineServiceNotStadtErfurt() {
+    objects.save(
+        new VerbundObjects.Organisationseinheit(
+            "apitest:familienkasse",
+            "apitest",
+            "Familienkasse der Bundesagentur für Arbeit",
+            null,
+            null,
+            null,
+            null,
+            "0800 4 5555 30",
+            null,
+            "https://www.arbeitsagentur.de/familie-und-kinder",
+            null));
+    objects.save(
+        new VerbundObjects.Onlinedienst(
+            "apitest:kindergeld-online",
+            "apitest",
+            "Kindergeld online beantragen",
+            "Familienkasse der Bundesagentur für Arbeit",
+            "https://www.arbeitsagentur.de/familie-und-kinder/kindergeld-beantragen",
+            VerbundObjects.LinkStatus.UNCHECKED));
+    objects.save(
+        new VerbundObjects.Zustaendigkeitseintrag(
+            "apitest:kindergeld-stelle",
+            "apitest",
+            "99041008000000",
+            VerbundObjects.GERMANY,
+            "apitest:familienkasse",
+            null,
+            VerbundObjects.Rolle.ZUSTAENDIGE_STELLE));
+    objects.save(
+        new VerbundObjects.Zustaendigkeitseintrag(
+            "apitest:kindergeld-online",
+            "apitest",
+            "99041008000000",
+            VerbundObjects.GERMANY,
+            null,
+            "apitest:kindergeld-online",
+            VerbundObjects.Rolle.ONLINEDIENST));
+    try {
+      Map<String, Object> hit =
+          list("/api/v1/services?q=kindergeld&ars=160510000000&limit=1").getFirst();
+
+      assertThat(hit).containsEntry("leikaKey", "99041008000000");
+      assertThat(responsible(hit))
+          .containsEntry("basis", "DATA")
+          .containsEntry("name", "Familienkasse der Bundesagentur für Arbeit")
+          .containsEntry("ars", null);
+      assertThat(hit).containsEntry("onlineAvailable", true);
+      assertThat((List<Map<String, Object>>) hit.get("otherProviders"))
+          .extracting(service -> service.get("provider"))
+          .contains("Familienkasse der Bundesagentur für Arbeit");
+
+      Map<String, Object> detail = object("/api/v1/services/99041008000000?ars=160510000000");
+      assertThat(responsible(detail)).containsEntry("basis", "DATA");
+      assertThat((Map<String, Object>) responsible(detail).get("organisationseinheit"))
+          .containsEntry("phone", "0800 4 5555 30");
+    } finally {
+      objects.delete(VerbundObjects.Kind.ORGANISATIONSEINHEIT, "apitest:familienkasse");
+      objects.delete(VerbundObjects.Kind.ONLINEDIENST, "apitest:kindergeld-online");
+    }
+  }
+
+  @Test
+  void theLandsOwnAuthoritiesAreResponsibleForLandMattersNotStadtErfurt() {
+    for (String query :
+        List.of("rechtsreferendariat", "Doppelbesteuerungsabkommen", "Strafanzeige Aufnahme")) {
+      List<Map<String, Object>> hits =
+          list("/api/v1/services?q=" + encode(query) + "&ars=160510000000&limit=2");
+      assertThat(hits).as(query).isNotEmpty();
+      assertThat(responsible(hits.getFirst()))
+          .as(query)
+          .containsEntry("basis", "DATA")
+          .doesNotContainEntry("name", "Stadt Erfurt");
+    }
+    assertThat(responsible(list("/api/v1/services?q=rechtsreferendariat&ars=160510000000").get(0)))
+        .extractingByKey("name")
+        .asString()
+        .contains("Justizprüfungsamt");
+    assertThat(responsible(object("/api/v1/services/99065024000000?ars=160510000000")))
+        .as("Meisterprüfung in Erfurt")
+        .containsEntry("basis", "DATA")
+        .extractingByKey("organisationseinheit")
+        .asString()
+        .contains("Handwerkskammer Erfurt");
+    assertThat(responsible(object("/api/v1/services/99065024000000?ars=160530000000")))
+        .as("Meisterprüfung in Jena")
+        .extractingByKey("organisationseinheit")
+        .asString()
+        .contains("Handwerkskammer für Ostthüringen");
+  }
+
+  @Test
+  void whereNeitherDataNorAReliableRuleAnswersNobodyIsNamedAndPeopleAreSentOnward() {
+    // Lehramtsreferendariat: LeiKa type 4, no data. The Typisierung guess (the Kreis) is no answer.
+    Map<String, Object> detail = object("/api/v1/services/99019034000000?ars=160510000000");
+
+    assertThat(responsible(detail))
+        .containsEntry("basis", "UNKNOWN")
+        .containsEntry("authority", null)
+        .extractingByKey("onward")
+        .asString()
+        .contains("https://www.verwaltung.thueringen.de/", "https://www.115.de/");
+    assertThat(responsible(detail).get("reason").toString()).doesNotContain("Landkreis");
+  }
+
+  @Test
+  void aRuleIsMarkedAsAPresumption() {
+    assertThat(responsible(object("/api/v1/services/99107023000000?ars=160530000000")))
+        .containsEntry("basis", "RULE")
+        .containsEntry("note", "vermutlich zuständig – bitte prüfen");
   }
 
   @Test
@@ -170,6 +313,12 @@ class ServiceApiIT extends AmtswegIT {
     }
     assertThat(list("/api/v1/services?q=" + encode("Hund 🐶"))).isNotEmpty();
     assertThat(list("/api/v1/services?q=leistung")).isNotNull();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> responsible(Map<String, Object> hit) {
+    assertThat(hit.get("responsible")).as("responsible").isInstanceOf(Map.class);
+    return (Map<String, Object>) hit.get("responsible");
   }
 
   private void assertProblem(HttpResponse<String> response, int status, String type) {

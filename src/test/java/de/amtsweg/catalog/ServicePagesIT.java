@@ -15,7 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class ServicePagesIT extends AmtswegIT {
 
-  @Autowired OnlineServices onlineServices;
+  @Autowired VerbundObjects objects;
 
   @Test
   void theServicePageOffersWhatTheSearchCallsOnline() {
@@ -32,22 +32,39 @@ class ServicePagesIT extends AmtswegIT {
     assertThat(page.select("#apply-heading ~ p").text()).contains("persönlich oder schriftlich");
     assertThat(page.select("#apply-heading ~ p a.kern-btn")).isEmpty();
 
-    OnlineServices.External external =
-        onlineServices.addExternal(
-            "99107023000000",
-            "160530000000",
+    objects.save(
+        new VerbundObjects.Onlinedienst(
+            "pagetest:wohngeld",
+            "pagetest",
             "Wohngeld online beantragen",
+            "Landesportal Thüringen",
             "https://wohngeld.example.org/antrag",
-            "Landesportal Thüringen");
+            VerbundObjects.LinkStatus.UNCHECKED));
+    objects.save(
+        new VerbundObjects.Zustaendigkeitseintrag(
+            "pagetest:wohngeld-th",
+            "pagetest",
+            "99107023000000",
+            "160000000000",
+            null,
+            "pagetest:wohngeld",
+            VerbundObjects.Rolle.ONLINEDIENST));
     try {
+      // A service of the Land for all of Thüringen serves Jena too, through the exit page.
       Document online = Browser.page(visitor.get("/leistungen/99107023000000"));
       assertThat(
               online
-                  .select("#apply-heading ~ p a[href=https://wohngeld.example.org/antrag]")
+                  .select(
+                      "#apply-heading ~ p"
+                          + " a[href=/weiter/pagetest%3Awohngeld?leistung=99107023000000&ars=160530000000]")
                   .text())
           .isEqualTo("Online beantragen: Wohngeld online beantragen (bei Landesportal Thüringen)");
+      assertThat(online.select("a[href^=https://wohngeld.example.org]")).isEmpty();
+      Document results = Browser.page(visitor.get("/leistungen?q=Wohngeld"));
+      assertThat(results.select(".service-hit__providers a").eachText())
+          .contains("Online beantragen: Wohngeld online beantragen (bei Landesportal Thüringen)");
     } finally {
-      onlineServices.removeExternal(external.id());
+      objects.delete(VerbundObjects.Kind.ONLINEDIENST, "pagetest:wohngeld");
     }
   }
 

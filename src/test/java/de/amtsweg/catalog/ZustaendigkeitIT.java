@@ -18,6 +18,7 @@ class ZustaendigkeitIT extends AmtswegIT {
   static final String STADT_GOTHA = "160670029029"; // verbandsfreie Stadt
 
   @Autowired Zustaendigkeiten zustaendigkeiten;
+  @Autowired VerbundObjects objects;
 
   @Test
   void hundesteuerInErfurtIsStadtErfurt() {
@@ -74,12 +75,72 @@ class ZustaendigkeitIT extends AmtswegIT {
     Zustaendigkeit gotha = zustaendigkeiten.responsible(baugenehmigung, STADT_GOTHA);
     assertThat(gotha.authority().ars()).isEqualTo(STADT_GOTHA);
     assertThat(gotha.overridden()).isTrue();
+    assertThat(gotha.basis()).isEqualTo(Zustaendigkeit.Basis.OVERRIDE);
     assertThat(gotha.reason()).contains("Große kreisangehörige Stadt");
     assertThat(responsible(baugenehmigung, FRIEMAR)).isEqualTo("160670000000");
     zustaendigkeiten.overrides().stream()
         .filter(o -> o.leikaKey().equals(baugenehmigung))
         .forEach(o -> zustaendigkeiten.removeOverride(o.id()));
     assertThat(responsible(baugenehmigung, STADT_GOTHA)).isEqualTo("160670000000");
+  }
+
+  @Test
+  void theLandsOwnAuthoritiesAnswerFromDataAndTheMostSpecificRegionWins() {
+    Zustaendigkeit referendariat = zustaendigkeiten.responsible("99019035000000", ERFURT);
+    assertThat(referendariat.basis()).isEqualTo(Zustaendigkeit.Basis.DATA);
+    assertThat(referendariat.authority()).as("not Stadt Erfurt").isNull();
+    assertThat(referendariat.name()).contains("Justizprüfungsamt");
+    assertThat(referendariat.organisationseinheit().street())
+        .isEqualTo("Werner-Seelenbinder-Straße 5");
+    assertThat(zustaendigkeiten.responsible("99065024000000", JENA).name())
+        .isEqualTo("Handwerkskammer für Ostthüringen");
+
+    // A Zuständigkeit for Erfurt itself is more specific than the seed's for the whole Land.
+    objects.save(
+        new VerbundObjects.Organisationseinheit(
+            "ztest:olg",
+            "ztest",
+            "Referendarstelle Erfurt (Test)",
+            ERFURT,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null));
+    objects.save(
+        new VerbundObjects.Zustaendigkeitseintrag(
+            "ztest:olg-erfurt",
+            "ztest",
+            "99019035000000",
+            ERFURT,
+            "ztest:olg",
+            null,
+            VerbundObjects.Rolle.ZUSTAENDIGE_STELLE));
+    try {
+      Zustaendigkeit local = zustaendigkeiten.responsible("99019035000000", ERFURT);
+      assertThat(local.name()).isEqualTo("Referendarstelle Erfurt (Test)");
+      assertThat(local.authority().ars()).isEqualTo(ERFURT);
+      assertThat(zustaendigkeiten.responsible("99019035000000", JENA).name())
+          .contains("Justizprüfungsamt");
+    } finally {
+      objects.delete(VerbundObjects.Kind.ORGANISATIONSEINHEIT, "ztest:olg");
+    }
+  }
+
+  @Test
+  void onlyWrittenRulesNameSomebodyAndOnlyAsAPresumption() {
+    assertThat(zustaendigkeiten.responsible("99102013000000", ERFURT).basis())
+        .isEqualTo(Zustaendigkeit.Basis.RULE);
+    // Lehramtsreferendariat (LeiKa type 4, no data): the Kreis would be a guess.
+    Zustaendigkeit lehramt = zustaendigkeiten.responsible("99019034000000", ERFURT);
+    assertThat(lehramt.basis()).isEqualTo(Zustaendigkeit.Basis.UNKNOWN);
+    assertThat(lehramt.authority()).isNull();
+    assertThat(lehramt.name()).isNull();
+    assertThat(zustaendigkeiten.responsible("99102013000000", "160670000000").basis())
+        .as("a Landkreis is too coarse for a Gemeinde's Leistung")
+        .isEqualTo(Zustaendigkeit.Basis.UNKNOWN);
   }
 
   private String responsible(String leikaKey, String placeArs) {

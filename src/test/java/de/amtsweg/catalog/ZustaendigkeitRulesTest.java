@@ -29,6 +29,20 @@ class ZustaendigkeitRulesTest {
   }
 
   @Test
+  void onlyWrittenRulesAndMunicipalStatutesAreReliableTheTypisierungGuessesAreNot() {
+    ZustaendigkeitRules rules = ZustaendigkeitRules.load(null);
+
+    assertThat(rules.ruleFor("99036008007000", null, "2/3").reliable()).as("Kfz, rule").isTrue();
+    assertThat(rules.ruleFor("99999999000000", null, "5").reliable()).as("Satzung").isTrue();
+    // Rechtsreferendariat (type 4), Strafanzeige and Meisterprüfung (2/3), a federal type 1:
+    // the Kreis (or "some federal authority") is a guess.
+    assertThat(rules.ruleFor("99019035000000", null, "4").reliable()).isFalse();
+    assertThat(rules.ruleFor("99089036000000", null, "2/3").reliable()).isFalse();
+    assertThat(rules.ruleFor("99065024000000", null, "2/3").reliable()).isFalse();
+    assertThat(rules.ruleFor("99999999000000", null, "1").reliable()).isFalse();
+  }
+
+  @Test
   void operatorsOwnRulesWin() throws IOException {
     Path own = folder.resolve("regeln.csv");
     Files.writeString(
@@ -40,7 +54,7 @@ class ZustaendigkeitRulesTest {
     assertThat(rules.ruleFor("99012008000000", "10519", "4"))
         .isEqualTo(
             new ZustaendigkeitRules.Rule(
-                Verwaltungsebene.GEMEINDE, "Bauaufsicht bei den Gemeinden (Test)"));
+                Verwaltungsebene.GEMEINDE, "Bauaufsicht bei den Gemeinden (Test)", true));
     assertThat(rules.ruleFor("99012001000000", null, "4").ebene())
         .isEqualTo(Verwaltungsebene.KREIS);
   }

@@ -8,6 +8,7 @@ import de.amtsweg.catalog.Reifegrad;
 import de.amtsweg.catalog.Reifegrade;
 import de.amtsweg.catalog.ServiceHit;
 import de.amtsweg.catalog.ServiceSearch;
+import de.amtsweg.catalog.VerbundObjects;
 import de.amtsweg.catalog.Verwaltungsebene;
 import de.amtsweg.catalog.Zustaendigkeit;
 import de.amtsweg.catalog.Zustaendigkeiten;
@@ -16,6 +17,7 @@ import de.amtsweg.tenancy.Ars;
 import de.amtsweg.tenancy.Authority;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,6 +25,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** Public read API of the Leistungskatalog: search, and one Leistung with its Zuständigkeit. */
 @RestController
@@ -69,25 +72,30 @@ class ServiceApiController {
    */
   @GetMapping("/{leikaKey}")
   LeistungJson get(
-      @PathVariable String leikaKey, @RequestParam(required = false) @Nullable String ars) {
+      @PathVariable String leikaKey,
+      @RequestParam(required = false) @Nullable String ars,
+      Locale locale) {
     Leistung leistung = catalog.get(leikaKey);
     if (ars == null) {
-      return LeistungJson.of(leistung, null, false, null);
+      return LeistungJson.of(leistung, null, null, null);
     }
-    Zustaendigkeit zustaendigkeit =
-        zustaendigkeiten.responsible(leistung.leikaKey(), Ars.parse(ars));
+    String place = Ars.parse(ars);
+    Zustaendigkeit zustaendigkeit = zustaendigkeiten.responsible(leistung.leikaKey(), place);
     Authority authority = zustaendigkeit.authority();
     Reifegrad reifegrad =
         authority == null
             ? null
             : reifegrade.current(authority.ars(), leistung.leikaKey()).orElse(null);
-    boolean online =
-        authority != null && onlineServices.available(authority.ars(), leistung.leikaKey());
+    List<OnlineServiceJson> online =
+        onlineServices.at(zustaendigkeit, place, leistung.leikaKey(), locale).stream()
+            .map(OnlineServiceJson::of)
+            .toList();
     return LeistungJson.of(leistung, zustaendigkeit, online, reifegrad);
   }
 
   /**
-   * A search result; with a place it also says who is responsible there (null: nobody in the Land).
+   * A search result; with a place it also says who is responsible there and on what basis, and
+   * which other providers' online services serve it there.
    */
   sealed interface ServiceJson permits Service, ServiceAtPlace {
     static ServiceJson of(ServiceHit hit, boolean withPlace) {
@@ -101,8 +109,45 @@ class ServiceApiController {
           hit.ozgId(),
           hit.ozgName(),
           hit.score(),
-          AuthorityRef.of(z.authority()),
-          hit.onlineAvailable());
+          ResponsibleRef.of(z),
+          hit.onlineAvailable(),
+          hit.otherProviders().stream().map(OnlineServiceJson::of).toList());
+    }
+  }
+
+  /**
+   * Who is responsible, in a search result.
+   *
+   * @param basis {@code DATA}, {@code OVERRIDE}, {@code RULE} (probably, to be checked) or {@code
+   *     UNKNOWN} (then {@code name} and {@code ars} are null)
+   * @param ars the responsible authority of the Land's register, if it is one
+   * @param organisationseinheit the id of the responsible office, if known
+   */
+  record ResponsibleRef(
+      Zustaendigkeit.Basis basis,
+      @Nullable String name,
+      @Nullable String ars,
+      @Nullable String organisationseinheit) {
+    static ResponsibleRef of(Zustaendigkeit z) {
+      return new ResponsibleRef(
+          z.basis(),
+          z.name(),
+          z.authority() == null ? null : z.authority().ars(),
+          z.organisationseinheit() == null ? null : z.organisationseinheit().id());
+    }
+  }
+
+  /**
+   * A way to apply online: an Antrags-App in Amtsweg ({@code provider} null) or another provider's
+   * service, reached through Amtsweg's exit page.
+   */
+  record OnlineServiceJson(String name, @Nullable String provider, String url) {
+    static OnlineServiceJson of(OnlineServices.OnlineService service) {
+      return new OnlineServiceJson(
+          service.name(),
+          service.provider(),
+          ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString()
+              + service.href());
     }
   }
 
@@ -116,8 +161,9 @@ class ServiceApiController {
       @Nullable String ozgId,
       @Nullable String ozgName,
       double score,
-      @Nullable AuthorityRef responsible,
-      boolean onlineAvailable)
+      ResponsibleRef responsible,
+      boolean onlineAvailable,
+      List<OnlineServiceJson> otherProviders)
       implements ServiceJson {}
 
   record AuthorityRef(String ars, String name) {
@@ -129,11 +175,65 @@ class ServiceApiController {
   record ReifegradJson(
       String model, int level, int maxLevel, LocalDate assessedOn, boolean onlineApplication) {}
 
+  /**
+   * Who is responsible, in full.
+   *
+   * @param basis where the answer comes from; {@code RULE} is a presumption ({@code note})
+   * @param note for {@code RULE}: "vermutlich zuständig – bitte prüfen"
+   * @param onward for {@code UNKNOWN}: where to ask instead
+   */
   record ResponsibleJson(
+      Zustaendigkeit.Basis basis,
       Verwaltungsebene ebene,
       String reason,
       @Nullable AuthorityRef authority,
-      boolean overridden) {}
+      @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable UnitJson organisationseinheit,
+      boolean overridden,
+      @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String note,
+      @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Zustaendigkeit.Onward> onward) {
+
+    static ResponsibleJson of(Zustaendigkeit z) {
+      VerbundObjects.Organisationseinheit unit = z.organisationseinheit();
+      return new ResponsibleJson(
+          z.basis(),
+          z.ebene(),
+          z.reason(),
+          AuthorityRef.of(z.authority()),
+          unit == null ? null : UnitJson.of(unit),
+          z.overridden(),
+          z.basis() == Zustaendigkeit.Basis.RULE ? RULE_NOTE : null,
+          z.known() ? List.of() : Zustaendigkeit.ONWARD);
+    }
+  }
+
+  static final String RULE_NOTE = "vermutlich zuständig – bitte prüfen";
+
+  /** An office with its contact data. */
+  record UnitJson(
+      String id,
+      String source,
+      String name,
+      @Nullable String street,
+      @Nullable String postcode,
+      @Nullable String city,
+      @Nullable String phone,
+      @Nullable String email,
+      @Nullable String website,
+      @Nullable String openingHours) {
+    static UnitJson of(VerbundObjects.Organisationseinheit u) {
+      return new UnitJson(
+          u.id(),
+          u.source(),
+          u.name(),
+          u.street(),
+          u.postcode(),
+          u.city(),
+          u.phone(),
+          u.email(),
+          u.website(),
+          u.openingHours());
+    }
+  }
 
   record LeistungJson(
       String leikaKey,
@@ -148,10 +248,14 @@ class ServiceApiController {
       Verwaltungsebene ebene,
       @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable ResponsibleJson responsible,
       @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Boolean onlineAvailable,
+      @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable List<OnlineServiceJson> onlineServices,
       @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable ReifegradJson reifegrad) {
 
     static LeistungJson of(
-        Leistung l, @Nullable Zustaendigkeit z, boolean online, @Nullable Reifegrad r) {
+        Leistung l,
+        @Nullable Zustaendigkeit z,
+        @Nullable List<OnlineServiceJson> online,
+        @Nullable Reifegrad r) {
       return new LeistungJson(
           l.leikaKey(),
           l.name(),
@@ -163,10 +267,8 @@ class ServiceApiController {
           l.lebenslage(),
           l.themenfeld(),
           l.ebene(),
-          z == null
-              ? null
-              : new ResponsibleJson(
-                  z.ebene(), z.reason(), AuthorityRef.of(z.authority()), z.overridden()),
+          z == null ? null : ResponsibleJson.of(z),
+          z == null || online == null ? null : !online.isEmpty(),
           z == null ? null : online,
           r == null
               ? null

@@ -137,15 +137,17 @@ class ServicePagesController {
       Zustaendigkeit zustaendigkeit =
           zustaendigkeiten.responsible(leistung.leikaKey(), place.ars());
       model.addAttribute("zustaendigkeit", zustaendigkeit);
+      model.addAttribute("onward", Zustaendigkeit.ONWARD);
+      // The same truth as the search badge and the API: active apps, then other providers.
+      model.addAttribute(
+          "onlineApps",
+          onlineServices.at(zustaendigkeit, place.ars(), leistung.leikaKey(), locale));
       Authority authority = zustaendigkeit.authority();
       if (authority != null) {
         Tenant tenant = tenants.byAuthority(authority.ars()).orElse(null);
         model.addAttribute("tenant", tenant);
         model.addAttribute("themeSlug", tenant == null ? null : tenant.slug());
         model.addAttribute("reifegrade", reifegrade.history(authority.ars(), leistung.leikaKey()));
-        // The same truth as the search badge and the API: active apps, then other providers.
-        model.addAttribute(
-            "onlineApps", onlineServices.at(authority.ars(), leistung.leikaKey(), locale));
         if (tenant != null) {
           // What the tenant's app says (its costs there, how it is paid) wins over the catalog's
           // general texts of the same kind.
