@@ -37,7 +37,9 @@ class MessagesTest {
           "\"((?:problem|place|authority|tenant|admin|legal|services|account|login|layout|error)\\.[a-zA-Z0-9._-]+[a-zA-Z0-9])\"");
   private static final Pattern JOB_NAME =
       Pattern.compile("RecurringJob\\.(?:every|cron)\\(\\s*\"[^\"]*\"");
-  private static final Pattern VALIDATION_KEY = Pattern.compile("\"\\{([a-zA-Z0-9._-]+)}\"");
+  // Validation messages name dotted keys; "{leikaKey}" or "{ars}" are placeholders of addresses.
+  private static final Pattern VALIDATION_KEY =
+      Pattern.compile("\"\\{([a-zA-Z0-9_-]+\\.[a-zA-Z0-9._-]+)}\"");
   private static final Pattern PROBLEM_TYPE =
       Pattern.compile(
           "(?:super\\(HttpStatus\\.[A-Z_]+, |new InvalidQueryException\\()\"([a-z-]+)\"|String [A-Z_]+ = \"([a-z]+(?:-[a-z]+)+)\"");
