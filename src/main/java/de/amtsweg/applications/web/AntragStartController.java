@@ -45,6 +45,7 @@ class AntragStartController {
   private final ApplicantAccess access;
   private final AppDescriptions descriptions;
   private final PrefillDecision prefillDecision;
+  private final DeepLinkPlace deepLinks;
 
   AntragStartController(
       AppStore store,
@@ -54,7 +55,9 @@ class AntragStartController {
       PlaceSelection places,
       ApplicantAccess access,
       AppDescriptions descriptions,
-      PrefillDecision prefillDecision) {
+      PrefillDecision prefillDecision,
+      DeepLinkPlace deepLinks) {
+    this.deepLinks = deepLinks;
     this.descriptions = descriptions;
     this.prefillDecision = prefillDecision;
     this.store = store;
@@ -68,11 +71,21 @@ class AntragStartController {
   @GetMapping("/antrag/{appId}")
   String start(
       @PathVariable String appId,
+      @RequestParam(required = false) @Nullable String ars,
       HttpServletRequest request,
       @Nullable Authentication authentication,
       Model model,
       Locale locale) {
     PublishedApp app = store.latest(appId).orElseThrow(() -> AppStoreException.notFound(appId));
+    if (ars != null) {
+      // A deep link of the Portalverbund (?ars=, with ?leistung= for the portal's bookkeeping):
+      // the place is set and the clean address shown, or the page says where the app is offered.
+      Optional<DeepLinkPlace.Unavailable> unavailable = deepLinks.land(appId, ars, request);
+      if (unavailable.isEmpty()) {
+        return "redirect:/antrag/" + appId;
+      }
+      model.addAttribute("unavailable", unavailable.get());
+    }
     model.addAttribute("app", app.definition());
     model.addAttribute("back", "/antrag/" + appId);
     ChosenPlace place = places.current(request).orElse(null);

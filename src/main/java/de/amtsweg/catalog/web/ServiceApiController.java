@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import de.amtsweg.catalog.Catalog;
 import de.amtsweg.catalog.Leistung;
 import de.amtsweg.catalog.OnlineServices;
+import de.amtsweg.catalog.PeerSearch;
 import de.amtsweg.catalog.Reifegrad;
 import de.amtsweg.catalog.Reifegrade;
 import de.amtsweg.catalog.ServiceHit;
@@ -19,6 +20,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -37,13 +39,16 @@ class ServiceApiController {
   private final Zustaendigkeiten zustaendigkeiten;
   private final Reifegrade reifegrade;
   private final OnlineServices onlineServices;
+  private final ObjectProvider<PeerSearch> peerSearch;
 
   ServiceApiController(
       ServiceSearch search,
       Catalog catalog,
       Zustaendigkeiten zustaendigkeiten,
       Reifegrade reifegrade,
-      OnlineServices onlineServices) {
+      OnlineServices onlineServices,
+      ObjectProvider<PeerSearch> peerSearch) {
+    this.peerSearch = peerSearch;
     this.search = search;
     this.catalog = catalog;
     this.zustaendigkeiten = zustaendigkeiten;
@@ -51,20 +56,43 @@ class ServiceApiController {
     this.onlineServices = onlineServices;
   }
 
-  /** Leistungen matching {@code q}, best first; with {@code ars}, who is responsible there. */
+  /**
+   * Leistungen matching {@code q}, best first; with {@code ars}, who is responsible there. With
+   * {@code peers=true}, an object instead of the list: the same {@code results}, the hits of the
+   * peer portals in {@code peers} (each with its {@code source}) and how each peer answered in
+   * {@code peerStatus}. Peers are asked only then, so that a peer that is another Amtsweg never
+   * asks its own peers in turn.
+   */
   @GetMapping
-  List<ServiceJson> search(
+  Object search(
       @RequestParam String q,
       @RequestParam(required = false) @Nullable String ars,
-      @RequestParam(defaultValue = "10") int limit) {
+      @RequestParam(defaultValue = "10") int limit,
+      @RequestParam(defaultValue = "false") boolean peers,
+      Locale locale) {
     if (limit < 1 || limit > ServiceSearch.MAX_RESULTS) {
       throw new LimitOutOfRangeException();
     }
     String place = ars == null ? null : Ars.parse(ars);
-    return search.search(q, place, limit).stream()
-        .map(hit -> ServiceJson.of(hit, place != null))
-        .toList();
+    List<ServiceJson> results =
+        search.search(q, place, limit).stream()
+            .map(hit -> ServiceJson.of(hit, place != null))
+            .toList();
+    if (!peers) {
+      return results;
+    }
+    PeerSearch.PeerResults answered =
+        peerSearch
+            .getIfAvailable(() -> (query, at, language) -> PeerSearch.PeerResults.none())
+            .search(q, place, locale);
+    return new SearchWithPeers(results, answered.hits(), answered.peers());
   }
+
+  /** The local results and, in their own fields, those of the peer portals. */
+  record SearchWithPeers(
+      List<ServiceJson> results,
+      List<PeerSearch.PeerHit> peers,
+      List<PeerSearch.PeerStatus> peerStatus) {}
 
   /**
    * One Leistung; with {@code ars}, the responsible authority, whether it can be applied for online

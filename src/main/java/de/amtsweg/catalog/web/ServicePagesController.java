@@ -5,6 +5,7 @@ import de.amtsweg.catalog.Lebenslage;
 import de.amtsweg.catalog.Leistung;
 import de.amtsweg.catalog.OnlineServiceDescriptions;
 import de.amtsweg.catalog.OnlineServices;
+import de.amtsweg.catalog.PeerSearch;
 import de.amtsweg.catalog.Reifegrade;
 import de.amtsweg.catalog.ServiceDescription;
 import de.amtsweg.catalog.ServiceSearch;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -55,6 +57,7 @@ class ServicePagesController {
   private final TenantManagement tenants;
   private final TextModules textModules;
   private final List<OnlineServiceDescriptions> onlineDescriptions;
+  private final ObjectProvider<PeerSearch> peerSearch;
 
   ServicePagesController(
       ServiceSearch search,
@@ -65,7 +68,9 @@ class ServicePagesController {
       PlaceSelection placeSelection,
       TenantManagement tenants,
       TextModules textModules,
-      List<OnlineServiceDescriptions> onlineDescriptions) {
+      List<OnlineServiceDescriptions> onlineDescriptions,
+      ObjectProvider<PeerSearch> peerSearch) {
+    this.peerSearch = peerSearch;
     this.textModules = textModules;
     this.onlineDescriptions = List.copyOf(onlineDescriptions);
     this.search = search;
@@ -85,6 +90,7 @@ class ServicePagesController {
       @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
       HttpServletRequest request,
       HttpServletResponse response,
+      Locale locale,
       Model model) {
     response.addHeader(HttpHeaders.VARY, "HX-Request");
     boolean fragment = "true".equals(htmx);
@@ -101,6 +107,14 @@ class ServicePagesController {
           "results",
           search.search(
               query, place == null ? null : place.ars(), fragment ? SUGGESTIONS : PAGE_RESULTS));
+      if (!fragment) {
+        // Peer portals in their own section of the full page; not while typing.
+        peerSearch.ifAvailable(
+            peers ->
+                model.addAttribute(
+                    "peerResults",
+                    peers.search(query, place == null ? null : place.ars(), locale)));
+      }
       return fragment ? "catalog/services :: results" : "catalog/services";
     }
     if (fragment) {
