@@ -7,7 +7,7 @@
  */
 @ApplicationModule(
     displayName = "Federation",
-    allowedDependencies = {})
+    allowedDependencies = {"catalog"})
 @NullMarked
 package de.amtsweg.federation;
 
