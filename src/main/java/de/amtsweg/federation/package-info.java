@@ -7,7 +7,7 @@
  */
 @ApplicationModule(
     displayName = "Federation",
-    allowedDependencies = {"catalog"})
+    allowedDependencies = {"catalog", "appstore", "forms", "tenancy"})
 @NullMarked
 package de.amtsweg.federation;
 
