@@ -14,7 +14,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param importEnabled whether the scheduled import runs (the operator's button always works)
  * @param maxPages the most pages one run fetches; a source that never says {@code vollstaendig}
  *     cannot keep a run going for ever
- * @param exportPageSize how many objects one page of the export holds
+ * @param exportPageSize how many objects one page of the export holds (whole tenants: a tenant with
+ *     more objects makes a page of its own)
+ * @param importOnStart whether every source is imported once when the application has started (the
+ *     demo's classpath source); the schedule's first run comes one interval later
  */
 @ConfigurationProperties("amtsweg.federation")
 public record FederationProperties(
@@ -22,7 +25,8 @@ public record FederationProperties(
     @DefaultValue("6h") Duration importInterval,
     @DefaultValue("true") boolean importEnabled,
     @DefaultValue("10000") int maxPages,
-    @DefaultValue("100") int exportPageSize) {
+    @DefaultValue("100") int exportPageSize,
+    @DefaultValue("false") boolean importOnStart) {
 
   public FederationProperties {
     sources = sources == null ? List.of() : List.copyOf(sources);

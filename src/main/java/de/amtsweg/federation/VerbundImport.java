@@ -135,11 +135,15 @@ public class VerbundImport {
    * @throws ImportRefused for an unknown source, or one that another run holds
    */
   public ImportReport run(String sourceName) {
-    Source source =
+    return run(
         properties.sources().stream()
             .filter(s -> s.name().equals(sourceName))
             .findFirst()
-            .orElseThrow(() -> new ImportRefused("unknown-source"));
+            .orElseThrow(() -> new ImportRefused("unknown-source")));
+  }
+
+  /** Imports a source given as such (the configured ones, and the tests' sources). */
+  ImportReport run(Source source) {
     jdbc.sql("insert into federation_source_state (source) values (?) on conflict do nothing")
         .param(source.name())
         .update();
