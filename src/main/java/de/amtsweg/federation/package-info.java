@@ -7,7 +7,7 @@
  */
 @ApplicationModule(
     displayName = "Federation",
-    allowedDependencies = {"catalog", "tenancy"})
+    allowedDependencies = {"catalog", "appstore", "forms", "tenancy"})
 @NullMarked
 package de.amtsweg.federation;
 

@@ -155,6 +155,10 @@ class SecurityConfiguration {
                         "/api/v1/antraege/*",
                         "/api/openapi",
                         "/api/openapi/**",
+                        // The Portalverbund's export, routes and their keys (federation module).
+                        "/api/v1/portalverbund/verwaltungsobjekte",
+                        "/api/v1/portalverbund/jwks",
+                        "/api/v1/routes",
                         // Payment services' notifications: trusted by their signature only (payment
                         // module).
                         "/api/v1/payments/notifications/*/*")
