@@ -213,6 +213,12 @@ class ForwardingIT extends AmtswegIT {
     assertThat(page.select("#link-states tr[data-id=" + dead + "]").text())
         .contains("Nicht erreichbar", "unreachable (2 Fehlschläge in Folge)");
 
+    // A new address starts afresh: its first failure does not make it dead.
+    save(dead, "http://127.0.0.1:" + closedPort() + "/anders");
+    assertThat(status(dead)).isEqualTo(LinkStatus.UNCHECKED);
+    checks.run();
+    assertThat(status(dead)).isEqualTo(LinkStatus.UNCHECKED);
+
     // The provider fixes it: the operator checks at once, and it is back.
     save(dead, base + "/antrag");
     HttpResponse<String> checked =
