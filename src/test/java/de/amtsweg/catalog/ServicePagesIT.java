@@ -7,6 +7,7 @@ import de.amtsweg.support.Browser;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -215,6 +216,59 @@ class ServicePagesIT extends AmtswegIT {
     return Browser.page(visitor.get("/leistungen/" + leikaKey))
         .select(".responsible__authority")
         .text();
+  }
+
+  @Test
+  void theBasisOfAnAnswerIsSaidInWordsOnThePage() {
+    Browser visitor = browser();
+    Document places = Browser.page(visitor.get("/ort?q=99084"));
+    visitor.submit("/ort", Browser.csrf(places), Map.of("ars", "160510000000"));
+
+    // DATA: the seeded Justizprüfungsamt, named as a fact with its contact card.
+    Document referendariat = Browser.page(visitor.get("/leistungen/99019035000000"));
+    assertThat(referendariat.select(".responsible__authority").text())
+        .isEqualTo(
+            "Thüringer Ministerium für Justiz, Migration und Verbraucherschutz – Justizprüfungsamt");
+    assertThat(referendariat.select(".responsible .contact-details address").text())
+        .isEqualTo("Werner-Seelenbinder-Straße 5 99096 Erfurt");
+    assertThat(referendariat.select(".responsible .contact-details a[href^=https://justiz]"))
+        .isNotEmpty();
+    assertThat(referendariat.select(".responsible").text()).doesNotContain("Vermutlich");
+    assertThat(referendariat.select(".responsible a[href^=/behoerden/]"))
+        .as("not attributed to the place's authority")
+        .isEmpty();
+
+    // RULE: the presumption is said before the name, never the name alone.
+    Document hundesteuer = Browser.page(visitor.get("/leistungen/99102013000000"));
+    Element section = hundesteuer.selectFirst("section.responsible");
+    assertThat(section).isNotNull();
+    Element presumed = section.selectFirst(".responsible__presumed");
+    Element card = section.selectFirst(".authority-card");
+    assertThat(presumed).isNotNull();
+    assertThat(card).isNotNull();
+    assertThat(presumed.text()).startsWith("Vermutlich zuständig – bitte prüfen.");
+    assertThat(presumed.elementSiblingIndex())
+        .as("the presumption comes before the name")
+        .isLessThan(card.elementSiblingIndex());
+    assertThat(card.select(".responsible__authority").text()).isEqualTo("Stadt Erfurt");
+    Document hits = Browser.page(visitor.get("/leistungen?q=Hundesteuer"));
+    assertThat(hits.select(".service-hit:has(a[href=/leistungen/99102013000000])").text())
+        .contains("Vermutlich zuständig: Stadt Erfurt – bitte prüfen")
+        .doesNotContain("Zuständig: Stadt Erfurt");
+
+    // UNKNOWN: nobody is named; the page points to the Land's finder and 115.
+    Document lehramt = Browser.page(visitor.get("/leistungen/99019034000000"));
+    Element unknown = lehramt.selectFirst("section.responsible");
+    assertThat(unknown).isNotNull();
+    assertThat(unknown.select(".responsible__unknown").text())
+        .isEqualTo(
+            "Wer für diese Leistung an Ihrem Ort zuständig ist, können wir nicht sicher sagen.");
+    assertThat(unknown.select(".responsible__onward a").eachAttr("href"))
+        .containsExactly("https://www.verwaltung.thueringen.de/", "https://www.115.de/");
+    assertThat(unknown.select(".responsible__onward a").eachText())
+        .containsExactly("Thüringer Zuständigkeitsfinder", "Behördennummer 115");
+    assertThat(unknown.select(".authority-card, .contact-details, a[href^=/behoerden/]")).isEmpty();
+    assertThat(unknown.select(".responsible__presumed")).isEmpty();
   }
 
   @Test

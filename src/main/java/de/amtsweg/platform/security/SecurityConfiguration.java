@@ -128,6 +128,9 @@ class SecurityConfiguration {
                     // The tenant's accessibility statement and the barriers reported (tenancy).
                     .requestMatchers("/verwaltung/barrierefreiheit")
                     .hasRole(Roles.TENANT_ADMIN)
+                    // What the Portalverbund sees of the tenant's Leistungen (catalog, #17).
+                    .requestMatchers("/verwaltung/portalverbund")
+                    .hasRole(Roles.TENANT_ADMIN)
                     .requestMatchers("/verwaltung", "/verwaltung/**")
                     .hasAnyRole(Roles.CASEWORKER, Roles.TENANT_ADMIN)
                     // Every staff member's own passkeys (platform.passkey).
