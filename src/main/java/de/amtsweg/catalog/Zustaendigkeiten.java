@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -44,12 +45,15 @@ public class Zustaendigkeiten {
   private final ApplicationEventPublisher events;
   private final Authorities authorities;
   private final VerbundObjects objects;
+  private final OnlineOffers offers;
 
   Zustaendigkeiten(
       JdbcClient jdbc,
       Authorities authorities,
       ApplicationEventPublisher events,
-      VerbundObjects objects) {
+      VerbundObjects objects,
+      OnlineOffers offers) {
+    this.offers = offers;
     this.jdbc = jdbc;
     this.authorities = authorities;
     this.events = events;
@@ -146,6 +150,10 @@ public class Zustaendigkeiten {
             d ->
                 data.computeIfAbsent(d.leikaKey(), k -> new HashMap<>())
                     .putIfAbsent(d.regionArs(), d));
+    // A tenant that switched on an Antrags-App for a Leistung has declared itself responsible for
+    // it in its area: the same fact the export tells the Verbund.
+    Map<String, Set<String>> offered =
+        offers.offeredLeistungen(place.chain().stream().map(Authority::ars).toList());
     for (Level level : levels) {
       result.put(
           level.leikaKey(),
@@ -153,13 +161,18 @@ public class Zustaendigkeiten {
               level,
               place,
               overrides.getOrDefault(level.leikaKey(), Map.of()),
-              data.getOrDefault(level.leikaKey(), Map.of())));
+              data.getOrDefault(level.leikaKey(), Map.of()),
+              offered));
     }
     return result;
   }
 
   private Zustaendigkeit resolve(
-      Level level, Place place, Map<String, OverrideRow> overrides, Map<String, DataRow> data) {
+      Level level,
+      Place place,
+      Map<String, OverrideRow> overrides,
+      Map<String, DataRow> data,
+      Map<String, Set<String>> offered) {
     for (String region : place.regions()) {
       OverrideRow override = overrides.get(region);
       if (override != null) {
@@ -181,6 +194,17 @@ public class Zustaendigkeiten {
                 + place.regionName(region),
             authorityArs == null ? null : authorities.find(authorityArs).orElse(null),
             row.unit());
+      }
+      if (offered.getOrDefault(region, Set.of()).contains(level.leikaKey())) {
+        Authority tenant = authorities.find(region).orElse(null);
+        if (tenant != null) {
+          return new Zustaendigkeit(
+              Zustaendigkeit.Basis.DATA,
+              level.ebene(),
+              tenant.displayName() + " bietet diese Leistung mit einer Antrags-App in Amtsweg an.",
+              tenant,
+              null);
+        }
       }
     }
     Authority byRule = byLevel(level.ebene(), place);

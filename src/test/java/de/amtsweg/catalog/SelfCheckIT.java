@@ -44,12 +44,14 @@ class SelfCheckIT extends AmtswegIT {
         .isEqualTo("/antrag/hundesteuer?ars=" + ERFURT);
     assertThat(hundesteuer.select(".selfcheck-row__route").text())
         .isEqualTo("Ja – über die Antrags-App");
-    // Hundesteuer in Erfurt is answered by a rule, not data: said in words, as a gap.
+    // Erfurt switched the app on: that is data, not a rule, and with its contact data and the
+    // route nothing is missing.
     assertThat(hundesteuer.select(".selfcheck-row__responsible").text())
-        .contains("Vermutlich zuständig – bitte prüfen");
-    assertThat(hundesteuer.select(".selfcheck-row__gaps li").eachText())
-        .anySatisfy(gap -> assertThat(gap).contains("nur aus einer allgemeinen Regel"))
-        .noneSatisfy(gap -> assertThat(gap).contains("maschineller Übermittlungsweg"));
+        .doesNotContain("Vermutlich");
+    assertThat(hundesteuer.select(".selfcheck-row__status").text()).isEqualTo("Vollständig");
+    assertThat(hundesteuer.select(".selfcheck-row__gaps").text())
+        .isEqualTo("Nichts – vollständig.");
+    assertThat(page.select("#selfcheck-summary").text()).doesNotStartWith("Keine Leistung");
     // The admin area links the page.
     assertThat(page.select("a[href=/verwaltung/portalverbund]")).isNotEmpty();
   }

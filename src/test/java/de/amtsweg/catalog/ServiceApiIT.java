@@ -44,9 +44,9 @@ class ServiceApiIT extends AmtswegIT {
     assertThat(first)
         .containsEntry("leikaKey", "99102013000000")
         .containsEntry("onlineAvailable", true);
-    // Hundesteuer is the Gemeinde's by a written rule: named, but as a presumption.
+    // Stadt Erfurt switched the Hundesteuer app on: a fact, not a presumption.
     assertThat(responsible(first))
-        .containsEntry("basis", "RULE")
+        .containsEntry("basis", "DATA")
         .containsEntry("ars", "160510000000")
         .containsEntry("name", "Stadt Erfurt");
     assertThat(result)

@@ -156,7 +156,8 @@ class ServicePagesIT extends AmtswegIT {
     assertThat(after.select(".tenant-banner")).isEmpty();
     assertThat(after.select(".authority-card .responsible__authority").text())
         .isEqualTo("Stadt Erfurt");
-    assertThat(after.select(".reason").text()).contains("Gemeindesteuer");
+    assertThat(after.select(".reason").text())
+        .contains("Stadt Erfurt bietet diese Leistung mit einer Antrags-App in Amtsweg an.");
   }
 
   @Test
@@ -238,9 +239,10 @@ class ServicePagesIT extends AmtswegIT {
         .as("not attributed to the place's authority")
         .isEmpty();
 
-    // RULE: the presumption is said before the name, never the name alone.
-    Document hundesteuer = Browser.page(visitor.get("/leistungen/99102013000000"));
-    Element section = hundesteuer.selectFirst("section.responsible");
+    // RULE (Wohngeld, offered by nobody in Amtsweg): the presumption is said before the name,
+    // never the name alone.
+    Document wohngeld = Browser.page(visitor.get("/leistungen/99107023000000"));
+    Element section = wohngeld.selectFirst("section.responsible");
     assertThat(section).isNotNull();
     Element presumed = section.selectFirst(".responsible__presumed");
     Element card = section.selectFirst(".authority-card");
@@ -251,10 +253,15 @@ class ServicePagesIT extends AmtswegIT {
         .as("the presumption comes before the name")
         .isLessThan(card.elementSiblingIndex());
     assertThat(card.select(".responsible__authority").text()).isEqualTo("Stadt Erfurt");
-    Document hits = Browser.page(visitor.get("/leistungen?q=Hundesteuer"));
-    assertThat(hits.select(".service-hit:has(a[href=/leistungen/99102013000000])").text())
+    Document hits = Browser.page(visitor.get("/leistungen?q=Wohngeld"));
+    assertThat(hits.select(".service-hit:has(a[href=/leistungen/99107023000000])").text())
         .contains("Vermutlich zuständig: Stadt Erfurt – bitte prüfen")
         .doesNotContain("Zuständig: Stadt Erfurt");
+    // DATA from the tenant's own app: Hundesteuer is named as a fact.
+    Document hundesteuer = Browser.page(visitor.get("/leistungen?q=Hundesteuer"));
+    assertThat(hundesteuer.select(".service-hit:has(a[href=/leistungen/99102013000000])").text())
+        .contains("Zuständig: Stadt Erfurt")
+        .doesNotContain("Vermutlich");
 
     // UNKNOWN: nobody is named; the page points to the Land's finder and 115.
     Document lehramt = Browser.page(visitor.get("/leistungen/99019034000000"));

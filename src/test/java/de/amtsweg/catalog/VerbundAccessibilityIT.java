@@ -50,8 +50,8 @@ class VerbundAccessibilityIT extends AmtswegIT {
           // DATA: the seeded Justizprüfungsamt with its contact card.
           browser.assertNoViolations("/leistungen/99019035000000");
           assertThat(browser.has(".responsible .contact-details")).as("contact card").isTrue();
-          // RULE: Erfurt's Hundesteuer, presumed.
-          browser.assertNoViolations("/leistungen/99102013000000");
+          // RULE: Wohngeld in Erfurt, presumed.
+          browser.assertNoViolations("/leistungen/99107023000000");
           assertThat(browser.has(".responsible__presumed")).as("presumed").isTrue();
           // UNKNOWN: nobody named, onward links.
           browser.assertNoViolations("/leistungen/99019034000000");

@@ -131,8 +131,15 @@ class ZustaendigkeitIT extends AmtswegIT {
 
   @Test
   void onlyWrittenRulesNameSomebodyAndOnlyAsAPresumption() {
-    assertThat(zustaendigkeiten.responsible("99102013000000", ERFURT).basis())
-        .isEqualTo(Zustaendigkeit.Basis.RULE);
+    // Wohngeld in Erfurt: the written rule "Wohngeldbehörde", and no tenant offers it.
+    Zustaendigkeit wohngeld = zustaendigkeiten.responsible("99107023000000", ERFURT);
+    assertThat(wohngeld.basis()).isEqualTo(Zustaendigkeit.Basis.RULE);
+    assertThat(wohngeld.authority().ars()).isEqualTo(ERFURT);
+    // Hundesteuer in Erfurt: Stadt Erfurt switched the app on, so that is data.
+    Zustaendigkeit hundesteuer = zustaendigkeiten.responsible("99102013000000", ERFURT);
+    assertThat(hundesteuer.basis()).isEqualTo(Zustaendigkeit.Basis.DATA);
+    assertThat(hundesteuer.authority().ars()).isEqualTo(ERFURT);
+    assertThat(hundesteuer.organisationseinheit().street()).isEqualTo("Fischmarkt 1");
     // Lehramtsreferendariat (LeiKa type 4, no data): the Kreis would be a guess.
     Zustaendigkeit lehramt = zustaendigkeiten.responsible("99019034000000", ERFURT);
     assertThat(lehramt.basis()).isEqualTo(Zustaendigkeit.Basis.UNKNOWN);

@@ -122,7 +122,8 @@ class LinkChecker {
           Thread.currentThread().interrupt();
           break;
         } catch (java.util.concurrent.ExecutionException e) {
-          log.warn("A link check failed to record: {}", e.getCause().getClass().getSimpleName());
+          Throwable cause = e.getCause() != null ? e.getCause() : e;
+          log.warn("A link check failed to record: {}", cause.getClass().getSimpleName());
         }
       }
     }
