@@ -38,17 +38,25 @@ class DemoTenants implements ApplicationRunner {
 
       Bitte geben Sie in diesem Demonstrationssystem keine echten personenbezogenen Daten ein.""";
 
-  private final TenantManagement tenants;
+  /** Stadt Erfurt may frame its apps in pages served on this machine, to try embedding (#18). */
+  private static final String EMBEDDING_DEMO_ARS = "160510000000";
 
-  DemoTenants(TenantManagement tenants) {
+  private final TenantManagement tenants;
+  private final EmbeddingOrigins embedding;
+
+  DemoTenants(TenantManagement tenants, EmbeddingOrigins embedding) {
     this.tenants = tenants;
+    this.embedding = embedding;
   }
 
   @Override
   public void run(ApplicationArguments args) {
     for (Demo demo : demos()) {
       if (tenants.bySlug(demo.slug()).isEmpty() && tenants.byAuthority(demo.ars()).isEmpty()) {
-        tenants.create(demo.slug(), demo.ars(), demo.profile());
+        Tenant tenant = tenants.create(demo.slug(), demo.ars(), demo.profile());
+        if (demo.ars().equals(EMBEDDING_DEMO_ARS)) {
+          embedding.replace(tenant.id(), List.of("http://localhost:*", "http://127.0.0.1:*"));
+        }
       }
     }
   }

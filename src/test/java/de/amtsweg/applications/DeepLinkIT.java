@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import de.amtsweg.support.AmtswegIT;
 import de.amtsweg.support.Browser;
 import java.net.http.HttpResponse;
+import java.util.Map;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
@@ -15,19 +16,31 @@ import org.junit.jupiter.api.Test;
 class DeepLinkIT extends AmtswegIT {
 
   @Test
-  void aDeepLinkSetsThePlaceWhereTheAppIsActive() {
+  void aDeepLinkStartsInThePlaceWhereTheAppIsActive() {
     Browser citizen = browser();
     HttpResponse<String> landing =
         citizen.get("/antrag/hundesteuer?ars=160510000000&leistung=99102013000000");
 
-    assertThat(landing.statusCode()).isEqualTo(302);
-    assertThat(landing.headers().firstValue("Location"))
-        .hasValueSatisfying(location -> assertThat(location).endsWith("/antrag/hundesteuer"));
-    Document page = Browser.page(citizen.follow(landing));
-    assertThat(page.select("form[action=/antrag/hundesteuer] button").text())
-        .isEqualTo("Antrag starten");
+    // No redirect: the address keeps the place, so a reload (or a frame without cookies) lands
+    // here again.
+    assertThat(landing.statusCode()).isEqualTo(200);
+    Document page = Browser.page(landing);
+    // The first action in the page's main part starts the Antrag.
+    org.jsoup.nodes.Element first = page.select("main form[method=post] button").first();
+    assertThat(first).isNotNull();
+    assertThat(java.util.Objects.requireNonNull(first).text()).isEqualTo("Antrag starten");
+    assertThat(java.util.Objects.requireNonNull(first.closest("form")).attr("action"))
+        .isEqualTo("/antrag/hundesteuer");
     assertThat(page.text()).contains("Stadt Erfurt");
     assertThat(page.select("#deep-link-unavailable")).isEmpty();
+    // Nothing asks for the place: one click leads to step 1, in Erfurt.
+    HttpResponse<String> step =
+        citizen.follow(citizen.submit("/antrag/hundesteuer", Browser.csrf(page), Map.of()));
+    assertThat(step.uri().getPath()).matches("/antrag/hundesteuer/[0-9a-f-]{36}/schritt/.+");
+    assertThat(step.statusCode()).isEqualTo(200);
+    // The draft is Erfurt's: its steps may be framed by the websites Erfurt allows.
+    assertThat(step.headers().firstValue("Content-Security-Policy"))
+        .hasValueSatisfying(csp -> assertThat(csp).contains("'self' http://localhost:*"));
   }
 
   @Test

@@ -78,13 +78,12 @@ class AntragStartController {
       Locale locale) {
     PublishedApp app = store.latest(appId).orElseThrow(() -> AppStoreException.notFound(appId));
     if (ars != null) {
-      // A deep link of the Portalverbund (?ars=, with ?leistung= for the portal's bookkeeping):
-      // the place is set and the clean address shown, or the page says where the app is offered.
+      // A deep link of the Portalverbund or a municipality's website (?ars=, with ?leistung= for
+      // the portal's bookkeeping): the place is set and the start page shown at this address, no
+      // redirect, so that it also works in a frame whose cookies the browser drops and survives a
+      // reload of the host page (#18); else the page says where the app is offered.
       Optional<DeepLinkPlace.Unavailable> unavailable = deepLinks.land(appId, ars, request);
-      if (unavailable.isEmpty()) {
-        return "redirect:/antrag/" + appId;
-      }
-      model.addAttribute("unavailable", unavailable.get());
+      unavailable.ifPresent(u -> model.addAttribute("unavailable", u));
     }
     model.addAttribute("app", app.definition());
     model.addAttribute("back", "/antrag/" + appId);

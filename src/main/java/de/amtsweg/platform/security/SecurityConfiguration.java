@@ -81,7 +81,9 @@ class SecurityConfiguration {
       de.amtsweg.platform.LoginAttempts loginAttempts,
       de.amtsweg.platform.staff.StaffSecondStep staffSecondStep,
       StaffIdentityProviderLogin staffProviderLogin,
-      de.amtsweg.platform.passkey.StaffPasskeyLogin staffPasskeys)
+      de.amtsweg.platform.passkey.StaffPasskeyLogin staffPasskeys,
+      org.springframework.beans.factory.ObjectProvider<de.amtsweg.platform.FrameAncestors>
+          frameAncestors)
       throws Exception {
     StaffLoginThrottle staffThrottle = new StaffLoginThrottle(loginAttempts);
     RequestMatcher api = request -> request.getRequestURI().startsWith("/api/");
@@ -237,7 +239,9 @@ class SecurityConfiguration {
         .logout(logout -> logout.logoutUrl("/abmelden").logoutSuccessUrl("/?abgemeldet"))
         .exceptionHandling(
             exceptions -> exceptions.authenticationEntryPoint(entryPoint(api, account)))
-        .headers(SecurityConfiguration::securityHeaders);
+        // Pages a tenant lets its websites frame (#18); every other response: 'none'.
+        .headers(
+            headers -> securityHeaders(headers, () -> frameAncestors.orderedStream().toList()));
     // Staff passkeys: Spring Security's WebAuthn endpoints (ADR 0024).
     staffPasskeys.configure(http);
     // Citizens may log in through an OpenID Connect provider when one is configured
@@ -261,15 +265,23 @@ class SecurityConfiguration {
   }
 
   /**
-   * The security headers of every response, also of the OAuth 2.0 endpoints' own filter chain
-   * ({@link TokenEndpointConfiguration}). Spring Security adds {@code X-Content-Type-Options},
-   * {@code Cache-Control} and, over HTTPS, {@code Strict-Transport-Security} itself.
+   * The security headers of every response (no framing allowed), also of the OAuth 2.0 endpoints'
+   * own filter chain ({@link TokenEndpointConfiguration}). Spring Security adds {@code
+   * X-Content-Type-Options}, {@code Cache-Control} and, over HTTPS, {@code
+   * Strict-Transport-Security} itself.
    */
   static void securityHeaders(HeadersConfigurer<HttpSecurity> headers) {
+    securityHeaders(headers, List::of);
+  }
+
+  /** The same, with frame-ancestors and X-Frame-Options as the {@code framing} policies say. */
+  static void securityHeaders(
+      HeadersConfigurer<HttpSecurity> headers,
+      java.util.function.Supplier<List<de.amtsweg.platform.FrameAncestors>> framing) {
     headers
-        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
-        .frameOptions(frame -> frame.deny())
+        .frameOptions(frame -> frame.disable())
+        .addHeaderWriter(new FramingHeaders(framing))
         .addHeaderWriter(
             new StaticHeadersWriter(
                 "Permissions-Policy", "camera=(), microphone=(), geolocation=()"));
