@@ -483,6 +483,14 @@ class AccessibilityIT extends AmtswegIT {
         .submit("main form");
     assertThat(browser.has("#error-summary")).as("accessibility statement errors").isTrue();
     failures.addAll(browser.violations());
+    // The websites that may embed the tenant's apps (#18), and a refused line.
+    failures.addAll(check(browser, List.of("/verwaltung/einbettung")));
+    browser
+        .open("/verwaltung/einbettung")
+        .fill("origins", "https://*.example.de")
+        .submit("main form");
+    assertThat(browser.has("#error-summary")).as("embedding origin errors").isTrue();
+    failures.addAll(browser.violations());
     browser.open("/verwaltung/mitarbeitende/einladen").fill("email", "kein-at").submit("main form");
     assertThat(browser.has("#error-summary")).as("invitation errors").isTrue();
     failures.addAll(browser.violations());

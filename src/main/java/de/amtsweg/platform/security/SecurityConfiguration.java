@@ -130,6 +130,9 @@ class SecurityConfiguration {
                     // The tenant's accessibility statement and the barriers reported (tenancy).
                     .requestMatchers("/verwaltung/barrierefreiheit")
                     .hasRole(Roles.TENANT_ADMIN)
+                    // The websites that may embed the tenant's apps (tenancy, #18).
+                    .requestMatchers("/verwaltung/einbettung")
+                    .hasRole(Roles.TENANT_ADMIN)
                     // What the Portalverbund sees of the tenant's Leistungen (catalog, #17).
                     .requestMatchers("/verwaltung/portalverbund")
                     .hasRole(Roles.TENANT_ADMIN)

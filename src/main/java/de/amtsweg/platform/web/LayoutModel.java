@@ -66,6 +66,7 @@ class LayoutModel {
       links.add(java.util.Map.of("path", "/verwaltung/protokoll", "key", "layout.nav.audit"));
       links.add(java.util.Map.of("path", "/verwaltung/mitarbeitende", "key", "layout.nav.staff"));
       links.add(java.util.Map.of("path", "/verwaltung/barrierefreiheit", "key", "a11y.admin.nav"));
+      links.add(java.util.Map.of("path", "/verwaltung/einbettung", "key", "tenant.embedding.nav"));
       links.add(
           java.util.Map.of("path", "/verwaltung/portalverbund", "key", "catalog.selfcheck.nav"));
     }
