@@ -80,8 +80,12 @@ class SessionExpiryBrowserIT extends AmtswegIT {
       assertThat(driver.switchTo().activeElement().getAttribute("name"))
           .as("focus back in the field")
           .isEqualTo("vorname");
-      assertThat(driver.findElement(By.id("session-status")).getAttribute("textContent"))
-          .isEqualTo("Ihre Sitzung wurde verlängert.");
+      // The live region gets its text a moment after the dialog closes, so that it is announced.
+      wait(driver, 5)
+          .until(
+              d ->
+                  "Ihre Sitzung wurde verlängert."
+                      .equals(d.findElement(By.id("session-status")).getAttribute("textContent")));
 
       // Typing keeps the session alive (at most every 5 seconds with a 20-second session).
       long beforeTyping = expiry(driver);
